@@ -1,0 +1,819 @@
+/* sam-instrument.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-instrument"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "sam-content.h"
+#include "sam-instrument.h"
+
+struct _SamInstrument
+{
+  GObject     parent_instance;
+
+  GPtrArray  *scales;         /* SamScale */
+  GPtrArray  *domains;        /* SamDomain */
+  GPtrArray  *questions;      /* SamQuestion */
+  GPtrArray  *items;          /* SamItem, borrowed from the questions */
+  GHashTable *items_by_id;    /* char * -> SamItem */
+  char       *role_labels[SAM_N_ROLES];
+  char       *role_descriptions[SAM_N_ROLES];
+  char       *na_labels[2];   /* "not-applicable", "not-taking-part" */
+};
+
+G_DEFINE_FINAL_TYPE (SamInstrument, sam_instrument, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sam-instrument-error-quark, sam_instrument_error)
+
+static const char *na_ids[] = { "not-applicable", "not-taking-part" };
+
+static const char *role_names[SAM_N_ROLES] = { "partner", "solo", "staff" };
+
+const char *
+sam_role_to_string (SamRole role)
+{
+  g_return_val_if_fail (role < SAM_N_ROLES, NULL);
+
+  return role_names[role];
+}
+
+gboolean
+sam_role_from_string (const char *str,
+                      SamRole    *role)
+{
+  g_return_val_if_fail (str != NULL, FALSE);
+
+  for (guint i = 0; i < SAM_N_ROLES; i++)
+    {
+      if (g_strcmp0 (str, role_names[i]) == 0)
+        {
+          if (role != NULL)
+            *role = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+scale_free (gpointer data)
+{
+  SamScale *scale = data;
+
+  for (guint i = 0; i < scale->options->len; i++)
+    {
+      SamOption *option = g_ptr_array_index (scale->options, i);
+
+      g_free (option->label);
+      g_free (option);
+    }
+  g_ptr_array_unref (scale->options);
+  g_free (scale->id);
+  g_free (scale);
+}
+
+static void
+domain_free (gpointer data)
+{
+  SamDomain *domain = data;
+
+  g_ptr_array_unref (domain->know);
+  g_free (domain->title);
+  g_free (domain->id);
+  g_free (domain);
+}
+
+static void
+item_free (gpointer data)
+{
+  SamItem *item = data;
+
+  g_free (item->id);
+  g_free (item->text);
+  g_free (item->not_applicable);
+  g_free (item);
+}
+
+static void
+question_free (gpointer data)
+{
+  SamQuestion *question = data;
+
+  g_ptr_array_unref (question->items);
+  g_free (question->text);
+  g_free (question);
+}
+
+/* Parsing */
+
+typedef struct
+{
+  SamInstrument *self;
+  SamScale      *scale;
+  SamOption     *option;
+  SamDomain     *domain;
+  SamQuestion   *question;
+  SamItem       *item;
+  int            role;
+  gboolean       in_na;
+  char          *na_id;
+  GString       *text;
+  gboolean       collecting;
+} ParseState;
+
+static gboolean
+parse_int (const char  *str,
+           int          min,
+           int          max,
+           int         *out)
+{
+  char *end = NULL;
+  gint64 value;
+
+  if (str == NULL || *str == '\0')
+    return FALSE;
+  value = g_ascii_strtoll (str, &end, 10);
+  if (*end != '\0' || value < min || value > max)
+    return FALSE;
+  *out = (int) value;
+  return TRUE;
+}
+
+static SamScale *
+find_scale (SamInstrument *self,
+            const char    *id)
+{
+  for (guint i = 0; i < self->scales->len; i++)
+    {
+      SamScale *scale = g_ptr_array_index (self->scales, i);
+
+      if (g_strcmp0 (scale->id, id) == 0)
+        return scale;
+    }
+  return NULL;
+}
+
+static void
+set_invalid (GMarkupParseContext  *context,
+             GError              **error,
+             const char           *message)
+{
+  int line, column;
+
+  g_markup_parse_context_get_position (context, &line, &column);
+  g_set_error (error, SAM_INSTRUMENT_ERROR, SAM_INSTRUMENT_ERROR_INVALID,
+               "instrument:%d:%d: %s", line, column, message);
+}
+
+static void
+start_element (GMarkupParseContext  *context,
+               const char           *element_name,
+               const char          **attribute_names,
+               const char          **attribute_values,
+               gpointer              user_data,
+               GError              **error)
+{
+  ParseState *state = user_data;
+  SamInstrument *self = state->self;
+  const char *id = NULL;
+  const char *translatable = NULL;
+
+  for (guint i = 0; attribute_names[i] != NULL; i++)
+    {
+      if (g_str_equal (attribute_names[i], "id"))
+        id = attribute_values[i];
+      else if (g_str_equal (attribute_names[i], "translatable"))
+        translatable = attribute_values[i];
+    }
+
+  if (g_str_equal (element_name, "instrument"))
+    return;
+
+  if (g_str_equal (element_name, "role"))
+    {
+      SamRole role;
+
+      if (id == NULL || !sam_role_from_string (id, &role))
+        { set_invalid (context, error, "unknown role"); return; }
+      state->role = role;
+    }
+  else if (g_str_equal (element_name, "scale"))
+    {
+      const char *favourable = NULL;
+
+      g_markup_collect_attributes (element_name, attribute_names, attribute_values, NULL,
+                                   G_MARKUP_COLLECT_STRING, "id", &id,
+                                   G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL,
+                                   "favourable", &favourable,
+                                   G_MARKUP_COLLECT_INVALID);
+      if (id == NULL || find_scale (self, id) != NULL)
+        { set_invalid (context, error, "a scale needs a unique id"); return; }
+      state->scale = g_new0 (SamScale, 1);
+      state->scale->id = g_strdup (id);
+      state->scale->has_favourable = g_strcmp0 (favourable, "none") != 0;
+      state->scale->options = g_ptr_array_new ();
+      g_ptr_array_add (self->scales, state->scale);
+    }
+  else if (g_str_equal (element_name, "option"))
+    {
+      const char *code = NULL, *score = NULL, *favourable = NULL;
+      SamOption *option;
+
+      if (state->scale == NULL)
+        { set_invalid (context, error, "an option belongs in a scale"); return; }
+      g_markup_collect_attributes (element_name, attribute_names, attribute_values, NULL,
+                                   G_MARKUP_COLLECT_STRING, "code", &code,
+                                   G_MARKUP_COLLECT_STRING, "score", &score,
+                                   G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL,
+                                   "favourable", &favourable,
+                                   G_MARKUP_COLLECT_INVALID);
+      option = g_new0 (SamOption, 1);
+      g_ptr_array_add (state->scale->options, option);
+      if (!parse_int (code, 1, 8, &option->code) ||
+          option->code != (int) state->scale->options->len ||
+          !parse_int (score, 0, 100, &option->score))
+        { set_invalid (context, error, "options need codes in order and scores 0-100"); return; }
+      option->favourable = g_strcmp0 (favourable, "yes") == 0;
+      state->option = option;
+    }
+  else if (g_str_equal (element_name, "not-applicable"))
+    {
+      state->in_na = TRUE;
+    }
+  else if (g_str_equal (element_name, "domain"))
+    {
+      if (id == NULL)
+        { set_invalid (context, error, "a domain needs an id"); return; }
+      state->domain = g_new0 (SamDomain, 1);
+      state->domain->id = g_strdup (id);
+      state->domain->know = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (self->domains, state->domain);
+    }
+  else if (g_str_equal (element_name, "question"))
+    {
+      const char *number = NULL, *domain = NULL, *scale = NULL;
+      SamQuestion *question;
+
+      g_markup_collect_attributes (element_name, attribute_names, attribute_values, NULL,
+                                   G_MARKUP_COLLECT_STRING, "number", &number,
+                                   G_MARKUP_COLLECT_STRING, "domain", &domain,
+                                   G_MARKUP_COLLECT_STRING, "scale", &scale,
+                                   G_MARKUP_COLLECT_INVALID);
+      question = g_new0 (SamQuestion, 1);
+      question->items = g_ptr_array_new_with_free_func (item_free);
+      g_ptr_array_add (self->questions, question);
+      if (!parse_int (number, 1, 99, &question->number))
+        { set_invalid (context, error, "a question needs a number"); return; }
+      question->domain = (SamDomain *) sam_instrument_lookup_domain (self, domain);
+      question->scale = find_scale (self, scale);
+      if (question->domain == NULL || question->scale == NULL)
+        { set_invalid (context, error, "a question needs a known domain and scale"); return; }
+      state->question = question;
+    }
+  else if (g_str_equal (element_name, "item"))
+    {
+      const char *roles = NULL, *na = NULL;
+      g_auto(GStrv) role_list = NULL;
+      SamItem *item;
+
+      if (state->question == NULL)
+        { set_invalid (context, error, "an item belongs in a question"); return; }
+      g_markup_collect_attributes (element_name, attribute_names, attribute_values, NULL,
+                                   G_MARKUP_COLLECT_STRING, "id", &id,
+                                   G_MARKUP_COLLECT_STRING, "roles", &roles,
+                                   G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL,
+                                   "not-applicable", &na,
+                                   G_MARKUP_COLLECT_INVALID);
+      if (g_hash_table_contains (self->items_by_id, id))
+        { set_invalid (context, error, "item ids must be unique"); return; }
+      item = g_new0 (SamItem, 1);
+      item->id = g_strdup (id);
+      item->index = self->items->len;
+      item->question = state->question;
+      item->not_applicable = g_strdup (na);
+      g_ptr_array_add (state->question->items, item);
+      g_ptr_array_add (self->items, item);
+      g_hash_table_insert (self->items_by_id, item->id, item);
+
+      role_list = g_strsplit (roles, " ", -1);
+      for (guint i = 0; role_list[i] != NULL; i++)
+        {
+          SamRole role;
+
+          if (!sam_role_from_string (role_list[i], &role))
+            { set_invalid (context, error, "unknown role"); return; }
+          item->roles |= SAM_ROLE_MASK (role);
+        }
+      if (na != NULL && g_strcmp0 (na, na_ids[0]) != 0 && g_strcmp0 (na, na_ids[1]) != 0)
+        { set_invalid (context, error, "unknown not-applicable label"); return; }
+      state->item = item;
+    }
+  else if (g_str_equal (element_name, "label") ||
+           g_str_equal (element_name, "description") ||
+           g_str_equal (element_name, "title") ||
+           g_str_equal (element_name, "know") ||
+           g_str_equal (element_name, "text"))
+    {
+      if (g_strcmp0 (translatable, "yes") != 0)
+        { set_invalid (context, error, "text must be marked translatable"); return; }
+      g_free (state->na_id);
+      state->na_id = g_strdup (id);
+      state->collecting = TRUE;
+      g_string_truncate (state->text, 0);
+    }
+  else
+    {
+      set_invalid (context, error, "unknown element");
+    }
+}
+
+/* xgettext normalises whitespace in ITS content; look strings up the same way. */
+static char *
+translate (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\r\n", -1);
+  g_autoptr(GString) normal = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (normal->len > 0)
+        g_string_append_c (normal, ' ');
+      g_string_append (normal, words[i]);
+    }
+
+  return g_strdup (g_dgettext (GETTEXT_PACKAGE, normal->str));
+}
+
+static void
+end_element (GMarkupParseContext  *context,
+             const char           *element_name,
+             gpointer              user_data,
+             GError              **error)
+{
+  ParseState *state = user_data;
+  SamInstrument *self = state->self;
+
+  if (state->collecting)
+    {
+      char *text = translate (state->text->str);
+
+      state->collecting = FALSE;
+      if (state->option != NULL && g_str_equal (element_name, "label"))
+        state->option->label = text;
+      else if (state->in_na && g_str_equal (element_name, "label"))
+        {
+          for (guint i = 0; i < G_N_ELEMENTS (na_ids); i++)
+            if (g_strcmp0 (state->na_id, na_ids[i]) == 0)
+              {
+                g_free (self->na_labels[i]);
+                self->na_labels[i] = g_steal_pointer (&text);
+              }
+          g_free (text);
+        }
+      else if (state->role >= 0 && g_str_equal (element_name, "label"))
+        self->role_labels[state->role] = text;
+      else if (state->role >= 0 && g_str_equal (element_name, "description"))
+        self->role_descriptions[state->role] = text;
+      else if (state->domain != NULL && g_str_equal (element_name, "title"))
+        state->domain->title = text;
+      else if (state->domain != NULL && g_str_equal (element_name, "know"))
+        g_ptr_array_add (state->domain->know, text);
+      else if (state->item != NULL && g_str_equal (element_name, "text"))
+        state->item->text = text;
+      else if (state->question != NULL && g_str_equal (element_name, "text"))
+        state->question->text = text;
+      else
+        {
+          g_free (text);
+          set_invalid (context, error, "text in an unexpected place");
+        }
+      return;
+    }
+
+  if (g_str_equal (element_name, "role"))
+    state->role = -1;
+  else if (g_str_equal (element_name, "scale"))
+    state->scale = NULL;
+  else if (g_str_equal (element_name, "option"))
+    state->option = NULL;
+  else if (g_str_equal (element_name, "not-applicable"))
+    state->in_na = FALSE;
+  else if (g_str_equal (element_name, "domain"))
+    state->domain = NULL;
+  else if (g_str_equal (element_name, "question"))
+    state->question = NULL;
+  else if (g_str_equal (element_name, "item"))
+    state->item = NULL;
+}
+
+static void
+text_cb (GMarkupParseContext  *context,
+         const char           *text,
+         gsize                 text_len,
+         gpointer              user_data,
+         GError              **error)
+{
+  ParseState *state = user_data;
+
+  if (state->collecting)
+    g_string_append_len (state->text, text, text_len);
+}
+
+static const GMarkupParser parser = {
+  start_element,
+  end_element,
+  text_cb,
+  NULL,
+  NULL,
+};
+
+/* Checks what the parser cannot: every string present, every role labelled. */
+static gboolean
+sam_instrument_validate (SamInstrument  *self,
+                         GError        **error)
+{
+  for (guint i = 0; i < SAM_N_ROLES; i++)
+    if (self->role_labels[i] == NULL)
+      goto incomplete;
+  for (guint i = 0; i < G_N_ELEMENTS (na_ids); i++)
+    if (self->na_labels[i] == NULL)
+      goto incomplete;
+  for (guint i = 0; i < self->questions->len; i++)
+    {
+      SamQuestion *question = g_ptr_array_index (self->questions, i);
+
+      if (question->text == NULL || question->items->len == 0)
+        goto incomplete;
+      for (guint j = 0; j < question->items->len; j++)
+        {
+          SamItem *item = g_ptr_array_index (question->items, j);
+
+          /* A question with several items needs a text for each. */
+          if (question->items->len > 1 && item->text == NULL)
+            goto incomplete;
+        }
+    }
+  for (guint i = 0; i < self->domains->len; i++)
+    {
+      SamDomain *domain = g_ptr_array_index (self->domains, i);
+
+      if (domain->title == NULL)
+        goto incomplete;
+    }
+  for (guint i = 0; i < self->scales->len; i++)
+    {
+      SamScale *scale = g_ptr_array_index (self->scales, i);
+
+      if (scale->options->len == 0)
+        goto incomplete;
+      for (guint j = 0; j < scale->options->len; j++)
+        if (((SamOption *) g_ptr_array_index (scale->options, j))->label == NULL)
+          goto incomplete;
+    }
+  if (self->items->len == 0)
+    goto incomplete;
+
+  return TRUE;
+
+incomplete:
+  g_set_error_literal (error, SAM_INSTRUMENT_ERROR, SAM_INSTRUMENT_ERROR_INVALID,
+                       "instrument: a role, scale, domain or question is incomplete");
+  return FALSE;
+}
+
+static void
+sam_instrument_finalize (GObject *object)
+{
+  SamInstrument *self = (SamInstrument *) object;
+
+  g_clear_pointer (&self->items_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->questions, g_ptr_array_unref);
+  g_clear_pointer (&self->domains, g_ptr_array_unref);
+  g_clear_pointer (&self->scales, g_ptr_array_unref);
+  for (guint i = 0; i < SAM_N_ROLES; i++)
+    {
+      g_free (self->role_labels[i]);
+      g_free (self->role_descriptions[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (self->na_labels); i++)
+    g_free (self->na_labels[i]);
+
+  G_OBJECT_CLASS (sam_instrument_parent_class)->finalize (object);
+}
+
+static void
+sam_instrument_class_init (SamInstrumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sam_instrument_finalize;
+}
+
+static void
+sam_instrument_init (SamInstrument *self)
+{
+  self->scales = g_ptr_array_new_with_free_func (scale_free);
+  self->domains = g_ptr_array_new_with_free_func (domain_free);
+  self->questions = g_ptr_array_new_with_free_func (question_free);
+  self->items = g_ptr_array_new ();
+  self->items_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/**
+ * sam_instrument_new_from_bytes:
+ * @bytes: the instrument's XML
+ * @error: return location for an error
+ *
+ * Reads an instrument, translating its strings through gettext in the current locale.
+ *
+ * Returns: (transfer full): the instrument, or %NULL with @error set
+ */
+SamInstrument *
+sam_instrument_new_from_bytes (GBytes  *bytes,
+                               GError **error)
+{
+  g_autoptr(SamInstrument) self = g_object_new (SAM_TYPE_INSTRUMENT, NULL);
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  ParseState state = { 0 };
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  state.self = self;
+  state.role = -1;
+  state.text = text;
+
+  data = g_bytes_get_data (bytes, &size);
+  context = g_markup_parse_context_new (&parser, G_MARKUP_PREFIX_ERROR_POSITION, &state, NULL);
+  if (!g_markup_parse_context_parse (context, data, size, error) ||
+      !g_markup_parse_context_end_parse (context, error) ||
+      !sam_instrument_validate (self, error))
+    {
+      g_free (state.na_id);
+      return NULL;
+    }
+  g_free (state.na_id);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * sam_instrument_get_default:
+ *
+ * The instrument compiled into the app, read once per process in the locale of that
+ * moment (so set the locale first).
+ *
+ * Returns: (transfer none): the instrument
+ */
+SamInstrument *
+sam_instrument_get_default (void)
+{
+  static SamInstrument *instrument;
+
+  if (g_once_init_enter (&instrument))
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      SamInstrument *loaded;
+
+      bytes = sam_content_lookup ("instrument.xml", &error);
+      if (bytes == NULL)
+        g_error ("The built-in instrument is missing: %s", error->message);
+      loaded = sam_instrument_new_from_bytes (bytes, &error);
+      if (loaded == NULL)
+        g_error ("The built-in instrument is invalid: %s", error->message);
+      g_once_init_leave (&instrument, loaded);
+    }
+
+  return instrument;
+}
+
+guint
+sam_instrument_get_n_items (SamInstrument *self)
+{
+  g_return_val_if_fail (SAM_IS_INSTRUMENT (self), 0);
+
+  return self->items->len;
+}
+
+const SamItem *
+sam_instrument_get_item (SamInstrument *self,
+                         guint          index)
+{
+  g_return_val_if_fail (SAM_IS_INSTRUMENT (self), NULL);
+  g_return_val_if_fail (index < self->items->len, NULL);
+
+  return g_ptr_array_index (self->items, index);
+}
+
+const SamItem *
+sam_instrument_lookup_item (SamInstrument *self,
+                            const char    *id)
+{
+  g_return_val_if_fail (SAM_IS_INSTRUMENT (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->items_by_id, id);
+}
+
+guint
+sam_instrument_get_n_questions (SamInstrument *self)
+{
+  g_return_val_if_fail (SAM_IS_INSTRUMENT (self), 0);
+
+  return self->questions->len;
+}
+
+const SamQuestion *
+sam_instrument_get_question (SamInstrument *self,
+                             guint          index)
+{
+  g_return_val_if_fail (SAM_IS_INSTRUMENT (self), NULL);
+  g_return_val_if_fail (index < self->questions->len, NULL);
+
+  return g_ptr_array_index (self->questions, index);
+}
+
+guint
+sam_instrument_get_n_domains (SamInstrument *self)
+{
+  g_return_val_if_fail (SAM_IS_INSTRUMENT (self), 0);
+
+  return self->domains->len;
+}
+
+const SamDomain *
+sam_instrument_get_domain (SamInstrument *self,
+                           guint          index)
+{
+  g_return_val_if_fail (SAM_IS_INSTRUMENT (self), NULL);
+  g_return_val_if_fail (index < self->domains->len, NULL);
+
+  return g_ptr_array_index (self->domains, index);
+}
+
+const SamDomain *
+sam_instrument_lookup_domain (SamInstrument *self,
+                              const char    *id)
+{
+  g_return_val_if_fail (SAM_IS_INSTRUMENT (self), NULL);
+
+  for (guint i = 0; i < self->domains->len; i++)
+    {
+      SamDomain *domain = g_ptr_array_index (self->domains, i);
+
+      if (g_strcmp0 (domain->id, id) == 0)
+        return domain;
+    }
+  return NULL;
+}
+
+const SamScale *
+sam_instrument_lookup_scale (SamInstrument *self,
+                             const char    *id)
+{
+  g_return_val_if_fail (SAM_IS_INSTRUMENT (self), NULL);
+
+  return find_scale (self, id);
+}
+
+const char *
+sam_instrument_get_role_label (SamInstrument *self,
+                               SamRole        role)
+{
+  g_return_val_if_fail (SAM_IS_INSTRUMENT (self), NULL);
+  g_return_val_if_fail (role < SAM_N_ROLES, NULL);
+
+  return self->role_labels[role];
+}
+
+const char *
+sam_instrument_get_role_description (SamInstrument *self,
+                                     SamRole        role)
+{
+  g_return_val_if_fail (SAM_IS_INSTRUMENT (self), NULL);
+  g_return_val_if_fail (role < SAM_N_ROLES, NULL);
+
+  return self->role_descriptions[role];
+}
+
+guint
+sam_instrument_count_items_for_role (SamInstrument *self,
+                                     SamRole        role)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (SAM_IS_INSTRUMENT (self), 0);
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (sam_item_is_asked (g_ptr_array_index (self->items, i), role))
+      count++;
+
+  return count;
+}
+
+/**
+ * sam_instrument_get_not_applicable_label:
+ * @id: "not-applicable" or "not-taking-part"
+ *
+ * Returns: (nullable): the label, or %NULL for an unknown @id
+ */
+const char *
+sam_instrument_get_not_applicable_label (SamInstrument *self,
+                                         const char    *id)
+{
+  g_return_val_if_fail (SAM_IS_INSTRUMENT (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (na_ids); i++)
+    if (g_strcmp0 (id, na_ids[i]) == 0)
+      return self->na_labels[i];
+  return NULL;
+}
+
+gboolean
+sam_item_is_asked (const SamItem *item,
+                   SamRole        role)
+{
+  g_return_val_if_fail (item != NULL, FALSE);
+  g_return_val_if_fail (role < SAM_N_ROLES, FALSE);
+
+  return (item->roles & SAM_ROLE_MASK (role)) != 0;
+}
+
+const SamOption *
+sam_item_lookup_option (const SamItem *item,
+                        int            code)
+{
+  const GPtrArray *options;
+
+  g_return_val_if_fail (item != NULL, NULL);
+
+  options = item->question->scale->options;
+  if (code < 1 || code > (int) options->len)
+    return NULL;
+  return g_ptr_array_index (options, code - 1);
+}
+
+/**
+ * sam_instrument_check_answer:
+ * @item_id: an item code such as "q7c"
+ * @role: the respondent's role
+ * @code: the answer code, or %SAM_ANSWER_NOT_APPLICABLE
+ * @error: return location for an error
+ *
+ * An answer is kept only where the item exists, is asked of the role and the code is
+ * one of the item's options (or "not applicable" where the item allows it).
+ *
+ * Returns: %TRUE if the answer may be stored
+ */
+gboolean
+sam_instrument_check_answer (SamInstrument  *self,
+                             const char     *item_id,
+                             SamRole         role,
+                             int             code,
+                             GError        **error)
+{
+  const SamItem *item;
+
+  g_return_val_if_fail (SAM_IS_INSTRUMENT (self), FALSE);
+  g_return_val_if_fail (role < SAM_N_ROLES, FALSE);
+
+  item = sam_instrument_lookup_item (self, item_id);
+  if (item == NULL)
+    {
+      g_set_error (error, SAM_INSTRUMENT_ERROR, SAM_INSTRUMENT_ERROR_UNKNOWN_ITEM,
+                   _("“%s” is not an item of the questionnaire"), item_id);
+      return FALSE;
+    }
+  if (!sam_item_is_asked (item, role))
+    {
+      g_set_error (error, SAM_INSTRUMENT_ERROR, SAM_INSTRUMENT_ERROR_NOT_ASKED,
+                   _("Item %s is not asked of the role “%s”"), item_id,
+                   sam_instrument_get_role_label (self, role));
+      return FALSE;
+    }
+  if (code == SAM_ANSWER_NOT_APPLICABLE ? item->not_applicable == NULL
+                                        : sam_item_lookup_option (item, code) == NULL)
+    {
+      g_set_error (error, SAM_INSTRUMENT_ERROR, SAM_INSTRUMENT_ERROR_BAD_ANSWER,
+                   _("%d is not an answer to item %s"), code, item_id);
+      return FALSE;
+    }
+
+  return TRUE;
+}

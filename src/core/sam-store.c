@@ -1,0 +1,1290 @@
+/* sam-store.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "sam-instrument.h"
+#include "sam-paths.h"
+#include "sam-store-private.h"
+
+/* Marks a file as ours ("SAMB"), so that another program's database is never taken over. */
+#define SAM_STORE_APPLICATION_ID 0x53414D42
+
+struct _SamStore
+{
+  GObject   parent_instance;
+
+  char     *path;
+  char     *backup_path;
+  sqlite3  *db;
+  int       schema_version;
+  guint     depth;
+  gboolean  dirty;
+};
+
+static void sam_store_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SamStore, sam_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      sam_store_initable_iface_init))
+
+G_DEFINE_QUARK (sam-store-error-quark, sam_store_error)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* The migrations, in order: migrations[N] takes a database from version N to N + 1.
+ * A landed migration is never edited; a change to the schema is a new one. */
+static const char *migrations[] = {
+  /* 0 -> 1: the first schema. */
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE clusters ("
+  "  id   INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0)"
+  ");"
+  "CREATE TABLE clinics ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  cluster_id INTEGER NOT NULL REFERENCES clusters (id) ON DELETE CASCADE,"
+  "  code       TEXT NOT NULL CHECK (length(trim(code)) > 0),"
+  "  name       TEXT,"
+  "  UNIQUE (cluster_id, code)"
+  ");"
+  "CREATE TABLE rounds ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  cluster_id INTEGER NOT NULL REFERENCES clusters (id) ON DELETE CASCADE,"
+  "  label      TEXT NOT NULL CHECK (length(trim(label)) > 0),"
+  "  date       TEXT NOT NULL CHECK (date(date) IS date),"
+  "  closed     INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1)),"
+  "  UNIQUE (cluster_id, label)"
+  ");"
+  "CREATE TABLE round_clinics ("
+  "  round_id  INTEGER NOT NULL REFERENCES rounds (id) ON DELETE CASCADE,"
+  "  clinic_id INTEGER NOT NULL REFERENCES clinics (id) ON DELETE CASCADE,"
+  "  invited   INTEGER CHECK (invited IS NULL OR invited >= 0),"
+  "  PRIMARY KEY (round_id, clinic_id)"
+  ") WITHOUT ROWID;"
+  /* No name and no time of answering: nothing that points to a person. */
+  "CREATE TABLE respondents ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  round_id    INTEGER NOT NULL REFERENCES rounds (id) ON DELETE CASCADE,"
+  "  clinic_id   INTEGER NOT NULL REFERENCES clinics (id) ON DELETE CASCADE,"
+  "  role        TEXT NOT NULL CHECK (role IN ('partner', 'solo', 'staff')),"
+  "  external_id TEXT,"
+  "  source      TEXT NOT NULL DEFAULT 'app',"
+  "  UNIQUE (round_id, external_id)"
+  ");"
+  "CREATE INDEX respondents_by_round_clinic ON respondents (round_id, clinic_id);"
+  "CREATE INDEX respondents_by_clinic ON respondents (clinic_id);"
+  "CREATE TABLE answers ("
+  "  respondent_id INTEGER NOT NULL REFERENCES respondents (id) ON DELETE CASCADE,"
+  "  item          TEXT NOT NULL,"
+  "  code          INTEGER NOT NULL CHECK (code BETWEEN 1 AND 6 OR code = 9),"
+  "  PRIMARY KEY (respondent_id, item)"
+  ") WITHOUT ROWID;",
+
+  /* 1 -> 2: files imported into a round, so that the same file is recognised when it
+   * comes again, and an import can be undone as a whole. */
+  "CREATE TABLE imports ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  round_id INTEGER NOT NULL REFERENCES rounds (id) ON DELETE CASCADE,"
+  "  kind     TEXT NOT NULL,"
+  "  filename TEXT NOT NULL,"
+  "  sha256   TEXT NOT NULL,"
+  "  imported TEXT NOT NULL,"
+  "  UNIQUE (round_id, kind, sha256)"
+  ");"
+  "ALTER TABLE respondents ADD COLUMN import_id INTEGER REFERENCES imports (id) ON DELETE CASCADE;"
+  "CREATE INDEX respondents_by_import ON respondents (import_id);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SAM_STORE_SCHEMA_VERSION);
+
+/* Helpers */
+
+gboolean
+_sam_store_set_error (SamStore  *self,
+                      GError   **error,
+                      int        rc)
+{
+  int code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      code = SAM_STORE_ERROR_CORRUPT;
+      break;
+    case SQLITE_CONSTRAINT:
+      code = rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY
+             ? SAM_STORE_ERROR_EXISTS : SAM_STORE_ERROR_INVALID;
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+      code = SAM_STORE_ERROR_OPEN;
+      break;
+    default:
+      code = SAM_STORE_ERROR_FAILED;
+      break;
+    }
+
+  if (code == SAM_STORE_ERROR_CORRUPT)
+    g_set_error (error, SAM_STORE_ERROR, code,
+                 _("“%s” is not a Samarbejde database, or it is damaged (%s)"),
+                 self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+  else
+    g_set_error_literal (error, SAM_STORE_ERROR, code,
+                         self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+gboolean
+_sam_store_exec (SamStore    *self,
+                 const char  *sql,
+                 GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return _sam_store_set_error (self, error, rc);
+  return TRUE;
+}
+
+sqlite3 *
+_sam_store_get_db (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+static sqlite3_stmt *
+prepare (SamStore    *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _sam_store_set_error (self, error, rc);
+      return NULL;
+    }
+  return stmt;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static gboolean
+query_int (SamStore    *self,
+           const char  *sql,
+           gint64      *out,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _sam_store_set_error (self, error, rc == SQLITE_DONE ? SQLITE_ERROR : rc);
+  *out = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+step_done (SamStore      *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _sam_store_set_error (self, error, rc);
+  return TRUE;
+}
+
+static void
+mark_changed (SamStore *self)
+{
+  if (self->depth > 0)
+    self->dirty = TRUE;
+  else
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Transactions: the outermost is a real one, inner ones are savepoints. */
+
+gboolean
+sam_store_begin (SamStore  *self,
+                 GError   **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
+                         : g_strdup_printf ("SAVEPOINT sam_%u", self->depth);
+  if (!_sam_store_exec (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+sam_store_commit (SamStore  *self,
+                  GError   **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  sql = self->depth == 1 ? g_strdup ("COMMIT")
+                         : g_strdup_printf ("RELEASE sam_%u", self->depth - 1);
+  if (!_sam_store_exec (self, sql, error))
+    {
+      sam_store_rollback (self);
+      return FALSE;
+    }
+  self->depth--;
+  if (self->depth == 0 && self->dirty)
+    {
+      self->dirty = FALSE;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+  return TRUE;
+}
+
+void
+sam_store_rollback (SamStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (SAM_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  self->depth--;
+  if (self->depth == 0)
+    {
+      sql = g_strdup ("ROLLBACK");
+      self->dirty = FALSE;
+    }
+  else
+    sql = g_strdup_printf ("ROLLBACK TO sam_%u; RELEASE sam_%u", self->depth, self->depth);
+
+  /* A rollback fails only where sqlite already rolled back by itself. */
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+}
+
+/* Opening, checking and upgrading */
+
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
+                   _("Could not create the database “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+  return TRUE;
+}
+
+static gboolean
+write_backup (SamStore  *self,
+              GError   **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_free (self->backup_path);
+  self->backup_path = g_strdup_printf ("%s.v%d-%s.bak", self->path, self->schema_version, stamp);
+
+  if (!create_private_file (self->backup_path, error))
+    {
+      g_prefix_error (error, _("No backup could be written before the upgrade: "));
+      if (error != NULL && *error != NULL)
+        (*error)->code = SAM_STORE_ERROR_BACKUP;
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (self->backup_path, &copy, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (copy, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+        }
+      rc = sqlite3_errcode (copy);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_BACKUP,
+                   _("No backup could be written before the upgrade: %s"),
+                   copy ? sqlite3_errmsg (copy) : sqlite3_errstr (rc));
+      sqlite3_close (copy);
+      g_unlink (self->backup_path);
+      g_clear_pointer (&self->backup_path, g_free);
+      return FALSE;
+    }
+
+  sqlite3_close (copy);
+  g_debug ("Wrote a backup of schema version %d to %s", self->schema_version, self->backup_path);
+  return TRUE;
+}
+
+static gboolean
+migrate (SamStore  *self,
+         GError   **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (!sam_store_begin (self, error))
+    return FALSE;
+
+  for (int version = self->schema_version; version < SAM_STORE_SCHEMA_VERSION; version++)
+    {
+      if (!_sam_store_exec (self, migrations[version], error))
+        {
+          g_prefix_error (error, _("The upgrade to version %d failed: "), version + 1);
+          sam_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  sql = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                         SAM_STORE_SCHEMA_VERSION, SAM_STORE_APPLICATION_ID);
+  if (!_sam_store_exec (self, sql, error))
+    {
+      sam_store_rollback (self);
+      return FALSE;
+    }
+  if (!sam_store_commit (self, error))
+    return FALSE;
+
+  self->schema_version = SAM_STORE_SCHEMA_VERSION;
+  return TRUE;
+}
+
+static gboolean
+sam_store_initable_init (GInitable     *initable,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  SamStore *self = SAM_STORE (initable);
+  gboolean existed;
+  gint64 version = 0, application_id = 0, n_tables = 0;
+  int rc;
+
+  g_return_val_if_fail (self->path != NULL, FALSE);
+
+  if (!sam_paths_ensure_parent_dir (self->path, error))
+    return FALSE;
+
+  existed = g_file_test (self->path, G_FILE_TEST_EXISTS);
+  if (existed && !g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
+                   _("“%s” is not a file"), self->path);
+      return FALSE;
+    }
+  if (!existed && !create_private_file (self->path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
+                   _("Could not open the database “%s”: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      g_clear_pointer (&self->db, sqlite3_close);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Read before anything is written, so that a foreign or newer file stays as it is. */
+  if (!query_int (self, "PRAGMA user_version", &version, error) ||
+      !query_int (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, error))
+    goto fail;
+
+  if (application_id != 0 && application_id != SAM_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT,
+                   _("“%s” belongs to another program and was left as it is"), self->path);
+      goto fail;
+    }
+  if (application_id == 0 && n_tables > 0)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT,
+                   _("“%s” is a database of another program and was left as it is"),
+                   self->path);
+      goto fail;
+    }
+  if (version > SAM_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NEWER_VERSION,
+                   _("“%s” was written by a newer version of Samarbejde (data version %d; "
+                     "this version reads up to %d). Update the app to open it."),
+                   self->path, (int) version, SAM_STORE_SCHEMA_VERSION);
+      goto fail;
+    }
+  self->schema_version = (int) version;
+
+  if (!_sam_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    goto fail;
+  if (!_sam_store_exec (self, "PRAGMA journal_mode = WAL", error))
+    goto fail;
+
+  if (self->schema_version < SAM_STORE_SCHEMA_VERSION)
+    {
+      if (self->schema_version > 0 && !write_backup (self, error))
+        goto fail;
+      if (!migrate (self, error))
+        goto fail;
+    }
+
+  return TRUE;
+
+fail:
+  g_clear_pointer (&self->db, sqlite3_close);
+  return FALSE;
+}
+
+static void
+sam_store_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = sam_store_initable_init;
+}
+
+static void
+sam_store_finalize (GObject *object)
+{
+  SamStore *self = (SamStore *) object;
+
+  if (self->db != NULL)
+    {
+      if (self->depth > 0)
+        g_critical ("A store was finalized inside a transaction; its changes are rolled back");
+      sqlite3_close (self->db);
+    }
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->backup_path, g_free);
+
+  G_OBJECT_CLASS (sam_store_parent_class)->finalize (object);
+}
+
+static void
+sam_store_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SamStore *self = SAM_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_store_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  SamStore *self = SAM_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_store_class_init (SamStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sam_store_finalize;
+  object_class->get_property = sam_store_get_property;
+  object_class->set_property = sam_store_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SamStore::changed:
+   *
+   * Emitted after a change to the data was committed.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+sam_store_init (SamStore *self)
+{
+}
+
+/* Public API */
+
+/**
+ * sam_store_new:
+ * @path: the database file; created (0600, in a 0700 folder) where it does not exist
+ * @error: return location for an error
+ *
+ * Opens the database, upgrading an older one after writing a backup beside it. A file
+ * that is damaged, foreign or from a newer version is left exactly as it was.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+SamStore *
+sam_store_new (const char  *path,
+               GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_initable_new (SAM_TYPE_STORE, NULL, error, "path", path, NULL);
+}
+
+const char *
+sam_store_get_path (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * sam_store_get_backup_path:
+ *
+ * Returns: (nullable): the copy written before an upgrade when this store was opened
+ */
+const char *
+sam_store_get_backup_path (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  return self->backup_path;
+}
+
+int
+sam_store_get_schema_version (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+gboolean
+sam_store_get_summary (SamStore         *self,
+                       SamStoreSummary  *summary,
+                       GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  stmt = prepare (self,
+                  "SELECT (SELECT count(*) FROM clusters), (SELECT count(*) FROM clinics),"
+                  " (SELECT count(*) FROM rounds), (SELECT count(*) FROM respondents),"
+                  " (SELECT count(*) FROM answers)", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _sam_store_set_error (self, error, rc);
+
+  summary->n_clusters = sqlite3_column_int (stmt, 0);
+  summary->n_clinics = sqlite3_column_int (stmt, 1);
+  summary->n_rounds = sqlite3_column_int (stmt, 2);
+  summary->n_respondents = sqlite3_column_int (stmt, 3);
+  summary->n_answers = sqlite3_column_int (stmt, 4);
+  return TRUE;
+}
+
+/* Empty means nothing to show: no round and no clinic yet. */
+gboolean
+sam_store_is_empty (SamStore *self)
+{
+  SamStoreSummary summary = { 0 };
+
+  g_return_val_if_fail (SAM_IS_STORE (self), TRUE);
+
+  if (!sam_store_get_summary (self, &summary, NULL))
+    return TRUE;
+  return summary.n_rounds == 0 && summary.n_clinics == 0;
+}
+
+/* Settings */
+
+char *
+sam_store_get_setting (SamStore   *self,
+                       const char *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+gboolean
+sam_store_set_setting (SamStore    *self,
+                       const char  *key,
+                       const char  *value,
+                       GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (value == NULL)
+    stmt = prepare (self, "DELETE FROM settings WHERE key = ?1", error);
+  else
+    stmt = prepare (self, "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+                          " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  mark_changed (self);
+  return TRUE;
+}
+
+int
+sam_store_get_min_group_size (SamStore *self)
+{
+  g_autofree char *value = NULL;
+  gint64 k;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), SAM_MIN_GROUP_SIZE_DEFAULT);
+
+  value = sam_store_get_setting (self, "min-group-size");
+  if (value == NULL ||
+      !g_ascii_string_to_signed (value, 10, SAM_MIN_GROUP_SIZE_MIN, SAM_MIN_GROUP_SIZE_MAX,
+                                 &k, NULL))
+    return SAM_MIN_GROUP_SIZE_DEFAULT;
+  return (int) k;
+}
+
+/**
+ * sam_store_set_min_group_size:
+ * @k: the minimum group size, 1 to 10
+ *
+ * Asking before going below 3 is the caller's job; the store only keeps the range.
+ */
+gboolean
+sam_store_set_min_group_size (SamStore  *self,
+                              int        k,
+                              GError   **error)
+{
+  char value[16];
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  if (k < SAM_MIN_GROUP_SIZE_MIN || k > SAM_MIN_GROUP_SIZE_MAX)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   _("The minimum group size must be from %d to %d"),
+                   SAM_MIN_GROUP_SIZE_MIN, SAM_MIN_GROUP_SIZE_MAX);
+      return FALSE;
+    }
+  g_snprintf (value, sizeof value, "%d", k);
+  return sam_store_set_setting (self, "min-group-size", value, error);
+}
+
+/**
+ * sam_store_get_own_clinic:
+ *
+ * Returns: the clinic this computer belongs to, or 0 for none (a coordinator)
+ */
+gint64
+sam_store_get_own_clinic (SamStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), 0);
+
+  /* A clinic that is gone no longer counts. */
+  stmt = prepare (self, "SELECT c.id FROM settings s JOIN clinics c ON c.id = CAST (s.value AS INTEGER)"
+                        " WHERE s.key = 'own-clinic'", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+gboolean
+sam_store_set_own_clinic (SamStore  *self,
+                          gint64     clinic_id,
+                          GError   **error)
+{
+  char value[32];
+  gint64 exists = 0;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  if (clinic_id <= 0)
+    return sam_store_set_setting (self, "own-clinic", NULL, error);
+
+  g_snprintf (value, sizeof value, "%" G_GINT64_FORMAT, clinic_id);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM clinics WHERE id = %s", value);
+
+    if (!query_int (self, sql, &exists, error))
+      return FALSE;
+  }
+  if (exists == 0)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   _("There is no such clinic"));
+      return FALSE;
+    }
+  return sam_store_set_setting (self, "own-clinic", value, error);
+}
+
+/* Clusters, clinics, rounds */
+
+static gboolean
+lookup_or_insert (SamStore    *self,
+                  const char  *select_sql,
+                  const char  *insert_sql,
+                  gint64       parent_id,
+                  const char  *key,
+                  const char  *extra,
+                  gint64      *out_id,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) select = prepare (self, select_sql, error);
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  int rc;
+
+  if (select == NULL)
+    return FALSE;
+  sqlite3_bind_text (select, 1, key, -1, SQLITE_STATIC);
+  if (parent_id > 0)
+    sqlite3_bind_int64 (select, 2, parent_id);
+  rc = sqlite3_step (select);
+  if (rc == SQLITE_ROW)
+    {
+      if (out_id != NULL)
+        *out_id = sqlite3_column_int64 (select, 0);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return _sam_store_set_error (self, error, rc);
+
+  insert = prepare (self, insert_sql, error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_text (insert, 1, key, -1, SQLITE_STATIC);
+  if (parent_id > 0)
+    sqlite3_bind_int64 (insert, 2, parent_id);
+  if (extra != NULL)
+    sqlite3_bind_text (insert, 3, extra, -1, SQLITE_STATIC);
+  if (!step_done (self, insert, error))
+    return FALSE;
+  if (out_id != NULL)
+    *out_id = sqlite3_last_insert_rowid (self->db);
+
+  mark_changed (self);
+  return TRUE;
+}
+
+/* Names are kept without surrounding spaces; @empty_message says what is missing. */
+static char *
+clean_name (const char  *name,
+            const char  *empty_message,
+            GError     **error)
+{
+  g_autofree char *clean = NULL;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("A name is not valid text"));
+      return NULL;
+    }
+  clean = g_strstrip (g_strdup (name));
+  if (*clean == '\0')
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, empty_message);
+      return NULL;
+    }
+  return g_steal_pointer (&clean);
+}
+
+gboolean
+sam_store_ensure_cluster (SamStore    *self,
+                          const char  *name,
+                          gint64      *out_id,
+                          GError     **error)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  if ((clean = clean_name (name, _("The cluster needs a name"), error)) == NULL)
+    return FALSE;
+  return lookup_or_insert (self, "SELECT id FROM clusters WHERE name = ?1",
+                           "INSERT INTO clusters (name) VALUES (?1)",
+                           0, clean, NULL, out_id, error);
+}
+
+gboolean
+sam_store_ensure_clinic (SamStore    *self,
+                         gint64       cluster_id,
+                         const char  *code,
+                         const char  *name,
+                         gint64      *out_id,
+                         GError     **error)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (cluster_id > 0, FALSE);
+
+  if ((clean = clean_name (code, _("The clinic needs a code or a name"), error)) == NULL)
+    return FALSE;
+  return lookup_or_insert (self, "SELECT id FROM clinics WHERE code = ?1 AND cluster_id = ?2",
+                           "INSERT INTO clinics (code, cluster_id, name) VALUES (?1, ?2, ?3)",
+                           cluster_id, clean, name, out_id, error);
+}
+
+/* Strictly YYYY-MM-DD, and a day that exists. */
+static gboolean
+is_iso_date (const char *text)
+{
+  guint year, month, day;
+  char tail;
+
+  if (strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3)
+    return FALSE;
+  return g_date_valid_dmy (day, month, year);
+}
+
+gboolean
+sam_store_create_round (SamStore    *self,
+                        gint64       cluster_id,
+                        const char  *label,
+                        const char  *date,
+                        gint64      *out_id,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *clean = NULL;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (cluster_id > 0, FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if ((clean = clean_name (label, _("The round needs a name"), error)) == NULL)
+    return FALSE;
+  if (!is_iso_date (date))
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   _("“%s” is not a date (YYYY-MM-DD)"), date);
+      return FALSE;
+    }
+
+  stmt = prepare (self, "INSERT INTO rounds (cluster_id, label, date) VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, date, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_EXISTS,
+                   _("The cluster already has a round called “%s”"), clean);
+      return FALSE;
+    }
+  if (rc == SQLITE_CONSTRAINT_CHECK)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   _("“%s” is not a date (YYYY-MM-DD)"), date);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return _sam_store_set_error (self, error, rc);
+  if (out_id != NULL)
+    *out_id = sqlite3_last_insert_rowid (self->db);
+
+  mark_changed (self);
+  return TRUE;
+}
+
+gboolean
+sam_store_set_round_closed (SamStore  *self,
+                            gint64     round_id,
+                            gboolean   closed,
+                            GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "UPDATE rounds SET closed = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_int (stmt, 2, closed ? 1 : 0);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("There is no such round"));
+      return FALSE;
+    }
+
+  mark_changed (self);
+  return TRUE;
+}
+
+gboolean
+sam_store_add_round_clinic (SamStore  *self,
+                            gint64     round_id,
+                            gint64     clinic_id,
+                            int        invited,
+                            GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "INSERT INTO round_clinics (round_id, clinic_id, invited) VALUES (?1, ?2, ?3)"
+                        " ON CONFLICT DO UPDATE SET invited = excluded.invited", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_int64 (stmt, 2, clinic_id);
+  if (invited >= 0)
+    sqlite3_bind_int (stmt, 3, invited);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  mark_changed (self);
+  return TRUE;
+}
+
+/**
+ * sam_store_add_respondent:
+ * @answers: (array length=n_answers): the answers given; an item left out is missing
+ *
+ * Stores one respondent's answers as one change. Every answer is checked against the
+ * instrument first: one that is not asked of @role or not an option refuses the whole.
+ */
+gboolean
+sam_store_add_respondent (SamStore         *self,
+                          gint64            round_id,
+                          gint64            clinic_id,
+                          SamRole           role,
+                          const SamAnswer  *answers,
+                          guint             n_answers,
+                          gint64           *out_id,
+                          GError          **error)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+  g_autoptr(sqlite3_stmt) respondent = NULL;
+  g_autoptr(sqlite3_stmt) answer = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gint64 closed = 0;
+  gint64 id;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (role < SAM_N_ROLES, FALSE);
+  g_return_val_if_fail (answers != NULL || n_answers == 0, FALSE);
+
+  for (guint i = 0; i < n_answers; i++)
+    {
+      if (!sam_instrument_check_answer (instrument, answers[i].item, role, answers[i].code, error))
+        return FALSE;
+      if (!g_hash_table_add (seen, (gpointer) answers[i].item))
+        {
+          g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                       _("Item %s is answered twice"), answers[i].item);
+          return FALSE;
+        }
+    }
+
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT closed FROM rounds WHERE id = %" G_GINT64_FORMAT,
+                                            round_id);
+
+    if (!query_int (self, sql, &closed, error))
+      return FALSE;
+  }
+  if (closed)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   _("The round is closed and takes no new answers"));
+      return FALSE;
+    }
+
+  if (!sam_store_begin (self, error))
+    return FALSE;
+
+  respondent = prepare (self, "INSERT INTO respondents (round_id, clinic_id, role) VALUES (?1, ?2, ?3)",
+                        error);
+  if (respondent == NULL)
+    goto fail;
+  sqlite3_bind_int64 (respondent, 1, round_id);
+  sqlite3_bind_int64 (respondent, 2, clinic_id);
+  sqlite3_bind_text (respondent, 3, sam_role_to_string (role), -1, SQLITE_STATIC);
+  if (!step_done (self, respondent, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (self->db);
+
+  answer = prepare (self, "INSERT INTO answers (respondent_id, item, code) VALUES (?1, ?2, ?3)", error);
+  if (answer == NULL)
+    goto fail;
+  for (guint i = 0; i < n_answers; i++)
+    {
+      sqlite3_reset (answer);
+      sqlite3_bind_int64 (answer, 1, id);
+      sqlite3_bind_text (answer, 2, answers[i].item, -1, SQLITE_STATIC);
+      sqlite3_bind_int (answer, 3, answers[i].code);
+      if (!step_done (self, answer, error))
+        goto fail;
+    }
+
+  mark_changed (self);
+  if (!sam_store_commit (self, error))
+    return FALSE;
+  if (out_id != NULL)
+    *out_id = id;
+  return TRUE;
+
+fail:
+  sam_store_rollback (self);
+  return FALSE;
+}
+
+/* Listing */
+
+void
+sam_cluster_free (SamCluster *cluster)
+{
+  if (cluster == NULL)
+    return;
+  g_free (cluster->name);
+  g_free (cluster);
+}
+
+void
+sam_clinic_free (SamClinic *clinic)
+{
+  if (clinic == NULL)
+    return;
+  g_free (clinic->code);
+  g_free (clinic->name);
+  g_free (clinic->cluster_name);
+  g_free (clinic);
+}
+
+void
+sam_round_free (SamRound *round)
+{
+  if (round == NULL)
+    return;
+  g_free (round->cluster_name);
+  g_free (round->label);
+  g_free (round->date);
+  g_free (round);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/**
+ * sam_store_list_clusters:
+ *
+ * Returns: (transfer full) (element-type SamCluster): the clusters by name
+ */
+GPtrArray *
+sam_store_list_clusters (SamStore  *self,
+                         GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_cluster_free);
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT id, name FROM clusters ORDER BY name", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamCluster *cluster = g_new0 (SamCluster, 1);
+
+      cluster->id = sqlite3_column_int64 (stmt, 0);
+      cluster->name = column_dup (stmt, 1);
+      g_ptr_array_add (list, cluster);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/**
+ * sam_store_list_clinics:
+ *
+ * Returns: (transfer full) (element-type SamClinic): the clinics by cluster and code, codes
+ *   that are numbers in numeric order
+ */
+GPtrArray *
+sam_store_list_clinics (SamStore  *self,
+                        GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_clinic_free);
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT c.id, c.cluster_id, c.code, c.name, k.name"
+                        " FROM clinics c JOIN clusters k ON k.id = c.cluster_id"
+                        " ORDER BY k.name, length(c.code), c.code", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamClinic *clinic = g_new0 (SamClinic, 1);
+
+      clinic->id = sqlite3_column_int64 (stmt, 0);
+      clinic->cluster_id = sqlite3_column_int64 (stmt, 1);
+      clinic->code = column_dup (stmt, 2);
+      clinic->name = column_dup (stmt, 3);
+      clinic->cluster_name = column_dup (stmt, 4);
+      g_ptr_array_add (list, clinic);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/**
+ * sam_store_list_rounds:
+ *
+ * Returns: (transfer full) (element-type SamRound): the rounds, newest first
+ */
+GPtrArray *
+sam_store_list_rounds (SamStore  *self,
+                       GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_round_free);
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT r.id, r.cluster_id, k.name, r.label, r.date, r.closed,"
+                        " (SELECT count(DISTINCT clinic_id) FROM respondents WHERE round_id = r.id),"
+                        " (SELECT count(*) FROM respondents WHERE round_id = r.id)"
+                        " FROM rounds r JOIN clusters k ON k.id = r.cluster_id"
+                        " ORDER BY r.date DESC, r.id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamRound *round = g_new0 (SamRound, 1);
+
+      round->id = sqlite3_column_int64 (stmt, 0);
+      round->cluster_id = sqlite3_column_int64 (stmt, 1);
+      round->cluster_name = column_dup (stmt, 2);
+      round->label = column_dup (stmt, 3);
+      round->date = column_dup (stmt, 4);
+      round->closed = sqlite3_column_int (stmt, 5) != 0;
+      round->n_clinics = sqlite3_column_int (stmt, 6);
+      round->n_respondents = sqlite3_column_int (stmt, 7);
+      g_ptr_array_add (list, round);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}

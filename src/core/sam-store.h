@@ -1,0 +1,163 @@
+/* sam-store.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sam-types.h"
+
+G_BEGIN_DECLS
+
+#define SAM_STORE_ERROR (sam_store_error_quark ())
+
+typedef enum
+{
+  SAM_STORE_ERROR_OPEN,           /* the file could not be opened or created */
+  SAM_STORE_ERROR_CORRUPT,        /* not a database, or a damaged one */
+  SAM_STORE_ERROR_NEWER_VERSION,  /* written by a newer version of the app */
+  SAM_STORE_ERROR_BACKUP,         /* the copy before an upgrade could not be written */
+  SAM_STORE_ERROR_FAILED,         /* any other database error */
+  SAM_STORE_ERROR_INVALID,        /* the change breaks a rule of the data */
+  SAM_STORE_ERROR_EXISTS,         /* a name that must be unique is taken */
+} SamStoreError;
+
+/* The newest schema this build knows (PRAGMA user_version). */
+#define SAM_STORE_SCHEMA_VERSION 2
+
+#define SAM_TYPE_STORE (sam_store_get_type ())
+G_DECLARE_FINAL_TYPE (SamStore, sam_store, SAM, STORE, GObject)
+
+typedef struct
+{
+  gint64  id;
+  char   *name;
+} SamCluster;
+
+typedef struct
+{
+  gint64    id;
+  gint64    cluster_id;
+  char     *code;
+  char     *name;
+  char     *cluster_name;
+} SamClinic;
+
+typedef struct
+{
+  gint64    id;
+  gint64    cluster_id;
+  char     *cluster_name;
+  char     *label;
+  char     *date;          /* ISO 8601, YYYY-MM-DD */
+  gboolean  closed;
+  guint     n_clinics;     /* clinics with respondents */
+  guint     n_respondents;
+} SamRound;
+
+typedef struct
+{
+  guint n_clusters;
+  guint n_clinics;
+  guint n_rounds;
+  guint n_respondents;
+  guint n_answers;
+} SamStoreSummary;
+
+/* One answer given: an item code and the answer code (SAM_ANSWER_NOT_APPLICABLE for n/a). */
+typedef struct
+{
+  const char *item;
+  int         code;
+} SamAnswer;
+
+GQuark      sam_store_error_quark             (void);
+
+SamStore   *sam_store_new                     (const char        *path,
+                                               GError           **error);
+const char *sam_store_get_path                (SamStore          *self);
+const char *sam_store_get_backup_path         (SamStore          *self);
+int         sam_store_get_schema_version      (SamStore          *self);
+
+gboolean    sam_store_get_summary             (SamStore          *self,
+                                               SamStoreSummary   *summary,
+                                               GError           **error);
+gboolean    sam_store_is_empty                (SamStore          *self);
+
+/* Settings that travel with the data. */
+int         sam_store_get_min_group_size      (SamStore          *self);
+gboolean    sam_store_set_min_group_size      (SamStore          *self,
+                                               int                k,
+                                               GError           **error);
+gint64      sam_store_get_own_clinic          (SamStore          *self);
+gboolean    sam_store_set_own_clinic          (SamStore          *self,
+                                               gint64             clinic_id,
+                                               GError           **error);
+char       *sam_store_get_setting             (SamStore          *self,
+                                               const char        *key);
+gboolean    sam_store_set_setting             (SamStore          *self,
+                                               const char        *key,
+                                               const char        *value,
+                                               GError           **error);
+
+/* Clusters, clinics, rounds, respondents. */
+gboolean    sam_store_ensure_cluster          (SamStore          *self,
+                                               const char        *name,
+                                               gint64            *out_id,
+                                               GError           **error);
+gboolean    sam_store_ensure_clinic           (SamStore          *self,
+                                               gint64             cluster_id,
+                                               const char        *code,
+                                               const char        *name,
+                                               gint64            *out_id,
+                                               GError           **error);
+gboolean    sam_store_create_round            (SamStore          *self,
+                                               gint64             cluster_id,
+                                               const char        *label,
+                                               const char        *date,
+                                               gint64            *out_id,
+                                               GError           **error);
+gboolean    sam_store_set_round_closed        (SamStore          *self,
+                                               gint64             round_id,
+                                               gboolean           closed,
+                                               GError           **error);
+gboolean    sam_store_add_round_clinic        (SamStore          *self,
+                                               gint64             round_id,
+                                               gint64             clinic_id,
+                                               int                invited,
+                                               GError           **error);
+gboolean    sam_store_add_respondent          (SamStore          *self,
+                                               gint64             round_id,
+                                               gint64             clinic_id,
+                                               SamRole            role,
+                                               const SamAnswer   *answers,
+                                               guint              n_answers,
+                                               gint64            *out_id,
+                                               GError           **error);
+
+GPtrArray  *sam_store_list_clusters           (SamStore          *self,
+                                               GError           **error);
+GPtrArray  *sam_store_list_clinics            (SamStore          *self,
+                                               GError           **error);
+GPtrArray  *sam_store_list_rounds             (SamStore          *self,
+                                               GError           **error);
+
+/* Several changes as one: all of them or none. */
+gboolean    sam_store_begin                   (SamStore          *self,
+                                               GError           **error);
+gboolean    sam_store_commit                  (SamStore          *self,
+                                               GError           **error);
+void        sam_store_rollback                (SamStore          *self);
+
+void        sam_cluster_free                  (SamCluster        *cluster);
+void        sam_clinic_free                   (SamClinic         *clinic);
+void        sam_round_free                    (SamRound          *round);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamCluster, sam_cluster_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamClinic, sam_clinic_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamRound, sam_round_free)
+
+G_END_DECLS
