@@ -1,0 +1,29 @@
+/* sam-dialogs.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Every dialog kind goes through here, so a move to newer libadwaita touches one file. */
+
+typedef void (*SamConfirmFunc) (gboolean confirmed,
+                                gpointer user_data);
+
+GtkWindow *sam_dialogs_confirm (GtkWindow      *parent,
+                                const char     *heading,
+                                const char     *body,
+                                const char     *confirm_label,
+                                gboolean        destructive,
+                                SamConfirmFunc  callback,
+                                gpointer        user_data);
+GtkWindow *sam_dialogs_alert   (GtkWindow      *parent,
+                                const char     *heading,
+                                const char     *body);
+
+G_END_DECLS

@@ -1,0 +1,328 @@
+/* sam-window.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-new-round-dialog.h"
+#include "sam-support-page.h"
+#include "sam-welcome-page.h"
+#include "sam-window.h"
+
+struct _SamWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  SamContext           *context;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar_list;
+  AdwWindowTitle       *content_title;
+  GtkStack             *section_stack;
+  GtkRevealer          *demo_revealer;
+  SamWelcomePage       *welcome_page;
+  AdwStatusPage        *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+sam_window_update_title (SamWindow *self)
+{
+  GtkStackPage *page;
+  const char *name = gtk_stack_get_visible_child_name (self->section_stack);
+
+  page = gtk_stack_get_page (self->section_stack, gtk_stack_get_visible_child (self->section_stack));
+  adw_window_title_set_title (self->content_title, page ? gtk_stack_page_get_title (page) : "");
+
+  /* Keep the sidebar's selection in step with the section shown. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+        gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+    }
+}
+
+static void
+on_sidebar_row_activated (SamWindow     *self,
+                          GtkListBoxRow *row,
+                          GtkListBox    *list)
+{
+  sam_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_back_clicked (SamWindow *self,
+                 GtkButton *button)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_section_changed (SamWindow  *self,
+                    GParamSpec *pspec,
+                    GtkStack   *stack)
+{
+  sam_window_update_title (self);
+}
+
+/* Actions */
+
+static void
+show_section_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  SamWindow *self = user_data;
+
+  sam_window_show_section (self, g_variant_get_string (parameter, NULL));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+new_round_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SamWindow *self = user_data;
+  SamNewRoundDialog *dialog;
+
+  if (self->context == NULL)
+    return;
+  dialog = sam_new_round_dialog_new (GTK_WINDOW (self), self->context);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const GActionEntry win_actions[] = {
+  { "show-section", show_section_action, "s" },
+  { "new-round", new_round_action },
+};
+
+/* Life cycle */
+
+static void
+sam_window_constructed (GObject *object)
+{
+  SamWindow *self = (SamWindow *) object;
+  GSettings *settings;
+
+  G_OBJECT_CLASS (sam_window_parent_class)->constructed (object);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+
+  if (self->context == NULL)
+    return;
+
+  sam_welcome_page_set_context (self->welcome_page, self->context);
+
+  /* The demo is labelled wherever the window is, so it is never taken for real data. */
+  if (sam_context_is_demo (self->context))
+    {
+      gtk_revealer_set_reveal_child (self->demo_revealer, TRUE);
+      adw_window_title_set_subtitle (self->content_title, _("Demo data"));
+      gtk_window_set_title (GTK_WINDOW (self), _("Samarbejde — Demo Data"));
+    }
+
+  settings = sam_context_get_settings (self->context);
+  if (settings != NULL)
+    {
+      g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+    }
+
+  sam_window_update_title (self);
+}
+
+static void
+sam_window_dispose (GObject *object)
+{
+  SamWindow *self = (SamWindow *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (sam_window_parent_class)->dispose (object);
+}
+
+static void
+sam_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  SamWindow *self = SAM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  SamWindow *self = SAM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_window_class_init (SamWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sam_window_constructed;
+  object_class->dispose = sam_window_dispose;
+  object_class->get_property = sam_window_get_property;
+  object_class->set_property = sam_window_set_property;
+
+  /**
+   * SamWindow:context:
+   *
+   * The store and settings the window works on; %NULL where the database could not
+   * be opened.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SAM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SAM_TYPE_WELCOME_PAGE);
+  g_type_ensure (SAM_TYPE_SUPPORT_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, demo_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_section_changed);
+}
+
+static void
+sam_window_init (SamWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * sam_window_new:
+ * @context: (nullable): what the window works on, or %NULL to show an error instead
+ */
+SamWindow *
+sam_window_new (SamApplication *application,
+                SamContext     *context)
+{
+  g_return_val_if_fail (SAM_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (context == NULL || SAM_IS_CONTEXT (context), NULL);
+
+  return g_object_new (SAM_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
+
+/**
+ * sam_window_get_context:
+ *
+ * Returns: (nullable) (transfer none): the context
+ */
+SamContext *
+sam_window_get_context (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
+/* A database that cannot be opened gets a clear page, never a crash or an overwrite. */
+void
+sam_window_show_open_error (SamWindow  *self,
+                            const char *message)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (SAM_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  description = g_strdup_printf ("%s\n\n%s", message,
+                                 _("Nothing in the file was changed. You can still explore "
+                                   "the demo data."));
+  adw_status_page_set_description (self->error_page, description);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+void
+sam_window_show_section (SamWindow  *self,
+                         const char *name)
+{
+  g_return_if_fail (SAM_IS_WINDOW (self));
+
+  if (gtk_stack_get_child_by_name (self->section_stack, name) == NULL)
+    {
+      g_warning ("There is no section “%s”", name);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->section_stack, name);
+}
+
+const char *
+sam_window_get_section (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return NULL;
+  return gtk_stack_get_visible_child_name (self->section_stack);
+}
+
+void
+sam_window_add_toast (SamWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (SAM_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

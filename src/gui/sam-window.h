@@ -1,0 +1,30 @@
+/* sam-window.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sam-application.h"
+#include "sam-context.h"
+
+G_BEGIN_DECLS
+
+#define SAM_TYPE_WINDOW (sam_window_get_type ())
+G_DECLARE_FINAL_TYPE (SamWindow, sam_window, SAM, WINDOW, AdwApplicationWindow)
+
+SamWindow  *sam_window_new             (SamApplication *application,
+                                        SamContext     *context);
+SamContext *sam_window_get_context     (SamWindow      *self);
+void        sam_window_show_open_error (SamWindow      *self,
+                                        const char     *message);
+void        sam_window_show_section    (SamWindow      *self,
+                                        const char     *name);
+const char *sam_window_get_section     (SamWindow      *self);
+void        sam_window_add_toast       (SamWindow      *self,
+                                        AdwToast       *toast);
+
+G_END_DECLS

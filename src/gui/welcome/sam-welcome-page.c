@@ -1,0 +1,268 @@
+/* sam-welcome-page.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-welcome-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-welcome-page.h"
+
+/* The first section: on an empty database a welcome that says what the app is for;
+ * once there is data, an overview of the rounds and what this computer is. */
+
+struct _SamWelcomePage
+{
+  GtkWidget             parent_instance;
+
+  SamContext           *context;
+  gulong                changed_id;
+
+  GtkStack             *stack;
+  AdwPreferencesGroup  *rounds_group;
+  GtkListBox           *rounds_list;
+  AdwActionRow         *own_clinic_row;
+  GtkLabel             *summary_label;
+};
+
+G_DEFINE_FINAL_TYPE (SamWelcomePage, sam_welcome_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+format_date (const char *iso)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *with_time = g_strconcat (iso, "T12:00:00Z", NULL);
+
+  date = g_date_time_new_from_iso8601 (with_time, NULL);
+  if (date == NULL)
+    return g_strdup (iso);
+  /* Translators: a date as in "18 March 2026"; see strftime(3). */
+  return g_date_time_format (date, _("%-d %B %Y"));
+}
+
+static GtkWidget *
+create_round_row (SamRound *round)
+{
+  g_autofree char *date = format_date (round->date);
+  g_autofree char *counts = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *state;
+
+  counts = g_strdup_printf (ngettext ("%u respondent", "%u respondents", round->n_respondents),
+                            round->n_respondents);
+  /* Translators: cluster · date · number of respondents. */
+  subtitle = g_strdup_printf (_("%s · %s · %s"), round->cluster_name, date, counts);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), round->label);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  state = gtk_label_new (round->closed ? _("Closed") : _("Open"));
+  gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (state, round->closed ? "dim-label" : "accent");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
+
+  return row;
+}
+
+static void
+sam_welcome_page_refresh (SamWelcomePage *self)
+{
+  g_autoptr(GPtrArray) rounds = NULL;
+  g_autoptr(GPtrArray) clinics = NULL;
+  g_autoptr(GError) error = NULL;
+  SamStoreSummary summary = { 0 };
+  SamStore *store;
+  GtkWidget *child;
+  gint64 own_clinic;
+  g_autofree char *summary_text = NULL;
+  g_autofree char *clinic_text = NULL;
+  g_autofree char *respondent_text = NULL;
+
+  if (self->context == NULL)
+    return;
+
+  store = sam_context_get_store (self->context);
+  if (sam_store_is_empty (store))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "overview");
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rounds_list))) != NULL)
+    gtk_list_box_remove (self->rounds_list, child);
+
+  rounds = sam_store_list_rounds (store, &error);
+  if (rounds == NULL)
+    {
+      g_warning ("Could not list the rounds: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < rounds->len; i++)
+    gtk_list_box_append (self->rounds_list, create_round_row (g_ptr_array_index (rounds, i)));
+
+  if (sam_store_get_summary (store, &summary, NULL))
+    {
+      clinic_text = g_strdup_printf (ngettext ("%u clinic", "%u clinics", summary.n_clinics),
+                                     summary.n_clinics);
+      respondent_text = g_strdup_printf (ngettext ("%u respondent in all", "%u respondents in all",
+                                                   summary.n_respondents),
+                                         summary.n_respondents);
+      /* Translators: "12 clinics, 150 respondents in all". */
+      summary_text = g_strdup_printf (_("%s, %s"), clinic_text, respondent_text);
+      gtk_label_set_text (self->summary_label, summary_text);
+    }
+
+  own_clinic = sam_store_get_own_clinic (store);
+  clinics = sam_store_list_clinics (store, NULL);
+  adw_action_row_set_subtitle (self->own_clinic_row,
+                               _("None: this computer shows the cluster, as a coordinator’s does"));
+  for (guint i = 0; clinics != NULL && i < clinics->len; i++)
+    {
+      SamClinic *clinic = g_ptr_array_index (clinics, i);
+
+      if (clinic->id == own_clinic)
+        {
+          g_autofree char *text = g_strdup_printf (_("%s in %s"), clinic->code, clinic->cluster_name);
+
+          adw_action_row_set_subtitle (self->own_clinic_row, text);
+        }
+    }
+}
+
+static void
+sam_welcome_page_dispose (GObject *object)
+{
+  SamWelcomePage *self = (SamWelcomePage *) object;
+
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->changed_id, sam_context_get_store (self->context));
+  g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WELCOME_PAGE);
+
+  G_OBJECT_CLASS (sam_welcome_page_parent_class)->dispose (object);
+}
+
+static void
+sam_welcome_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SamWelcomePage *self = SAM_WELCOME_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_welcome_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  SamWelcomePage *self = SAM_WELCOME_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      sam_welcome_page_set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_welcome_page_class_init (SamWelcomePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sam_welcome_page_dispose;
+  object_class->get_property = sam_welcome_page_get_property;
+  object_class->set_property = sam_welcome_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SAM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamWelcomePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SamWelcomePage, rounds_group);
+  gtk_widget_class_bind_template_child (widget_class, SamWelcomePage, rounds_list);
+  gtk_widget_class_bind_template_child (widget_class, SamWelcomePage, own_clinic_row);
+  gtk_widget_class_bind_template_child (widget_class, SamWelcomePage, summary_label);
+}
+
+static void
+sam_welcome_page_init (SamWelcomePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * sam_welcome_page_get_context:
+ *
+ * Returns: (nullable) (transfer none): the context
+ */
+SamContext *
+sam_welcome_page_get_context (SamWelcomePage *self)
+{
+  g_return_val_if_fail (SAM_IS_WELCOME_PAGE (self), NULL);
+
+  return self->context;
+}
+
+/* Set once, by the window that holds the page in its template. */
+void
+sam_welcome_page_set_context (SamWelcomePage *self,
+                              SamContext     *context)
+{
+  g_return_if_fail (SAM_IS_WELCOME_PAGE (self));
+  g_return_if_fail (context == NULL || SAM_IS_CONTEXT (context));
+
+  if (self->context == context)
+    return;
+
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->changed_id, sam_context_get_store (self->context));
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    self->changed_id = g_signal_connect_object (sam_context_get_store (context), "changed",
+                                                G_CALLBACK (sam_welcome_page_refresh), self,
+                                                G_CONNECT_SWAPPED);
+
+  sam_welcome_page_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+/* Whether the page shows the welcome for a database with no data. */
+gboolean
+sam_welcome_page_is_empty (SamWelcomePage *self)
+{
+  g_return_val_if_fail (SAM_IS_WELCOME_PAGE (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
+}
