@@ -1,0 +1,225 @@
+/* test-demo.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "sam-demo.h"
+#include "sam-instrument.h"
+#include "sam-store-private.h"
+#include "test-common.h"
+
+static char *tmpdir;
+
+static SamStore *
+make_demo (const char *name)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  SamStore *store = sam_demo_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static gint64
+query (SamStore   *store,
+       const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_sam_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Everything a respondent gave, in a stable order, as one string. */
+static char *
+dump (SamStore *store)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_sam_store_get_db (store),
+                                       "SELECT r.label, c.code, p.role, a.item, a.code"
+                                       " FROM answers a JOIN respondents p ON p.id = a.respondent_id"
+                                       " JOIN rounds r ON r.id = p.round_id JOIN clinics c ON c.id = p.clinic_id"
+                                       " ORDER BY p.id, a.item", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s|%s|%s|%s|%d\n",
+                            sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                            sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3),
+                            sqlite3_column_int (stmt, 4));
+  sqlite3_finalize (stmt);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_deterministic (void)
+{
+  g_autoptr(SamStore) a = make_demo ("a.db");
+  g_autoptr(SamStore) b = make_demo ("b.db");
+  g_autofree char *dump_a = dump (a);
+  g_autofree char *dump_b = dump (b);
+
+  g_assert_cmpuint (strlen (dump_a), >, 1000);
+  g_assert_cmpstr (dump_a, ==, dump_b);
+  g_assert_true (sam_store_is_demo (a));
+}
+
+static void
+test_believable_cluster (void)
+{
+  g_autoptr(SamStore) store = make_demo ("shape.db");
+  g_autoptr(GPtrArray) rounds = sam_store_list_rounds (store, NULL);
+  SamRound *newest, *oldest;
+  g_autoptr(GDate) first = g_date_new ();
+  g_autoptr(GDate) second = g_date_new ();
+  gint64 solo_clinics, doctors, staff;
+
+  g_assert_cmpint (query (store, "SELECT count(*) FROM clusters"), ==, 1);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM clinics"), ==, 12);
+
+  /* About a third solo practices: clinics whose doctors answer as solo doctors. */
+  solo_clinics = query (store, "SELECT count(DISTINCT clinic_id) FROM respondents WHERE role = 'solo'");
+  g_assert_cmpint (solo_clinics, >=, 3);
+  g_assert_cmpint (solo_clinics, <=, 5);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM (SELECT clinic_id FROM respondents"
+                                 " GROUP BY clinic_id HAVING count(DISTINCT role) = 3)"), ==, 0);
+
+  /* About 35 doctors in a round, and some staff. */
+  doctors = query (store, "SELECT max(n) FROM (SELECT count(*) AS n FROM respondents"
+                          " WHERE role IN ('partner', 'solo') GROUP BY round_id)");
+  staff = query (store, "SELECT min(n) FROM (SELECT count(*) AS n FROM respondents"
+                        " WHERE role = 'staff' GROUP BY round_id)");
+  g_assert_cmpint (doctors, >=, 30);
+  g_assert_cmpint (doctors, <=, 36);
+  g_assert_cmpint (staff, >=, 15);
+  g_assert_cmpint (query (store, "SELECT sum(invited) FROM round_clinics rc JOIN rounds r ON r.id = rc.round_id"
+                                 " WHERE r.label = 'Baseline 2025'"), ==, 90);
+
+  /* Two rounds a year apart; the older one closed. */
+  g_assert_cmpuint (rounds->len, ==, 2);
+  newest = g_ptr_array_index (rounds, 0);
+  oldest = g_ptr_array_index (rounds, 1);
+  g_date_set_parse (first, oldest->date);
+  g_date_set_parse (second, newest->date);
+  g_assert_true (g_date_valid (first) && g_date_valid (second));
+  g_assert_cmpint (g_date_days_between (first, second), >=, 330);
+  g_assert_cmpint (g_date_days_between (first, second), <=, 400);
+  g_assert_true (oldest->closed);
+  g_assert_false (newest->closed);
+  g_assert_cmpuint (newest->n_clinics, ==, 12);
+
+  /* Nobody answered an item their role is not asked, and n/a only where allowed. */
+  g_assert_cmpint (query (store, "SELECT count(*) FROM answers a JOIN respondents p ON p.id = a.respondent_id"
+                                 " WHERE (p.role = 'solo' AND a.item IN ('q3', 'q4a', 'q4b'))"
+                                 " OR (p.role = 'staff' AND a.item NOT LIKE 'q5%' AND a.item NOT LIKE 'q6%'"
+                                 " AND a.item NOT LIKE 'q7%')"), ==, 0);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM answers WHERE code = 9"
+                                 " AND item NOT IN ('q5d', 'q10a', 'q10b', 'q10c', 'q10d')"), ==, 0);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM answers WHERE code = 9"), >, 10);
+
+  /* Some skip an item. */
+  g_assert_cmpint (query (store, "SELECT count(*) FROM respondents p WHERE p.role = 'partner'"
+                                 " AND (SELECT count(*) FROM answers WHERE respondent_id = p.id) < 31"), >, 0);
+
+  /* Varied answers: every attitude item uses at least three options. */
+  g_assert_cmpint (query (store, "SELECT count(*) FROM (SELECT item FROM answers WHERE code != 9"
+                                 " GROUP BY item HAVING count(DISTINCT code) < 3)"), ==, 0);
+}
+
+/* Some clinics changed between the rounds, enough to see in their culture scores. */
+static void
+test_change_between_rounds (void)
+{
+  g_autoptr(SamStore) store = make_demo ("change.db");
+  gint64 moved;
+
+  moved = query (store,
+                 "WITH scores AS ("
+                 "  SELECT p.clinic_id AS clinic, r.date AS date, avg((5 - a.code) * 25.0) AS mean"
+                 "  FROM answers a JOIN respondents p ON p.id = a.respondent_id JOIN rounds r ON r.id = p.round_id"
+                 "  WHERE a.item LIKE 'q7%' GROUP BY p.clinic_id, r.id)"
+                 " SELECT count(*) FROM scores s1 JOIN scores s2 ON s1.clinic = s2.clinic AND s1.date < s2.date"
+                 " WHERE abs(s2.mean - s1.mean) >= 5");
+  g_assert_cmpint (moved, >=, 4);
+}
+
+static void
+test_real_data_is_never_touched (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "real.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) real = sam_store_new (path, &error);
+  g_autoptr(SamStore) demo = NULL;
+  gint64 cluster;
+
+  g_assert_true (sam_store_ensure_cluster (real, "Min klynge", &cluster, &error));
+  g_clear_object (&real);
+
+  demo = sam_demo_open (path, &error);
+  g_assert_null (demo);
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+
+  real = sam_store_new (path, NULL);
+  g_assert_false (sam_store_is_demo (real));
+  g_assert_cmpint (query (real, "SELECT count(*) FROM clusters"), ==, 1);
+  g_assert_cmpint (query (real, "SELECT count(*) FROM rounds"), ==, 0);
+}
+
+static void
+test_old_demo_is_renewed (void)
+{
+  g_autoptr(SamStore) store = make_demo ("old.db");
+  g_autofree char *path = g_strdup (sam_store_get_path (store));
+
+  g_assert_true (sam_store_set_setting (store, "demo-version", "0", NULL));
+  g_assert_true (sam_store_set_setting (store, "marker", "old", NULL));
+  g_clear_object (&store);
+
+  store = make_demo ("old.db");
+  g_assert_null (sam_store_get_setting (store, "marker"));
+  g_assert_cmpint (query (store, "SELECT count(*) FROM clinics"), ==, 12);
+  g_clear_object (&store);
+
+  /* A current demo is opened as it is. */
+  store = sam_store_new (path, NULL);
+  g_assert_true (sam_store_set_setting (store, "marker", "kept", NULL));
+  g_clear_object (&store);
+  store = make_demo ("old.db");
+  {
+    g_autofree char *marker = sam_store_get_setting (store, "marker");
+
+    g_assert_cmpstr (marker, ==, "kept");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = test_make_tmpdir ();
+
+  g_test_add_func ("/demo/deterministic", test_deterministic);
+  g_test_add_func ("/demo/believable-cluster", test_believable_cluster);
+  g_test_add_func ("/demo/change-between-rounds", test_change_between_rounds);
+  g_test_add_func ("/demo/real-data-is-never-touched", test_real_data_is_never_touched);
+  g_test_add_func ("/demo/old-demo-is-renewed", test_old_demo_is_renewed);
+
+  status = g_test_run ();
+  test_rm_rf (tmpdir);
+  g_free (tmpdir);
+  return status;
+}

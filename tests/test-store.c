@@ -1,0 +1,519 @@
+/* test-store.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "sam-instrument.h"
+#include "sam-paths.h"
+#include "sam-store.h"
+#include "test-common.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = test_make_tmpdir ();
+  fixture->path = g_build_filename (fixture->dir, "sub", "test.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  test_rm_rf (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static gint64
+sql_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+sql_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  sqlite3_close (db);
+}
+
+static SamStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  SamStore *store = sam_store_new (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static void
+create_store (const char *path)
+{
+  g_object_unref (open_store (path));
+}
+
+static void
+test_create_private (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(SamStore) store = open_store (fixture->path);
+  g_autofree char *parent = g_path_get_dirname (fixture->path);
+  SamStoreSummary summary = { 99 };
+
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (test_file_mode (fixture->path), ==, 0600);
+  g_assert_cmpint (test_file_mode (parent), ==, 0700);
+  g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==, SAM_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (fixture->path, "PRAGMA application_id"), ==, 0x53414D42);
+  g_assert_null (sam_store_get_backup_path (store));
+
+  g_assert_true (sam_store_get_summary (store, &summary, NULL));
+  g_assert_cmpuint (summary.n_clusters, ==, 0);
+  g_assert_cmpuint (summary.n_respondents, ==, 0);
+  g_assert_true (sam_store_is_empty (store));
+}
+
+static void
+test_default_location (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autofree char *demo = NULL;
+
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  path = sam_paths_get_default_database ();
+  demo = sam_paths_get_demo_database ();
+  g_assert_true (g_str_has_prefix (path, dir));
+  g_assert_true (g_str_has_suffix (path, "/samarbejde/samarbejde.db"));
+  g_assert_true (g_str_has_suffix (demo, "/samarbejde/demo.db"));
+  g_assert_cmpstr (path, !=, demo);
+  test_rm_rf (dir);
+}
+
+static void
+test_wal_and_foreign_keys (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(SamStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sql_int (fixture->path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
+  /* A clinic in a cluster that does not exist is refused by the foreign key. */
+  g_assert_false (sam_store_ensure_clinic (store, 42, "Klinik 1", NULL, NULL, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+}
+
+static void
+test_settings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(SamStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  gint64 cluster, clinic;
+
+  g_assert_cmpint (sam_store_get_min_group_size (store), ==, 3);
+  g_assert_true (sam_store_set_min_group_size (store, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_store_get_min_group_size (store), ==, 2);
+  g_assert_false (sam_store_set_min_group_size (store, 0, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sam_store_set_min_group_size (store, 11, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (sam_store_get_min_group_size (store), ==, 2);
+
+  g_assert_cmpint (sam_store_get_own_clinic (store), ==, 0);
+  g_assert_false (sam_store_set_own_clinic (store, 7, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (sam_store_ensure_cluster (store, "Klynge Nord", &cluster, &error));
+  g_assert_true (sam_store_ensure_clinic (store, cluster, "Klinik 5", NULL, &clinic, &error));
+  g_assert_true (sam_store_set_own_clinic (store, clinic, &error));
+  g_assert_no_error (error);
+
+  /* The settings travel with the data file. */
+  g_clear_object (&store);
+  store = open_store (fixture->path);
+  g_assert_cmpint (sam_store_get_min_group_size (store), ==, 2);
+  g_assert_cmpint (sam_store_get_own_clinic (store), ==, clinic);
+  g_assert_true (sam_store_set_own_clinic (store, 0, &error));
+  g_assert_cmpint (sam_store_get_own_clinic (store), ==, 0);
+}
+
+static void
+count_changed (SamStore *store,
+               guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_transactions (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(SamStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) clusters = NULL;
+  guint changed = 0;
+
+  g_signal_connect (store, "changed", G_CALLBACK (count_changed), &changed);
+
+  g_assert_true (sam_store_begin (store, &error));
+  g_assert_true (sam_store_ensure_cluster (store, "Gone", NULL, &error));
+  sam_store_rollback (store);
+  g_assert_cmpuint (changed, ==, 0);
+
+  g_assert_true (sam_store_begin (store, &error));
+  g_assert_true (sam_store_ensure_cluster (store, "Kept", NULL, &error));
+  g_assert_true (sam_store_begin (store, &error));
+  g_assert_true (sam_store_ensure_cluster (store, "Inner", NULL, &error));
+  sam_store_rollback (store);
+  g_assert_true (sam_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+
+  clusters = sam_store_list_clusters (store, &error);
+  g_assert_cmpuint (clusters->len, ==, 1);
+  g_assert_cmpstr (((SamCluster *) g_ptr_array_index (clusters, 0))->name, ==, "Kept");
+
+  /* Names are trimmed, and the same name finds the same cluster. */
+  {
+    gint64 a, b;
+
+    g_assert_true (sam_store_ensure_cluster (store, "  Kept ", &a, &error));
+    g_assert_true (sam_store_ensure_cluster (store, "Kept", &b, &error));
+    g_assert_cmpint (a, ==, b);
+    g_assert_false (sam_store_ensure_cluster (store, "   ", NULL, &error));
+    g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  }
+}
+
+static void
+test_rounds (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(SamStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rounds = NULL;
+  gint64 cluster, round;
+
+  g_assert_true (sam_store_ensure_cluster (store, "Klynge", &cluster, &error));
+  g_assert_true (sam_store_create_round (store, cluster, "Baseline 2026", "2026-02-01", &round, &error));
+  g_assert_false (sam_store_create_round (store, cluster, "Baseline 2026", "2026-03-01", NULL, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_false (sam_store_create_round (store, cluster, "Later", "2026-02-30", NULL, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (sam_store_create_round (store, cluster, "Opfølgning 2027", "2027-02-01", NULL, &error));
+
+  rounds = sam_store_list_rounds (store, &error);
+  g_assert_cmpuint (rounds->len, ==, 2);
+  g_assert_cmpstr (((SamRound *) g_ptr_array_index (rounds, 0))->label, ==, "Opfølgning 2027");
+  g_assert_cmpstr (((SamRound *) g_ptr_array_index (rounds, 1))->date, ==, "2026-02-01");
+  g_assert_false (sam_store_is_empty (store));
+
+  g_assert_true (sam_store_set_round_closed (store, round, TRUE, &error));
+  g_assert_false (sam_store_set_round_closed (store, 999, TRUE, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+}
+
+static void
+test_respondents (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(SamStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  SamStoreSummary summary = { 0 };
+  gint64 cluster, clinic, round, closed_round, id = 0;
+  const SamAnswer good[] = { { "q1", 2 }, { "q8", 1 }, { "q10a", SAM_ANSWER_NOT_APPLICABLE } };
+  const SamAnswer not_asked[] = { { "q1", 2 }, { "q3", 1 } };
+  const SamAnswer twice[] = { { "q7a", 2 }, { "q7a", 3 } };
+  const SamAnswer bad_code[] = { { "q7a", 6 } };
+
+  g_assert_true (sam_store_ensure_cluster (store, "Klynge", &cluster, &error));
+  g_assert_true (sam_store_ensure_clinic (store, cluster, "Klinik 1", NULL, &clinic, &error));
+  g_assert_true (sam_store_create_round (store, cluster, "R1", "2026-01-10", &round, &error));
+  g_assert_true (sam_store_create_round (store, cluster, "R0", "2025-01-10", &closed_round, &error));
+  g_assert_true (sam_store_set_round_closed (store, closed_round, TRUE, &error));
+
+  g_assert_true (sam_store_add_respondent (store, round, clinic, SAM_ROLE_SOLO, good, G_N_ELEMENTS (good), &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  /* q3 is not asked of a solo doctor: the whole respondent is refused. */
+  g_assert_false (sam_store_add_respondent (store, round, clinic, SAM_ROLE_SOLO, not_asked, 2, NULL, &error));
+  g_assert_error (error, SAM_INSTRUMENT_ERROR, SAM_INSTRUMENT_ERROR_NOT_ASKED);
+  g_clear_error (&error);
+  g_assert_false (sam_store_add_respondent (store, round, clinic, SAM_ROLE_STAFF, twice, 2, NULL, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sam_store_add_respondent (store, round, clinic, SAM_ROLE_STAFF, bad_code, 1, NULL, &error));
+  g_assert_error (error, SAM_INSTRUMENT_ERROR, SAM_INSTRUMENT_ERROR_BAD_ANSWER);
+  g_clear_error (&error);
+  g_assert_false (sam_store_add_respondent (store, closed_round, clinic, SAM_ROLE_STAFF, NULL, 0, NULL, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (sam_store_get_summary (store, &summary, &error));
+  g_assert_cmpuint (summary.n_respondents, ==, 1);
+  g_assert_cmpuint (summary.n_answers, ==, 3);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT code FROM answers WHERE item = 'q10a'"), ==, 9);
+}
+
+static void
+test_clinic_order (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(SamStore) store = open_store (fixture->path);
+  g_autoptr(GPtrArray) clinics = NULL;
+  const char *codes[] = { "Klinik 10", "Klinik 2", "Klinik 1" };
+  gint64 cluster;
+
+  g_assert_true (sam_store_ensure_cluster (store, "Klynge", &cluster, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    g_assert_true (sam_store_ensure_clinic (store, cluster, codes[i], NULL, NULL, NULL));
+  clinics = sam_store_list_clinics (store, NULL);
+  g_assert_cmpuint (clinics->len, ==, 3);
+  g_assert_cmpstr (((SamClinic *) g_ptr_array_index (clinics, 0))->code, ==, "Klinik 1");
+  g_assert_cmpstr (((SamClinic *) g_ptr_array_index (clinics, 1))->code, ==, "Klinik 2");
+  g_assert_cmpstr (((SamClinic *) g_ptr_array_index (clinics, 2))->code, ==, "Klinik 10");
+  g_assert_cmpstr (((SamClinic *) g_ptr_array_index (clinics, 2))->cluster_name, ==, "Klynge");
+}
+
+/* Files that must be left exactly as they are. */
+
+static void
+assert_refused_untouched (const char *path,
+                          int         code)
+{
+  g_autoptr(GBytes) before = test_read_file (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_new (path, &error);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  g_assert_null (store);
+  g_assert_error (error, SAM_STORE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, path));
+  g_test_message ("refused: %s", error->message);
+
+  after = test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_not_a_database (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autoptr(GString) junk = g_string_new (NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+  for (guint i = 0; i < 400; i++)
+    g_string_append (junk, "this is a letter, not a database. ");
+  test_write_file (fixture->path, junk->str, junk->len);
+  assert_refused_untouched (fixture->path, SAM_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_damaged_header (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  char *contents;
+  gsize length;
+
+  create_store (fixture->path);
+  sql_exec (fixture->path, "PRAGMA journal_mode = DELETE");
+  bytes = test_read_file (fixture->path);
+  length = g_bytes_get_size (bytes);
+  contents = g_memdup2 (g_bytes_get_data (bytes, NULL), length);
+  /* Damage the header's magic string. */
+  memcpy (contents, "SQLite format 9", 15);
+  test_write_file (fixture->path, contents, length);
+  g_free (contents);
+
+  assert_refused_untouched (fixture->path, SAM_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_foreign_database (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+
+  g_mkdir_with_parents (dir, 0700);
+  sql_exec (fixture->path, "CREATE TABLE patients (name TEXT); INSERT INTO patients VALUES ('x');");
+  assert_refused_untouched (fixture->path, SAM_STORE_ERROR_CORRUPT);
+
+  sql_exec (fixture->path, "PRAGMA application_id = 1234");
+  assert_refused_untouched (fixture->path, SAM_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_newer_version (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  create_store (fixture->path);
+  sql_exec (fixture->path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;");
+  assert_refused_untouched (fixture->path, SAM_STORE_ERROR_NEWER_VERSION);
+}
+
+static void
+test_directory_instead_of_file (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = NULL;
+
+  g_mkdir_with_parents (fixture->path, 0700);
+  store = sam_store_new (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN);
+}
+
+/* Every schema version that has landed upgrades to the newest, with a backup first. */
+
+static void
+load_fixture (const char *fixture_name,
+              const char *path)
+{
+  g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "fixtures", fixture_name, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *sql = NULL;
+
+  g_assert_true (g_file_get_contents (sql_path, &sql, NULL, NULL));
+  g_mkdir_with_parents (dir, 0700);
+  sql_exec (path, sql);
+}
+
+static void
+test_upgrade_v1 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GPtrArray) clinics = NULL;
+  SamStoreSummary summary = { 0 };
+  const char *backup;
+
+  load_fixture ("schema-v1.sql", fixture->path);
+  store = open_store (fixture->path);
+
+  g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==, SAM_STORE_SCHEMA_VERSION);
+
+  /* The data is all there. */
+  g_assert_true (sam_store_get_summary (store, &summary, NULL));
+  g_assert_cmpuint (summary.n_clusters, ==, 1);
+  g_assert_cmpuint (summary.n_clinics, ==, 2);
+  g_assert_cmpuint (summary.n_rounds, ==, 1);
+  g_assert_cmpuint (summary.n_respondents, ==, 3);
+  g_assert_cmpuint (summary.n_answers, ==, 6);
+  g_assert_cmpint (sam_store_get_min_group_size (store), ==, 4);
+  g_assert_cmpint (sam_store_get_own_clinic (store), ==, 2);
+  clinics = sam_store_list_clinics (store, NULL);
+  g_assert_cmpstr (((SamClinic *) g_ptr_array_index (clinics, 1))->name, ==, "Lægerne i Byen");
+
+  /* The new table works. */
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM imports"), ==, 0);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM respondents WHERE import_id IS NULL"), ==, 3);
+
+  /* A private copy of version 1 lies beside the file. */
+  backup = sam_store_get_backup_path (store);
+  g_assert_nonnull (backup);
+  g_assert_true (g_str_has_prefix (backup, fixture->path));
+  g_assert_cmpint (test_file_mode (backup), ==, 0600);
+  g_assert_cmpint (sql_int (backup, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sql_int (backup, "SELECT count(*) FROM answers"), ==, 6);
+  g_assert_cmpint (sql_int (backup, "SELECT count(*) FROM sqlite_master WHERE name = 'imports'"), ==, 0);
+
+  /* Opening the upgraded file again changes nothing and writes no new backup. */
+  g_clear_object (&store);
+  store = open_store (fixture->path);
+  g_assert_null (sam_store_get_backup_path (store));
+}
+
+static void
+test_failed_upgrade_changes_nothing (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = NULL;
+
+  load_fixture ("schema-v1.sql", fixture->path);
+  /* A table in the way makes the upgrade to version 2 fail half way. */
+  sql_exec (fixture->path, "CREATE INDEX respondents_by_import ON respondents (role);");
+
+  store = sam_store_new (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED);
+  g_test_message ("refused: %s", error->message);
+
+  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM sqlite_master WHERE name = 'imports'"), ==, 0);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM answers"), ==, 6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/create-private", test_create_private);
+  g_test_add_func ("/store/default-location", test_default_location);
+  ADD ("/store/wal-and-foreign-keys", test_wal_and_foreign_keys);
+  ADD ("/store/settings", test_settings);
+  ADD ("/store/transactions", test_transactions);
+  ADD ("/store/rounds", test_rounds);
+  ADD ("/store/respondents", test_respondents);
+  ADD ("/store/clinic-order", test_clinic_order);
+  ADD ("/store/refuse/not-a-database", test_not_a_database);
+  ADD ("/store/refuse/damaged-header", test_damaged_header);
+  ADD ("/store/refuse/foreign-database", test_foreign_database);
+  ADD ("/store/refuse/newer-version", test_newer_version);
+  ADD ("/store/refuse/directory", test_directory_instead_of_file);
+  ADD ("/store/upgrade/v1", test_upgrade_v1);
+  ADD ("/store/upgrade/failure-changes-nothing", test_failed_upgrade_changes_nothing);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,298 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sam-application.h"
+#include "sam-new-round-dialog.h"
+#include "sam-support-page.h"
+#include "sam-welcome-page.h"
+#include "sam-window.h"
+#include "test-gui-common.h"
+
+/* The window on an empty database, on the demo, and on a file it cannot open. Warnings and
+ * criticals are fatal in these tests (G_DEBUG=fatal-warnings), so a test that opens a window
+ * also fails on any warning on the terminal. */
+
+static char *tmpdir;
+
+static SamWindow *
+open_window (SamApplication *app)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  test_unique_application_id (G_APPLICATION (app));
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (SAM_IS_WINDOW (window));
+  test_spin (50);
+  return SAM_WINDOW (window);
+}
+
+static SamWelcomePage *
+get_welcome_page (SamWindow *window)
+{
+  return SAM_WELCOME_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SAM_TYPE_WINDOW,
+                                                          "welcome_page"));
+}
+
+static void
+close_app (SamApplication *app)
+{
+  test_destroy_windows ();
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+static void
+test_empty_database (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "empty", "samarbejde.db", NULL);
+  g_autoptr(SamApplication) app = sam_application_new (path, FALSE);
+  SamWindow *window = open_window (app);
+  GtkRevealer *demo_revealer;
+
+  g_assert_cmpstr (sam_window_get_section (window), ==, "overview");
+  g_assert_true (sam_welcome_page_is_empty (get_welcome_page (window)));
+  demo_revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), SAM_TYPE_WINDOW,
+                                                               "demo_revealer"));
+  g_assert_false (gtk_revealer_get_reveal_child (demo_revealer));
+  g_assert_cmpint (test_file_mode (path), ==, 0600);
+
+  /* The menu offers the demo, not a way out of it. */
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "open-demo"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "leave-demo"));
+
+  close_app (app);
+}
+
+static void
+test_first_round (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "first", "samarbejde.db", NULL);
+  g_autoptr(SamApplication) app = sam_application_new (path, FALSE);
+  SamWindow *window = open_window (app);
+  SamNewRoundDialog *dialog;
+  g_autoptr(GPtrArray) rounds = NULL;
+  AdwEntryRow *cluster_row;
+  SamStore *store = sam_context_get_store (sam_window_get_context (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-round", NULL);
+  test_spin (10);
+  dialog = SAM_NEW_ROUND_DIALOG (test_find_toplevel (SAM_TYPE_NEW_ROUND_DIALOG));
+  g_assert_nonnull (dialog);
+
+  /* No cluster yet: nothing can be created until it has a name. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+  cluster_row = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog), SAM_TYPE_NEW_ROUND_DIALOG,
+                                                              "cluster_row"));
+  gtk_editable_set_text (GTK_EDITABLE (cluster_row), "Klynge Vest");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+
+  test_respond (ADW_MESSAGE_DIALOG (dialog), "create");
+
+  rounds = sam_store_list_rounds (store, NULL);
+  g_assert_cmpuint (rounds->len, ==, 1);
+  g_assert_cmpstr (((SamRound *) g_ptr_array_index (rounds, 0))->cluster_name, ==, "Klynge Vest");
+  g_assert_true (g_str_has_prefix (((SamRound *) g_ptr_array_index (rounds, 0))->label, "Baseline "));
+  g_assert_false (sam_welcome_page_is_empty (get_welcome_page (window)));
+
+  /* A second round with the same name is not offered. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-round", NULL);
+  test_spin (10);
+  dialog = SAM_NEW_ROUND_DIALOG (test_find_toplevel (SAM_TYPE_NEW_ROUND_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cluster_row = ADW_ENTRY_ROW (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), SAM_TYPE_NEW_ROUND_DIALOG, "cluster_row")))),
+                   ==, "Klynge Vest");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                      SAM_TYPE_NEW_ROUND_DIALOG,
+                                                                      "label_row")),
+                         ((SamRound *) g_ptr_array_index (rounds, 0))->label);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+  test_respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  close_app (app);
+}
+
+static void
+test_demo_database (void)
+{
+  g_autoptr(SamApplication) app = sam_application_new (NULL, TRUE);
+  SamWindow *window = open_window (app);
+  GtkRevealer *demo_revealer;
+  GtkWidget *rounds_list;
+  guint n_rows = 0;
+
+  g_assert_true (sam_context_is_demo (sam_window_get_context (window)));
+  demo_revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), SAM_TYPE_WINDOW,
+                                                               "demo_revealer"));
+  g_assert_true (gtk_revealer_get_reveal_child (demo_revealer));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Demo"));
+
+  g_assert_false (sam_welcome_page_is_empty (get_welcome_page (window)));
+  rounds_list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (get_welcome_page (window)),
+                                                          SAM_TYPE_WELCOME_PAGE, "rounds_list"));
+  for (GtkWidget *row = gtk_widget_get_first_child (rounds_list); row; row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, 2);
+
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "open-demo"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "leave-demo"));
+
+  close_app (app);
+}
+
+static void
+test_into_demo_and_back (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "switch", "samarbejde.db", NULL);
+  g_autoptr(SamApplication) app = sam_application_new (path, FALSE);
+  SamWindow *window = open_window (app);
+
+  g_assert_false (sam_context_is_demo (sam_window_get_context (window)));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  test_spin (20);
+  window = SAM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (sam_context_is_demo (sam_window_get_context (window)));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "leave-demo", NULL);
+  test_spin (20);
+  window = SAM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_false (sam_context_is_demo (sam_window_get_context (window)));
+  g_assert_cmpstr (sam_store_get_path (sam_context_get_store (sam_window_get_context (window))), ==, path);
+
+  close_app (app);
+}
+
+static void
+test_unreadable_database (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "letter.db", NULL);
+  g_autoptr(SamApplication) app = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  SamWindow *window;
+  AdwStatusPage *error_page;
+
+  test_write_file (path, "Kære kollega, dette er et brev og ikke en database.\n", -1);
+  before = test_read_file (path);
+
+  app = sam_application_new (path, FALSE);
+  window = open_window (app);
+  g_assert_null (sam_window_get_context (window));
+  g_assert_null (sam_window_get_section (window));
+  error_page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SAM_TYPE_WINDOW,
+                                                               "error_page"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (error_page)));
+  g_assert_nonnull (strstr (adw_status_page_get_description (error_page), path));
+
+  after = test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  close_app (app);
+}
+
+static void
+test_sections (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "sections", "samarbejde.db", NULL);
+  g_autoptr(SamApplication) app = sam_application_new (path, FALSE);
+  SamWindow *window = open_window (app);
+  GtkListBox *sidebar;
+  GtkListBoxRow *row;
+
+  sidebar = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), SAM_TYPE_WINDOW, "sidebar_list"));
+  row = gtk_list_box_get_row_at_index (sidebar, 1);
+  g_signal_emit_by_name (sidebar, "row-activated", row);
+  g_assert_cmpstr (sam_window_get_section (window), ==, "support");
+  g_assert_true (gtk_list_box_get_selected_row (sidebar) == row);
+
+  /* The keyboard shortcut's action goes back, and the sidebar follows. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-section", g_variant_new_string ("overview"));
+  g_assert_cmpstr (sam_window_get_section (window), ==, "overview");
+  g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 0));
+
+  close_app (app);
+}
+
+static gboolean
+contains (GPtrArray  *texts,
+          const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The offers of the cluster package, by name, and no contact details anywhere. */
+static void
+test_support_page (void)
+{
+  GtkWidget *page = g_object_ref_sink (GTK_WIDGET (g_object_new (SAM_TYPE_SUPPORT_PAGE, NULL)));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRegex) contact = g_regex_new ("@|www\\.|https?:|\\b\\d{2} ?\\d{2} ?\\d{2} ?\\d{2}\\b",
+                                           0, 0, NULL);
+  const char *expected[] = {
+    "KGE module: Well-being and joy at work",
+    "DGE module: Well-being and joy at work",
+    "DGE module: Professional leadership",
+    "SGE module: Professional leadership",
+    "How to talk about well-being in the clinic",
+    "How to talk about the clinic’s direction and values",
+    "How to focus on cooperation in the clinic",
+    "How the doctors’ group focuses on leadership",
+    "KAP-H", "KAP-S", "KiP", "MidtKraft", "Nord-KAP", "Nord-POL",
+    "New data for the follow-up",
+  };
+
+  test_collect_rows (page, texts);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_test_message ("offer: %s", expected[i]);
+      g_assert_true (contains (texts, expected[i]));
+    }
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+
+      /* Every offer is explained in a sentence. */
+      if (i % 2 == 1)
+        g_assert_cmpuint (strlen (text), >, 20);
+      g_assert_false (g_regex_match (contact, text, 0, NULL));
+    }
+
+  g_assert_finalize_object (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  TEST_GUI_INIT (&argc, &argv);
+  tmpdir = test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+
+  g_test_add_func ("/window/empty-database", test_empty_database);
+  g_test_add_func ("/window/first-round", test_first_round);
+  g_test_add_func ("/window/demo-database", test_demo_database);
+  g_test_add_func ("/window/into-demo-and-back", test_into_demo_and_back);
+  g_test_add_func ("/window/unreadable-database", test_unreadable_database);
+  g_test_add_func ("/window/sections", test_sections);
+  g_test_add_func ("/window/support-page", test_support_page);
+
+  status = g_test_run ();
+  test_rm_rf (tmpdir);
+  g_free (tmpdir);
+  return status;
+}
