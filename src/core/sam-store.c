@@ -10,11 +10,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
-#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "sam-dates.h"
 #include "sam-instrument.h"
 #include "sam-paths.h"
 #include "sam-store-private.h"
@@ -920,18 +919,6 @@ sam_store_ensure_clinic (SamStore    *self,
                            cluster_id, clean, name, out_id, error);
 }
 
-/* Strictly YYYY-MM-DD, and a day that exists. */
-static gboolean
-is_iso_date (const char *text)
-{
-  guint year, month, day;
-  char tail;
-
-  if (strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3)
-    return FALSE;
-  return g_date_valid_dmy (day, month, year);
-}
-
 gboolean
 sam_store_create_round (SamStore    *self,
                         gint64       cluster_id,
@@ -942,6 +929,7 @@ sam_store_create_round (SamStore    *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *clean = NULL;
+  GDate parsed;
   int rc;
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
@@ -950,7 +938,8 @@ sam_store_create_round (SamStore    *self,
 
   if ((clean = clean_name (label, _("The round needs a name"), error)) == NULL)
     return FALSE;
-  if (!is_iso_date (date))
+  g_date_clear (&parsed, 1);
+  if (!sam_date_parse_iso (date, &parsed))
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
                    _("“%s” is not a date (YYYY-MM-DD)"), date);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-dates.h"
 #include "sam-dialogs.h"
 #include "sam-new-round-dialog.h"
 
@@ -68,8 +69,8 @@ update_state (SamNewRoundDialog *self)
 {
   g_autofree char *cluster = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->cluster_row))));
   g_autofree char *label = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->label_row))));
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
-  g_autofree char *date_text = g_date_time_format (date, "%x");
+  g_autofree char *iso = get_date (self);
+  g_autofree char *date_text = sam_date_format_iso (iso);
   gboolean taken = label_is_taken (self, cluster, label);
 
   gtk_menu_button_set_label (self->date_button, date_text);

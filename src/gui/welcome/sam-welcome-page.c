@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-dates.h"
 #include "sam-welcome-page.h"
 
 /* The first section: on an empty database a welcome that says what the app is for;
@@ -39,23 +40,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-format_date (const char *iso)
-{
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *with_time = g_strconcat (iso, "T12:00:00Z", NULL);
-
-  date = g_date_time_new_from_iso8601 (with_time, NULL);
-  if (date == NULL)
-    return g_strdup (iso);
-  /* Translators: a date as in "18 March 2026"; see strftime(3). */
-  return g_date_time_format (date, _("%-d %B %Y"));
-}
-
 static GtkWidget *
 create_round_row (SamRound *round)
 {
-  g_autofree char *date = format_date (round->date);
+  g_autofree char *date = sam_date_format_iso (round->date);
   g_autofree char *counts = NULL;
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
