@@ -26,7 +26,7 @@ if [ -n "$missing" ]; then
   fi
   $sudo apt-get update
   # shellcheck disable=SC2086 # one word a package
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends $missing
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y $missing
 fi
 
 if [ -f build/build.ninja ]; then
