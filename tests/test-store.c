@@ -467,6 +467,80 @@ test_upgrade_v1 (Fixture       *fixture,
   g_assert_null (sam_store_get_backup_path (store));
 }
 
+static char *
+dump_schema (const char *path)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s %s %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+/* Every fixture (one per schema version that has landed) opens with the newest version:
+ * the same schema as a new database, and every row kept. */
+static void
+test_upgrade_every_fixture (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char *tables[] = { "settings", "clusters", "clinics", "rounds", "round_clinics",
+                           "respondents", "answers" };
+  g_autofree char *fixtures = g_test_build_filename (G_TEST_DIST, "fixtures", NULL);
+  g_autofree char *fresh_path = g_build_filename (fixture->dir, "fresh.db", NULL);
+  g_autofree char *fresh_schema = NULL;
+  g_autoptr(GDir) dir = g_dir_open (fixtures, 0, NULL);
+  const char *name;
+  guint n_fixtures = 0;
+
+  create_store (fresh_path);
+  fresh_schema = dump_schema (fresh_path);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *schema = NULL;
+      gint64 before[G_N_ELEMENTS (tables)];
+      g_autoptr(SamStore) store = NULL;
+
+      if (!g_str_has_prefix (name, "schema-v") || !g_str_has_suffix (name, ".sql"))
+        continue;
+      n_fixtures++;
+      g_test_message ("fixture %s", name);
+      path = g_build_filename (fixture->dir, name, NULL);
+      load_fixture (name, path);
+      for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+
+          before[i] = sql_int (path, sql);
+        }
+
+      store = open_store (path);
+      g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
+      g_clear_object (&store);
+
+      schema = dump_schema (path);
+      g_assert_cmpstr (schema, ==, fresh_schema);
+      for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+
+          g_assert_cmpint (sql_int (path, sql), ==, before[i]);
+        }
+    }
+
+  /* A new schema version comes with its fixture. */
+  g_assert_cmpuint (n_fixtures, ==, SAM_STORE_SCHEMA_VERSION);
+}
+
 static void
 test_failed_upgrade_changes_nothing (Fixture       *fixture,
                                      gconstpointer  data)
@@ -511,6 +585,7 @@ main (int   argc,
   ADD ("/store/refuse/newer-version", test_newer_version);
   ADD ("/store/refuse/directory", test_directory_instead_of_file);
   ADD ("/store/upgrade/v1", test_upgrade_v1);
+  ADD ("/store/upgrade/every-fixture", test_upgrade_every_fixture);
   ADD ("/store/upgrade/failure-changes-nothing", test_failed_upgrade_changes_nothing);
 
 #undef ADD

@@ -8,6 +8,7 @@
 
 #include "sam-application.h"
 #include "sam-new-round-dialog.h"
+#include "sam-preferences-window.h"
 #include "sam-support-page.h"
 #include "sam-welcome-page.h"
 #include "sam-window.h"
@@ -222,6 +223,57 @@ test_sections (void)
   close_app (app);
 }
 
+/* The windows the menu and the shortcuts open come up without a warning. */
+static void
+test_secondary_windows (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "menus", "samarbejde.db", NULL);
+  g_autoptr(SamApplication) app = sam_application_new (path, FALSE);
+  SamWindow *window = open_window (app);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  test_spin (20);
+  g_assert_nonnull (test_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  test_spin (20);
+  g_assert_nonnull (test_find_toplevel (SAM_TYPE_PREFERENCES_WINDOW));
+  g_assert_true (gtk_window_get_transient_for (test_find_toplevel (SAM_TYPE_PREFERENCES_WINDOW)) ==
+                 GTK_WINDOW (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  test_spin (20);
+  g_assert_nonnull (test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+
+  close_app (app);
+}
+
+/* The window keeps its size in the settings, and the app's icons are there to draw. */
+static void
+test_size_and_icons (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "size", "samarbejde.db", NULL);
+  g_autoptr(SamApplication) app = sam_application_new (path, FALSE);
+  SamWindow *window = open_window (app);
+  GSettings *settings = sam_context_get_settings (sam_window_get_context (window));
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  g_autoptr(GdkTexture) icon = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (settings);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  test_spin (20);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, "org.kiap.Samarbejde"));
+  g_assert_true (gtk_icon_theme_has_icon (theme, "org.kiap.Samarbejde-symbolic"));
+  icon = gdk_texture_new_from_resource ("/org/kiap/Samarbejde/icons/scalable/apps/org.kiap.Samarbejde.svg");
+  g_assert_cmpint (gdk_texture_get_width (icon), >, 0);
+
+  close_app (app);
+}
+
 static gboolean
 contains (GPtrArray  *texts,
           const char *text)
@@ -290,6 +342,8 @@ main (int   argc,
   g_test_add_func ("/window/unreadable-database", test_unreadable_database);
   g_test_add_func ("/window/sections", test_sections);
   g_test_add_func ("/window/support-page", test_support_page);
+  g_test_add_func ("/window/secondary-windows", test_secondary_windows);
+  g_test_add_func ("/window/size-and-icons", test_size_and_icons);
 
   status = g_test_run ();
   test_rm_rf (tmpdir);
