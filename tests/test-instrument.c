@@ -346,6 +346,78 @@ test_check_answer (void)
   g_assert_error (error, SAM_INSTRUMENT_ERROR, SAM_INSTRUMENT_ERROR_UNKNOWN_ITEM);
 }
 
+/* What an imported file may write, in either language, whatever the interface speaks. */
+static void
+test_import_spellings (void)
+{
+  g_autoptr(SamInstrument) instrument = load_instrument ("en");
+  const SamItem *q7c = sam_instrument_lookup_item (instrument, "q7c");
+  const SamItem *q4a = sam_instrument_lookup_item (instrument, "q4a");
+  const SamItem *q5d = sam_instrument_lookup_item (instrument, "q5d");
+  const SamItem *q10b = sam_instrument_lookup_item (instrument, "q10b");
+  const struct { const char *text; SamRole role; } roles[] = {
+    { "partner", SAM_ROLE_PARTNER }, { "  Partner ", SAM_ROLE_PARTNER }, { "KOMPAGNON", SAM_ROLE_PARTNER },
+    { "Læge i kompagniskab", SAM_ROLE_PARTNER }, { "LÆGE I KOMPAGNISKAB", SAM_ROLE_PARTNER },
+    { "solo", SAM_ROLE_SOLO }, { "Sololæge", SAM_ROLE_SOLO }, { "Solo doctor", SAM_ROLE_SOLO },
+    { "staff", SAM_ROLE_STAFF }, { "personale", SAM_ROLE_STAFF }, { "Praksispersonale", SAM_ROLE_STAFF },
+  };
+  const struct { const SamItem **item; const char *text; int code; } answers[] = {
+    { &q7c, "", 0 }, { &q7c, "   ", 0 }, { &q7c, "1", 1 }, { &q7c, " 5 ", 5 },
+    { &q7c, "Helt enig", 1 }, { &q7c, "helt ENIG", 1 }, { &q7c, "Strongly agree", 1 },
+    { &q7c, "Hverken enig eller uenig", 3 }, { &q7c, " overvejende uenig ", 4 },
+    { &q4a, "6", 6 }, { &q4a, "Sjældnere eller aldrig", 6 }, { &q4a, "Every six months", 4 },
+    { &q4a, "månedligt", 2 },
+    { &q5d, "9", SAM_ANSWER_NOT_APPLICABLE }, { &q5d, "Ikke relevant", SAM_ANSWER_NOT_APPLICABLE },
+    { &q5d, "not applicable", SAM_ANSWER_NOT_APPLICABLE },
+    { &q10b, "Deltager ikke", SAM_ANSWER_NOT_APPLICABLE }, { &q10b, "Ikke relevant", SAM_ANSWER_NOT_APPLICABLE },
+    { &q10b, "does not take part", SAM_ANSWER_NOT_APPLICABLE }, { &q10b, "I ringe grad", 4 },
+  };
+  const struct { const SamItem **item; const char *text; } refused[] = {
+    { &q7c, "Enig" }, { &q7c, "6" }, { &q7c, "0" }, { &q7c, "9" }, { &q7c, "Ikke relevant" },
+    { &q7c, "I meget høj grad" }, { &q4a, "7" }, { &q4a, "Helt enig" }, { &q5d, "Deltager ikke" },
+    { &q10b, "1.0" }, { &q10b, "x" },
+  };
+  SamRole role;
+  int code;
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      g_test_message ("role “%s”", roles[i].text);
+      g_assert_true (sam_instrument_parse_role (instrument, roles[i].text, &role));
+      g_assert_cmpint (role, ==, roles[i].role);
+    }
+  g_assert_false (sam_instrument_parse_role (instrument, "læge", &role));
+
+  /* Every official Danish and English label is taken, whatever the interface speaks. */
+  for (guint i = 0; i < G_N_ELEMENTS (expected_options); i++)
+    {
+      const ExpectedOption *expected = &expected_options[i];
+      const SamItem *item = NULL;
+
+      for (guint j = 0; item == NULL && j < sam_instrument_get_n_items (instrument); j++)
+        if (g_str_equal (sam_instrument_get_item (instrument, j)->question->scale->id, expected->scale))
+          item = sam_instrument_get_item (instrument, j);
+      g_assert_true (sam_instrument_parse_answer (instrument, item, expected->label_da, &code));
+      g_assert_cmpint (code, ==, expected->code);
+      g_assert_true (sam_instrument_parse_answer (instrument, item, expected->label_en, &code));
+      g_assert_cmpint (code, ==, expected->code);
+    }
+  g_assert_false (sam_instrument_parse_role (instrument, "", &role));
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_test_message ("%s “%s”", (*answers[i].item)->id, answers[i].text);
+      code = -1;
+      g_assert_true (sam_instrument_parse_answer (instrument, *answers[i].item, answers[i].text, &code));
+      g_assert_cmpint (code, ==, answers[i].code);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_test_message ("%s “%s” refused", (*refused[i].item)->id, refused[i].text);
+      g_assert_false (sam_instrument_parse_answer (instrument, *refused[i].item, refused[i].text, &code));
+    }
+}
+
 static void
 test_invalid_files (void)
 {
@@ -387,6 +459,7 @@ main (int   argc,
   g_test_add_func ("/instrument/domains", test_domains_hold_their_items);
   g_test_add_func ("/instrument/roles", test_roles_asked);
   g_test_add_func ("/instrument/check-answer", test_check_answer);
+  g_test_add_func ("/instrument/import-spellings", test_import_spellings);
   g_test_add_func ("/instrument/invalid-files", test_invalid_files);
 
   return g_test_run ();

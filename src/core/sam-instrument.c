@@ -27,6 +27,11 @@ struct _SamInstrument
   char       *role_labels[SAM_N_ROLES];
   char       *role_descriptions[SAM_N_ROLES];
   char       *na_labels[2];   /* "not-applicable", "not-taking-part" */
+
+  /* What an imported file may write, folded (see fold()): every label in English and in
+   * the interface language, and the aliases of the data file. */
+  GHashTable *answer_match;   /* "scale-id\x1ffolded" -> code */
+  GHashTable *role_match;     /* folded -> role + 1 */
 };
 
 G_DEFINE_FINAL_TYPE (SamInstrument, sam_instrument, G_TYPE_OBJECT)
@@ -128,6 +133,7 @@ typedef struct
   char          *na_id;
   GString       *text;
   gboolean       collecting;
+  gboolean       alias;
 } ParseState;
 
 static gboolean
@@ -146,6 +152,42 @@ parse_int (const char  *str,
     return FALSE;
   *out = (int) value;
   return TRUE;
+}
+
+/* Spellings are compared without regard to case or the Unicode form. */
+static char *
+fold (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *normal = g_utf8_normalize (trimmed, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+
+  return normal ? g_utf8_casefold (normal, -1) : NULL;
+}
+
+static void
+add_answer_match (SamInstrument *self,
+                  const char    *scale_id,
+                  const char    *text,
+                  int            code)
+{
+  g_autofree char *folded = fold (text);
+
+  if (folded != NULL && *folded != '\0')
+    g_hash_table_insert (self->answer_match, g_strconcat (scale_id, "\x1f", folded, NULL),
+                         GINT_TO_POINTER (code));
+}
+
+static void
+add_role_match (SamInstrument *self,
+                const char    *text,
+                SamRole        role)
+{
+  char *folded = fold (text);
+
+  if (folded != NULL && *folded != '\0')
+    g_hash_table_insert (self->role_match, folded, GINT_TO_POINTER (role + 1));
+  else
+    g_free (folded);
 }
 
 static SamScale *
@@ -317,6 +359,21 @@ start_element (GMarkupParseContext  *context,
         { set_invalid (context, error, "unknown not-applicable label"); return; }
       state->item = item;
     }
+  else if (g_str_equal (element_name, "alias"))
+    {
+      const char *for_id = NULL;
+
+      for (guint i = 0; attribute_names[i] != NULL; i++)
+        if (g_str_equal (attribute_names[i], "for"))
+          for_id = attribute_values[i];
+      if (state->option == NULL && state->role < 0 && !state->in_na)
+        { set_invalid (context, error, "an alias belongs to an option, a role or not-applicable"); return; }
+      g_free (state->na_id);
+      state->na_id = g_strdup (for_id);
+      state->alias = TRUE;
+      state->collecting = TRUE;
+      g_string_truncate (state->text, 0);
+    }
   else if (g_str_equal (element_name, "label") ||
            g_str_equal (element_name, "description") ||
            g_str_equal (element_name, "title") ||
@@ -338,7 +395,7 @@ start_element (GMarkupParseContext  *context,
 
 /* xgettext normalises whitespace in ITS content; look strings up the same way. */
 static char *
-translate (const char *text)
+normalize_space (const char *text)
 {
   g_auto(GStrv) words = g_strsplit_set (text, " \t\r\n", -1);
   g_autoptr(GString) normal = g_string_new (NULL);
@@ -352,7 +409,7 @@ translate (const char *text)
       g_string_append (normal, words[i]);
     }
 
-  return g_strdup (g_dgettext (GETTEXT_PACKAGE, normal->str));
+  return g_string_free (g_steal_pointer (&normal), FALSE);
 }
 
 static void
@@ -364,25 +421,54 @@ end_element (GMarkupParseContext  *context,
   ParseState *state = user_data;
   SamInstrument *self = state->self;
 
+  if (state->collecting && state->alias)
+    {
+      g_autofree char *alias = normalize_space (state->text->str);
+
+      state->collecting = FALSE;
+      state->alias = FALSE;
+      if (state->option != NULL)
+        add_answer_match (self, state->scale->id, alias, state->option->code);
+      else if (state->role >= 0)
+        add_role_match (self, alias, state->role);
+      else if (g_strcmp0 (state->na_id, na_ids[0]) == 0 || g_strcmp0 (state->na_id, na_ids[1]) == 0)
+        add_answer_match (self, state->na_id, alias, SAM_ANSWER_NOT_APPLICABLE);
+      else
+        set_invalid (context, error, "an alias of not-applicable needs a known for=\"…\"");
+      return;
+    }
+
   if (state->collecting)
     {
-      char *text = translate (state->text->str);
+      g_autofree char *source = normalize_space (state->text->str);
+      char *text = g_strdup (g_dgettext (GETTEXT_PACKAGE, source));
 
       state->collecting = FALSE;
       if (state->option != NULL && g_str_equal (element_name, "label"))
-        state->option->label = text;
+        {
+          state->option->label = text;
+          add_answer_match (self, state->scale->id, source, state->option->code);
+          add_answer_match (self, state->scale->id, text, state->option->code);
+        }
       else if (state->in_na && g_str_equal (element_name, "label"))
         {
           for (guint i = 0; i < G_N_ELEMENTS (na_ids); i++)
             if (g_strcmp0 (state->na_id, na_ids[i]) == 0)
               {
+                add_answer_match (self, na_ids[i], source, SAM_ANSWER_NOT_APPLICABLE);
+                add_answer_match (self, na_ids[i], text, SAM_ANSWER_NOT_APPLICABLE);
                 g_free (self->na_labels[i]);
                 self->na_labels[i] = g_steal_pointer (&text);
               }
           g_free (text);
         }
       else if (state->role >= 0 && g_str_equal (element_name, "label"))
-        self->role_labels[state->role] = text;
+        {
+          add_role_match (self, source, state->role);
+          add_role_match (self, text, state->role);
+          add_role_match (self, sam_role_to_string (state->role), state->role);
+          self->role_labels[state->role] = text;
+        }
       else if (state->role >= 0 && g_str_equal (element_name, "description"))
         self->role_descriptions[state->role] = text;
       else if (state->domain != NULL && g_str_equal (element_name, "title"))
@@ -498,6 +584,8 @@ sam_instrument_finalize (GObject *object)
   SamInstrument *self = (SamInstrument *) object;
 
   g_clear_pointer (&self->items_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->answer_match, g_hash_table_unref);
+  g_clear_pointer (&self->role_match, g_hash_table_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
   g_clear_pointer (&self->domains, g_ptr_array_unref);
@@ -529,6 +617,8 @@ sam_instrument_init (SamInstrument *self)
   self->questions = g_ptr_array_new_with_free_func (question_free);
   self->items = g_ptr_array_new ();
   self->items_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->answer_match = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->role_match = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
@@ -816,4 +906,99 @@ sam_instrument_check_answer (SamInstrument  *self,
     }
 
   return TRUE;
+}
+
+/**
+ * sam_instrument_parse_role:
+ * @text: a role as a file writes it: "partner", "solo", "staff", a label in English or
+ *   the interface language, or an alias such as "kompagnon" (any case, surrounding spaces)
+ *
+ * Returns: %TRUE with @role set where @text names a role
+ */
+gboolean
+sam_instrument_parse_role (SamInstrument *self,
+                           const char    *text,
+                           SamRole       *role)
+{
+  g_autofree char *folded = NULL;
+  gpointer value;
+
+  g_return_val_if_fail (SAM_IS_INSTRUMENT (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  folded = fold (text);
+  if (folded == NULL || !g_hash_table_lookup_extended (self->role_match, folded, NULL, &value))
+    return FALSE;
+  if (role != NULL)
+    *role = GPOINTER_TO_INT (value) - 1;
+  return TRUE;
+}
+
+/**
+ * sam_instrument_parse_answer:
+ * @text: an answer as a file writes it: empty or spaces (missing), the code, or the
+ *   option's label in Danish or English (any case, surrounding spaces)
+ * @code: (out): the answer code, %SAM_ANSWER_NOT_APPLICABLE, or 0 for missing
+ *
+ * Returns: %TRUE where @text is an answer to @item
+ */
+gboolean
+sam_instrument_parse_answer (SamInstrument *self,
+                             const SamItem *item,
+                             const char    *text,
+                             int           *code)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *key = NULL;
+  gpointer value;
+  gint64 number;
+
+  g_return_val_if_fail (SAM_IS_INSTRUMENT (self), FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  folded = fold (text);
+  if (folded == NULL)
+    return FALSE;
+  if (*folded == '\0')
+    {
+      *code = 0;
+      return TRUE;
+    }
+
+  if (g_ascii_string_to_signed (folded, 10, 0, 99, &number, NULL))
+    {
+      if (number == SAM_ANSWER_NOT_APPLICABLE ? item->not_applicable == NULL
+                                              : sam_item_lookup_option (item, (int) number) == NULL)
+        return FALSE;
+      *code = (int) number;
+      return TRUE;
+    }
+
+  key = g_strconcat (item->question->scale->id, "\x1f", folded, NULL);
+  if (g_hash_table_lookup_extended (self->answer_match, key, NULL, &value))
+    {
+      *code = GPOINTER_TO_INT (value);
+      return TRUE;
+    }
+
+  /* Every item with "not applicable" takes its general spelling; q10's also its own. */
+  if (item->not_applicable != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (na_ids); i++)
+        {
+          if (i > 0 && g_strcmp0 (item->not_applicable, na_ids[i]) != 0)
+            continue;
+          g_free (key);
+          key = g_strconcat (na_ids[i], "\x1f", folded, NULL);
+          if (g_hash_table_contains (self->answer_match, key))
+            {
+              *code = SAM_ANSWER_NOT_APPLICABLE;
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
 }

@@ -103,6 +103,14 @@ guint            sam_instrument_count_items_for_role (SamInstrument *self,
 const char      *sam_instrument_get_not_applicable_label (SamInstrument *self,
                                                           const char    *id);
 
+gboolean         sam_instrument_parse_role          (SamInstrument  *self,
+                                                     const char     *text,
+                                                     SamRole        *role);
+gboolean         sam_instrument_parse_answer        (SamInstrument  *self,
+                                                     const SamItem  *item,
+                                                     const char     *text,
+                                                     int            *code);
+
 gboolean         sam_item_is_asked                  (const SamItem  *item,
                                                      SamRole         role);
 const SamOption *sam_item_lookup_option             (const SamItem  *item,
