@@ -108,7 +108,8 @@ static const char *migrations[] = {
   ") WITHOUT ROWID;",
 
   /* 1 -> 2: files imported into a round, so that the same file is recognised when it
-   * comes again, and an import can be undone as a whole. */
+   * comes again and an import can be undone as a whole; and the national reference
+   * figures, kept as imported (by round label) so that they are written back unchanged. */
   "CREATE TABLE imports ("
   "  id       INTEGER PRIMARY KEY,"
   "  round_id INTEGER NOT NULL REFERENCES rounds (id) ON DELETE CASCADE,"
@@ -119,7 +120,17 @@ static const char *migrations[] = {
   "  UNIQUE (round_id, kind, sha256)"
   ");"
   "ALTER TABLE respondents ADD COLUMN import_id INTEGER REFERENCES imports (id) ON DELETE CASCADE;"
-  "CREATE INDEX respondents_by_import ON respondents (import_id);",
+  "CREATE INDEX respondents_by_import ON respondents (import_id);"
+  "CREATE TABLE reference ("
+  "  round_label  TEXT NOT NULL,"
+  "  item         TEXT NOT NULL,"
+  "  n            INTEGER NOT NULL CHECK (n >= 0),"
+  "  mean         TEXT NOT NULL DEFAULT '',"
+  "  favourable   TEXT NOT NULL DEFAULT '',"
+  "  distribution TEXT NOT NULL DEFAULT '',"
+  "  suppressed   INTEGER NOT NULL DEFAULT 0 CHECK (suppressed IN (0, 1)),"
+  "  PRIMARY KEY (round_label, item)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SAM_STORE_SCHEMA_VERSION);
