@@ -17,6 +17,12 @@ typedef struct
   gboolean  demo;
   gboolean  version;
   gboolean  summary;
+  char     *import_survey;
+  char     *round;
+  char     *cluster;
+  char     *export_results;
+  int       min_group;         /* 0: the saved setting */
+  char     *import_reference;
 } SamCliOptions;
 
 SamCliOptions *sam_cli_options_parse    (int            *argc,

@@ -28,6 +28,9 @@ struct _SamStore
   char     *path;
   char     *backup_path;
   sqlite3  *db;
+  GHashTable *statements;   /* SQL -> sqlite3_stmt, kept for the store's life */
+  GPtrArray  *answer_inserts; /* [n] inserts n answers in one statement */
+  GHashTable *savepoints;     /* "SAVEPOINT sam_N" and "RELEASE sam_N" */
   int       schema_version;
   guint     depth;
   gboolean  dirty;
@@ -108,8 +111,9 @@ static const char *migrations[] = {
   ") WITHOUT ROWID;",
 
   /* 1 -> 2: files imported into a round, so that the same file is recognised when it
-   * comes again and an import can be undone as a whole; and the national reference
-   * figures, kept as imported (by round label) so that they are written back unchanged. */
+   * comes again and an import can be undone as a whole; the national reference figures,
+   * kept as imported (by round label) so that they are written back unchanged; and the
+   * files that go between clinics and their coordinator (tallies in, figures out). */
   "CREATE TABLE imports ("
   "  id       INTEGER PRIMARY KEY,"
   "  round_id INTEGER NOT NULL REFERENCES rounds (id) ON DELETE CASCADE,"
@@ -130,6 +134,35 @@ static const char *migrations[] = {
   "  distribution TEXT NOT NULL DEFAULT '',"
   "  suppressed   INTEGER NOT NULL DEFAULT 0 CHECK (suppressed IN (0, 1)),"
   "  PRIMARY KEY (round_label, item)"
+  ") WITHOUT ROWID;"
+  /* A clinic's tallies as its file brought them to the coordinator: counts per answer
+   * code (c1-c6, na) for an item, respondents and the sum of domain scores for an index. */
+  "CREATE TABLE clinic_tallies ("
+  "  round_id  INTEGER NOT NULL REFERENCES rounds (id) ON DELETE CASCADE,"
+  "  clinic_id INTEGER NOT NULL REFERENCES clinics (id) ON DELETE CASCADE,"
+  "  import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,"
+  "  item      TEXT NOT NULL,"
+  "  c1 INTEGER NOT NULL DEFAULT 0, c2 INTEGER NOT NULL DEFAULT 0, c3 INTEGER NOT NULL DEFAULT 0,"
+  "  c4 INTEGER NOT NULL DEFAULT 0, c5 INTEGER NOT NULL DEFAULT 0, c6 INTEGER NOT NULL DEFAULT 0,"
+  "  na INTEGER NOT NULL DEFAULT 0,"
+  "  n  INTEGER NOT NULL DEFAULT 0,"
+  "  sum REAL NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (round_id, clinic_id, item)"
+  ") WITHOUT ROWID;"
+  /* The cluster's figures as a clinic received them from its coordinator, suppression
+   * applied there, to compare itself with the cluster. */
+  "CREATE TABLE cluster_figures ("
+  "  round_label  TEXT NOT NULL,"
+  "  cluster      TEXT NOT NULL,"
+  "  scope        TEXT NOT NULL CHECK (scope IN ('clinic', 'cluster', 'national')),"
+  "  unit         TEXT NOT NULL,"
+  "  item         TEXT NOT NULL,"
+  "  n            INTEGER NOT NULL CHECK (n >= 0),"
+  "  mean         TEXT NOT NULL DEFAULT '',"
+  "  favourable   TEXT NOT NULL DEFAULT '',"
+  "  distribution TEXT NOT NULL DEFAULT '',"
+  "  suppressed   INTEGER NOT NULL DEFAULT 0 CHECK (suppressed IN (0, 1)),"
+  "  PRIMARY KEY (round_label, cluster, scope, unit, item)"
   ") WITHOUT ROWID;",
 };
 
@@ -212,6 +245,36 @@ prepare (SamStore    *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/* A statement prepared once and kept: for what runs thousands of times in an import. The
+ * statement is borrowed, reset and without bindings; @sql must be a string literal, as it
+ * is the key. Callers reset a query when they have read it, so that no statement keeps a
+ * read transaction open between calls. */
+static sqlite3_stmt *
+prepare_cached (SamStore    *self,
+                const char  *sql,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  stmt = prepare (self, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
 static gboolean
 query_int (SamStore    *self,
            const char  *sql,
@@ -253,17 +316,39 @@ mark_changed (SamStore *self)
 
 /* Transactions: the outermost is a real one, inner ones are savepoints. */
 
+/* Savepoints run once per respondent in an import, so their statements are kept. */
+static gboolean
+run_savepoint (SamStore    *self,
+               const char  *verb,
+               guint        depth,
+               GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("%s sam_%u", verb, depth);
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->savepoints, sql);
+  int rc;
+
+  if (stmt == NULL)
+    {
+      stmt = prepare (self, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      g_hash_table_insert (self->savepoints, g_steal_pointer (&sql), stmt);
+    }
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _sam_store_set_error (self, error, rc);
+  return TRUE;
+}
+
 gboolean
 sam_store_begin (SamStore  *self,
                  GError   **error)
 {
-  g_autofree char *sql = NULL;
-
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
-  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
-                         : g_strdup_printf ("SAVEPOINT sam_%u", self->depth);
-  if (!_sam_store_exec (self, sql, error))
+  if (self->depth == 0 ? !_sam_store_exec (self, "BEGIN IMMEDIATE", error)
+                       : !run_savepoint (self, "SAVEPOINT", self->depth, error))
     return FALSE;
   self->depth++;
   return TRUE;
@@ -273,14 +358,11 @@ gboolean
 sam_store_commit (SamStore  *self,
                   GError   **error)
 {
-  g_autofree char *sql = NULL;
-
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
-  sql = self->depth == 1 ? g_strdup ("COMMIT")
-                         : g_strdup_printf ("RELEASE sam_%u", self->depth - 1);
-  if (!_sam_store_exec (self, sql, error))
+  if (self->depth == 1 ? !_sam_store_exec (self, "COMMIT", error)
+                       : !run_savepoint (self, "RELEASE", self->depth - 1, error))
     {
       sam_store_rollback (self);
       return FALSE;
@@ -292,6 +374,14 @@ sam_store_commit (SamStore  *self,
       g_signal_emit (self, signals[CHANGED], 0);
     }
   return TRUE;
+}
+
+gboolean
+sam_store_in_transaction (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  return self->depth > 0;
 }
 
 void
@@ -485,6 +575,9 @@ sam_store_initable_init (GInitable     *initable,
 
   if (!_sam_store_exec (self, "PRAGMA foreign_keys = ON", error))
     goto fail;
+  /* A national cluster's data is tens of megabytes; keep it in memory while it is worked on. */
+  if (!_sam_store_exec (self, "PRAGMA cache_size = -32768", error))
+    goto fail;
   if (!_sam_store_exec (self, "PRAGMA journal_mode = WAL", error))
     goto fail;
 
@@ -514,6 +607,9 @@ sam_store_finalize (GObject *object)
 {
   SamStore *self = (SamStore *) object;
 
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->answer_inserts, g_ptr_array_unref);
+  g_clear_pointer (&self->savepoints, g_hash_table_unref);
   if (self->db != NULL)
     {
       if (self->depth > 0)
@@ -587,8 +683,17 @@ sam_store_class_init (SamStoreClass *klass)
 }
 
 static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
 sam_store_init (SamStore *self)
 {
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  self->savepoints = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->answer_inserts = g_ptr_array_new_with_free_func (finalize_statement);
 }
 
 /* Public API */
@@ -834,8 +939,8 @@ lookup_or_insert (SamStore    *self,
                   gint64      *out_id,
                   GError     **error)
 {
-  g_autoptr(sqlite3_stmt) select = prepare (self, select_sql, error);
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  sqlite3_stmt *select = prepare_cached (self, select_sql, error);
+  sqlite3_stmt *insert = NULL;
   int rc;
 
   if (select == NULL)
@@ -844,16 +949,15 @@ lookup_or_insert (SamStore    *self,
   if (parent_id > 0)
     sqlite3_bind_int64 (select, 2, parent_id);
   rc = sqlite3_step (select);
+  if (rc == SQLITE_ROW && out_id != NULL)
+    *out_id = sqlite3_column_int64 (select, 0);
+  sqlite3_reset (select);
   if (rc == SQLITE_ROW)
-    {
-      if (out_id != NULL)
-        *out_id = sqlite3_column_int64 (select, 0);
-      return TRUE;
-    }
+    return TRUE;
   if (rc != SQLITE_DONE)
     return _sam_store_set_error (self, error, rc);
 
-  insert = prepare (self, insert_sql, error);
+  insert = prepare_cached (self, insert_sql, error);
   if (insert == NULL)
     return FALSE;
   sqlite3_bind_text (insert, 1, key, -1, SQLITE_STATIC);
@@ -1023,8 +1127,12 @@ sam_store_add_round_clinic (SamStore  *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
-  stmt = prepare (self, "INSERT INTO round_clinics (round_id, clinic_id, invited) VALUES (?1, ?2, ?3)"
-                        " ON CONFLICT DO UPDATE SET invited = excluded.invited", error);
+  /* A negative @invited says nothing about the number, so an existing one stays. */
+  stmt = prepare (self, invited >= 0
+                        ? "INSERT INTO round_clinics (round_id, clinic_id, invited) VALUES (?1, ?2, ?3)"
+                          " ON CONFLICT DO UPDATE SET invited = excluded.invited"
+                        : "INSERT INTO round_clinics (round_id, clinic_id) VALUES (?1, ?2)"
+                          " ON CONFLICT DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, round_id);
@@ -1055,12 +1163,63 @@ sam_store_add_respondent (SamStore         *self,
                           gint64           *out_id,
                           GError          **error)
 {
+  return sam_store_add_respondent_full (self, round_id, clinic_id, role, NULL, 0,
+                                        answers, n_answers, out_id, error);
+}
+
+static sqlite3_stmt *
+prepare_answer_insert (SamStore  *self,
+                       guint      n,
+                       GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (self->answer_inserts->len <= n)
+    g_ptr_array_set_size (self->answer_inserts, n + 1);
+  stmt = g_ptr_array_index (self->answer_inserts, n);
+  if (stmt == NULL)
+    {
+      g_autoptr(GString) sql = g_string_new ("INSERT INTO answers (respondent_id, item, code) VALUES ");
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (sql, i > 0 ? ", (?, ?, ?)" : "(?, ?, ?)");
+      stmt = prepare (self, sql->str, error);
+      if (stmt == NULL)
+        return NULL;
+      g_ptr_array_index (self->answer_inserts, n) = stmt;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return stmt;
+}
+
+/**
+ * sam_store_add_respondent_full:
+ * @external_id: (nullable): the respondent's identifier in a survey tool; unique in a round
+ * @import_id: the import the respondent came with, or 0 for one who answered in the app
+ *
+ * As sam_store_add_respondent().
+ */
+gboolean
+sam_store_add_respondent_full (SamStore         *self,
+                               gint64            round_id,
+                               gint64            clinic_id,
+                               SamRole           role,
+                               const char       *external_id,
+                               gint64            import_id,
+                               const SamAnswer  *answers,
+                               guint             n_answers,
+                               gint64           *out_id,
+                               GError          **error)
+{
   SamInstrument *instrument = sam_instrument_get_default ();
-  g_autoptr(sqlite3_stmt) respondent = NULL;
-  g_autoptr(sqlite3_stmt) answer = NULL;
+  sqlite3_stmt *respondent = NULL;
+  sqlite3_stmt *answer = NULL;
+  sqlite3_stmt *closed_stmt = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  gint64 closed = 0;
+  gboolean closed;
   gint64 id;
+  int rc;
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (role < SAM_N_ROLES, FALSE);
@@ -1078,13 +1237,21 @@ sam_store_add_respondent (SamStore         *self,
         }
     }
 
-  {
-    g_autofree char *sql = g_strdup_printf ("SELECT closed FROM rounds WHERE id = %" G_GINT64_FORMAT,
-                                            round_id);
-
-    if (!query_int (self, sql, &closed, error))
+  closed_stmt = prepare_cached (self, "SELECT closed FROM rounds WHERE id = ?1", error);
+  if (closed_stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (closed_stmt, 1, round_id);
+  rc = sqlite3_step (closed_stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (closed_stmt);
+      if (rc != SQLITE_DONE)
+        return _sam_store_set_error (self, error, rc);
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("There is no such round"));
       return FALSE;
-  }
+    }
+  closed = sqlite3_column_int (closed_stmt, 0) != 0;
+  sqlite3_reset (closed_stmt);
   if (closed)
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
@@ -1095,26 +1262,45 @@ sam_store_add_respondent (SamStore         *self,
   if (!sam_store_begin (self, error))
     return FALSE;
 
-  respondent = prepare (self, "INSERT INTO respondents (round_id, clinic_id, role) VALUES (?1, ?2, ?3)",
-                        error);
+  respondent = prepare_cached (self, "INSERT INTO respondents (round_id, clinic_id, role, external_id, import_id, source)"
+                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (respondent == NULL)
     goto fail;
   sqlite3_bind_int64 (respondent, 1, round_id);
   sqlite3_bind_int64 (respondent, 2, clinic_id);
   sqlite3_bind_text (respondent, 3, sam_role_to_string (role), -1, SQLITE_STATIC);
-  if (!step_done (self, respondent, error))
-    goto fail;
+  if (external_id != NULL)
+    sqlite3_bind_text (respondent, 4, external_id, -1, SQLITE_STATIC);
+  if (import_id > 0)
+    sqlite3_bind_int64 (respondent, 5, import_id);
+  sqlite3_bind_text (respondent, 6, import_id > 0 ? "import" : "app", -1, SQLITE_STATIC);
+  rc = sqlite3_step (respondent);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE && external_id != NULL)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_EXISTS,
+                   _("Respondent “%s” is in the round already"), external_id);
+      goto fail;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc);
+      goto fail;
+    }
   id = sqlite3_last_insert_rowid (self->db);
 
-  answer = prepare (self, "INSERT INTO answers (respondent_id, item, code) VALUES (?1, ?2, ?3)", error);
-  if (answer == NULL)
-    goto fail;
-  for (guint i = 0; i < n_answers; i++)
+  /* All of a respondent's answers in one statement: an import stores hundreds of
+   * thousands, and a statement per answer would be most of its time. */
+  if (n_answers > 0)
     {
-      sqlite3_reset (answer);
-      sqlite3_bind_int64 (answer, 1, id);
-      sqlite3_bind_text (answer, 2, answers[i].item, -1, SQLITE_STATIC);
-      sqlite3_bind_int (answer, 3, answers[i].code);
+      answer = prepare_answer_insert (self, n_answers, error);
+      if (answer == NULL)
+        goto fail;
+      for (guint i = 0; i < n_answers; i++)
+        {
+          sqlite3_bind_int64 (answer, 3 * i + 1, id);
+          sqlite3_bind_text (answer, 3 * i + 2, answers[i].item, -1, SQLITE_STATIC);
+          sqlite3_bind_int (answer, 3 * i + 3, answers[i].code);
+        }
       if (!step_done (self, answer, error))
         goto fail;
     }
@@ -1129,6 +1315,232 @@ sam_store_add_respondent (SamStore         *self,
 fail:
   sam_store_rollback (self);
   return FALSE;
+}
+
+/* Rounds by name, and imports */
+
+/**
+ * sam_store_find_round:
+ * @out_id: (out) (optional): the round, where found
+ * @out_closed: (out) (optional): whether it is closed
+ *
+ * Returns: %TRUE where the cluster has a round called @label
+ */
+gboolean
+sam_store_find_round (SamStore   *self,
+                      gint64      cluster_id,
+                      const char *label,
+                      gint64     *out_id,
+                      gboolean   *out_closed)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  stmt = prepare_cached (self, "SELECT id, closed FROM rounds WHERE cluster_id = ?1 AND label = ?2", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_text (stmt, 2, label, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (out_id != NULL)
+    *out_id = sqlite3_column_int64 (stmt, 0);
+  if (out_closed != NULL)
+    *out_closed = sqlite3_column_int (stmt, 1) != 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+sam_store_find_clinic (SamStore   *self,
+                       gint64      cluster_id,
+                       const char *code,
+                       gint64     *out_id)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  stmt = prepare_cached (self, "SELECT id FROM clinics WHERE cluster_id = ?1 AND code = ?2", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (out_id != NULL)
+    *out_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+sam_store_respondent_exists (SamStore   *self,
+                             gint64      round_id,
+                             const char *external_id)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (external_id != NULL, FALSE);
+
+  stmt = prepare_cached (self, "SELECT 1 FROM respondents WHERE round_id = ?1 AND external_id = ?2", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_text (stmt, 2, external_id, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/**
+ * sam_store_find_import:
+ * @kind: what was imported, e.g. "survey"
+ * @sha256: the file's checksum
+ * @out_date: (out) (optional) (transfer full): when it was imported
+ *
+ * Returns: %TRUE where the same file was imported into the round before
+ */
+gboolean
+sam_store_find_import (SamStore    *self,
+                       gint64       round_id,
+                       const char  *kind,
+                       const char  *sha256,
+                       char       **out_date)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  stmt = prepare_cached (self, "SELECT imported FROM imports WHERE round_id = ?1 AND kind = ?2 AND sha256 = ?3",
+                         NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, sha256, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (out_date != NULL)
+    *out_date = column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+sam_store_add_import (SamStore    *self,
+                      gint64       round_id,
+                      const char  *kind,
+                      const char  *filename,
+                      const char  *sha256,
+                      gint64      *out_id,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "INSERT INTO imports (round_id, kind, filename, sha256, imported)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, filename, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (out_id != NULL)
+    *out_id = sqlite3_last_insert_rowid (self->db);
+
+  mark_changed (self);
+  return TRUE;
+}
+
+/**
+ * sam_store_delete_import:
+ *
+ * Takes back an import: its respondents and their answers go with it.
+ */
+gboolean
+sam_store_delete_import (SamStore  *self,
+                         gint64     import_id,
+                         GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "DELETE FROM imports WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  mark_changed (self);
+  return TRUE;
+}
+
+/* For undoing an import: a round or clinic it created goes again where nothing else uses it. */
+gboolean
+sam_store_delete_round_if_unused (SamStore  *self,
+                                  gint64     round_id,
+                                  GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "DELETE FROM rounds WHERE id = ?1"
+                        " AND NOT EXISTS (SELECT 1 FROM respondents WHERE round_id = ?1)"
+                        " AND NOT EXISTS (SELECT 1 FROM imports WHERE round_id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  mark_changed (self);
+  return TRUE;
+}
+
+gboolean
+sam_store_delete_clinic_if_unused (SamStore  *self,
+                                   gint64     clinic_id,
+                                   GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "DELETE FROM clinics WHERE id = ?1"
+                        " AND NOT EXISTS (SELECT 1 FROM respondents WHERE clinic_id = ?1)"
+                        " AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'own-clinic'"
+                        "                 AND CAST (value AS INTEGER) = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, clinic_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  mark_changed (self);
+  return TRUE;
 }
 
 /* Listing */
@@ -1162,13 +1574,6 @@ sam_round_free (SamRound *round)
   g_free (round->label);
   g_free (round->date);
   g_free (round);
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
 /**

@@ -138,6 +138,52 @@ gboolean    sam_store_add_respondent          (SamStore          *self,
                                                gint64            *out_id,
                                                GError           **error);
 
+gboolean    sam_store_add_respondent_full     (SamStore          *self,
+                                               gint64             round_id,
+                                               gint64             clinic_id,
+                                               SamRole            role,
+                                               const char        *external_id,
+                                               gint64             import_id,
+                                               const SamAnswer   *answers,
+                                               guint              n_answers,
+                                               gint64            *out_id,
+                                               GError           **error);
+gboolean    sam_store_find_round              (SamStore          *self,
+                                               gint64             cluster_id,
+                                               const char        *label,
+                                               gint64            *out_id,
+                                               gboolean          *out_closed);
+gboolean    sam_store_find_clinic             (SamStore          *self,
+                                               gint64             cluster_id,
+                                               const char        *code,
+                                               gint64            *out_id);
+gboolean    sam_store_respondent_exists       (SamStore          *self,
+                                               gint64             round_id,
+                                               const char        *external_id);
+
+/* Imported files: recognised when they come again, and taken back as a whole. */
+gboolean    sam_store_find_import             (SamStore          *self,
+                                               gint64             round_id,
+                                               const char        *kind,
+                                               const char        *sha256,
+                                               char             **out_date);
+gboolean    sam_store_add_import              (SamStore          *self,
+                                               gint64             round_id,
+                                               const char        *kind,
+                                               const char        *filename,
+                                               const char        *sha256,
+                                               gint64            *out_id,
+                                               GError           **error);
+gboolean    sam_store_delete_import           (SamStore          *self,
+                                               gint64             import_id,
+                                               GError           **error);
+gboolean    sam_store_delete_round_if_unused  (SamStore          *self,
+                                               gint64             round_id,
+                                               GError           **error);
+gboolean    sam_store_delete_clinic_if_unused (SamStore          *self,
+                                               gint64             clinic_id,
+                                               GError           **error);
+
 GPtrArray  *sam_store_list_clusters           (SamStore          *self,
                                                GError           **error);
 GPtrArray  *sam_store_list_clinics            (SamStore          *self,
@@ -151,6 +197,7 @@ gboolean    sam_store_begin                   (SamStore          *self,
 gboolean    sam_store_commit                  (SamStore          *self,
                                                GError           **error);
 void        sam_store_rollback                (SamStore          *self);
+gboolean    sam_store_in_transaction          (SamStore          *self);
 
 void        sam_cluster_free                  (SamCluster        *cluster);
 void        sam_clinic_free                   (SamClinic         *clinic);

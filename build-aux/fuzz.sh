@@ -1,0 +1,43 @@
+#!/bin/sh
+# Builds the libFuzzer targets with clang, ASan and UBSan, and runs each for a short while
+# on a scratch copy of its seed corpus. A crash fails the run and leaves its input in
+# build-fuzz/crashes/ (then add it to the target's unit test as a regression case).
+#   sh build-aux/fuzz.sh [SECONDS-PER-TARGET]
+set -eu
+
+cd "$(dirname "$0")/.."
+seconds=${1:-20}
+
+for package in clang-14 libclang-rt-14-dev; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y clang-14 libclang-rt-14-dev
+    break
+  fi
+done
+
+if [ ! -f build-fuzz/build.ninja ]; then
+  CC=clang-14 meson setup build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false \
+    -Dbuildtype=debugoptimized >/dev/null
+fi
+ninja -C build-fuzz tests/fuzz/fuzz-csv tests/fuzz/fuzz-cluster-file >/dev/null
+
+mkdir -p build-fuzz/crashes
+export ASAN_OPTIONS=halt_on_error=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+for target in csv cluster-file; do
+  scratch=build-fuzz/corpus-$target
+  rm -rf "$scratch"
+  mkdir -p "$scratch"
+  cp tests/fuzz/corpus-$target/* "$scratch/"
+  echo "Fuzzing $target for $seconds s"
+  ./build-fuzz/tests/fuzz/fuzz-$target -max_total_time="$seconds" -print_final_stats=1 \
+    -artifact_prefix=build-fuzz/crashes/$target- "$scratch" 2>&1 | grep -E "^(stat::number_of_executed_units|stat::peak_rss|==|SUMMARY|Done)" || true
+  if ls build-fuzz/crashes/$target-* >/dev/null 2>&1; then
+    echo "FAIL: the $target fuzzer found a crash: $(ls build-fuzz/crashes/$target-*)" >&2
+    exit 1
+  fi
+done
+echo "fuzzing found nothing"

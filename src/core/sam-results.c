@@ -1,0 +1,480 @@
+/* sam-results.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-results"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "sam-csv.h"
+#include "sam-instrument.h"
+#include "sam-results.h"
+#include "sam-store-private.h"
+
+static void
+clinic_tallies_free (gpointer data)
+{
+  SamClinicTallies *clinic = data;
+
+  g_free (clinic->code);
+  g_free (clinic);
+}
+
+void
+sam_round_tallies_free (SamRoundTallies *tallies)
+{
+  if (tallies == NULL)
+    return;
+  g_free (tallies->round_label);
+  g_free (tallies->cluster_name);
+  g_ptr_array_unref (tallies->clinics);
+  g_free (tallies);
+}
+
+/* Clinic codes that are numbers, or end in one, sort by that number: Klinik 2 before 10. */
+static int
+compare_clinics (gconstpointer a,
+                 gconstpointer b)
+{
+  const SamClinicTallies *x = *(const SamClinicTallies **) a;
+  const SamClinicTallies *y = *(const SamClinicTallies **) b;
+  gsize lx = strlen (x->code), ly = strlen (y->code);
+
+  if (lx != ly)
+    return lx < ly ? -1 : 1;
+  return strcmp (x->code, y->code);
+}
+
+static SamClinicTallies *
+clinic_for (SamRoundTallies *round,
+            GHashTable      *by_clinic,
+            gint64           clinic_id,
+            const char      *code)
+{
+  SamClinicTallies *clinic = g_hash_table_lookup (by_clinic, &clinic_id);
+
+  if (clinic == NULL)
+    {
+      clinic = g_new0 (SamClinicTallies, 1);
+      clinic->clinic_id = clinic_id;
+      clinic->code = g_strdup (code);
+      g_hash_table_insert (by_clinic, &clinic->clinic_id, clinic);
+      g_ptr_array_add (round->clinics, clinic);
+    }
+  return clinic;
+}
+
+static void
+add_respondent (SamRoundTallies *round,
+                GHashTable      *by_clinic,
+                gint64           clinic_id,
+                const char      *code,
+                SamRole          role,
+                const int       *codes)
+{
+  SamClinicTallies *clinic = clinic_for (round, by_clinic, clinic_id, code);
+
+  sam_tallies_add_respondent (&clinic->tallies, sam_instrument_get_default (), role, codes);
+}
+
+/**
+ * sam_round_tallies_load:
+ *
+ * Returns: (transfer full): the round's tallies, or %NULL with @error set
+ */
+SamRoundTallies *
+sam_round_tallies_load (SamStore  *store,
+                        gint64     round_id,
+                        GError   **error)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+  sqlite3 *db = _sam_store_get_db (store);
+  g_autoptr(SamRoundTallies) round = g_new0 (SamRoundTallies, 1);
+  g_autoptr(GHashTable) by_clinic = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt = NULL;
+  gint64 respondent = 0, clinic_id = 0;
+  g_autofree char *clinic_code = NULL;
+  SamRole role = SAM_ROLE_PARTNER;
+  int codes[SAM_N_ITEMS];
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  round->round_id = round_id;
+  round->clinics = g_ptr_array_new_with_free_func (clinic_tallies_free);
+
+  rc = sqlite3_prepare_v2 (db, "SELECT r.label, k.name FROM rounds r JOIN clusters k ON k.id = r.cluster_id"
+                               " WHERE r.id = ?1", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return _sam_store_set_error (store, error, rc), NULL;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("There is no such round"));
+      else
+        _sam_store_set_error (store, error, rc);
+      return NULL;
+    }
+  round->round_label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  round->cluster_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+
+  /* One pass over the round's answers, a respondent at a time. */
+  rc = sqlite3_prepare_v2 (db, "SELECT p.id, p.clinic_id, c.code, p.role, a.item, a.code"
+                               " FROM respondents p JOIN clinics c ON c.id = p.clinic_id"
+                               " LEFT JOIN answers a ON a.respondent_id = p.id"
+                               " WHERE p.round_id = ?1 ORDER BY p.id", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return _sam_store_set_error (store, error, rc), NULL;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *item_id = (const char *) sqlite3_column_text (stmt, 4);
+
+      if (id != respondent)
+        {
+          if (respondent != 0)
+            add_respondent (round, by_clinic, clinic_id, clinic_code, role, codes);
+          respondent = id;
+          clinic_id = sqlite3_column_int64 (stmt, 1);
+          g_free (clinic_code);
+          clinic_code = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+          if (!sam_role_from_string ((const char *) sqlite3_column_text (stmt, 3), &role))
+            role = SAM_ROLE_PARTNER;
+          memset (codes, 0, sizeof codes);
+        }
+      if (item_id != NULL)
+        {
+          const SamItem *item = sam_instrument_lookup_item (instrument, item_id);
+
+          if (item != NULL)
+            codes[item->index] = sqlite3_column_int (stmt, 5);
+        }
+    }
+  if (respondent != 0)
+    add_respondent (round, by_clinic, clinic_id, clinic_code, role, codes);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _sam_store_set_error (store, error, rc), NULL;
+
+  /* Clinics whose tallies came as a file to the coordinator count the same way. */
+  rc = sqlite3_prepare_v2 (db, "SELECT t.clinic_id, c.code, t.item, t.c1, t.c2, t.c3, t.c4, t.c5, t.c6,"
+                               " t.na, t.n, t.sum FROM clinic_tallies t JOIN clinics c ON c.id = t.clinic_id"
+                               " WHERE t.round_id = ?1", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return _sam_store_set_error (store, error, rc), NULL;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      SamClinicTallies *clinic = clinic_for (round, by_clinic, id, (const char *) sqlite3_column_text (stmt, 1));
+      const char *name = (const char *) sqlite3_column_text (stmt, 2);
+      const SamItem *item = sam_instrument_lookup_item (instrument, name);
+      SamIndex index;
+
+      if (item != NULL)
+        {
+          for (guint code = 1; code <= SAM_MAX_CODES; code++)
+            clinic->tallies.items[item->index].counts[code] += sqlite3_column_int (stmt, 2 + code);
+          clinic->tallies.items[item->index].not_applicable += sqlite3_column_int (stmt, 9);
+        }
+      else if (sam_index_from_string (name, &index))
+        {
+          clinic->tallies.indices[index].n += sqlite3_column_int (stmt, 10);
+          clinic->tallies.indices[index].sum += sqlite3_column_double (stmt, 11);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _sam_store_set_error (store, error, rc), NULL;
+
+  g_ptr_array_sort (round->clinics, compare_clinics);
+  for (guint i = 0; i < round->clinics->len; i++)
+    sam_tallies_merge (&round->cluster, &((SamClinicTallies *) g_ptr_array_index (round->clinics, i))->tallies);
+
+  return g_steal_pointer (&round);
+}
+
+/* Writing the results file (formats contract, "Results CSV") */
+
+static const char *header[] = {
+  "round", "cluster", "scope", "unit", "item", "n", "mean", "favourable", "distribution", "suppressed",
+};
+
+typedef struct
+{
+  GString *out;
+  guint    n_rows;
+} Writer;
+
+static void
+append_row (Writer            *writer,
+            const char * const fields[G_N_ELEMENTS (header)])
+{
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    {
+      if (i > 0)
+        g_string_append_c (writer->out, ',');
+      sam_csv_append_field (writer->out, fields[i], ',');
+    }
+  g_string_append_c (writer->out, '\n');
+  writer->n_rows++;
+}
+
+/* One decimal, as C's printf("%.1f") writes it, whatever the locale. */
+static void
+format_number (char   *buffer,
+               gsize   size,
+               double  value)
+{
+  g_ascii_formatd (buffer, size, "%.1f", value);
+}
+
+/**
+ * sam_round_tallies_foreach_figure:
+ * @k: the minimum group size
+ * @func: called for every item and index, first for the cluster, then for each clinic
+ *
+ * The one place where a round's tallies become figures, with primary and secondary
+ * suppression applied per item: the results file and the cluster's figures file both
+ * take their numbers from here.
+ */
+void
+sam_round_tallies_foreach_figure (SamRoundTallies *round,
+                                  int              k,
+                                  SamFigureFunc    func,
+                                  gpointer         user_data)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+  guint n_clinics;
+  g_autofree SamFigure *figures = NULL;
+  g_autofree SamFigure **pointers = NULL;
+  g_autofree const char **codes = NULL;
+  SamFigure cluster;
+
+  g_return_if_fail (round != NULL);
+  g_return_if_fail (func != NULL);
+
+  n_clinics = round->clinics->len;
+  if (n_clinics == 0)
+    return;
+
+  figures = g_new0 (SamFigure, n_clinics);
+  pointers = g_new0 (SamFigure *, n_clinics);
+  codes = g_new0 (const char *, n_clinics);
+  for (guint c = 0; c < n_clinics; c++)
+    {
+      pointers[c] = &figures[c];
+      codes[c] = ((SamClinicTallies *) g_ptr_array_index (round->clinics, c))->code;
+    }
+
+  for (guint i = 0; i < SAM_N_ITEMS + SAM_N_INDICES; i++)
+    {
+      const SamItem *item = i < SAM_N_ITEMS ? sam_instrument_get_item (instrument, i) : NULL;
+      const char *name = item ? item->id : sam_index_to_string (i - SAM_N_ITEMS);
+
+      if (item != NULL)
+        sam_figure_from_item_tally (&cluster, item, &round->cluster.items[i]);
+      else
+        sam_figure_from_index_tally (&cluster, &round->cluster.indices[i - SAM_N_ITEMS]);
+      for (guint c = 0; c < n_clinics; c++)
+        {
+          SamClinicTallies *clinic = g_ptr_array_index (round->clinics, c);
+
+          if (item != NULL)
+            sam_figure_from_item_tally (&figures[c], item, &clinic->tallies.items[i]);
+          else
+            sam_figure_from_index_tally (&figures[c], &clinic->tallies.indices[i - SAM_N_ITEMS]);
+        }
+
+      sam_figures_suppress_cluster (&cluster, pointers, codes, n_clinics, k);
+
+      func ("cluster", round->cluster_name, name, &cluster, user_data);
+      for (guint c = 0; c < n_clinics; c++)
+        func ("clinic", codes[c], name, &figures[c], user_data);
+    }
+}
+
+/**
+ * sam_figure_format:
+ * @mean: (out caller-allocates): at least G_ASCII_DTOSTR_BUF_SIZE bytes
+ * @favourable: (out caller-allocates): at least G_ASCII_DTOSTR_BUF_SIZE bytes
+ *
+ * The figure as the results file writes it: one decimal as C's printf("%.1f"), empty where
+ * withheld, where n is 0 or where the item has no favourable share or distribution.
+ *
+ * Returns: (transfer full): the distribution, "40.0|30.0|…" or empty
+ */
+char *
+sam_figure_format (const SamFigure *figure,
+                   char            *mean,
+                   char            *favourable)
+{
+  GString *distribution = g_string_new (NULL);
+
+  mean[0] = favourable[0] = '\0';
+  if (sam_figure_is_shown (figure))
+    {
+      format_number (mean, G_ASCII_DTOSTR_BUF_SIZE, figure->mean);
+      if (figure->has_favourable)
+        format_number (favourable, G_ASCII_DTOSTR_BUF_SIZE, figure->favourable);
+      for (guint i = 0; i < figure->n_codes; i++)
+        {
+          char value[G_ASCII_DTOSTR_BUF_SIZE];
+
+          format_number (value, sizeof value, figure->distribution[i]);
+          if (i > 0)
+            g_string_append_c (distribution, '|');
+          g_string_append (distribution, value);
+        }
+    }
+  return g_string_free (distribution, FALSE);
+}
+
+typedef struct
+{
+  Writer     *writer;
+  const char *round;
+  const char *cluster;
+} RoundRows;
+
+static void
+append_figure (const char      *scope,
+               const char      *unit,
+               const char      *item,
+               const SamFigure *figure,
+               gpointer         user_data)
+{
+  RoundRows *rows = user_data;
+  char n[16], mean[G_ASCII_DTOSTR_BUF_SIZE], favourable[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *distribution = sam_figure_format (figure, mean, favourable);
+  const char *fields[G_N_ELEMENTS (header)];
+
+  g_snprintf (n, sizeof n, "%u", figure->n);
+  fields[0] = rows->round;
+  fields[1] = rows->cluster;
+  fields[2] = scope;
+  fields[3] = unit;
+  fields[4] = item;
+  fields[5] = n;
+  fields[6] = mean;
+  fields[7] = favourable;
+  fields[8] = distribution;
+  /* Where n is 0 there is nothing to withhold. */
+  fields[9] = figure->n > 0 && figure->withheld != SAM_WITHHELD_NONE ? "1" : "0";
+  append_row (rows->writer, fields);
+}
+
+/* National rows go back as they were imported; a figure from fewer than k is withheld. */
+static gboolean
+append_reference (Writer      *out,
+                  SamStore    *store,
+                  const char  *round_label,
+                  int          k,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (_sam_store_get_db (store),
+                           "SELECT item, n, mean, favourable, distribution, suppressed FROM reference"
+                           " WHERE round_label = ?1", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return _sam_store_set_error (store, error, rc);
+  sqlite3_bind_text (stmt, 1, round_label, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 n = sqlite3_column_int64 (stmt, 1);
+      gboolean withheld = sqlite3_column_int (stmt, 5) != 0 || (n > 0 && n < k);
+      gboolean empty = withheld || n == 0;
+      char n_text[32];
+      const char *fields[G_N_ELEMENTS (header)];
+
+      g_snprintf (n_text, sizeof n_text, "%" G_GINT64_FORMAT, n);
+      fields[0] = round_label;
+      fields[1] = "";
+      fields[2] = "national";
+      fields[3] = "national";
+      fields[4] = (const char *) sqlite3_column_text (stmt, 0);
+      fields[5] = n_text;
+      fields[6] = empty ? "" : (const char *) sqlite3_column_text (stmt, 2);
+      fields[7] = empty ? "" : (const char *) sqlite3_column_text (stmt, 3);
+      fields[8] = empty ? "" : (const char *) sqlite3_column_text (stmt, 4);
+      fields[9] = withheld && n > 0 ? "1" : "0";
+      append_row (out, fields);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _sam_store_set_error (store, error, rc);
+  return TRUE;
+}
+
+/**
+ * sam_results_write_csv:
+ * @round_label: (nullable): only the rounds of this name, or %NULL for all
+ * @k: the minimum group size
+ * @out: where the file's text is appended
+ * @n_rows: (out) (optional): the rows written, the header not counted
+ *
+ * Writes the results file: a row for every round, every unit with respondents in it, and
+ * every item and index, with primary and secondary suppression applied.
+ */
+gboolean
+sam_results_write_csv (SamStore    *store,
+                       const char  *round_label,
+                       int          k,
+                       GString     *out,
+                       guint       *n_rows,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) rounds = NULL;
+  g_autoptr(GHashTable) national_written = g_hash_table_new (g_str_hash, g_str_equal);
+  Writer writer = { out, 0 };
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (k >= SAM_MIN_GROUP_SIZE_MIN && k <= SAM_MIN_GROUP_SIZE_MAX, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  rounds = sam_store_list_rounds (store, error);
+  if (rounds == NULL)
+    return FALSE;
+
+  append_row (&writer, header);
+
+  /* Oldest first reads most naturally. */
+  for (guint i = rounds->len; i > 0; i--)
+    {
+      SamRound *info = g_ptr_array_index (rounds, i - 1);
+      g_autoptr(SamRoundTallies) round = NULL;
+
+      if (round_label != NULL && g_strcmp0 (info->label, round_label) != 0)
+        continue;
+      round = sam_round_tallies_load (store, info->id, error);
+      if (round == NULL)
+        return FALSE;
+      {
+        RoundRows rows = { &writer, round->round_label, round->cluster_name };
+
+        sam_round_tallies_foreach_figure (round, k, append_figure, &rows);
+      }
+
+      if (g_hash_table_add (national_written, info->label) &&
+          !append_reference (&writer, store, info->label, k, error))
+        return FALSE;
+    }
+
+  if (n_rows != NULL)
+    *n_rows = writer.n_rows - 1;
+  return TRUE;
+}
