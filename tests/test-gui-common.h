@@ -13,18 +13,22 @@
 
 #include "test-common.h"
 
-/* Widget tests need a display; without one they skip rather than abort. */
-#define TEST_GUI_INIT(argc, argv)                                               \
+/* Widget tests need a display; without one they skip rather than abort. The user's data
+ * folder is a private temporary one, set before GTK starts, as GLib reads it only once. */
+#define TEST_GUI_INIT(argc, argv, tmpdir)                                       \
   G_STMT_START {                                                                \
     if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))                 \
       {                                                                         \
         g_print ("1..0 # SKIP no display\n");                                   \
         return 0;                                                               \
       }                                                                         \
+    *(tmpdir) = test_make_tmpdir ();                                            \
+    g_setenv ("XDG_DATA_HOME", *(tmpdir), TRUE);                                \
     bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SAMARBEJDE_LOCALEDIR"));        \
     bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");                         \
     gtk_test_init (argc, argv, NULL);                                           \
     adw_init ();                                                                \
+    g_assert_cmpstr (g_get_user_data_dir (), ==, *(tmpdir));                    \
   } G_STMT_END
 
 /* Runs the main loop until @done says so, for at most a few seconds: never forever,

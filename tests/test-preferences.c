@@ -155,12 +155,17 @@ int
 main (int   argc,
       char *argv[])
 {
-  TEST_GUI_INIT (&argc, &argv);
+  g_autofree char *tmpdir = NULL;
+  int status;
+
+  TEST_GUI_INIT (&argc, &argv, &tmpdir);
 
   g_test_add ("/preferences/min-group-size", Fixture, NULL, fixture_set_up, test_min_group_size,
               fixture_tear_down);
   g_test_add ("/preferences/own-clinic", Fixture, NULL, fixture_set_up, test_own_clinic,
               fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  test_rm_rf (tmpdir);
+  return status;
 }

@@ -331,9 +331,7 @@ main (int   argc,
 {
   int status;
 
-  TEST_GUI_INIT (&argc, &argv);
-  tmpdir = test_make_tmpdir ();
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  TEST_GUI_INIT (&argc, &argv, &tmpdir);
 
   g_test_add_func ("/window/empty-database", test_empty_database);
   g_test_add_func ("/window/first-round", test_first_round);

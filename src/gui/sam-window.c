@@ -13,25 +13,8 @@
 #include "sam-new-round-dialog.h"
 #include "sam-support-page.h"
 #include "sam-welcome-page.h"
-#include "sam-window.h"
+#include "sam-window-private.h"
 
-struct _SamWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  SamContext           *context;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwLeaflet           *leaflet;
-  GtkListBox           *sidebar_list;
-  AdwWindowTitle       *content_title;
-  GtkStack             *section_stack;
-  GtkRevealer          *demo_revealer;
-  SamWelcomePage       *welcome_page;
-  AdwStatusPage        *error_page;
-};
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -129,6 +112,7 @@ sam_window_constructed (GObject *object)
   G_OBJECT_CLASS (sam_window_parent_class)->constructed (object);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  _sam_window_install_file_actions (self);
 
   if (self->context == NULL)
     return;
@@ -161,6 +145,7 @@ sam_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->last_import, sam_survey_import_free);
 
   G_OBJECT_CLASS (sam_window_parent_class)->dispose (object);
 }

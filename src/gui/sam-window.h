@@ -27,4 +27,14 @@ const char *sam_window_get_section     (SamWindow      *self);
 void        sam_window_add_toast       (SamWindow      *self,
                                         AdwToast       *toast);
 
+GtkWindow  *sam_window_open_survey      (SamWindow      *self,
+                                         GFile          *file);
+gboolean    sam_window_export_results   (SamWindow      *self,
+                                         GFile          *file,
+                                         GError        **error);
+gboolean    sam_window_import_reference (SamWindow      *self,
+                                         GFile          *file,
+                                         guint          *n_rows,
+                                         GError        **error);
+
 G_END_DECLS

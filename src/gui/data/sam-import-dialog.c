@@ -1,0 +1,395 @@
+/* sam-import-dialog.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-import-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-import-dialog.h"
+
+/* Shows what a survey file will add (clinics, respondents per role, answers, ignored
+ * columns), or every error in it, before anything is stored. The import itself happens
+ * on the "import" response, as one change; the window offers the undo. */
+
+struct _SamImportDialog
+{
+  AdwMessageDialog  parent_instance;
+
+  SamContext       *context;
+  char             *name;
+  GBytes           *bytes;
+  SamSurveyImport  *import;
+
+  AdwEntryRow      *cluster_row;
+  AdwEntryRow      *round_row;
+  GtkListBox       *summary_list;
+  AdwActionRow     *clinics_row;
+  AdwActionRow     *respondents_row;
+  AdwActionRow     *answers_row;
+  AdwActionRow     *ignored_row;
+  GtkWidget        *errors_box;
+  GtkLabel         *errors_label;
+};
+
+G_DEFINE_FINAL_TYPE (SamImportDialog, sam_import_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_NAME,
+  PROP_BYTES,
+  N_PROPS
+};
+
+enum {
+  IMPORTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static char *
+join (const GPtrArray *list,
+      guint            max)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < list->len && i < max; i++)
+    {
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, g_ptr_array_index (list, i));
+    }
+  if (list->len > max)
+    g_string_append_printf (text, ngettext (" and %u more", " and %u more", list->len - max),
+                            list->len - max);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* "2 doctors in a partnership, 1 solo doctor, 3 staff", leaving out roles with none. */
+static char *
+describe_respondents (SamSurveyImport *import)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint counts[SAM_N_ROLES];
+
+  for (guint role = 0; role < SAM_N_ROLES; role++)
+    counts[role] = sam_survey_import_get_n_respondents (import, role);
+
+  if (counts[SAM_ROLE_PARTNER] > 0)
+    g_string_append_printf (text, ngettext ("%u doctor in a partnership", "%u doctors in a partnership",
+                                            counts[SAM_ROLE_PARTNER]), counts[SAM_ROLE_PARTNER]);
+  if (counts[SAM_ROLE_SOLO] > 0)
+    {
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append_printf (text, ngettext ("%u solo doctor", "%u solo doctors", counts[SAM_ROLE_SOLO]),
+                              counts[SAM_ROLE_SOLO]);
+    }
+  if (counts[SAM_ROLE_STAFF] > 0)
+    {
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append_printf (text, ngettext ("%u member of staff", "%u members of staff", counts[SAM_ROLE_STAFF]),
+                              counts[SAM_ROLE_STAFF]);
+    }
+  if (text->len == 0)
+    g_string_append (text, _("None"));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+text_of (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+/* Reads the file again with what the person typed, and shows the outcome. */
+static void
+refresh (SamImportDialog *self)
+{
+  SamStore *store = sam_context_get_store (self->context);
+  g_autofree char *cluster = g_strstrip (g_strdup (text_of (self->cluster_row)));
+  g_autofree char *round = g_strstrip (g_strdup (text_of (self->round_row)));
+  g_autofree char *respondents = NULL;
+  g_autofree char *clinics = NULL;
+  g_autofree char *answers = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_clear_pointer (&self->import, sam_survey_import_free);
+  self->import = sam_survey_import_parse (self->name, self->bytes, *round ? round : NULL);
+
+  /* The round is asked only where rows name none. */
+  gtk_widget_set_visible (GTK_WIDGET (self->round_row),
+                          sam_survey_import_get_n_without_round (self->import) > 0);
+
+  /* Checked against the database once the cluster and the round are named. */
+  ok = sam_survey_import_get_errors (self->import)->len == 0 && *cluster != '\0' &&
+       (*round != '\0' || sam_survey_import_get_n_without_round (self->import) == 0);
+  if (ok)
+    ok = sam_survey_import_check (self->import, store, cluster, &error);
+
+  if (sam_survey_import_get_errors (self->import)->len > 0)
+    {
+      g_autofree char *errors = sam_survey_import_describe_errors (self->import);
+
+      gtk_label_set_text (self->errors_label, errors);
+      gtk_widget_set_visible (self->errors_box, TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->summary_list), FALSE);
+      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("The File Cannot Be Imported"));
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
+                                   _("Nothing was stored. Mend these places in the file and import it again."));
+    }
+  else
+    {
+      gtk_widget_set_visible (self->errors_box, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->summary_list), TRUE);
+      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Import Survey Answers?"));
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (self),
+                                      _("This is what “%s” adds. Nothing is stored until you import it."),
+                                      self->name);
+    }
+
+  clinics = join (sam_survey_import_get_clinics (self->import), 6);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->clinics_row),
+                                 ngettext ("Clinic", "Clinics", sam_survey_import_get_clinics (self->import)->len));
+  adw_action_row_set_subtitle (self->clinics_row, clinics);
+
+  respondents = describe_respondents (self->import);
+  adw_action_row_set_subtitle (self->respondents_row, respondents);
+
+  answers = g_strdup_printf ("%u", sam_survey_import_get_n_answers (self->import));
+  adw_action_row_set_subtitle (self->answers_row, answers);
+
+  if (sam_survey_import_get_ignored_columns (self->import)->len > 0)
+    {
+      g_autofree char *ignored = join (sam_survey_import_get_ignored_columns (self->import), 8);
+
+      adw_action_row_set_subtitle (self->ignored_row, ignored);
+      gtk_widget_set_visible (GTK_WIDGET (self->ignored_row), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->ignored_row), FALSE);
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "import", ok);
+}
+
+static void
+on_response (SamImportDialog *self,
+             const char      *response)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cluster = g_strstrip (g_strdup (text_of (self->cluster_row)));
+  SamSurveyImportResult result;
+
+  if (g_strcmp0 (response, "import") != 0 || self->import == NULL)
+    return;
+
+  if (!sam_survey_import_commit (self->import, sam_context_get_store (self->context), cluster, &result, &error))
+    {
+      g_autofree char *errors = sam_survey_import_describe_errors (self->import);
+
+      g_signal_emit (self, signals[IMPORTED], 0, NULL, *errors ? errors : error->message);
+      return;
+    }
+  g_signal_emit (self, signals[IMPORTED], 0, self->import,
+                 result == SAM_SURVEY_IMPORT_ALREADY ? "already" : NULL);
+}
+
+static void
+sam_import_dialog_constructed (GObject *object)
+{
+  SamImportDialog *self = (SamImportDialog *) object;
+  SamStore *store = sam_context_get_store (self->context);
+  g_autoptr(GPtrArray) clusters = sam_store_list_clusters (store, NULL);
+  g_autoptr(GPtrArray) rounds = sam_store_list_rounds (store, NULL);
+
+  G_OBJECT_CLASS (sam_import_dialog_parent_class)->constructed (object);
+
+  /* Offer what the database most likely means: its cluster and newest open round. */
+  if (clusters != NULL && clusters->len == 1)
+    gtk_editable_set_text (GTK_EDITABLE (self->cluster_row), ((SamCluster *) g_ptr_array_index (clusters, 0))->name);
+  for (guint i = 0; rounds != NULL && i < rounds->len; i++)
+    {
+      SamRound *round = g_ptr_array_index (rounds, i);
+
+      if (!round->closed)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->round_row), round->label);
+          break;
+        }
+    }
+
+  refresh (self);
+}
+
+static void
+sam_import_dialog_dispose (GObject *object)
+{
+  SamImportDialog *self = (SamImportDialog *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_IMPORT_DIALOG);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->import, sam_survey_import_free);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->name, g_free);
+
+  G_OBJECT_CLASS (sam_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+sam_import_dialog_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SamImportDialog *self = SAM_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_NAME:
+      self->name = g_value_dup_string (value);
+      break;
+    case PROP_BYTES:
+      self->bytes = g_value_dup_boxed (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_import_dialog_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SamImportDialog *self = SAM_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_BYTES:
+      g_value_set_boxed (value, self->bytes);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_import_dialog_class_init (SamImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sam_import_dialog_constructed;
+  object_class->dispose = sam_import_dialog_dispose;
+  object_class->get_property = sam_import_dialog_get_property;
+  object_class->set_property = sam_import_dialog_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SAM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BYTES] =
+    g_param_spec_boxed ("bytes", NULL, NULL, G_TYPE_BYTES,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SamImportDialog::imported:
+   * @import: (nullable): the committed import, for an undo; %NULL where it failed
+   * @message: (nullable): "already" where the file was there before, or the error
+   */
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamImportDialog, cluster_row);
+  gtk_widget_class_bind_template_child (widget_class, SamImportDialog, round_row);
+  gtk_widget_class_bind_template_child (widget_class, SamImportDialog, summary_list);
+  gtk_widget_class_bind_template_child (widget_class, SamImportDialog, clinics_row);
+  gtk_widget_class_bind_template_child (widget_class, SamImportDialog, respondents_row);
+  gtk_widget_class_bind_template_child (widget_class, SamImportDialog, answers_row);
+  gtk_widget_class_bind_template_child (widget_class, SamImportDialog, ignored_row);
+  gtk_widget_class_bind_template_child (widget_class, SamImportDialog, errors_box);
+  gtk_widget_class_bind_template_child (widget_class, SamImportDialog, errors_label);
+  gtk_widget_class_bind_template_callback (widget_class, refresh);
+  gtk_widget_class_bind_template_callback (widget_class, on_response);
+}
+
+static void
+sam_import_dialog_init (SamImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SamImportDialog *
+sam_import_dialog_new (GtkWindow  *parent,
+                       SamContext *context,
+                       const char *name,
+                       GBytes     *bytes)
+{
+  g_return_val_if_fail (SAM_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (name != NULL && bytes != NULL, NULL);
+
+  return g_object_new (SAM_TYPE_IMPORT_DIALOG,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       "context", context,
+                       "name", name,
+                       "bytes", bytes,
+                       NULL);
+}
+
+/**
+ * sam_import_dialog_get_import:
+ *
+ * Returns: (transfer none): the file as read with the dialog's current choices
+ */
+SamSurveyImport *
+sam_import_dialog_get_import (SamImportDialog *self)
+{
+  g_return_val_if_fail (SAM_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->import;
+}
+
+/**
+ * sam_import_dialog_steal_import:
+ *
+ * Returns: (transfer full) (nullable): the import, which the dialog no longer holds
+ */
+SamSurveyImport *
+sam_import_dialog_steal_import (SamImportDialog *self)
+{
+  g_return_val_if_fail (SAM_IS_IMPORT_DIALOG (self), NULL);
+
+  return g_steal_pointer (&self->import);
+}
+
+gboolean
+sam_import_dialog_has_errors (SamImportDialog *self)
+{
+  g_return_val_if_fail (SAM_IS_IMPORT_DIALOG (self), TRUE);
+
+  return sam_survey_import_get_errors (self->import)->len > 0;
+}

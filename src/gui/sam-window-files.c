@@ -1,0 +1,318 @@
+/* sam-window-files.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-window-files"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-dialogs.h"
+#include "sam-import-dialog.h"
+#include "sam-reference.h"
+#include "sam-results.h"
+#include "sam-window-private.h"
+
+/* Files in and out of the window: survey answers, the results file, the national
+ * reference. Each action asks for a file with the platform's file chooser. */
+
+static void
+toast (SamWindow  *self,
+       const char *title)
+{
+  sam_window_add_toast (self, adw_toast_new (title));
+}
+
+static void
+add_csv_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (csv, _("Spreadsheet Files (CSV)"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_pattern (csv, "*.CSV");
+  gtk_file_filter_add_pattern (csv, "*.tsv");
+  gtk_file_filter_add_pattern (csv, "*.txt");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, csv);
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+typedef void (*FileFunc) (SamWindow *self,
+                          GFile     *file);
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
+{
+  SamWindow *self = g_object_get_data (G_OBJECT (chooser), "window");
+  FileFunc func = (FileFunc) user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      func (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+choose_file (SamWindow            *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept,
+             const char           *suggested_name,
+             FileFunc              func)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_csv_filters (GTK_FILE_CHOOSER (chooser));
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  g_object_set_data (G_OBJECT (chooser), "window", self);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), func);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static char *
+display_name (GFile *file)
+{
+  return g_file_get_basename (file);
+}
+
+/* Survey answers */
+
+static void
+on_imported (SamImportDialog *dialog,
+             SamSurveyImport *import,
+             const char      *message,
+             SamWindow       *self)
+{
+  g_autofree char *title = NULL;
+  AdwToast *note;
+  guint n = 0;
+
+  if (import == NULL)
+    {
+      sam_dialogs_alert (GTK_WINDOW (self), _("The Answers Were Not Imported"), message);
+      return;
+    }
+  if (g_strcmp0 (message, "already") == 0)
+    {
+      toast (self, _("This file was imported into its round before; nothing was added"));
+      return;
+    }
+
+  /* The dialog goes; the import stays with the window for its undo. */
+  g_clear_pointer (&self->last_import, sam_survey_import_free);
+  self->last_import = sam_import_dialog_steal_import (dialog);
+
+  for (guint role = 0; role < SAM_N_ROLES; role++)
+    n += sam_survey_import_get_n_respondents (import, role);
+  title = g_strdup_printf (ngettext ("Imported the answers of %u respondent",
+                                     "Imported the answers of %u respondents", n), n);
+  note = adw_toast_new (title);
+  adw_toast_set_button_label (note, _("_Undo"));
+  adw_toast_set_action_name (note, "win.undo-import");
+  adw_toast_set_timeout (note, 10);
+  sam_window_add_toast (self, note);
+}
+
+/**
+ * sam_window_open_survey:
+ *
+ * Reads a survey file and shows what it would add, or its errors.
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL where the file cannot be read
+ */
+GtkWindow *
+sam_window_open_survey (SamWindow *self,
+                        GFile     *file)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = display_name (file);
+  SamImportDialog *dialog;
+
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (self->context == NULL)
+    return NULL;
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes == NULL)
+    {
+      sam_dialogs_alert (GTK_WINDOW (self), _("The File Could Not Be Read"), error->message);
+      return NULL;
+    }
+
+  dialog = sam_import_dialog_new (GTK_WINDOW (self), self->context, name, bytes);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+open_survey (SamWindow *self,
+             GFile     *file)
+{
+  sam_window_open_survey (self, file);
+}
+
+static void
+import_survey_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  choose_file (user_data, _("Import Survey Answers"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+               NULL, open_survey);
+}
+
+static void
+undo_import_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SamWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->last_import == NULL || self->context == NULL)
+    return;
+  if (!sam_survey_import_undo (self->last_import, sam_context_get_store (self->context), &error))
+    {
+      sam_dialogs_alert (GTK_WINDOW (self), _("The Import Could Not Be Undone"), error->message);
+      return;
+    }
+  g_clear_pointer (&self->last_import, sam_survey_import_free);
+  toast (self, _("The import was undone"));
+}
+
+/* The results file */
+
+/**
+ * sam_window_export_results:
+ *
+ * Writes the results file of every round, withholding figures from fewer people than the
+ * minimum group size.
+ */
+gboolean
+sam_window_export_results (SamWindow  *self,
+                           GFile      *file,
+                           GError    **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  SamStore *store;
+
+  g_return_val_if_fail (SAM_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->context != NULL, FALSE);
+
+  store = sam_context_get_store (self->context);
+  return sam_results_write_csv (store, NULL, sam_store_get_min_group_size (store), out, NULL, error) &&
+         g_file_replace_contents (file, out->str, out->len, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, NULL, error);
+}
+
+static void
+export_results (SamWindow *self,
+                GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = display_name (file);
+  g_autofree char *title = NULL;
+
+  if (!sam_window_export_results (self, file, &error))
+    {
+      sam_dialogs_alert (GTK_WINDOW (self), _("The Results Were Not Saved"), error->message);
+      return;
+    }
+  title = g_strdup_printf (_("Saved the results as “%s”"), name);
+  toast (self, title);
+}
+
+static void
+export_results_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  /* Translators: the suggested name of the results file. */
+  choose_file (user_data, _("Export Results"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+               _("results.csv"), export_results);
+}
+
+/* The national reference */
+
+gboolean
+sam_window_import_reference (SamWindow  *self,
+                             GFile      *file,
+                             guint      *n_rows,
+                             GError    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = display_name (file);
+
+  g_return_val_if_fail (SAM_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->context != NULL, FALSE);
+
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  return bytes != NULL &&
+         sam_reference_import (sam_context_get_store (self->context), name, bytes, n_rows, NULL, error);
+}
+
+static void
+import_reference (SamWindow *self,
+                  GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  guint n_rows = 0;
+
+  if (!sam_window_import_reference (self, file, &n_rows, &error))
+    {
+      sam_dialogs_alert (GTK_WINDOW (self), _("The National Figures Were Not Imported"), error->message);
+      return;
+    }
+  title = g_strdup_printf (ngettext ("Imported %u national figure", "Imported %u national figures", n_rows),
+                           n_rows);
+  toast (self, title);
+}
+
+static void
+import_reference_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  choose_file (user_data, _("Import National Reference Figures"), GTK_FILE_CHOOSER_ACTION_OPEN,
+               _("_Open"), NULL, import_reference);
+}
+
+static const GActionEntry file_actions[] = {
+  { "import-survey", import_survey_action },
+  { "undo-import", undo_import_action },
+  { "export-results", export_results_action },
+  { "import-reference", import_reference_action },
+};
+
+void
+_sam_window_install_file_actions (SamWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), file_actions, G_N_ELEMENTS (file_actions), self);
+
+  /* Without a database there is nothing to import into or export from. */
+  for (guint i = 0; i < G_N_ELEMENTS (file_actions); i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                              file_actions[i].name)),
+                                 self->context != NULL);
+}

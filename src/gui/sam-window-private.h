@@ -1,0 +1,38 @@
+/* sam-window-private.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sam-survey-import.h"
+#include "sam-welcome-page.h"
+#include "sam-window.h"
+
+G_BEGIN_DECLS
+
+/* The window's parts, shared by the files that split it by concern: sam-window.c (life
+ * cycle, sections) and sam-window-files.c (files in and out). */
+struct _SamWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  SamContext           *context;
+  SamSurveyImport      *last_import;   /* for its undo */
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar_list;
+  AdwWindowTitle       *content_title;
+  GtkStack             *section_stack;
+  GtkRevealer          *demo_revealer;
+  SamWelcomePage       *welcome_page;
+  AdwStatusPage        *error_page;
+};
+
+void _sam_window_install_file_actions (SamWindow *self);
+
+G_END_DECLS
