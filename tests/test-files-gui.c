@@ -150,6 +150,86 @@ test_export_and_reference (void)
   test_destroy_windows ();
 }
 
+static gint64
+newest_round (SamStore *store)
+{
+  g_autoptr(GPtrArray) rounds = sam_store_list_rounds (store, NULL);
+
+  return ((SamRound *) g_ptr_array_index (rounds, 0))->id;
+}
+
+/* A clinic sends its tallies (after being told what they reveal); the coordinator takes
+ * them in; the cluster's figures go back. */
+static void
+test_cluster_files (void)
+{
+  g_autoptr(SamApplication) clinic_app = sam_application_new (NULL, TRUE);
+  SamWindow *clinic = open_window (clinic_app);
+  SamStore *store = sam_context_get_store (sam_window_get_context (clinic));
+  g_autofree char *tallies_path = g_build_filename (tmpdir, "tallies.json", NULL);
+  g_autofree char *figures_path = g_build_filename (tmpdir, "figures.json", NULL);
+  g_autofree char *coordinator_db = g_build_filename (tmpdir, "coordinator", "samarbejde.db", NULL);
+  g_autoptr(GFile) tallies = g_file_new_for_path (tallies_path);
+  g_autoptr(GFile) figures = g_file_new_for_path (figures_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) clinics = NULL;
+  g_autoptr(SamApplication) coordinator_app = NULL;
+  SamClusterFileResult result;
+  gint64 round = newest_round (store);
+  GtkWindow *question;
+  SamWindow *coordinator;
+  SamStoreSummary summary = { 0 };
+  guint n;
+
+  /* Without knowing its clinic, the computer has nothing to send. */
+  question = sam_window_ask_export_tallies (clinic, round);
+  g_assert_null (question);
+  test_spin (5);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))),
+                   ==, "Which Clinic Is This?");
+  test_respond (ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "close");
+
+  /* Klinik 4 is a solo practice: fewer than 3 answered, so the question warns plainly. */
+  clinics = sam_store_list_clinics (store, NULL);
+  for (guint i = 0; i < clinics->len; i++)
+    if (g_str_equal (((SamClinic *) g_ptr_array_index (clinics, i))->code, "Klinik 4"))
+      g_assert_true (sam_store_set_own_clinic (store, ((SamClinic *) g_ptr_array_index (clinics, i))->id, NULL));
+  n = sam_cluster_file_count_respondents (store, round, sam_store_get_own_clinic (store));
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, 3);
+  question = sam_window_ask_export_tallies (clinic, round);
+  g_assert_nonnull (question);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question)), "so the coordinator can"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (question), "confirm"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  test_respond (ADW_MESSAGE_DIALOG (question), "cancel");
+
+  g_assert_true (sam_window_write_cluster_file (clinic, FALSE, round, tallies, &error));
+  g_assert_no_error (error);
+  g_assert_true (sam_window_write_cluster_file (clinic, TRUE, round, figures, &error));
+  g_assert_no_error (error);
+  test_destroy_windows ();
+
+  /* The coordinator takes the clinic's file in, once. */
+  coordinator_app = sam_application_new (coordinator_db, FALSE);
+  coordinator = open_window (coordinator_app);
+  g_assert_true (sam_window_import_cluster_file (coordinator, tallies, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, SAM_CLUSTER_FILE_ADDED);
+  g_assert_true (sam_window_import_cluster_file (coordinator, tallies, &result, &error));
+  g_assert_cmpint (result, ==, SAM_CLUSTER_FILE_ALREADY);
+  g_assert_true (sam_store_get_summary (sam_context_get_store (sam_window_get_context (coordinator)), &summary, NULL));
+  g_assert_cmpuint (summary.n_clinics, ==, 1);
+  g_assert_cmpuint (summary.n_respondents, ==, 0);
+
+  /* The cluster's figures are for the clinics, and go in too. */
+  g_assert_true (sam_window_import_cluster_file (coordinator, figures, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, SAM_CLUSTER_FILE_ADDED);
+
+  test_destroy_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -161,6 +241,7 @@ main (int   argc,
   g_test_add_func ("/files/import-preview-and-undo", test_import_preview_and_undo);
   g_test_add_func ("/files/errors-shown", test_errors_shown);
   g_test_add_func ("/files/export-and-reference", test_export_and_reference);
+  g_test_add_func ("/files/cluster-files", test_cluster_files);
 
   status = g_test_run ();
   test_rm_rf (tmpdir);

@@ -290,6 +290,20 @@ test_respondents (Fixture       *fixture,
   g_assert_true (sam_store_get_summary (store, &summary, &error));
   g_assert_cmpuint (summary.n_respondents, ==, 1);
   g_assert_cmpuint (summary.n_answers, ==, 3);
+
+  /* A clinic whose tallies came as a file takes no answers of its own in that round. */
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO imports VALUES (1, %" G_GINT64_FORMAT ", 'tallies', 'k.json', 'x', 'now');"
+                                            "INSERT INTO clinic_tallies (round_id, clinic_id, import_id, item, c1)"
+                                            " VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 1, 'q1', 2);",
+                                            round, round, clinic);
+
+    g_clear_object (&store);
+    sql_exec (fixture->path, sql);
+    store = open_store (fixture->path);
+    g_assert_false (sam_store_add_respondent (store, round, clinic, SAM_ROLE_SOLO, good, 1, NULL, &error));
+    g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  }
   g_assert_cmpint (sql_int (fixture->path, "SELECT code FROM answers WHERE item = 'q10a'"), ==, 9);
 }
 

@@ -1216,6 +1216,7 @@ sam_store_add_respondent_full (SamStore         *self,
   sqlite3_stmt *respondent = NULL;
   sqlite3_stmt *answer = NULL;
   sqlite3_stmt *closed_stmt = NULL;
+  sqlite3_stmt *tallied = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean closed;
   gint64 id;
@@ -1256,6 +1257,23 @@ sam_store_add_respondent_full (SamStore         *self,
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
                    _("The round is closed and takes no new answers"));
+      return FALSE;
+    }
+
+  /* A clinic whose answers came to the coordinator as tallies would count twice. */
+  tallied = prepare_cached (self, "SELECT 1 FROM clinic_tallies WHERE round_id = ?1 AND clinic_id = ?2 LIMIT 1",
+                            error);
+  if (tallied == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (tallied, 1, round_id);
+  sqlite3_bind_int64 (tallied, 2, clinic_id);
+  rc = sqlite3_step (tallied);
+  sqlite3_reset (tallied);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("The clinic’s answers for this round came as a file from the clinic; "
+                             "answers of its own would count twice"));
       return FALSE;
     }
 
@@ -1474,6 +1492,24 @@ sam_store_add_import (SamStore    *self,
   return TRUE;
 }
 
+/* Runs a change to one row, named by its id as ?1. */
+static gboolean
+change_by_id (SamStore    *self,
+              const char  *sql,
+              gint64       id,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  mark_changed (self);
+  return TRUE;
+}
+
 /**
  * sam_store_delete_import:
  *
@@ -1484,41 +1520,25 @@ sam_store_delete_import (SamStore  *self,
                          gint64     import_id,
                          GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
-  stmt = prepare (self, "DELETE FROM imports WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, import_id);
-  if (!step_done (self, stmt, error))
-    return FALSE;
-
-  mark_changed (self);
-  return TRUE;
+  return change_by_id (self, "DELETE FROM imports WHERE id = ?1", import_id, error);
 }
 
-/* For undoing an import: a round or clinic it created goes again where nothing else uses it. */
+/* For undoing an import: a round or clinic it created goes again where nothing else uses
+ * it (answers, other imports, a clinic's tallies, this computer's own clinic). */
 gboolean
 sam_store_delete_round_if_unused (SamStore  *self,
                                   gint64     round_id,
                                   GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
-  stmt = prepare (self, "DELETE FROM rounds WHERE id = ?1"
-                        " AND NOT EXISTS (SELECT 1 FROM respondents WHERE round_id = ?1)"
-                        " AND NOT EXISTS (SELECT 1 FROM imports WHERE round_id = ?1)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  if (!step_done (self, stmt, error))
-    return FALSE;
-  mark_changed (self);
-  return TRUE;
+  return change_by_id (self, "DELETE FROM rounds WHERE id = ?1"
+                             " AND NOT EXISTS (SELECT 1 FROM respondents WHERE round_id = ?1)"
+                             " AND NOT EXISTS (SELECT 1 FROM imports WHERE round_id = ?1)"
+                             " AND NOT EXISTS (SELECT 1 FROM clinic_tallies WHERE round_id = ?1)",
+                       round_id, error);
 }
 
 gboolean
@@ -1526,21 +1546,14 @@ sam_store_delete_clinic_if_unused (SamStore  *self,
                                    gint64     clinic_id,
                                    GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
-  stmt = prepare (self, "DELETE FROM clinics WHERE id = ?1"
-                        " AND NOT EXISTS (SELECT 1 FROM respondents WHERE clinic_id = ?1)"
-                        " AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'own-clinic'"
-                        "                 AND CAST (value AS INTEGER) = ?1)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, clinic_id);
-  if (!step_done (self, stmt, error))
-    return FALSE;
-  mark_changed (self);
-  return TRUE;
+  return change_by_id (self, "DELETE FROM clinics WHERE id = ?1"
+                             " AND NOT EXISTS (SELECT 1 FROM respondents WHERE clinic_id = ?1)"
+                             " AND NOT EXISTS (SELECT 1 FROM clinic_tallies WHERE clinic_id = ?1)"
+                             " AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'own-clinic'"
+                             "                 AND CAST (value AS INTEGER) = ?1)",
+                       clinic_id, error);
 }
 
 /* Listing */

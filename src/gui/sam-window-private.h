@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 /* The window's parts, shared by the files that split it by concern: sam-window.c (life
- * cycle, sections) and sam-window-files.c (files in and out). */
+ * cycle, sections), sam-window-files.c (files in and out) and sam-window-cluster.c (files
+ * between a clinic and its cluster). */
 struct _SamWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -33,6 +34,7 @@ struct _SamWindow
   AdwStatusPage        *error_page;
 };
 
-void _sam_window_install_file_actions (SamWindow *self);
+void _sam_window_install_file_actions    (SamWindow *self);
+void _sam_window_install_cluster_actions (SamWindow *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "sam-application.h"
+#include "sam-cluster-file.h"
 #include "sam-context.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,17 @@ GtkWindow  *sam_window_open_survey      (SamWindow      *self,
 gboolean    sam_window_export_results   (SamWindow      *self,
                                          GFile          *file,
                                          GError        **error);
+GtkWindow  *sam_window_ask_export_tallies  (SamWindow   *self,
+                                            gint64       round_id);
+gboolean    sam_window_write_cluster_file  (SamWindow   *self,
+                                            gboolean     figures,
+                                            gint64       round_id,
+                                            GFile       *file,
+                                            GError     **error);
+gboolean    sam_window_import_cluster_file (SamWindow   *self,
+                                            GFile       *file,
+                                            SamClusterFileResult *result,
+                                            GError     **error);
 gboolean    sam_window_import_reference (SamWindow      *self,
                                          GFile          *file,
                                          guint          *n_rows,

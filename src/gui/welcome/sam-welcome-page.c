@@ -41,8 +41,12 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static GtkWidget *
-create_round_row (SamRound *round)
+create_round_row (SamRound *round,
+                  gboolean  has_own_clinic)
 {
+  g_autoptr(GMenu) menu = NULL;
+  GMenuItem *item = NULL;
+  GtkWidget *button;
   g_autofree char *date = sam_date_format_iso (round->date);
   g_autofree char *counts = NULL;
   g_autofree char *subtitle = NULL;
@@ -61,6 +65,28 @@ create_round_row (SamRound *round)
   gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (state, round->closed ? "dim-label" : "accent");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
+
+  /* The files that go between the clinic and its coordinator, for this round. */
+  menu = g_menu_new ();
+  if (has_own_clinic)
+    {
+      item = g_menu_item_new (_("Send the Clinic’s Answers to the Coordinator…"), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.export-tallies", g_variant_new_int64 (round->id));
+      g_menu_append_item (menu, item);
+      g_clear_object (&item);
+    }
+  item = g_menu_item_new (_("Save the Cluster’s Figures for the Clinics…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.export-figures", g_variant_new_int64 (round->id));
+  g_menu_append_item (menu, item);
+  g_clear_object (&item);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Files for the Cluster"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   return row;
 }
@@ -100,7 +126,8 @@ sam_welcome_page_refresh (SamWelcomePage *self)
       return;
     }
   for (guint i = 0; i < rounds->len; i++)
-    gtk_list_box_append (self->rounds_list, create_round_row (g_ptr_array_index (rounds, i)));
+    gtk_list_box_append (self->rounds_list, create_round_row (g_ptr_array_index (rounds, i),
+                                                              sam_store_get_own_clinic (store) != 0));
 
   if (sam_store_get_summary (store, &summary, NULL))
     {

@@ -1,0 +1,342 @@
+/* sam-window-cluster.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-window-cluster"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-cluster-file.h"
+#include "sam-dialogs.h"
+#include "sam-window-private.h"
+
+/* The files between a clinic and its coordinator: the clinic's tallies go to the
+ * coordinator; the cluster's figures, small groups withheld, come back to every clinic. */
+
+typedef struct
+{
+  SamWindow *window;
+  gint64     round_id;
+} RoundFile;
+
+static void
+toast (SamWindow  *self,
+       const char *title)
+{
+  sam_window_add_toast (self, adw_toast_new (title));
+}
+
+static SamRound *
+find_round (SamWindow *self,
+            gint64     round_id,
+            GPtrArray *rounds)
+{
+  for (guint i = 0; rounds != NULL && i < rounds->len; i++)
+    if (((SamRound *) g_ptr_array_index (rounds, i))->id == round_id)
+      return g_ptr_array_index (rounds, i);
+  return NULL;
+}
+
+static char *
+file_name_for (const char *kind,
+               const char *unit,
+               const char *round)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%s-%s.json", kind, unit, round);
+
+  /* Spaces and slashes make poor file names. */
+  return g_strdelimit (name, " /\\:", '-');
+}
+
+/* Writing */
+
+gboolean
+sam_window_write_cluster_file (SamWindow  *self,
+                               gboolean    figures,
+                               gint64      round_id,
+                               GFile      *file,
+                               GError    **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  SamStore *store;
+
+  g_return_val_if_fail (SAM_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->context != NULL, FALSE);
+
+  store = sam_context_get_store (self->context);
+  if (figures ? !sam_cluster_file_write_figures (store, round_id, sam_store_get_min_group_size (store), out, error)
+              : !sam_cluster_file_write_tallies (store, round_id, sam_store_get_own_clinic (store), out, error))
+    return FALSE;
+  return g_file_replace_contents (file, out->str, out->len, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, NULL, error);
+}
+
+static void
+on_save_response (GtkNativeDialog *chooser,
+                  int              response,
+                  RoundFile       *data)
+{
+  gboolean figures = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "figures"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *title = NULL;
+
+      if (!sam_window_write_cluster_file (data->window, figures, data->round_id, file, &error))
+        sam_dialogs_alert (GTK_WINDOW (data->window), _("The File Was Not Saved"), error->message);
+      else
+        {
+          title = g_strdup_printf (_("Saved “%s”"), name);
+          toast (data->window, title);
+        }
+    }
+  g_object_unref (data->window);
+  g_free (data);
+  g_object_unref (chooser);
+}
+
+static void
+choose_save (SamWindow  *self,
+             gboolean    figures,
+             gint64      round_id,
+             const char *suggested)
+{
+  GtkFileChooserNative *chooser;
+  RoundFile *data = g_new0 (RoundFile, 1);
+
+  data->window = g_object_ref (self);
+  data->round_id = round_id;
+  chooser = gtk_file_chooser_native_new (figures ? _("Save the Cluster’s Figures") : _("Save the Clinic’s Tallies"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  g_object_set_data (G_OBJECT (chooser), "figures", GINT_TO_POINTER (figures));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_reveal_confirmed (gboolean confirmed,
+                     gpointer user_data)
+{
+  RoundFile *data = user_data;
+
+  if (confirmed)
+    {
+      SamStore *store = sam_context_get_store (data->window->context);
+      g_autoptr(GPtrArray) rounds = sam_store_list_rounds (store, NULL);
+      g_autoptr(GPtrArray) clinics = sam_store_list_clinics (store, NULL);
+      SamRound *round = find_round (data->window, data->round_id, rounds);
+      const char *code = "";
+      g_autofree char *name = NULL;
+
+      for (guint i = 0; clinics != NULL && i < clinics->len; i++)
+        if (((SamClinic *) g_ptr_array_index (clinics, i))->id == sam_store_get_own_clinic (store))
+          code = ((SamClinic *) g_ptr_array_index (clinics, i))->code;
+      /* Translators: the start of a file name, as in "tallies-Klinik 3-Baseline 2026.json". */
+      name = file_name_for (_("tallies"), code, round ? round->label : "");
+      choose_save (data->window, FALSE, data->round_id, name);
+    }
+  g_object_unref (data->window);
+  g_free (data);
+}
+
+/**
+ * sam_window_ask_export_tallies:
+ *
+ * Says what the clinic's file shows its coordinator, in plain words, and asks first.
+ *
+ * Returns: (transfer none) (nullable): the question, or %NULL where there is nothing to send
+ */
+GtkWindow *
+sam_window_ask_export_tallies (SamWindow *self,
+                               gint64     round_id)
+{
+  SamStore *store;
+  gint64 clinic;
+  guint n;
+  int k;
+  g_autofree char *body = NULL;
+  RoundFile *data;
+
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (self->context != NULL, NULL);
+
+  store = sam_context_get_store (self->context);
+  clinic = sam_store_get_own_clinic (store);
+  if (clinic == 0)
+    {
+      sam_dialogs_alert (GTK_WINDOW (self), _("Which Clinic Is This?"),
+                         _("Choose the clinic this computer belongs to in Preferences first."));
+      return NULL;
+    }
+  n = sam_cluster_file_count_respondents (store, round_id, clinic);
+  if (n == 0)
+    {
+      sam_dialogs_alert (GTK_WINDOW (self), _("Nothing to Send"),
+                         _("Nobody from this clinic has answered in this round yet."));
+      return NULL;
+    }
+
+  k = sam_store_get_min_group_size (store);
+  if ((int) n < k)
+    body = g_strdup_printf (ngettext ("The file holds how often each answer was given, never who gave it. "
+                                      "But only %u person from the clinic has answered, so the coordinator "
+                                      "can see that person’s answers in it.",
+                                      "The file holds how often each answer was given, never who gave it. "
+                                      "But only %u people from the clinic have answered, fewer than %d, so the "
+                                      "coordinator can work out each person’s answers from it.", n),
+                            n, k);
+  else
+    body = g_strdup_printf (ngettext ("The file holds how often each answer was given by the %u person who "
+                                      "answered, never who gave it.",
+                                      "The file holds how often each answer was given by the %u people who "
+                                      "answered, never who gave which answer.", n),
+                            n);
+
+  data = g_new0 (RoundFile, 1);
+  data->window = g_object_ref (self);
+  data->round_id = round_id;
+  return sam_dialogs_confirm (GTK_WINDOW (self), _("Send the Clinic’s Answers to the Coordinator?"), body,
+                              _("_Save File…"), (int) n < k, on_reveal_confirmed, data);
+}
+
+static void
+export_tallies_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  sam_window_ask_export_tallies (user_data, g_variant_get_int64 (parameter));
+}
+
+static void
+export_figures_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  SamWindow *self = user_data;
+  gint64 round_id = g_variant_get_int64 (parameter);
+  g_autoptr(GPtrArray) rounds = sam_store_list_rounds (sam_context_get_store (self->context), NULL);
+  SamRound *round = find_round (self, round_id, rounds);
+  /* Translators: the start of a file name, as in "figures-Klynge Syd-Baseline 2026.json". */
+  g_autofree char *name = file_name_for (_("figures"), round ? round->cluster_name : "", round ? round->label : "");
+
+  choose_save (self, TRUE, round_id, name);
+}
+
+/* Reading */
+
+/**
+ * sam_window_import_cluster_file:
+ *
+ * Imports a clinic's tallies (on a coordinator's computer) or the cluster's figures (on a
+ * clinic's), whichever the file is.
+ */
+gboolean
+sam_window_import_cluster_file (SamWindow             *self,
+                                GFile                 *file,
+                                SamClusterFileResult  *result,
+                                GError               **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SamClusterFile) parsed = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+
+  g_return_val_if_fail (SAM_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->context != NULL, FALSE);
+
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return FALSE;
+  parsed = sam_cluster_file_parse (name, bytes, error);
+  return parsed != NULL && sam_cluster_file_import (parsed, sam_context_get_store (self->context), result, error);
+}
+
+static void
+on_open_response (GtkNativeDialog *chooser,
+                  int              response,
+                  SamWindow       *self)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  guint added = 0, already = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          g_autoptr(GError) error = NULL;
+          SamClusterFileResult result;
+
+          if (!sam_window_import_cluster_file (self, file, &result, &error))
+            g_string_append_printf (problems, "%s%s", problems->len ? "\n" : "", error->message);
+          else if (result == SAM_CLUSTER_FILE_ALREADY)
+            already++;
+          else
+            added++;
+        }
+
+      if (problems->len > 0)
+        sam_dialogs_alert (GTK_WINDOW (self), _("Some Files Were Not Imported"), problems->str);
+      if (added > 0 || already > 0)
+        {
+          g_autofree char *title = NULL;
+
+          if (already == 0)
+            title = g_strdup_printf (ngettext ("Imported %u file", "Imported %u files", added), added);
+          else
+            title = g_strdup_printf (ngettext ("Imported %u file; the others were there already",
+                                               "Imported %u files; the others were there already", added),
+                                     added);
+          toast (self, title);
+        }
+    }
+  g_object_unref (self);
+  g_object_unref (chooser);
+}
+
+static void
+import_cluster_files_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  SamWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Files From the Cluster"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Cluster Files (JSON)"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static const GActionEntry cluster_actions[] = {
+  { "export-tallies", export_tallies_action, "x" },
+  { "export-figures", export_figures_action, "x" },
+  { "import-cluster-files", import_cluster_files_action },
+};
+
+void
+_sam_window_install_cluster_actions (SamWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), cluster_actions, G_N_ELEMENTS (cluster_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (cluster_actions); i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                              cluster_actions[i].name)),
+                                 self->context != NULL);
+}
