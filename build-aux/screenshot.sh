@@ -2,10 +2,12 @@
 # Takes a screenshot of the real window under Xvfb, for the README and for a person to
 # look at. Needs imagemagick, and xdotool for KEYS.
 #
-#   build-aux/screenshot.sh BUILDDIR OUTPUT.png [APP-ARGUMENTS] [KEYS...]
+#   build-aux/screenshot.sh BUILDDIR OUTPUT.png [APP-ARGUMENTS] [STEPS...]
 #
 # APP-ARGUMENTS defaults to --demo (one word, e.g. "--demo" or "--database=/tmp/x.db");
-# KEYS are pressed before the shot, e.g. alt+2 for the Support section.
+# each STEP is an xdotool command run before the shot: a plain key name is pressed
+# ("alt+3" for the Support section), anything else runs as it is ("mousemove 600 240 click 1",
+# "type Klinik 1").
 # LANGUAGE=da gives Danish; SAMARBEJDE_STYLE=dark or high-contrast the other styles.
 set -eu
 builddir=$(cd "$1" && pwd)
@@ -27,11 +29,21 @@ case "${SAMARBEJDE_STYLE:-}" in
   high-contrast) export ADW_DEBUG_HIGH_CONTRAST=1 ;;
 esac
 
+steps=""
+for step in "$@"; do
+  case "$step" in
+    *" "*) steps="$steps
+xdotool $step; sleep 1" ;;
+    *) steps="$steps
+xdotool key $step; sleep 1" ;;
+  esac
+done
+
 cat > "$tmp/shot.sh" <<SH
 "$builddir/src/samarbejde" $args &
 pid=\$!
 sleep 3
-for key in $*; do xdotool key "\$key"; sleep 1; done
+$steps
 import -window root "$tmp/root.png"
 kill \$pid
 SH

@@ -163,7 +163,18 @@ static const char *migrations[] = {
   "  distribution TEXT NOT NULL DEFAULT '',"
   "  suppressed   INTEGER NOT NULL DEFAULT 0 CHECK (suppressed IN (0, 1)),"
   "  PRIMARY KEY (round_label, cluster, scope, unit, item)"
-  ") WITHOUT ROWID;",
+  ") WITHOUT ROWID;"
+  /* A questionnaire being answered on this computer: saved as each answer is given, so a
+   * crash or a closed window loses nothing; gone when it is submitted or discarded. */
+  "CREATE TABLE drafts ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  round_id  INTEGER NOT NULL REFERENCES rounds (id) ON DELETE CASCADE,"
+  "  clinic_id INTEGER NOT NULL REFERENCES clinics (id) ON DELETE CASCADE,"
+  "  role      TEXT NOT NULL CHECK (role IN ('partner', 'solo', 'staff')),"
+  "  answers   TEXT NOT NULL DEFAULT '',"
+  "  page      INTEGER NOT NULL DEFAULT 0,"
+  "  updated   TEXT NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SAM_STORE_SCHEMA_VERSION);
@@ -1335,6 +1346,225 @@ fail:
   return FALSE;
 }
 
+/* Managing rounds */
+
+/* Runs a change to one row, named by its id as ?1. */
+static gboolean
+change_by_id (SamStore    *self,
+              const char  *sql,
+              gint64       id,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  mark_changed (self);
+  return TRUE;
+}
+
+
+gboolean
+sam_store_rename_round (SamStore    *self,
+                        gint64       round_id,
+                        const char  *label,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *clean = NULL;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  if ((clean = clean_name (label, _("The round needs a name"), error)) == NULL)
+    return FALSE;
+  stmt = prepare (self, "UPDATE rounds SET label = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_EXISTS,
+                   _("The cluster already has a round called “%s”"), clean);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return _sam_store_set_error (self, error, rc);
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("There is no such round"));
+      return FALSE;
+    }
+  mark_changed (self);
+  return TRUE;
+}
+
+/**
+ * sam_store_count_round_data:
+ * @n_respondents: (out) (optional): respondents in the round
+ * @n_answers: (out) (optional): their answers
+ *
+ * What deleting the round would take with it, to say so before asking.
+ */
+gboolean
+sam_store_count_round_data (SamStore  *self,
+                            gint64     round_id,
+                            guint     *n_respondents,
+                            guint     *n_answers,
+                            GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "SELECT (SELECT count(*) FROM respondents WHERE round_id = ?1),"
+                        " (SELECT count(*) FROM answers a JOIN respondents p ON p.id = a.respondent_id"
+                        "  WHERE p.round_id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _sam_store_set_error (self, error, rc);
+  if (n_respondents != NULL)
+    *n_respondents = sqlite3_column_int (stmt, 0);
+  if (n_answers != NULL)
+    *n_answers = sqlite3_column_int (stmt, 1);
+  return TRUE;
+}
+
+/* Deletes the round with everything in it: respondents, answers, imports, tallies, drafts. */
+gboolean
+sam_store_delete_round (SamStore  *self,
+                        gint64     round_id,
+                        GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  return change_by_id (self, "DELETE FROM rounds WHERE id = ?1", round_id, error);
+}
+
+/* Drafts: a questionnaire being answered on this computer */
+
+/**
+ * sam_store_save_draft:
+ * @draft_id: (inout): 0 for a new draft, which gets its id here
+ * @answers: the answers so far, as "q1=2;q5d=9"
+ */
+gboolean
+sam_store_save_draft (SamStore    *self,
+                      gint64      *draft_id,
+                      gint64       round_id,
+                      gint64       clinic_id,
+                      SamRole      role,
+                      const char  *answers,
+                      int          page,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (draft_id != NULL, FALSE);
+
+  if (*draft_id > 0)
+    stmt = prepare (self, "UPDATE drafts SET answers = ?2, page = ?3, updated = ?4 WHERE id = ?1", error);
+  else
+    stmt = prepare (self, "INSERT INTO drafts (round_id, clinic_id, role, answers, page, updated)"
+                          " VALUES (?5, ?6, ?7, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (*draft_id > 0)
+    sqlite3_bind_int64 (stmt, 1, *draft_id);
+  sqlite3_bind_text (stmt, 2, answers, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, page);
+  sqlite3_bind_text (stmt, 4, stamp, -1, SQLITE_STATIC);
+  if (*draft_id == 0)
+    {
+      sqlite3_bind_int64 (stmt, 5, round_id);
+      sqlite3_bind_int64 (stmt, 6, clinic_id);
+      sqlite3_bind_text (stmt, 7, sam_role_to_string (role), -1, SQLITE_STATIC);
+    }
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (*draft_id == 0)
+    *draft_id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+gboolean
+sam_store_delete_draft (SamStore  *self,
+                        gint64     draft_id,
+                        GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  return change_by_id (self, "DELETE FROM drafts WHERE id = ?1", draft_id, error);
+}
+
+void
+sam_draft_free (SamDraft *draft)
+{
+  if (draft == NULL)
+    return;
+  g_free (draft->answers);
+  g_free (draft->round_label);
+  g_free (draft->clinic_code);
+  g_free (draft->updated);
+  g_free (draft);
+}
+
+/**
+ * sam_store_list_drafts:
+ *
+ * Returns: (transfer full) (element-type SamDraft): the drafts of open rounds, newest first
+ */
+GPtrArray *
+sam_store_list_drafts (SamStore  *self,
+                       GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_draft_free);
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT d.id, d.round_id, d.clinic_id, d.role, d.answers, d.page, r.label, c.code, d.updated"
+                        " FROM drafts d JOIN rounds r ON r.id = d.round_id JOIN clinics c ON c.id = d.clinic_id"
+                        " WHERE r.closed = 0 ORDER BY d.updated DESC, d.id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamDraft *draft = g_new0 (SamDraft, 1);
+
+      draft->id = sqlite3_column_int64 (stmt, 0);
+      draft->round_id = sqlite3_column_int64 (stmt, 1);
+      draft->clinic_id = sqlite3_column_int64 (stmt, 2);
+      if (!sam_role_from_string ((const char *) sqlite3_column_text (stmt, 3), &draft->role))
+        draft->role = SAM_ROLE_PARTNER;
+      draft->answers = column_dup (stmt, 4);
+      draft->page = sqlite3_column_int (stmt, 5);
+      draft->round_label = column_dup (stmt, 6);
+      draft->clinic_code = column_dup (stmt, 7);
+      draft->updated = column_dup (stmt, 8);
+      g_ptr_array_add (list, draft);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
 /* Rounds by name, and imports */
 
 /**
@@ -1488,24 +1718,6 @@ sam_store_add_import (SamStore    *self,
   if (out_id != NULL)
     *out_id = sqlite3_last_insert_rowid (self->db);
 
-  mark_changed (self);
-  return TRUE;
-}
-
-/* Runs a change to one row, named by its id as ?1. */
-static gboolean
-change_by_id (SamStore    *self,
-              const char  *sql,
-              gint64       id,
-              GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, error))
-    return FALSE;
   mark_changed (self);
   return TRUE;
 }

@@ -67,6 +67,20 @@ typedef struct
   guint n_answers;
 } SamStoreSummary;
 
+/* A questionnaire being answered on this computer, not yet submitted. */
+typedef struct
+{
+  gint64   id;
+  gint64   round_id;
+  gint64   clinic_id;
+  SamRole  role;
+  char    *answers;        /* "q1=2;q5d=9" */
+  int      page;
+  char    *round_label;
+  char    *clinic_code;
+  char    *updated;
+} SamDraft;
+
 /* One answer given: an item code and the answer code (SAM_ANSWER_NOT_APPLICABLE for n/a). */
 typedef struct
 {
@@ -184,6 +198,34 @@ gboolean    sam_store_delete_clinic_if_unused (SamStore          *self,
                                                gint64             clinic_id,
                                                GError           **error);
 
+gboolean    sam_store_rename_round            (SamStore          *self,
+                                               gint64             round_id,
+                                               const char        *label,
+                                               GError           **error);
+gboolean    sam_store_count_round_data        (SamStore          *self,
+                                               gint64             round_id,
+                                               guint             *n_respondents,
+                                               guint             *n_answers,
+                                               GError           **error);
+gboolean    sam_store_delete_round            (SamStore          *self,
+                                               gint64             round_id,
+                                               GError           **error);
+
+gboolean    sam_store_save_draft              (SamStore          *self,
+                                               gint64            *draft_id,
+                                               gint64             round_id,
+                                               gint64             clinic_id,
+                                               SamRole            role,
+                                               const char        *answers,
+                                               int                page,
+                                               GError           **error);
+gboolean    sam_store_delete_draft            (SamStore          *self,
+                                               gint64             draft_id,
+                                               GError           **error);
+GPtrArray  *sam_store_list_drafts             (SamStore          *self,
+                                               GError           **error);
+void        sam_draft_free                    (SamDraft          *draft);
+
 GPtrArray  *sam_store_list_clusters           (SamStore          *self,
                                                GError           **error);
 GPtrArray  *sam_store_list_clinics            (SamStore          *self,
@@ -206,5 +248,6 @@ void        sam_round_free                    (SamRound          *round);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamCluster, sam_cluster_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamClinic, sam_clinic_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamRound, sam_round_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamDraft, sam_draft_free)
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "sam-questionnaire-view.h"
 #include "sam-survey-import.h"
 #include "sam-welcome-page.h"
 #include "sam-window.h"
@@ -31,6 +32,7 @@ struct _SamWindow
   GtkStack             *section_stack;
   GtkRevealer          *demo_revealer;
   SamWelcomePage       *welcome_page;
+  SamQuestionnaireView *questionnaire_view;
   AdwStatusPage        *error_page;
 };
 
