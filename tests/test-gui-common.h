@@ -67,6 +67,25 @@ test_find_toplevel (GType type)
   return found;
 }
 
+/* The first widget of @type under @widget, depth first. */
+static inline GtkWidget *
+test_find_widget (GtkWidget *widget,
+                  GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static inline gboolean
 test_pointer_is_null (gpointer data)
 {

@@ -267,6 +267,48 @@ test_resume (void)
   close_session (&session);
 }
 
+/* The clinics taking part in a round, and how many each invited. */
+static void
+test_round_clinics (void)
+{
+  Session session = { 0 };
+  g_autoptr(GPtrArray) rounds = NULL;
+  g_autoptr(GPtrArray) clinics = NULL;
+  GtkWindow *dialog;
+  gint64 round_id;
+
+  open_session (&session, "clinics");
+  make_round (session.store);
+  rounds = sam_store_list_rounds (session.store, NULL);
+  round_id = ((SamRound *) g_ptr_array_index (rounds, 0))->id;
+
+  g_action_group_activate_action (G_ACTION_GROUP (session.window), "round-clinics", g_variant_new_int64 (round_id));
+  test_spin (10);
+  dialog = test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* Add a clinic by its code; it takes part from then on. */
+  gtk_editable_set_text (GTK_EDITABLE (test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)), "Klinik 7");
+  test_respond (ADW_MESSAGE_DIALOG (dialog), "save");
+
+  clinics = sam_store_list_round_clinics (session.store, round_id, NULL);
+  g_assert_cmpuint (clinics->len, ==, 1);
+  g_assert_cmpstr (((SamRoundClinic *) g_ptr_array_index (clinics, 0))->code, ==, "Klinik 7");
+  g_assert_true (((SamRoundClinic *) g_ptr_array_index (clinics, 0))->taking_part);
+
+  /* Then how many it invited. */
+  g_action_group_activate_action (G_ACTION_GROUP (session.window), "round-clinics", g_variant_new_int64 (round_id));
+  test_spin (10);
+  dialog = test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON)), 8);
+  test_respond (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_clear_pointer (&rounds, g_ptr_array_unref);
+  rounds = sam_store_list_rounds (session.store, NULL);
+  g_assert_cmpuint (((SamRound *) g_ptr_array_index (rounds, 0))->n_invited, ==, 8);
+
+  close_session (&session);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +320,7 @@ main (int   argc,
   g_test_add_func ("/questionnaire-gui/partner-whole-flow", test_partner_whole_flow);
   g_test_add_func ("/questionnaire-gui/roles", test_roles);
   g_test_add_func ("/questionnaire-gui/resume", test_resume);
+  g_test_add_func ("/questionnaire-gui/round-clinics", test_round_clinics);
 
   status = g_test_run ();
   test_rm_rf (tmpdir);

@@ -248,6 +248,41 @@ test_rounds (Fixture       *fixture,
   g_assert_true (sam_store_set_round_closed (store, round, TRUE, &error));
   g_assert_false (sam_store_set_round_closed (store, 999, TRUE, &error));
   g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (sam_store_set_round_closed (store, round, FALSE, &error));
+
+  /* The clinics taking part, and how many each invited: the response rate's base. */
+  {
+    g_autoptr(GPtrArray) clinics = NULL;
+    g_autoptr(GPtrArray) again = NULL;
+    gint64 a, b;
+    SamRoundClinic *first;
+
+    g_assert_true (sam_store_ensure_clinic (store, cluster, "Klinik 2", NULL, &b, NULL));
+    g_assert_true (sam_store_ensure_clinic (store, cluster, "Klinik 1", NULL, &a, NULL));
+    g_assert_true (sam_store_add_round_clinic (store, round, a, 6, &error));
+    g_assert_true (sam_store_add_round_clinic (store, round, b, -1, &error));
+    g_assert_true (sam_store_add_round_clinic (store, round, b, 4, &error));
+    clinics = sam_store_list_round_clinics (store, round, &error);
+    g_assert_cmpuint (clinics->len, ==, 2);
+    first = g_ptr_array_index (clinics, 0);
+    g_assert_cmpstr (first->code, ==, "Klinik 1");
+    g_assert_true (first->taking_part);
+    g_assert_cmpint (first->invited, ==, 6);
+    g_clear_pointer (&rounds, g_ptr_array_unref);
+    rounds = sam_store_list_rounds (store, &error);
+    g_assert_cmpuint (((SamRound *) g_ptr_array_index (rounds, 1))->n_invited, ==, 10);
+
+    /* A clinic leaves the round only while nobody of it has answered. */
+    g_assert_true (sam_store_add_respondent (store, round, a, SAM_ROLE_STAFF, NULL, 0, NULL, &error));
+    g_assert_true (sam_store_remove_round_clinic (store, round, a, &error));
+    g_assert_true (sam_store_remove_round_clinic (store, round, b, &error));
+    again = sam_store_list_round_clinics (store, round, &error);
+    g_assert_true (((SamRoundClinic *) g_ptr_array_index (again, 0))->taking_part);
+    g_assert_cmpuint (((SamRoundClinic *) g_ptr_array_index (again, 0))->n_respondents, ==, 1);
+    g_assert_false (((SamRoundClinic *) g_ptr_array_index (again, 1))->taking_part);
+    g_assert_cmpint (((SamRoundClinic *) g_ptr_array_index (again, 1))->invited, ==, -1);
+  }
 }
 
 static void

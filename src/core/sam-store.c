@@ -1450,6 +1450,83 @@ sam_store_delete_round (SamStore  *self,
   return change_by_id (self, "DELETE FROM rounds WHERE id = ?1", round_id, error);
 }
 
+void
+sam_round_clinic_free (SamRoundClinic *clinic)
+{
+  if (clinic == NULL)
+    return;
+  g_free (clinic->code);
+  g_free (clinic);
+}
+
+/**
+ * sam_store_list_round_clinics:
+ *
+ * Returns: (transfer full) (element-type SamRoundClinic): every clinic of the round's
+ *   cluster, whether it takes part in the round, how many it invited, and how many answered
+ */
+GPtrArray *
+sam_store_list_round_clinics (SamStore  *self,
+                              gint64     round_id,
+                              GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_round_clinic_free);
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT c.id, c.code, rc.round_id IS NOT NULL, rc.invited,"
+                        " (SELECT count(*) FROM respondents p WHERE p.round_id = ?1 AND p.clinic_id = c.id)"
+                        " FROM clinics c JOIN rounds r ON r.cluster_id = c.cluster_id AND r.id = ?1"
+                        " LEFT JOIN round_clinics rc ON rc.round_id = r.id AND rc.clinic_id = c.id"
+                        " ORDER BY length(c.code), c.code", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamRoundClinic *clinic = g_new0 (SamRoundClinic, 1);
+
+      clinic->clinic_id = sqlite3_column_int64 (stmt, 0);
+      clinic->code = column_dup (stmt, 1);
+      clinic->taking_part = sqlite3_column_int (stmt, 2) != 0;
+      clinic->invited = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 3);
+      clinic->n_respondents = sqlite3_column_int (stmt, 4);
+      g_ptr_array_add (list, clinic);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* A clinic leaves a round only while none of its people has answered in it. */
+gboolean
+sam_store_remove_round_clinic (SamStore  *self,
+                               gint64     round_id,
+                               gint64     clinic_id,
+                               GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "DELETE FROM round_clinics WHERE round_id = ?1 AND clinic_id = ?2"
+                        " AND NOT EXISTS (SELECT 1 FROM respondents WHERE round_id = ?1 AND clinic_id = ?2)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_int64 (stmt, 2, clinic_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  mark_changed (self);
+  return TRUE;
+}
+
 /* Drafts: a questionnaire being answered on this computer */
 
 /**
@@ -1892,7 +1969,8 @@ sam_store_list_rounds (SamStore  *self,
 
   stmt = prepare (self, "SELECT r.id, r.cluster_id, k.name, r.label, r.date, r.closed,"
                         " (SELECT count(DISTINCT clinic_id) FROM respondents WHERE round_id = r.id),"
-                        " (SELECT count(*) FROM respondents WHERE round_id = r.id)"
+                        " (SELECT count(*) FROM respondents WHERE round_id = r.id),"
+                        " (SELECT coalesce (sum (invited), 0) FROM round_clinics WHERE round_id = r.id)"
                         " FROM rounds r JOIN clusters k ON k.id = r.cluster_id"
                         " ORDER BY r.date DESC, r.id DESC", error);
   if (stmt == NULL)
@@ -1909,6 +1987,7 @@ sam_store_list_rounds (SamStore  *self,
       round->closed = sqlite3_column_int (stmt, 5) != 0;
       round->n_clinics = sqlite3_column_int (stmt, 6);
       round->n_respondents = sqlite3_column_int (stmt, 7);
+      round->n_invited = sqlite3_column_int (stmt, 8);
       g_ptr_array_add (list, round);
     }
   if (rc != SQLITE_DONE)

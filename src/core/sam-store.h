@@ -56,7 +56,17 @@ typedef struct
   gboolean  closed;
   guint     n_clinics;     /* clinics with respondents */
   guint     n_respondents;
+  guint     n_invited;     /* the invited of the clinics taking part; 0 where not given */
 } SamRound;
+
+typedef struct
+{
+  gint64    clinic_id;
+  char     *code;
+  gboolean  taking_part;
+  int       invited;        /* -1 where not given */
+  guint     n_respondents;
+} SamRoundClinic;
 
 typedef struct
 {
@@ -211,6 +221,15 @@ gboolean    sam_store_delete_round            (SamStore          *self,
                                                gint64             round_id,
                                                GError           **error);
 
+GPtrArray  *sam_store_list_round_clinics      (SamStore          *self,
+                                               gint64             round_id,
+                                               GError           **error);
+gboolean    sam_store_remove_round_clinic     (SamStore          *self,
+                                               gint64             round_id,
+                                               gint64             clinic_id,
+                                               GError           **error);
+void        sam_round_clinic_free             (SamRoundClinic    *clinic);
+
 gboolean    sam_store_save_draft              (SamStore          *self,
                                                gint64            *draft_id,
                                                gint64             round_id,
@@ -249,5 +268,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamCluster, sam_cluster_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamClinic, sam_clinic_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamRound, sam_round_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamDraft, sam_draft_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamRoundClinic, sam_round_clinic_free)
 
 G_END_DECLS

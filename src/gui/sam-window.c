@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-new-round-dialog.h"
+#include "sam-round-clinics.h"
 #include "sam-support-page.h"
 #include "sam-welcome-page.h"
 #include "sam-window-private.h"
@@ -96,9 +97,21 @@ new_round_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+round_clinics_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  SamWindow *self = user_data;
+
+  if (self->context != NULL)
+    sam_round_clinics_dialog_show (GTK_WINDOW (self), self->context, g_variant_get_int64 (parameter));
+}
+
 static const GActionEntry win_actions[] = {
   { "show-section", show_section_action, "s" },
   { "new-round", new_round_action },
+  { "round-clinics", round_clinics_action, "x" },
 };
 
 /* Life cycle */
