@@ -38,5 +38,6 @@ struct _SamWindow
 
 void _sam_window_install_file_actions    (SamWindow *self);
 void _sam_window_install_cluster_actions (SamWindow *self);
+void _sam_window_install_round_actions   (SamWindow *self);
 
 G_END_DECLS

@@ -127,6 +127,7 @@ sam_window_constructed (GObject *object)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   _sam_window_install_file_actions (self);
   _sam_window_install_cluster_actions (self);
+  _sam_window_install_round_actions (self);
 
   if (self->context == NULL)
     return;

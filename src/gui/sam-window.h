@@ -48,5 +48,9 @@ gboolean    sam_window_import_reference (SamWindow      *self,
                                          GFile          *file,
                                          guint          *n_rows,
                                          GError        **error);
+GtkWindow  *sam_window_ask_rename_round (SamWindow      *self,
+                                         gint64          round_id);
+GtkWindow  *sam_window_ask_delete_round (SamWindow      *self,
+                                         gint64          round_id);
 
 G_END_DECLS

@@ -40,21 +40,41 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void
+append_round_item (GMenu      *menu,
+                   const char *label,
+                   const char *action,
+                   gint64      round_id)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (round_id));
+  g_menu_append_item (menu, item);
+}
+
 static GtkWidget *
 create_round_row (SamRound *round,
                   gboolean  has_own_clinic)
 {
-  g_autoptr(GMenu) menu = NULL;
-  GMenuItem *item = NULL;
-  GtkWidget *button;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) round_section = g_menu_new ();
+  g_autoptr(GMenu) file_section = g_menu_new ();
   g_autofree char *date = sam_date_format_iso (round->date);
   g_autofree char *counts = NULL;
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button;
   GtkWidget *state;
 
-  counts = g_strdup_printf (ngettext ("%u respondent", "%u respondents", round->n_respondents),
-                            round->n_respondents);
+  if (round->n_invited > 0)
+    /* Translators: respondents of those invited, and the response rate. */
+    counts = g_strdup_printf (ngettext ("%u of %u invited answered (%.0f%%)", "%u of %u invited answered (%.0f%%)",
+                                        round->n_invited),
+                              round->n_respondents, round->n_invited,
+                              100.0 * round->n_respondents / round->n_invited);
+  else
+    counts = g_strdup_printf (ngettext ("%u respondent", "%u respondents", round->n_respondents),
+                              round->n_respondents);
   /* Translators: cluster · date · number of respondents. */
   subtitle = g_strdup_printf (_("%s · %s · %s"), round->cluster_name, date, counts);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), round->label);
@@ -66,26 +86,30 @@ create_round_row (SamRound *round,
   gtk_widget_add_css_class (state, round->closed ? "dim-label" : "accent");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
 
+  /* The round itself: a closed round offers to reopen, an open one to close. */
+  append_round_item (round_section, _("Rename…"), "win.rename-round", round->id);
+  append_round_item (round_section, _("Clinics Taking Part…"), "win.round-clinics", round->id);
+  if (round->closed)
+    append_round_item (round_section, _("Reopen Round"), "win.reopen-round", round->id);
+  else
+    append_round_item (round_section, _("Close Round"), "win.close-round", round->id);
+  append_round_item (round_section, _("Delete…"), "win.delete-round", round->id);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (round_section));
+
   /* The files that go between the clinic and its coordinator, for this round. */
-  menu = g_menu_new ();
   if (has_own_clinic)
-    {
-      item = g_menu_item_new (_("Send the Clinic’s Answers to the Coordinator…"), NULL);
-      g_menu_item_set_action_and_target_value (item, "win.export-tallies", g_variant_new_int64 (round->id));
-      g_menu_append_item (menu, item);
-      g_clear_object (&item);
-    }
-  item = g_menu_item_new (_("Save the Cluster’s Figures for the Clinics…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "win.export-figures", g_variant_new_int64 (round->id));
-  g_menu_append_item (menu, item);
-  g_clear_object (&item);
+    append_round_item (file_section, _("Send the Clinic’s Answers to the Coordinator…"), "win.export-tallies",
+                       round->id);
+  append_round_item (file_section, _("Save the Cluster’s Figures for the Clinics…"), "win.export-figures",
+                     round->id);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (file_section));
 
   button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Files for the Cluster"));
+  gtk_widget_set_tooltip_text (button, _("Round Menu"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   return row;
