@@ -5,9 +5,8 @@ set -eu
 
 cd "$(dirname "$0")/.."
 
-packages="build-essential pkg-config meson ninja-build gettext libglib2.0-bin libglib2.0-dev-bin
-  libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev sqlite3 desktop-file-utils appstream fonts-dejavu-core
-  xvfb xauth dbus-daemon"
+# One package a line in build-aux/packages.txt, shared with CI.
+packages=$(cat build-aux/packages.txt)
 
 missing=""
 for package in $packages; do

@@ -286,6 +286,35 @@ prepare_cached (SamStore    *self,
   return stmt;
 }
 
+/* The rows of a query as a list, each made by @make_row; @id, where not 0, is bound as ?1. */
+typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+
+static GPtrArray *
+list_rows (SamStore        *self,
+           const char      *sql,
+           gint64           id,
+           RowFunc          make_row,
+           GDestroyNotify   free_row,
+           GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_row);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, make_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
 static gboolean
 query_int (SamStore    *self,
            const char  *sql,
@@ -1459,6 +1488,19 @@ sam_round_clinic_free (SamRoundClinic *clinic)
   g_free (clinic);
 }
 
+static gpointer
+round_clinic_from_row (sqlite3_stmt *stmt)
+{
+  SamRoundClinic *clinic = g_new0 (SamRoundClinic, 1);
+
+  clinic->clinic_id = sqlite3_column_int64 (stmt, 0);
+  clinic->code = column_dup (stmt, 1);
+  clinic->taking_part = sqlite3_column_int (stmt, 2) != 0;
+  clinic->invited = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 3);
+  clinic->n_respondents = sqlite3_column_int (stmt, 4);
+  return clinic;
+}
+
 /**
  * sam_store_list_round_clinics:
  *
@@ -1470,37 +1512,14 @@ sam_store_list_round_clinics (SamStore  *self,
                               gint64     round_id,
                               GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_round_clinic_free);
-  int rc;
-
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT c.id, c.code, rc.round_id IS NOT NULL, rc.invited,"
-                        " (SELECT count(*) FROM respondents p WHERE p.round_id = ?1 AND p.clinic_id = c.id)"
-                        " FROM clinics c JOIN rounds r ON r.cluster_id = c.cluster_id AND r.id = ?1"
-                        " LEFT JOIN round_clinics rc ON rc.round_id = r.id AND rc.clinic_id = c.id"
-                        " ORDER BY length(c.code), c.code", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SamRoundClinic *clinic = g_new0 (SamRoundClinic, 1);
-
-      clinic->clinic_id = sqlite3_column_int64 (stmt, 0);
-      clinic->code = column_dup (stmt, 1);
-      clinic->taking_part = sqlite3_column_int (stmt, 2) != 0;
-      clinic->invited = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 3);
-      clinic->n_respondents = sqlite3_column_int (stmt, 4);
-      g_ptr_array_add (list, clinic);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return list_rows (self, "SELECT c.id, c.code, rc.round_id IS NOT NULL, rc.invited,"
+                          " (SELECT count(*) FROM respondents p WHERE p.round_id = ?1 AND p.clinic_id = c.id)"
+                          " FROM clinics c JOIN rounds r ON r.cluster_id = c.cluster_id AND r.id = ?1"
+                          " LEFT JOIN round_clinics rc ON rc.round_id = r.id AND rc.clinic_id = c.id"
+                          " ORDER BY length(c.code), c.code", round_id,
+                    round_clinic_from_row, (GDestroyNotify) sam_round_clinic_free, error);
 }
 
 /* A clinic leaves a round only while none of its people has answered in it. */
@@ -1598,6 +1617,24 @@ sam_draft_free (SamDraft *draft)
   g_free (draft);
 }
 
+static gpointer
+draft_from_row (sqlite3_stmt *stmt)
+{
+  SamDraft *draft = g_new0 (SamDraft, 1);
+
+  draft->id = sqlite3_column_int64 (stmt, 0);
+  draft->round_id = sqlite3_column_int64 (stmt, 1);
+  draft->clinic_id = sqlite3_column_int64 (stmt, 2);
+  if (!sam_role_from_string ((const char *) sqlite3_column_text (stmt, 3), &draft->role))
+    draft->role = SAM_ROLE_PARTNER;
+  draft->answers = column_dup (stmt, 4);
+  draft->page = sqlite3_column_int (stmt, 5);
+  draft->round_label = column_dup (stmt, 6);
+  draft->clinic_code = column_dup (stmt, 7);
+  draft->updated = column_dup (stmt, 8);
+  return draft;
+}
+
 /**
  * sam_store_list_drafts:
  *
@@ -1607,39 +1644,13 @@ GPtrArray *
 sam_store_list_drafts (SamStore  *self,
                        GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_draft_free);
-  int rc;
-
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT d.id, d.round_id, d.clinic_id, d.role, d.answers, d.page, r.label, c.code, d.updated"
-                        " FROM drafts d JOIN rounds r ON r.id = d.round_id JOIN clinics c ON c.id = d.clinic_id"
-                        " WHERE r.closed = 0 ORDER BY d.updated DESC, d.id DESC", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SamDraft *draft = g_new0 (SamDraft, 1);
-
-      draft->id = sqlite3_column_int64 (stmt, 0);
-      draft->round_id = sqlite3_column_int64 (stmt, 1);
-      draft->clinic_id = sqlite3_column_int64 (stmt, 2);
-      if (!sam_role_from_string ((const char *) sqlite3_column_text (stmt, 3), &draft->role))
-        draft->role = SAM_ROLE_PARTNER;
-      draft->answers = column_dup (stmt, 4);
-      draft->page = sqlite3_column_int (stmt, 5);
-      draft->round_label = column_dup (stmt, 6);
-      draft->clinic_code = column_dup (stmt, 7);
-      draft->updated = column_dup (stmt, 8);
-      g_ptr_array_add (list, draft);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return list_rows (self, "SELECT d.id, d.round_id, d.clinic_id, d.role, d.answers, d.page, r.label, c.code,"
+                          " d.updated FROM drafts d JOIN rounds r ON r.id = d.round_id"
+                          " JOIN clinics c ON c.id = d.clinic_id"
+                          " WHERE r.closed = 0 ORDER BY d.updated DESC, d.id DESC", 0,
+                    draft_from_row, (GDestroyNotify) sam_draft_free, error);
 }
 
 /* Rounds by name, and imports */
@@ -1878,6 +1889,16 @@ sam_round_free (SamRound *round)
   g_free (round);
 }
 
+static gpointer
+cluster_from_row (sqlite3_stmt *stmt)
+{
+  SamCluster *cluster = g_new0 (SamCluster, 1);
+
+  cluster->id = sqlite3_column_int64 (stmt, 0);
+  cluster->name = column_dup (stmt, 1);
+  return cluster;
+}
+
 /**
  * sam_store_list_clusters:
  *
@@ -1887,29 +1908,23 @@ GPtrArray *
 sam_store_list_clusters (SamStore  *self,
                          GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_cluster_free);
-  int rc;
-
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT id, name FROM clusters ORDER BY name", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SamCluster *cluster = g_new0 (SamCluster, 1);
+  return list_rows (self, "SELECT id, name FROM clusters ORDER BY name", 0,
+                    cluster_from_row, (GDestroyNotify) sam_cluster_free, error);
+}
 
-      cluster->id = sqlite3_column_int64 (stmt, 0);
-      cluster->name = column_dup (stmt, 1);
-      g_ptr_array_add (list, cluster);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+static gpointer
+clinic_from_row (sqlite3_stmt *stmt)
+{
+  SamClinic *clinic = g_new0 (SamClinic, 1);
+
+  clinic->id = sqlite3_column_int64 (stmt, 0);
+  clinic->cluster_id = sqlite3_column_int64 (stmt, 1);
+  clinic->code = column_dup (stmt, 2);
+  clinic->name = column_dup (stmt, 3);
+  clinic->cluster_name = column_dup (stmt, 4);
+  return clinic;
 }
 
 /**
@@ -1922,34 +1937,29 @@ GPtrArray *
 sam_store_list_clinics (SamStore  *self,
                         GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_clinic_free);
-  int rc;
-
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT c.id, c.cluster_id, c.code, c.name, k.name"
-                        " FROM clinics c JOIN clusters k ON k.id = c.cluster_id"
-                        " ORDER BY k.name, length(c.code), c.code", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SamClinic *clinic = g_new0 (SamClinic, 1);
+  return list_rows (self, "SELECT c.id, c.cluster_id, c.code, c.name, k.name"
+                          " FROM clinics c JOIN clusters k ON k.id = c.cluster_id"
+                          " ORDER BY k.name, length(c.code), c.code", 0,
+                    clinic_from_row, (GDestroyNotify) sam_clinic_free, error);
+}
 
-      clinic->id = sqlite3_column_int64 (stmt, 0);
-      clinic->cluster_id = sqlite3_column_int64 (stmt, 1);
-      clinic->code = column_dup (stmt, 2);
-      clinic->name = column_dup (stmt, 3);
-      clinic->cluster_name = column_dup (stmt, 4);
-      g_ptr_array_add (list, clinic);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+static gpointer
+round_from_row (sqlite3_stmt *stmt)
+{
+  SamRound *round = g_new0 (SamRound, 1);
+
+  round->id = sqlite3_column_int64 (stmt, 0);
+  round->cluster_id = sqlite3_column_int64 (stmt, 1);
+  round->cluster_name = column_dup (stmt, 2);
+  round->label = column_dup (stmt, 3);
+  round->date = column_dup (stmt, 4);
+  round->closed = sqlite3_column_int (stmt, 5) != 0;
+  round->n_clinics = sqlite3_column_int (stmt, 6);
+  round->n_respondents = sqlite3_column_int (stmt, 7);
+  round->n_invited = sqlite3_column_int (stmt, 8);
+  return round;
 }
 
 /**
@@ -1961,39 +1971,13 @@ GPtrArray *
 sam_store_list_rounds (SamStore  *self,
                        GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_round_free);
-  int rc;
-
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT r.id, r.cluster_id, k.name, r.label, r.date, r.closed,"
-                        " (SELECT count(DISTINCT clinic_id) FROM respondents WHERE round_id = r.id),"
-                        " (SELECT count(*) FROM respondents WHERE round_id = r.id),"
-                        " (SELECT coalesce (sum (invited), 0) FROM round_clinics WHERE round_id = r.id)"
-                        " FROM rounds r JOIN clusters k ON k.id = r.cluster_id"
-                        " ORDER BY r.date DESC, r.id DESC", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SamRound *round = g_new0 (SamRound, 1);
-
-      round->id = sqlite3_column_int64 (stmt, 0);
-      round->cluster_id = sqlite3_column_int64 (stmt, 1);
-      round->cluster_name = column_dup (stmt, 2);
-      round->label = column_dup (stmt, 3);
-      round->date = column_dup (stmt, 4);
-      round->closed = sqlite3_column_int (stmt, 5) != 0;
-      round->n_clinics = sqlite3_column_int (stmt, 6);
-      round->n_respondents = sqlite3_column_int (stmt, 7);
-      round->n_invited = sqlite3_column_int (stmt, 8);
-      g_ptr_array_add (list, round);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return list_rows (self, "SELECT r.id, r.cluster_id, k.name, r.label, r.date, r.closed,"
+                          " (SELECT count(DISTINCT clinic_id) FROM respondents WHERE round_id = r.id),"
+                          " (SELECT count(*) FROM respondents WHERE round_id = r.id),"
+                          " (SELECT coalesce (sum (invited), 0) FROM round_clinics WHERE round_id = r.id)"
+                          " FROM rounds r JOIN clusters k ON k.id = r.cluster_id"
+                          " ORDER BY r.date DESC, r.id DESC", 0,
+                    round_from_row, (GDestroyNotify) sam_round_free, error);
 }
