@@ -267,6 +267,58 @@ test_resume (void)
   close_session (&session);
 }
 
+static gboolean
+press (SamQuestionnaireView *view,
+       guint                 keyval)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  g_object_unref (controllers);
+  return handled;
+}
+
+/* Number keys answer the first open item, Enter goes on, Escape asks whether to leave. */
+static void
+test_keyboard (void)
+{
+  Session session = { 0 };
+  SamInstrument *instrument = sam_instrument_get_default ();
+  SamQuestionnaire *q;
+
+  open_session (&session, "keys");
+  make_round (session.store);
+  test_spin (5);
+  start (&session, SAM_ROLE_STAFF);
+  q = sam_questionnaire_view_get_questionnaire (session.view);
+
+  g_assert_true (press (session.view, GDK_KEY_2));
+  g_assert_true (press (session.view, GDK_KEY_KP_4));
+  g_assert_cmpint (sam_questionnaire_get_answer (q, sam_instrument_lookup_item (instrument, "q5a")), ==, 2);
+  g_assert_cmpint (sam_questionnaire_get_answer (q, sam_instrument_lookup_item (instrument, "q5b")), ==, 4);
+  /* 9 is not applicable, which q5c does not allow: nothing happens. */
+  g_assert_false (press (session.view, GDK_KEY_9));
+  g_assert_cmpint (sam_questionnaire_get_answer (q, sam_instrument_lookup_item (instrument, "q5c")), ==, 0);
+
+  g_assert_true (press (session.view, GDK_KEY_Return));
+  g_assert_cmpuint (page (&session), ==, 1);
+
+  g_assert_true (press (session.view, GDK_KEY_Escape));
+  test_spin (5);
+  g_assert_nonnull (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  test_respond (ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "cancel");
+  g_assert_cmpstr (sam_questionnaire_view_get_state (session.view), ==, "question");
+
+  close_session (&session);
+}
+
 /* The clinics taking part in a round, and how many each invited. */
 static void
 test_round_clinics (void)
@@ -321,6 +373,7 @@ main (int   argc,
   g_test_add_func ("/questionnaire-gui/roles", test_roles);
   g_test_add_func ("/questionnaire-gui/resume", test_resume);
   g_test_add_func ("/questionnaire-gui/round-clinics", test_round_clinics);
+  g_test_add_func ("/questionnaire-gui/keyboard", test_keyboard);
 
   status = g_test_run ();
   test_rm_rf (tmpdir);
