@@ -1,0 +1,65 @@
+/* sam-chart-comparison.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "sam-chart-style.h"
+#include "sam-figures.h"
+
+G_BEGIN_DECLS
+
+/* The item comparison: for each item of a question, the clinic, the cluster and the
+ * country on one 0–100 axis, a bar each, with n beside it. A withheld figure is drawn as
+ * withheld, hatched and saying why, never as a zero or a gap. Three stages, as Sysprof
+ * draws: the figures are the data, the layout maps them to the surface, and the paint
+ * function draws on any cairo surface: a widget, a PNG, a PDF page, an SVG. */
+
+typedef struct
+{
+  const char *label;                     /* the item's text */
+  SamFigure   figures[SAM_N_UNITS];
+  gboolean    present[SAM_N_UNITS];      /* the unit is in the chart (no national figures, say) */
+} SamComparisonRow;
+
+typedef struct
+{
+  const SamComparisonRow *rows;
+  guint                   n_rows;
+  const char             *unit_names[SAM_N_UNITS];
+  int                     k;             /* the minimum group size, to say why a figure is withheld */
+} SamComparisonData;
+
+typedef struct
+{
+  double x, y, width, height;
+} SamRect;
+
+typedef struct
+{
+  double   plot_x;                      /* where 0 is */
+  double   plot_width;                  /* from 0 to 100 */
+  double   label_width;
+  SamRect  legend;
+  SamRect *bars;                        /* n_rows * SAM_N_UNITS; width 0 where absent */
+  guint    n_bars;
+} SamComparisonLayout;
+
+void sam_chart_comparison_layout       (const SamComparisonData *data,
+                                        const SamChartStyle     *style,
+                                        double                   width,
+                                        double                   height,
+                                        SamComparisonLayout     *layout);
+void sam_chart_comparison_layout_clear (SamComparisonLayout     *layout);
+void sam_chart_comparison_draw         (const SamComparisonData *data,
+                                        const SamChartStyle     *style,
+                                        cairo_t                 *cr,
+                                        double                   width,
+                                        double                   height);
+char *sam_chart_comparison_describe    (const SamComparisonData *data);
+
+G_END_DECLS

@@ -1,0 +1,55 @@
+/* sam-chart-style.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Colours and type for the charts, never hard-coded for one theme: the widget fills one in
+ * from the light, dark or high-contrast style, a PDF or PNG takes the light one. The three
+ * units (clinic, cluster, country) take colours from the Okabe-Ito palette, which holds for
+ * colour-blind readers, and differ in lightness too. */
+
+typedef struct
+{
+  double red, green, blue, alpha;
+} SamRgba;
+
+typedef enum
+{
+  SAM_UNIT_CLINIC,
+  SAM_UNIT_CLUSTER,
+  SAM_UNIT_COUNTRY,
+  SAM_N_UNITS
+} SamUnit;
+
+typedef struct
+{
+  SamRgba  background;
+  SamRgba  foreground;
+  SamRgba  dim;              /* axis labels, n */
+  SamRgba  grid;
+  SamRgba  units[SAM_N_UNITS];
+  char    *font_family;
+  double   font_size;        /* in the surface's units at scale 1 */
+  double   scale;            /* 1 at 100 %, 2 at 200 % */
+} SamChartStyle;
+
+typedef enum
+{
+  SAM_CHART_LIGHT,
+  SAM_CHART_DARK,
+  SAM_CHART_HIGH_CONTRAST,
+} SamChartTheme;
+
+void sam_chart_style_init  (SamChartStyle *style,
+                            SamChartTheme  theme,
+                            double         scale);
+void sam_chart_style_clear (SamChartStyle *style);
+
+G_END_DECLS

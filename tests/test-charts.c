@@ -1,0 +1,308 @@
+/* test-charts.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <math.h>
+
+#include "sam-chart-comparison.h"
+#include "test-common.h"
+
+/* The charts are drawn on image surfaces and probed at places the layout names: inside a
+ * bar, just past its end, inside a withheld bar. No exact pixels of text are checked. On a
+ * failure the image is written out for a person to look at. */
+
+#define WIDTH  1600
+#define HEIGHT 900
+
+static SamComparisonRow rows[3];
+static SamComparisonData data;
+
+static void
+figure (SamFigure *f,
+        guint      n,
+        double     mean,
+        SamWithheld withheld)
+{
+  memset (f, 0, sizeof *f);
+  f->n = n;
+  f->mean = mean;
+  f->withheld = withheld;
+}
+
+static void
+make_data (void)
+{
+  const char *labels[] = { "Strategisk ledelse", "Driftsledelse", "Personaleledelse" };
+
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      rows[r].label = labels[r];
+      for (guint u = 0; u < SAM_N_UNITS; u++)
+        rows[r].present[u] = TRUE;
+    }
+  figure (&rows[0].figures[SAM_UNIT_CLINIC], 9, 66.7, SAM_WITHHELD_NONE);
+  figure (&rows[0].figures[SAM_UNIT_CLUSTER], 40, 50.0, SAM_WITHHELD_NONE);
+  figure (&rows[0].figures[SAM_UNIT_COUNTRY], 812, 71.3, SAM_WITHHELD_NONE);
+  figure (&rows[1].figures[SAM_UNIT_CLINIC], 2, 87.5, SAM_WITHHELD_PRIMARY);
+  figure (&rows[1].figures[SAM_UNIT_CLUSTER], 40, 25.0, SAM_WITHHELD_NONE);
+  figure (&rows[1].figures[SAM_UNIT_COUNTRY], 812, 60.0, SAM_WITHHELD_NONE);
+  figure (&rows[2].figures[SAM_UNIT_CLINIC], 0, 0, SAM_WITHHELD_NONE);
+  figure (&rows[2].figures[SAM_UNIT_CLUSTER], 40, 100.0, SAM_WITHHELD_NONE);
+  rows[2].present[SAM_UNIT_COUNTRY] = FALSE;
+
+  data.rows = rows;
+  data.n_rows = G_N_ELEMENTS (rows);
+  data.unit_names[SAM_UNIT_CLINIC] = "Klinik 3";
+  data.unit_names[SAM_UNIT_CLUSTER] = "Klyngen";
+  data.unit_names[SAM_UNIT_COUNTRY] = "Landet";
+  data.k = 3;
+}
+
+static guint32
+pixel (cairo_surface_t *surface,
+       double           x,
+       double           y)
+{
+  unsigned char *bytes = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  return ((guint32 *) (bytes + (int) y * stride))[(int) x] & 0xffffff;
+}
+
+static guint32
+rgb (const SamRgba *colour)
+{
+  return ((guint32) lround (colour->red * 255) << 16) | ((guint32) lround (colour->green * 255) << 8) |
+         (guint32) lround (colour->blue * 255);
+}
+
+static cairo_surface_t *
+render (const SamChartStyle *style)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  sam_chart_comparison_draw (&data, style, cr, WIDTH, HEIGHT);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+keep_for_a_person (cairo_surface_t *surface,
+                   const char      *name)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  cairo_surface_write_to_png (surface, path);
+  g_test_message ("the image is in %s", path);
+}
+
+static void
+test_layout (void)
+{
+  SamChartStyle style;
+  SamComparisonLayout layout = { 0 };
+  const SamRect *clinic, *country, *withheld, *none;
+
+  sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+  sam_chart_comparison_layout (&data, &style, WIDTH, HEIGHT, &layout);
+  clinic = &layout.bars[0 * SAM_N_UNITS + SAM_UNIT_CLINIC];
+  country = &layout.bars[0 * SAM_N_UNITS + SAM_UNIT_COUNTRY];
+  withheld = &layout.bars[1 * SAM_N_UNITS + SAM_UNIT_CLINIC];
+  none = &layout.bars[2 * SAM_N_UNITS + SAM_UNIT_CLINIC];
+
+  /* Bars start at 0 and are as long as their mean on the 0–100 axis. */
+  g_assert_cmpfloat_with_epsilon (clinic->x, layout.plot_x, 0.01);
+  g_assert_cmpfloat_with_epsilon (clinic->width, layout.plot_width * 0.667, 0.01);
+  g_assert_cmpfloat_with_epsilon (country->width, layout.plot_width * 0.713, 0.01);
+  g_assert_cmpfloat (country->y, >, clinic->y);
+  /* Withheld takes the whole axis (hatched); no answers takes none. */
+  g_assert_cmpfloat_with_epsilon (withheld->width, layout.plot_width, 0.01);
+  g_assert_cmpfloat (none->width, ==, 0);
+  /* Rows do not overlap, and all lies inside the surface. */
+  g_assert_cmpfloat (withheld->y, >, country->y + country->height);
+  for (guint i = 0; i < layout.n_bars; i++)
+    {
+      g_assert_cmpfloat (layout.bars[i].x + layout.bars[i].width, <=, WIDTH);
+      g_assert_cmpfloat (layout.bars[i].y + layout.bars[i].height, <=, HEIGHT);
+    }
+
+  sam_chart_comparison_layout_clear (&layout);
+  sam_chart_style_clear (&style);
+}
+
+static void
+test_bars_where_the_data_put_them (void)
+{
+  SamChartStyle style;
+  SamComparisonLayout layout = { 0 };
+  cairo_surface_t *surface;
+  const SamRect *clinic;
+  double mid;
+
+  sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+  sam_chart_comparison_layout (&data, &style, WIDTH, HEIGHT, &layout);
+  surface = render (&style);
+  clinic = &layout.bars[SAM_UNIT_CLINIC];
+  mid = clinic->y + clinic->height / 2;
+
+  if (pixel (surface, clinic->x + clinic->width / 2, mid) != rgb (&style.units[SAM_UNIT_CLINIC]))
+    keep_for_a_person (surface, "samarbejde-chart-light.png");
+  /* Inside the clinic's bar, its colour; at 90 % of the axis (past 66.7, between grid
+   * lines), the background. */
+  g_assert_cmphex (pixel (surface, clinic->x + clinic->width / 2, mid), ==, rgb (&style.units[SAM_UNIT_CLINIC]));
+  g_assert_cmphex (pixel (surface, clinic->x + clinic->width * 0.5, clinic->y + 1), ==,
+                   rgb (&style.units[SAM_UNIT_CLINIC]));
+  g_assert_cmphex (pixel (surface, layout.plot_x + layout.plot_width * 0.9, mid), ==, rgb (&style.background));
+  /* The cluster's bar, a row below, its own colour. */
+  {
+    const SamRect *cluster = &layout.bars[SAM_UNIT_CLUSTER];
+
+    g_assert_cmphex (pixel (surface, cluster->x + 3, cluster->y + cluster->height / 2), ==,
+                     rgb (&style.units[SAM_UNIT_CLUSTER]));
+  }
+
+  cairo_surface_destroy (surface);
+  sam_chart_comparison_layout_clear (&layout);
+  sam_chart_style_clear (&style);
+}
+
+/* A withheld figure is hatched across the axis, never a blank and never a zero-length bar. */
+static void
+test_withheld_is_drawn (void)
+{
+  SamChartStyle style;
+  SamComparisonLayout layout = { 0 };
+  cairo_surface_t *surface;
+  const SamRect *bar;
+  guint hatched = 0, ground = 0;
+
+  sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+  sam_chart_comparison_layout (&data, &style, WIDTH, HEIGHT, &layout);
+  surface = render (&style);
+  bar = &layout.bars[1 * SAM_N_UNITS + SAM_UNIT_CLINIC];
+
+  /* Sample the far half of the bar, where no text is. */
+  for (double x = bar->x + bar->width * 0.6; x < bar->x + bar->width * 0.95; x += 1)
+    {
+      guint32 p = pixel (surface, x, bar->y + bar->height * 0.5);
+
+      g_assert_cmphex (p, !=, rgb (&style.units[SAM_UNIT_CLINIC]));
+      if (p == rgb (&style.background))
+        ground++;
+      else
+        hatched++;
+    }
+  if (hatched == 0)
+    keep_for_a_person (surface, "samarbejde-chart-withheld.png");
+  g_assert_cmpuint (hatched, >, 10);
+  g_assert_cmpuint (ground, >, 10);
+
+  cairo_surface_destroy (surface);
+  sam_chart_comparison_layout_clear (&layout);
+  sam_chart_style_clear (&style);
+}
+
+static void
+test_dark_and_high_contrast (void)
+{
+  SamChartTheme themes[] = { SAM_CHART_DARK, SAM_CHART_HIGH_CONTRAST };
+
+  for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+    {
+      SamChartStyle style;
+      SamComparisonLayout layout = { 0 };
+      cairo_surface_t *surface;
+      const SamRect *clinic;
+
+      sam_chart_style_init (&style, themes[t], 2);
+      sam_chart_comparison_layout (&data, &style, WIDTH, HEIGHT, &layout);
+      surface = render (&style);
+      clinic = &layout.bars[SAM_UNIT_CLINIC];
+      g_assert_cmphex (pixel (surface, 3, HEIGHT - 3), ==, rgb (&style.background));
+      g_assert_cmphex (pixel (surface, clinic->x + clinic->width / 2, clinic->y + clinic->height / 2), ==,
+                       rgb (&style.units[SAM_UNIT_CLINIC]));
+      cairo_surface_destroy (surface);
+      sam_chart_comparison_layout_clear (&layout);
+      sam_chart_style_clear (&style);
+    }
+}
+
+static cairo_status_t
+append (void                *closure,
+        const unsigned char *bytes,
+        unsigned int         length)
+{
+  g_byte_array_append (closure, bytes, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The same paint function serves PDF and SVG. */
+static void
+test_pdf_and_svg (void)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GByteArray) svg = g_byte_array_new ();
+  SamChartStyle style;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+
+  surface = cairo_pdf_surface_create_for_stream (append, pdf, 800, 450);
+  cr = cairo_create (surface);
+  sam_chart_comparison_draw (&data, &style, cr, 800, 450);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (pdf->len, >, 1000);
+  g_assert_true (memcmp (pdf->data, "%PDF", 4) == 0);
+
+  surface = cairo_svg_surface_create_for_stream (append, svg, 800, 450);
+  cr = cairo_create (surface);
+  sam_chart_comparison_draw (&data, &style, cr, 800, 450);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  g_byte_array_append (svg, (const guint8 *) "", 1);
+  g_assert_nonnull (strstr ((const char *) svg->data, "<svg"));
+  g_assert_nonnull (strstr ((const char *) svg->data, "<path"));
+
+  sam_chart_style_clear (&style);
+}
+
+static void
+test_description (void)
+{
+  g_autofree char *text = sam_chart_comparison_describe (&data);
+
+  g_assert_nonnull (strstr (text, "Strategisk ledelse: Klinik 3 66.7 (n 9); Klyngen 50.0 (n 40); Landet 71.3 (n 812);"));
+  g_assert_nonnull (strstr (text, "Driftsledelse: Klinik 3 withheld (fewer than 3 answers);"));
+  g_assert_nonnull (strstr (text, "Personaleledelse: Klinik 3 no answers; Klyngen 100.0 (n 40);"));
+  g_assert_null (strstr (text, "Personaleledelse: Klinik 3 no answers; Klyngen 100.0 (n 40); Landet"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  make_data ();
+
+  g_test_add_func ("/charts/comparison/layout", test_layout);
+  g_test_add_func ("/charts/comparison/bars", test_bars_where_the_data_put_them);
+  g_test_add_func ("/charts/comparison/withheld", test_withheld_is_drawn);
+  g_test_add_func ("/charts/comparison/dark-and-high-contrast", test_dark_and_high_contrast);
+  g_test_add_func ("/charts/comparison/pdf-and-svg", test_pdf_and_svg);
+  g_test_add_func ("/charts/comparison/description", test_description);
+
+  return g_test_run ();
+}
