@@ -8,7 +8,7 @@
 
 #include <cairo.h>
 
-#include "sam-chart-style.h"
+#include "sam-chart.h"
 #include "sam-figures.h"
 
 G_BEGIN_DECLS
@@ -33,11 +33,6 @@ typedef struct
   const char             *unit_names[SAM_N_UNITS];
   int                     k;             /* the minimum group size, to say why a figure is withheld */
 } SamComparisonData;
-
-typedef struct
-{
-  double x, y, width, height;
-} SamRect;
 
 typedef struct
 {
