@@ -1,0 +1,272 @@
+/* test-round-figures.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "sam-round-figures.h"
+#include "sam-store-private.h"
+#include "test-common.h"
+
+/* The Results section's figures, on a cluster worked out by hand. k = 3.
+ *
+ *   Klinik 1: 2 partners, q1 = 1, 2            own view of Klinik 1: shown (mean 87.5)
+ *                                              cluster view: withheld (primary)
+ *   Klinik 2: 3 partners, q1 = 1, 1, 3         cluster view: withheld (secondary, as the
+ *                                              withheld so far hold 2 < 3)
+ *                                              own view of Klinik 1: shown, since Klinik 1
+ *                                              knows its own answers and withholds nothing
+ *   Klinik 3: 4 partners, q1 = 2, 2, 4, 5; q2a = 1, 1, 1, 1
+ *
+ *   Klinik 3 q1 spread: scores 75, 75, 25, 0, mean 43.75:
+ *     sqrt ((2 * 31.25^2 + 18.75^2 + 43.75^2) / 4) = sqrt (1054.6875) ≈ 32.48
+ *   Cluster q1 mean: (3*100 + 3*75 + 50 + 25 + 0) / 9 = 66.67
+ */
+
+typedef struct
+{
+  char     *dir;
+  SamStore *store;
+  gint64    round;
+  gint64    clinics[3];
+} Fixture;
+
+static void
+add (SamStore   *store,
+     gint64      round,
+     gint64      clinic,
+     const char *item,
+     int         code,
+     const char *item2,
+     int         code2)
+{
+  SamAnswer answers[2] = { { item, code }, { item2, code2 } };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sam_store_add_respondent (store, round, clinic, SAM_ROLE_PARTNER, answers,
+                                           item2 ? 2 : 1, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 cluster, old_round;
+  const int k2[] = { 1, 1, 3 };
+  const int k3[] = { 2, 2, 4, 5 };
+
+  fixture->dir = test_make_tmpdir ();
+  path = g_build_filename (fixture->dir, "figures.db", NULL);
+  fixture->store = sam_store_new (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (sam_store_ensure_cluster (fixture->store, "Klynge Test", &cluster, NULL));
+  g_assert_true (sam_store_create_round (fixture->store, cluster, "R1", "2026-01-01", &fixture->round, NULL));
+  g_assert_true (sam_store_create_round (fixture->store, cluster, "R0", "2025-01-01", &old_round, NULL));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("Klinik %u", i + 1);
+
+      g_assert_true (sam_store_ensure_clinic (fixture->store, cluster, code, NULL, &fixture->clinics[i], NULL));
+    }
+  add (fixture->store, fixture->round, fixture->clinics[0], "q1", 1, NULL, 0);
+  add (fixture->store, fixture->round, fixture->clinics[0], "q1", 2, NULL, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (k2); i++)
+    add (fixture->store, fixture->round, fixture->clinics[1], "q1", k2[i], NULL, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (k3); i++)
+    add (fixture->store, fixture->round, fixture->clinics[2], "q1", k3[i], "q2a", 1);
+  add (fixture->store, old_round, fixture->clinics[2], "q1", 5, NULL, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  test_rm_rf (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static const SamFigure *
+clinic_figure (SamRoundFigures *figures,
+               gint64           clinic,
+               const char      *item)
+{
+  const SamClinicFigures *found = sam_round_figures_find_clinic (figures, clinic);
+
+  g_assert_nonnull (found);
+  return &found->figures[sam_figure_slot (item)];
+}
+
+static void
+test_cluster_view (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRoundFigures) figures = sam_round_figures_load (fixture->store, fixture->round, 3, 0, &error);
+  guint q1 = sam_figure_slot ("q1");
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (figures->round_label, ==, "R1");
+  g_assert_cmpstr (figures->round_date, ==, "2026-01-01");
+  g_assert_cmpstr (figures->cluster_name, ==, "Klynge Test");
+  g_assert_cmpuint (figures->clinics->len, ==, 3);
+  g_assert_cmpint (figures->own_clinic_id, ==, 0);
+  g_assert_false (figures->has_national);
+
+  g_assert_cmpuint (figures->cluster[q1].n, ==, 9);
+  g_assert_cmpfloat_with_epsilon (figures->cluster[q1].mean, 600.0 / 9, 1e-9);
+  g_assert_cmpint (clinic_figure (figures, fixture->clinics[0], "q1")->withheld, ==, SAM_WITHHELD_PRIMARY);
+  g_assert_cmpint (clinic_figure (figures, fixture->clinics[1], "q1")->withheld, ==, SAM_WITHHELD_SECONDARY);
+  g_assert_cmpint (clinic_figure (figures, fixture->clinics[2], "q1")->withheld, ==, SAM_WITHHELD_NONE);
+  g_assert_cmpfloat_with_epsilon (clinic_figure (figures, fixture->clinics[2], "q1")->mean, 43.75, 1e-9);
+}
+
+static void
+test_own_view (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRoundFigures) figures = NULL;
+
+  figures = sam_round_figures_load (fixture->store, fixture->round, 3, fixture->clinics[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (figures->own_clinic_id, ==, fixture->clinics[0]);
+  /* The own clinic sees its own two answers; nothing else is withheld on its account. */
+  g_assert_cmpint (clinic_figure (figures, fixture->clinics[0], "q1")->withheld, ==, SAM_WITHHELD_NONE);
+  g_assert_cmpfloat_with_epsilon (clinic_figure (figures, fixture->clinics[0], "q1")->mean, 87.5, 1e-9);
+  g_assert_cmpint (clinic_figure (figures, fixture->clinics[1], "q1")->withheld, ==, SAM_WITHHELD_NONE);
+
+  /* From Klinik 2's own view, Klinik 1 (n 2) is withheld, and as Klinik 2 is the one that
+   * knows itself, Klinik 3 must go too, or cluster minus 2 minus 3 gives Klinik 1 away. */
+  g_clear_pointer (&figures, sam_round_figures_free);
+  figures = sam_round_figures_load (fixture->store, fixture->round, 3, fixture->clinics[1], &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (clinic_figure (figures, fixture->clinics[0], "q1")->withheld, ==, SAM_WITHHELD_PRIMARY);
+  g_assert_cmpint (clinic_figure (figures, fixture->clinics[1], "q1")->withheld, ==, SAM_WITHHELD_NONE);
+  g_assert_cmpint (clinic_figure (figures, fixture->clinics[2], "q1")->withheld, ==, SAM_WITHHELD_SECONDARY);
+
+  /* A clinic that is not in the round has no own view of it. */
+  g_clear_pointer (&figures, sam_round_figures_free);
+  figures = sam_round_figures_load (fixture->store, fixture->round, 3, 9999, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (figures->own_clinic_id, ==, 0);
+}
+
+static void
+test_national (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRoundFigures) figures = NULL;
+  const SamFigure *q1, *q2a, *index;
+
+  g_assert_true (_sam_store_exec (fixture->store,
+                                  "INSERT INTO reference VALUES"
+                                  " ('R1', 'q1', 812, '71.3', '60.2', '30.0|30.2|20.0|10.0|9.8', 0),"
+                                  " ('R1', 'q2a', 2, '50.0', '50.0', '50.0|0.0|0.0|0.0|50.0', 0),"
+                                  " ('R1', 'index_A', 700, '', '', '', 1),"
+                                  " ('R0', 'q1', 5, '10.0', '', '', 0)", &error));
+  g_assert_no_error (error);
+  figures = sam_round_figures_load (fixture->store, fixture->round, 3, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (figures->has_national);
+  q1 = &figures->national[sam_figure_slot ("q1")];
+  q2a = &figures->national[sam_figure_slot ("q2a")];
+  index = &figures->national[sam_figure_slot ("index_A")];
+  g_assert_cmpuint (q1->n, ==, 812);
+  g_assert_cmpfloat_with_epsilon (q1->mean, 71.3, 1e-9);
+  g_assert_true (q1->has_favourable);
+  g_assert_cmpfloat_with_epsilon (q1->favourable, 60.2, 1e-9);
+  g_assert_cmpuint (q1->n_codes, ==, 5);
+  g_assert_cmpfloat_with_epsilon (q1->distribution[4], 9.8, 1e-9);
+  g_assert_cmpint (q1->withheld, ==, SAM_WITHHELD_NONE);
+  /* Fewer than k, or withheld where it came from: withheld here too. */
+  g_assert_cmpint (q2a->withheld, ==, SAM_WITHHELD_PRIMARY);
+  g_assert_cmpint (index->withheld, ==, SAM_WITHHELD_PRIMARY);
+}
+
+static void
+test_rounds_oldest_first (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRoundFigures) figures = sam_round_figures_load (fixture->store, fixture->round, 3, 0, &error);
+  g_autoptr(GPtrArray) rounds = sam_round_figures_list_rounds (fixture->store, figures->cluster_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rounds->len, ==, 2);
+  g_assert_cmpstr (((SamRound *) g_ptr_array_index (rounds, 0))->label, ==, "R0");
+  g_assert_cmpstr (((SamRound *) g_ptr_array_index (rounds, 1))->label, ==, "R1");
+}
+
+static void
+test_story (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRoundFigures) figures = NULL;
+  SamLeadershipStory story;
+  const SamStoryItem *q1 = NULL;
+
+  /* The cluster's view has no own clinic to tell a story of. */
+  figures = sam_round_figures_load (fixture->store, fixture->round, 3, 0, &error);
+  g_assert_false (sam_leadership_story_make (figures, &story));
+  g_clear_pointer (&figures, sam_round_figures_free);
+
+  figures = sam_round_figures_load (fixture->store, fixture->round, 3, fixture->clinics[2], &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_leadership_story_make (figures, &story));
+  /* q1 to q4b: the eight leadership items. */
+  g_assert_cmpuint (story.n_items, ==, 8);
+  g_assert_cmpstr (story.items[0].item->id, ==, "q1");
+  q1 = &story.items[0];
+  g_assert_cmpfloat_with_epsilon (q1->clinic_mean, 43.75, 1e-9);
+  g_assert_cmpfloat_with_epsilon (q1->cluster_mean, 600.0 / 9, 1e-9);
+  g_assert_cmpint (q1->standing, ==, SAM_STANDING_BELOW);
+  g_assert_cmpfloat_with_epsilon (q1->spread, sqrt (1054.6875), 1e-9);
+  /* q2a: all four answered "to a very high degree": no spread, level with the cluster
+   * (the cluster's q2a is Klinik 3's alone). */
+  g_assert_cmpstr (story.items[1].item->id, ==, "q2a");
+  g_assert_cmpfloat_with_epsilon (story.items[1].spread, 0, 1e-9);
+  g_assert_cmpint (story.items[1].standing, ==, SAM_STANDING_LEVEL);
+  g_assert_cmpint (story.agree_most, ==, 1);
+  g_assert_cmpint (story.differ_most, ==, 0);
+  /* q1 is furthest below the cluster: talk about it first. */
+  g_assert_cmpint (story.talk_first, ==, 0);
+  /* Items without answers have no standing. */
+  g_assert_cmpint (story.items[2].standing, ==, SAM_STANDING_UNKNOWN);
+  g_assert_cmpfloat (story.items[2].spread, <, 0);
+}
+
+static void
+test_slots (void)
+{
+  g_assert_cmpuint (sam_figure_slot ("q1"), ==, 0);
+  g_assert_cmpuint (sam_figure_slot ("q10d"), ==, SAM_N_ITEMS - 1);
+  g_assert_cmpuint (sam_figure_slot ("index_D"), ==, SAM_N_ITEMS + SAM_INDEX_D);
+  g_assert_cmpuint (sam_figure_slot ("q11"), ==, G_MAXUINT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/round-figures/slots", test_slots);
+  g_test_add ("/round-figures/cluster-view", Fixture, NULL, fixture_set_up, test_cluster_view, fixture_tear_down);
+  g_test_add ("/round-figures/own-view", Fixture, NULL, fixture_set_up, test_own_view, fixture_tear_down);
+  g_test_add ("/round-figures/national", Fixture, NULL, fixture_set_up, test_national, fixture_tear_down);
+  g_test_add ("/round-figures/rounds", Fixture, NULL, fixture_set_up, test_rounds_oldest_first, fixture_tear_down);
+  g_test_add ("/round-figures/story", Fixture, NULL, fixture_set_up, test_story, fixture_tear_down);
+
+  return g_test_run ();
+}
