@@ -47,6 +47,8 @@ make_data (void)
         rows[r].present[u] = TRUE;
     }
   figure (&rows[0].figures[SAM_UNIT_CLINIC], 9, 66.7, SAM_WITHHELD_NONE);
+  rows[0].figures[SAM_UNIT_CLINIC].has_favourable = TRUE;
+  rows[0].figures[SAM_UNIT_CLINIC].favourable = 55.6;
   figure (&rows[0].figures[SAM_UNIT_CLUSTER], 40, 50.0, SAM_WITHHELD_NONE);
   figure (&rows[0].figures[SAM_UNIT_COUNTRY], 812, 71.3, SAM_WITHHELD_NONE);
   figure (&rows[1].figures[SAM_UNIT_CLINIC], 2, 87.5, SAM_WITHHELD_PRIMARY);
@@ -290,6 +292,73 @@ test_description (void)
   g_assert_null (strstr (text, "Personaleledelse: Klinik 3 no answers; Klyngen 100.0 (n 40); Landet"));
 }
 
+/* Hover and keyboard focus name each present bar with its figures; the marks lie on the
+ * bars the layout names. */
+static void
+test_marks (void)
+{
+  SamChartStyle style;
+  SamComparisonLayout layout = { 0 };
+  GArray *marks;
+  const SamChartMark *mark;
+
+  sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+  sam_chart_comparison_layout (&data, &style, WIDTH, HEIGHT, &layout);
+  marks = sam_chart_comparison_kind.marks (&data, &style, WIDTH, HEIGHT);
+
+  /* Three units in two rows, two in the last. */
+  g_assert_cmpuint (marks->len, ==, 8);
+  mark = &g_array_index (marks, SamChartMark, 0);
+  g_assert_cmpstr (mark->label, ==, "Klinik 3 — Strategisk ledelse: mean 66.7, n 9, favourable 55.6 %");
+  g_assert_cmpfloat_with_epsilon (mark->rect.width, layout.bars[0].width, 0.01);
+  g_assert_cmpfloat_with_epsilon (mark->rect.y, layout.bars[0].y, 0.01);
+  mark = &g_array_index (marks, SamChartMark, 1);
+  g_assert_cmpstr (mark->label, ==, "Klyngen — Strategisk ledelse: mean 50.0, n 40");
+  mark = &g_array_index (marks, SamChartMark, 3);
+  g_assert_cmpstr (mark->label, ==, "Klinik 3 — Driftsledelse: withheld: fewer than 3 answers");
+  mark = &g_array_index (marks, SamChartMark, 6);
+  g_assert_cmpstr (mark->label, ==, "Klinik 3 — Personaleledelse: no answers");
+  /* No bar, but a place to hover: the row's axis. */
+  g_assert_cmpfloat (mark->rect.width, >, 0);
+
+  g_array_unref (marks);
+  sam_chart_comparison_layout_clear (&layout);
+  sam_chart_style_clear (&style);
+}
+
+/* The table has the numbers the chart draws, and says "withheld" where it hatches. */
+static void
+test_table (void)
+{
+  g_autoptr(SamChart) chart = sam_chart_new (&sam_chart_comparison_kind, "Spørgsmål 2", &data, NULL);
+  g_autoptr(SamChartTable) table = sam_chart_table (chart);
+  const char * const expected_columns[] = {
+    "Item", "Klinik 3 mean", "Klinik 3 n", "Klyngen mean", "Klyngen n", "Landet mean", "Landet n",
+  };
+  char **row;
+
+  g_assert_cmpstr (sam_chart_get_kind_name (chart), ==, "comparison");
+  g_assert_cmpuint (table->columns->len, ==, G_N_ELEMENTS (expected_columns));
+  for (guint c = 0; c < G_N_ELEMENTS (expected_columns); c++)
+    g_assert_cmpstr (g_ptr_array_index (table->columns, c), ==, expected_columns[c]);
+  g_assert_cmpuint (table->rows->len, ==, 3);
+
+  row = g_ptr_array_index (table->rows, 0);
+  g_assert_cmpstr (row[0], ==, "Strategisk ledelse");
+  g_assert_cmpstr (row[1], ==, "66.7");
+  g_assert_cmpstr (row[2], ==, "9");
+  g_assert_cmpstr (row[5], ==, "71.3");
+  g_assert_cmpstr (row[6], ==, "812");
+  row = g_ptr_array_index (table->rows, 1);
+  g_assert_cmpstr (row[1], ==, "withheld");
+  g_assert_cmpstr (row[2], ==, "withheld");
+  g_assert_cmpstr (row[3], ==, "25.0");
+  row = g_ptr_array_index (table->rows, 2);
+  g_assert_cmpstr (row[1], ==, "no answers");
+  g_assert_cmpstr (row[2], ==, "0");
+  g_assert_cmpstr (row[5], ==, "—");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,6 +372,8 @@ main (int   argc,
   g_test_add_func ("/charts/comparison/dark-and-high-contrast", test_dark_and_high_contrast);
   g_test_add_func ("/charts/comparison/pdf-and-svg", test_pdf_and_svg);
   g_test_add_func ("/charts/comparison/description", test_description);
+  g_test_add_func ("/charts/comparison/marks", test_marks);
+  g_test_add_func ("/charts/comparison/table", test_table);
 
   return g_test_run ();
 }

@@ -12,12 +12,27 @@
 #include <pango/pangocairo.h>
 
 #include "sam-chart-comparison.h"
+#include "sam-chart-private.h"
 
-static void
-set_colour (cairo_t       *cr,
-            const SamRgba *colour)
+static guint
+legend_entries (const SamComparisonData *data,
+                const SamChartStyle     *style,
+                SamLegendEntry          *entries)
 {
-  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha);
+  guint n = 0;
+  gboolean withheld = FALSE;
+
+  for (guint u = 0; u < SAM_N_UNITS; u++)
+    if (data->unit_names[u] != NULL)
+      entries[n++] = (SamLegendEntry) { data->unit_names[u], &style->units[u], SAM_LEGEND_SWATCH };
+  for (guint r = 0; r < data->n_rows; r++)
+    for (guint u = 0; u < SAM_N_UNITS; u++)
+      if (data->rows[r].present[u] && data->rows[r].figures[u].withheld != SAM_WITHHELD_NONE)
+        withheld = TRUE;
+  if (withheld)
+    /* Translators: in a chart's legend, beside a hatched square. */
+    entries[n++] = (SamLegendEntry) { C_("legend", "Withheld"), &style->dim, SAM_LEGEND_HATCH };
+  return n;
 }
 
 /* Mapping: pure arithmetic, so that tests and hit-testing know where everything is. */
@@ -29,8 +44,9 @@ sam_chart_comparison_layout (const SamComparisonData *data,
                              SamComparisonLayout     *layout)
 {
   double margin = 12 * style->scale;
-  double font = style->font_size * style->scale;
-  double n_width = 5 * font;            /* room for "100.0  n 999" beside the longest bar */
+  double font = SAM_CHART_FONT (style);
+  double n_width = 5.5 * font * 0.85;   /* room for "100.0  n 999" beside the longest bar */
+  SamLegendEntry entries[SAM_N_UNITS + 1];
   double top, row_height;
   guint n_units = 0;
 
@@ -45,11 +61,13 @@ sam_chart_comparison_layout (const SamComparisonData *data,
         }
   n_units = MAX (n_units, 1);
 
-  layout->legend = (SamRect) { margin, margin, width - 2 * margin, font * 1.8 };
+  layout->legend = (SamRect) { margin, margin, width - 2 * margin, 0 };
+  layout->legend.height = _sam_chart_legend_height (style, entries, legend_entries (data, style, entries),
+                                                    layout->legend.width);
   layout->label_width = MIN (width * 0.34, 28 * font);
   layout->plot_x = margin + layout->label_width + margin;
   layout->plot_width = MAX (width - layout->plot_x - margin - n_width, 1);
-  top = layout->legend.y + layout->legend.height + margin + font * 1.4;
+  top = layout->legend.y + layout->legend.height + font * 2.2;
   row_height = data->n_rows > 0 ? (height - top - margin) / data->n_rows : 0;
 
   layout->n_bars = data->n_rows * SAM_N_UNITS;
@@ -86,65 +104,6 @@ sam_chart_comparison_layout_clear (SamComparisonLayout *layout)
   layout->n_bars = 0;
 }
 
-static void
-draw_text (cairo_t             *cr,
-           const SamChartStyle *style,
-           const char          *text,
-           double               x,
-           double               y,
-           double               width,
-           double               height,
-           double               size,
-           gboolean             bold,
-           gboolean             right)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (style->font_family);
-  int text_width, text_height;
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (layout, (int) (height * PANGO_SCALE));
-      if (right)
-        pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-    }
-  pango_layout_get_pixel_size (layout, &text_width, &text_height);
-  cairo_move_to (cr, x, y - MIN (text_height, height) / 2.0);
-  pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (font);
-  g_object_unref (layout);
-}
-
-static void
-draw_hatch (cairo_t             *cr,
-            const SamChartStyle *style,
-            const SamRect       *bar)
-{
-  double step = 6 * style->scale;
-
-  cairo_save (cr);
-  cairo_rectangle (cr, bar->x, bar->y, bar->width, bar->height);
-  cairo_clip_preserve (cr);
-  set_colour (cr, &style->dim);
-  cairo_set_line_width (cr, 1 * style->scale);
-  cairo_stroke (cr);
-  for (double x = bar->x - bar->height; x < bar->x + bar->width; x += step)
-    {
-      cairo_move_to (cr, x, bar->y + bar->height);
-      cairo_line_to (cr, x + bar->height, bar->y);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
 /**
  * sam_chart_comparison_draw:
  *
@@ -158,46 +117,36 @@ sam_chart_comparison_draw (const SamComparisonData *data,
                            double                   height)
 {
   SamComparisonLayout layout = { 0 };
-  double font = style->font_size * style->scale;
-  double legend_x;
+  SamLegendEntry entries[SAM_N_UNITS + 1];
+  double font = SAM_CHART_FONT (style);
+  double small = font * 0.85;
+  guint n_entries;
 
   g_return_if_fail (data != NULL && style != NULL && cr != NULL);
 
   sam_chart_comparison_layout (data, style, width, height, &layout);
 
-  set_colour (cr, &style->background);
-  cairo_paint (cr);
+  _sam_chart_paint_background (cr, style);
 
-  /* The legend: a square of each unit's colour and its name. */
-  legend_x = layout.legend.x;
-  for (guint u = 0; u < SAM_N_UNITS; u++)
-    {
-      if (data->unit_names[u] == NULL)
-        continue;
-      set_colour (cr, &style->units[u]);
-      cairo_rectangle (cr, legend_x, layout.legend.y + font * 0.4, font, font);
-      cairo_fill (cr);
-      set_colour (cr, &style->foreground);
-      draw_text (cr, style, data->unit_names[u], legend_x + font * 1.4, layout.legend.y + font * 0.9,
-                 14 * font, font * 1.5, font, FALSE, FALSE);
-      legend_x += font * 1.4 + 15 * font;
-    }
+  n_entries = legend_entries (data, style, entries);
+  _sam_chart_draw_legend (cr, style, entries, n_entries, &layout.legend);
 
   /* The axis: 0, 25, 50, 75, 100. */
   cairo_set_line_width (cr, 1 * style->scale);
   for (int tick = 0; tick <= 100; tick += 25)
     {
       double x = layout.plot_x + layout.plot_width * tick / 100.0;
+      double axis_y = layout.legend.y + layout.legend.height + font * 0.4;
+      SamRect box = { x - 2 * font, axis_y, 4 * font, font * 1.2 };
       char text[8];
 
-      set_colour (cr, &style->grid);
-      cairo_move_to (cr, x, layout.legend.y + layout.legend.height + font * 2.2);
+      _sam_chart_set_colour (cr, &style->grid);
+      cairo_move_to (cr, x, axis_y + font * 1.4);
       cairo_line_to (cr, x, height - 12 * style->scale);
       cairo_stroke (cr);
       g_snprintf (text, sizeof text, "%d", tick);
-      set_colour (cr, &style->dim);
-      draw_text (cr, style, text, x - font, layout.legend.y + layout.legend.height + font * 1.4,
-                 2 * font, font * 1.4, font * 0.85, FALSE, FALSE);
+      _sam_chart_set_colour (cr, &style->dim);
+      _sam_chart_draw_text (cr, style, text, &box, small, FALSE, SAM_ALIGN_CENTRE);
     }
 
   for (guint r = 0; r < data->n_rows; r++)
@@ -209,7 +158,10 @@ sam_chart_comparison_draw (const SamComparisonData *data,
         {
           const SamRect *bar = &layout.bars[r * SAM_N_UNITS + u];
           const SamFigure *figure = &row->figures[u];
+          double size = MIN (small, bar->height * 0.8);
           g_autofree char *value = NULL;
+          g_autofree char *mean = NULL;
+          SamRect box;
 
           if (!row->present[u])
             continue;
@@ -219,44 +171,40 @@ sam_chart_comparison_draw (const SamComparisonData *data,
 
           if (figure->withheld != SAM_WITHHELD_NONE)
             {
-              g_autofree char *why = g_strdup_printf (ngettext ("Withheld: fewer than %d answer",
-                                                                "Withheld: fewer than %d answers", data->k),
-                                                      data->k);
-              draw_hatch (cr, style, bar);
-              /* A plate under the words, so the hatching does not run through them. */
-              set_colour (cr, &style->background);
-              cairo_rectangle (cr, bar->x + font * 0.3, bar->y + bar->height * 0.2,
-                               MIN (layout.plot_width * 0.45, 22 * font), bar->height * 0.6);
-              cairo_fill (cr);
-              set_colour (cr, &style->foreground);
-              draw_text (cr, style, why, bar->x + font * 0.5, bar->y + bar->height / 2, layout.plot_width,
-                         bar->height, MIN (font * 0.85, bar->height * 0.8), FALSE, FALSE);
+              g_autofree char *why = _sam_chart_withheld_text (figure, data->k);
+
+              _sam_chart_draw_hatch (cr, style, bar);
+              box = (SamRect) { bar->x + font * 0.3, bar->y, MIN (layout.plot_width * 0.5, 30 * font), bar->height };
+              _sam_chart_draw_plated_text (cr, style, why, &box, size, SAM_ALIGN_START);
               continue;
             }
           if (figure->n == 0)
             {
-              set_colour (cr, &style->dim);
-              draw_text (cr, style, _("No answers"), bar->x + font * 0.3, bar->y + bar->height / 2,
-                         layout.plot_width, bar->height, MIN (font * 0.85, bar->height * 0.8), FALSE, FALSE);
+              box = (SamRect) { bar->x + font * 0.3, bar->y, layout.plot_width, bar->height };
+              _sam_chart_set_colour (cr, &style->dim);
+              _sam_chart_draw_text (cr, style, _("No answers"), &box, size, FALSE, SAM_ALIGN_START);
               continue;
             }
 
-          set_colour (cr, &style->units[u]);
+          _sam_chart_set_colour (cr, &style->units[u]);
           cairo_rectangle (cr, bar->x, bar->y, bar->width, bar->height);
           cairo_fill (cr);
 
+          mean = _sam_chart_format_mean (figure->mean);
           /* Translators: a mean and the number of answers beside a bar, as in "66.7  n 9". */
-          value = g_strdup_printf (_("%.1f  n %u"), figure->mean, figure->n);
-          set_colour (cr, &style->dim);
-          draw_text (cr, style, value, bar->x + bar->width + font * 0.4, bar->y + bar->height / 2, 0,
-                     bar->height, MIN (font * 0.85, bar->height * 0.8), FALSE, FALSE);
+          value = g_strdup_printf (_("%s  n %u"), mean, figure->n);
+          box = (SamRect) { bar->x + bar->width + font * 0.4, bar->y, 0, bar->height };
+          _sam_chart_set_colour (cr, &style->dim);
+          _sam_chart_draw_text (cr, style, value, &box, size, FALSE, SAM_ALIGN_START);
         }
 
       if (first_y >= 0)
         {
-          set_colour (cr, &style->foreground);
-          draw_text (cr, style, row->label, 12 * style->scale, (first_y + last_y) / 2, layout.label_width,
-                     MAX (last_y - first_y, font * 1.4) + font, font, FALSE, TRUE);
+          double box_height = MAX (last_y - first_y, font * 1.4) + font;
+          SamRect box = { 12 * style->scale, (first_y + last_y - box_height) / 2, layout.label_width, box_height };
+
+          _sam_chart_set_colour (cr, &style->foreground);
+          _sam_chart_draw_text (cr, style, row->label, &box, font, FALSE, SAM_ALIGN_END);
         }
     }
 
@@ -297,3 +245,153 @@ sam_chart_comparison_describe (const SamComparisonData *data)
     }
   return g_string_free (text, FALSE);
 }
+
+/**
+ * sam_chart_comparison_marks:
+ *
+ * Returns: (transfer full): a mark per unit in each item where the unit is present, in
+ *   reading order: "Klinik 3 — Driftsledelse: mean 66.7, n 9, favourable 55.6 %"
+ */
+GArray *
+sam_chart_comparison_marks (const SamComparisonData *data,
+                            const SamChartStyle     *style,
+                            double                   width,
+                            double                   height)
+{
+  SamComparisonLayout layout = { 0 };
+  GArray *marks = sam_chart_marks_new ();
+
+  g_return_val_if_fail (data != NULL && style != NULL, marks);
+
+  sam_chart_comparison_layout (data, style, width, height, &layout);
+  for (guint r = 0; r < data->n_rows; r++)
+    for (guint u = 0; u < SAM_N_UNITS; u++)
+      {
+        const SamFigure *figure = &data->rows[r].figures[u];
+        g_autofree char *summary = NULL;
+        SamRect rect = layout.bars[r * SAM_N_UNITS + u];
+
+        if (!data->rows[r].present[u])
+          continue;
+        /* Where there is no bar, the mark is the row's whole axis, where the words are. */
+        if (rect.width <= 0)
+          rect.width = layout.plot_width;
+        summary = _sam_chart_figure_summary (figure, data->k);
+        sam_chart_marks_add (marks, &rect,
+                             /* Translators: a mark on a chart: the unit, the item, then
+                              * the figure in words ("Klinik 3 — Driftsledelse: mean 66.7, n 9"). */
+                             g_strdup_printf (_("%s — %s: %s"), data->unit_names[u] ? data->unit_names[u] : "",
+                                              data->rows[r].label, summary));
+      }
+  sam_chart_comparison_layout_clear (&layout);
+  return marks;
+}
+
+/**
+ * sam_chart_comparison_table:
+ *
+ * Returns: (transfer full): the item, then each unit's mean and n; "withheld" where the
+ *   figure is withheld
+ */
+SamChartTable *
+sam_chart_comparison_table (const SamComparisonData *data)
+{
+  SamChartTable *table;
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  gboolean shown[SAM_N_UNITS] = { FALSE };
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  /* Translators: the caption of a chart's table. */
+  table = sam_chart_table_new (_("Mean score (0–100) and number of answers, item by item"));
+  /* Translators: a table's column heading. */
+  sam_chart_table_add_column (table, _("Item"));
+  for (guint u = 0; u < SAM_N_UNITS; u++)
+    {
+      g_autofree char *mean = NULL;
+      g_autofree char *n = NULL;
+
+      for (guint r = 0; r < data->n_rows; r++)
+        shown[u] = shown[u] || data->rows[r].present[u];
+      if (!shown[u] || data->unit_names[u] == NULL)
+        {
+          shown[u] = FALSE;
+          continue;
+        }
+      /* Translators: a table's column heading: a unit's mean ("Klinik 3 mean"). */
+      mean = g_strdup_printf (_("%s mean"), data->unit_names[u]);
+      /* Translators: a table's column heading: a unit's number of answers ("Klinik 3 n"). */
+      n = g_strdup_printf (_("%s n"), data->unit_names[u]);
+      sam_chart_table_add_column (table, mean);
+      sam_chart_table_add_column (table, n);
+    }
+
+  for (guint r = 0; r < data->n_rows; r++)
+    {
+      g_ptr_array_add (cells, g_strdup (data->rows[r].label));
+      for (guint u = 0; u < SAM_N_UNITS; u++)
+        {
+          const SamFigure *figure = &data->rows[r].figures[u];
+
+          if (!shown[u])
+            continue;
+          if (!data->rows[r].present[u])
+            {
+              g_ptr_array_add (cells, g_strdup ("—"));
+              g_ptr_array_add (cells, g_strdup ("—"));
+            }
+          else if (figure->withheld != SAM_WITHHELD_NONE)
+            {
+              g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
+              g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
+            }
+          else if (figure->n == 0)
+            {
+              g_ptr_array_add (cells, g_strdup (_("no answers")));
+              g_ptr_array_add (cells, g_strdup ("0"));
+            }
+          else
+            {
+              g_ptr_array_add (cells, _sam_chart_format_mean (figure->mean));
+              g_ptr_array_add (cells, g_strdup_printf ("%u", figure->n));
+            }
+        }
+      _sam_chart_table_add_cells (table, cells);
+    }
+  return table;
+}
+
+static void
+kind_draw (gconstpointer        data,
+           const SamChartStyle *style,
+           cairo_t             *cr,
+           double               width,
+           double               height)
+{
+  sam_chart_comparison_draw (data, style, cr, width, height);
+}
+
+static char *
+kind_describe (gconstpointer data)
+{
+  return sam_chart_comparison_describe (data);
+}
+
+static GArray *
+kind_marks (gconstpointer        data,
+            const SamChartStyle *style,
+            double               width,
+            double               height)
+{
+  return sam_chart_comparison_marks (data, style, width, height);
+}
+
+static SamChartTable *
+kind_table (gconstpointer data)
+{
+  return sam_chart_comparison_table (data);
+}
+
+const SamChartKind sam_chart_comparison_kind = {
+  "comparison", kind_draw, kind_describe, kind_marks, kind_table,
+};

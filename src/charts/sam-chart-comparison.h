@@ -56,5 +56,12 @@ void sam_chart_comparison_draw         (const SamComparisonData *data,
                                         double                   width,
                                         double                   height);
 char *sam_chart_comparison_describe    (const SamComparisonData *data);
+GArray *sam_chart_comparison_marks     (const SamComparisonData *data,
+                                        const SamChartStyle     *style,
+                                        double                   width,
+                                        double                   height);
+SamChartTable *sam_chart_comparison_table (const SamComparisonData *data);
+
+extern const SamChartKind sam_chart_comparison_kind;
 
 G_END_DECLS

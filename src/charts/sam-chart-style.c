@@ -18,6 +18,25 @@ rgb (guint32 hex)
   return colour;
 }
 
+/* Even steps from @strong (code 1) to @mild (the last code). */
+static void
+fill_ramp (SamRgba *ramp,
+           guint32  strong,
+           guint32  mild)
+{
+  SamRgba from = rgb (strong), to = rgb (mild);
+
+  for (guint i = 0; i < SAM_MAX_CODES; i++)
+    {
+      double t = i / (double) (SAM_MAX_CODES - 1);
+
+      ramp[i].red = from.red + (to.red - from.red) * t;
+      ramp[i].green = from.green + (to.green - from.green) * t;
+      ramp[i].blue = from.blue + (to.blue - from.blue) * t;
+      ramp[i].alpha = 1;
+    }
+}
+
 void
 sam_chart_style_init (SamChartStyle *style,
                       SamChartTheme  theme,
@@ -41,6 +60,14 @@ sam_chart_style_init (SamChartStyle *style,
       style->units[SAM_UNIT_CLINIC] = rgb (0x56b4e9);
       style->units[SAM_UNIT_CLUSTER] = rgb (0xe69f00);
       style->units[SAM_UNIT_COUNTRY] = rgb (0xcccccc);
+      /* On a dark ground the strong end is the light one. */
+      style->favourable[0] = rgb (0x7ab8ee);
+      style->favourable[1] = rgb (0x3a6f9e);
+      style->neutral = rgb (0x6a6a6a);
+      style->unfavourable[1] = rgb (0x9a5a24);
+      style->unfavourable[0] = rgb (0xf0923e);
+      fill_ramp (style->sequential, 0xcfe3f7, 0x1f4e7a);
+      style->focus = rgb (0x99c1f1);
       break;
     case SAM_CHART_HIGH_CONTRAST:
       style->background = rgb (0xffffff);
@@ -50,6 +77,14 @@ sam_chart_style_init (SamChartStyle *style,
       style->units[SAM_UNIT_CLINIC] = rgb (0x004b87);
       style->units[SAM_UNIT_CLUSTER] = rgb (0x8f4b00);
       style->units[SAM_UNIT_COUNTRY] = rgb (0x000000);
+      /* Fewer, further apart steps; segments are parted by white lines. */
+      style->favourable[0] = rgb (0x00306b);
+      style->favourable[1] = rgb (0x5b95d0);
+      style->neutral = rgb (0xa6a6a6);
+      style->unfavourable[1] = rgb (0xe8964a);
+      style->unfavourable[0] = rgb (0x7a3300);
+      fill_ramp (style->sequential, 0x00306b, 0xc9dcf0);
+      style->focus = rgb (0x000000);
       break;
     case SAM_CHART_LIGHT:
     default:
@@ -60,6 +95,13 @@ sam_chart_style_init (SamChartStyle *style,
       style->units[SAM_UNIT_CLINIC] = rgb (0x0072b2);
       style->units[SAM_UNIT_CLUSTER] = rgb (0xe69f00);
       style->units[SAM_UNIT_COUNTRY] = rgb (0x5e5c64);
+      style->favourable[0] = rgb (0x1f5f9e);
+      style->favourable[1] = rgb (0x8dbde3);
+      style->neutral = rgb (0xc9c9c9);
+      style->unfavourable[1] = rgb (0xf3b27a);
+      style->unfavourable[0] = rgb (0xc2590f);
+      fill_ramp (style->sequential, 0x143d6b, 0xd4e5f5);
+      style->focus = rgb (0x1a5fb4);
       break;
     }
 }

@@ -8,12 +8,17 @@
 
 #include <glib.h>
 
+#include "sam-figures.h"
+
 G_BEGIN_DECLS
 
 /* Colours and type for the charts, never hard-coded for one theme: the widget fills one in
  * from the light, dark or high-contrast style, a PDF or PNG takes the light one. The three
  * units (clinic, cluster, country) take colours from the Okabe-Ito palette, which holds for
- * colour-blind readers, and differ in lightness too. */
+ * colour-blind readers, and differ in lightness too. Answer options take a diverging ramp,
+ * blue for the favourable side, grey in the middle and orange for the other side (blue and
+ * orange stay apart for every common colour blindness), or, for the meetings scale, which
+ * has no favourable side, one blue in steps of lightness. */
 
 typedef struct
 {
@@ -35,6 +40,11 @@ typedef struct
   SamRgba  dim;              /* axis labels, n */
   SamRgba  grid;
   SamRgba  units[SAM_N_UNITS];
+  SamRgba  favourable[2];    /* [0] the strongest option (code 1), [1] the milder one */
+  SamRgba  neutral;          /* the middle option of an odd scale */
+  SamRgba  unfavourable[2];  /* [0] the strongest option (the last code), [1] the milder one */
+  SamRgba  sequential[SAM_MAX_CODES]; /* one hue, [0] strongest (code 1, or mean 100) */
+  SamRgba  focus;            /* the ring around the mark that has the keyboard focus */
   char    *font_family;
   double   font_size;        /* in the surface's units at scale 1 */
   double   scale;            /* 1 at 100 %, 2 at 200 % */
