@@ -29,9 +29,10 @@ _sam_chart_mix (const SamRgba *from,
 {
   SamRgba colour;
 
-  colour.red = from->red + (to->red - from->red) * amount;
-  colour.green = from->green + (to->green - from->green) * amount;
-  colour.blue = from->blue + (to->blue - from->blue) * amount;
+  /* Whole steps of 1/255, so that a surface holds exactly this colour. */
+  colour.red = round ((from->red + (to->red - from->red) * amount) * 255) / 255;
+  colour.green = round ((from->green + (to->green - from->green) * amount) * 255) / 255;
+  colour.blue = round ((from->blue + (to->blue - from->blue) * amount) * 255) / 255;
   colour.alpha = from->alpha + (to->alpha - from->alpha) * amount;
   return colour;
 }
@@ -195,6 +196,9 @@ _sam_chart_draw_hatch (cairo_t             *cr,
   cairo_save (cr);
   cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
   cairo_clip_preserve (cr);
+  /* On the plain background, so that no grid line runs through it. */
+  _sam_chart_set_colour (cr, &style->background);
+  cairo_fill_preserve (cr);
   _sam_chart_set_colour (cr, &style->dim);
   cairo_set_line_width (cr, 1 * style->scale);
   cairo_stroke (cr);

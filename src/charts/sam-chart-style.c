@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "sam-chart-style.h"
 
 static SamRgba
@@ -30,9 +32,10 @@ fill_ramp (SamRgba *ramp,
     {
       double t = i / (double) (SAM_MAX_CODES - 1);
 
-      ramp[i].red = from.red + (to.red - from.red) * t;
-      ramp[i].green = from.green + (to.green - from.green) * t;
-      ramp[i].blue = from.blue + (to.blue - from.blue) * t;
+      /* Whole steps of 1/255, so that a surface holds exactly this colour. */
+      ramp[i].red = round ((from.red + (to.red - from.red) * t) * 255) / 255;
+      ramp[i].green = round ((from.green + (to.green - from.green) * t) * 255) / 255;
+      ramp[i].blue = round ((from.blue + (to.blue - from.blue) * t) * 255) / 255;
       ramp[i].alpha = 1;
     }
 }

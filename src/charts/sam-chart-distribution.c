@@ -1,0 +1,582 @@
+/* sam-chart-distribution.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-chart-distribution"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "sam-chart-distribution.h"
+#include "sam-chart-private.h"
+
+#define SEGMENT(layout, r, u, o) (&(layout)->segments[((r) * SAM_N_UNITS + (u)) * SAM_MAX_CODES + (o)])
+
+static gboolean
+shows_figure (const SamFigure *figure)
+{
+  return figure->withheld == SAM_WITHHELD_NONE && figure->n > 0;
+}
+
+static guint
+n_options_of (const SamDistributionData *data,
+              const SamFigure           *figure)
+{
+  guint n = MIN (data->n_options, SAM_MAX_CODES);
+
+  return figure->n_codes > 0 ? MIN (n, figure->n_codes) : n;
+}
+
+/**
+ * sam_chart_distribution_option_colour:
+ *
+ * Returns: the colour of @option (0 for code 1): diverging, the outermost option of each
+ *   side takes the strong colour and those nearer the middle the mild one; the meetings
+ *   scale takes the one-hue ramp, code 1 strongest.
+ */
+const SamRgba *
+sam_chart_distribution_option_colour (const SamDistributionData *data,
+                                      const SamChartStyle       *style,
+                                      guint                      option)
+{
+  guint n = MIN (data->n_options, SAM_MAX_CODES);
+  guint outward = 0;
+
+  g_return_val_if_fail (option < SAM_MAX_CODES, &style->neutral);
+
+  if (!data->diverging)
+    return &style->sequential[n > 1 ? option * (SAM_MAX_CODES - 1) / (n - 1) : 0];
+  if (data->option_side[option] == 0)
+    return &style->neutral;
+  /* How many options of the same side lie further out than this one. */
+  for (guint o = 0; o < n; o++)
+    if (data->option_side[o] == data->option_side[option] &&
+        (data->option_side[option] > 0 ? o < option : o > option))
+      outward++;
+  if (data->option_side[option] > 0)
+    return &style->favourable[outward == 0 ? 0 : 1];
+  return &style->unfavourable[outward == 0 ? 0 : 1];
+}
+
+static guint
+legend_entries (const SamDistributionData *data,
+                const SamChartStyle       *style,
+                SamLegendEntry            *entries)
+{
+  guint n = MIN (data->n_options, SAM_MAX_CODES);
+  guint count = 0;
+  gboolean withheld = FALSE;
+
+  /* In the order the bars show them, left to right. */
+  for (guint i = 0; i < n; i++)
+    {
+      guint o = data->diverging ? n - 1 - i : i;
+
+      entries[count++] = (SamLegendEntry) { data->option_labels[o], sam_chart_distribution_option_colour (data, style, o),
+                                            SAM_LEGEND_SWATCH };
+    }
+  for (guint r = 0; r < data->n_rows; r++)
+    for (guint u = 0; u < SAM_N_UNITS; u++)
+      if (data->rows[r].present[u] && data->rows[r].figures[u].withheld != SAM_WITHHELD_NONE)
+        withheld = TRUE;
+  if (withheld)
+    entries[count++] = (SamLegendEntry) { C_("legend", "Withheld"), &style->dim, SAM_LEGEND_HATCH };
+  return count;
+}
+
+static guint
+count_units (const SamDistributionData *data)
+{
+  guint n_units = 0;
+
+  for (guint u = 0; u < SAM_N_UNITS; u++)
+    for (guint r = 0; r < data->n_rows; r++)
+      if (data->rows[r].present[u])
+        {
+          n_units++;
+          break;
+        }
+  return MAX (n_units, 1);
+}
+
+/* Mapping: pure arithmetic, so that tests and hit-testing know where everything is. */
+void
+sam_chart_distribution_layout (const SamDistributionData *data,
+                               const SamChartStyle       *style,
+                               double                     width,
+                               double                     height,
+                               SamDistributionLayout     *layout)
+{
+  double margin = 12 * style->scale;
+  double font = SAM_CHART_FONT (style);
+  double n_width = 4.5 * font * 0.85;   /* "n 999" after the axis */
+  SamLegendEntry entries[SAM_MAX_CODES + 1];
+  guint n_units;
+  double top, row_height;
+
+  g_return_if_fail (data != NULL && style != NULL && layout != NULL);
+
+  n_units = count_units (data);
+  layout->legend = (SamRect) { margin, margin, width - 2 * margin, 0 };
+  layout->legend.height = _sam_chart_legend_height (style, entries, legend_entries (data, style, entries),
+                                                    layout->legend.width);
+  layout->label_width = MIN (width * 0.24, 20 * font);
+  layout->unit_width = MIN (width * 0.13, 8 * font);
+  layout->unit_x = margin + layout->label_width + margin;
+  layout->plot_x = layout->unit_x + layout->unit_width + margin;
+  /* Room for half a label past each end of the axis. */
+  layout->plot_width = MAX (width - layout->plot_x - margin - n_width - 1.5 * font, 1);
+  layout->centre_x = data->diverging ? layout->plot_x + layout->plot_width / 2 : layout->plot_x;
+  layout->percent_width = data->diverging ? layout->plot_width / 200.0 : layout->plot_width / 100.0;
+  layout->axis_y = layout->legend.y + layout->legend.height + font * 0.4;
+  top = layout->axis_y + font * 1.8;
+  row_height = data->n_rows > 0 ? (height - top - margin) / data->n_rows : 0;
+
+  layout->n_bars = data->n_rows * SAM_N_UNITS;
+  layout->bars = g_new0 (SamRect, layout->n_bars);
+  layout->segments = g_new0 (SamRect, layout->n_bars * SAM_MAX_CODES);
+  for (guint r = 0; r < data->n_rows; r++)
+    {
+      double bar_height = MIN (row_height * 0.8 / n_units, 3 * font);
+      double y = top + r * row_height + (row_height - bar_height * n_units) / 2;
+      guint slot = 0;
+
+      for (guint u = 0; u < SAM_N_UNITS; u++)
+        {
+          const SamFigure *figure = &data->rows[r].figures[u];
+          SamRect *bar = &layout->bars[r * SAM_N_UNITS + u];
+          guint n = n_options_of (data, figure);
+          double left = 0, right = 0;
+
+          if (!data->rows[r].present[u])
+            continue;
+          bar->y = y + slot * bar_height;
+          bar->height = bar_height * 0.86;
+          slot++;
+          if (!shows_figure (figure))
+            {
+              /* Withheld: hatched across the whole axis. No answers: the words there. */
+              bar->x = layout->plot_x;
+              bar->width = layout->plot_width;
+              continue;
+            }
+
+          if (!data->diverging)
+            {
+              double x = layout->plot_x;
+
+              for (guint o = 0; o < n; o++)
+                {
+                  SamRect *segment = SEGMENT (layout, r, u, o);
+                  double w = layout->percent_width * MAX (figure->distribution[o], 0);
+
+                  *segment = (SamRect) { x, bar->y, w, bar->height };
+                  x += w;
+                }
+              bar->x = layout->plot_x;
+              bar->width = x - layout->plot_x;
+              continue;
+            }
+
+          /* Diverging: the middle option straddles the centre; the others go outward from
+           * it, the milder nearer the centre. */
+          for (guint o = 0; o < n; o++)
+            if (data->option_side[o] == 0)
+              {
+                double w = layout->percent_width * MAX (figure->distribution[o], 0);
+
+                *SEGMENT (layout, r, u, o) = (SamRect) { layout->centre_x - w / 2, bar->y, w, bar->height };
+                left += w / 2;
+                right += w / 2;
+              }
+          for (guint i = 0; i < n; i++)
+            {
+              guint o = n - 1 - i;          /* favourable: the last favourable code is mildest */
+              double w = layout->percent_width * MAX (figure->distribution[o], 0);
+
+              if (data->option_side[o] <= 0)
+                continue;
+              *SEGMENT (layout, r, u, o) = (SamRect) { layout->centre_x + right, bar->y, w, bar->height };
+              right += w;
+            }
+          for (guint o = 0; o < n; o++)
+            {
+              double w = layout->percent_width * MAX (figure->distribution[o], 0);
+
+              if (data->option_side[o] >= 0)
+                continue;
+              left += w;
+              *SEGMENT (layout, r, u, o) = (SamRect) { layout->centre_x - left, bar->y, w, bar->height };
+            }
+          bar->x = layout->centre_x - left;
+          bar->width = left + right;
+        }
+    }
+}
+
+void
+sam_chart_distribution_layout_clear (SamDistributionLayout *layout)
+{
+  g_clear_pointer (&layout->bars, g_free);
+  g_clear_pointer (&layout->segments, g_free);
+  layout->n_bars = 0;
+}
+
+/**
+ * sam_chart_distribution_draw:
+ *
+ * Paints the chart in (0, 0, @width, @height) of @cr.
+ */
+void
+sam_chart_distribution_draw (const SamDistributionData *data,
+                             const SamChartStyle       *style,
+                             cairo_t                   *cr,
+                             double                     width,
+                             double                     height)
+{
+  SamDistributionLayout layout = { 0 };
+  SamLegendEntry entries[SAM_MAX_CODES + 1];
+  double font = SAM_CHART_FONT (style);
+  double small = font * 0.85;
+  double bottom = height - 12 * style->scale;
+  guint n_entries;
+
+  g_return_if_fail (data != NULL && style != NULL && cr != NULL);
+
+  sam_chart_distribution_layout (data, style, width, height, &layout);
+  _sam_chart_paint_background (cr, style);
+
+  n_entries = legend_entries (data, style, entries);
+  _sam_chart_draw_legend (cr, style, entries, n_entries, &layout.legend);
+
+  /* The axis: 100 % .. 0 .. 100 % when diverging, 0 .. 100 % otherwise. */
+  cairo_set_line_width (cr, 1 * style->scale);
+  for (int tick = data->diverging ? -100 : 0; tick <= 100; tick += data->diverging ? 50 : 25)
+    {
+      double x = layout.centre_x + layout.percent_width * tick;
+      SamRect box = { x - 2.5 * font, layout.axis_y, 5 * font, font * 1.2 };
+      g_autofree char *text = NULL;
+
+      _sam_chart_set_colour (cr, &style->grid);
+      cairo_move_to (cr, x, layout.axis_y + font * 1.4);
+      cairo_line_to (cr, x, bottom);
+      cairo_stroke (cr);
+      /* Translators: an axis label, a whole percentage ("50 %"). */
+      text = tick == 0 ? g_strdup ("0") : g_strdup_printf (_("%d %%"), ABS (tick));
+      _sam_chart_set_colour (cr, &style->dim);
+      _sam_chart_draw_text (cr, style, text, &box, small, FALSE, SAM_ALIGN_CENTRE);
+    }
+
+  /* The centre line, where favourable and not meet; under the bars, so that it does not
+   * run through the middle option's number. */
+  if (data->diverging)
+    {
+      _sam_chart_set_colour (cr, &style->foreground);
+      cairo_set_line_width (cr, 1.5 * style->scale);
+      cairo_move_to (cr, layout.centre_x, layout.axis_y + font * 1.4);
+      cairo_line_to (cr, layout.centre_x, bottom);
+      cairo_stroke (cr);
+      cairo_set_line_width (cr, 1 * style->scale);
+    }
+
+  for (guint r = 0; r < data->n_rows; r++)
+    {
+      const SamComparisonRow *row = &data->rows[r];
+      double first_y = -1, last_y = 0;
+
+      for (guint u = 0; u < SAM_N_UNITS; u++)
+        {
+          const SamRect *bar = &layout.bars[r * SAM_N_UNITS + u];
+          const SamFigure *figure = &row->figures[u];
+          double size = MIN (small, bar->height * 0.75);
+          SamRect box;
+
+          if (!row->present[u])
+            continue;
+          if (first_y < 0)
+            first_y = bar->y;
+          last_y = bar->y + bar->height;
+
+          /* The unit's name before its bar, n after the axis. */
+          box = (SamRect) { layout.unit_x, bar->y, layout.unit_width, bar->height };
+          _sam_chart_set_colour (cr, &style->foreground);
+          _sam_chart_draw_text (cr, style, data->unit_names[u], &box, size, FALSE, SAM_ALIGN_END);
+
+          if (figure->withheld != SAM_WITHHELD_NONE)
+            {
+              g_autofree char *why = _sam_chart_withheld_text (figure, data->k);
+
+              _sam_chart_draw_hatch (cr, style, bar);
+              box = (SamRect) { bar->x + font * 0.3, bar->y, MIN (bar->width * 0.6, 30 * font), bar->height };
+              _sam_chart_draw_plated_text (cr, style, why, &box, size, SAM_ALIGN_START);
+              continue;
+            }
+          if (figure->n == 0)
+            {
+              box = (SamRect) { bar->x + font * 0.3, bar->y, bar->width, bar->height };
+              _sam_chart_set_colour (cr, &style->dim);
+              _sam_chart_draw_text (cr, style, _("No answers"), &box, size, FALSE, SAM_ALIGN_START);
+              continue;
+            }
+
+          for (guint o = 0; o < n_options_of (data, figure); o++)
+            {
+              const SamRect *segment = SEGMENT (&layout, r, u, o);
+              const SamRgba *colour = sam_chart_distribution_option_colour (data, style, o);
+              char text[16];
+
+              if (segment->width <= 0)
+                continue;
+              _sam_chart_set_colour (cr, colour);
+              cairo_rectangle (cr, segment->x, segment->y, segment->width, segment->height);
+              cairo_fill (cr);
+              /* Parted from its neighbours by a thin line of the background. */
+              _sam_chart_set_colour (cr, &style->background);
+              cairo_move_to (cr, segment->x + segment->width, segment->y);
+              cairo_line_to (cr, segment->x + segment->width, segment->y + segment->height);
+              cairo_stroke (cr);
+              /* The share, rounded, where it fits; the marks and the table have the decimals. */
+              g_snprintf (text, sizeof text, "%.0f", figure->distribution[o]);
+              if (segment->width > _sam_chart_estimate_width (text, size) + size * 0.6)
+                {
+                  box = (SamRect) { segment->x, segment->y, segment->width, segment->height };
+                  _sam_chart_set_colour (cr, _sam_chart_text_on (style, colour));
+                  _sam_chart_draw_text (cr, style, text, &box, size, FALSE, SAM_ALIGN_CENTRE);
+                }
+            }
+
+          {
+            char n_text[32];
+
+            g_snprintf (n_text, sizeof n_text, "n %u", figure->n);
+            box = (SamRect) { layout.plot_x + layout.plot_width + font * 1.2, bar->y, 0, bar->height };
+            _sam_chart_set_colour (cr, &style->dim);
+            _sam_chart_draw_text (cr, style, n_text, &box, size, FALSE, SAM_ALIGN_START);
+          }
+        }
+
+      if (first_y >= 0)
+        {
+          double box_height = MAX (last_y - first_y, font * 1.4) + font;
+          SamRect box = { 12 * style->scale, (first_y + last_y - box_height) / 2, layout.label_width, box_height };
+
+          _sam_chart_set_colour (cr, &style->foreground);
+          _sam_chart_draw_text (cr, style, row->label, &box, font, FALSE, SAM_ALIGN_END);
+        }
+    }
+
+  sam_chart_distribution_layout_clear (&layout);
+}
+
+static char *
+option_list (const SamDistributionData *data,
+             const SamFigure           *figure)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint o = 0; o < n_options_of (data, figure); o++)
+    {
+      g_autofree char *percent = _sam_chart_format_percent (figure->distribution[o]);
+
+      if (o > 0)
+        g_string_append (list, ", ");
+      /* Translators: an option and its share of the answers ("I høj grad 44.4 %"). */
+      g_string_append_printf (list, _("%s %s"), data->option_labels[o] ? data->option_labels[o] : "", percent);
+    }
+  return g_string_free (list, FALSE);
+}
+
+/**
+ * sam_chart_distribution_describe:
+ *
+ * Returns: (transfer full): what the chart shows, for a screen reader: for each item and
+ *   unit the share of every option, or that it is withheld and why
+ */
+char *
+sam_chart_distribution_describe (const SamDistributionData *data)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  g_string_append (text, data->diverging
+                   ? _("How the answers spread over the options, in percent of the answers. "
+                       "Favourable options are drawn to the right of the centre line, the others to the left.")
+                   : _("How the answers spread over the options, in percent of the answers."));
+  for (guint r = 0; r < data->n_rows; r++)
+    for (guint u = 0; u < SAM_N_UNITS; u++)
+      {
+        const SamFigure *figure = &data->rows[r].figures[u];
+        const char *unit = data->unit_names[u] ? data->unit_names[u] : "";
+
+        if (!data->rows[r].present[u])
+          continue;
+        g_string_append_c (text, '\n');
+        if (figure->withheld != SAM_WITHHELD_NONE)
+          {
+            g_autofree char *why = _sam_chart_withheld_reason (figure, data->k);
+
+            /* Translators: a sentence: the item, the unit, why it is withheld. */
+            g_string_append_printf (text, _("%s, %s: %s."), data->rows[r].label, unit, why);
+          }
+        else if (figure->n == 0)
+          /* Translators: a sentence: the item, the unit. */
+          g_string_append_printf (text, _("%s, %s: no answers."), data->rows[r].label, unit);
+        else
+          {
+            g_autofree char *list = option_list (data, figure);
+
+            /* Translators: a sentence: the item, the unit, the number of answers, then
+             * each option and its share ("Driftsledelse, Klinik 3, 9 answers: I høj grad 44.4 %, …."). */
+            g_string_append_printf (text, ngettext ("%s, %s, %u answer: %s.", "%s, %s, %u answers: %s.", figure->n),
+                                    data->rows[r].label, unit, figure->n, list);
+          }
+      }
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * sam_chart_distribution_marks:
+ *
+ * Returns: (transfer full): a mark per drawn segment (unit, item, option, percent, n); a
+ *   withheld bar or one without answers is one mark
+ */
+GArray *
+sam_chart_distribution_marks (const SamDistributionData *data,
+                              const SamChartStyle       *style,
+                              double                     width,
+                              double                     height)
+{
+  SamDistributionLayout layout = { 0 };
+  GArray *marks = sam_chart_marks_new ();
+
+  g_return_val_if_fail (data != NULL && style != NULL, marks);
+
+  sam_chart_distribution_layout (data, style, width, height, &layout);
+  for (guint r = 0; r < data->n_rows; r++)
+    for (guint u = 0; u < SAM_N_UNITS; u++)
+      {
+        const SamFigure *figure = &data->rows[r].figures[u];
+        const char *unit = data->unit_names[u] ? data->unit_names[u] : "";
+
+        if (!data->rows[r].present[u])
+          continue;
+        if (!shows_figure (figure))
+          {
+            g_autofree char *summary = _sam_chart_figure_summary (figure, data->k);
+
+            sam_chart_marks_add (marks, &layout.bars[r * SAM_N_UNITS + u],
+                                 g_strdup_printf (_("%s — %s: %s"), unit, data->rows[r].label, summary));
+            continue;
+          }
+        for (guint o = 0; o < n_options_of (data, figure); o++)
+          {
+            const SamRect *segment = SEGMENT (&layout, r, u, o);
+            g_autofree char *percent = NULL;
+
+            if (segment->width <= 0)
+              continue;
+            percent = _sam_chart_format_percent (figure->distribution[o]);
+            sam_chart_marks_add (marks, segment,
+                                 /* Translators: a mark on a chart: the unit, the item, the
+                                  * option, its share and the number of answers
+                                  * ("Klinik 3 — Driftsledelse — I høj grad: 44.4 %, n 9"). */
+                                 g_strdup_printf (_("%s — %s — %s: %s, n %u"), unit, data->rows[r].label,
+                                                  data->option_labels[o] ? data->option_labels[o] : "", percent,
+                                                  figure->n));
+          }
+      }
+  sam_chart_distribution_layout_clear (&layout);
+  return marks;
+}
+
+/**
+ * sam_chart_distribution_table:
+ *
+ * Returns: (transfer full): a row per item and unit: n and each option's share
+ */
+SamChartTable *
+sam_chart_distribution_table (const SamDistributionData *data)
+{
+  SamChartTable *table;
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  guint n;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  n = MIN (data->n_options, SAM_MAX_CODES);
+
+  /* Translators: the caption of a chart's table. */
+  table = sam_chart_table_new (_("Share of the answers per option, in percent"));
+  sam_chart_table_add_column (table, _("Item"));
+  /* Translators: a table's column heading: clinic, cluster or country. */
+  sam_chart_table_add_column (table, _("Unit"));
+  /* Translators: a table's column heading: the number of answers. */
+  sam_chart_table_add_column (table, C_("column", "n"));
+  for (guint o = 0; o < n; o++)
+    sam_chart_table_add_column (table, data->option_labels[o]);
+
+  for (guint r = 0; r < data->n_rows; r++)
+    for (guint u = 0; u < SAM_N_UNITS; u++)
+      {
+        const SamFigure *figure = &data->rows[r].figures[u];
+
+        if (!data->rows[r].present[u])
+          continue;
+        g_ptr_array_add (cells, g_strdup (data->rows[r].label));
+        g_ptr_array_add (cells, g_strdup (data->unit_names[u]));
+        if (figure->withheld != SAM_WITHHELD_NONE)
+          {
+            for (guint c = 0; c < n + 1; c++)
+              g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
+          }
+        else
+          {
+            g_ptr_array_add (cells, g_strdup_printf ("%u", figure->n));
+            for (guint o = 0; o < n; o++)
+              g_ptr_array_add (cells, figure->n == 0 || o >= n_options_of (data, figure) ? g_strdup ("—")
+                                      : _sam_chart_format_percent (figure->distribution[o]));
+          }
+        _sam_chart_table_add_cells (table, cells);
+      }
+  return table;
+}
+
+static void
+kind_draw (gconstpointer        data,
+           const SamChartStyle *style,
+           cairo_t             *cr,
+           double               width,
+           double               height)
+{
+  sam_chart_distribution_draw (data, style, cr, width, height);
+}
+
+static char *
+kind_describe (gconstpointer data)
+{
+  return sam_chart_distribution_describe (data);
+}
+
+static GArray *
+kind_marks (gconstpointer        data,
+            const SamChartStyle *style,
+            double               width,
+            double               height)
+{
+  return sam_chart_distribution_marks (data, style, width, height);
+}
+
+static SamChartTable *
+kind_table (gconstpointer data)
+{
+  return sam_chart_distribution_table (data);
+}
+
+const SamChartKind sam_chart_distribution_kind = {
+  "distribution", kind_draw, kind_describe, kind_marks, kind_table,
+};

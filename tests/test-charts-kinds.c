@@ -1,0 +1,452 @@
+/* test-charts-kinds.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <math.h>
+
+#include "sam-chart-distribution.h"
+#include "test-common.h"
+
+/* The chart kinds beyond the item comparison (tests/test-charts.c), tested the same way:
+ * drawn on image surfaces and probed at places their layouts name (a segment, a bar, a
+ * line, a withheld area, an empty area), in every theme and at scale 1 and 2; drawn on PDF
+ * and SVG; their words and tables checked for the figures. No exact pixels of text. On a
+ * failure the image is written out for a person to look at. */
+
+#define WIDTH  1600
+#define HEIGHT 900
+
+static const SamChartTheme themes[] = { SAM_CHART_LIGHT, SAM_CHART_DARK, SAM_CHART_HIGH_CONTRAST };
+
+static void
+figure (SamFigure  *f,
+        guint       n,
+        double      mean,
+        SamWithheld withheld)
+{
+  memset (f, 0, sizeof *f);
+  f->n = n;
+  f->mean = mean;
+  f->withheld = withheld;
+}
+
+static guint32
+rgb (const SamRgba *colour)
+{
+  return ((guint32) lround (colour->red * 255) << 16) | ((guint32) lround (colour->green * 255) << 8) |
+         (guint32) lround (colour->blue * 255);
+}
+
+static cairo_surface_t *
+render (const SamChartKind  *kind,
+        gconstpointer        data,
+        const SamChartStyle *style,
+        int                  width,
+        int                  height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  kind->draw (data, style, cr, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint32
+pixel (cairo_surface_t *surface,
+       double           x,
+       double           y)
+{
+  unsigned char *bytes = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  g_assert_cmpfloat (x, >=, 0);
+  g_assert_cmpfloat (y, >=, 0);
+  g_assert_cmpfloat (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpfloat (y, <, cairo_image_surface_get_height (surface));
+  return ((guint32 *) (bytes + (int) y * stride))[(int) x] & 0xffffff;
+}
+
+/* Writes the image to the temp dir for a person when a probe fails, then fails. */
+static void
+expect_pixel (cairo_surface_t *surface,
+              double           x,
+              double           y,
+              const SamRgba   *colour,
+              const char      *what)
+{
+  guint32 found = pixel (surface, x, y);
+
+  if (found != rgb (colour))
+    {
+      g_autofree char *name = g_strdup_printf ("samarbejde-%s.png", what);
+      g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+      cairo_surface_write_to_png (surface, path);
+      g_test_message ("%s: %06x at (%.0f, %.0f), expected %06x; the image is in %s", what, found, x, y,
+                      rgb (colour), path);
+    }
+  g_assert_cmphex (found, ==, rgb (colour));
+}
+
+/* A withheld area is hatched: along a line across it, some pixels are the background and
+ * some the hatching, and none is @not (the colour a figure would have had). */
+static void
+expect_hatched (cairo_surface_t     *surface,
+                const SamChartStyle *style,
+                double               x0,
+                double               x1,
+                double               y,
+                const SamRgba       *not,
+                const char          *what)
+{
+  guint hatched = 0, ground = 0;
+
+  for (double x = x0; x < x1; x += 1)
+    {
+      guint32 p = pixel (surface, x, y);
+
+      g_assert_cmphex (p, !=, rgb (not));
+      if (p == rgb (&style->background))
+        ground++;
+      else
+        hatched++;
+    }
+  if (hatched <= 3 || ground <= 3)
+    {
+      g_autofree char *name = g_strdup_printf ("samarbejde-%s.png", what);
+      g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+      cairo_surface_write_to_png (surface, path);
+      g_test_message ("%s: %u hatched, %u ground; the image is in %s", what, hatched, ground, path);
+    }
+  g_assert_cmpuint (hatched, >, 3);
+  g_assert_cmpuint (ground, >, 3);
+}
+
+static void
+expect_inside (const SamRect *rect,
+               double         width,
+               double         height)
+{
+  g_assert_cmpfloat (rect->x, >=, 0);
+  g_assert_cmpfloat (rect->y, >=, 0);
+  g_assert_cmpfloat (rect->x + rect->width, <=, width + 0.01);
+  g_assert_cmpfloat (rect->y + rect->height, <=, height + 0.01);
+}
+
+static cairo_status_t
+append (void                *closure,
+        const unsigned char *bytes,
+        unsigned int         length)
+{
+  g_byte_array_append (closure, bytes, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The same paint function serves PDF and SVG. */
+static void
+expect_pdf_and_svg (const SamChartKind *kind,
+                    gconstpointer       data)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GByteArray) svg = g_byte_array_new ();
+  SamChartStyle style;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+
+  surface = cairo_pdf_surface_create_for_stream (append, pdf, 800, 450);
+  cr = cairo_create (surface);
+  kind->draw (data, &style, cr, 800, 450);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (pdf->len, >, 1000);
+  g_assert_true (memcmp (pdf->data, "%PDF", 4) == 0);
+
+  surface = cairo_svg_surface_create_for_stream (append, svg, 800, 450);
+  cr = cairo_create (surface);
+  kind->draw (data, &style, cr, 800, 450);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_byte_array_append (svg, (const guint8 *) "", 1);
+  g_assert_nonnull (strstr ((const char *) svg->data, "<svg"));
+  g_assert_nonnull (strstr ((const char *) svg->data, "<path"));
+
+  sam_chart_style_clear (&style);
+}
+
+/* Every mark lies on the surface and names a figure; tiny sizes draw without trouble. */
+static void
+expect_marks_inside (const SamChartKind *kind,
+                     gconstpointer       data,
+                     guint               n_expected)
+{
+  const double sizes[][2] = { { WIDTH, HEIGHT }, { 600, 400 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (double scale = 1; scale <= 2; scale++)
+      {
+        SamChartStyle style;
+        GArray *marks;
+        cairo_surface_t *surface;
+
+        sam_chart_style_init (&style, SAM_CHART_LIGHT, scale);
+        marks = kind->marks (data, &style, sizes[s][0], sizes[s][1]);
+        g_assert_cmpuint (marks->len, ==, n_expected);
+        for (guint m = 0; m < marks->len; m++)
+          {
+            const SamChartMark *mark = &g_array_index (marks, SamChartMark, m);
+
+            expect_inside (&mark->rect, sizes[s][0], sizes[s][1]);
+            g_assert_cmpfloat (mark->rect.width, >, 0);
+            g_assert_cmpfloat (mark->rect.height, >, 0);
+            g_assert_nonnull (mark->label);
+            g_assert_cmpuint (strlen (mark->label), >, 0);
+          }
+        g_array_unref (marks);
+        surface = render (kind, data, &style, 60, 40);
+        cairo_surface_destroy (surface);
+        sam_chart_style_clear (&style);
+      }
+}
+
+static gboolean
+table_has (const SamChartTable *table,
+           guint                row,
+           const char          *column,
+           const char          *cell)
+{
+  char **cells = g_ptr_array_index (table->rows, row);
+
+  for (guint c = 0; c < table->columns->len; c++)
+    if (g_strcmp0 (g_ptr_array_index (table->columns, c), column) == 0)
+      {
+        if (g_strcmp0 (cells[c], cell) != 0)
+          g_test_message ("row %u, column %s: “%s”, expected “%s”", row, column, cells[c], cell);
+        return g_strcmp0 (cells[c], cell) == 0;
+      }
+  g_test_message ("no column %s", column);
+  return FALSE;
+}
+
+/* The answer distribution */
+
+static SamComparisonRow dist_rows[2];
+static SamDistributionData dist;
+
+static void
+make_distribution (void)
+{
+  static const char *options[] = { "I meget høj grad", "I høj grad", "I nogen grad", "I ringe grad", "Slet ikke" };
+  static const int sides[] = { 1, 1, 0, -1, -1 };
+  static const double shares[][5] = {
+    { 22.2, 44.4, 22.2, 11.1, 0 },
+    { 10, 40, 30, 15, 5 },
+    { 15.3, 41.2, 28.1, 11.4, 4.0 },
+  };
+
+  dist_rows[0].label = "Strategisk ledelse";
+  dist_rows[1].label = "Driftsledelse";
+  for (guint r = 0; r < G_N_ELEMENTS (dist_rows); r++)
+    for (guint u = 0; u < SAM_N_UNITS; u++)
+      {
+        dist_rows[r].present[u] = TRUE;
+        figure (&dist_rows[r].figures[u], u == SAM_UNIT_CLINIC ? 9 : u == SAM_UNIT_CLUSTER ? 40 : 812, 60, 0);
+        dist_rows[r].figures[u].n_codes = 5;
+        memcpy (dist_rows[r].figures[u].distribution, shares[u], sizeof shares[u]);
+      }
+  dist_rows[1].figures[SAM_UNIT_CLINIC].withheld = SAM_WITHHELD_PRIMARY;
+  dist_rows[1].figures[SAM_UNIT_CLINIC].n = 2;
+  figure (&dist_rows[1].figures[SAM_UNIT_COUNTRY], 0, 0, 0);
+
+  dist.rows = dist_rows;
+  dist.n_rows = G_N_ELEMENTS (dist_rows);
+  dist.unit_names[SAM_UNIT_CLINIC] = "Klinik 3";
+  dist.unit_names[SAM_UNIT_CLUSTER] = "Klyngen";
+  dist.unit_names[SAM_UNIT_COUNTRY] = "Landet";
+  dist.n_options = 5;
+  for (guint o = 0; o < 5; o++)
+    {
+      dist.option_labels[o] = options[o];
+      dist.option_side[o] = sides[o];
+    }
+  dist.diverging = TRUE;
+  dist.k = 3;
+}
+
+#define DIST_SEGMENT(layout, r, u, o) (&(layout)->segments[((r) * SAM_N_UNITS + (u)) * SAM_MAX_CODES + (o)])
+
+static void
+test_distribution_layout (void)
+{
+  SamChartStyle style;
+  SamDistributionLayout layout = { 0 };
+  const SamRect *neutral, *high, *very_high, *low, *none, *bar;
+
+  sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+  sam_chart_distribution_layout (&dist, &style, WIDTH, HEIGHT, &layout);
+
+  /* The centre is the middle of the axis; 100 % reaches either end. */
+  g_assert_cmpfloat_with_epsilon (layout.centre_x, layout.plot_x + layout.plot_width / 2, 0.01);
+  g_assert_cmpfloat_with_epsilon (layout.percent_width * 100, layout.plot_width / 2, 0.01);
+
+  /* The middle option straddles the centre, half each side. */
+  neutral = DIST_SEGMENT (&layout, 0, SAM_UNIT_CLINIC, 2);
+  g_assert_cmpfloat_with_epsilon (neutral->x + neutral->width / 2, layout.centre_x, 0.01);
+  g_assert_cmpfloat_with_epsilon (neutral->width, layout.percent_width * 22.2, 0.01);
+  /* Favourable to the right, the milder nearer the centre. */
+  high = DIST_SEGMENT (&layout, 0, SAM_UNIT_CLINIC, 1);
+  very_high = DIST_SEGMENT (&layout, 0, SAM_UNIT_CLINIC, 0);
+  g_assert_cmpfloat_with_epsilon (high->x, neutral->x + neutral->width, 0.01);
+  g_assert_cmpfloat_with_epsilon (very_high->x, high->x + high->width, 0.01);
+  g_assert_cmpfloat_with_epsilon (very_high->width, layout.percent_width * 22.2, 0.01);
+  /* The other side to the left; an option nobody chose has no width. */
+  low = DIST_SEGMENT (&layout, 0, SAM_UNIT_CLINIC, 3);
+  none = DIST_SEGMENT (&layout, 0, SAM_UNIT_CLINIC, 4);
+  g_assert_cmpfloat_with_epsilon (low->x + low->width, neutral->x, 0.01);
+  g_assert_cmpfloat (none->width, ==, 0);
+  /* Withheld and no answers take the whole axis (hatched, or the words). */
+  bar = &layout.bars[1 * SAM_N_UNITS + SAM_UNIT_CLINIC];
+  g_assert_cmpfloat_with_epsilon (bar->width, layout.plot_width, 0.01);
+  for (guint i = 0; i < layout.n_bars; i++)
+    expect_inside (&layout.bars[i], WIDTH, HEIGHT);
+
+  sam_chart_distribution_layout_clear (&layout);
+
+  /* The meetings scale: a plain stack from 0, in code order. */
+  dist.diverging = FALSE;
+  sam_chart_distribution_layout (&dist, &style, WIDTH, HEIGHT, &layout);
+  g_assert_cmpfloat_with_epsilon (DIST_SEGMENT (&layout, 0, SAM_UNIT_CLUSTER, 0)->x, layout.plot_x, 0.01);
+  g_assert_cmpfloat_with_epsilon (DIST_SEGMENT (&layout, 0, SAM_UNIT_CLUSTER, 1)->x,
+                                  layout.plot_x + layout.percent_width * 10, 0.01);
+  g_assert_cmpfloat_with_epsilon (layout.bars[SAM_UNIT_CLUSTER].width, layout.plot_width, 0.01);
+  sam_chart_distribution_layout_clear (&layout);
+  dist.diverging = TRUE;
+
+  sam_chart_style_clear (&style);
+}
+
+static void
+test_distribution_pixels (void)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+    for (double scale = 1; scale <= 2; scale++)
+      for (int diverging = 1; diverging >= 0; diverging--)
+        {
+          SamChartStyle style;
+          SamDistributionLayout layout = { 0 };
+          cairo_surface_t *surface;
+          const SamRect *bar;
+          g_autofree char *what = g_strdup_printf ("distribution-%u-%g-%d", t, scale, diverging);
+
+          dist.diverging = diverging;
+          sam_chart_style_init (&style, themes[t], scale);
+          sam_chart_distribution_layout (&dist, &style, WIDTH, HEIGHT, &layout);
+          surface = render (&sam_chart_distribution_kind, &dist, &style, WIDTH, HEIGHT);
+
+          /* Each drawn segment in its option's colour, away from the number in its middle. */
+          for (guint u = 0; u < SAM_N_UNITS; u++)
+            for (guint o = 0; o < 5; o++)
+              {
+                const SamRect *segment = DIST_SEGMENT (&layout, 0, u, o);
+
+                if (segment->width < 4)
+                  continue;
+                expect_pixel (surface, segment->x + 2, segment->y + 2,
+                              sam_chart_distribution_option_colour (&dist, &style, o), what);
+              }
+          /* The colours differ: strong and mild, favourable and not. */
+          g_assert_cmphex (rgb (sam_chart_distribution_option_colour (&dist, &style, 0)), !=,
+                           rgb (sam_chart_distribution_option_colour (&dist, &style, 1)));
+          g_assert_cmphex (rgb (sam_chart_distribution_option_colour (&dist, &style, 0)), !=,
+                           rgb (sam_chart_distribution_option_colour (&dist, &style, 4)));
+
+          /* Withheld: hatched across the far part of the axis, no option's colour. */
+          bar = &layout.bars[1 * SAM_N_UNITS + SAM_UNIT_CLINIC];
+          expect_hatched (surface, &style, bar->x + bar->width * 0.7, bar->x + bar->width * 0.95,
+                          bar->y + bar->height / 2, sam_chart_distribution_option_colour (&dist, &style, 1), what);
+
+          /* Left of the clinic's bar, before the far end, the background. */
+          bar = &layout.bars[SAM_UNIT_CLINIC];
+          if (diverging)
+            expect_pixel (surface, layout.centre_x - layout.percent_width * 75, bar->y + bar->height / 2,
+                          &style.background, what);
+          expect_pixel (surface, 2, HEIGHT - 2, &style.background, what);
+
+          cairo_surface_destroy (surface);
+          sam_chart_distribution_layout_clear (&layout);
+          sam_chart_style_clear (&style);
+        }
+  dist.diverging = TRUE;
+}
+
+static void
+test_distribution_files (void)
+{
+  expect_pdf_and_svg (&sam_chart_distribution_kind, &dist);
+  /* 2 x 4 segments (one option has none), then a withheld bar, 4 + 1 segments, and no answers. */
+  expect_marks_inside (&sam_chart_distribution_kind, &dist, 4 + 5 + 5 + 1 + 5 + 1);
+}
+
+static void
+test_distribution_words (void)
+{
+  g_autoptr(SamChart) chart = sam_chart_new (&sam_chart_distribution_kind, "Spørgsmål 2", &dist, NULL);
+  g_autofree char *text = sam_chart_describe (chart);
+  g_autoptr(SamChartTable) table = sam_chart_table (chart);
+  SamChartStyle style;
+  GArray *marks;
+
+  g_assert_nonnull (strstr (text, "Strategisk ledelse, Klinik 3, 9 answers: I meget høj grad 22.2 %, I høj grad 44.4 %, "
+                                  "I nogen grad 22.2 %, I ringe grad 11.1 %, Slet ikke 0.0 %."));
+  g_assert_nonnull (strstr (text, "Driftsledelse, Klinik 3: withheld: fewer than 3 answers."));
+  g_assert_nonnull (strstr (text, "Driftsledelse, Landet: no answers."));
+  g_assert_null (strstr (text, "87.5"));
+
+  g_assert_cmpuint (table->rows->len, ==, 6);
+  g_assert_true (table_has (table, 0, "Unit", "Klinik 3"));
+  g_assert_true (table_has (table, 0, "n", "9"));
+  g_assert_true (table_has (table, 0, "I høj grad", "44.4 %"));
+  g_assert_true (table_has (table, 2, "Slet ikke", "4.0 %"));
+  g_assert_true (table_has (table, 3, "n", "withheld"));
+  g_assert_true (table_has (table, 3, "I høj grad", "withheld"));
+  g_assert_true (table_has (table, 5, "n", "0"));
+
+  sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+  marks = sam_chart_marks (chart, &style, WIDTH, HEIGHT);
+  g_assert_cmpstr (g_array_index (marks, SamChartMark, 0).label, ==,
+                   "Klinik 3 — Strategisk ledelse — I meget høj grad: 22.2 %, n 9");
+  g_assert_cmpstr (g_array_index (marks, SamChartMark, 14).label, ==,
+                   "Klinik 3 — Driftsledelse: withheld: fewer than 3 answers");
+  g_array_unref (marks);
+  sam_chart_style_clear (&style);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  make_distribution ();
+
+  g_test_add_func ("/charts/distribution/layout", test_distribution_layout);
+  g_test_add_func ("/charts/distribution/pixels", test_distribution_pixels);
+  g_test_add_func ("/charts/distribution/files", test_distribution_files);
+  g_test_add_func ("/charts/distribution/words", test_distribution_words);
+
+  return g_test_run ();
+}
