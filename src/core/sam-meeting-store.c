@@ -1,0 +1,972 @@
+/* sam-meeting-store.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-meeting-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sam-dates.h"
+#include "sam-instrument.h"
+#include "sam-meeting-store.h"
+#include "sam-meeting-template.h"
+#include "sam-store-private.h"
+
+/*
+ * The meetings' tables (schema version 3). A write checks what the database cannot:
+ * that the template is one the app knows, that a step or a category belongs to the
+ * meeting's template, that an item or a domain belongs to the questionnaire. The
+ * database checks the rest (dates, colours, a meeting in a clinic or the cluster).
+ *
+ * Nothing here emits the store's "changed": notes are saved as they are typed, and the
+ * windows that list rounds and results have no reason to refresh for them.
+ */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static const char *colour_names[] = { "green", "red" };
+
+void
+sam_meeting_free (SamMeeting *meeting)
+{
+  if (meeting == NULL)
+    return;
+  g_free (meeting->template_id);
+  g_free (meeting->date);
+  g_free (meeting->started);
+  g_free (meeting->ended);
+  g_free (meeting);
+}
+
+void
+sam_meeting_note_free (SamMeetingNote *note)
+{
+  if (note == NULL)
+    return;
+  g_free (note->step);
+  g_free (note->text);
+  g_free (note->updated);
+  g_free (note);
+}
+
+void
+sam_meeting_card_free (SamMeetingCard *card)
+{
+  if (card == NULL)
+    return;
+  g_free (card->step);
+  g_free (card->text);
+  g_free (card->category);
+  g_free (card);
+}
+
+void
+sam_meeting_action_free (SamMeetingAction *action)
+{
+  if (action == NULL)
+    return;
+  g_free (action->step);
+  g_free (action->what);
+  g_free (action->who);
+  g_free (action->due);
+  g_free (action->item);
+  g_free (action->domain);
+  g_free (action);
+}
+
+/* Helpers */
+
+static gboolean set_invalid (GError     **error,
+                             const char  *format,
+                             ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+set_invalid (GError     **error,
+             const char  *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                                                format, args));
+  va_end (args);
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (SamStore    *store,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (_sam_store_get_db (store), sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _sam_store_set_error (store, error, rc);
+      return NULL;
+    }
+  return stmt;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           column,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static gboolean
+step_done (SamStore      *store,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _sam_store_set_error (store, error, rc);
+  return TRUE;
+}
+
+/* Runs a change that must touch exactly one row; none means the row is gone. */
+static gboolean
+step_one_row (SamStore      *store,
+              sqlite3_stmt  *stmt,
+              const char    *gone_message,
+              GError       **error)
+{
+  if (!step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (_sam_store_get_db (store)) != 1)
+    return set_invalid (error, "%s", gone_message);
+  return TRUE;
+}
+
+static gboolean
+finish (SamStore  *store,
+        gboolean   ok,
+        GError   **error)
+{
+  if (!ok)
+    {
+      sam_store_rollback (store);
+      return FALSE;
+    }
+  return sam_store_commit (store, error);
+}
+
+static char *
+format_utc (GDateTime *when)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (when);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gboolean
+check_text (const char  *text,
+            GError     **error)
+{
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    return set_invalid (error, "%s", _("The text is not valid UTF-8"));
+  return TRUE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_date (const char  *date,
+            GError     **error)
+{
+  GDate parsed;
+
+  if (date == NULL || !sam_date_parse_iso (date, &parsed))
+    return set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), date ? date : "");
+  return TRUE;
+}
+
+/* The template of a meeting in the store, as this version of the app knows it. */
+static SamMeetingTemplate *
+meeting_template (SamStore  *store,
+                  gint64     meeting_id,
+                  GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (store, "SELECT template FROM meetings WHERE id = ?1",
+                                          error);
+  SamMeetingTemplate *template;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      set_invalid (error, "%s", _("The meeting no longer exists"));
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _sam_store_set_error (store, error, rc);
+      return NULL;
+    }
+  template = sam_meeting_template_lookup ((const char *) sqlite3_column_text (stmt, 0));
+  if (template == NULL)
+    set_invalid (error, _("“%s” is not a meeting template"),
+                 (const char *) sqlite3_column_text (stmt, 0));
+  return template;
+}
+
+static gboolean
+check_step (SamMeetingTemplate  *template,
+            const char          *step,
+            GError             **error)
+{
+  if (step == NULL || sam_meeting_template_lookup_step (template, step) == NULL)
+    return set_invalid (error, _("“%s” is not a step of this meeting"), step ? step : "");
+  return TRUE;
+}
+
+static gboolean
+check_category (SamMeetingTemplate  *template,
+                const char          *category,
+                GError             **error)
+{
+  if (category != NULL && sam_meeting_template_lookup_category (template, category) == NULL)
+    return set_invalid (error, _("“%s” is not a category of this meeting"), category);
+  return TRUE;
+}
+
+/* Meetings */
+
+/**
+ * sam_meeting_store_create:
+ * @template_id: a template id, such as "clinic-wellbeing"
+ * @clinic_id: the clinic holding the meeting, or 0
+ * @cluster_id: the cluster holding the meeting, or 0; exactly one of the two, as the
+ *   template's scope says
+ * @date: the day, YYYY-MM-DD
+ * @participants: how many take part
+ * @earlier_round: whether the parts that need an earlier round are held
+ * @out_id: (out) (optional): the new meeting's id
+ *
+ * Returns: %TRUE if the meeting was stored
+ */
+gboolean
+sam_meeting_store_create (SamStore    *store,
+                          const char  *template_id,
+                          gint64       clinic_id,
+                          gint64       cluster_id,
+                          const char  *date,
+                          guint        participants,
+                          gboolean     earlier_round,
+                          gint64      *out_id,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  SamMeetingTemplate *template;
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+
+  template = template_id ? sam_meeting_template_lookup (template_id) : NULL;
+  if (template == NULL)
+    return set_invalid (error, _("“%s” is not a meeting template"), template_id ? template_id : "");
+  if ((clinic_id > 0) == (cluster_id > 0))
+    return set_invalid (error, "%s", _("A meeting is held either in a clinic or in the cluster"));
+  if (clinic_id > 0 && sam_meeting_template_get_scope (template) != SAM_MEETING_SCOPE_CLINIC)
+    return set_invalid (error, _("“%s” is held in the cluster, not in a clinic"),
+                        sam_meeting_template_get_title (template));
+  if (cluster_id > 0 && sam_meeting_template_get_scope (template) != SAM_MEETING_SCOPE_CLUSTER)
+    return set_invalid (error, _("“%s” is held in a clinic, not in the cluster"),
+                        sam_meeting_template_get_title (template));
+  if (!check_date (date, error))
+    return FALSE;
+
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  stmt = prepare (store, "INSERT INTO meetings (template, clinic_id, cluster_id, date, participants,"
+                         " earlier_round) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, template_id, -1, SQLITE_TRANSIENT);
+      if (clinic_id > 0)
+        sqlite3_bind_int64 (stmt, 2, clinic_id);
+      if (cluster_id > 0)
+        sqlite3_bind_int64 (stmt, 3, cluster_id);
+      sqlite3_bind_text (stmt, 4, date, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 5, participants);
+      sqlite3_bind_int (stmt, 6, earlier_round ? 1 : 0);
+      ok = step_done (store, stmt, error);
+    }
+  if (ok && out_id != NULL)
+    *out_id = sqlite3_last_insert_rowid (_sam_store_get_db (store));
+  return finish (store, ok, error);
+}
+
+#define MEETING_COLUMNS \
+  "id, template, clinic_id, cluster_id, date, participants, earlier_round, started, ended"
+
+static gpointer
+meeting_from_row (sqlite3_stmt *stmt)
+{
+  SamMeeting *meeting = g_new0 (SamMeeting, 1);
+
+  meeting->id = sqlite3_column_int64 (stmt, 0);
+  meeting->template_id = column_dup (stmt, 1);
+  meeting->clinic_id = sqlite3_column_int64 (stmt, 2);
+  meeting->cluster_id = sqlite3_column_int64 (stmt, 3);
+  meeting->date = column_dup (stmt, 4);
+  meeting->participants = (guint) sqlite3_column_int64 (stmt, 5);
+  meeting->earlier_round = sqlite3_column_int (stmt, 6) != 0;
+  meeting->started = column_dup (stmt, 7);
+  meeting->ended = column_dup (stmt, 8);
+  return meeting;
+}
+
+typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+
+/* The rows of a query, each made by @make_row; @id is bound as ?1 where not 0. */
+static GPtrArray *
+list_rows (SamStore        *store,
+           const char      *sql,
+           gint64           id,
+           RowFunc          make_row,
+           GDestroyNotify   free_row,
+           GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (store, sql, error);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_row);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, make_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (store, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/**
+ * sam_meeting_store_get:
+ *
+ * Returns: (transfer full): the meeting, or %NULL with @error set
+ */
+SamMeeting *
+sam_meeting_store_get (SamStore  *store,
+                       gint64     meeting_id,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  rows = list_rows (store, "SELECT " MEETING_COLUMNS " FROM meetings WHERE id = ?1", meeting_id,
+                    meeting_from_row, (GDestroyNotify) sam_meeting_free, error);
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      set_invalid (error, "%s", _("The meeting no longer exists"));
+      return NULL;
+    }
+  return g_ptr_array_steal_index (rows, 0);
+}
+
+/**
+ * sam_meeting_store_list:
+ *
+ * Returns: (transfer container) (element-type SamMeeting): every meeting, the newest first
+ */
+GPtrArray *
+sam_meeting_store_list (SamStore  *store,
+                        GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  return list_rows (store, "SELECT " MEETING_COLUMNS " FROM meetings ORDER BY date DESC, id DESC",
+                    0, meeting_from_row, (GDestroyNotify) sam_meeting_free, error);
+}
+
+static gboolean
+set_time (SamStore    *store,
+          const char  *sql,
+          gint64       meeting_id,
+          GDateTime   *when,
+          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *stamp = when ? format_utc (when) : NULL;
+  gboolean ok;
+
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  stmt = prepare (store, sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, meeting_id);
+      bind_text (stmt, 2, stamp);
+      ok = step_one_row (store, stmt, _("The meeting no longer exists"), error);
+    }
+  return finish (store, ok, error);
+}
+
+/**
+ * sam_meeting_store_set_started:
+ * @when: (nullable): when the meeting started, or %NULL to clear it
+ */
+gboolean
+sam_meeting_store_set_started (SamStore   *store,
+                               gint64      meeting_id,
+                               GDateTime  *when,
+                               GError    **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+
+  return set_time (store, "UPDATE meetings SET started = ?2 WHERE id = ?1", meeting_id, when, error);
+}
+
+/**
+ * sam_meeting_store_set_ended:
+ * @when: (nullable): when the meeting ended, or %NULL to clear it
+ */
+gboolean
+sam_meeting_store_set_ended (SamStore   *store,
+                             gint64      meeting_id,
+                             GDateTime  *when,
+                             GError    **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+
+  return set_time (store, "UPDATE meetings SET ended = ?2 WHERE id = ?1", meeting_id, when, error);
+}
+
+static gboolean
+delete_by_id (SamStore    *store,
+              const char  *sql,
+              gint64       id,
+              const char  *gone_message,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok;
+
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  stmt = prepare (store, sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = step_one_row (store, stmt, gone_message, error);
+    }
+  return finish (store, ok, error);
+}
+
+/**
+ * sam_meeting_store_delete:
+ *
+ * Deletes the meeting with its notes, green and red notes and actions.
+ */
+gboolean
+sam_meeting_store_delete (SamStore  *store,
+                          gint64     meeting_id,
+                          GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+
+  return delete_by_id (store, "DELETE FROM meetings WHERE id = ?1", meeting_id,
+                       _("The meeting no longer exists"), error);
+}
+
+/* Notes per step */
+
+/**
+ * sam_meeting_store_set_note:
+ * @step: a step id of the meeting's template
+ * @text: what was typed; empty or blank removes the note
+ *
+ * Saves a step's notes as they stand, to be called as they are typed.
+ */
+gboolean
+sam_meeting_store_set_note (SamStore    *store,
+                            gint64       meeting_id,
+                            const char  *step,
+                            const char  *text,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *stamp = NULL;
+  SamMeetingTemplate *template;
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+
+  if (!check_text (text, error) || !sam_store_begin (store, error))
+    return FALSE;
+  template = meeting_template (store, meeting_id, error);
+  ok = template != NULL && check_step (template, step, error);
+  if (ok && is_blank (text))
+    {
+      stmt = prepare (store, "DELETE FROM meeting_notes WHERE meeting_id = ?1 AND step = ?2", error);
+      ok = stmt != NULL;
+    }
+  else if (ok)
+    {
+      stmt = prepare (store, "INSERT INTO meeting_notes (meeting_id, step, text, updated)"
+                             " VALUES (?1, ?2, ?3, ?4)"
+                             " ON CONFLICT (meeting_id, step) DO UPDATE"
+                             " SET text = excluded.text, updated = excluded.updated", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          now = g_date_time_new_now_utc ();
+          stamp = format_utc (now);
+          sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 4, stamp, -1, SQLITE_TRANSIENT);
+        }
+    }
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, meeting_id);
+      sqlite3_bind_text (stmt, 2, step, -1, SQLITE_TRANSIENT);
+      ok = step_done (store, stmt, error);
+    }
+  return finish (store, ok, error);
+}
+
+static gpointer
+note_from_row (sqlite3_stmt *stmt)
+{
+  SamMeetingNote *note = g_new0 (SamMeetingNote, 1);
+
+  note->step = column_dup (stmt, 0);
+  note->text = column_dup (stmt, 1);
+  note->updated = column_dup (stmt, 2);
+  return note;
+}
+
+static int
+compare_step_order (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  SamMeetingTemplate *template = user_data;
+  const SamMeetingStep *sa = sam_meeting_template_lookup_step (template, (*(SamMeetingNote **) a)->step);
+  const SamMeetingStep *sb = sam_meeting_template_lookup_step (template, (*(SamMeetingNote **) b)->step);
+  guint ia = sa ? sa->index : G_MAXUINT;
+  guint ib = sb ? sb->index : G_MAXUINT;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/**
+ * sam_meeting_store_list_notes:
+ *
+ * Returns: (transfer container) (element-type SamMeetingNote): the steps' notes, in the
+ *   order of the template's steps
+ */
+GPtrArray *
+sam_meeting_store_list_notes (SamStore  *store,
+                              gint64     meeting_id,
+                              GError   **error)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+  SamMeetingTemplate *template;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  template = meeting_template (store, meeting_id, error);
+  if (template == NULL)
+    return NULL;
+  notes = list_rows (store, "SELECT step, text, updated FROM meeting_notes WHERE meeting_id = ?1",
+                     meeting_id, note_from_row, (GDestroyNotify) sam_meeting_note_free,
+                     error);
+  if (notes != NULL)
+    g_ptr_array_sort_with_data (notes, compare_step_order, template);
+  return g_steal_pointer (&notes);
+}
+
+/* Green and red notes */
+
+/**
+ * sam_meeting_store_add_card:
+ * @step: the step where the note was written
+ * @text: the note
+ * @category: (nullable): a category of the template, or %NULL while unsorted
+ * @out_id: (out) (optional): the new note's id
+ */
+gboolean
+sam_meeting_store_add_card (SamStore              *store,
+                            gint64                 meeting_id,
+                            const char            *step,
+                            SamMeetingCardColour   colour,
+                            const char            *text,
+                            const char            *category,
+                            gint64                *out_id,
+                            GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  SamMeetingTemplate *template;
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (colour <= SAM_MEETING_CARD_RED, FALSE);
+
+  if (!check_text (text, error))
+    return FALSE;
+  if (text == NULL || is_blank (text))
+    return set_invalid (error, "%s", _("A note needs some text"));
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  template = meeting_template (store, meeting_id, error);
+  ok = template != NULL && check_step (template, step, error) &&
+       check_category (template, category, error);
+  if (ok)
+    {
+      stmt = prepare (store, "INSERT INTO meeting_cards (meeting_id, step, colour, text, category)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, meeting_id);
+      sqlite3_bind_text (stmt, 2, step, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, colour_names[colour], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, text, -1, SQLITE_TRANSIENT);
+      bind_text (stmt, 5, category);
+      ok = step_done (store, stmt, error);
+    }
+  if (ok && out_id != NULL)
+    *out_id = sqlite3_last_insert_rowid (_sam_store_get_db (store));
+  return finish (store, ok, error);
+}
+
+/* The meeting a card or an action belongs to, or 0 with @error set. */
+static gint64
+owner_of (SamStore    *store,
+          const char  *sql,
+          gint64       id,
+          const char  *gone_message,
+          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    set_invalid (error, "%s", gone_message);
+  else
+    _sam_store_set_error (store, error, rc);
+  return 0;
+}
+
+/**
+ * sam_meeting_store_set_card_category:
+ * @category: (nullable): a category of the meeting's template, or %NULL for unsorted
+ *
+ * Sorts a green or red note under a category.
+ */
+gboolean
+sam_meeting_store_set_card_category (SamStore    *store,
+                                     gint64       card_id,
+                                     const char  *category,
+                                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  SamMeetingTemplate *template = NULL;
+  gint64 meeting_id;
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  meeting_id = owner_of (store, "SELECT meeting_id FROM meeting_cards WHERE id = ?1", card_id,
+                         _("The note no longer exists"), error);
+  ok = meeting_id != 0 && (template = meeting_template (store, meeting_id, error)) != NULL &&
+       check_category (template, category, error);
+  if (ok)
+    {
+      stmt = prepare (store, "UPDATE meeting_cards SET category = ?2 WHERE id = ?1", error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, card_id);
+      bind_text (stmt, 2, category);
+      ok = step_one_row (store, stmt, _("The note no longer exists"), error);
+    }
+  return finish (store, ok, error);
+}
+
+gboolean
+sam_meeting_store_delete_card (SamStore  *store,
+                               gint64     card_id,
+                               GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+
+  return delete_by_id (store, "DELETE FROM meeting_cards WHERE id = ?1", card_id,
+                       _("The note no longer exists"), error);
+}
+
+static gpointer
+card_from_row (sqlite3_stmt *stmt)
+{
+  SamMeetingCard *card = g_new0 (SamMeetingCard, 1);
+
+  card->id = sqlite3_column_int64 (stmt, 0);
+  card->step = column_dup (stmt, 1);
+  card->colour = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "red") == 0
+                 ? SAM_MEETING_CARD_RED : SAM_MEETING_CARD_GREEN;
+  card->text = column_dup (stmt, 3);
+  card->category = column_dup (stmt, 4);
+  return card;
+}
+
+/**
+ * sam_meeting_store_list_cards:
+ *
+ * Returns: (transfer container) (element-type SamMeetingCard): the green and red notes,
+ *   in the order they were written
+ */
+GPtrArray *
+sam_meeting_store_list_cards (SamStore  *store,
+                              gint64     meeting_id,
+                              GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  return list_rows (store, "SELECT id, step, colour, text, category FROM meeting_cards"
+                           " WHERE meeting_id = ?1 ORDER BY id",
+                    meeting_id, card_from_row, (GDestroyNotify) sam_meeting_card_free,
+                    error);
+}
+
+/* Actions */
+
+static gboolean
+check_action (SamMeetingTemplate      *template,
+              const SamMeetingAction  *action,
+              GError                 **error)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+  GDate due;
+
+  if (!check_text (action->what, error) || !check_text (action->who, error))
+    return FALSE;
+  if (action->what == NULL || is_blank (action->what))
+    return set_invalid (error, "%s", _("An action needs to say what is to be done"));
+  if (action->step != NULL && !check_step (template, action->step, error))
+    return FALSE;
+  if (action->due != NULL && !sam_date_parse_iso (action->due, &due))
+    return set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), action->due);
+  if (action->item != NULL && action->domain != NULL)
+    return set_invalid (error, "%s", _("An action answers to an item or a domain, not both"));
+  if (action->item != NULL && sam_instrument_lookup_item (instrument, action->item) == NULL)
+    return set_invalid (error, _("“%s” is not an item of the questionnaire"), action->item);
+  if (action->domain != NULL && sam_instrument_lookup_domain (instrument, action->domain) == NULL)
+    return set_invalid (error, _("“%s” is not a domain of the questionnaire"), action->domain);
+  return TRUE;
+}
+
+static void
+bind_action (sqlite3_stmt           *stmt,
+             const SamMeetingAction *action)
+{
+  bind_text (stmt, 2, action->step);
+  sqlite3_bind_text (stmt, 3, action->what, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, action->who ? action->who : "", -1, SQLITE_TRANSIENT);
+  bind_text (stmt, 5, action->due);
+  bind_text (stmt, 6, action->item);
+  bind_text (stmt, 7, action->domain);
+  sqlite3_bind_int (stmt, 8, action->done ? 1 : 0);
+}
+
+/**
+ * sam_meeting_store_add_action:
+ * @action: what was decided; its id, meeting_id are ignored
+ * @out_id: (out) (optional): the new action's id
+ */
+gboolean
+sam_meeting_store_add_action (SamStore                *store,
+                              gint64                   meeting_id,
+                              const SamMeetingAction  *action,
+                              gint64                  *out_id,
+                              GError                 **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  SamMeetingTemplate *template;
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  template = meeting_template (store, meeting_id, error);
+  ok = template != NULL && check_action (template, action, error);
+  if (ok)
+    {
+      stmt = prepare (store, "INSERT INTO meeting_actions (meeting_id, step, what, who, due, item,"
+                             " domain, done) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, meeting_id);
+      bind_action (stmt, action);
+      ok = step_done (store, stmt, error);
+    }
+  if (ok && out_id != NULL)
+    *out_id = sqlite3_last_insert_rowid (_sam_store_get_db (store));
+  return finish (store, ok, error);
+}
+
+/**
+ * sam_meeting_store_update_action:
+ * @action: the action as it now stands, named by its id
+ */
+gboolean
+sam_meeting_store_update_action (SamStore                *store,
+                                 const SamMeetingAction  *action,
+                                 GError                 **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  SamMeetingTemplate *template = NULL;
+  gint64 meeting_id;
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  meeting_id = owner_of (store, "SELECT meeting_id FROM meeting_actions WHERE id = ?1", action->id,
+                         _("The action no longer exists"), error);
+  ok = meeting_id != 0 && (template = meeting_template (store, meeting_id, error)) != NULL &&
+       check_action (template, action, error);
+  if (ok)
+    {
+      stmt = prepare (store, "UPDATE meeting_actions SET step = ?2, what = ?3, who = ?4, due = ?5,"
+                             " item = ?6, domain = ?7, done = ?8 WHERE id = ?1", error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, action->id);
+      bind_action (stmt, action);
+      ok = step_one_row (store, stmt, _("The action no longer exists"), error);
+    }
+  return finish (store, ok, error);
+}
+
+gboolean
+sam_meeting_store_delete_action (SamStore  *store,
+                                 gint64     action_id,
+                                 GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+
+  return delete_by_id (store, "DELETE FROM meeting_actions WHERE id = ?1", action_id,
+                       _("The action no longer exists"), error);
+}
+
+#define ACTION_COLUMNS "a.id, a.meeting_id, a.step, a.what, a.who, a.due, a.item, a.domain, a.done"
+
+static gpointer
+action_from_row (sqlite3_stmt *stmt)
+{
+  SamMeetingAction *action = g_new0 (SamMeetingAction, 1);
+
+  action->id = sqlite3_column_int64 (stmt, 0);
+  action->meeting_id = sqlite3_column_int64 (stmt, 1);
+  action->step = column_dup (stmt, 2);
+  action->what = column_dup (stmt, 3);
+  action->who = column_dup (stmt, 4);
+  action->due = column_dup (stmt, 5);
+  action->item = column_dup (stmt, 6);
+  action->domain = column_dup (stmt, 7);
+  action->done = sqlite3_column_int (stmt, 8) != 0;
+  return action;
+}
+
+/**
+ * sam_meeting_store_list_actions:
+ *
+ * Returns: (transfer container) (element-type SamMeetingAction): the meeting's actions,
+ *   in the order they were decided
+ */
+GPtrArray *
+sam_meeting_store_list_actions (SamStore  *store,
+                                gint64     meeting_id,
+                                GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  return list_rows (store, "SELECT " ACTION_COLUMNS " FROM meeting_actions a"
+                           " WHERE a.meeting_id = ?1 ORDER BY a.id",
+                    meeting_id, action_from_row,
+                    (GDestroyNotify) sam_meeting_action_free, error);
+}
+
+/**
+ * sam_meeting_store_list_clinic_actions:
+ *
+ * Every action decided at the clinic's meetings, for its implementation plan: the
+ * soonest due first, those without a date last.
+ *
+ * Returns: (transfer container) (element-type SamMeetingAction): the actions
+ */
+GPtrArray *
+sam_meeting_store_list_clinic_actions (SamStore  *store,
+                                       gint64     clinic_id,
+                                       GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (clinic_id > 0, NULL);
+
+  return list_rows (store, "SELECT " ACTION_COLUMNS " FROM meeting_actions a"
+                           " JOIN meetings m ON m.id = a.meeting_id"
+                           " WHERE m.clinic_id = ?1 ORDER BY a.due IS NULL, a.due, a.id",
+                    clinic_id, action_from_row,
+                    (GDestroyNotify) sam_meeting_action_free, error);
+}
