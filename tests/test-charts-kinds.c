@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "sam-chart-distribution.h"
+#include "sam-chart-overview.h"
 #include "test-common.h"
 
 /* The chart kinds beyond the item comparison (tests/test-charts.c), tested the same way:
@@ -436,17 +437,195 @@ test_distribution_words (void)
   sam_chart_style_clear (&style);
 }
 
+/* The cluster overview */
+
+static SamOverviewBar overview_bars[6];
+static SamOverviewData overview;
+
+static void
+make_overview (void)
+{
+  static const char *codes[] = { "Klinik 1", "Klinik 2", "Klinik 3", "Klinik 4", "Klinik 5", "Klinik 6" };
+  static const double means[][2] = { { 40, 49 }, { 53, 62 }, { 66, 75 }, { 79, 88 }, { 92, 0 }, { 0, 59 } };
+
+  for (guint b = 0; b < G_N_ELEMENTS (overview_bars); b++)
+    {
+      overview_bars[b].code = codes[b];
+      for (guint r = 0; r < 2; r++)
+        {
+          figure (&overview_bars[b].figures[r], 4 + b, means[b][r], SAM_WITHHELD_NONE);
+          overview_bars[b].present[r] = TRUE;
+        }
+    }
+  overview_bars[2].own = TRUE;
+  figure (&overview_bars[4].figures[1], 2, 0, SAM_WITHHELD_PRIMARY);
+  overview_bars[5].present[0] = FALSE;
+  figure (&overview_bars[1].figures[1], 0, 0, SAM_WITHHELD_NONE);
+
+  overview.title = "Ledelse (indeks)";
+  overview.bars = overview_bars;
+  overview.n_bars = G_N_ELEMENTS (overview_bars);
+  overview.n_rounds = 2;
+  overview.round_labels[0] = "Forår 2025";
+  overview.round_labels[1] = "Forår 2026";
+  figure (&overview.cluster[0], 30, 58.2, SAM_WITHHELD_NONE);
+  figure (&overview.cluster[1], 32, 70.1, SAM_WITHHELD_NONE);
+  figure (&overview.national[0], 900, 30.4, SAM_WITHHELD_NONE);
+  figure (&overview.national[1], 920, 31.9, SAM_WITHHELD_NONE);
+  overview.has_cluster[0] = overview.has_cluster[1] = TRUE;
+  overview.has_national[0] = overview.has_national[1] = TRUE;
+  overview.k = 3;
+}
+
+static void
+test_overview_layout (void)
+{
+  SamChartStyle style;
+  SamOverviewLayout layout = { 0 };
+  const SamRect *earlier, *later, *withheld;
+  double zero;
+
+  sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+  sam_chart_overview_layout (&overview, &style, WIDTH, HEIGHT, &layout);
+  zero = layout.plot.y + layout.plot.height;
+
+  /* Upright from 0, as tall as the mean; the earlier round left of the later. */
+  earlier = &layout.bars[0 * 2 + 0];
+  later = &layout.bars[0 * 2 + 1];
+  g_assert_cmpfloat_with_epsilon (earlier->y + earlier->height, zero, 0.01);
+  g_assert_cmpfloat_with_epsilon (earlier->height, layout.plot.height * 0.40, 0.01);
+  g_assert_cmpfloat_with_epsilon (later->height, layout.plot.height * 0.49, 0.01);
+  g_assert_cmpfloat (earlier->x + earlier->width, <=, later->x);
+  /* Each clinic in its own slot, left to right. */
+  g_assert_cmpfloat (later->x + later->width, <, layout.bars[1 * 2 + 0].x);
+  /* Withheld: the full height (hatched); not in a round: nothing. */
+  withheld = &layout.bars[4 * 2 + 1];
+  g_assert_cmpfloat_with_epsilon (withheld->height, layout.plot.height, 0.01);
+  g_assert_cmpfloat (layout.bars[5 * 2 + 0].width, ==, 0);
+  /* The lines at the means' heights. */
+  g_assert_cmpfloat_with_epsilon (layout.cluster_y[1], zero - layout.plot.height * 0.701, 0.01);
+  g_assert_cmpfloat_with_epsilon (layout.national_y[0], zero - layout.plot.height * 0.304, 0.01);
+  for (guint i = 0; i < overview.n_bars * 2; i++)
+    expect_inside (&layout.bars[i], WIDTH, HEIGHT);
+  g_assert_cmpfloat (layout.own_y, <, HEIGHT);
+
+  sam_chart_overview_layout_clear (&layout);
+  sam_chart_style_clear (&style);
+}
+
+static void
+test_overview_pixels (void)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+    for (double scale = 1; scale <= 2; scale++)
+      {
+        SamChartStyle style;
+        SamOverviewLayout layout = { 0 };
+        cairo_surface_t *surface;
+        const SamRect *bar;
+        SamRgba earlier;
+        double gap_x;
+        g_autofree char *what = g_strdup_printf ("overview-%u-%g", t, scale);
+
+        sam_chart_style_init (&style, themes[t], scale);
+        sam_chart_overview_layout (&overview, &style, WIDTH, HEIGHT, &layout);
+        surface = render (&sam_chart_overview_kind, &overview, &style, WIDTH, HEIGHT);
+        earlier = sam_chart_overview_bar_colour (&overview, &style, 0);
+        g_assert_cmphex (rgb (&earlier), !=, rgb (&style.units[SAM_UNIT_CLINIC]));
+
+        /* Low in each bar (below every line), its round's colour. */
+        bar = &layout.bars[0 * 2 + 1];
+        expect_pixel (surface, bar->x + bar->width / 2, bar->y + bar->height - 4, &style.units[SAM_UNIT_CLINIC], what);
+        bar = &layout.bars[3 * 2 + 0];
+        expect_pixel (surface, bar->x + bar->width / 2, bar->y + bar->height - 4, &earlier, what);
+        /* Above a short bar, the background. */
+        bar = &layout.bars[0 * 2 + 0];
+        expect_pixel (surface, bar->x + bar->width / 2, layout.plot.y + layout.plot.height * 0.2, &style.background, what);
+
+        /* Withheld: hatched high up in the bar, never the clinic's colour. */
+        bar = &layout.bars[4 * 2 + 1];
+        expect_hatched (surface, &style, bar->x + 1, bar->x + bar->width - 1, layout.plot.y + layout.plot.height * 0.08,
+                        &style.units[SAM_UNIT_CLINIC], what);
+
+        /* The lines across, at their heights, between the clinics' slots. */
+        gap_x = layout.plot.x + 5 * layout.slot_width + 3 * scale;
+        expect_pixel (surface, gap_x, layout.cluster_y[1], &style.units[SAM_UNIT_CLUSTER], what);
+        expect_pixel (surface, gap_x, layout.national_y[1], &style.units[SAM_UNIT_COUNTRY], what);
+        expect_pixel (surface, gap_x, (layout.cluster_y[1] + layout.national_y[1]) / 2, &style.background, what);
+
+        cairo_surface_destroy (surface);
+        sam_chart_overview_layout_clear (&layout);
+        sam_chart_style_clear (&style);
+      }
+}
+
+static void
+test_overview_files (void)
+{
+  SamOverviewData one = overview;
+
+  expect_pdf_and_svg (&sam_chart_overview_kind, &overview);
+  /* Eleven bars (one clinic was not in the earlier round), two lines. */
+  expect_marks_inside (&sam_chart_overview_kind, &overview, 11 + 2);
+
+  /* One round draws too, from [0]. */
+  one.n_rounds = 1;
+  expect_marks_inside (&sam_chart_overview_kind, &one, 5 + 2);
+}
+
+static void
+test_overview_words (void)
+{
+  g_autoptr(SamChart) chart = sam_chart_new (&sam_chart_overview_kind, "Ledelse", &overview, NULL);
+  g_autofree char *text = sam_chart_describe (chart);
+  g_autoptr(SamChartTable) table = sam_chart_table (chart);
+  SamChartStyle style;
+  GArray *marks;
+
+  g_assert_nonnull (strstr (text, "Ledelse (indeks): the mean score"));
+  g_assert_nonnull (strstr (text, "Klinik 3 (your clinic), Forår 2026: mean 75.0, n 6."));
+  g_assert_nonnull (strstr (text, "Klinik 5, Forår 2026: withheld: fewer than 3 answers."));
+  g_assert_nonnull (strstr (text, "Klinik 2, Forår 2026: no answers."));
+  g_assert_nonnull (strstr (text, "Cluster mean, Forår 2026: mean 70.1, n 32."));
+  g_assert_nonnull (strstr (text, "National mean, Forår 2025: mean 30.4, n 900."));
+
+  g_assert_cmpuint (table->rows->len, ==, 6 + 2);
+  g_assert_true (table_has (table, 0, "Clinic", "Klinik 1"));
+  g_assert_true (table_has (table, 0, "Forår 2025 mean", "40.0"));
+  g_assert_true (table_has (table, 0, "Forår 2026 n", "4"));
+  g_assert_true (table_has (table, 2, "Clinic", "Klinik 3 (your clinic)"));
+  g_assert_true (table_has (table, 4, "Forår 2026 mean", "withheld"));
+  g_assert_true (table_has (table, 4, "Forår 2026 n", "withheld"));
+  g_assert_true (table_has (table, 5, "Forår 2025 mean", "—"));
+  g_assert_true (table_has (table, 6, "Forår 2026 mean", "70.1"));
+  g_assert_true (table_has (table, 7, "Clinic", "National mean"));
+
+  sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+  marks = sam_chart_marks (chart, &style, WIDTH, HEIGHT);
+  g_assert_cmpstr (g_array_index (marks, SamChartMark, 0).label, ==, "Klinik 1, Forår 2025: mean 40.0, n 4");
+  g_assert_cmpstr (g_array_index (marks, SamChartMark, 9).label, ==,
+                   "Klinik 5, Forår 2026: withheld: fewer than 3 answers");
+  g_assert_cmpstr (g_array_index (marks, SamChartMark, 11).label, ==, "Cluster mean, Forår 2026: mean 70.1, n 32");
+  g_array_unref (marks);
+  sam_chart_style_clear (&style);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   make_distribution ();
+  make_overview ();
 
   g_test_add_func ("/charts/distribution/layout", test_distribution_layout);
   g_test_add_func ("/charts/distribution/pixels", test_distribution_pixels);
   g_test_add_func ("/charts/distribution/files", test_distribution_files);
   g_test_add_func ("/charts/distribution/words", test_distribution_words);
+  g_test_add_func ("/charts/overview/layout", test_overview_layout);
+  g_test_add_func ("/charts/overview/pixels", test_overview_pixels);
+  g_test_add_func ("/charts/overview/files", test_overview_files);
+  g_test_add_func ("/charts/overview/words", test_overview_words);
 
   return g_test_run ();
 }

@@ -36,12 +36,12 @@ legend_entries (const SamComparisonData *data,
 }
 
 /* Mapping: pure arithmetic, so that tests and hit-testing know where everything is. */
-void
-sam_chart_comparison_layout (const SamComparisonData *data,
-                             const SamChartStyle     *style,
-                             double                   width,
-                             double                   height,
-                             SamComparisonLayout     *layout)
+static void
+compute_layout (const SamComparisonData *data,
+                const SamChartStyle     *style,
+                double                   width,
+                double                   height,
+                SamComparisonLayout     *layout)
 {
   double margin = 12 * style->scale;
   double font = SAM_CHART_FONT (style);
@@ -49,8 +49,6 @@ sam_chart_comparison_layout (const SamComparisonData *data,
   SamLegendEntry entries[SAM_N_UNITS + 1];
   double top, row_height;
   guint n_units = 0;
-
-  g_return_if_fail (data != NULL && style != NULL && layout != NULL);
 
   for (guint u = 0; u < SAM_N_UNITS; u++)
     for (guint r = 0; r < data->n_rows; r++)
@@ -97,6 +95,27 @@ sam_chart_comparison_layout (const SamComparisonData *data,
     }
 }
 
+/**
+ * sam_chart_comparison_layout:
+ *
+ * Where everything goes at this size, for the paint function, hit-testing and tests.
+ * Text is made smaller where the surface is too small for the style's size.
+ */
+void
+sam_chart_comparison_layout (const SamComparisonData *data,
+                             const SamChartStyle     *style,
+                             double                   width,
+                             double                   height,
+                             SamComparisonLayout     *layout)
+{
+  SamChartStyle fitted;
+
+  g_return_if_fail (data != NULL && style != NULL && layout != NULL);
+
+  _sam_chart_fit_style (style, width, height, &fitted);
+  compute_layout (data, &fitted, width, height, layout);
+}
+
 void
 sam_chart_comparison_layout_clear (SamComparisonLayout *layout)
 {
@@ -104,25 +123,18 @@ sam_chart_comparison_layout_clear (SamComparisonLayout *layout)
   layout->n_bars = 0;
 }
 
-/**
- * sam_chart_comparison_draw:
- *
- * Paints the chart in (0, 0, @width, @height) of @cr.
- */
-void
-sam_chart_comparison_draw (const SamComparisonData *data,
-                           const SamChartStyle     *style,
-                           cairo_t                 *cr,
-                           double                   width,
-                           double                   height)
+static void
+paint (const SamComparisonData *data,
+       const SamChartStyle     *style,
+       cairo_t                 *cr,
+       double                   width,
+       double                   height)
 {
   SamComparisonLayout layout = { 0 };
   SamLegendEntry entries[SAM_N_UNITS + 1];
   double font = SAM_CHART_FONT (style);
   double small = font * 0.85;
   guint n_entries;
-
-  g_return_if_fail (data != NULL && style != NULL && cr != NULL);
 
   sam_chart_comparison_layout (data, style, width, height, &layout);
 
@@ -209,6 +221,26 @@ sam_chart_comparison_draw (const SamComparisonData *data,
     }
 
   sam_chart_comparison_layout_clear (&layout);
+}
+
+/**
+ * sam_chart_comparison_draw:
+ *
+ * Paints the chart in (0, 0, @width, @height) of @cr, on any surface.
+ */
+void
+sam_chart_comparison_draw (const SamComparisonData *data,
+                           const SamChartStyle     *style,
+                           cairo_t                 *cr,
+                           double                   width,
+                           double                   height)
+{
+  SamChartStyle fitted;
+
+  g_return_if_fail (data != NULL && style != NULL && cr != NULL);
+
+  _sam_chart_fit_style (style, width, height, &fitted);
+  paint (data, &fitted, cr, width, height);
 }
 
 /**

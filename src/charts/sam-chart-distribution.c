@@ -104,12 +104,12 @@ count_units (const SamDistributionData *data)
 }
 
 /* Mapping: pure arithmetic, so that tests and hit-testing know where everything is. */
-void
-sam_chart_distribution_layout (const SamDistributionData *data,
-                               const SamChartStyle       *style,
-                               double                     width,
-                               double                     height,
-                               SamDistributionLayout     *layout)
+static void
+compute_layout (const SamDistributionData *data,
+                const SamChartStyle       *style,
+                double                     width,
+                double                     height,
+                SamDistributionLayout     *layout)
 {
   double margin = 12 * style->scale;
   double font = SAM_CHART_FONT (style);
@@ -117,8 +117,6 @@ sam_chart_distribution_layout (const SamDistributionData *data,
   SamLegendEntry entries[SAM_MAX_CODES + 1];
   guint n_units;
   double top, row_height;
-
-  g_return_if_fail (data != NULL && style != NULL && layout != NULL);
 
   n_units = count_units (data);
   layout->legend = (SamRect) { margin, margin, width - 2 * margin, 0 };
@@ -218,6 +216,27 @@ sam_chart_distribution_layout (const SamDistributionData *data,
     }
 }
 
+/**
+ * sam_chart_distribution_layout:
+ *
+ * Where everything goes at this size, for the paint function, hit-testing and tests.
+ * Text is made smaller where the surface is too small for the style's size.
+ */
+void
+sam_chart_distribution_layout (const SamDistributionData *data,
+                               const SamChartStyle       *style,
+                               double                     width,
+                               double                     height,
+                               SamDistributionLayout     *layout)
+{
+  SamChartStyle fitted;
+
+  g_return_if_fail (data != NULL && style != NULL && layout != NULL);
+
+  _sam_chart_fit_style (style, width, height, &fitted);
+  compute_layout (data, &fitted, width, height, layout);
+}
+
 void
 sam_chart_distribution_layout_clear (SamDistributionLayout *layout)
 {
@@ -226,17 +245,12 @@ sam_chart_distribution_layout_clear (SamDistributionLayout *layout)
   layout->n_bars = 0;
 }
 
-/**
- * sam_chart_distribution_draw:
- *
- * Paints the chart in (0, 0, @width, @height) of @cr.
- */
-void
-sam_chart_distribution_draw (const SamDistributionData *data,
-                             const SamChartStyle       *style,
-                             cairo_t                   *cr,
-                             double                     width,
-                             double                     height)
+static void
+paint (const SamDistributionData *data,
+       const SamChartStyle       *style,
+       cairo_t                   *cr,
+       double                     width,
+       double                     height)
 {
   SamDistributionLayout layout = { 0 };
   SamLegendEntry entries[SAM_MAX_CODES + 1];
@@ -244,8 +258,6 @@ sam_chart_distribution_draw (const SamDistributionData *data,
   double small = font * 0.85;
   double bottom = height - 12 * style->scale;
   guint n_entries;
-
-  g_return_if_fail (data != NULL && style != NULL && cr != NULL);
 
   sam_chart_distribution_layout (data, style, width, height, &layout);
   _sam_chart_paint_background (cr, style);
@@ -370,6 +382,26 @@ sam_chart_distribution_draw (const SamDistributionData *data,
     }
 
   sam_chart_distribution_layout_clear (&layout);
+}
+
+/**
+ * sam_chart_distribution_draw:
+ *
+ * Paints the chart in (0, 0, @width, @height) of @cr, on any surface.
+ */
+void
+sam_chart_distribution_draw (const SamDistributionData *data,
+                             const SamChartStyle       *style,
+                             cairo_t                   *cr,
+                             double                     width,
+                             double                     height)
+{
+  SamChartStyle fitted;
+
+  g_return_if_fail (data != NULL && style != NULL && cr != NULL);
+
+  _sam_chart_fit_style (style, width, height, &fitted);
+  paint (data, &fitted, cr, width, height);
 }
 
 static char *

@@ -14,6 +14,22 @@
 
 #include "sam-chart-private.h"
 
+/* A copy of @style whose text is no larger than a small surface can hold: at most a 24th
+ * of its height and a 40th of its width, so that a chart at 200 % in a small window
+ * keeps room for its bars. The copy shares the font family: do not clear it. */
+void
+_sam_chart_fit_style (const SamChartStyle *style,
+                      double               width,
+                      double               height,
+                      SamChartStyle       *fitted)
+{
+  double largest = MIN (height / 24, width / 40);
+
+  *fitted = *style;
+  if (style->font_size * style->scale > largest)
+    fitted->font_size = MAX (largest, 4) / style->scale;
+}
+
 void
 _sam_chart_set_colour (cairo_t       *cr,
                        const SamRgba *colour)

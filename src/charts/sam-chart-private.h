@@ -43,6 +43,10 @@ typedef struct
 /* The text size of the style, in surface units. */
 #define SAM_CHART_FONT(style) ((style)->font_size * (style)->scale)
 
+void     _sam_chart_fit_style           (const SamChartStyle  *style,
+                                         double                width,
+                                         double                height,
+                                         SamChartStyle        *fitted);
 void     _sam_chart_set_colour          (cairo_t              *cr,
                                          const SamRgba        *colour);
 SamRgba  _sam_chart_mix                 (const SamRgba        *from,
