@@ -308,8 +308,8 @@ sam_meeting_store_create (SamStore    *store,
 
   if (!sam_store_begin (store, error))
     return FALSE;
-  stmt = prepare (store, "INSERT INTO meetings (template, clinic_id, cluster_id, date, participants,"
-                         " earlier_round) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  stmt = prepare (store, "INSERT INTO meetings (template, clinic_id, cluster_id, date,"
+                         " participants, earlier_round) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -454,7 +454,8 @@ sam_meeting_store_set_started (SamStore   *store,
 {
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  return set_time (store, "UPDATE meetings SET started = ?2 WHERE id = ?1", meeting_id, when, error);
+  return set_time (store, "UPDATE meetings SET started = ?2 WHERE id = ?1", meeting_id, when,
+                   error);
 }
 
 /**
@@ -469,7 +470,8 @@ sam_meeting_store_set_ended (SamStore   *store,
 {
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  return set_time (store, "UPDATE meetings SET ended = ?2 WHERE id = ?1", meeting_id, when, error);
+  return set_time (store, "UPDATE meetings SET ended = ?2 WHERE id = ?1", meeting_id, when,
+                   error);
 }
 
 static gboolean
@@ -540,7 +542,8 @@ sam_meeting_store_set_note (SamStore    *store,
   ok = template != NULL && check_step (template, step, error);
   if (ok && is_blank (text))
     {
-      stmt = prepare (store, "DELETE FROM meeting_notes WHERE meeting_id = ?1 AND step = ?2", error);
+      stmt = prepare (store, "DELETE FROM meeting_notes WHERE meeting_id = ?1 AND step = ?2",
+                      error);
       ok = stmt != NULL;
     }
   else if (ok)
@@ -584,8 +587,10 @@ compare_step_order (gconstpointer a,
                     gpointer      user_data)
 {
   SamMeetingTemplate *template = user_data;
-  const SamMeetingStep *sa = sam_meeting_template_lookup_step (template, (*(SamMeetingNote **) a)->step);
-  const SamMeetingStep *sb = sam_meeting_template_lookup_step (template, (*(SamMeetingNote **) b)->step);
+  const SamMeetingNote *na = *(SamMeetingNote * const *) a;
+  const SamMeetingNote *nb = *(SamMeetingNote * const *) b;
+  const SamMeetingStep *sa = sam_meeting_template_lookup_step (template, na->step);
+  const SamMeetingStep *sb = sam_meeting_template_lookup_step (template, nb->step);
   guint ia = sa ? sa->index : G_MAXUINT;
   guint ib = sb ? sb->index : G_MAXUINT;
 

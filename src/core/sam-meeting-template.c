@@ -373,7 +373,10 @@ start_template (GMarkupParseContext  *context,
   else
     { set_invalid (context, state, error, "scope must be “clinic” or “cluster”"); return; }
   if (!parse_minutes (find_attribute (names, values, "minutes"), &template->minutes))
-    { set_invalid (context, state, error, "the template needs its total in whole minutes"); return; }
+    {
+      set_invalid (context, state, error, "the template needs its total in whole minutes");
+      return;
+    }
 }
 
 static void
@@ -408,7 +411,10 @@ start_part (GMarkupParseContext  *context,
   else if (g_str_equal (condition, "earlier-round"))
     part->condition = SAM_MEETING_CONDITION_EARLIER_ROUND;
   else
-    { set_invalid (context, state, error, "part “%s”: unknown condition “%s”", id, condition); return; }
+    {
+      set_invalid (context, state, error, "part “%s”: unknown condition “%s”", id, condition);
+      return;
+    }
   /* The data says outright that a conditional part lengthens the meeting. */
   if ((part->condition != SAM_MEETING_CONDITION_NONE) != (g_strcmp0 (adds, "yes") == 0))
     {
@@ -474,7 +480,10 @@ start_step (GMarkupParseContext  *context,
   if (step->kind == SAM_MEETING_STEP_DATA_REVIEW && step->items[0] == NULL)
     { set_invalid (context, state, error, "a data review names the items it looks at"); return; }
   if (step->kind == SAM_MEETING_STEP_NOTES && step->notes == SAM_MEETING_NOTES_NONE)
-    { set_invalid (context, state, error, "a notes step says which notes: green, red or both"); return; }
+    {
+      set_invalid (context, state, error, "a notes step says which notes: green, red or both");
+      return;
+    }
 }
 
 static void
@@ -562,8 +571,8 @@ start_question (GMarkupParseContext  *context,
   if (number == NULL || !g_ascii_string_to_unsigned (number, 10, 1, 99, &value, NULL) ||
       value != state->group->questions->len)
     {
-      set_invalid (context, state, error, "reflections “%s”: questions are numbered 1, 2, 3 in order",
-                   state->group->id);
+      set_invalid (context, state, error,
+                   "reflections “%s”: questions are numbered 1, 2, 3 in order", state->group->id);
       return;
     }
   question->number = (guint) value;
@@ -598,7 +607,10 @@ start_element (GMarkupParseContext  *context,
     {
       if (state->in_root ||
           g_strcmp0 (find_attribute (attribute_names, attribute_values, "version"), "1") != 0)
-        { set_invalid (context, state, error, "the file must be <meetings version=\"1\">"); return; }
+        {
+          set_invalid (context, state, error, "the file must be <meetings version=\"1\">");
+          return;
+        }
       state->in_root = TRUE;
       return;
     }
@@ -632,11 +644,16 @@ start_element (GMarkupParseContext  *context,
   if (is_text || g_str_equal (element_name, "question"))
     {
       static const char *allowed[] = { "translatable", "context", "comments", NULL };
+      const char *translatable = find_attribute (attribute_names, attribute_values, "translatable");
 
-      if (is_text && !check_attributes (context, state, element_name, attribute_names, allowed, error))
+      if (is_text &&
+          !check_attributes (context, state, element_name, attribute_names, allowed, error))
         return;
-      if (g_strcmp0 (find_attribute (attribute_names, attribute_values, "translatable"), "yes") != 0)
-        { set_invalid (context, state, error, "<%s> must be marked translatable", element_name); return; }
+      if (g_strcmp0 (translatable, "yes") != 0)
+        {
+          set_invalid (context, state, error, "<%s> must be marked translatable", element_name);
+          return;
+        }
       g_free (state->context);
       state->context = g_strdup (find_attribute (attribute_names, attribute_values, "context"));
       state->collecting = TRUE;
@@ -748,8 +765,10 @@ resolve_pending (GMarkupParseContext  *context,
   for (guint i = 0; i < state->pending->len; i++)
     {
       Pending *pending = g_ptr_array_index (state->pending, i);
-      g_auto(GStrv) categories = g_strsplit (pending->categories ? pending->categories : "", " ", -1);
-      g_auto(GStrv) reflections = g_strsplit (pending->reflections ? pending->reflections : "", " ", -1);
+      g_auto(GStrv) categories = g_strsplit (pending->categories ? pending->categories : "",
+                                             " ", -1);
+      g_auto(GStrv) reflections = g_strsplit (pending->reflections ? pending->reflections : "",
+                                              " ", -1);
 
       for (guint j = 0; pending->step != NULL && categories[j] != NULL; j++)
         {
@@ -769,7 +788,8 @@ resolve_pending (GMarkupParseContext  *context,
       for (guint j = 0; pending->step != NULL && reflections[j] != NULL; j++)
         {
           gpointer group = find_by_id (template->groups,
-                                       G_STRUCT_OFFSET (SamMeetingReflectionGroup, id), reflections[j]);
+                                       G_STRUCT_OFFSET (SamMeetingReflectionGroup, id),
+                                       reflections[j]);
 
           if (*reflections[j] == '\0')
             continue;
@@ -822,7 +842,10 @@ validate_template (GMarkupParseContext  *context,
       SamMeetingCategory *category = g_ptr_array_index (template->categories, i);
 
       if (category->label == NULL)
-        { set_invalid (context, state, error, "category “%s” needs a label", category->id); return FALSE; }
+        {
+          set_invalid (context, state, error, "category “%s” needs a label", category->id);
+          return FALSE;
+        }
     }
   for (guint i = 0; i < template->groups->len; i++)
     {
@@ -830,7 +853,8 @@ validate_template (GMarkupParseContext  *context,
 
       if (group->title == NULL || group->questions->len == 0)
         {
-          set_invalid (context, state, error, "reflections “%s” need a title and questions", group->id);
+          set_invalid (context, state, error, "reflections “%s” need a title and questions",
+                       group->id);
           return FALSE;
         }
     }
@@ -861,8 +885,8 @@ validate_template (GMarkupParseContext  *context,
 
       if (step->title == NULL || step->facilitator == NULL)
         {
-          set_invalid (context, state, error, "step “%s” needs a title and what the facilitator does",
-                       step->id);
+          set_invalid (context, state, error,
+                       "step “%s” needs a title and what the facilitator does", step->id);
           return FALSE;
         }
       if (!step->conditional)
