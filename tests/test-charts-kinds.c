@@ -12,6 +12,7 @@
 
 #include "sam-chart-distribution.h"
 #include "sam-chart-overview.h"
+#include "sam-chart-trend.h"
 #include "test-common.h"
 
 /* The chart kinds beyond the item comparison (tests/test-charts.c), tested the same way:
@@ -610,6 +611,184 @@ test_overview_words (void)
   sam_chart_style_clear (&style);
 }
 
+/* The trend over rounds */
+
+static SamFigure trend_series[SAM_N_UNITS][4];
+static const char *trend_rounds[] = { "Forår 2024", "Efterår 2024", "Forår 2025", "Efterår 2025" };
+static SamTrendData trend;
+
+static void
+make_trend (void)
+{
+  static const double means[SAM_N_UNITS][4] = {
+    { 20, 40, 0, 90 },
+    { 50, 55, 60, 65 },
+    { 70, 71, 72, 73 },
+  };
+
+  for (guint u = 0; u < SAM_N_UNITS; u++)
+    for (guint r = 0; r < 4; r++)
+      figure (&trend_series[u][r], u == SAM_UNIT_CLINIC ? 9 : 40 * (u + 1), means[u][r], SAM_WITHHELD_NONE);
+  figure (&trend_series[SAM_UNIT_CLINIC][2], 2, 0, SAM_WITHHELD_PRIMARY);
+  figure (&trend_series[SAM_UNIT_CLUSTER][3], 0, 0, SAM_WITHHELD_NONE);
+
+  trend.title = "Samarbejdskultur";
+  trend.n_rounds = 4;
+  trend.round_labels = trend_rounds;
+  for (guint u = 0; u < SAM_N_UNITS; u++)
+    trend.series[u] = trend_series[u];
+  trend.unit_names[SAM_UNIT_CLINIC] = "Klinik 3";
+  trend.unit_names[SAM_UNIT_CLUSTER] = "Klyngen";
+  trend.unit_names[SAM_UNIT_COUNTRY] = "Danmark";
+  trend.k = 3;
+}
+
+#define TREND_POINT(layout, u, r) (&(layout)->points[(u) * (layout)->n_rounds + (r)])
+
+static void
+test_trend_layout (void)
+{
+  SamChartStyle style;
+  SamTrendLayout layout = { 0 };
+  const SamRect *a, *b, *withheld;
+  double zero;
+
+  sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+  sam_chart_trend_layout (&trend, &style, WIDTH, HEIGHT, &layout);
+  zero = layout.plot.y + layout.plot.height;
+
+  /* Points centred at their mean's height, rounds left to right, evenly. */
+  a = TREND_POINT (&layout, SAM_UNIT_CLINIC, 0);
+  b = TREND_POINT (&layout, SAM_UNIT_CLINIC, 1);
+  g_assert_cmpfloat_with_epsilon (a->y + a->height / 2, zero - layout.plot.height * 0.20, 0.01);
+  g_assert_cmpfloat_with_epsilon (b->y + b->height / 2, zero - layout.plot.height * 0.40, 0.01);
+  g_assert_cmpfloat_with_epsilon (a->x + a->width / 2, layout.round_x[0], 0.01);
+  g_assert_cmpfloat_with_epsilon (layout.round_x[1] - layout.round_x[0], layout.round_x[3] - layout.round_x[2], 0.01);
+  /* Withheld: a band up the whole axis at its round, not a point at 0. */
+  withheld = TREND_POINT (&layout, SAM_UNIT_CLINIC, 2);
+  g_assert_cmpfloat_with_epsilon (withheld->height, layout.plot.height, 0.01);
+  g_assert_cmpfloat (withheld->x, <, layout.round_x[2]);
+  g_assert_cmpfloat (withheld->x + withheld->width, >, layout.round_x[2] - withheld->width * 2);
+  for (guint i = 0; i < SAM_N_UNITS * 4; i++)
+    expect_inside (&layout.points[i], WIDTH, HEIGHT);
+  sam_chart_trend_layout_clear (&layout);
+
+  sam_chart_style_clear (&style);
+}
+
+static void
+test_trend_pixels (void)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+    for (double scale = 1; scale <= 2; scale++)
+      {
+        SamChartStyle style;
+        SamTrendLayout layout = { 0 };
+        cairo_surface_t *surface;
+        const SamRect *a, *b, *band;
+        double mid_x, mid_y;
+        g_autofree char *what = g_strdup_printf ("trend-%u-%g", t, scale);
+
+        sam_chart_style_init (&style, themes[t], scale);
+        sam_chart_trend_layout (&trend, &style, WIDTH, HEIGHT, &layout);
+        surface = render (&sam_chart_trend_kind, &trend, &style, WIDTH, HEIGHT);
+
+        /* Each marker in its unit's colour at its centre. */
+        for (guint u = 0; u < SAM_N_UNITS; u++)
+          {
+            const SamRect *point = TREND_POINT (&layout, u, 0);
+
+            expect_pixel (surface, point->x + point->width / 2, point->y + point->height / 2, &style.units[u], what);
+          }
+        /* The line between two shown points, halfway, at the height halfway. */
+        a = TREND_POINT (&layout, SAM_UNIT_CLINIC, 0);
+        b = TREND_POINT (&layout, SAM_UNIT_CLINIC, 1);
+        mid_x = (a->x + b->x + a->width) / 2;
+        mid_y = (a->y + b->y + a->height) / 2;
+        expect_pixel (surface, mid_x, mid_y, &style.units[SAM_UNIT_CLINIC], what);
+        /* Well above that line, the background. */
+        expect_pixel (surface, mid_x, mid_y - 40 * scale, &style.background, what);
+        /* No line into or out of the withheld round (not to 0, not across it): halfway
+         * to it and from it, nothing of the clinic's colour from top to bottom. */
+        for (guint r = 1; r <= 2; r++)
+          for (double y = layout.plot.y; y < layout.plot.y + layout.plot.height; y++)
+            g_assert_cmphex (pixel (surface, (layout.round_x[r] + layout.round_x[r + 1]) / 2, y), !=,
+                             rgb (&style.units[SAM_UNIT_CLINIC]));
+        /* The withheld band is hatched, high up where no line is. */
+        band = TREND_POINT (&layout, SAM_UNIT_CLINIC, 2);
+        expect_hatched (surface, &style, band->x + 3 * scale, band->x + band->width - 3 * scale,
+                        band->y + band->height * 0.1, &style.units[SAM_UNIT_CLINIC], what);
+
+        cairo_surface_destroy (surface);
+        sam_chart_trend_layout_clear (&layout);
+        sam_chart_style_clear (&style);
+      }
+}
+
+static void
+test_trend_files (void)
+{
+  SamTrendData one = trend;
+
+  expect_pdf_and_svg (&sam_chart_trend_kind, &trend);
+  expect_marks_inside (&sam_chart_trend_kind, &trend, 12);
+
+  /* A single round, and a unit absent, still draw. */
+  one.n_rounds = 1;
+  one.series[SAM_UNIT_COUNTRY] = NULL;
+  expect_marks_inside (&sam_chart_trend_kind, &one, 2);
+  expect_pdf_and_svg (&sam_chart_trend_kind, &one);
+  {
+    SamChartStyle style;
+    SamTrendLayout layout = { 0 };
+    cairo_surface_t *surface;
+    const SamRect *point;
+
+    sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+    sam_chart_trend_layout (&one, &style, WIDTH, HEIGHT, &layout);
+    surface = render (&sam_chart_trend_kind, &one, &style, WIDTH, HEIGHT);
+    point = TREND_POINT (&layout, SAM_UNIT_CLUSTER, 0);
+    g_assert_cmpfloat_with_epsilon (layout.round_x[0], layout.plot.x + layout.plot.width / 2, 0.01);
+    expect_pixel (surface, point->x + point->width / 2, point->y + point->height / 2, &style.units[SAM_UNIT_CLUSTER],
+                  "trend-one");
+    cairo_surface_destroy (surface);
+    sam_chart_trend_layout_clear (&layout);
+    sam_chart_style_clear (&style);
+  }
+}
+
+static void
+test_trend_words (void)
+{
+  g_autoptr(SamChart) chart = sam_chart_new (&sam_chart_trend_kind, "Samarbejdskultur", &trend, NULL);
+  g_autofree char *text = sam_chart_describe (chart);
+  g_autoptr(SamChartTable) table = sam_chart_table (chart);
+  SamChartStyle style;
+  GArray *marks;
+
+  g_assert_nonnull (strstr (text, "Samarbejdskultur over the rounds"));
+  g_assert_nonnull (strstr (text, "Klinik 3, Forår 2024: mean 20.0, n 9."));
+  g_assert_nonnull (strstr (text, "Klinik 3, Forår 2025: withheld: fewer than 3 answers."));
+  g_assert_nonnull (strstr (text, "Klyngen, Efterår 2025: no answers."));
+  g_assert_nonnull (strstr (text, "Danmark, Efterår 2025: mean 73.0, n 120."));
+
+  g_assert_cmpuint (table->rows->len, ==, 4);
+  g_assert_true (table_has (table, 0, "Round", "Forår 2024"));
+  g_assert_true (table_has (table, 0, "Klinik 3 mean", "20.0"));
+  g_assert_true (table_has (table, 1, "Klyngen n", "80"));
+  g_assert_true (table_has (table, 2, "Klinik 3 mean", "withheld"));
+  g_assert_true (table_has (table, 3, "Klyngen mean", "no answers"));
+  g_assert_true (table_has (table, 3, "Danmark mean", "73.0"));
+
+  sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+  marks = sam_chart_marks (chart, &style, WIDTH, HEIGHT);
+  g_assert_cmpstr (g_array_index (marks, SamChartMark, 1).label, ==, "Klinik 3, Efterår 2024: mean 40.0, n 9");
+  g_assert_cmpstr (g_array_index (marks, SamChartMark, 2).label, ==,
+                   "Klinik 3, Forår 2025: withheld: fewer than 3 answers");
+  g_array_unref (marks);
+  sam_chart_style_clear (&style);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -617,6 +796,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   make_distribution ();
   make_overview ();
+  make_trend ();
 
   g_test_add_func ("/charts/distribution/layout", test_distribution_layout);
   g_test_add_func ("/charts/distribution/pixels", test_distribution_pixels);
@@ -626,6 +806,10 @@ main (int   argc,
   g_test_add_func ("/charts/overview/pixels", test_overview_pixels);
   g_test_add_func ("/charts/overview/files", test_overview_files);
   g_test_add_func ("/charts/overview/words", test_overview_words);
+  g_test_add_func ("/charts/trend/layout", test_trend_layout);
+  g_test_add_func ("/charts/trend/pixels", test_trend_pixels);
+  g_test_add_func ("/charts/trend/files", test_trend_files);
+  g_test_add_func ("/charts/trend/words", test_trend_words);
 
   return g_test_run ();
 }

@@ -177,6 +177,8 @@ _sam_chart_draw_text (cairo_t             *cr,
   pango_layout_get_pixel_size (layout, &text_width, &text_height);
   cairo_move_to (cr, box->x, box->y + (box->height - MIN (text_height, MAX (box->height, size * 1.3))) / 2.0);
   pango_cairo_show_layout (cr, layout);
+  /* No current point left behind, or the next arc would begin with a line from here. */
+  cairo_new_path (cr);
   g_object_unref (layout);
 }
 
