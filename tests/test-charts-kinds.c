@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "sam-chart-distribution.h"
+#include "sam-chart-heatmap.h"
 #include "sam-chart-overview.h"
 #include "sam-chart-trend.h"
 #include "test-common.h"
@@ -789,6 +790,151 @@ test_trend_words (void)
   sam_chart_style_clear (&style);
 }
 
+/* The heatmap */
+
+static SamFigure heat_cells[4 * 3];
+static const char *heat_rows[] = { "Klinik 1", "Klinik 2", "Klinik 3", "Klyngen" };
+static const char *heat_columns[] = { "Ledelsen af klinikken", "Samarbejdskultur", "Kollegial støtte" };
+static SamHeatmapData heat;
+
+static void
+make_heatmap (void)
+{
+  static const double means[] = { 0, 50, 100, 20, 40, 60, 80, 10, 90, 55, 66, 77 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (heat_cells); i++)
+    figure (&heat_cells[i], 4 + i, means[i], SAM_WITHHELD_NONE);
+  figure (&heat_cells[1 * 3 + 1], 2, 0, SAM_WITHHELD_PRIMARY);
+  figure (&heat_cells[2 * 3 + 2], 0, 0, SAM_WITHHELD_NONE);
+
+  heat.n_rows = G_N_ELEMENTS (heat_rows);
+  heat.row_labels = heat_rows;
+  heat.n_columns = G_N_ELEMENTS (heat_columns);
+  heat.column_labels = heat_columns;
+  heat.cells = heat_cells;
+  heat.k = 3;
+}
+
+static void
+test_heatmap_layout (void)
+{
+  SamChartStyle style;
+  SamHeatmapLayout layout = { 0 };
+  SamRgba low, high;
+
+  sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+  sam_chart_heatmap_layout (&heat, &style, WIDTH, HEIGHT, &layout);
+
+  /* Row-major, left to right and top to bottom, the same size, not overlapping. */
+  g_assert_cmpfloat (layout.cells[1].x, >, layout.cells[0].x + layout.cells[0].width);
+  g_assert_cmpfloat (layout.cells[3].y, >, layout.cells[0].y + layout.cells[0].height);
+  g_assert_cmpfloat_with_epsilon (layout.cells[3].x, layout.cells[0].x, 0.01);
+  g_assert_cmpfloat_with_epsilon (layout.cells[11].width, layout.cells[0].width, 0.01);
+  for (guint i = 0; i < G_N_ELEMENTS (heat_cells); i++)
+    expect_inside (&layout.cells[i], WIDTH, HEIGHT);
+  /* The key under the cells, with a hatched square as something is withheld. */
+  g_assert_cmpfloat (layout.key.y, >, layout.cells[11].y + layout.cells[11].height);
+  expect_inside (&layout.key, WIDTH, HEIGHT);
+  g_assert_cmpfloat (layout.key_withheld.width, >, 0);
+  g_assert_cmpfloat (layout.label_x + layout.label_width, <=, layout.cells[0].x);
+
+  /* The scale runs from its mildest step at 0 to its strongest at 100. */
+  low = sam_chart_heatmap_colour (&style, 0);
+  high = sam_chart_heatmap_colour (&style, 100);
+  g_assert_cmphex (rgb (&low), ==, rgb (&style.sequential[SAM_MAX_CODES - 1]));
+  g_assert_cmphex (rgb (&high), ==, rgb (&style.sequential[0]));
+
+  sam_chart_heatmap_layout_clear (&layout);
+  sam_chart_style_clear (&style);
+}
+
+static void
+test_heatmap_pixels (void)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+    for (double scale = 1; scale <= 2; scale++)
+      {
+        SamChartStyle style;
+        SamHeatmapLayout layout = { 0 };
+        cairo_surface_t *surface;
+        const SamRect *cell;
+        g_autofree char *what = g_strdup_printf ("heatmap-%u-%g", t, scale);
+
+        sam_chart_style_init (&style, themes[t], scale);
+        sam_chart_heatmap_layout (&heat, &style, WIDTH, HEIGHT, &layout);
+        surface = render (&sam_chart_heatmap_kind, &heat, &style, WIDTH, HEIGHT);
+
+        /* Each shown cell in its mean's colour, near its corner, away from the numbers. */
+        for (guint i = 0; i < G_N_ELEMENTS (heat_cells); i++)
+          {
+            SamRgba colour = sam_chart_heatmap_colour (&style, heat_cells[i].mean);
+
+            if (heat_cells[i].withheld != SAM_WITHHELD_NONE || heat_cells[i].n == 0)
+              continue;
+            cell = &layout.cells[i];
+            expect_pixel (surface, cell->x + 3 * scale, cell->y + 3 * scale, &colour, what);
+          }
+        /* Withheld: hatched, in the quarter left of the words. */
+        cell = &layout.cells[1 * 3 + 1];
+        expect_hatched (surface, &style, cell->x + 2, cell->x + cell->width * 0.25, cell->y + cell->height / 2,
+                        &style.sequential[0], what);
+        /* No answers: the background inside. */
+        cell = &layout.cells[2 * 3 + 2];
+        expect_pixel (surface, cell->x + 6 * scale, cell->y + cell->height / 2, &style.background, what);
+        /* The key's ends, and empty ground below it. */
+        {
+          SamRgba low = sam_chart_heatmap_colour (&style, 100.0 * 0.5 / 40);
+          SamRgba high = sam_chart_heatmap_colour (&style, 100.0 * 39.5 / 40);
+
+          expect_pixel (surface, layout.key.x + 2, layout.key.y + layout.key.height / 2, &low, what);
+          expect_pixel (surface, layout.key.x + layout.key.width - 2, layout.key.y + layout.key.height / 2, &high, what);
+        }
+        expect_pixel (surface, WIDTH / 2, HEIGHT - 3, &style.background, what);
+
+        cairo_surface_destroy (surface);
+        sam_chart_heatmap_layout_clear (&layout);
+        sam_chart_style_clear (&style);
+      }
+}
+
+static void
+test_heatmap_files (void)
+{
+  expect_pdf_and_svg (&sam_chart_heatmap_kind, &heat);
+  expect_marks_inside (&sam_chart_heatmap_kind, &heat, 12);
+}
+
+static void
+test_heatmap_words (void)
+{
+  g_autoptr(SamChart) chart = sam_chart_new (&sam_chart_heatmap_kind, "Indekserne", &heat, NULL);
+  g_autofree char *text = sam_chart_describe (chart);
+  g_autoptr(SamChartTable) table = sam_chart_table (chart);
+  SamChartStyle style;
+  GArray *marks;
+
+  g_assert_nonnull (strstr (text, "Klinik 1, Ledelsen af klinikken: mean 0.0, n 4."));
+  g_assert_nonnull (strstr (text, "Klinik 2, Samarbejdskultur: withheld: fewer than 3 answers."));
+  g_assert_nonnull (strstr (text, "Klinik 3, Kollegial støtte: no answers."));
+  g_assert_nonnull (strstr (text, "Klyngen, Kollegial støtte: mean 77.0, n 15."));
+
+  g_assert_cmpuint (table->rows->len, ==, 4);
+  g_assert_true (table_has (table, 0, "Clinic", "Klinik 1"));
+  g_assert_true (table_has (table, 0, "Kollegial støtte mean", "100.0"));
+  g_assert_true (table_has (table, 1, "Samarbejdskultur mean", "withheld"));
+  g_assert_true (table_has (table, 1, "Samarbejdskultur n", "withheld"));
+  g_assert_true (table_has (table, 2, "Kollegial støtte mean", "no answers"));
+  g_assert_true (table_has (table, 3, "Ledelsen af klinikken n", "13"));
+
+  sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+  marks = sam_chart_marks (chart, &style, WIDTH, HEIGHT);
+  g_assert_cmpstr (g_array_index (marks, SamChartMark, 4).label, ==,
+                   "Klinik 2 — Samarbejdskultur: withheld: fewer than 3 answers");
+  g_assert_cmpstr (g_array_index (marks, SamChartMark, 5).label, ==, "Klinik 2 — Kollegial støtte: mean 60.0, n 9");
+  g_array_unref (marks);
+  sam_chart_style_clear (&style);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -797,6 +943,7 @@ main (int   argc,
   make_distribution ();
   make_overview ();
   make_trend ();
+  make_heatmap ();
 
   g_test_add_func ("/charts/distribution/layout", test_distribution_layout);
   g_test_add_func ("/charts/distribution/pixels", test_distribution_pixels);
@@ -810,6 +957,10 @@ main (int   argc,
   g_test_add_func ("/charts/trend/pixels", test_trend_pixels);
   g_test_add_func ("/charts/trend/files", test_trend_files);
   g_test_add_func ("/charts/trend/words", test_trend_words);
+  g_test_add_func ("/charts/heatmap/layout", test_heatmap_layout);
+  g_test_add_func ("/charts/heatmap/pixels", test_heatmap_pixels);
+  g_test_add_func ("/charts/heatmap/files", test_heatmap_files);
+  g_test_add_func ("/charts/heatmap/words", test_heatmap_words);
 
   return g_test_run ();
 }
