@@ -435,6 +435,7 @@ sam_chart_distribution_describe (const SamDistributionData *data)
 
   g_return_val_if_fail (data != NULL, NULL);
 
+  /* Translators: the first sentence describing the answer distribution chart. */
   g_string_append (text, data->diverging
                    ? _("How the answers spread over the options, in percent of the answers. "
                        "Favourable options are drawn to the right of the centre line, the others to the left.")

@@ -331,6 +331,7 @@ sam_chart_heatmap_describe (const SamHeatmapData *data)
 
   g_return_val_if_fail (data != NULL, NULL);
 
+  /* Translators: the first sentence describing the heatmap, read out before its cells. */
   g_string_append (text, _("The mean score (0–100) of each row in each column; the stronger the colour, the higher the mean."));
   for (guint r = 0; r < data->n_rows; r++)
     for (guint c = 0; c < data->n_columns; c++)
@@ -386,7 +387,8 @@ sam_chart_heatmap_table (const SamHeatmapData *data)
 
   /* Translators: the caption of a chart's table. */
   table = sam_chart_table_new (_("Mean score (0–100) and number of answers, clinic by clinic"));
-  sam_chart_table_add_column (table, _("Clinic"));
+  /* Translators: a table's column heading: the clinic's code. */
+  sam_chart_table_add_column (table, C_("column", "Clinic"));
   for (guint c = 0; c < data->n_columns; c++)
     {
       g_autofree char *mean = g_strdup_printf (_("%s mean"), column_label (data, c));

@@ -590,9 +590,9 @@ sam_chart_overview_marks (const SamOverviewData *data,
           continue;
         name = clinic_name (&data->bars[b]);
         summary = _sam_chart_figure_summary (&data->bars[b].figures[r], data->k);
-        /* Translators: a mark on a chart: who, which round, the figure in words
-         * ("Klinik 3, 2026: mean 66.7, n 9"). */
         sam_chart_marks_add (marks, &layout.bars[b * 2 + r],
+                             /* Translators: a mark on a chart: who, which round, the
+                              * figure in words ("Klinik 3, Forår 2026: mean 66.7, n 9"). */
                              g_strdup_printf (_("%s, %s: %s"), name, round_label (data, r), summary));
       }
 
@@ -662,7 +662,7 @@ sam_chart_overview_table (const SamOverviewData *data)
 
   table = sam_chart_table_new (data->title);
   /* Translators: a table's column heading: the clinic's code. */
-  sam_chart_table_add_column (table, _("Clinic"));
+  sam_chart_table_add_column (table, C_("column", "Clinic"));
   for (guint r = 0; r < N_ROUNDS (data); r++)
     {
       g_autofree char *mean = g_strdup_printf (_("%s mean"), round_label (data, r));

@@ -270,7 +270,10 @@ _sam_chart_withheld_text (const SamFigure *figure,
                           int              k)
 {
   if (figure->withheld == SAM_WITHHELD_SECONDARY)
+    /* Translators: on a chart, why a figure is not shown: secondary suppression, so that
+     * a clinic's withheld figure cannot be worked out from the cluster's by subtraction. */
     return g_strdup (_("Withheld so that another withheld figure cannot be worked out"));
+  /* Translators: on a chart, why a figure is not shown: k, the minimum group size. */
   return g_strdup_printf (ngettext ("Withheld: fewer than %d answer", "Withheld: fewer than %d answers", k), k);
 }
 
@@ -285,7 +288,11 @@ _sam_chart_withheld_reason (const SamFigure *figure,
                             int              k)
 {
   if (figure->withheld == SAM_WITHHELD_SECONDARY)
+    /* Translators: the same inside a sentence or a mark ("Klinik 3, Ledelse: withheld so
+     * that …"): secondary suppression. */
     return g_strdup (_("withheld so that another withheld figure cannot be worked out"));
+  /* Translators: the same inside a sentence or a mark ("Klinik 3, Ledelse: withheld:
+   * fewer than 3 answers"); k is the minimum group size. */
   return g_strdup_printf (ngettext ("withheld: fewer than %d answer", "withheld: fewer than %d answers", k), k);
 }
 
@@ -326,6 +333,7 @@ _sam_chart_figure_summary (const SamFigure *figure,
   if (figure->withheld != SAM_WITHHELD_NONE)
     return _sam_chart_withheld_reason (figure, k);
   if (figure->n == 0)
+    /* Translators: a figure in words, where nobody answered. */
     return g_strdup (_("no answers"));
   mean = _sam_chart_format_mean (figure->mean);
   if (figure->has_favourable)
