@@ -55,12 +55,15 @@ main (void)
   SamOverviewBar bars[12];
   SamOverviewData overview = { 0 };
   SamFigure series[SAM_N_UNITS][6];
-  const char *rounds[] = { "Forår 2023", "Efterår 2023", "Forår 2024", "Efterår 2024", "Forår 2025", "Efterår 2025" };
+  const char *rounds[] = { "Forår 2023",   "Efterår 2023", "Forår 2024",
+                           "Efterår 2024", "Forår 2025",   "Efterår 2025" };
   SamTrendData trend = { 0 };
   SamFigure cells[13 * 3];
   const char *codes[13];
-  const char *indices[] = { "Ledelsen af klinikken", "Samarbejdskultur og fællesskab", "Kollegial støtte" };
-  const char *options[] = { "I meget høj grad", "I høj grad", "I nogen grad", "I ringe grad", "Slet ikke" };
+  const char *indices[] = { "Ledelsen af klinikken", "Samarbejdskultur og fællesskab",
+                            "Kollegial støtte" };
+  const char *options[] = { "I meget høj grad", "I høj grad", "I nogen grad", "I ringe grad",
+                            "Slet ikke" };
   const int sides[] = { 1, 1, 0, -1, -1 };
   const double shares[] = { 15.3, 41.2, 28.1, 11.4, 4.0 };
   SamHeatmapData heatmap = { 0 };
@@ -98,7 +101,8 @@ main (void)
     }
   distribution.diverging = TRUE;
   distribution.k = 3;
-  bench ("Answer distribution, 8 items x 3 units x 5 options", &sam_chart_distribution_kind, &distribution);
+  bench ("Answer distribution, 8 items x 3 units x 5 options", &sam_chart_distribution_kind,
+         &distribution);
 
   memset (bars, 0, sizeof bars);
   for (guint b = 0; b < G_N_ELEMENTS (bars); b++)

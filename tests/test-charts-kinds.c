@@ -42,8 +42,8 @@ figure (SamFigure  *f,
 static guint32
 rgb (const SamRgba *colour)
 {
-  return ((guint32) lround (colour->red * 255) << 16) | ((guint32) lround (colour->green * 255) << 8) |
-         (guint32) lround (colour->blue * 255);
+  return ((guint32) lround (colour->red * 255) << 16) |
+         ((guint32) lround (colour->green * 255) << 8) | (guint32) lround (colour->blue * 255);
 }
 
 static cairo_surface_t *
@@ -93,8 +93,8 @@ expect_pixel (cairo_surface_t *surface,
       g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
 
       cairo_surface_write_to_png (surface, path);
-      g_test_message ("%s: %06x at (%.0f, %.0f), expected %06x; the image is in %s", what, found, x, y,
-                      rgb (colour), path);
+      g_test_message ("%s: %06x at (%.0f, %.0f), expected %06x; the image is in %s", what, found, x,
+                      y, rgb (colour), path);
     }
   g_assert_cmphex (found, ==, rgb (colour));
 }
@@ -254,7 +254,8 @@ static SamDistributionData dist;
 static void
 make_distribution (void)
 {
-  static const char *options[] = { "I meget høj grad", "I høj grad", "I nogen grad", "I ringe grad", "Slet ikke" };
+  static const char *options[] = { "I meget høj grad", "I høj grad", "I nogen grad", "I ringe grad",
+                                   "Slet ikke" };
   static const int sides[] = { 1, 1, 0, -1, -1 };
   static const double shares[][5] = {
     { 22.2, 44.4, 22.2, 11.1, 0 },
@@ -268,7 +269,11 @@ make_distribution (void)
     for (guint u = 0; u < SAM_N_UNITS; u++)
       {
         dist_rows[r].present[u] = TRUE;
-        figure (&dist_rows[r].figures[u], u == SAM_UNIT_CLINIC ? 9 : u == SAM_UNIT_CLUSTER ? 40 : 812, 60, 0);
+        figure (&dist_rows[r].figures[u],
+                u == SAM_UNIT_CLINIC    ? 9
+                : u == SAM_UNIT_CLUSTER ? 40
+                                        : 812,
+                60, 0);
         dist_rows[r].figures[u].n_codes = 5;
         memcpy (dist_rows[r].figures[u].distribution, shares[u], sizeof shares[u]);
       }
@@ -291,7 +296,8 @@ make_distribution (void)
   dist.k = 3;
 }
 
-#define DIST_SEGMENT(layout, r, u, o) (&(layout)->segments[((r) * SAM_N_UNITS + (u)) * SAM_MAX_CODES + (o)])
+#define DIST_SEGMENT(layout, r, u, o)                                                              \
+  (&(layout)->segments[((r)*SAM_N_UNITS + (u)) * SAM_MAX_CODES + (o)])
 
 static void
 test_distribution_layout (void)
@@ -333,7 +339,8 @@ test_distribution_layout (void)
   /* The meetings scale: a plain stack from 0, in code order. */
   dist.diverging = FALSE;
   sam_chart_distribution_layout (&dist, &style, WIDTH, HEIGHT, &layout);
-  g_assert_cmpfloat_with_epsilon (DIST_SEGMENT (&layout, 0, SAM_UNIT_CLUSTER, 0)->x, layout.plot_x, 0.01);
+  g_assert_cmpfloat_with_epsilon (DIST_SEGMENT (&layout, 0, SAM_UNIT_CLUSTER, 0)->x, layout.plot_x,
+                                  0.01);
   g_assert_cmpfloat_with_epsilon (DIST_SEGMENT (&layout, 0, SAM_UNIT_CLUSTER, 1)->x,
                                   layout.plot_x + layout.percent_width * 10, 0.01);
   g_assert_cmpfloat_with_epsilon (layout.bars[SAM_UNIT_CLUSTER].width, layout.plot_width, 0.01);
@@ -381,13 +388,14 @@ test_distribution_pixels (void)
           /* Withheld: hatched across the far part of the axis, no option's colour. */
           bar = &layout.bars[1 * SAM_N_UNITS + SAM_UNIT_CLINIC];
           expect_hatched (surface, &style, bar->x + bar->width * 0.7, bar->x + bar->width * 0.95,
-                          bar->y + bar->height / 2, sam_chart_distribution_option_colour (&dist, &style, 1), what);
+                          bar->y + bar->height / 2,
+                          sam_chart_distribution_option_colour (&dist, &style, 1), what);
 
           /* Left of the clinic's bar, before the far end, the background. */
           bar = &layout.bars[SAM_UNIT_CLINIC];
           if (diverging)
-            expect_pixel (surface, layout.centre_x - layout.percent_width * 75, bar->y + bar->height / 2,
-                          &style.background, what);
+            expect_pixel (surface, layout.centre_x - layout.percent_width * 75,
+                          bar->y + bar->height / 2, &style.background, what);
           expect_pixel (surface, 2, HEIGHT - 2, &style.background, what);
 
           cairo_surface_destroy (surface);
@@ -408,14 +416,17 @@ test_distribution_files (void)
 static void
 test_distribution_words (void)
 {
-  g_autoptr(SamChart) chart = sam_chart_new (&sam_chart_distribution_kind, "Spørgsmål 2", &dist, NULL);
+  g_autoptr (SamChart) chart =
+    sam_chart_new (&sam_chart_distribution_kind, "Spørgsmål 2", &dist, NULL);
   g_autofree char *text = sam_chart_describe (chart);
   g_autoptr(SamChartTable) table = sam_chart_table (chart);
   SamChartStyle style;
   GArray *marks;
 
-  g_assert_nonnull (strstr (text, "Strategisk ledelse, Klinik 3, 9 answers: I meget høj grad 22.2 %, I høj grad 44.4 %, "
-                                  "I nogen grad 22.2 %, I ringe grad 11.1 %, Slet ikke 0.0 %."));
+  g_assert_nonnull (
+    strstr (text,
+            "Strategisk ledelse, Klinik 3, 9 answers: I meget høj grad 22.2 %, I høj grad 44.4 %, "
+            "I nogen grad 22.2 %, I ringe grad 11.1 %, Slet ikke 0.0 %."));
   g_assert_nonnull (strstr (text, "Driftsledelse, Klinik 3: withheld: fewer than 3 answers."));
   g_assert_nonnull (strstr (text, "Driftsledelse, Landet: no answers."));
   g_assert_null (strstr (text, "87.5"));
@@ -447,8 +458,10 @@ static SamOverviewData overview;
 static void
 make_overview (void)
 {
-  static const char *codes[] = { "Klinik 1", "Klinik 2", "Klinik 3", "Klinik 4", "Klinik 5", "Klinik 6" };
-  static const double means[][2] = { { 40, 49 }, { 53, 62 }, { 66, 75 }, { 79, 88 }, { 92, 0 }, { 0, 59 } };
+  static const char *codes[] = { "Klinik 1", "Klinik 2", "Klinik 3",
+                                 "Klinik 4", "Klinik 5", "Klinik 6" };
+  static const double means[][2] = { { 40, 49 }, { 53, 62 }, { 66, 75 },
+                                     { 79, 88 }, { 92, 0 },  { 0, 59 } };
 
   for (guint b = 0; b < G_N_ELEMENTS (overview_bars); b++)
     {
@@ -537,23 +550,27 @@ test_overview_pixels (void)
 
         /* Low in each bar (below every line), its round's colour. */
         bar = &layout.bars[0 * 2 + 1];
-        expect_pixel (surface, bar->x + bar->width / 2, bar->y + bar->height - 4, &style.units[SAM_UNIT_CLINIC], what);
+        expect_pixel (surface, bar->x + bar->width / 2, bar->y + bar->height - 4,
+                      &style.units[SAM_UNIT_CLINIC], what);
         bar = &layout.bars[3 * 2 + 0];
         expect_pixel (surface, bar->x + bar->width / 2, bar->y + bar->height - 4, &earlier, what);
         /* Above a short bar, the background. */
         bar = &layout.bars[0 * 2 + 0];
-        expect_pixel (surface, bar->x + bar->width / 2, layout.plot.y + layout.plot.height * 0.2, &style.background, what);
+        expect_pixel (surface, bar->x + bar->width / 2, layout.plot.y + layout.plot.height * 0.2,
+                      &style.background, what);
 
         /* Withheld: hatched high up in the bar, never the clinic's colour. */
         bar = &layout.bars[4 * 2 + 1];
-        expect_hatched (surface, &style, bar->x + 1, bar->x + bar->width - 1, layout.plot.y + layout.plot.height * 0.08,
-                        &style.units[SAM_UNIT_CLINIC], what);
+        expect_hatched (surface, &style, bar->x + 1, bar->x + bar->width - 1,
+                        layout.plot.y + layout.plot.height * 0.08, &style.units[SAM_UNIT_CLINIC],
+                        what);
 
         /* The lines across, at their heights, between the clinics' slots. */
         gap_x = layout.plot.x + 5 * layout.slot_width + 3 * scale;
         expect_pixel (surface, gap_x, layout.cluster_y[1], &style.units[SAM_UNIT_CLUSTER], what);
         expect_pixel (surface, gap_x, layout.national_y[1], &style.units[SAM_UNIT_COUNTRY], what);
-        expect_pixel (surface, gap_x, (layout.cluster_y[1] + layout.national_y[1]) / 2, &style.background, what);
+        expect_pixel (surface, gap_x, (layout.cluster_y[1] + layout.national_y[1]) / 2,
+                      &style.background, what);
 
         cairo_surface_destroy (surface);
         sam_chart_overview_layout_clear (&layout);
@@ -604,10 +621,12 @@ test_overview_words (void)
 
   sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
   marks = sam_chart_marks (chart, &style, WIDTH, HEIGHT);
-  g_assert_cmpstr (g_array_index (marks, SamChartMark, 0).label, ==, "Klinik 1, Forår 2025: mean 40.0, n 4");
+  g_assert_cmpstr (g_array_index (marks, SamChartMark, 0).label, ==,
+                   "Klinik 1, Forår 2025: mean 40.0, n 4");
   g_assert_cmpstr (g_array_index (marks, SamChartMark, 9).label, ==,
                    "Klinik 5, Forår 2026: withheld: fewer than 3 answers");
-  g_assert_cmpstr (g_array_index (marks, SamChartMark, 11).label, ==, "Cluster mean, Forår 2026: mean 70.1, n 32");
+  g_assert_cmpstr (g_array_index (marks, SamChartMark, 11).label, ==,
+                   "Cluster mean, Forår 2026: mean 70.1, n 32");
   g_array_unref (marks);
   sam_chart_style_clear (&style);
 }
@@ -629,7 +648,8 @@ make_trend (void)
 
   for (guint u = 0; u < SAM_N_UNITS; u++)
     for (guint r = 0; r < 4; r++)
-      figure (&trend_series[u][r], u == SAM_UNIT_CLINIC ? 9 : 40 * (u + 1), means[u][r], SAM_WITHHELD_NONE);
+      figure (&trend_series[u][r], u == SAM_UNIT_CLINIC ? 9 : 40 * (u + 1), means[u][r],
+              SAM_WITHHELD_NONE);
   figure (&trend_series[SAM_UNIT_CLINIC][2], 2, 0, SAM_WITHHELD_PRIMARY);
   figure (&trend_series[SAM_UNIT_CLUSTER][3], 0, 0, SAM_WITHHELD_NONE);
 
@@ -664,7 +684,8 @@ test_trend_layout (void)
   g_assert_cmpfloat_with_epsilon (a->y + a->height / 2, zero - layout.plot.height * 0.20, 0.01);
   g_assert_cmpfloat_with_epsilon (b->y + b->height / 2, zero - layout.plot.height * 0.40, 0.01);
   g_assert_cmpfloat_with_epsilon (a->x + a->width / 2, layout.round_x[0], 0.01);
-  g_assert_cmpfloat_with_epsilon (layout.round_x[1] - layout.round_x[0], layout.round_x[3] - layout.round_x[2], 0.01);
+  g_assert_cmpfloat_with_epsilon (layout.round_x[1] - layout.round_x[0],
+                                  layout.round_x[3] - layout.round_x[2], 0.01);
   /* Withheld: a band up the whole axis at its round, not a point at 0. */
   withheld = TREND_POINT (&layout, SAM_UNIT_CLINIC, 2);
   g_assert_cmpfloat_with_epsilon (withheld->height, layout.plot.height, 0.01);
@@ -699,7 +720,8 @@ test_trend_pixels (void)
           {
             const SamRect *point = TREND_POINT (&layout, u, 0);
 
-            expect_pixel (surface, point->x + point->width / 2, point->y + point->height / 2, &style.units[u], what);
+            expect_pixel (surface, point->x + point->width / 2, point->y + point->height / 2,
+                          &style.units[u], what);
           }
         /* The line between two shown points, halfway, at the height halfway. */
         a = TREND_POINT (&layout, SAM_UNIT_CLINIC, 0);
@@ -713,8 +735,8 @@ test_trend_pixels (void)
          * to it and from it, nothing of the clinic's colour from top to bottom. */
         for (guint r = 1; r <= 2; r++)
           for (double y = layout.plot.y; y < layout.plot.y + layout.plot.height; y++)
-            g_assert_cmphex (pixel (surface, (layout.round_x[r] + layout.round_x[r + 1]) / 2, y), !=,
-                             rgb (&style.units[SAM_UNIT_CLINIC]));
+            g_assert_cmphex (pixel (surface, (layout.round_x[r] + layout.round_x[r + 1]) / 2, y),
+                             !=, rgb (&style.units[SAM_UNIT_CLINIC]));
         /* The withheld band is hatched, high up where no line is. */
         band = TREND_POINT (&layout, SAM_UNIT_CLINIC, 2);
         expect_hatched (surface, &style, band->x + 3 * scale, band->x + band->width - 3 * scale,
@@ -750,8 +772,8 @@ test_trend_files (void)
     surface = render (&sam_chart_trend_kind, &one, &style, WIDTH, HEIGHT);
     point = TREND_POINT (&layout, SAM_UNIT_CLUSTER, 0);
     g_assert_cmpfloat_with_epsilon (layout.round_x[0], layout.plot.x + layout.plot.width / 2, 0.01);
-    expect_pixel (surface, point->x + point->width / 2, point->y + point->height / 2, &style.units[SAM_UNIT_CLUSTER],
-                  "trend-one");
+    expect_pixel (surface, point->x + point->width / 2, point->y + point->height / 2,
+                  &style.units[SAM_UNIT_CLUSTER], "trend-one");
     cairo_surface_destroy (surface);
     sam_chart_trend_layout_clear (&layout);
     sam_chart_style_clear (&style);
@@ -761,7 +783,8 @@ test_trend_files (void)
 static void
 test_trend_words (void)
 {
-  g_autoptr(SamChart) chart = sam_chart_new (&sam_chart_trend_kind, "Samarbejdskultur", &trend, NULL);
+  g_autoptr (SamChart) chart =
+    sam_chart_new (&sam_chart_trend_kind, "Samarbejdskultur", &trend, NULL);
   g_autofree char *text = sam_chart_describe (chart);
   g_autoptr(SamChartTable) table = sam_chart_table (chart);
   SamChartStyle style;
@@ -783,7 +806,8 @@ test_trend_words (void)
 
   sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
   marks = sam_chart_marks (chart, &style, WIDTH, HEIGHT);
-  g_assert_cmpstr (g_array_index (marks, SamChartMark, 1).label, ==, "Klinik 3, Efterår 2024: mean 40.0, n 9");
+  g_assert_cmpstr (g_array_index (marks, SamChartMark, 1).label, ==,
+                   "Klinik 3, Efterår 2024: mean 40.0, n 9");
   g_assert_cmpstr (g_array_index (marks, SamChartMark, 2).label, ==,
                    "Klinik 3, Forår 2025: withheld: fewer than 3 answers");
   g_array_unref (marks);
@@ -794,7 +818,8 @@ test_trend_words (void)
 
 static SamFigure heat_cells[4 * 3];
 static const char *heat_rows[] = { "Klinik 1", "Klinik 2", "Klinik 3", "Klyngen" };
-static const char *heat_columns[] = { "Ledelsen af klinikken", "Samarbejdskultur", "Kollegial støtte" };
+static const char *heat_columns[] = { "Ledelsen af klinikken", "Samarbejdskultur",
+                                      "Kollegial støtte" };
 static SamHeatmapData heat;
 
 static void
@@ -876,18 +901,21 @@ test_heatmap_pixels (void)
           }
         /* Withheld: hatched, in the quarter left of the words. */
         cell = &layout.cells[1 * 3 + 1];
-        expect_hatched (surface, &style, cell->x + 2, cell->x + cell->width * 0.25, cell->y + cell->height / 2,
-                        &style.sequential[0], what);
+        expect_hatched (surface, &style, cell->x + 2, cell->x + cell->width * 0.25,
+                        cell->y + cell->height / 2, &style.sequential[0], what);
         /* No answers: the background inside. */
         cell = &layout.cells[2 * 3 + 2];
-        expect_pixel (surface, cell->x + 6 * scale, cell->y + cell->height / 2, &style.background, what);
+        expect_pixel (surface, cell->x + 6 * scale, cell->y + cell->height / 2, &style.background,
+                      what);
         /* The key's ends, and empty ground below it. */
         {
           SamRgba low = sam_chart_heatmap_colour (&style, 100.0 * 0.5 / 40);
           SamRgba high = sam_chart_heatmap_colour (&style, 100.0 * 39.5 / 40);
 
-          expect_pixel (surface, layout.key.x + 2, layout.key.y + layout.key.height / 2, &low, what);
-          expect_pixel (surface, layout.key.x + layout.key.width - 2, layout.key.y + layout.key.height / 2, &high, what);
+          expect_pixel (surface, layout.key.x + 2, layout.key.y + layout.key.height / 2, &low,
+                        what);
+          expect_pixel (surface, layout.key.x + layout.key.width - 2,
+                        layout.key.y + layout.key.height / 2, &high, what);
         }
         expect_pixel (surface, WIDTH / 2, HEIGHT - 3, &style.background, what);
 
@@ -930,7 +958,8 @@ test_heatmap_words (void)
   marks = sam_chart_marks (chart, &style, WIDTH, HEIGHT);
   g_assert_cmpstr (g_array_index (marks, SamChartMark, 4).label, ==,
                    "Klinik 2 — Samarbejdskultur: withheld: fewer than 3 answers");
-  g_assert_cmpstr (g_array_index (marks, SamChartMark, 5).label, ==, "Klinik 2 — Kollegial støtte: mean 60.0, n 9");
+  g_assert_cmpstr (g_array_index (marks, SamChartMark, 5).label, ==,
+                   "Klinik 2 — Kollegial støtte: mean 60.0, n 9");
   g_array_unref (marks);
   sam_chart_style_clear (&style);
 }

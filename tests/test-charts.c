@@ -80,8 +80,8 @@ pixel (cairo_surface_t *surface,
 static guint32
 rgb (const SamRgba *colour)
 {
-  return ((guint32) lround (colour->red * 255) << 16) | ((guint32) lround (colour->green * 255) << 8) |
-         (guint32) lround (colour->blue * 255);
+  return ((guint32) lround (colour->red * 255) << 16) |
+         ((guint32) lround (colour->green * 255) << 8) | (guint32) lround (colour->blue * 255);
 }
 
 static cairo_surface_t *
@@ -159,10 +159,12 @@ test_bars_where_the_data_put_them (void)
     keep_for_a_person (surface, "samarbejde-chart-light.png");
   /* Inside the clinic's bar, its colour; at 90 % of the axis (past 66.7, between grid
    * lines), the background. */
-  g_assert_cmphex (pixel (surface, clinic->x + clinic->width / 2, mid), ==, rgb (&style.units[SAM_UNIT_CLINIC]));
+  g_assert_cmphex (pixel (surface, clinic->x + clinic->width / 2, mid), ==,
+                   rgb (&style.units[SAM_UNIT_CLINIC]));
   g_assert_cmphex (pixel (surface, clinic->x + clinic->width * 0.5, clinic->y + 1), ==,
                    rgb (&style.units[SAM_UNIT_CLINIC]));
-  g_assert_cmphex (pixel (surface, layout.plot_x + layout.plot_width * 0.9, mid), ==, rgb (&style.background));
+  g_assert_cmphex (pixel (surface, layout.plot_x + layout.plot_width * 0.9, mid), ==,
+                   rgb (&style.background));
   /* The cluster's bar, a row below, its own colour. */
   {
     const SamRect *cluster = &layout.bars[SAM_UNIT_CLUSTER];
@@ -229,8 +231,9 @@ test_dark_and_high_contrast (void)
       surface = render (&style);
       clinic = &layout.bars[SAM_UNIT_CLINIC];
       g_assert_cmphex (pixel (surface, 3, HEIGHT - 3), ==, rgb (&style.background));
-      g_assert_cmphex (pixel (surface, clinic->x + clinic->width / 2, clinic->y + clinic->height / 2), ==,
-                       rgb (&style.units[SAM_UNIT_CLINIC]));
+      g_assert_cmphex (pixel (surface, clinic->x + clinic->width / 2,
+                              clinic->y + clinic->height / 2),
+                       ==, rgb (&style.units[SAM_UNIT_CLINIC]));
       cairo_surface_destroy (surface);
       sam_chart_comparison_layout_clear (&layout);
       sam_chart_style_clear (&style);
@@ -286,10 +289,13 @@ test_description (void)
 {
   g_autofree char *text = sam_chart_comparison_describe (&data);
 
-  g_assert_nonnull (strstr (text, "Strategisk ledelse: Klinik 3 66.7 (n 9); Klyngen 50.0 (n 40); Landet 71.3 (n 812);"));
+  g_assert_nonnull (
+    strstr (text,
+            "Strategisk ledelse: Klinik 3 66.7 (n 9); Klyngen 50.0 (n 40); Landet 71.3 (n 812);"));
   g_assert_nonnull (strstr (text, "Driftsledelse: Klinik 3 withheld (fewer than 3 answers);"));
   g_assert_nonnull (strstr (text, "Personaleledelse: Klinik 3 no answers; Klyngen 100.0 (n 40);"));
-  g_assert_null (strstr (text, "Personaleledelse: Klinik 3 no answers; Klyngen 100.0 (n 40); Landet"));
+  g_assert_null (
+    strstr (text, "Personaleledelse: Klinik 3 no answers; Klyngen 100.0 (n 40); Landet"));
 }
 
 /* Hover and keyboard focus name each present bar with its figures; the marks lie on the
@@ -309,7 +315,8 @@ test_marks (void)
   /* Three units in two rows, two in the last. */
   g_assert_cmpuint (marks->len, ==, 8);
   mark = &g_array_index (marks, SamChartMark, 0);
-  g_assert_cmpstr (mark->label, ==, "Klinik 3 — Strategisk ledelse: mean 66.7, n 9, favourable 55.6 %");
+  g_assert_cmpstr (mark->label, ==,
+                   "Klinik 3 — Strategisk ledelse: mean 66.7, n 9, favourable 55.6 %");
   g_assert_cmpfloat_with_epsilon (mark->rect.width, layout.bars[0].width, 0.01);
   g_assert_cmpfloat_with_epsilon (mark->rect.y, layout.bars[0].y, 0.01);
   mark = &g_array_index (marks, SamChartMark, 1);
@@ -330,7 +337,8 @@ test_marks (void)
 static void
 test_table (void)
 {
-  g_autoptr(SamChart) chart = sam_chart_new (&sam_chart_comparison_kind, "Spørgsmål 2", &data, NULL);
+  g_autoptr (SamChart) chart =
+    sam_chart_new (&sam_chart_comparison_kind, "Spørgsmål 2", &data, NULL);
   g_autoptr(SamChartTable) table = sam_chart_table (chart);
   const char * const expected_columns[] = {
     "Item", "Klinik 3 mean", "Klinik 3 n", "Klyngen mean", "Klyngen n", "Landet mean", "Landet n",

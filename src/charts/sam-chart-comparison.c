@@ -60,8 +60,9 @@ compute_layout (const SamComparisonData *data,
   n_units = MAX (n_units, 1);
 
   layout->legend = (SamRect) { margin, margin, width - 2 * margin, 0 };
-  layout->legend.height = _sam_chart_legend_height (style, entries, legend_entries (data, style, entries),
-                                                    layout->legend.width);
+  layout->legend.height =
+    _sam_chart_legend_height (style, entries, legend_entries (data, style, entries),
+                              layout->legend.width);
   layout->label_width = MIN (width * 0.34, 28 * font);
   layout->plot_x = margin + layout->label_width + margin;
   layout->plot_width = MAX (width - layout->plot_x - margin - n_width, 1);
@@ -186,7 +187,8 @@ paint (const SamComparisonData *data,
               g_autofree char *why = _sam_chart_withheld_text (figure, data->k);
 
               _sam_chart_draw_hatch (cr, style, bar);
-              box = (SamRect) { bar->x + font * 0.3, bar->y, MIN (layout.plot_width * 0.5, 30 * font), bar->height };
+              box = (SamRect) { bar->x + font * 0.3, bar->y,
+                                MIN (layout.plot_width * 0.5, 30 * font), bar->height };
               _sam_chart_draw_plated_text (cr, style, why, &box, size, SAM_ALIGN_START);
               continue;
             }
@@ -213,7 +215,8 @@ paint (const SamComparisonData *data,
       if (first_y >= 0)
         {
           double box_height = MAX (last_y - first_y, font * 1.4) + font;
-          SamRect box = { 12 * style->scale, (first_y + last_y - box_height) / 2, layout.label_width, box_height };
+          SamRect box = { 12 * style->scale, (first_y + last_y - box_height) / 2,
+                          layout.label_width, box_height };
 
           _sam_chart_set_colour (cr, &style->foreground);
           _sam_chart_draw_text (cr, style, row->label, &box, font, FALSE, SAM_ALIGN_END);
@@ -256,9 +259,11 @@ sam_chart_comparison_describe (const SamComparisonData *data)
 
   g_return_val_if_fail (data != NULL, NULL);
 
+  /* What the chart is, before its figures. */
+  g_string_append (text, _("The mean score (0–100) of each item, with the number of answers."));
   for (guint r = 0; r < data->n_rows; r++)
     {
-      g_string_append_printf (text, "%s%s:", r > 0 ? "\n" : "", data->rows[r].label);
+      g_string_append_printf (text, "\n%s:", data->rows[r].label);
       for (guint u = 0; u < SAM_N_UNITS; u++)
         {
           const SamFigure *figure = &data->rows[r].figures[u];
@@ -266,13 +271,15 @@ sam_chart_comparison_describe (const SamComparisonData *data)
           if (!data->rows[r].present[u] || data->unit_names[u] == NULL)
             continue;
           if (figure->withheld != SAM_WITHHELD_NONE)
-            g_string_append_printf (text, ngettext (" %s withheld (fewer than %d answer);",
-                                                    " %s withheld (fewer than %d answers);", data->k),
+            g_string_append_printf (text,
+                                    ngettext (" %s withheld (fewer than %d answer);",
+                                              " %s withheld (fewer than %d answers);", data->k),
                                     data->unit_names[u], data->k);
           else if (figure->n == 0)
             g_string_append_printf (text, _(" %s no answers;"), data->unit_names[u]);
           else
-            g_string_append_printf (text, _(" %s %.1f (n %u);"), data->unit_names[u], figure->mean, figure->n);
+            g_string_append_printf (text, _(" %s %.1f (n %u);"), data->unit_names[u], figure->mean,
+                                    figure->n);
         }
     }
   return g_string_free (text, FALSE);
@@ -312,7 +319,8 @@ sam_chart_comparison_marks (const SamComparisonData *data,
         sam_chart_marks_add (marks, &rect,
                              /* Translators: a mark on a chart: the unit, the item, then
                               * the figure in words ("Klinik 3 — Driftsledelse: mean 66.7, n 9"). */
-                             g_strdup_printf (_("%s — %s: %s"), data->unit_names[u] ? data->unit_names[u] : "",
+                             g_strdup_printf (_("%s — %s: %s"),
+                                              data->unit_names[u] ? data->unit_names[u] : "",
                                               data->rows[r].label, summary));
       }
   sam_chart_comparison_layout_clear (&layout);

@@ -14,7 +14,8 @@
 #include "sam-chart-distribution.h"
 #include "sam-chart-private.h"
 
-#define SEGMENT(layout, r, u, o) (&(layout)->segments[((r) * SAM_N_UNITS + (u)) * SAM_MAX_CODES + (o)])
+#define SEGMENT(layout, r, u, o)                                                                   \
+  (&(layout)->segments[((r)*SAM_N_UNITS + (u)) * SAM_MAX_CODES + (o)])
 
 static gboolean
 shows_figure (const SamFigure *figure)
@@ -76,7 +77,8 @@ legend_entries (const SamDistributionData *data,
     {
       guint o = data->diverging ? n - 1 - i : i;
 
-      entries[count++] = (SamLegendEntry) { data->option_labels[o], sam_chart_distribution_option_colour (data, style, o),
+      entries[count++] = (SamLegendEntry) { data->option_labels[o],
+                                            sam_chart_distribution_option_colour (data, style, o),
                                             SAM_LEGEND_SWATCH };
     }
   for (guint r = 0; r < data->n_rows; r++)
@@ -120,8 +122,9 @@ compute_layout (const SamDistributionData *data,
 
   n_units = count_units (data);
   layout->legend = (SamRect) { margin, margin, width - 2 * margin, 0 };
-  layout->legend.height = _sam_chart_legend_height (style, entries, legend_entries (data, style, entries),
-                                                    layout->legend.width);
+  layout->legend.height =
+    _sam_chart_legend_height (style, entries, legend_entries (data, style, entries),
+                              layout->legend.width);
   layout->label_width = MIN (width * 0.24, 20 * font);
   layout->unit_width = MIN (width * 0.13, 8 * font);
   layout->unit_x = margin + layout->label_width + margin;
@@ -187,7 +190,8 @@ compute_layout (const SamDistributionData *data,
               {
                 double w = layout->percent_width * MAX (figure->distribution[o], 0);
 
-                *SEGMENT (layout, r, u, o) = (SamRect) { layout->centre_x - w / 2, bar->y, w, bar->height };
+                *SEGMENT (layout, r, u, o) =
+                  (SamRect) { layout->centre_x - w / 2, bar->y, w, bar->height };
                 left += w / 2;
                 right += w / 2;
               }
@@ -198,7 +202,8 @@ compute_layout (const SamDistributionData *data,
 
               if (data->option_side[o] <= 0)
                 continue;
-              *SEGMENT (layout, r, u, o) = (SamRect) { layout->centre_x + right, bar->y, w, bar->height };
+              *SEGMENT (layout, r, u, o) =
+                (SamRect) { layout->centre_x + right, bar->y, w, bar->height };
               right += w;
             }
           for (guint o = 0; o < n; o++)
@@ -208,7 +213,8 @@ compute_layout (const SamDistributionData *data,
               if (data->option_side[o] >= 0)
                 continue;
               left += w;
-              *SEGMENT (layout, r, u, o) = (SamRect) { layout->centre_x - left, bar->y, w, bar->height };
+              *SEGMENT (layout, r, u, o) =
+                (SamRect) { layout->centre_x - left, bar->y, w, bar->height };
             }
           bar->x = layout->centre_x - left;
           bar->width = left + right;
@@ -323,7 +329,8 @@ paint (const SamDistributionData *data,
               g_autofree char *why = _sam_chart_withheld_text (figure, data->k);
 
               _sam_chart_draw_hatch (cr, style, bar);
-              box = (SamRect) { bar->x + font * 0.3, bar->y, MIN (bar->width * 0.6, 30 * font), bar->height };
+              box = (SamRect) { bar->x + font * 0.3, bar->y, MIN (bar->width * 0.6, 30 * font),
+                                bar->height };
               _sam_chart_draw_plated_text (cr, style, why, &box, size, SAM_ALIGN_START);
               continue;
             }
@@ -365,7 +372,8 @@ paint (const SamDistributionData *data,
             char n_text[32];
 
             g_snprintf (n_text, sizeof n_text, "n %u", figure->n);
-            box = (SamRect) { layout.plot_x + layout.plot_width + font * 1.2, bar->y, 0, bar->height };
+            box =
+              (SamRect) { layout.plot_x + layout.plot_width + font * 1.2, bar->y, 0, bar->height };
             _sam_chart_set_colour (cr, &style->dim);
             _sam_chart_draw_text (cr, style, n_text, &box, size, FALSE, SAM_ALIGN_START);
           }
@@ -374,7 +382,8 @@ paint (const SamDistributionData *data,
       if (first_y >= 0)
         {
           double box_height = MAX (last_y - first_y, font * 1.4) + font;
-          SamRect box = { 12 * style->scale, (first_y + last_y - box_height) / 2, layout.label_width, box_height };
+          SamRect box = { 12 * style->scale, (first_y + last_y - box_height) / 2,
+                          layout.label_width, box_height };
 
           _sam_chart_set_colour (cr, &style->foreground);
           _sam_chart_draw_text (cr, style, row->label, &box, font, FALSE, SAM_ALIGN_END);
@@ -417,7 +426,8 @@ option_list (const SamDistributionData *data,
       if (o > 0)
         g_string_append (list, ", ");
       /* Translators: an option and its share of the answers ("I høj grad 44.4 %"). */
-      g_string_append_printf (list, _("%s %s"), data->option_labels[o] ? data->option_labels[o] : "", percent);
+      g_string_append_printf (list, _("%s %s"),
+                              data->option_labels[o] ? data->option_labels[o] : "", percent);
     }
   return g_string_free (list, FALSE);
 }
@@ -436,10 +446,12 @@ sam_chart_distribution_describe (const SamDistributionData *data)
   g_return_val_if_fail (data != NULL, NULL);
 
   /* Translators: the first sentence describing the answer distribution chart. */
-  g_string_append (text, data->diverging
-                   ? _("How the answers spread over the options, in percent of the answers. "
-                       "Favourable options are drawn to the right of the centre line, the others to the left.")
-                   : _("How the answers spread over the options, in percent of the answers."));
+  g_string_append (text,
+                   data->diverging
+                     ? _("How the answers spread over the options, in percent of the answers. "
+                          "Favourable options are drawn to the right of the centre line, the "
+                          "others to the left.")
+                     : _("How the answers spread over the options, in percent of the answers."));
   for (guint r = 0; r < data->n_rows; r++)
     for (guint u = 0; u < SAM_N_UNITS; u++)
       {
@@ -464,8 +476,11 @@ sam_chart_distribution_describe (const SamDistributionData *data)
             g_autofree char *list = option_list (data, figure);
 
             /* Translators: a sentence: the item, the unit, the number of answers, then
-             * each option and its share ("Driftsledelse, Klinik 3, 9 answers: I høj grad 44.4 %, …."). */
-            g_string_append_printf (text, ngettext ("%s, %s, %u answer: %s.", "%s, %s, %u answers: %s.", figure->n),
+             * each option and its share
+             * ("Driftsledelse, Klinik 3, 9 answers: I høj grad 44.4 %, …."). */
+            g_string_append_printf (text,
+                                    ngettext ("%s, %s, %u answer: %s.", "%s, %s, %u answers: %s.",
+                                              figure->n),
                                     data->rows[r].label, unit, figure->n, list);
           }
       }
@@ -503,7 +518,8 @@ sam_chart_distribution_marks (const SamDistributionData *data,
             g_autofree char *summary = _sam_chart_figure_summary (figure, data->k);
 
             sam_chart_marks_add (marks, &layout.bars[r * SAM_N_UNITS + u],
-                                 g_strdup_printf (_("%s — %s: %s"), unit, data->rows[r].label, summary));
+                                 g_strdup_printf (_("%s — %s: %s"), unit, data->rows[r].label,
+                                                  summary));
             continue;
           }
         for (guint o = 0; o < n_options_of (data, figure); o++)
@@ -518,9 +534,11 @@ sam_chart_distribution_marks (const SamDistributionData *data,
                                  /* Translators: a mark on a chart: the unit, the item, the
                                   * option, its share and the number of answers
                                   * ("Klinik 3 — Driftsledelse — I høj grad: 44.4 %, n 9"). */
-                                 g_strdup_printf (_("%s — %s — %s: %s, n %u"), unit, data->rows[r].label,
-                                                  data->option_labels[o] ? data->option_labels[o] : "", percent,
-                                                  figure->n));
+                                 g_strdup_printf (_("%s — %s — %s: %s, n %u"), unit,
+                                                  data->rows[r].label,
+                                                  data->option_labels[o] ? data->option_labels[o]
+                                                                         : "",
+                                                  percent, figure->n));
           }
       }
   sam_chart_distribution_layout_clear (&layout);
@@ -571,8 +589,9 @@ sam_chart_distribution_table (const SamDistributionData *data)
           {
             g_ptr_array_add (cells, g_strdup_printf ("%u", figure->n));
             for (guint o = 0; o < n; o++)
-              g_ptr_array_add (cells, figure->n == 0 || o >= n_options_of (data, figure) ? g_strdup ("—")
-                                      : _sam_chart_format_percent (figure->distribution[o]));
+              g_ptr_array_add (cells, figure->n == 0 || o >= n_options_of (data, figure)
+                                        ? g_strdup ("—")
+                                        : _sam_chart_format_percent (figure->distribution[o]));
           }
         _sam_chart_table_add_cells (table, cells);
       }

@@ -25,7 +25,9 @@ static const char *
 column_label (const SamHeatmapData *data,
               guint                 column)
 {
-  return data->column_labels != NULL && data->column_labels[column] != NULL ? data->column_labels[column] : "";
+  return data->column_labels != NULL && data->column_labels[column] != NULL
+           ? data->column_labels[column]
+           : "";
 }
 
 static const SamFigure *
@@ -98,7 +100,8 @@ compute_layout (const SamHeatmapData *data,
   /* Labels and cells together in the middle, where the cells do not take the width. */
   grid_x += (grid_width - cell_width * data->n_columns) / 2;
   layout->label_x = grid_x - margin - layout->label_width;
-  cell_height = MIN ((height - grid_y - margin - key_height - font * 1.2) / MAX (data->n_rows, 1), 4.5 * font);
+  cell_height =
+    MIN ((height - grid_y - margin - key_height - font * 1.2) / MAX (data->n_rows, 1), 4.5 * font);
   cell_height = MAX (cell_height, 1);
 
   layout->cells = g_new0 (SamRect, MAX (data->n_rows * data->n_columns, 1));
@@ -115,12 +118,13 @@ compute_layout (const SamHeatmapData *data,
     /* Translators: beside the colour key of a heatmap. */
     double text = _sam_chart_estimate_width (_("Mean (0–100)"), font * 0.85) + font * 2.6;
 
-    layout->key = (SamRect) { grid_x + text, grid_y + data->n_rows * cell_height + font * 0.6,
-                              MAX (MIN (cell_width * data->n_columns * 0.4, 18 * font), font), font * 0.9 };
+    layout->key =
+      (SamRect) { grid_x + text, grid_y + data->n_rows * cell_height + font * 0.6,
+                  MAX (MIN (cell_width * data->n_columns * 0.4, 18 * font), font), font * 0.9 };
   }
   if (withheld[0] != NULL || withheld[1] != NULL)
-    layout->key_withheld = (SamRect) { layout->key.x + layout->key.width + 3 * font, layout->key.y, font * 0.9,
-                                       font * 0.9 };
+    layout->key_withheld = (SamRect) { layout->key.x + layout->key.width + 3 * font, layout->key.y,
+                                       font * 0.9, font * 0.9 };
   else
     layout->key_withheld = (SamRect) { 0, 0, 0, 0 };
 }
@@ -184,8 +188,8 @@ paint (const SamHeatmapData *data,
 
       box = (SamRect) { layout.label_x, cell->y, layout.label_width, cell->height };
       _sam_chart_set_colour (cr, &style->foreground);
-      _sam_chart_draw_text (cr, style, row_label (data, r), &box, MIN (font, cell->height * 0.7), FALSE,
-                            SAM_ALIGN_END);
+      _sam_chart_draw_text (cr, style, row_label (data, r), &box, MIN (font, cell->height * 0.7),
+                            FALSE, SAM_ALIGN_END);
     }
 
   for (guint r = 0; r < data->n_rows; r++)
@@ -199,9 +203,10 @@ paint (const SamHeatmapData *data,
         if (figure->withheld != SAM_WITHHELD_NONE)
           {
             _sam_chart_draw_hatch (cr, style, cell);
-            box = (SamRect) { cell->x + small * 0.3, cell->y, cell->width - small * 0.6, cell->height };
-            _sam_chart_draw_plated_text (cr, style, _sam_chart_withheld_word (), &box, MIN (small, cell->height * 0.5),
-                                         SAM_ALIGN_CENTRE);
+            box =
+              (SamRect) { cell->x + small * 0.3, cell->y, cell->width - small * 0.6, cell->height };
+            _sam_chart_draw_plated_text (cr, style, _sam_chart_withheld_word (), &box,
+                                         MIN (small, cell->height * 0.5), SAM_ALIGN_CENTRE);
           }
         else if (figure->n == 0)
           {
@@ -212,8 +217,8 @@ paint (const SamHeatmapData *data,
             cairo_stroke (cr);
             box = (SamRect) { cell->x, cell->y, cell->width, cell->height };
             _sam_chart_set_colour (cr, &style->dim);
-            _sam_chart_draw_text (cr, style, _("no answers"), &box, MIN (small, cell->height * 0.5), FALSE,
-                                  SAM_ALIGN_CENTRE);
+            _sam_chart_draw_text (cr, style, _("no answers"), &box,
+                                  MIN (small, cell->height * 0.5), FALSE, SAM_ALIGN_CENTRE);
           }
         else
           {
@@ -227,22 +232,23 @@ paint (const SamHeatmapData *data,
             cairo_rectangle (cr, cell->x, cell->y, cell->width, cell->height);
             cairo_fill (cr);
             /* The mean in the middle, n small below it, in a colour that stands out. */
-            box = (SamRect) { cell->x, cell->y + (room_for_n ? cell->height * 0.08 : 0), cell->width,
-                              room_for_n ? cell->height * 0.55 : cell->height };
+            box = (SamRect) { cell->x, cell->y + (room_for_n ? cell->height * 0.08 : 0),
+                              cell->width, room_for_n ? cell->height * 0.55 : cell->height };
             _sam_chart_set_colour (cr, ink);
             _sam_chart_draw_text (cr, style, mean, &box, size, TRUE, SAM_ALIGN_CENTRE);
             g_snprintf (n_text, sizeof n_text, "n %u", figure->n);
             if (room_for_n)
               {
-                box = (SamRect) { cell->x, cell->y + cell->height * 0.6, cell->width, cell->height * 0.32 };
+                box = (SamRect) { cell->x, cell->y + cell->height * 0.6, cell->width,
+                                  cell->height * 0.32 };
                 _sam_chart_draw_text (cr, style, n_text, &box, n_size, FALSE, SAM_ALIGN_CENTRE);
               }
             else if (cell->width > 6 * (size + small))
               {
                 /* A low cell: n at its right end instead. */
                 box = (SamRect) { cell->x, cell->y, cell->width - small * 0.6, cell->height };
-                _sam_chart_draw_text (cr, style, n_text, &box, MIN (small * 0.85, cell->height * 0.6), FALSE,
-                                      SAM_ALIGN_END);
+                _sam_chart_draw_text (cr, style, n_text, &box,
+                                      MIN (small * 0.85, cell->height * 0.6), FALSE, SAM_ALIGN_END);
               }
           }
       }
@@ -267,7 +273,8 @@ paint (const SamHeatmapData *data,
       _sam_chart_draw_text (cr, style, _("Mean (0–100)"), &box, small, FALSE, SAM_ALIGN_END);
       box = (SamRect) { layout.key.x - small * 2.1, layout.key.y, small * 2, layout.key.height };
       _sam_chart_draw_text (cr, style, "0", &box, small, FALSE, SAM_ALIGN_END);
-      box = (SamRect) { layout.key.x + layout.key.width + small * 0.3, layout.key.y, small * 2.6, layout.key.height };
+      box = (SamRect) { layout.key.x + layout.key.width + small * 0.3, layout.key.y, small * 2.6,
+                        layout.key.height };
       _sam_chart_draw_text (cr, style, "100", &box, small, FALSE, SAM_ALIGN_START);
 
       find_withheld (data, withheld);
@@ -288,10 +295,12 @@ paint (const SamHeatmapData *data,
           /* Up to two lines, so that the reason is not cut short in a narrow chart. */
           box = (SamRect) { layout.key_withheld.x + layout.key_withheld.width + small * 0.5,
                             layout.key.y + layout.key.height / 2 - small * 1.3,
-                            width - margin - (layout.key_withheld.x + layout.key_withheld.width + small * 0.5),
+                            width - margin -
+                             (layout.key_withheld.x + layout.key_withheld.width + small * 0.5),
                             small * 2.6 };
           _sam_chart_set_colour (cr, &style->foreground);
-          _sam_chart_draw_text (cr, style, other != NULL ? other : why, &box, small, FALSE, SAM_ALIGN_START);
+          _sam_chart_draw_text (cr, style, other != NULL ? other : why, &box, small, FALSE,
+                                SAM_ALIGN_START);
         }
     }
 
@@ -332,13 +341,15 @@ sam_chart_heatmap_describe (const SamHeatmapData *data)
   g_return_val_if_fail (data != NULL, NULL);
 
   /* Translators: the first sentence describing the heatmap, read out before its cells. */
-  g_string_append (text, _("The mean score (0–100) of each row in each column; the stronger the colour, the higher the mean."));
+  g_string_append (text, _("The mean score (0–100) of each row in each column; the stronger the "
+                            "colour, the higher the mean."));
   for (guint r = 0; r < data->n_rows; r++)
     for (guint c = 0; c < data->n_columns; c++)
       {
         g_autofree char *summary = _sam_chart_figure_summary (cell_figure (data, r, c), data->k);
 
-        g_string_append_printf (text, _(" %s, %s: %s."), row_label (data, r), column_label (data, c), summary);
+        g_string_append_printf (text, _(" %s, %s: %s."), row_label (data, r),
+                                column_label (data, c), summary);
       }
   return g_string_free (text, FALSE);
 }
@@ -366,7 +377,8 @@ sam_chart_heatmap_marks (const SamHeatmapData *data,
         g_autofree char *summary = _sam_chart_figure_summary (cell_figure (data, r, c), data->k);
 
         sam_chart_marks_add (marks, &layout.cells[r * data->n_columns + c],
-                             g_strdup_printf (_("%s — %s: %s"), row_label (data, r), column_label (data, c), summary));
+                             g_strdup_printf (_("%s — %s: %s"), row_label (data, r),
+                                              column_label (data, c), summary));
       }
   sam_chart_heatmap_layout_clear (&layout);
   return marks;

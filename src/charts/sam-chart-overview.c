@@ -71,10 +71,12 @@ legend_entries (const SamOverviewData *data,
     }
   if (data->has_cluster[latest] && shows_figure (&data->cluster[latest]))
     /* Translators: in a chart's legend: the line of the cluster's mean. */
-    entries[n++] = (SamLegendEntry) { _("Cluster mean"), &style->units[SAM_UNIT_CLUSTER], SAM_LEGEND_LINE };
+    entries[n++] =
+      (SamLegendEntry) { _("Cluster mean"), &style->units[SAM_UNIT_CLUSTER], SAM_LEGEND_LINE };
   if (data->has_national[latest] && shows_figure (&data->national[latest]))
     /* Translators: in a chart's legend: the line of the national mean. */
-    entries[n++] = (SamLegendEntry) { _("National mean"), &style->units[SAM_UNIT_COUNTRY], SAM_LEGEND_LINE };
+    entries[n++] =
+      (SamLegendEntry) { _("National mean"), &style->units[SAM_UNIT_COUNTRY], SAM_LEGEND_LINE };
   if (N_ROUNDS (data) == 2 && ((data->has_cluster[0] && shows_figure (&data->cluster[0])) ||
                                (data->has_national[0] && shows_figure (&data->national[0]))))
     {
@@ -145,9 +147,9 @@ compute_layout (const SamOverviewData *data,
   guint n_rounds = N_ROUNDS (data);
 
   layout->legend = (SamRect) { margin, margin, width - 2 * margin, 0 };
-  layout->legend.height = _sam_chart_legend_height (style, entries,
-                                                    legend_entries (data, style, colours, texts, entries),
-                                                    layout->legend.width);
+  layout->legend.height =
+    _sam_chart_legend_height (style, entries, legend_entries (data, style, colours, texts, entries),
+                              layout->legend.width);
   free_texts (texts);
 
   /* The codes under the bars, upright where they do not fit across a clinic's slot. */
@@ -158,7 +160,8 @@ compute_layout (const SamOverviewData *data,
     for (guint b = 0; b < data->n_bars; b++)
       longest = MAX (longest, _sam_chart_estimate_width (data->bars[b].code, font));
     layout->codes_upright = longest > slot - 4 * style->scale;
-    layout->code_height = layout->codes_upright ? MIN (longest * 0.9 + font * 0.6, height * 0.18) : font * 1.4;
+    layout->code_height =
+      layout->codes_upright ? MIN (longest * 0.9 + font * 0.6, height * 0.18) : font * 1.4;
   }
   bottom_rows = layout->code_height + font * 0.2 + small * 1.5 + (has_own (data) ? small * 1.5 : 0);
   top = layout->legend.y + layout->legend.height + font * 1.2;
@@ -184,7 +187,8 @@ compute_layout (const SamOverviewData *data,
 
         if (!data->bars[b].present[r])
           continue;
-        bar->x = layout->plot.x + b * layout->slot_width + (layout->slot_width - group) / 2 + r * bar_width + gap / 2;
+        bar->x = layout->plot.x + b * layout->slot_width + (layout->slot_width - group) / 2 +
+                 r * bar_width + gap / 2;
         bar->width = bar_width - gap;
         /* Withheld and without answers take the full height: hatched, or the words. */
         bar->y = shows_figure (figure) ? value_y (layout, figure->mean) : layout->plot.y;
@@ -193,10 +197,14 @@ compute_layout (const SamOverviewData *data,
 
   for (guint r = 0; r < 2; r++)
     {
-      layout->cluster_y[r] = r < n_rounds && data->has_cluster[r] && shows_figure (&data->cluster[r])
-                ? value_y (layout, data->cluster[r].mean) : -1;
-      layout->national_y[r] = r < n_rounds && data->has_national[r] && shows_figure (&data->national[r])
-                            ? value_y (layout, data->national[r].mean) : -1;
+      layout->cluster_y[r] =
+        r < n_rounds && data->has_cluster[r] && shows_figure (&data->cluster[r])
+          ? value_y (layout, data->cluster[r].mean)
+          : -1;
+      layout->national_y[r] =
+        r < n_rounds && data->has_national[r] && shows_figure (&data->national[r])
+          ? value_y (layout, data->national[r].mean)
+          : -1;
     }
   /* The labels of the latest lines, apart by at least two lines of text. */
   layout->cluster_label_y = layout->cluster_y[n_rounds - 1];
@@ -279,8 +287,8 @@ draw_line_label (cairo_t             *cr,
     return;
   /* The name over the mean, so that the number is never the part cut off. */
   mean = _sam_chart_format_mean (figure->mean);
-  box = (SamRect) { layout->line_label_x, y - small * 1.3, width - layout->line_label_x - 4 * style->scale,
-                    small * 1.3 };
+  box = (SamRect) { layout->line_label_x, y - small * 1.3,
+                    width - layout->line_label_x - 4 * style->scale, small * 1.3 };
   _sam_chart_set_colour (cr, colour);
   _sam_chart_draw_text (cr, style, name, &box, small, FALSE, SAM_ALIGN_START);
   box.y = y;
@@ -377,13 +385,16 @@ paint (const SamOverviewData *data,
 
           if (figure->withheld != SAM_WITHHELD_NONE || figure->n == 0)
             {
-              const char *word = figure->withheld == SAM_WITHHELD_NONE ? _("no answers") : _sam_chart_withheld_word ();
+              const char *word = figure->withheld == SAM_WITHHELD_NONE
+                                   ? _("no answers")
+                                   : _sam_chart_withheld_word ();
               double word_width = _sam_chart_estimate_width (word, small);
 
               /* The word on a plate near the foot; upright where the bar is narrow. */
               if (bar->width >= word_width + small)
                 {
-                  box = (SamRect) { bar->x, bar->y + bar->height - small * 3, bar->width, small * 2 };
+                  box =
+                    (SamRect) { bar->x, bar->y + bar->height - small * 3, bar->width, small * 2 };
                   _sam_chart_draw_plated_text (cr, style, word, &box, small, SAM_ALIGN_CENTRE);
                 }
               else
@@ -391,8 +402,8 @@ paint (const SamOverviewData *data,
                   double size_v = MIN (small, bar->width * 0.8);
                   double along = MIN (word_width * size_v / small + size_v, bar->height);
 
-                  box = (SamRect) { bar->x + (bar->width - size_v * 1.3) / 2, bar->y + bar->height - along - size_v,
-                                    size_v * 1.3, along };
+                  box = (SamRect) { bar->x + (bar->width - size_v * 1.3) / 2,
+                                    bar->y + bar->height - along - size_v, size_v * 1.3, along };
                   _sam_chart_set_colour (cr, &style->background);
                   cairo_rectangle (cr, box.x, box.y, box.width, box.height);
                   cairo_fill (cr);
@@ -405,7 +416,8 @@ paint (const SamOverviewData *data,
               g_autofree char *mean = _sam_chart_format_mean (figure->mean);
 
               /* The mean above the bar, where it fits. */
-              box = (SamRect) { bar->x - bar->width * 0.2, bar->y - size * 1.4, bar->width * 1.4, size * 1.3 };
+              box = (SamRect) { bar->x - bar->width * 0.2, bar->y - size * 1.4, bar->width * 1.4,
+                                size * 1.3 };
               _sam_chart_set_colour (cr, &style->foreground);
               _sam_chart_draw_text (cr, style, mean, &box, size, FALSE, SAM_ALIGN_CENTRE);
             }
@@ -434,13 +446,15 @@ paint (const SamOverviewData *data,
           cairo_save (cr);
           cairo_translate (cr, slot_x + layout.slot_width / 2, layout.code_y);
           cairo_rotate (cr, -G_PI / 2);
-          box = (SamRect) { -layout.code_height, -size * 0.7, layout.code_height - font * 0.3, size * 1.4 };
+          box = (SamRect) { -layout.code_height, -size * 0.7, layout.code_height - font * 0.3,
+                            size * 1.4 };
           _sam_chart_draw_text (cr, style, clinic->code, &box, size, clinic->own, SAM_ALIGN_END);
           cairo_restore (cr);
         }
       else
         {
-          box = (SamRect) { slot_x + 2 * style->scale, layout.code_y, layout.slot_width - 4 * style->scale, font * 1.3 };
+          box = (SamRect) { slot_x + 2 * style->scale, layout.code_y,
+                            layout.slot_width - 4 * style->scale, font * 1.3 };
           _sam_chart_draw_text (cr, style, clinic->code, &box, font, clinic->own, SAM_ALIGN_CENTRE);
         }
       if (clinic->own)
@@ -465,7 +479,8 @@ paint (const SamOverviewData *data,
             }
           /* Its own row, so it may be wider than the slot, but not leave the chart. */
           {
-            double w = MIN (_sam_chart_estimate_width (_("Your clinic"), small) + small, width - 2 * margin);
+            double w = MIN (_sam_chart_estimate_width (_("Your clinic"), small) + small,
+                            width - 2 * margin);
             double x = CLAMP (slot_x + layout.slot_width / 2 - w / 2, margin, width - margin - w);
 
             box = (SamRect) { x, layout.own_y, w, small * 1.3 };
@@ -474,10 +489,10 @@ paint (const SamOverviewData *data,
         }
     }
 
-  draw_line_label (cr, style, &layout, layout.cluster_label_y, _("Cluster mean"), &data->cluster[latest],
-                   &style->units[SAM_UNIT_CLUSTER], width);
-  draw_line_label (cr, style, &layout, layout.national_label_y, _("National mean"), &data->national[latest],
-                   &style->units[SAM_UNIT_COUNTRY], width);
+  draw_line_label (cr, style, &layout, layout.cluster_label_y, _("Cluster mean"),
+                   &data->cluster[latest], &style->units[SAM_UNIT_CLUSTER], width);
+  draw_line_label (cr, style, &layout, layout.national_label_y, _("National mean"),
+                   &data->national[latest], &style->units[SAM_UNIT_COUNTRY], width);
 
   sam_chart_overview_layout_clear (&layout);
 }
@@ -543,13 +558,15 @@ sam_chart_overview_describe (const SamOverviewData *data)
         {
           g_autofree char *summary = _sam_chart_figure_summary (&data->cluster[r], data->k);
 
-          g_string_append_printf (text, _(" %s, %s: %s."), _("Cluster mean"), round_label (data, r), summary);
+          g_string_append_printf (text, _(" %s, %s: %s."), _("Cluster mean"),
+                                  round_label (data, r), summary);
         }
       if (data->has_national[r])
         {
           g_autofree char *summary = _sam_chart_figure_summary (&data->national[r], data->k);
 
-          g_string_append_printf (text, _(" %s, %s: %s."), _("National mean"), round_label (data, r), summary);
+          g_string_append_printf (text, _(" %s, %s: %s."), _("National mean"),
+                                  round_label (data, r), summary);
         }
     }
   return g_string_free (text, FALSE);
@@ -593,7 +610,8 @@ sam_chart_overview_marks (const SamOverviewData *data,
         sam_chart_marks_add (marks, &layout.bars[b * 2 + r],
                              /* Translators: a mark on a chart: who, which round, the
                               * figure in words ("Klinik 3, Forår 2026: mean 66.7, n 9"). */
-                             g_strdup_printf (_("%s, %s: %s"), name, round_label (data, r), summary));
+                             g_strdup_printf (_("%s, %s: %s"), name, round_label (data, r),
+                                              summary));
       }
 
   lines[0].y = layout.cluster_y[latest];
@@ -610,9 +628,11 @@ sam_chart_overview_marks (const SamOverviewData *data,
       if (lines[l].y < 0)
         continue;
       summary = _sam_chart_figure_summary (lines[l].figure, data->k);
-      rect = (SamRect) { layout.plot.x, lines[l].y - 3 * style->scale, layout.plot.width, 6 * style->scale };
+      rect = (SamRect) { layout.plot.x, lines[l].y - 3 * style->scale, layout.plot.width,
+                         6 * style->scale };
       sam_chart_marks_add (marks, &rect,
-                           g_strdup_printf (_("%s, %s: %s"), lines[l].name, round_label (data, latest), summary));
+                           g_strdup_printf (_("%s, %s: %s"), lines[l].name,
+                                            round_label (data, latest), summary));
     }
   sam_chart_overview_layout_clear (&layout);
   return marks;

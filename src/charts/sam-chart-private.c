@@ -59,7 +59,8 @@ luminance (const SamRgba *colour)
   double channels[3] = { colour->red, colour->green, colour->blue };
 
   for (guint i = 0; i < 3; i++)
-    channels[i] = channels[i] <= 0.03928 ? channels[i] / 12.92 : pow ((channels[i] + 0.055) / 1.055, 2.4);
+    channels[i] =
+      channels[i] <= 0.03928 ? channels[i] / 12.92 : pow ((channels[i] + 0.055) / 1.055, 2.4);
   return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
 }
 
@@ -81,8 +82,9 @@ _sam_chart_text_on (const SamChartStyle *style,
 {
   static const SamRgba black = { 0, 0, 0, 1 };
   static const SamRgba white = { 1, 1, 1, 1 };
-  const SamRgba *dark = luminance (&style->foreground) < luminance (&style->background) ? &style->foreground
-                                                                                      : &style->background;
+  const SamRgba *dark = luminance (&style->foreground) < luminance (&style->background)
+                          ? &style->foreground
+                          : &style->background;
   const SamRgba *light = dark == &style->foreground ? &style->background : &style->foreground;
 
   /* Where the theme's own pair is too soft on this fill, plain black or white. */
@@ -175,7 +177,8 @@ _sam_chart_draw_text (cairo_t             *cr,
                                         : PANGO_ALIGN_LEFT);
     }
   pango_layout_get_pixel_size (layout, &text_width, &text_height);
-  cairo_move_to (cr, box->x, box->y + (box->height - MIN (text_height, MAX (box->height, size * 1.3))) / 2.0);
+  cairo_move_to (cr, box->x,
+                 box->y + (box->height - MIN (text_height, MAX (box->height, size * 1.3))) / 2.0);
   pango_cairo_show_layout (cr, layout);
   /* No current point left behind, or the next arc would begin with a line from here. */
   cairo_new_path (cr);
@@ -240,7 +243,8 @@ _sam_chart_draw_plated_text (cairo_t             *cr,
                              SamAlign             align)
 {
   double pad = size * 0.35;
-  double text_width = MIN (_sam_chart_text_width (cr, style, text, size, FALSE), box->width - 2 * pad);
+  double text_width =
+    MIN (_sam_chart_text_width (cr, style, text, size, FALSE), box->width - 2 * pad);
   double plate_height = MIN (size * 1.5, box->height);
   SamRect plate, inner;
 
@@ -257,7 +261,8 @@ _sam_chart_draw_plated_text (cairo_t             *cr,
   cairo_fill (cr);
   inner = (SamRect) { plate.x + pad, plate.y, text_width + 1, plate.height };
   _sam_chart_set_colour (cr, &style->foreground);
-  _sam_chart_draw_text (cr, style, text, &inner, MIN (size, plate_height * 0.8), FALSE, SAM_ALIGN_START);
+  _sam_chart_draw_text (cr, style, text, &inner, MIN (size, plate_height * 0.8), FALSE,
+                        SAM_ALIGN_START);
 }
 
 /**
@@ -274,7 +279,9 @@ _sam_chart_withheld_text (const SamFigure *figure,
      * a clinic's withheld figure cannot be worked out from the cluster's by subtraction. */
     return g_strdup (_("Withheld so that another withheld figure cannot be worked out"));
   /* Translators: on a chart, why a figure is not shown: k, the minimum group size. */
-  return g_strdup_printf (ngettext ("Withheld: fewer than %d answer", "Withheld: fewer than %d answers", k), k);
+  return g_strdup_printf (ngettext ("Withheld: fewer than %d answer",
+                                    "Withheld: fewer than %d answers", k),
+                          k);
 }
 
 /**
@@ -293,7 +300,9 @@ _sam_chart_withheld_reason (const SamFigure *figure,
     return g_strdup (_("withheld so that another withheld figure cannot be worked out"));
   /* Translators: the same inside a sentence or a mark ("Klinik 3, Ledelse: withheld:
    * fewer than 3 answers"); k is the minimum group size. */
-  return g_strdup_printf (ngettext ("withheld: fewer than %d answer", "withheld: fewer than %d answers", k), k);
+  return g_strdup_printf (ngettext ("withheld: fewer than %d answer",
+                                    "withheld: fewer than %d answers", k),
+                          k);
 }
 
 /* The one word, for a table cell or a narrow bar. */
@@ -355,7 +364,8 @@ entry_width (const SamChartStyle  *style,
              const SamLegendEntry *entry)
 {
   double font = SAM_CHART_FONT (style);
-  double swatch = entry->shape == SAM_LEGEND_LINE || entry->shape == SAM_LEGEND_DASH ? 2 * font : font;
+  double swatch =
+    entry->shape == SAM_LEGEND_LINE || entry->shape == SAM_LEGEND_DASH ? 2 * font : font;
 
   return swatch + 0.5 * font + _sam_chart_estimate_width (entry->label, font) + 1.6 * font;
 }
@@ -399,7 +409,8 @@ _sam_chart_draw_legend (cairo_t              *cr,
     {
       const SamLegendEntry *entry = &entries[i];
       double w = MIN (entry_width (style, entry), box->width);
-      double swatch = entry->shape == SAM_LEGEND_LINE || entry->shape == SAM_LEGEND_DASH ? 2 * font : font;
+      double swatch =
+        entry->shape == SAM_LEGEND_LINE || entry->shape == SAM_LEGEND_DASH ? 2 * font : font;
       double mid;
       SamRect square, text;
 

@@ -15,7 +15,8 @@
 static SamRgba
 rgb (guint32 hex)
 {
-  SamRgba colour = { ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0, (hex & 0xff) / 255.0, 1.0 };
+  SamRgba colour = { ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0,
+                     (hex & 0xff) / 255.0, 1.0 };
 
   return colour;
 }

@@ -23,7 +23,8 @@ static const char *
 round_label (const SamTrendData *data,
              guint               round)
 {
-  return data->round_labels != NULL && data->round_labels[round] != NULL ? data->round_labels[round] : "";
+  return data->round_labels != NULL && data->round_labels[round] != NULL ? data->round_labels[round]
+                                                                         : "";
 }
 
 static const char *
@@ -85,8 +86,9 @@ compute_layout (const SamTrendData  *data,
   double slot;
 
   layout->legend = (SamRect) { margin, margin, width - 2 * margin, 0 };
-  layout->legend.height = _sam_chart_legend_height (style, entries, legend_entries (data, style, why, entries),
-                                                    layout->legend.width);
+  layout->legend.height =
+    _sam_chart_legend_height (style, entries, legend_entries (data, style, why, entries),
+                              layout->legend.width);
   g_free (why[0]);
   g_free (why[1]);
 
@@ -122,13 +124,15 @@ compute_layout (const SamTrendData  *data,
             {
               double y = value_y (layout, figure->mean);
 
-              *point = (SamRect) { layout->round_x[r] - layout->marker_size / 2, y - layout->marker_size / 2,
-                                   layout->marker_size, layout->marker_size };
+              *point =
+                (SamRect) { layout->round_x[r] - layout->marker_size / 2,
+                            y - layout->marker_size / 2, layout->marker_size, layout->marker_size };
             }
           else
             {
               /* A band up the whole axis, side by side where several units lack a figure. */
-              double x = layout->round_x[r] + (slot_u - (n_units - 1) / 2.0) * band * 1.25 - band / 2;
+              double x =
+                layout->round_x[r] + (slot_u - (n_units - 1) / 2.0) * band * 1.25 - band / 2;
 
               *point = (SamRect) { x, layout->plot.y, band, layout->plot.height };
             }
@@ -203,7 +207,8 @@ static gboolean
 overlaps (const SamRect *a,
           const SamRect *b)
 {
-  return a->x < b->x + b->width && b->x < a->x + a->width && a->y < b->y + b->height && b->y < a->y + a->height;
+  return a->x < b->x + b->width && b->x < a->x + a->width && a->y < b->y + b->height &&
+         b->y < a->y + a->height;
 }
 
 /* Where the mean of each shown point goes: above its marker, or below where that would
@@ -223,7 +228,8 @@ place_labels (const SamTrendData   *data,
 
         if (data->series[u] == NULL || !shows_figure (&data->series[u][r]))
           continue;
-        tries[0] = (SamRect) { point->x + point->width / 2 - 2 * small, point->y - small * 1.4, 4 * small, small * 1.3 };
+        tries[0] = (SamRect) { point->x + point->width / 2 - 2 * small, point->y - small * 1.4,
+                               4 * small, small * 1.3 };
         tries[1] = tries[0];
         tries[1].y = point->y + point->height + small * 0.1;
         for (guint t = 0; t < G_N_ELEMENTS (tries); t++)
@@ -237,7 +243,8 @@ place_labels (const SamTrendData   *data,
                 if (data->series[v] == NULL || !shows_figure (&data->series[v][r]))
                   continue;
                 if ((v != u && overlaps (&tries[t], other)) ||
-                    (labels[v * layout->n_rounds + r].width > 0 && overlaps (&tries[t], &labels[v * layout->n_rounds + r])))
+                    (labels[v * layout->n_rounds + r].width > 0 &&
+                     overlaps (&tries[t], &labels[v * layout->n_rounds + r])))
                   free = FALSE;
               }
             if (free)
@@ -293,8 +300,8 @@ paint (const SamTrendData  *data,
   slot = layout.plot.width / MAX (data->n_rounds, 1);
   for (guint r = 0; r < data->n_rounds; r++)
     {
-      SamRect box = { layout.round_x[r] - slot / 2 + 2 * style->scale, layout.label_y, slot - 4 * style->scale,
-                      font * 1.4 };
+      SamRect box = { layout.round_x[r] - slot / 2 + 2 * style->scale, layout.label_y,
+                      slot - 4 * style->scale, font * 1.4 };
 
       _sam_chart_set_colour (cr, &style->foreground);
       _sam_chart_draw_text (cr, style, round_label (data, r), &box, font, FALSE, SAM_ALIGN_CENTRE);
@@ -323,13 +330,15 @@ paint (const SamTrendData  *data,
         /* Translators: upright in a band on a trend chart: whose figure, and that it is
          * withheld ("Klinik 3: withheld") or that there were no answers. */
         text = g_strdup_printf (_("%s: %s"), unit_name (data, u),
-                                figure->withheld != SAM_WITHHELD_NONE ? _sam_chart_withheld_word () : _("no answers"));
+                                figure->withheld != SAM_WITHHELD_NONE ? _sam_chart_withheld_word ()
+                                                                      : _("no answers"));
         {
           double size = MIN (small, band->width * 0.7);
           double along = MIN (_sam_chart_estimate_width (text, size) + size, band->height * 0.9);
 
           /* On a plate as long as the words, low in the band, clear of most lines. */
-          box = (SamRect) { band->x, band->y + band->height - along - band->height * 0.05, band->width, along };
+          box = (SamRect) { band->x, band->y + band->height - along - band->height * 0.05,
+                            band->width, along };
           _sam_chart_set_colour (cr, &style->background);
           cairo_rectangle (cr, box.x + band->width * 0.12, box.y, band->width * 0.76, box.height);
           cairo_fill (cr);
@@ -422,7 +431,8 @@ sam_chart_trend_describe (const SamTrendData *data)
       {
         g_autofree char *summary = _sam_chart_figure_summary (&data->series[u][r], data->k);
 
-        g_string_append_printf (text, _(" %s, %s: %s."), unit_name (data, u), round_label (data, r), summary);
+        g_string_append_printf (text, _(" %s, %s: %s."), unit_name (data, u),
+                                round_label (data, r), summary);
       }
   return g_string_free (text, FALSE);
 }
@@ -450,7 +460,8 @@ sam_chart_trend_marks (const SamTrendData  *data,
         g_autofree char *summary = _sam_chart_figure_summary (&data->series[u][r], data->k);
 
         sam_chart_marks_add (marks, &layout.points[u * data->n_rounds + r],
-                             g_strdup_printf (_("%s, %s: %s"), unit_name (data, u), round_label (data, r), summary));
+                             g_strdup_printf (_("%s, %s: %s"), unit_name (data, u),
+                                              round_label (data, r), summary));
       }
   sam_chart_trend_layout_clear (&layout);
   return marks;

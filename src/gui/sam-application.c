@@ -232,8 +232,10 @@ sam_application_startup (GApplication *app)
                                          (const char *[]) { "<Alt>1", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-section::questionnaire",
                                          (const char *[]) { "<Alt>2", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-section::support",
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-section::results",
                                          (const char *[]) { "<Alt>3", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-section::support",
+                                         (const char *[]) { "<Alt>4", NULL });
 
   gtk_window_set_default_icon_name (APP_ID);
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sam-questionnaire-view.h"
+#include "sam-results-page.h"
 #include "sam-survey-import.h"
 #include "sam-welcome-page.h"
 #include "sam-window.h"
@@ -33,6 +34,7 @@ struct _SamWindow
   GtkRevealer          *demo_revealer;
   SamWelcomePage       *welcome_page;
   SamQuestionnaireView *questionnaire_view;
+  SamResultsPage       *results_page;
   AdwStatusPage        *error_page;
 };
 

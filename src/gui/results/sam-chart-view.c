@@ -1,0 +1,668 @@
+/* sam-chart-view.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-chart-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-chart-view.h"
+#include "sam-report.h"
+
+/* One chart on the screen: the drawing (in the theme's colours, with the exact figures of
+ * a mark on hover and on keyboard focus), the same numbers as a table, a description for a
+ * screen reader, and export to a file at a chosen size. */
+
+struct _SamChartView
+{
+  AdwBin          parent_instance;
+
+  SamChart       *chart;
+  char           *description;
+  GArray         *marks;           /* SamChartMark at the area's current size */
+  int             focus;           /* a mark, or -1 */
+  int             hover;
+
+  GtkLabel       *title_label;
+  GtkToggleButton *table_button;
+  GtkStack       *stack;
+  GtkDrawingArea *area;
+  GtkGrid        *table_grid;
+  GtkLabel       *focus_label;
+};
+
+G_DEFINE_FINAL_TYPE (SamChartView, sam_chart_view, ADW_TYPE_BIN)
+
+/**
+ * sam_chart_style_init_for_widget:
+ *
+ * The chart style of the widget's theme (light, dark, high contrast) at its text size.
+ */
+void
+sam_chart_style_init_for_widget (SamChartStyle *style,
+                                 GtkWidget     *widget)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  SamChartTheme theme = SAM_CHART_LIGHT;
+  int dpi = 0;
+
+  if (adw_style_manager_get_high_contrast (manager))
+    theme = SAM_CHART_HIGH_CONTRAST;
+  else if (adw_style_manager_get_dark (manager))
+    theme = SAM_CHART_DARK;
+  /* Large text in the accessibility settings makes the chart's text larger too. */
+  g_object_get (gtk_widget_get_settings (widget), "gtk-xft-dpi", &dpi, NULL);
+  sam_chart_style_init (style, theme, dpi > 0 ? CLAMP (dpi / 1024.0 / 96.0, 0.5, 3.0) : 1.0);
+
+  /* The chart's ground is the card it stands on, as the theme paints it (a translucent
+   * card over the window in the dark style). */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  {
+    GtkStyleContext *context = gtk_widget_get_style_context (widget);
+    GdkRGBA card, window;
+
+    if (gtk_style_context_lookup_color (context, "card_bg_color", &card) &&
+        gtk_style_context_lookup_color (context, "window_bg_color", &window))
+      {
+        style->background.red = card.red * card.alpha + window.red * (1 - card.alpha);
+        style->background.green = card.green * card.alpha + window.green * (1 - card.alpha);
+        style->background.blue = card.blue * card.alpha + window.blue * (1 - card.alpha);
+        style->background.alpha = 1;
+      }
+  }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+update_marks (SamChartView *self)
+{
+  SamChartStyle style;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->area));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->area));
+
+  g_clear_pointer (&self->marks, g_array_unref);
+  if (self->chart == NULL || width <= 0 || height <= 0)
+    return;
+  sam_chart_style_init_for_widget (&style, GTK_WIDGET (self));
+  self->marks = sam_chart_marks (self->chart, &style, width, height);
+  sam_chart_style_clear (&style);
+  if (self->focus >= (int) self->marks->len)
+    self->focus = -1;
+  if (self->hover >= (int) self->marks->len)
+    self->hover = -1;
+}
+
+static void
+outline (cairo_t            *cr,
+         const SamChartMark *mark,
+         const SamRgba      *colour,
+         double              width)
+{
+  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha);
+  cairo_set_line_width (cr, width);
+  cairo_rectangle (cr, mark->rect.x - width, mark->rect.y - width, mark->rect.width + 2 * width,
+                   mark->rect.height + 2 * width);
+  cairo_stroke (cr);
+}
+
+static void
+draw (GtkDrawingArea *area,
+      cairo_t        *cr,
+      int             width,
+      int             height,
+      gpointer        user_data)
+{
+  SamChartView *self = user_data;
+  SamChartStyle style;
+
+  if (self->chart == NULL)
+    return;
+  sam_chart_style_init_for_widget (&style, GTK_WIDGET (self));
+  sam_chart_draw (self->chart, &style, cr, width, height);
+  if (self->marks == NULL)
+    update_marks (self);
+  if (self->marks != NULL && self->hover >= 0)
+    outline (cr, &g_array_index (self->marks, SamChartMark, self->hover), &style.foreground, 1);
+  if (self->marks != NULL && self->focus >= 0 && gtk_widget_has_focus (GTK_WIDGET (self->area)))
+    outline (cr, &g_array_index (self->marks, SamChartMark, self->focus), &style.focus, 3);
+  sam_chart_style_clear (&style);
+}
+
+static void
+on_area_resize (SamChartView   *self,
+                int             width,
+                int             height,
+                GtkDrawingArea *area)
+{
+  update_marks (self);
+}
+
+static int
+mark_at (SamChartView *self,
+         double        x,
+         double        y)
+{
+  if (self->marks == NULL)
+    update_marks (self);
+  if (self->marks == NULL)
+    return -1;
+  /* The last mark drawn is on top. */
+  for (int i = (int) self->marks->len - 1; i >= 0; i--)
+    {
+      const SamRect *rect = &g_array_index (self->marks, SamChartMark, i).rect;
+
+      if (x >= rect->x && x <= rect->x + rect->width && y >= rect->y && y <= rect->y + rect->height)
+        return i;
+    }
+  return -1;
+}
+
+static gboolean
+on_query_tooltip (SamChartView *self,
+                  int           x,
+                  int           y,
+                  gboolean      keyboard,
+                  GtkTooltip   *tooltip,
+                  GtkWidget    *widget)
+{
+  int mark = keyboard ? self->focus : mark_at (self, x, y);
+
+  if (mark != self->hover && !keyboard)
+    {
+      self->hover = mark;
+      gtk_widget_queue_draw (GTK_WIDGET (self->area));
+    }
+  if (mark < 0)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, g_array_index (self->marks, SamChartMark, mark).label);
+  return TRUE;
+}
+
+static void
+on_motion_leave (SamChartView             *self,
+                 GtkEventControllerMotion *controller)
+{
+  if (self->hover >= 0)
+    {
+      self->hover = -1;
+      gtk_widget_queue_draw (GTK_WIDGET (self->area));
+    }
+}
+
+/**
+ * sam_chart_view_focus_mark:
+ * @mark: a mark's position in reading order, or -1
+ *
+ * Puts the keyboard focus on a mark, and its figures under the chart.
+ */
+void
+sam_chart_view_focus_mark (SamChartView *self,
+                           int           mark)
+{
+  g_return_if_fail (SAM_IS_CHART_VIEW (self));
+
+  if (self->marks == NULL)
+    update_marks (self);
+  if (self->marks == NULL || self->marks->len == 0)
+    mark = -1;
+  else
+    mark = CLAMP (mark, -1, (int) self->marks->len - 1);
+  self->focus = mark;
+  if (mark >= 0)
+    gtk_label_set_text (self->focus_label, g_array_index (self->marks, SamChartMark, mark).label);
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static gboolean
+on_key_pressed (SamChartView          *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  int n = self->marks != NULL ? (int) self->marks->len : 0;
+
+  if (n == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Right:
+    case GDK_KEY_KP_Down:
+      sam_chart_view_focus_mark (self, MIN (self->focus + 1, n - 1));
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_KP_Up:
+      sam_chart_view_focus_mark (self, MAX (self->focus - 1, 0));
+      return TRUE;
+    case GDK_KEY_Home:
+      sam_chart_view_focus_mark (self, 0);
+      return TRUE;
+    case GDK_KEY_End:
+      sam_chart_view_focus_mark (self, n - 1);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_focus_enter (SamChartView            *self,
+                GtkEventControllerFocus *controller)
+{
+  sam_chart_view_focus_mark (self, MAX (self->focus, 0));
+}
+
+static void
+on_focus_leave (SamChartView            *self,
+                GtkEventControllerFocus *controller)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static void
+fill_table (SamChartView *self)
+{
+  g_autoptr(SamChartTable) table = sam_chart_table (self->chart);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table_grid))) != NULL)
+    gtk_grid_remove (self->table_grid, child);
+
+  for (guint c = 0; c < table->columns->len; c++)
+    {
+      GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                       "label", g_ptr_array_index (table->columns, c),
+                                       "accessible-role", GTK_ACCESSIBLE_ROLE_COLUMN_HEADER,
+                                       NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0 : 1);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), c == 0 ? 40 : 14);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_grid_attach (self->table_grid, label, c, 0, 1, 1);
+    }
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+
+      for (guint c = 0; c < table->columns->len; c++)
+        {
+          GtkWidget *label = gtk_label_new (row[c]);
+
+          gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0 : 1);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), c == 0 ? 40 : 14);
+          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+          if (c > 0)
+            gtk_widget_add_css_class (label, "numeric");
+          gtk_grid_attach (self->table_grid, label, c, r + 1, 1, 1);
+        }
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->table_grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  sam_chart_get_title (self->chart), -1);
+}
+
+static void
+on_table_toggled (SamChartView    *self,
+                  GtkToggleButton *button)
+{
+  gboolean table = gtk_toggle_button_get_active (button);
+
+  if (table && gtk_widget_get_first_child (GTK_WIDGET (self->table_grid)) == NULL)
+    fill_table (self);
+  gtk_stack_set_visible_child_name (self->stack, table ? "table" : "chart");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), table ? _("Show as Chart") : _("Show as Table"));
+  gtk_widget_set_visible (GTK_WIDGET (self->focus_label), !table);
+}
+
+/* Export */
+
+typedef struct
+{
+  SamChartView    *view;
+  SamReportFormat  format;
+  GtkSpinButton   *width;
+  GtkSpinButton   *height;
+  double           chosen_width;
+  double           chosen_height;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_clear_object (&export->view);
+  g_free (export);
+}
+
+static void
+toast (SamChartView *self,
+       const char   *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
+static void
+on_export_file (GtkNativeDialog *dialog,
+                int              response,
+                Export          *export)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (sam_report_write_chart (export->view->chart, export->format, path, export->chosen_width,
+                                  export->chosen_height, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *title = g_strdup_printf (_("Chart saved as “%s”"), name);
+
+          toast (export->view, title);
+        }
+      else
+        {
+          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (export->view));
+          AdwMessageDialog *alert = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root),
+                                                                                _("The Chart Could Not Be Saved"),
+                                                                                error->message));
+
+          adw_message_dialog_add_response (alert, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (alert));
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  export_free (export);
+}
+
+static char *
+suggested_name (SamChart        *chart,
+                SamReportFormat  format)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  const char *title = sam_chart_get_title (chart);
+
+  /* The title's first words, without what a file system may refuse. */
+  for (const char *p = title; *p != '\0' && g_utf8_strlen (name->str, -1) < 40; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (name, c);
+      else if (name->len > 0 && name->str[name->len - 1] != '-')
+        g_string_append_c (name, '-');
+    }
+  while (name->len > 0 && name->str[name->len - 1] == '-')
+    g_string_truncate (name, name->len - 1);
+  if (name->len == 0)
+    g_string_append (name, _("chart"));
+  g_string_append_printf (name, ".%s", sam_report_format_extension (format));
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+static void
+on_size_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  Export           *export)
+{
+  GtkFileChooserNative *chooser;
+  GtkRoot *root;
+  g_autofree char *name = NULL;
+
+  if (g_strcmp0 (response, "export") != 0)
+    {
+      export_free (export);
+      return;
+    }
+  export->chosen_width = gtk_spin_button_get_value (export->width);
+  export->chosen_height = gtk_spin_button_get_value (export->height);
+
+  root = gtk_widget_get_root (GTK_WIDGET (export->view));
+  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (root), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  name = suggested_name (export->view->chart, export->format);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_file), export);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static GtkSpinButton *
+size_row (GtkGrid    *grid,
+          int         row,
+          const char *label,
+          double      value,
+          const char *unit)
+{
+  GtkWidget *title = gtk_label_new_with_mnemonic (label);
+  GtkWidget *spin = gtk_spin_button_new_with_range (100, 10000, 10);
+  GtkWidget *units = gtk_label_new (unit);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (title), spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_label_set_xalign (GTK_LABEL (units), 0);
+  gtk_widget_add_css_class (units, "dim-label");
+  gtk_grid_attach (grid, title, 0, row, 1, 1);
+  gtk_grid_attach (grid, spin, 1, row, 1, 1);
+  gtk_grid_attach (grid, units, 2, row, 1, 1);
+  return GTK_SPIN_BUTTON (spin);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SamChartView *self = SAM_CHART_VIEW (widget);
+  Export *export;
+  AdwMessageDialog *dialog;
+  GtkWidget *grid;
+  const char *unit;
+  g_autofree char *body = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->chart == NULL)
+    return;
+  export = g_new0 (Export, 1);
+  export->view = g_object_ref (self);
+  name = g_strconcat ("chart.", g_variant_get_string (parameter, NULL), NULL);
+  if (!sam_report_format_from_path (name, &export->format))
+    export->format = SAM_REPORT_PNG;
+
+  /* A PNG is measured in pixels; a PDF or SVG in points, 72 to the inch. */
+  unit = export->format == SAM_REPORT_PNG ? _("pixels") : _("points");
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_halign (grid, GTK_ALIGN_CENTER);
+  export->width = size_row (GTK_GRID (grid), 0, _("_Width"), export->format == SAM_REPORT_PNG ? 1600 : 842, unit);
+  export->height = size_row (GTK_GRID (grid), 1, _("_Height"), export->format == SAM_REPORT_PNG ? 900 : 474, unit);
+
+  body = g_strdup_printf (_("“%s”, in light colours for paper and projectors."), sam_chart_get_title (self->chart));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Export Chart"), body));
+  adw_message_dialog_set_extra_child (dialog, grid);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "export", _("_Choose File…"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "export");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_size_response), export);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Overrides */
+
+static void
+sam_chart_view_dispose (GObject *object)
+{
+  SamChartView *self = SAM_CHART_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_CHART_VIEW);
+  g_clear_pointer (&self->chart, sam_chart_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->description, g_free);
+
+  G_OBJECT_CLASS (sam_chart_view_parent_class)->dispose (object);
+}
+
+static void
+sam_chart_view_class_init (SamChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sam_chart_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-chart-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamChartView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SamChartView, table_button);
+  gtk_widget_class_bind_template_child (widget_class, SamChartView, stack);
+  gtk_widget_class_bind_template_child (widget_class, SamChartView, area);
+  gtk_widget_class_bind_template_child (widget_class, SamChartView, table_grid);
+  gtk_widget_class_bind_template_child (widget_class, SamChartView, focus_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_query_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, on_area_resize);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_toggled);
+
+  gtk_widget_class_install_action (widget_class, "chart.export", "s", export_action);
+}
+
+static void
+sam_chart_view_init (SamChartView *self)
+{
+  GtkEventController *controller;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->focus = -1;
+  self->hover = -1;
+  gtk_drawing_area_set_draw_func (self->area, draw, self, NULL);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_motion_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->area), controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->area), controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (on_focus_enter), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->area), controller);
+
+  /* The theme's colours change with the system's choice of dark and high contrast. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self->area, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (gtk_widget_queue_draw), self->area, G_CONNECT_SWAPPED);
+}
+
+/* Public API */
+
+/**
+ * sam_chart_view_new:
+ * @chart: (transfer none): what to show
+ * @height: the chart's height in pixels at normal text size
+ */
+SamChartView *
+sam_chart_view_new (SamChart *chart,
+                    int       height)
+{
+  SamChartView *self;
+  SamChartStyle style;
+
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  self = g_object_new (SAM_TYPE_CHART_VIEW, NULL);
+  self->chart = sam_chart_ref (chart);
+  self->description = sam_chart_describe (chart);
+  gtk_label_set_text (self->title_label, sam_chart_get_title (chart));
+
+  sam_chart_style_init_for_widget (&style, GTK_WIDGET (self));
+  gtk_widget_set_size_request (GTK_WIDGET (self->area), 280, (int) (height * style.scale));
+  sam_chart_style_clear (&style);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sam_chart_get_title (chart),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
+                                  -1);
+  return self;
+}
+
+SamChart *
+sam_chart_view_get_chart (SamChartView *self)
+{
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), NULL);
+  return self->chart;
+}
+
+/**
+ * sam_chart_view_get_description:
+ *
+ * Returns: what a screen reader is told the chart shows
+ */
+const char *
+sam_chart_view_get_description (SamChartView *self)
+{
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), NULL);
+  return self->description;
+}
+
+gboolean
+sam_chart_view_get_show_table (SamChartView *self)
+{
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), FALSE);
+  return gtk_toggle_button_get_active (self->table_button);
+}
+
+void
+sam_chart_view_set_show_table (SamChartView *self,
+                               gboolean      show_table)
+{
+  g_return_if_fail (SAM_IS_CHART_VIEW (self));
+  gtk_toggle_button_set_active (self->table_button, show_table);
+}
+
+/**
+ * sam_chart_view_get_table:
+ *
+ * Returns: (transfer none): the grid of the table view, filled once it was shown
+ */
+GtkWidget *
+sam_chart_view_get_table (SamChartView *self)
+{
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), NULL);
+  return GTK_WIDGET (self->table_grid);
+}
+
+int
+sam_chart_view_get_focus_mark (SamChartView *self)
+{
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), -1);
+  return self->focus;
+}
+
+/**
+ * sam_chart_view_get_focus_text:
+ *
+ * Returns: the figures shown under the chart for the focused mark
+ */
+const char *
+sam_chart_view_get_focus_text (SamChartView *self)
+{
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), NULL);
+  return gtk_label_get_text (self->focus_label);
+}

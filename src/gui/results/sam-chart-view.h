@@ -1,0 +1,33 @@
+/* sam-chart-view.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sam-chart.h"
+
+G_BEGIN_DECLS
+
+#define SAM_TYPE_CHART_VIEW (sam_chart_view_get_type ())
+G_DECLARE_FINAL_TYPE (SamChartView, sam_chart_view, SAM, CHART_VIEW, AdwBin)
+
+SamChartView *sam_chart_view_new             (SamChart     *chart,
+                                              int           height);
+SamChart     *sam_chart_view_get_chart       (SamChartView *self);
+const char   *sam_chart_view_get_description (SamChartView *self);
+gboolean      sam_chart_view_get_show_table  (SamChartView *self);
+void          sam_chart_view_set_show_table  (SamChartView *self,
+                                              gboolean      show_table);
+GtkWidget    *sam_chart_view_get_table       (SamChartView *self);
+int           sam_chart_view_get_focus_mark  (SamChartView *self);
+const char   *sam_chart_view_get_focus_text  (SamChartView *self);
+void          sam_chart_view_focus_mark      (SamChartView *self,
+                                              int           mark);
+void          sam_chart_style_init_for_widget (SamChartStyle *style,
+                                              GtkWidget     *widget);
+
+G_END_DECLS

@@ -1,0 +1,707 @@
+/* sam-results-page.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-results-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-chart-view.h"
+#include "sam-report.h"
+#include "sam-results-charts.h"
+#include "sam-results-page.h"
+#include "sam-round-figures.h"
+
+/* The Results section: a round and a view (the own clinic's, or the cluster's as anyone
+ * outside a clinic sees it), an overview of the indices, and the four domains as pages
+ * with each question's charts, the domain's "what do we know?" text and, for the
+ * leadership team, the leadership domain read as a story. */
+
+enum { PAGE_OVERVIEW, PAGE_A, PAGE_B, PAGE_C, PAGE_D, N_PAGES };
+
+static const char * const page_names[N_PAGES] = { "overview", "A", "B", "C", "D" };
+
+struct _SamResultsPage
+{
+  AdwBin           parent_instance;
+
+  SamContext      *context;
+  GArray          *round_ids;          /* gint64, as the round drop-down lists them */
+  gint64           own_clinic_id;      /* 0 where this computer is no clinic's */
+  gboolean         filling;
+  SamRoundFigures *figures;
+  GPtrArray       *history;            /* SamRoundFigures of the cluster, oldest first, up to this round */
+  GPtrArray       *charts[N_PAGES];    /* SamChart, in page order, for printing */
+  GtkBox          *boxes[N_PAGES];
+
+  GtkStack        *state_stack;
+  GtkDropDown     *round_dropdown;
+  GtkDropDown     *view_dropdown;
+  AdwViewStack    *view_stack;
+};
+
+G_DEFINE_FINAL_TYPE (SamResultsPage, sam_results_page, ADW_TYPE_BIN)
+
+static GtkWidget *
+text_label (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static guint
+n_units (SamRoundFigures *figures)
+{
+  return 1 + (sam_round_figures_find_clinic (figures, figures->own_clinic_id) != NULL) + figures->has_national;
+}
+
+static void
+add_chart (SamResultsPage *self,
+           guint           page,
+           SamChart       *chart,
+           int             height)
+{
+  g_autoptr(SamChart) owned = chart;
+
+  if (chart == NULL)
+    return;
+  gtk_box_append (self->boxes[page], GTK_WIDGET (sam_chart_view_new (chart, height)));
+  g_ptr_array_add (self->charts[page], g_steal_pointer (&owned));
+}
+
+static void
+clear_pages (SamResultsPage *self)
+{
+  for (guint p = 0; p < N_PAGES; p++)
+    {
+      GtkWidget *child;
+
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->boxes[p]))) != NULL)
+        gtk_box_remove (self->boxes[p], child);
+      g_ptr_array_set_size (self->charts[p], 0);
+    }
+}
+
+static const char *
+standing_words (SamStanding standing)
+{
+  switch (standing)
+    {
+    case SAM_STANDING_ABOVE:
+      return _("above the cluster");
+    case SAM_STANDING_LEVEL:
+      return _("level with the cluster");
+    case SAM_STANDING_BELOW:
+      return _("below the cluster");
+    case SAM_STANDING_UNKNOWN:
+    default:
+      return _("not to be compared");
+    }
+}
+
+static void
+append_items (GString                  *text,
+              const SamLeadershipStory *story,
+              SamStanding               standing)
+{
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < story->n_items; i++)
+    {
+      if (story->items[i].standing != standing)
+        continue;
+      g_string_append_printf (text, "%s“%s”", first ? "" : ", ", sam_results_item_label (story->items[i].item));
+      first = FALSE;
+    }
+}
+
+static gboolean
+has_standing (const SamLeadershipStory *story,
+              SamStanding               standing)
+{
+  for (guint i = 0; i < story->n_items; i++)
+    if (story->items[i].standing == standing)
+      return TRUE;
+  return FALSE;
+}
+
+/* The leadership domain for the leadership team: three short paragraphs to read before
+ * the charts, from the same figures. */
+static GtkWidget *
+story_card (SamResultsPage *self)
+{
+  SamLeadershipStory story;
+  GtkWidget *card, *heading;
+  g_autoptr(GString) where = g_string_new (NULL);
+  g_autofree char *agree = NULL;
+  g_autofree char *first = NULL;
+
+  if (!sam_leadership_story_make (self->figures, &story))
+    return NULL;
+
+  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "story-card");
+  heading = text_label (_("Your Leadership at a Glance"), "title-4");
+  gtk_box_append (GTK_BOX (card), heading);
+
+  if (story.index_standing != SAM_STANDING_UNKNOWN)
+    g_string_append_printf (where, _("On the leadership index the clinic has %.0f against the cluster’s %.0f: %s."),
+                            story.index_clinic, story.index_cluster, standing_words (story.index_standing));
+  if (has_standing (&story, SAM_STANDING_ABOVE))
+    {
+      g_string_append_printf (where, "%s%s ", where->len ? " " : "", _("Above the cluster:"));
+      append_items (where, &story, SAM_STANDING_ABOVE);
+      g_string_append (where, ".");
+    }
+  if (has_standing (&story, SAM_STANDING_BELOW))
+    {
+      g_string_append_printf (where, "%s%s ", where->len ? " " : "", _("Below the cluster:"));
+      append_items (where, &story, SAM_STANDING_BELOW);
+      g_string_append (where, ".");
+    }
+  if (where->len == 0)
+    g_string_append (where, _("The clinic’s figures cannot be set against the cluster’s in this round."));
+  gtk_box_append (GTK_BOX (card), text_label (_("Where you stand"), "heading"));
+  gtk_box_append (GTK_BOX (card), text_label (where->str, NULL));
+
+  gtk_box_append (GTK_BOX (card), text_label (_("Where you agree and differ"), "heading"));
+  if (story.agree_most >= 0 && story.differ_most >= 0)
+    agree = g_strdup_printf (_("Your answers agree most on “%s” and differ most on “%s”, where they lie %.0f points apart on average."),
+                             sam_results_item_label (story.items[story.agree_most].item),
+                             sam_results_item_label (story.items[story.differ_most].item),
+                             story.items[story.differ_most].spread);
+  else
+    agree = g_strdup (_("Too few of you answered the same items to tell where you agree and differ."));
+  gtk_box_append (GTK_BOX (card), text_label (agree, NULL));
+
+  gtk_box_append (GTK_BOX (card), text_label (_("What to talk about first"), "heading"));
+  if (story.talk_first >= 0)
+    {
+      const SamStoryItem *item = &story.items[story.talk_first];
+
+      if (item->standing == SAM_STANDING_BELOW)
+        first = g_strdup_printf (_("“%s”: the clinic has %.0f, the cluster %.0f. What lies behind the difference, and what would you like it to be?"),
+                                 sam_results_item_label (item->item), item->clinic_mean, item->cluster_mean);
+      else
+        first = g_strdup_printf (_("“%s”: you see it differently. Let each say how they see it before you look for a cause."),
+                                 sam_results_item_label (item->item));
+    }
+  else
+    first = g_strdup (_("Start where your own answers surprised you most."));
+  gtk_box_append (GTK_BOX (card), text_label (first, NULL));
+  return card;
+}
+
+static int
+comparison_height (SamRoundFigures *figures,
+                   guint            n_rows)
+{
+  return 110 + n_rows * n_units (figures) * 30;
+}
+
+static void
+build_domain (SamResultsPage  *self,
+              guint            page,
+              const SamDomain *domain)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+  GtkWidget *expander, *know;
+
+  gtk_box_append (self->boxes[page], text_label (domain->title, "title-2"));
+
+  know = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  for (guint i = 0; i < domain->know->len; i++)
+    gtk_box_append (GTK_BOX (know), text_label (g_ptr_array_index (domain->know, i), NULL));
+  expander = gtk_expander_new (_("What do we know?"));
+  gtk_expander_set_child (GTK_EXPANDER (expander), know);
+  gtk_box_append (self->boxes[page], expander);
+
+  if (page == PAGE_A)
+    {
+      GtkWidget *story = story_card (self);
+
+      if (story != NULL)
+        gtk_box_append (self->boxes[page], story);
+    }
+
+  for (guint q = 0; q < sam_instrument_get_n_questions (instrument); q++)
+    {
+      const SamQuestion *question = sam_instrument_get_question (instrument, q);
+
+      if (question->domain != domain)
+        continue;
+      add_chart (self, page, sam_results_chart_question (self->figures, question),
+                 comparison_height (self->figures, question->items->len));
+      add_chart (self, page, sam_results_chart_distribution (self->figures, question),
+                 comparison_height (self->figures, question->items->len) + 40);
+    }
+}
+
+static void
+build_overview (SamResultsPage *self)
+{
+  SamRoundFigures *previous = self->history->len >= 2
+                              ? g_ptr_array_index (self->history, self->history->len - 2) : NULL;
+  g_autofree char *intro = NULL;
+  guint n_respondents = 0;
+
+  for (guint c = 0; c < self->figures->clinics->len; c++)
+    {
+      const SamClinicFigures *clinic = g_ptr_array_index (self->figures->clinics, c);
+      guint most = 0;
+
+      /* The most answers any one item got is the least the clinic had respondents. */
+      for (guint i = 0; i < SAM_N_ITEMS; i++)
+        most = MAX (most, clinic->figures[i].n);
+      n_respondents += most;
+    }
+
+  intro = g_strdup_printf (ngettext ("%s, %s: %u clinic. Figures from fewer than %d answers are withheld wherever they could be seen outside the clinic they came from.",
+                                     "%s, %s: %u clinics. Figures from fewer than %d answers are withheld wherever they could be seen outside the clinic they came from.",
+                                     self->figures->clinics->len),
+                           self->figures->cluster_name, self->figures->round_label, self->figures->clinics->len,
+                           self->figures->k);
+  gtk_box_append (self->boxes[PAGE_OVERVIEW], text_label (intro, "dim-label"));
+  if (self->figures->clinics->len == 0 || n_respondents == 0)
+    {
+      gtk_box_append (self->boxes[PAGE_OVERVIEW], text_label (_("This round has no answers yet."), "title-4"));
+      return;
+    }
+
+  add_chart (self, PAGE_OVERVIEW, sam_results_chart_indices (self->figures),
+             comparison_height (self->figures, SAM_N_INDICES));
+  for (SamIndex i = 0; i < SAM_N_INDICES; i++)
+    add_chart (self, PAGE_OVERVIEW, sam_results_chart_overview (self->figures, previous, SAM_N_ITEMS + i), 380);
+  if (self->history->len >= 2)
+    for (SamIndex i = 0; i < SAM_N_INDICES; i++)
+      add_chart (self, PAGE_OVERVIEW, sam_results_chart_trend (self->history, self->figures->own_clinic_id,
+                                                               SAM_N_ITEMS + i), 320);
+  if (self->figures->own_clinic_id == 0)
+    add_chart (self, PAGE_OVERVIEW, sam_results_chart_heatmap (self->figures),
+               90 + (self->figures->clinics->len + 1) * 36);
+}
+
+static void
+show_error (SamResultsPage *self,
+            const GError   *error)
+{
+  g_autofree char *text = g_strdup_printf (_("The results could not be read: %s"), error->message);
+
+  gtk_box_append (self->boxes[PAGE_OVERVIEW], text_label (text, "error"));
+}
+
+static gboolean
+own_view_chosen (SamResultsPage *self)
+{
+  return self->own_clinic_id != 0 && gtk_drop_down_get_selected (self->view_dropdown) == 0;
+}
+
+static void
+rebuild (SamResultsPage *self)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+  SamStore *store = sam_context_get_store (self->context);
+  g_autoptr(GPtrArray) rounds = NULL;
+  g_autoptr(GError) error = NULL;
+  guint selected = gtk_drop_down_get_selected (self->round_dropdown);
+  gint64 own, round_id;
+  int k;
+
+  clear_pages (self);
+  g_clear_pointer (&self->figures, sam_round_figures_free);
+  g_ptr_array_set_size (self->history, 0);
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->round_ids->len)
+    return;
+
+  round_id = g_array_index (self->round_ids, gint64, selected);
+  own = own_view_chosen (self) ? self->own_clinic_id : 0;
+  k = sam_store_get_min_group_size (store);
+
+  self->figures = sam_round_figures_load (store, round_id, k, own, &error);
+  if (self->figures == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  /* The cluster's rounds up to this one, for the trends and the round before. */
+  rounds = sam_round_figures_list_rounds (store, self->figures->cluster_id, &error);
+  for (guint r = 0; rounds != NULL && r < rounds->len; r++)
+    {
+      SamRound *round = g_ptr_array_index (rounds, r);
+      SamRoundFigures *figures;
+
+      if (round->id == round_id)
+        break;
+      figures = sam_round_figures_load (store, round->id, k, own, NULL);
+      if (figures != NULL)
+        g_ptr_array_add (self->history, figures);
+    }
+  g_ptr_array_add (self->history, sam_round_figures_load (store, round_id, k, own, NULL));
+
+  build_overview (self);
+  for (guint d = 0; d < sam_instrument_get_n_domains (instrument) && d < 4; d++)
+    build_domain (self, PAGE_A + d, sam_instrument_get_domain (instrument, d));
+}
+
+static void
+on_choice_changed (SamResultsPage *self,
+                   GParamSpec     *pspec,
+                   GtkDropDown    *dropdown)
+{
+  if (!self->filling && self->context != NULL)
+    rebuild (self);
+}
+
+static void
+refresh (SamResultsPage *self)
+{
+  SamStore *store = sam_context_get_store (self->context);
+  g_autoptr(GPtrArray) rounds = NULL;
+  g_autoptr(GtkStringList) round_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) view_names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) clinics = NULL;
+  g_autoptr(GHashTable) clusters = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint selected = gtk_drop_down_get_selected (self->round_dropdown);
+  gint64 previous_round = selected < self->round_ids->len ? g_array_index (self->round_ids, gint64, selected) : 0;
+  /* The own view where there is one, unless the cluster's was chosen over it. */
+  gboolean was_own = own_view_chosen (self) || self->own_clinic_id == 0;
+  guint choose = GTK_INVALID_LIST_POSITION;
+
+  rounds = sam_store_list_rounds (store, NULL);
+  g_array_set_size (self->round_ids, 0);
+  for (guint r = 0; rounds != NULL && r < rounds->len; r++)
+    g_hash_table_add (clusters, &((SamRound *) g_ptr_array_index (rounds, r))->cluster_id);
+
+  for (guint r = 0; rounds != NULL && r < rounds->len; r++)
+    {
+      SamRound *round = g_ptr_array_index (rounds, r);
+      g_autofree char *name = g_hash_table_size (clusters) > 1
+                              ? g_strdup_printf ("%s — %s", round->label, round->cluster_name)
+                              : g_strdup (round->label);
+
+      gtk_string_list_append (round_names, name);
+      g_array_append_val (self->round_ids, round->id);
+      /* The round shown before, or else the newest with answers. */
+      if (round->id == previous_round || (previous_round == 0 && choose == GTK_INVALID_LIST_POSITION
+                                          && round->n_respondents > 0))
+        choose = r;
+    }
+  if (choose == GTK_INVALID_LIST_POSITION && self->round_ids->len > 0)
+    choose = 0;
+
+  self->own_clinic_id = sam_store_get_own_clinic (store);
+  clinics = sam_store_list_clinics (store, NULL);
+  for (guint c = 0; self->own_clinic_id != 0 && clinics != NULL && c < clinics->len; c++)
+    {
+      SamClinic *clinic = g_ptr_array_index (clinics, c);
+
+      if (clinic->id == self->own_clinic_id)
+        {
+          g_autofree char *name = g_strdup_printf (_("%s’s own view"), clinic->code);
+
+          gtk_string_list_append (view_names, name);
+        }
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (view_names)) == 0)
+    self->own_clinic_id = 0;
+  gtk_string_list_append (view_names, _("As the cluster sees it"));
+
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->round_dropdown, G_LIST_MODEL (round_names));
+  gtk_drop_down_set_model (self->view_dropdown, G_LIST_MODEL (view_names));
+  gtk_drop_down_set_selected (self->round_dropdown, choose);
+  gtk_drop_down_set_selected (self->view_dropdown, self->own_clinic_id != 0 && was_own ? 0
+                              : g_list_model_get_n_items (G_LIST_MODEL (view_names)) - 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->view_dropdown), self->own_clinic_id != 0);
+  self->filling = FALSE;
+
+  gtk_stack_set_visible_child_name (self->state_stack, self->round_ids->len > 0 ? "results" : "empty");
+  rebuild (self);
+}
+
+/* Printing: the page shown, two charts a sheet, in the light style. */
+
+typedef struct
+{
+  GPtrArray *charts;
+  char      *heading;
+} Print;
+
+static void
+print_free (Print *print)
+{
+  g_ptr_array_unref (print->charts);
+  g_free (print->heading);
+  g_free (print);
+}
+
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                Print             *print)
+{
+  gtk_print_operation_set_n_pages (operation, MAX (1, (print->charts->len + 1) / 2));
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              Print             *print)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+  PangoLayout *layout = gtk_print_context_create_pango_layout (context);
+  PangoFontDescription *font = pango_font_description_from_string ("sans 9");
+  SamChartStyle style;
+  double top;
+  int text_height;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_text (layout, print->heading, -1);
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
+  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, layout);
+  top = text_height + 8;
+
+  sam_chart_style_init (&style, SAM_CHART_LIGHT, sam_report_text_scale (width, height / 2) );
+  for (guint i = 0; i < 2; i++)
+    {
+      guint index = page * 2 + i;
+      double slot = (height - top) / 2;
+
+      if (index >= print->charts->len)
+        break;
+      cairo_save (cr);
+      cairo_translate (cr, 0, top + i * slot);
+      sam_report_draw_titled_chart (g_ptr_array_index (print->charts, index), &style, cr, width, slot - 12);
+      cairo_restore (cr);
+    }
+  sam_chart_style_clear (&style);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SamResultsPage *self = SAM_RESULTS_PAGE (widget);
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwViewStackPage *stack_page;
+  Print *print;
+  guint page = 0;
+
+  if (self->figures == NULL)
+    return;
+  for (guint p = 0; p < N_PAGES; p++)
+    if (g_strcmp0 (name, page_names[p]) == 0)
+      page = p;
+  stack_page = adw_view_stack_get_page (self->view_stack, GTK_WIDGET (adw_view_stack_get_visible_child (self->view_stack)));
+
+  print = g_new0 (Print, 1);
+  print->charts = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_chart_unref);
+  for (guint c = 0; c < self->charts[page]->len; c++)
+    g_ptr_array_add (print->charts, sam_chart_ref (g_ptr_array_index (self->charts[page], c)));
+  /* Translators: the heading of a printed results page: section, cluster, round. */
+  print->heading = g_strdup_printf (_("%s — %s, %s"), adw_view_stack_page_get_title (stack_page),
+                                    self->figures->cluster_name, self->figures->round_label);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_job_name (operation, print->heading);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), print);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), print);
+  g_signal_connect_swapped (operation, "done", G_CALLBACK (print_free), print);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (gtk_widget_get_root (widget)), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    g_warning ("Printing failed: %s", error->message);
+}
+
+/* Overrides */
+
+static void
+sam_results_page_dispose (GObject *object)
+{
+  SamResultsPage *self = SAM_RESULTS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_RESULTS_PAGE);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->figures, sam_round_figures_free);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->round_ids, g_array_unref);
+  for (guint p = 0; p < N_PAGES; p++)
+    g_clear_pointer (&self->charts[p], g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sam_results_page_parent_class)->dispose (object);
+}
+
+static void
+sam_results_page_class_init (SamResultsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sam_results_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-results-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamResultsPage, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, SamResultsPage, round_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SamResultsPage, view_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SamResultsPage, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
+
+  gtk_widget_class_install_action (widget_class, "results.print", NULL, print_action);
+
+  g_type_ensure (SAM_TYPE_CHART_VIEW);
+}
+
+static void
+sam_results_page_init (SamResultsPage *self)
+{
+  const char *titles[N_PAGES] = {
+    _("Overview"), _("Leadership"), _("Structure"), _("Culture"), _("Collegial Support"),
+  };
+  const char *icons[N_PAGES] = {
+    "view-grid-symbolic", "system-users-symbolic", "x-office-calendar-symbolic",
+    "emblem-favorite-symbolic", "emblem-shared-symbolic",
+  };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->round_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_round_figures_free);
+
+  /* Five pages of one shape: a clamped, scrolled column of charts. */
+  for (guint p = 0; p < N_PAGES; p++)
+    {
+      GtkWidget *scrolled = gtk_scrolled_window_new ();
+      GtkWidget *clamp = adw_clamp_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+      AdwViewStackPage *page;
+
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1100);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_widget_set_margin_top (box, 18);
+      gtk_widget_set_margin_bottom (box, 24);
+      adw_clamp_set_child (ADW_CLAMP (clamp), box);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+      page = adw_view_stack_add_titled (self->view_stack, scrolled, page_names[p], titles[p]);
+      adw_view_stack_page_set_icon_name (page, icons[p]);
+      self->boxes[p] = GTK_BOX (box);
+      self->charts[p] = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_chart_unref);
+    }
+}
+
+/* Public API */
+
+void
+sam_results_page_set_context (SamResultsPage *self,
+                              SamContext     *context)
+{
+  g_return_if_fail (SAM_IS_RESULTS_PAGE (self));
+  g_return_if_fail (SAM_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+  g_signal_connect_object (sam_context_get_store (context), "changed", G_CALLBACK (refresh), self,
+                           G_CONNECT_SWAPPED);
+  refresh (self);
+}
+
+gboolean
+sam_results_page_has_results (SamResultsPage *self)
+{
+  g_return_val_if_fail (SAM_IS_RESULTS_PAGE (self), FALSE);
+  return self->figures != NULL;
+}
+
+void
+sam_results_page_show (SamResultsPage *self,
+                       const char     *page)
+{
+  g_return_if_fail (SAM_IS_RESULTS_PAGE (self));
+  adw_view_stack_set_visible_child_name (self->view_stack, page);
+}
+
+/**
+ * sam_results_page_get_charts:
+ * @page: "overview", "A", "B", "C" or "D"
+ *
+ * Returns: (transfer none) (element-type SamChart): the page's charts in order
+ */
+GPtrArray *
+sam_results_page_get_charts (SamResultsPage *self,
+                             const char     *page)
+{
+  g_return_val_if_fail (SAM_IS_RESULTS_PAGE (self), NULL);
+
+  for (guint p = 0; p < N_PAGES; p++)
+    if (g_strcmp0 (page, page_names[p]) == 0)
+      return self->charts[p];
+  return NULL;
+}
+
+/**
+ * sam_results_page_get_page_box:
+ *
+ * Returns: (transfer none): the column that holds a page's texts and charts
+ */
+GtkWidget *
+sam_results_page_get_page_box (SamResultsPage *self,
+                               const char     *page)
+{
+  g_return_val_if_fail (SAM_IS_RESULTS_PAGE (self), NULL);
+
+  for (guint p = 0; p < N_PAGES; p++)
+    if (g_strcmp0 (page, page_names[p]) == 0)
+      return GTK_WIDGET (self->boxes[p]);
+  return NULL;
+}
+
+/**
+ * sam_results_page_select:
+ * @own_view: the own clinic's view where there is one, else the cluster's
+ *
+ * Returns: %FALSE where there is no such round
+ */
+gboolean
+sam_results_page_select (SamResultsPage *self,
+                         gint64          round_id,
+                         gboolean        own_view)
+{
+  g_return_val_if_fail (SAM_IS_RESULTS_PAGE (self), FALSE);
+
+  for (guint r = 0; r < self->round_ids->len; r++)
+    {
+      if (g_array_index (self->round_ids, gint64, r) != round_id)
+        continue;
+      self->filling = TRUE;
+      gtk_drop_down_set_selected (self->round_dropdown, r);
+      gtk_drop_down_set_selected (self->view_dropdown, own_view && self->own_clinic_id != 0 ? 0
+                                  : g_list_model_get_n_items (gtk_drop_down_get_model (self->view_dropdown)) - 1);
+      self->filling = FALSE;
+      rebuild (self);
+      return TRUE;
+    }
+  return FALSE;
+}

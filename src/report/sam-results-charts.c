@@ -1,0 +1,529 @@
+/* sam-results-charts.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-results-charts"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <string.h>
+
+#include "sam-chart-comparison.h"
+#include "sam-chart-distribution.h"
+#include "sam-chart-heatmap.h"
+#include "sam-chart-overview.h"
+#include "sam-chart-trend.h"
+#include "sam-results-charts.h"
+
+/* Chart data holds borrowed pointers; each chart made here owns what they point to in
+ * one block, freed with the chart. */
+typedef struct
+{
+  SamComparisonData  data;
+  SamComparisonRow  *rows;
+  GPtrArray         *strings;
+} OwnedComparison;
+
+static void
+owned_comparison_free (gpointer data)
+{
+  OwnedComparison *owned = data;
+
+  g_free (owned->rows);
+  g_ptr_array_unref (owned->strings);
+  g_free (owned);
+}
+
+static const char *
+keep (GPtrArray *strings,
+      char      *string)
+{
+  g_ptr_array_add (strings, string);
+  return string;
+}
+
+const char *
+sam_results_item_label (const SamItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+
+  return item->text != NULL ? item->text : item->question->text;
+}
+
+const char *
+sam_results_index_label (SamIndex index)
+{
+  switch (index)
+    {
+    case SAM_INDEX_A:
+      return _("Leadership index");
+    case SAM_INDEX_C:
+      return _("Culture index");
+    case SAM_INDEX_D:
+      return _("Collegial support index");
+    case SAM_N_INDICES:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * sam_results_question_title:
+ *
+ * Returns: (transfer full): "Question 7: …" with the question's text
+ */
+char *
+sam_results_question_title (const SamQuestion *question)
+{
+  g_return_val_if_fail (question != NULL, NULL);
+
+  /* Translators: a chart's title, the question's number and its text. */
+  return g_strdup_printf (_("Question %d: %s"), question->number, question->text);
+}
+
+static const char *
+own_clinic_code (SamRoundFigures *figures)
+{
+  const SamClinicFigures *own = sam_round_figures_find_clinic (figures, figures->own_clinic_id);
+
+  return own != NULL ? own->code : NULL;
+}
+
+/* The units of a comparison: the own clinic in its own view, the cluster, and the
+ * country where reference figures were imported for the round. */
+static void
+fill_units (SamComparisonData *data,
+            SamRoundFigures   *figures,
+            GPtrArray         *strings)
+{
+  data->unit_names[SAM_UNIT_CLINIC] = own_clinic_code (figures)
+                                      ? keep (strings, g_strdup (own_clinic_code (figures))) : NULL;
+  data->unit_names[SAM_UNIT_CLUSTER] = keep (strings, g_strdup (figures->cluster_name));
+  data->unit_names[SAM_UNIT_COUNTRY] = figures->has_national ? _("Denmark") : NULL;
+  data->k = figures->k;
+}
+
+static void
+fill_row (SamComparisonRow  *row,
+          SamRoundFigures   *figures,
+          guint              slot,
+          const char        *label)
+{
+  const SamClinicFigures *own = sam_round_figures_find_clinic (figures, figures->own_clinic_id);
+
+  row->label = label;
+  if (own != NULL)
+    {
+      row->figures[SAM_UNIT_CLINIC] = own->figures[slot];
+      row->present[SAM_UNIT_CLINIC] = TRUE;
+    }
+  row->figures[SAM_UNIT_CLUSTER] = figures->cluster[slot];
+  row->present[SAM_UNIT_CLUSTER] = TRUE;
+  if (figures->has_national)
+    {
+      row->figures[SAM_UNIT_COUNTRY] = figures->national[slot];
+      row->present[SAM_UNIT_COUNTRY] = TRUE;
+    }
+}
+
+/* A question that is its own item needs no second copy of its text beside the bar. */
+static const char *
+row_label (const SamItem *item,
+           GPtrArray     *strings)
+{
+  if (item->text == NULL && item->question->items->len == 1)
+    return keep (strings, g_strdup_printf (_("Question %d"), item->question->number));
+  return item->text != NULL ? item->text : item->question->text;
+}
+
+static OwnedComparison *
+owned_comparison_new (SamRoundFigures *figures,
+                      guint            n_rows)
+{
+  OwnedComparison *owned = g_new0 (OwnedComparison, 1);
+
+  owned->strings = g_ptr_array_new_with_free_func (g_free);
+  owned->rows = g_new0 (SamComparisonRow, MAX (n_rows, 1));
+  owned->data.rows = owned->rows;
+  owned->data.n_rows = n_rows;
+  fill_units (&owned->data, figures, owned->strings);
+  return owned;
+}
+
+/**
+ * sam_results_chart_question:
+ *
+ * Returns: (transfer full): the item comparison of one question's items
+ */
+SamChart *
+sam_results_chart_question (SamRoundFigures   *figures,
+                            const SamQuestion *question)
+{
+  OwnedComparison *owned;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (figures != NULL && question != NULL, NULL);
+
+  owned = owned_comparison_new (figures, question->items->len);
+  for (guint i = 0; i < question->items->len; i++)
+    {
+      const SamItem *item = g_ptr_array_index (question->items, i);
+
+      fill_row (&owned->rows[i], figures, item->index, row_label (item, owned->strings));
+    }
+  title = sam_results_question_title (question);
+  return sam_chart_new (&sam_chart_comparison_kind, title, owned, owned_comparison_free);
+}
+
+/**
+ * sam_results_chart_indices:
+ *
+ * Returns: (transfer full): the three domain indices compared
+ */
+SamChart *
+sam_results_chart_indices (SamRoundFigures *figures)
+{
+  OwnedComparison *owned;
+
+  g_return_val_if_fail (figures != NULL, NULL);
+
+  owned = owned_comparison_new (figures, SAM_N_INDICES);
+  for (SamIndex i = 0; i < SAM_N_INDICES; i++)
+    fill_row (&owned->rows[i], figures, SAM_N_ITEMS + i, sam_results_index_label (i));
+  return sam_chart_new (&sam_chart_comparison_kind, _("The three indices"), owned, owned_comparison_free);
+}
+
+/* The answer distribution */
+
+typedef struct
+{
+  SamDistributionData  data;
+  SamComparisonRow    *rows;
+  GPtrArray           *strings;
+} OwnedDistribution;
+
+static void
+owned_distribution_free (gpointer data)
+{
+  OwnedDistribution *owned = data;
+
+  g_free (owned->rows);
+  g_ptr_array_unref (owned->strings);
+  g_free (owned);
+}
+
+/**
+ * sam_results_chart_distribution:
+ *
+ * Returns: (transfer full): how the answers to one question's items spread over the
+ *   options: diverging around the middle where the scale has a favourable side, a plain
+ *   stacked bar for the meetings scale
+ */
+SamChart *
+sam_results_chart_distribution (SamRoundFigures   *figures,
+                                const SamQuestion *question)
+{
+  OwnedDistribution *owned;
+  const SamScale *scale;
+  SamComparisonData units = { 0 };
+  g_autofree char *title = NULL;
+  guint middle;
+
+  g_return_val_if_fail (figures != NULL && question != NULL, NULL);
+
+  scale = question->scale;
+  owned = g_new0 (OwnedDistribution, 1);
+  owned->strings = g_ptr_array_new_with_free_func (g_free);
+  owned->rows = g_new0 (SamComparisonRow, MAX (question->items->len, 1));
+  fill_units (&units, figures, owned->strings);
+  memcpy (owned->data.unit_names, units.unit_names, sizeof units.unit_names);
+  owned->data.k = figures->k;
+  owned->data.rows = owned->rows;
+  owned->data.n_rows = question->items->len;
+  owned->data.diverging = scale->has_favourable;
+  owned->data.n_options = MIN (scale->options->len, SAM_MAX_CODES);
+  /* The middle option of an odd scale is neither side. */
+  middle = owned->data.n_options % 2 == 1 ? owned->data.n_options / 2 : G_MAXUINT;
+  for (guint o = 0; o < owned->data.n_options; o++)
+    {
+      const SamOption *option = g_ptr_array_index (scale->options, o);
+
+      owned->data.option_labels[o] = option->label;
+      owned->data.option_side[o] = option->favourable ? 1 : o == middle ? 0 : -1;
+    }
+  for (guint i = 0; i < question->items->len; i++)
+    {
+      const SamItem *item = g_ptr_array_index (question->items, i);
+
+      fill_row (&owned->rows[i], figures, item->index, row_label (item, owned->strings));
+    }
+
+  /* Translators: a chart's title: how the answers to a question spread, its number. */
+  title = g_strdup_printf (_("Question %d: the answers"), question->number);
+  return sam_chart_new (&sam_chart_distribution_kind, title, owned, owned_distribution_free);
+}
+
+static const char *
+slot_label (guint slot)
+{
+  if (slot >= SAM_N_ITEMS)
+    return sam_results_index_label (slot - SAM_N_ITEMS);
+  return sam_results_item_label (sam_instrument_get_item (sam_instrument_get_default (), slot));
+}
+
+/* The cluster overview */
+
+typedef struct
+{
+  SamOverviewData  data;
+  SamOverviewBar  *bars;
+  GPtrArray       *strings;
+} OwnedOverview;
+
+static void
+owned_overview_free (gpointer data)
+{
+  OwnedOverview *owned = data;
+
+  g_free (owned->bars);
+  g_ptr_array_unref (owned->strings);
+  g_free (owned);
+}
+
+static void
+set_round (OwnedOverview   *owned,
+           guint            r,
+           SamRoundFigures *figures,
+           guint            slot)
+{
+  owned->data.round_labels[r] = keep (owned->strings, g_strdup (figures->round_label));
+  owned->data.cluster[r] = figures->cluster[slot];
+  owned->data.has_cluster[r] = TRUE;
+  owned->data.national[r] = figures->national[slot];
+  owned->data.has_national[r] = figures->has_national;
+  for (guint b = 0; b < owned->data.n_bars; b++)
+    {
+      SamOverviewBar *bar = &owned->bars[b];
+
+      for (guint c = 0; c < figures->clinics->len; c++)
+        {
+          const SamClinicFigures *clinic = g_ptr_array_index (figures->clinics, c);
+
+          if (g_strcmp0 (clinic->code, bar->code) == 0)
+            {
+              bar->figures[r] = clinic->figures[slot];
+              bar->present[r] = TRUE;
+            }
+        }
+    }
+}
+
+/**
+ * sam_results_chart_overview:
+ * @previous: (nullable): the cluster's round before, shown beside this one
+ * @slot: the item or index (sam_figure_slot())
+ *
+ * Returns: (transfer full): one bar per clinic by its code, the cluster's and the
+ *   country's mean as lines; the own clinic marked in its own view only
+ */
+SamChart *
+sam_results_chart_overview (SamRoundFigures *figures,
+                            SamRoundFigures *previous,
+                            guint            slot)
+{
+  OwnedOverview *owned;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (figures != NULL && slot < SAM_N_FIGURES, NULL);
+
+  owned = g_new0 (OwnedOverview, 1);
+  owned->strings = g_ptr_array_new_with_free_func (g_free);
+  owned->bars = g_new0 (SamOverviewBar, MAX (figures->clinics->len, 1));
+  owned->data.bars = owned->bars;
+  owned->data.n_bars = figures->clinics->len;
+  owned->data.k = figures->k;
+  owned->data.title = slot_label (slot);
+  for (guint c = 0; c < figures->clinics->len; c++)
+    {
+      const SamClinicFigures *clinic = g_ptr_array_index (figures->clinics, c);
+
+      owned->bars[c].code = keep (owned->strings, g_strdup (clinic->code));
+      owned->bars[c].own = figures->own_clinic_id != 0 && clinic->clinic_id == figures->own_clinic_id;
+    }
+  if (previous != NULL)
+    {
+      owned->data.n_rounds = 2;
+      set_round (owned, 0, previous, slot);
+      set_round (owned, 1, figures, slot);
+    }
+  else
+    {
+      owned->data.n_rounds = 1;
+      set_round (owned, 0, figures, slot);
+    }
+
+  /* Translators: a chart's title: an item or index, clinic by clinic. */
+  title = g_strdup_printf (_("%s, clinic by clinic"), slot_label (slot));
+  return sam_chart_new (&sam_chart_overview_kind, title, owned, owned_overview_free);
+}
+
+/* The trend over rounds */
+
+typedef struct
+{
+  SamTrendData  data;
+  SamFigure    *series[SAM_N_UNITS];
+  GPtrArray    *strings;
+  const char  **labels;
+} OwnedTrend;
+
+static void
+owned_trend_free (gpointer data)
+{
+  OwnedTrend *owned = data;
+
+  for (guint u = 0; u < SAM_N_UNITS; u++)
+    g_free (owned->series[u]);
+  g_free (owned->labels);
+  g_ptr_array_unref (owned->strings);
+  g_free (owned);
+}
+
+/**
+ * sam_results_chart_trend:
+ * @history: (element-type SamRoundFigures): the rounds, oldest first
+ * @own_clinic_id: the clinic whose line to draw, or 0 for the cluster's alone
+ *
+ * Returns: (transfer full): an item's or index's mean over the rounds
+ */
+SamChart *
+sam_results_chart_trend (GPtrArray *history,
+                         gint64     own_clinic_id,
+                         guint      slot)
+{
+  OwnedTrend *owned;
+  g_autofree char *title = NULL;
+  gboolean any_national = FALSE, own_somewhere = FALSE;
+  guint n;
+
+  g_return_val_if_fail (history != NULL && history->len > 0 && slot < SAM_N_FIGURES, NULL);
+
+  n = history->len;
+  owned = g_new0 (OwnedTrend, 1);
+  owned->strings = g_ptr_array_new_with_free_func (g_free);
+  owned->labels = g_new0 (const char *, n + 1);
+  for (guint u = 0; u < SAM_N_UNITS; u++)
+    owned->series[u] = g_new0 (SamFigure, n);
+
+  for (guint r = 0; r < n; r++)
+    {
+      SamRoundFigures *figures = g_ptr_array_index (history, r);
+      const SamClinicFigures *own = own_clinic_id != 0 ? sam_round_figures_find_clinic (figures, own_clinic_id) : NULL;
+
+      owned->labels[r] = keep (owned->strings, g_strdup (figures->round_label));
+      owned->series[SAM_UNIT_CLUSTER][r] = figures->cluster[slot];
+      if (own != NULL)
+        {
+          owned->series[SAM_UNIT_CLINIC][r] = own->figures[slot];
+          if (owned->data.unit_names[SAM_UNIT_CLINIC] == NULL)
+            owned->data.unit_names[SAM_UNIT_CLINIC] = keep (owned->strings, g_strdup (own->code));
+          own_somewhere = TRUE;
+        }
+      if (figures->has_national)
+        {
+          owned->series[SAM_UNIT_COUNTRY][r] = figures->national[slot];
+          any_national = TRUE;
+        }
+      if (owned->data.unit_names[SAM_UNIT_CLUSTER] == NULL)
+        owned->data.unit_names[SAM_UNIT_CLUSTER] = keep (owned->strings, g_strdup (figures->cluster_name));
+    }
+
+  owned->data.title = slot_label (slot);
+  owned->data.n_rounds = n;
+  owned->data.round_labels = owned->labels;
+  owned->data.series[SAM_UNIT_CLUSTER] = owned->series[SAM_UNIT_CLUSTER];
+  owned->data.series[SAM_UNIT_CLINIC] = own_somewhere ? owned->series[SAM_UNIT_CLINIC] : NULL;
+  owned->data.series[SAM_UNIT_COUNTRY] = any_national ? owned->series[SAM_UNIT_COUNTRY] : NULL;
+  owned->data.unit_names[SAM_UNIT_COUNTRY] = any_national ? _("Denmark") : NULL;
+  owned->data.k = ((SamRoundFigures *) g_ptr_array_index (history, n - 1))->k;
+
+  /* Translators: a chart's title: an item or index over the rounds. */
+  title = g_strdup_printf (_("%s over the rounds"), slot_label (slot));
+  return sam_chart_new (&sam_chart_trend_kind, title, owned, owned_trend_free);
+}
+
+/* The heatmap */
+
+typedef struct
+{
+  SamHeatmapData  data;
+  const char    **rows;
+  const char     *columns[SAM_N_INDICES];
+  SamFigure      *cells;
+  GPtrArray      *strings;
+} OwnedHeatmap;
+
+static void
+owned_heatmap_free (gpointer data)
+{
+  OwnedHeatmap *owned = data;
+
+  g_free (owned->rows);
+  g_free (owned->cells);
+  g_ptr_array_unref (owned->strings);
+  g_free (owned);
+}
+
+/**
+ * sam_results_chart_heatmap:
+ *
+ * Returns: (transfer full): the clinics by code against the three indices, the cluster
+ *   as the last row: the coordinator's view of where to look
+ */
+SamChart *
+sam_results_chart_heatmap (SamRoundFigures *figures)
+{
+  OwnedHeatmap *owned;
+  guint n_rows;
+
+  g_return_val_if_fail (figures != NULL, NULL);
+
+  n_rows = figures->clinics->len + 1;
+  owned = g_new0 (OwnedHeatmap, 1);
+  owned->strings = g_ptr_array_new_with_free_func (g_free);
+  owned->rows = g_new0 (const char *, n_rows + 1);
+  owned->cells = g_new0 (SamFigure, n_rows * SAM_N_INDICES);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const SamFigure *source;
+
+      if (r < figures->clinics->len)
+        {
+          const SamClinicFigures *clinic = g_ptr_array_index (figures->clinics, r);
+
+          owned->rows[r] = keep (owned->strings, g_strdup (clinic->code));
+          source = clinic->figures;
+        }
+      else
+        {
+          owned->rows[r] = keep (owned->strings, g_strdup (figures->cluster_name));
+          source = figures->cluster;
+        }
+      for (SamIndex i = 0; i < SAM_N_INDICES; i++)
+        owned->cells[r * SAM_N_INDICES + i] = source[SAM_N_ITEMS + i];
+    }
+  for (SamIndex i = 0; i < SAM_N_INDICES; i++)
+    owned->columns[i] = sam_results_index_label (i);
+
+  owned->data.n_rows = n_rows;
+  owned->data.row_labels = owned->rows;
+  owned->data.n_columns = SAM_N_INDICES;
+  owned->data.column_labels = owned->columns;
+  owned->data.cells = owned->cells;
+  owned->data.k = figures->k;
+  return sam_chart_new (&sam_chart_heatmap_kind, _("The indices, clinic by clinic"), owned, owned_heatmap_free);
+}

@@ -1,0 +1,35 @@
+/* sam-results-charts.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sam-chart.h"
+#include "sam-instrument.h"
+#include "sam-round-figures.h"
+
+G_BEGIN_DECLS
+
+/* The Results section's charts, made from a round's figures: the one place where the
+ * figures become chart data, so the screen, the files and the print-out draw the same. */
+
+const char *sam_results_item_label            (const SamItem     *item);
+const char *sam_results_index_label           (SamIndex           index);
+char       *sam_results_question_title        (const SamQuestion *question);
+
+SamChart   *sam_results_chart_question        (SamRoundFigures   *figures,
+                                               const SamQuestion *question);
+SamChart   *sam_results_chart_distribution    (SamRoundFigures   *figures,
+                                               const SamQuestion *question);
+SamChart   *sam_results_chart_indices         (SamRoundFigures   *figures);
+SamChart   *sam_results_chart_overview        (SamRoundFigures   *figures,
+                                               SamRoundFigures   *previous,
+                                               guint              slot);
+SamChart   *sam_results_chart_trend           (GPtrArray         *history,
+                                               gint64             own_clinic_id,
+                                               guint              slot);
+SamChart   *sam_results_chart_heatmap         (SamRoundFigures   *figures);
+
+G_END_DECLS

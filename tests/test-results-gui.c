@@ -1,0 +1,303 @@
+/* test-results-gui.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sam-chart-view.h"
+#include "sam-demo.h"
+#include "sam-results-page.h"
+#include "test-gui-common.h"
+
+/* The Results section on the demo data: the pages and their charts, what a screen reader
+ * is told, the tables, the keyboard, the own clinic's view and withheld figures. */
+
+static char *tmpdir;
+
+typedef struct
+{
+  SamStore       *store;
+  SamContext     *context;
+  GtkWindow      *window;
+  SamResultsPage *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, data != NULL ? "empty.db" : "demo.db", NULL);
+
+  fixture->store = data != NULL ? sam_store_new (path, &error) : sam_demo_open (path, &error);
+  g_assert_no_error (error);
+  fixture->context = sam_context_new (fixture->store, NULL);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1100, 800);
+  fixture->page = g_object_new (SAM_TYPE_RESULTS_PAGE, NULL);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  sam_results_page_set_context (fixture->page, fixture->context);
+  gtk_window_present (fixture->window);
+  test_spin (30);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  test_spin (10);
+  g_assert_finalize_object (fixture->context);
+  g_assert_finalize_object (fixture->store);
+}
+
+static void
+collect_views (GtkWidget *widget,
+               GPtrArray *views)
+{
+  if (SAM_IS_CHART_VIEW (widget))
+    g_ptr_array_add (views, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_views (child, views);
+}
+
+static GPtrArray *
+chart_views (Fixture    *fixture,
+             const char *page)
+{
+  GPtrArray *views = g_ptr_array_new ();
+
+  collect_views (sam_results_page_get_page_box (fixture->page, page), views);
+  return views;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  /* A closed expander holds its child out of the widget tree. */
+  if (GTK_IS_EXPANDER (widget) && has_label (gtk_expander_get_child (GTK_EXPANDER (widget)), text))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+cluster_name (Fixture *fixture)
+{
+  static char name[128];
+  g_autoptr(GPtrArray) clusters = sam_store_list_clusters (fixture->store, NULL);
+
+  g_strlcpy (name, ((SamCluster *) g_ptr_array_index (clusters, 0))->name, sizeof name);
+  return name;
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkStack *state = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), SAM_TYPE_RESULTS_PAGE,
+                                                               "state_stack"));
+
+  g_assert_false (sam_results_page_has_results (fixture->page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (state), ==, "empty");
+}
+
+/* The coordinator's view: every page has its charts, each described in words with the
+ * cluster's figures, and the heatmap of the clinics. */
+static void
+test_cluster_view (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *pages[] = { "overview", "A", "B", "C", "D" };
+  /* Charts per page: the indices, three clinic-by-clinic, three trends (the demo has two
+   * rounds) and the heatmap; then two charts (items, answers) per question. */
+  const guint expected[] = { 8, 8, 4, 2, 6 };
+  GtkDropDown *view;
+
+  g_assert_true (sam_results_page_has_results (fixture->page));
+  view = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), SAM_TYPE_RESULTS_PAGE,
+                                                       "view_dropdown"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view)));
+
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      g_autoptr(GPtrArray) views = chart_views (fixture, pages[p]);
+
+      g_assert_cmpuint (views->len, ==, expected[p]);
+      g_assert_cmpuint (sam_results_page_get_charts (fixture->page, pages[p])->len, ==, expected[p]);
+      for (guint v = 0; v < views->len; v++)
+        {
+          const char *text = sam_chart_view_get_description (g_ptr_array_index (views, v));
+
+          g_assert_nonnull (text);
+          if (strlen (text) <= 40)
+            g_test_message ("%s %u: %s", pages[p], v, text);
+          g_assert_cmpuint (strlen (text), >, 40);
+          /* Each names the cluster (the clinic-by-clinic chart as its mean line) and
+           * gives figures. */
+          g_assert_true (strstr (text, cluster_name (fixture)) != NULL || strstr (text, "Cluster mean") != NULL);
+          g_assert_true (g_regex_match_simple ("[0-9]+\\.[0-9]", text, 0, 0));
+        }
+    }
+
+  /* Only the coordinator sees the clinics against the indices. */
+  {
+    GPtrArray *charts = sam_results_page_get_charts (fixture->page, "overview");
+
+    g_assert_cmpstr (sam_chart_get_kind_name (g_ptr_array_index (charts, charts->len - 1)), ==, "heatmap");
+  }
+  /* The domains carry the package's "what do we know?" texts; no story in this view. */
+  g_assert_true (has_label (sam_results_page_get_page_box (fixture->page, "A"), "It takes leadership to define goals"));
+  g_assert_false (has_label (sam_results_page_get_page_box (fixture->page, "A"), "Your Leadership at a Glance"));
+}
+
+/* The table view holds the same numbers as the chart. */
+static void
+test_table_view (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) views = chart_views (fixture, "A");
+  SamChartView *first = g_ptr_array_index (views, 0);
+  g_autoptr(SamChartTable) table = sam_chart_table (sam_chart_view_get_chart (first));
+  GtkGrid *grid = GTK_GRID (sam_chart_view_get_table (first));
+  char **row;
+
+  sam_results_page_show (fixture->page, "A");
+  test_spin (10);
+  g_assert_false (sam_chart_view_get_show_table (first));
+  sam_chart_view_set_show_table (first, TRUE);
+  test_spin (5);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (grid)));
+  g_assert_cmpuint (table->rows->len, >, 0);
+  g_assert_cmpuint (table->columns->len, >=, 3);
+  for (guint c = 0; c < table->columns->len; c++)
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, c, 0))), ==,
+                     g_ptr_array_index (table->columns, c));
+  row = g_ptr_array_index (table->rows, table->rows->len - 1);
+  for (guint c = 0; c < table->columns->len; c++)
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, c, table->rows->len))), ==, row[c]);
+  /* A number of the chart's description stands in the table too. */
+  g_assert_nonnull (strstr (sam_chart_view_get_description (first), row[1]));
+
+  sam_chart_view_set_show_table (first, FALSE);
+  test_spin (5);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (grid)));
+}
+
+static gboolean
+press (GtkWidget *area,
+       guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (area);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  return handled;
+}
+
+/* The arrow keys walk the marks and show each one's exact figures under the chart. */
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) views = chart_views (fixture, "overview");
+  SamChartView *view = g_ptr_array_index (views, 0);
+  GtkWidget *area = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (view), SAM_TYPE_CHART_VIEW, "area");
+  g_autofree char *first = NULL;
+
+  sam_results_page_show (fixture->page, "overview");
+  test_spin (20);
+  g_assert_true (gtk_widget_get_focusable (area));
+  gtk_widget_grab_focus (area);
+  test_spin (5);
+  g_assert_cmpint (sam_chart_view_get_focus_mark (view), ==, 0);
+  first = g_strdup (sam_chart_view_get_focus_text (view));
+  g_assert_nonnull (strstr (first, cluster_name (fixture)));
+
+  g_assert_true (press (area, GDK_KEY_Right));
+  g_assert_cmpint (sam_chart_view_get_focus_mark (view), ==, 1);
+  g_assert_cmpstr (sam_chart_view_get_focus_text (view), !=, first);
+  g_assert_true (press (area, GDK_KEY_Left));
+  g_assert_cmpstr (sam_chart_view_get_focus_text (view), ==, first);
+  g_assert_true (press (area, GDK_KEY_End));
+  g_assert_cmpint (sam_chart_view_get_focus_mark (view), >, 1);
+  g_assert_false (press (area, GDK_KEY_a));
+}
+
+/* A clinic's own computer: its own view, the leadership story, no heatmap. */
+static void
+test_own_view (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) clinics = sam_store_list_clinics (fixture->store, NULL);
+  SamClinic *own = g_ptr_array_index (clinics, 0);
+  g_autoptr(GPtrArray) views = NULL;
+  GtkDropDown *view;
+  GPtrArray *charts;
+
+  g_assert_true (sam_store_set_own_clinic (fixture->store, own->id, NULL));
+  test_spin (5);
+  view = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), SAM_TYPE_RESULTS_PAGE,
+                                                       "view_dropdown"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view)));
+  g_assert_cmpuint (gtk_drop_down_get_selected (view), ==, 0);
+
+  g_assert_true (has_label (sam_results_page_get_page_box (fixture->page, "A"), "Your Leadership at a Glance"));
+  charts = sam_results_page_get_charts (fixture->page, "overview");
+  for (guint c = 0; c < charts->len; c++)
+    g_assert_cmpstr (sam_chart_get_kind_name (g_ptr_array_index (charts, c)), !=, "heatmap");
+  views = chart_views (fixture, "A");
+  g_assert_nonnull (strstr (sam_chart_view_get_description (g_ptr_array_index (views, 0)), own->code));
+
+  /* And back to the cluster's view. */
+  gtk_drop_down_set_selected (view, 1);
+  test_spin (5);
+  g_assert_false (has_label (sam_results_page_get_page_box (fixture->page, "A"), "Your Leadership at a Glance"));
+}
+
+/* With a minimum group larger than any clinic, every clinic's figure is withheld, and the
+ * charts say so. */
+static void
+test_withheld (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) views = NULL;
+  const char *text;
+
+  g_assert_true (sam_store_set_min_group_size (fixture->store, 10, NULL));
+  test_spin (5);
+  views = chart_views (fixture, "overview");
+  /* The clinic-by-clinic chart of the leadership index. */
+  text = sam_chart_view_get_description (g_ptr_array_index (views, 1));
+  g_assert_nonnull (strstr (text, "withheld"));
+  g_assert_nonnull (strstr (text, "10"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  TEST_GUI_INIT (&argc, &argv, &tmpdir);
+
+  g_test_add ("/results/empty", Fixture, "empty", fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/results/cluster-view", Fixture, NULL, fixture_set_up, test_cluster_view, fixture_tear_down);
+  g_test_add ("/results/table-view", Fixture, NULL, fixture_set_up, test_table_view, fixture_tear_down);
+  g_test_add ("/results/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add ("/results/own-view", Fixture, NULL, fixture_set_up, test_own_view, fixture_tear_down);
+  g_test_add ("/results/withheld", Fixture, NULL, fixture_set_up, test_withheld, fixture_tear_down);
+
+  return g_test_run ();
+}
