@@ -227,6 +227,44 @@ expect_marks_inside (const SamChartKind *kind,
       }
 }
 
+/* Nothing runs off the chart: a strip along every edge is bare background, at both
+ * sizes and both scales, in every theme. Text that does not fit is wrapped, shortened or
+ * made smaller instead. */
+static void
+expect_edges_clear (const SamChartKind *kind,
+                    gconstpointer       data,
+                    const char         *name)
+{
+  const int sizes[][2] = { { WIDTH, HEIGHT }, { 600, 400 } };
+
+  for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      for (double scale = 1; scale <= 2; scale++)
+        {
+          SamChartStyle style;
+          cairo_surface_t *surface;
+          int w = sizes[s][0], h = sizes[s][1];
+          g_autofree char *what = g_strdup_printf ("%s-edges-%u-%dx%d-%g", name, t, w, h, scale);
+
+          sam_chart_style_init (&style, themes[t], scale);
+          surface = render (kind, data, &style, w, h);
+          for (int x = 0; x < w; x++)
+            for (int i = 0; i < 3; i++)
+              {
+                expect_pixel (surface, x, i, &style.background, what);
+                expect_pixel (surface, x, h - 1 - i, &style.background, what);
+              }
+          for (int y = 0; y < h; y++)
+            for (int i = 0; i < 3; i++)
+              {
+                expect_pixel (surface, i, y, &style.background, what);
+                expect_pixel (surface, w - 1 - i, y, &style.background, what);
+              }
+          cairo_surface_destroy (surface);
+          sam_chart_style_clear (&style);
+        }
+}
+
 static gboolean
 table_has (const SamChartTable *table,
            guint                row,
@@ -411,6 +449,16 @@ test_distribution_files (void)
   expect_pdf_and_svg (&sam_chart_distribution_kind, &dist);
   /* 2 x 4 segments (one option has none), then a withheld bar, 4 + 1 segments, and no answers. */
   expect_marks_inside (&sam_chart_distribution_kind, &dist, 4 + 5 + 5 + 1 + 5 + 1);
+  expect_edges_clear (&sam_chart_distribution_kind, &dist, "distribution");
+
+  /* The comparison (tests/test-charts.c) of the same rows keeps to its edges too. */
+  {
+    SamComparisonData comparison = { dist.rows, dist.n_rows, { NULL }, dist.k };
+
+    memcpy (comparison.unit_names, dist.unit_names, sizeof comparison.unit_names);
+    expect_edges_clear (&sam_chart_comparison_kind, &comparison, "comparison");
+    expect_marks_inside (&sam_chart_comparison_kind, &comparison, 6);
+  }
 }
 
 static void
@@ -586,6 +634,7 @@ test_overview_files (void)
   expect_pdf_and_svg (&sam_chart_overview_kind, &overview);
   /* Eleven bars (one clinic was not in the earlier round), two lines. */
   expect_marks_inside (&sam_chart_overview_kind, &overview, 11 + 2);
+  expect_edges_clear (&sam_chart_overview_kind, &overview, "overview");
 
   /* One round draws too, from [0]. */
   one.n_rounds = 1;
@@ -755,6 +804,7 @@ test_trend_files (void)
 
   expect_pdf_and_svg (&sam_chart_trend_kind, &trend);
   expect_marks_inside (&sam_chart_trend_kind, &trend, 12);
+  expect_edges_clear (&sam_chart_trend_kind, &trend, "trend");
 
   /* A single round, and a unit absent, still draw. */
   one.n_rounds = 1;
@@ -930,6 +980,7 @@ test_heatmap_files (void)
 {
   expect_pdf_and_svg (&sam_chart_heatmap_kind, &heat);
   expect_marks_inside (&sam_chart_heatmap_kind, &heat, 12);
+  expect_edges_clear (&sam_chart_heatmap_kind, &heat, "heatmap");
 }
 
 static void

@@ -45,7 +45,7 @@ compute_layout (const SamComparisonData *data,
 {
   double margin = 12 * style->scale;
   double font = SAM_CHART_FONT (style);
-  double n_width = 5.5 * font * 0.85;   /* room for "100.0  n 999" beside the longest bar */
+  double n_width = 6.8 * font * 0.85;   /* room for "100.0  n 999" beside the longest bar */
   SamLegendEntry entries[SAM_N_UNITS + 1];
   double top, row_height;
   guint n_units = 0;
