@@ -210,13 +210,13 @@ compute_layout (const SamOverviewData *data,
   layout->cluster_label_y = layout->cluster_y[n_rounds - 1];
   layout->national_label_y = layout->national_y[n_rounds - 1];
   if (layout->cluster_label_y >= 0 && layout->national_label_y >= 0 &&
-      ABS (layout->cluster_label_y - layout->national_label_y) < small * 2.6)
+      ABS (layout->cluster_label_y - layout->national_label_y) < small * 3)
     {
       double mid = (layout->cluster_label_y + layout->national_label_y) / 2;
       double sign = layout->cluster_label_y <= layout->national_label_y ? -1 : 1;
 
-      layout->cluster_label_y = mid + sign * small * 1.3;
-      layout->national_label_y = mid - sign * small * 1.3;
+      layout->cluster_label_y = mid + sign * small * 1.5;
+      layout->national_label_y = mid - sign * small * 1.5;
     }
 }
 
@@ -415,11 +415,11 @@ paint (const SamOverviewData *data,
             {
               g_autofree char *mean = _sam_chart_format_mean (figure->mean);
 
-              /* The mean above the bar, where it fits. */
-              box = (SamRect) { bar->x - bar->width * 0.2, bar->y - size * 1.4, bar->width * 1.4,
-                                size * 1.3 };
-              _sam_chart_set_colour (cr, &style->foreground);
-              _sam_chart_draw_text (cr, style, mean, &box, size, FALSE, SAM_ALIGN_CENTRE);
+              /* The mean above the bar, where it fits, on a plate so that a line across
+               * does not run through it. */
+              box = (SamRect) { bar->x - bar->width * 0.2, bar->y - size * 1.45, bar->width * 1.4,
+                                size * 1.4 };
+              _sam_chart_draw_plated_text (cr, style, mean, &box, size, SAM_ALIGN_CENTRE);
             }
 
           /* n under each bar; not under a withheld one, whose n is part of what is withheld. */
