@@ -14,16 +14,17 @@
 
 #include "sam-chart-private.h"
 
-/* A copy of @style whose text is no larger than a small surface can hold: at most a 24th
+/* A copy of @style whose text is no larger than a small surface can hold: at most a 12th
  * of its height and a 40th of its width, so that a chart at 200 % in a small window
- * keeps room for its bars. The copy shares the font family: do not clear it. */
+ * keeps room for its bars, while a short, wide chart (one item) keeps text that can be
+ * read. The copy shares the font family: do not clear it. */
 void
 _sam_chart_fit_style (const SamChartStyle *style,
                       double               width,
                       double               height,
                       SamChartStyle       *fitted)
 {
-  double largest = MIN (height / 24, width / 40);
+  double largest = MIN (height / 12, width / 40);
 
   *fitted = *style;
   if (style->font_size * style->scale > largest)

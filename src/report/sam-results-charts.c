@@ -130,14 +130,27 @@ fill_row (SamComparisonRow  *row,
     }
 }
 
-/* A question that is its own item needs no second copy of its text beside the bar. */
+/**
+ * sam_results_item_short_label:
+ *
+ * Returns: (transfer full): the item's own text, or "Question 1" for a question that is its
+ *   own item, which needs no second copy of its long text beside a bar or in a sentence
+ */
+char *
+sam_results_item_short_label (const SamItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (item->text == NULL)
+    return g_strdup_printf (_("Question %d"), item->question->number);
+  return g_strdup (item->text);
+}
+
 static const char *
 row_label (const SamItem *item,
            GPtrArray     *strings)
 {
-  if (item->text == NULL && item->question->items->len == 1)
-    return keep (strings, g_strdup_printf (_("Question %d"), item->question->number));
-  return item->text != NULL ? item->text : item->question->text;
+  return keep (strings, sam_results_item_short_label (item));
 }
 
 static OwnedComparison *

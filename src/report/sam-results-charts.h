@@ -16,6 +16,7 @@ G_BEGIN_DECLS
  * figures become chart data, so the screen, the files and the print-out draw the same. */
 
 const char *sam_results_item_label            (const SamItem     *item);
+char       *sam_results_item_short_label      (const SamItem     *item);
 const char *sam_results_index_label           (SamIndex           index);
 char       *sam_results_question_title        (const SamQuestion *question);
 

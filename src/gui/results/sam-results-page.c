@@ -118,9 +118,12 @@ append_items (GString                  *text,
 
   for (guint i = 0; i < story->n_items; i++)
     {
+      g_autofree char *label = NULL;
+
       if (story->items[i].standing != standing)
         continue;
-      g_string_append_printf (text, "%s“%s”", first ? "" : ", ", sam_results_item_label (story->items[i].item));
+      label = sam_results_item_short_label (story->items[i].item);
+      g_string_append_printf (text, "%s“%s”", first ? "" : ", ", label);
       first = FALSE;
     }
 }
@@ -177,10 +180,13 @@ story_card (SamResultsPage *self)
 
   gtk_box_append (GTK_BOX (card), text_label (_("Where you agree and differ"), "heading"));
   if (story.agree_most >= 0 && story.differ_most >= 0)
-    agree = g_strdup_printf (_("Your answers agree most on “%s” and differ most on “%s”, where they lie %.0f points apart on average."),
-                             sam_results_item_label (story.items[story.agree_most].item),
-                             sam_results_item_label (story.items[story.differ_most].item),
-                             story.items[story.differ_most].spread);
+    {
+      g_autofree char *most = sam_results_item_short_label (story.items[story.agree_most].item);
+      g_autofree char *least = sam_results_item_short_label (story.items[story.differ_most].item);
+
+      agree = g_strdup_printf (_("Your answers agree most on “%s” and differ most on “%s”, where they lie %.0f points apart on average."),
+                               most, least, story.items[story.differ_most].spread);
+    }
   else
     agree = g_strdup (_("Too few of you answered the same items to tell where you agree and differ."));
   gtk_box_append (GTK_BOX (card), text_label (agree, NULL));
@@ -189,13 +195,14 @@ story_card (SamResultsPage *self)
   if (story.talk_first >= 0)
     {
       const SamStoryItem *item = &story.items[story.talk_first];
+      g_autofree char *label = sam_results_item_short_label (item->item);
 
       if (item->standing == SAM_STANDING_BELOW)
         first = g_strdup_printf (_("“%s”: the clinic has %.0f, the cluster %.0f. What lies behind the difference, and what would you like it to be?"),
-                                 sam_results_item_label (item->item), item->clinic_mean, item->cluster_mean);
+                                 label, item->clinic_mean, item->cluster_mean);
       else
         first = g_strdup_printf (_("“%s”: you see it differently. Let each say how they see it before you look for a cause."),
-                                 sam_results_item_label (item->item));
+                                 label);
     }
   else
     first = g_strdup (_("Start where your own answers surprised you most."));
@@ -207,7 +214,7 @@ static int
 comparison_height (SamRoundFigures *figures,
                    guint            n_rows)
 {
-  return 110 + n_rows * n_units (figures) * 30;
+  return MAX (220, 120 + n_rows * n_units (figures) * 32);
 }
 
 static void
