@@ -298,6 +298,25 @@ test_description (void)
     strstr (text, "Personaleledelse: Klinik 3 no answers; Klyngen 100.0 (n 40); Landet"));
 }
 
+/* A clinic withheld only so that another's figure cannot be worked out may have plenty of
+ * answers: its description says why, not "fewer than 3". */
+static void
+test_description_secondary (void)
+{
+  SamComparisonRow row = rows[0];
+  SamComparisonData one = data;
+  g_autofree char *text = NULL;
+
+  row.figures[SAM_UNIT_CLINIC].withheld = SAM_WITHHELD_SECONDARY;
+  one.rows = &row;
+  one.n_rows = 1;
+  text = sam_chart_comparison_describe (&one);
+  g_assert_nonnull (
+    strstr (text, "Klinik 3 withheld so that another withheld figure cannot be worked out;"));
+  g_assert_null (strstr (text, "fewer than"));
+  g_assert_null (strstr (text, "66.7"));
+}
+
 /* Hover and keyboard focus name each present bar with its figures; the marks lie on the
  * bars the layout names. */
 static void
@@ -380,6 +399,7 @@ main (int   argc,
   g_test_add_func ("/charts/comparison/dark-and-high-contrast", test_dark_and_high_contrast);
   g_test_add_func ("/charts/comparison/pdf-and-svg", test_pdf_and_svg);
   g_test_add_func ("/charts/comparison/description", test_description);
+  g_test_add_func ("/charts/comparison/description-secondary", test_description_secondary);
   g_test_add_func ("/charts/comparison/marks", test_marks);
   g_test_add_func ("/charts/comparison/table", test_table);
 

@@ -270,7 +270,15 @@ sam_chart_comparison_describe (const SamComparisonData *data)
 
           if (!data->rows[r].present[u] || data->unit_names[u] == NULL)
             continue;
-          if (figure->withheld != SAM_WITHHELD_NONE)
+          if (figure->withheld == SAM_WITHHELD_SECONDARY)
+            {
+              g_autofree char *why = _sam_chart_withheld_reason (figure, data->k);
+
+              /* Translators: in a description: a unit and why its figure is withheld
+               * (" Klinik 3 withheld so that another withheld figure cannot be worked out;"). */
+              g_string_append_printf (text, _(" %s %s;"), data->unit_names[u], why);
+            }
+          else if (figure->withheld != SAM_WITHHELD_NONE)
             g_string_append_printf (text,
                                     ngettext (" %s withheld (fewer than %d answer);",
                                               " %s withheld (fewer than %d answers);", data->k),
