@@ -286,6 +286,34 @@ test_withheld (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "10"));
 }
 
+/* A page prints two charts a sheet, each with its title, through the same operation as
+ * the print dialog. */
+static void
+test_print (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "leadership.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *pdf;
+  gsize size;
+  guint pages = 0;
+
+  sam_results_page_show (fixture->page, "A");
+  test_spin (5);
+  g_assert_true (sam_results_page_print_to_file (fixture->page, path, &error));
+  g_assert_no_error (error);
+  bytes = test_read_file (path);
+  pdf = g_bytes_get_data (bytes, &size);
+  g_assert_true (size > 4 && memcmp (pdf, "%PDF", 4) == 0);
+  /* The PDF is binary (compressed streams), so search bytes, not a string. */
+  for (gsize i = 0; i + 12 < size; i++)
+    if (memcmp (pdf + i, "/Type /Page", 11) == 0 && pdf[i + 11] != 's')
+      pages++;
+  /* Eight charts in the leadership domain: four sheets. */
+  g_assert_cmpuint (pages, ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +325,7 @@ main (int   argc,
   g_test_add ("/results/table-view", Fixture, NULL, fixture_set_up, test_table_view, fixture_tear_down);
   g_test_add ("/results/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/results/own-view", Fixture, NULL, fixture_set_up, test_own_view, fixture_tear_down);
+  g_test_add ("/results/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
   g_test_add ("/results/withheld", Fixture, NULL, fixture_set_up, test_withheld, fixture_tear_down);
 
   return g_test_run ();

@@ -93,7 +93,10 @@ sam_report_draw_titled_chart (SamChart            *chart,
 
   g_return_if_fail (chart != NULL && style != NULL && cr != NULL);
 
+  /* Everything stays inside the chart's own box: a printed sheet holds two. */
   cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
   cairo_set_source_rgba (cr, style->background.red, style->background.green, style->background.blue, 1);
   cairo_paint (cr);
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-chart-view.h"
+#include "sam-dialogs.h"
 #include "sam-report.h"
 #include "sam-results-charts.h"
 #include "sam-results-page.h"
@@ -503,25 +504,20 @@ on_draw_page (GtkPrintOperation *operation,
   g_object_unref (layout);
 }
 
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+/* The print operation of the page shown: for the print dialog, or for a PDF file. */
+static GtkPrintOperation *
+print_operation_new (SamResultsPage *self)
 {
-  SamResultsPage *self = SAM_RESULTS_PAGE (widget);
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
+  GtkPrintOperation *operation;
   AdwViewStackPage *stack_page;
   Print *print;
   guint page = 0;
 
-  if (self->figures == NULL)
-    return;
   for (guint p = 0; p < N_PAGES; p++)
     if (g_strcmp0 (name, page_names[p]) == 0)
       page = p;
-  stack_page = adw_view_stack_get_page (self->view_stack, GTK_WIDGET (adw_view_stack_get_visible_child (self->view_stack)));
+  stack_page = adw_view_stack_get_page (self->view_stack, adw_view_stack_get_visible_child (self->view_stack));
 
   print = g_new0 (Print, 1);
   print->charts = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_chart_unref);
@@ -537,10 +533,29 @@ print_action (GtkWidget  *widget,
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), print);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), print);
-  g_signal_connect_swapped (operation, "done", G_CALLBACK (print_free), print);
+  g_object_set_data_full (G_OBJECT (operation), "sam-print", print, (GDestroyNotify) print_free);
+  return operation;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SamResultsPage *self = SAM_RESULTS_PAGE (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->figures == NULL)
+    return;
+  operation = print_operation_new (self);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (gtk_widget_get_root (widget)), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    g_warning ("Printing failed: %s", error->message);
+    {
+      g_autofree char *body = g_strdup_printf (_("The page could not be printed: %s"), error->message);
+
+      sam_dialogs_alert (GTK_WINDOW (gtk_widget_get_root (widget)), _("Printing Failed"), body);
+    }
 }
 
 /* Overrides */
@@ -711,4 +726,31 @@ sam_results_page_select (SamResultsPage *self,
       return TRUE;
     }
   return FALSE;
+}
+
+/**
+ * sam_results_page_print_to_file:
+ * @path: where the PDF goes
+ *
+ * Prints the page shown to a PDF file, as the print dialog's "Print to File" would.
+ */
+gboolean
+sam_results_page_print_to_file (SamResultsPage  *self,
+                                const char      *path,
+                                GError         **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (SAM_IS_RESULTS_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->figures == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There are no results to print"));
+      return FALSE;
+    }
+  operation = print_operation_new (self);
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
 }

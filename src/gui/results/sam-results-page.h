@@ -24,6 +24,9 @@ GPtrArray *sam_results_page_get_charts   (SamResultsPage *self,
                                           const char     *page);
 GtkWidget *sam_results_page_get_page_box (SamResultsPage *self,
                                           const char     *page);
+gboolean   sam_results_page_print_to_file (SamResultsPage *self,
+                                          const char     *path,
+                                          GError        **error);
 gboolean   sam_results_page_select       (SamResultsPage *self,
                                           gint64          round_id,
                                           gboolean        own_view);
