@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "sam-demo.h"
+#include "sam-results.h"
 #include "sam-instrument.h"
 #include "sam-store-private.h"
 #include "test-common.h"
@@ -154,6 +155,47 @@ test_change_between_rounds (void)
   g_assert_cmpint (moved, >=, 4);
 }
 
+/* The demo compares with the country too: reference figures for every item and index in
+ * both rounds, counted from far more answers than the cluster's, and agreeing with
+ * themselves: the mean is what the distribution's scores make. */
+static void
+test_national_reference (void)
+{
+  g_autoptr(SamStore) store = make_demo ("national.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  guint national = 0;
+
+  g_assert_cmpint (query (store, "SELECT count(DISTINCT round_label) FROM reference"), ==, 2);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM reference"), ==, 2 * (31 + 3));
+  g_assert_cmpint (query (store, "SELECT min(n) FROM reference"), >, 100);
+
+  g_assert_true (sam_results_write_csv (store, NULL, 3, csv, NULL, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (csv->str, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
+
+      /* round,cluster,scope,unit,item,n,mean,favourable,distribution,suppressed: q1 is on the
+       * degree scale, scored 100, 75, 50, 25, 0. */
+      if (g_strv_length (fields) == 10 && g_str_equal (fields[2], "national") && g_str_equal (fields[4], "q1"))
+        {
+          g_auto(GStrv) shares = g_strsplit (fields[8], "|", -1);
+          double mean = 0;
+
+          g_assert_cmpuint (g_strv_length (shares), ==, 5);
+          for (guint c = 0; c < 5; c++)
+            mean += g_ascii_strtod (shares[c], NULL) / 100.0 * (100 - 25 * c);
+          g_assert_cmpfloat_with_epsilon (g_ascii_strtod (fields[6], NULL), mean, 0.3);
+          g_assert_cmpstr (fields[9], ==, "0");
+          national++;
+        }
+    }
+  g_assert_cmpuint (national, ==, 2);
+}
+
 static void
 test_real_data_is_never_touched (void)
 {
@@ -215,6 +257,7 @@ main (int   argc,
   g_test_add_func ("/demo/deterministic", test_deterministic);
   g_test_add_func ("/demo/believable-cluster", test_believable_cluster);
   g_test_add_func ("/demo/change-between-rounds", test_change_between_rounds);
+  g_test_add_func ("/demo/national-reference", test_national_reference);
   g_test_add_func ("/demo/real-data-is-never-touched", test_real_data_is_never_touched);
   g_test_add_func ("/demo/old-demo-is-renewed", test_old_demo_is_renewed);
 

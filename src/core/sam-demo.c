@@ -14,6 +14,8 @@
 
 #include "sam-demo.h"
 #include "sam-instrument.h"
+#include "sam-results.h"
+#include "sam-store-private.h"
 
 /* A believable cluster: twelve clinics, a third of them solo practices, about 35 doctors
  * and some staff, measured twice a year apart. The numbers are made up but shaped like a
@@ -187,6 +189,107 @@ demo_respondent (SamStore         *store,
   return sam_store_add_respondent (store, round_id, clinic_id, role, answers, n_answers, NULL, error);
 }
 
+static void
+format_one_decimal (char   *buffer,
+                    double  value)
+{
+  g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.1f", value);
+}
+
+static gboolean
+insert_reference (SamStore    *store,
+                  const char  *round_label,
+                  const char  *item,
+                  guint        n,
+                  double       mean,
+                  double       favourable,
+                  gboolean     has_favourable,
+                  const char  *distribution,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  char mean_text[G_ASCII_DTOSTR_BUF_SIZE], favourable_text[G_ASCII_DTOSTR_BUF_SIZE];
+  int rc;
+
+  format_one_decimal (mean_text, mean);
+  format_one_decimal (favourable_text, favourable);
+  rc = sqlite3_prepare_v2 (_sam_store_get_db (store),
+                           "INSERT INTO reference (round_label, item, n, mean, favourable, distribution, suppressed)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return _sam_store_set_error (store, error, rc);
+  sqlite3_bind_text (stmt, 1, round_label, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, item, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, n);
+  sqlite3_bind_text (stmt, 4, mean_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, has_favourable ? favourable_text : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, distribution, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _sam_store_set_error (store, error, rc);
+  return TRUE;
+}
+
+/* Made-up national reference figures for a round, so that the demo compares with the
+ * country as a real cluster would after importing KiAP's figures. They are the cluster's
+ * answers spread a little flatter (a quarter of each item's answers evenly over its
+ * options) and counted some forty times over: different from the cluster, and with a
+ * mean, favourable share and distribution that agree with each other. */
+static gboolean
+demo_reference (SamStore    *store,
+                gint64       round_id,
+                GRand       *rand,
+                GError     **error)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+  g_autoptr(SamRoundTallies) tallies = sam_round_tallies_load (store, round_id, error);
+
+  if (tallies == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < SAM_N_ITEMS; i++)
+    {
+      const SamItem *item = sam_instrument_get_item (instrument, i);
+      const SamScale *scale = item->question->scale;
+      g_autoptr(GString) distribution = g_string_new (NULL);
+      double mean = 0, favourable = 0;
+      SamFigure figure;
+
+      sam_figure_from_item_tally (&figure, item, &tallies->cluster.items[i]);
+      if (figure.n == 0)
+        continue;
+      for (guint c = 0; c < figure.n_codes; c++)
+        {
+          const SamOption *option = g_ptr_array_index (scale->options, c);
+          double share = 0.75 * figure.distribution[c] + 25.0 / figure.n_codes;
+          char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+          mean += share / 100.0 * option->score;
+          if (option->favourable)
+            favourable += share;
+          format_one_decimal (text, share);
+          g_string_append_printf (distribution, "%s%s", c > 0 ? "|" : "", text);
+        }
+      if (!insert_reference (store, tallies->round_label, item->id, figure.n * 38 + g_rand_int_range (rand, 0, 40),
+                             mean, favourable, scale->has_favourable, distribution->str, error))
+        return FALSE;
+    }
+  for (SamIndex x = 0; x < SAM_N_INDICES; x++)
+    {
+      SamFigure figure;
+
+      sam_figure_from_index_tally (&figure, &tallies->cluster.indices[x]);
+      if (figure.n == 0)
+        continue;
+      if (!insert_reference (store, tallies->round_label, sam_index_to_string (x),
+                             figure.n * 38 + g_rand_int_range (rand, 0, 40), 0.75 * figure.mean + 12.5, 0,
+                             FALSE, "", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * sam_demo_populate:
  * @store: an empty store
@@ -241,6 +344,15 @@ sam_demo_populate (SamStore  *store,
               goto fail;
         }
     }
+
+  /* The country's figures, from a generator of their own so the answers stay as they were. */
+  {
+    g_autoptr(GRand) national = g_rand_new_with_seed (DEMO_SEED + 1);
+
+    for (guint r = 0; r < G_N_ELEMENTS (demo_rounds); r++)
+      if (!demo_reference (store, round_ids[r], national, error))
+        goto fail;
+  }
 
   /* The first round is over; the newest is still open for answers. */
   for (guint r = 0; r < G_N_ELEMENTS (demo_rounds); r++)

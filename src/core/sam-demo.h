@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* Raised when the generator changes, so that an older demo file is made anew. */
-#define SAM_DEMO_VERSION 1
+#define SAM_DEMO_VERSION 2
 
 gboolean  sam_demo_populate (SamStore    *store,
                              GError     **error);
