@@ -409,37 +409,4 @@ sam_chart_comparison_table (const SamComparisonData *data)
   return table;
 }
 
-static void
-kind_draw (gconstpointer        data,
-           const SamChartStyle *style,
-           cairo_t             *cr,
-           double               width,
-           double               height)
-{
-  sam_chart_comparison_draw (data, style, cr, width, height);
-}
-
-static char *
-kind_describe (gconstpointer data)
-{
-  return sam_chart_comparison_describe (data);
-}
-
-static GArray *
-kind_marks (gconstpointer        data,
-            const SamChartStyle *style,
-            double               width,
-            double               height)
-{
-  return sam_chart_comparison_marks (data, style, width, height);
-}
-
-static SamChartTable *
-kind_table (gconstpointer data)
-{
-  return sam_chart_comparison_table (data);
-}
-
-const SamChartKind sam_chart_comparison_kind = {
-  "comparison", kind_draw, kind_describe, kind_marks, kind_table,
-};
+SAM_CHART_DEFINE_KIND (comparison)

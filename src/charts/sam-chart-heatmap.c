@@ -437,37 +437,4 @@ sam_chart_heatmap_table (const SamHeatmapData *data)
   return table;
 }
 
-static void
-kind_draw (gconstpointer        data,
-           const SamChartStyle *style,
-           cairo_t             *cr,
-           double               width,
-           double               height)
-{
-  sam_chart_heatmap_draw (data, style, cr, width, height);
-}
-
-static char *
-kind_describe (gconstpointer data)
-{
-  return sam_chart_heatmap_describe (data);
-}
-
-static GArray *
-kind_marks (gconstpointer        data,
-            const SamChartStyle *style,
-            double               width,
-            double               height)
-{
-  return sam_chart_heatmap_marks (data, style, width, height);
-}
-
-static SamChartTable *
-kind_table (gconstpointer data)
-{
-  return sam_chart_heatmap_table (data);
-}
-
-const SamChartKind sam_chart_heatmap_kind = {
-  "heatmap", kind_draw, kind_describe, kind_marks, kind_table,
-};
+SAM_CHART_DEFINE_KIND (heatmap)

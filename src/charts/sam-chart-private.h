@@ -111,4 +111,35 @@ void     _sam_chart_draw_legend         (cairo_t              *cr,
 void     _sam_chart_table_add_cells     (SamChartTable        *table,
                                          GPtrArray            *cells);
 
+
+/* The SamChartKind of a kind whose public functions follow the pattern
+ * sam_chart_NAME_draw/_describe/_marks/_table over its own data type: one definition of
+ * the glue, instead of four casts in every kind's file. */
+#define SAM_CHART_DEFINE_KIND(name)                                                       \
+  static void                                                                             \
+  name##_kind_draw (gconstpointer data, const SamChartStyle *style, cairo_t *cr,          \
+                    double width, double height)                                          \
+  {                                                                                       \
+    sam_chart_##name##_draw (data, style, cr, width, height);                             \
+  }                                                                                       \
+  static char *                                                                           \
+  name##_kind_describe (gconstpointer data)                                               \
+  {                                                                                       \
+    return sam_chart_##name##_describe (data);                                            \
+  }                                                                                       \
+  static GArray *                                                                         \
+  name##_kind_marks (gconstpointer data, const SamChartStyle *style, double width,        \
+                     double height)                                                       \
+  {                                                                                       \
+    return sam_chart_##name##_marks (data, style, width, height);                         \
+  }                                                                                       \
+  static SamChartTable *                                                                  \
+  name##_kind_table (gconstpointer data)                                                  \
+  {                                                                                       \
+    return sam_chart_##name##_table (data);                                               \
+  }                                                                                       \
+  const SamChartKind sam_chart_##name##_kind = {                                          \
+    #name, name##_kind_draw, name##_kind_describe, name##_kind_marks, name##_kind_table,  \
+  };
+
 G_END_DECLS

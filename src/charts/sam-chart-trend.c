@@ -526,37 +526,4 @@ sam_chart_trend_table (const SamTrendData *data)
   return table;
 }
 
-static void
-kind_draw (gconstpointer        data,
-           const SamChartStyle *style,
-           cairo_t             *cr,
-           double               width,
-           double               height)
-{
-  sam_chart_trend_draw (data, style, cr, width, height);
-}
-
-static char *
-kind_describe (gconstpointer data)
-{
-  return sam_chart_trend_describe (data);
-}
-
-static GArray *
-kind_marks (gconstpointer        data,
-            const SamChartStyle *style,
-            double               width,
-            double               height)
-{
-  return sam_chart_trend_marks (data, style, width, height);
-}
-
-static SamChartTable *
-kind_table (gconstpointer data)
-{
-  return sam_chart_trend_table (data);
-}
-
-const SamChartKind sam_chart_trend_kind = {
-  "trend", kind_draw, kind_describe, kind_marks, kind_table,
-};
+SAM_CHART_DEFINE_KIND (trend)
