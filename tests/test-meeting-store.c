@@ -487,8 +487,8 @@ test_upgrade_v2 (Fixture       *fixture,
   g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, 2);
 
   store = open_store (path);
-  g_assert_cmpint (sam_store_get_schema_version (store), ==, 3);
-  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (sam_store_get_schema_version (store), ==, SAM_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, SAM_STORE_SCHEMA_VERSION);
   g_assert_true (sam_store_get_summary (store, &summary, NULL));
   g_assert_cmpuint (summary.n_clinics, ==, 3);
   g_assert_cmpuint (summary.n_answers, ==, 4);
@@ -531,7 +531,8 @@ test_fixture_v3 (Fixture       *fixture,
   g_assert_true (g_file_get_contents (sql_path, &sql, NULL, NULL));
   sql_exec (path, sql);
   store = open_store (path);
-  g_assert_null (sam_store_get_backup_path (store));
+  /* A newer schema upgrades it behind a backup; either way the meetings read as they were. */
+  g_assert_cmpint (sam_store_get_backup_path (store) != NULL, ==, SAM_STORE_SCHEMA_VERSION > 3);
 
   meetings = sam_meeting_store_list (store, &error);
   g_assert_no_error (error);

@@ -224,6 +224,47 @@ static const char *migrations[] = {
   "  CHECK (item IS NULL OR domain IS NULL)"
   ");"
   "CREATE INDEX meeting_actions_by_meeting ON meeting_actions (meeting_id);",
+
+  /* 3 -> 4: the clinic's implementation plan, its follow-up, and the private reflection
+   * journal. A plan's action is made by hand or taken from a meeting's decisions; the link
+   * to the meeting's action lets a second import know what it already holds, and outlives
+   * the meeting (SET NULL) because the plan goes on after the meeting is tidied away. The
+   * follow-up is one date per clinic, counted from the meeting it follows. Reflections are
+   * the person's own: no other table refers to them, and nothing written for anyone else
+   * reads them. */
+  "CREATE TABLE plan_actions ("
+  "  id                INTEGER PRIMARY KEY,"
+  "  clinic_id         INTEGER NOT NULL REFERENCES clinics (id) ON DELETE CASCADE,"
+  "  what              TEXT NOT NULL CHECK (length(trim(what)) > 0),"
+  "  item              TEXT,"
+  "  domain            TEXT,"
+  "  who               TEXT NOT NULL DEFAULT '',"
+  "  due               TEXT CHECK (due IS NULL OR date(due) IS due),"
+  "  status            TEXT NOT NULL DEFAULT 'planned' CHECK (status IN"
+  " ('planned', 'in-progress', 'done', 'dropped')),"
+  "  notes             TEXT NOT NULL DEFAULT '',"
+  "  source            TEXT NOT NULL DEFAULT 'hand' CHECK (source IN ('hand', 'meeting')),"
+  "  meeting_action_id INTEGER REFERENCES meeting_actions (id) ON DELETE SET NULL,"
+  "  created           TEXT NOT NULL,"
+  "  updated           TEXT NOT NULL,"
+  "  CHECK (item IS NULL OR domain IS NULL),"
+  "  UNIQUE (clinic_id, meeting_action_id)"
+  ");"
+  "CREATE INDEX plan_actions_by_meeting_action ON plan_actions (meeting_action_id);"
+  "CREATE TABLE plan_follow_ups ("
+  "  clinic_id INTEGER PRIMARY KEY REFERENCES clinics (id) ON DELETE CASCADE,"
+  "  since     TEXT NOT NULL CHECK (date(since) IS since),"
+  "  date      TEXT NOT NULL CHECK (date(date) IS date AND date > since)"
+  ");"
+  "CREATE TABLE reflections ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  topic    TEXT NOT NULL CHECK (length(trim(topic)) > 0),"
+  "  question INTEGER NOT NULL CHECK (question > 0),"
+  "  date     TEXT NOT NULL CHECK (date(date) IS date),"
+  "  text     TEXT NOT NULL,"
+  "  updated  TEXT NOT NULL"
+  ");"
+  "CREATE INDEX reflections_by_question ON reflections (topic, question, date);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SAM_STORE_SCHEMA_VERSION);
@@ -1901,6 +1942,8 @@ sam_store_delete_clinic_if_unused (SamStore  *self,
                              " AND NOT EXISTS (SELECT 1 FROM respondents WHERE clinic_id = ?1)"
                              " AND NOT EXISTS (SELECT 1 FROM clinic_tallies WHERE clinic_id = ?1)"
                              " AND NOT EXISTS (SELECT 1 FROM meetings WHERE clinic_id = ?1)"
+                             " AND NOT EXISTS (SELECT 1 FROM plan_actions WHERE clinic_id = ?1)"
+                             " AND NOT EXISTS (SELECT 1 FROM plan_follow_ups WHERE clinic_id = ?1)"
                              " AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'own-clinic'"
                              "                 AND CAST (value AS INTEGER) = ?1)",
                        clinic_id, error);

@@ -26,7 +26,7 @@ typedef enum
 } SamStoreError;
 
 /* The newest schema this build knows (PRAGMA user_version). */
-#define SAM_STORE_SCHEMA_VERSION 3
+#define SAM_STORE_SCHEMA_VERSION 4
 
 #define SAM_TYPE_STORE (sam_store_get_type ())
 G_DECLARE_FINAL_TYPE (SamStore, sam_store, SAM, STORE, GObject)

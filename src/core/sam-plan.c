@@ -1,0 +1,1094 @@
+/* sam-plan.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-plan"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sam-dates.h"
+#include "sam-instrument.h"
+#include "sam-meeting-store.h"
+#include "sam-plan.h"
+#include "sam-store-private.h"
+
+/*
+ * The plan's tables (schema version 4). A write checks what the database cannot: that an
+ * item or a domain belongs to the questionnaire, that the follow-up falls 6 to 12 months
+ * after the meeting, that a meeting's actions go only into a plan of the clinic (or of a
+ * clinic in the cluster) that held it. The database checks the rest.
+ */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static const char *status_names[] = { "planned", "in-progress", "done", "dropped" };
+static const char *source_names[] = { "hand", "meeting" };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (status_names) == SAM_PLAN_N_STATUSES);
+
+/* Sorting by status puts what is being done first, then what is still to start. */
+static const int status_rank[] = { 1, 0, 2, 3 };
+
+#define ACTION_COLUMNS \
+  "id, clinic_id, what, item, domain, who, due, status, notes, source, meeting_action_id," \
+  " created, updated"
+
+/* Helpers */
+
+static gboolean set_invalid (GError     **error,
+                             const char  *format,
+                             ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+set_invalid (GError     **error,
+             const char  *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                                                format, args));
+  va_end (args);
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (SamStore    *store,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (_sam_store_get_db (store), sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _sam_store_set_error (store, error, rc);
+      return NULL;
+    }
+  return stmt;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           column,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static gboolean
+step_done (SamStore      *store,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _sam_store_set_error (store, error, rc);
+  return TRUE;
+}
+
+static gboolean
+finish (SamStore  *store,
+        gboolean   ok,
+        GError   **error)
+{
+  if (!ok)
+    {
+      sam_store_rollback (store);
+      return FALSE;
+    }
+  return sam_store_commit (store, error);
+}
+
+static char *
+format_utc (GDateTime *when)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (when == NULL)
+    utc = g_date_time_new_now_utc ();
+  else
+    utc = g_date_time_to_utc (when);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_text (const char  *text,
+            GError     **error)
+{
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    return set_invalid (error, "%s", _("The text is not valid UTF-8"));
+  return TRUE;
+}
+
+static gboolean
+check_action (const SamPlanAction  *action,
+              GError              **error)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+  GDate due;
+
+  if (!check_text (action->what, error) || !check_text (action->who, error) ||
+      !check_text (action->notes, error))
+    return FALSE;
+  if (action->what == NULL || is_blank (action->what))
+    return set_invalid (error, "%s", _("An action needs to say what is to be done"));
+  if (action->due != NULL && !sam_date_parse_iso (action->due, &due))
+    return set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), action->due);
+  if (action->item != NULL && action->domain != NULL)
+    return set_invalid (error, "%s", _("An action answers to an item or a domain, not both"));
+  if (action->item != NULL && sam_instrument_lookup_item (instrument, action->item) == NULL)
+    return set_invalid (error, _("“%s” is not an item of the questionnaire"), action->item);
+  if (action->domain != NULL && sam_instrument_lookup_domain (instrument, action->domain) == NULL)
+    return set_invalid (error, _("“%s” is not a domain of the questionnaire"), action->domain);
+  if ((guint) action->status >= SAM_PLAN_N_STATUSES)
+    return set_invalid (error, "%s", _("Unknown status of an action"));
+  return TRUE;
+}
+
+static int
+date_compare (const char *a,
+              const char *b)
+{
+  /* Undated last; ISO dates compare as strings. */
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+  return strcmp (a, b);
+}
+
+static SamPlanAction *
+action_from_row (sqlite3_stmt *stmt)
+{
+  SamPlanAction *action = sam_plan_action_new ();
+  SamPlanStatus status = SAM_PLAN_STATUS_PLANNED;
+
+  action->id = sqlite3_column_int64 (stmt, 0);
+  action->clinic_id = sqlite3_column_int64 (stmt, 1);
+  action->what = column_dup (stmt, 2);
+  action->item = column_dup (stmt, 3);
+  action->domain = column_dup (stmt, 4);
+  g_free (action->who);
+  action->who = column_dup (stmt, 5);
+  action->due = column_dup (stmt, 6);
+  sam_plan_status_from_string ((const char *) sqlite3_column_text (stmt, 7), &status);
+  action->status = status;
+  g_free (action->notes);
+  action->notes = column_dup (stmt, 8);
+  action->source = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 9), "meeting") == 0
+                   ? SAM_PLAN_SOURCE_MEETING : SAM_PLAN_SOURCE_HAND;
+  action->meeting_action_id = sqlite3_column_int64 (stmt, 10);
+  action->created = column_dup (stmt, 11);
+  action->updated = column_dup (stmt, 12);
+  return action;
+}
+
+/* Statuses */
+
+const char *
+sam_plan_status_to_string (SamPlanStatus status)
+{
+  g_return_val_if_fail ((guint) status < SAM_PLAN_N_STATUSES, NULL);
+
+  return status_names[status];
+}
+
+gboolean
+sam_plan_status_from_string (const char    *str,
+                             SamPlanStatus *status)
+{
+  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (status_names); i++)
+    if (g_str_equal (str, status_names[i]))
+      {
+        *status = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * sam_plan_status_get_label:
+ *
+ * Returns: the status as the user reads it, translated
+ */
+const char *
+sam_plan_status_get_label (SamPlanStatus status)
+{
+  static const char *labels[] = {
+    /* Translators: the status of an action in the implementation plan. */
+    N_("Planned"),
+    /* Translators: the status of an action in the implementation plan. */
+    N_("In progress"),
+    /* Translators: the status of an action in the implementation plan. */
+    N_("Done"),
+    /* Translators: the status of an action in the implementation plan: given up. */
+    N_("Dropped"),
+  };
+
+  g_return_val_if_fail ((guint) status < SAM_PLAN_N_STATUSES, NULL);
+
+  return _(labels[status]);
+}
+
+/* Actions */
+
+SamPlanAction *
+sam_plan_action_new (void)
+{
+  SamPlanAction *action = g_new0 (SamPlanAction, 1);
+
+  action->who = g_strdup ("");
+  action->notes = g_strdup ("");
+  return action;
+}
+
+SamPlanAction *
+sam_plan_action_copy (const SamPlanAction *action)
+{
+  SamPlanAction *copy;
+
+  g_return_val_if_fail (action != NULL, NULL);
+
+  copy = g_memdup2 (action, sizeof *action);
+  copy->what = g_strdup (action->what);
+  copy->item = g_strdup (action->item);
+  copy->domain = g_strdup (action->domain);
+  copy->who = g_strdup (action->who);
+  copy->due = g_strdup (action->due);
+  copy->notes = g_strdup (action->notes);
+  copy->created = g_strdup (action->created);
+  copy->updated = g_strdup (action->updated);
+  return copy;
+}
+
+void
+sam_plan_action_free (SamPlanAction *action)
+{
+  if (action == NULL)
+    return;
+  g_free (action->what);
+  g_free (action->item);
+  g_free (action->domain);
+  g_free (action->who);
+  g_free (action->due);
+  g_free (action->notes);
+  g_free (action->created);
+  g_free (action->updated);
+  g_free (action);
+}
+
+/**
+ * sam_plan_action_is_open:
+ *
+ * Returns: %TRUE while the action is still to be carried out (planned or in progress)
+ */
+gboolean
+sam_plan_action_is_open (const SamPlanAction *action)
+{
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  return (SAM_PLAN_STATUSES_OPEN & SAM_PLAN_STATUS_MASK (action->status)) != 0;
+}
+
+/**
+ * sam_plan_action_is_overdue:
+ * @today: the day to judge by
+ *
+ * Returns: %TRUE if the action is still open and its due date has gone by; an action due
+ *   today is not yet overdue
+ */
+gboolean
+sam_plan_action_is_overdue (const SamPlanAction *action,
+                            const GDate         *today)
+{
+  GDate due;
+
+  g_return_val_if_fail (action != NULL, FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  if (!sam_plan_action_is_open (action) || action->due == NULL)
+    return FALSE;
+  if (!sam_date_parse_iso (action->due, &due))
+    return FALSE;
+  return g_date_compare (&due, today) < 0;
+}
+
+static void
+bind_action (sqlite3_stmt        *stmt,
+             const SamPlanAction *action)
+{
+  sqlite3_bind_text (stmt, 2, action->what, -1, SQLITE_TRANSIENT);
+  bind_text (stmt, 3, action->item);
+  bind_text (stmt, 4, action->domain);
+  sqlite3_bind_text (stmt, 5, action->who ? action->who : "", -1, SQLITE_TRANSIENT);
+  bind_text (stmt, 6, action->due);
+  sqlite3_bind_text (stmt, 7, status_names[action->status], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, action->notes ? action->notes : "", -1, SQLITE_TRANSIENT);
+}
+
+static gboolean
+insert_action (SamStore             *store,
+               gint64                clinic_id,
+               const SamPlanAction  *action,
+               const char           *now,
+               gint64               *out_id,
+               GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (store, "INSERT INTO plan_actions (clinic_id, what, item, domain, who, due,"
+                         " status, notes, source, meeting_action_id, created, updated)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, clinic_id);
+  bind_action (stmt, action);
+  sqlite3_bind_text (stmt, 9, source_names[action->source == SAM_PLAN_SOURCE_MEETING],
+                     -1, SQLITE_STATIC);
+  if (action->meeting_action_id > 0)
+    sqlite3_bind_int64 (stmt, 10, action->meeting_action_id);
+  sqlite3_bind_text (stmt, 11, now, -1, SQLITE_TRANSIENT);
+  if (!step_done (store, stmt, error))
+    return FALSE;
+  if (out_id != NULL)
+    *out_id = sqlite3_last_insert_rowid (_sam_store_get_db (store));
+  return TRUE;
+}
+
+static gboolean
+clinic_exists (SamStore  *store,
+               gint64     clinic_id,
+               gint64    *out_cluster_id,
+               GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (store, "SELECT cluster_id FROM clinics WHERE id = ?1",
+                                          error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, clinic_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return set_invalid (error, "%s", _("The clinic no longer exists"));
+  if (rc != SQLITE_ROW)
+    return _sam_store_set_error (store, error, rc);
+  if (out_cluster_id != NULL)
+    *out_cluster_id = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/**
+ * sam_plan_add_action:
+ * @clinic_id: the clinic whose plan it goes into
+ * @action: what to do; its id, clinic_id, created and updated are ignored; its source and
+ *   meeting_action_id are kept, so that an undone deletion puts back the same action
+ * @now: (nullable): when, for the record; %NULL for the clock
+ * @out_id: (out) (optional): the new action's id
+ *
+ * Returns: %TRUE if the action was stored
+ */
+gboolean
+sam_plan_add_action (SamStore             *store,
+                     gint64                clinic_id,
+                     const SamPlanAction  *action,
+                     GDateTime            *now,
+                     gint64               *out_id,
+                     GError              **error)
+{
+  g_autofree char *stamp = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  if (!check_action (action, error))
+    return FALSE;
+  stamp = format_utc (now);
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  ok = clinic_exists (store, clinic_id, NULL, error) &&
+       insert_action (store, clinic_id, action, stamp, out_id, error);
+  return finish (store, ok, error);
+}
+
+/**
+ * sam_plan_update_action:
+ * @action: the action as it now stands, named by its id; its clinic, source and link to a
+ *   meeting stay as they were
+ */
+gboolean
+sam_plan_update_action (SamStore             *store,
+                        const SamPlanAction  *action,
+                        GDateTime            *now,
+                        GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *stamp = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  if (!check_action (action, error))
+    return FALSE;
+  stamp = format_utc (now);
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  stmt = prepare (store, "UPDATE plan_actions SET what = ?2, item = ?3, domain = ?4, who = ?5,"
+                         " due = ?6, status = ?7, notes = ?8, updated = ?9 WHERE id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, action->id);
+      bind_action (stmt, action);
+      sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_TRANSIENT);
+      ok = step_done (store, stmt, error);
+    }
+  if (ok && sqlite3_changes (_sam_store_get_db (store)) != 1)
+    ok = set_invalid (error, "%s", _("The action no longer exists"));
+  return finish (store, ok, error);
+}
+
+/**
+ * sam_plan_set_status:
+ *
+ * Moves an action to @status. Every move is allowed, back as well as forward: an action
+ * marked done by mistake is reopened the same way.
+ */
+gboolean
+sam_plan_set_status (SamStore       *store,
+                     gint64          action_id,
+                     SamPlanStatus   status,
+                     GDateTime      *now,
+                     GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *stamp = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+
+  if ((guint) status >= SAM_PLAN_N_STATUSES)
+    return set_invalid (error, "%s", _("Unknown status of an action"));
+  stamp = format_utc (now);
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  stmt = prepare (store, "UPDATE plan_actions SET status = ?2, updated = ?3 WHERE id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, action_id);
+      sqlite3_bind_text (stmt, 2, status_names[status], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_TRANSIENT);
+      ok = step_done (store, stmt, error);
+    }
+  if (ok && sqlite3_changes (_sam_store_get_db (store)) != 1)
+    ok = set_invalid (error, "%s", _("The action no longer exists"));
+  return finish (store, ok, error);
+}
+
+gboolean
+sam_plan_delete_action (SamStore  *store,
+                        gint64     action_id,
+                        GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  stmt = prepare (store, "DELETE FROM plan_actions WHERE id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, action_id);
+      ok = step_done (store, stmt, error);
+    }
+  if (ok && sqlite3_changes (_sam_store_get_db (store)) != 1)
+    ok = set_invalid (error, "%s", _("The action no longer exists"));
+  return finish (store, ok, error);
+}
+
+SamPlanAction *
+sam_plan_get_action (SamStore  *store,
+                     gint64     action_id,
+                     GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  stmt = prepare (store, "SELECT " ACTION_COLUMNS " FROM plan_actions WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, action_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return action_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    set_invalid (error, "%s", _("The action no longer exists"));
+  else
+    _sam_store_set_error (store, error, rc);
+  return NULL;
+}
+
+static int
+compare_by_due (gconstpointer a,
+                gconstpointer b)
+{
+  const SamPlanAction *x = *(SamPlanAction **) a;
+  const SamPlanAction *y = *(SamPlanAction **) b;
+  int c = date_compare (x->due, y->due);
+
+  if (c != 0)
+    return c;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+static int
+compare_by_status (gconstpointer a,
+                   gconstpointer b)
+{
+  const SamPlanAction *x = *(SamPlanAction **) a;
+  const SamPlanAction *y = *(SamPlanAction **) b;
+  int c = status_rank[x->status] - status_rank[y->status];
+
+  if (c != 0)
+    return c;
+  return compare_by_due (a, b);
+}
+
+/**
+ * sam_plan_sort_actions:
+ * @actions: (element-type SamPlanAction): sorted in place
+ */
+void
+sam_plan_sort_actions (GPtrArray   *actions,
+                       SamPlanSort  sort)
+{
+  g_return_if_fail (actions != NULL);
+
+  g_ptr_array_sort (actions, sort == SAM_PLAN_SORT_STATUS ? compare_by_status : compare_by_due);
+}
+
+/**
+ * sam_plan_list_actions:
+ * @clinic_id: whose plan
+ * @filter: (nullable): which actions; %NULL for all
+ *
+ * Returns: (transfer full) (element-type SamPlanAction): the actions, sorted by @sort
+ */
+GPtrArray *
+sam_plan_list_actions (SamStore             *store,
+                       gint64                clinic_id,
+                       const SamPlanFilter  *filter,
+                       SamPlanSort           sort,
+                       GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  stmt = prepare (store, "SELECT " ACTION_COLUMNS " FROM plan_actions WHERE clinic_id = ?1"
+                         " AND (?2 IS NULL OR (due IS NOT NULL AND due >= ?2))"
+                         " AND (?3 IS NULL OR (due IS NOT NULL AND due <= ?3))", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, clinic_id);
+  bind_text (stmt, 2, filter ? filter->due_from : NULL);
+  bind_text (stmt, 3, filter ? filter->due_to : NULL);
+
+  actions = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_plan_action_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamPlanAction *action = action_from_row (stmt);
+
+      if (filter != NULL && filter->statuses != 0 &&
+          (filter->statuses & SAM_PLAN_STATUS_MASK (action->status)) == 0)
+        sam_plan_action_free (action);
+      else
+        g_ptr_array_add (actions, action);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (store, error, rc);
+      return NULL;
+    }
+  sam_plan_sort_actions (actions, sort);
+  return g_steal_pointer (&actions);
+}
+
+/**
+ * sam_plan_count_overdue:
+ * @actions: (element-type SamPlanAction)
+ *
+ * Returns: how many of @actions are overdue on @today
+ */
+guint
+sam_plan_count_overdue (GPtrArray   *actions,
+                        const GDate *today)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (actions != NULL, 0);
+
+  for (guint i = 0; i < actions->len; i++)
+    n += sam_plan_action_is_overdue (g_ptr_array_index (actions, i), today);
+  return n;
+}
+
+/* From a meeting */
+
+static gboolean
+meeting_fits_clinic (SamStore  *store,
+                     gint64     clinic_id,
+                     gint64     meeting_id,
+                     GError   **error)
+{
+  g_autoptr(SamMeeting) meeting = NULL;
+  gint64 cluster_id = 0;
+
+  if (!clinic_exists (store, clinic_id, &cluster_id, error))
+    return FALSE;
+  meeting = sam_meeting_store_get (store, meeting_id, error);
+  if (meeting == NULL)
+    return FALSE;
+  if (meeting->clinic_id > 0 && meeting->clinic_id != clinic_id)
+    return set_invalid (error, "%s", _("The meeting was held in another clinic"));
+  if (meeting->cluster_id > 0 && meeting->cluster_id != cluster_id)
+    return set_invalid (error, "%s", _("The meeting was held in another cluster"));
+  return TRUE;
+}
+
+static gboolean
+plan_has_meeting_action (SamStore  *store,
+                         gint64     clinic_id,
+                         gint64     meeting_action_id,
+                         gboolean  *has,
+                         GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (store, "SELECT 1 FROM plan_actions"
+                                                 " WHERE clinic_id = ?1 AND meeting_action_id = ?2",
+                                          error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, clinic_id);
+  sqlite3_bind_int64 (stmt, 2, meeting_action_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _sam_store_set_error (store, error, rc);
+  *has = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/**
+ * sam_plan_import_meeting:
+ * @clinic_id: whose plan
+ * @meeting_id: a meeting of that clinic, or of its cluster
+ * @n_added: (out) (optional): how many actions were new to the plan
+ *
+ * Takes the actions decided at the meeting into the plan, as planned (or done, where the
+ * meeting marked them done). An action the plan already holds from an earlier import is
+ * left as the plan has it, so importing twice adds nothing and undoes no edits.
+ */
+gboolean
+sam_plan_import_meeting (SamStore   *store,
+                         gint64      clinic_id,
+                         gint64      meeting_id,
+                         GDateTime  *now,
+                         guint      *n_added,
+                         GError    **error)
+{
+  g_autoptr(GPtrArray) decided = NULL;
+  g_autofree char *stamp = format_utc (now);
+  gboolean ok;
+  guint added = 0;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  ok = meeting_fits_clinic (store, clinic_id, meeting_id, error);
+  if (ok)
+    {
+      decided = sam_meeting_store_list_actions (store, meeting_id, error);
+      ok = decided != NULL;
+    }
+  for (guint i = 0; ok && i < decided->len; i++)
+    {
+      const SamMeetingAction *from = g_ptr_array_index (decided, i);
+      g_autoptr(SamPlanAction) action = NULL;
+      gboolean has = FALSE;
+
+      ok = plan_has_meeting_action (store, clinic_id, from->id, &has, error);
+      if (!ok || has)
+        continue;
+      action = sam_plan_action_new ();
+      action->what = g_strdup (from->what);
+      g_free (action->who);
+      action->who = g_strdup (from->who ? from->who : "");
+      action->due = g_strdup (from->due);
+      action->item = g_strdup (from->item);
+      action->domain = g_strdup (from->domain);
+      action->status = from->done ? SAM_PLAN_STATUS_DONE : SAM_PLAN_STATUS_PLANNED;
+      action->source = SAM_PLAN_SOURCE_MEETING;
+      action->meeting_action_id = from->id;
+      ok = check_action (action, error) &&
+           insert_action (store, clinic_id, action, stamp, NULL, error);
+      added += ok;
+    }
+  if (!finish (store, ok, error))
+    return FALSE;
+  if (n_added != NULL)
+    *n_added = added;
+  return TRUE;
+}
+
+/* The follow-up */
+
+void
+sam_plan_follow_up_free (SamPlanFollowUp *follow_up)
+{
+  if (follow_up == NULL)
+    return;
+  g_free (follow_up->since);
+  g_free (follow_up->date);
+  g_free (follow_up);
+}
+
+/**
+ * sam_plan_follow_up_default:
+ * @since: the meeting's date, YYYY-MM-DD
+ * @date: (out): the follow-up's date by default: six months on (the last day of the month
+ *   where the month is shorter)
+ *
+ * Returns: %FALSE if @since is not a date
+ */
+gboolean
+sam_plan_follow_up_default (const char *since,
+                            GDate      *date)
+{
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (since == NULL || !sam_date_parse_iso (since, date))
+    return FALSE;
+  g_date_add_months (date, SAM_PLAN_FOLLOW_UP_DEFAULT_MONTHS);
+  return TRUE;
+}
+
+/**
+ * sam_plan_set_follow_up:
+ * @since: the meeting's date, YYYY-MM-DD
+ * @date: (nullable): the follow-up's date, 6 to 12 months after @since; %NULL for 6 months
+ */
+gboolean
+sam_plan_set_follow_up (SamStore    *store,
+                        gint64       clinic_id,
+                        const char  *since,
+                        const char  *date,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GDate from, when, earliest, latest;
+  char iso[16];
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+
+  if (since == NULL || !sam_date_parse_iso (since, &from))
+    return set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), since ? since : "");
+  if (date == NULL)
+    sam_plan_follow_up_default (since, &when);
+  else if (!sam_date_parse_iso (date, &when))
+    return set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), date);
+  earliest = from;
+  g_date_add_months (&earliest, SAM_PLAN_FOLLOW_UP_MIN_MONTHS);
+  latest = from;
+  g_date_add_months (&latest, SAM_PLAN_FOLLOW_UP_MAX_MONTHS);
+  if (g_date_compare (&when, &earliest) < 0 || g_date_compare (&when, &latest) > 0)
+    return set_invalid (error, "%s", _("The follow-up is 6 to 12 months after the meeting"));
+  g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &when);
+
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  ok = clinic_exists (store, clinic_id, NULL, error);
+  if (ok)
+    {
+      stmt = prepare (store, "INSERT INTO plan_follow_ups (clinic_id, since, date)"
+                             " VALUES (?1, ?2, ?3) ON CONFLICT (clinic_id)"
+                             " DO UPDATE SET since = excluded.since, date = excluded.date", error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, clinic_id);
+      sqlite3_bind_text (stmt, 2, since, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, iso, -1, SQLITE_TRANSIENT);
+      ok = step_done (store, stmt, error);
+    }
+  return finish (store, ok, error);
+}
+
+gboolean
+sam_plan_clear_follow_up (SamStore  *store,
+                          gint64     clinic_id,
+                          GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  stmt = prepare (store, "DELETE FROM plan_follow_ups WHERE clinic_id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, clinic_id);
+      ok = step_done (store, stmt, error);
+    }
+  return finish (store, ok, error);
+}
+
+/**
+ * sam_plan_get_follow_up:
+ *
+ * Returns: (transfer full) (nullable): the clinic's follow-up, or %NULL (without an error)
+ *   where none is set
+ */
+SamPlanFollowUp *
+sam_plan_get_follow_up (SamStore  *store,
+                        gint64     clinic_id,
+                        GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  SamPlanFollowUp *follow_up;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  stmt = prepare (store, "SELECT since, date FROM plan_follow_ups WHERE clinic_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, clinic_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      _sam_store_set_error (store, error, rc);
+      return NULL;
+    }
+  follow_up = g_new0 (SamPlanFollowUp, 1);
+  follow_up->clinic_id = clinic_id;
+  follow_up->since = column_dup (stmt, 0);
+  follow_up->date = column_dup (stmt, 1);
+  return follow_up;
+}
+
+/**
+ * sam_plan_follow_up_state:
+ * @follow_up: (nullable): the follow-up, or %NULL where none is set
+ * @today: the day to judge by
+ * @out_days: (out) (optional): days from @today to the follow-up (negative once past)
+ *
+ * Returns: whether the follow-up is near (today or within SAM_PLAN_FOLLOW_UP_NEAR_DAYS),
+ *   past, later, or not set
+ */
+SamFollowUpState
+sam_plan_follow_up_state (const SamPlanFollowUp *follow_up,
+                          const GDate           *today,
+                          int                   *out_days)
+{
+  GDate date;
+  int days;
+
+  g_return_val_if_fail (today != NULL && g_date_valid (today), SAM_FOLLOW_UP_NONE);
+
+  if (out_days != NULL)
+    *out_days = 0;
+  if (follow_up == NULL || !sam_date_parse_iso (follow_up->date, &date))
+    return SAM_FOLLOW_UP_NONE;
+  days = g_date_days_between (today, &date);
+  if (out_days != NULL)
+    *out_days = days;
+  if (days < 0)
+    return SAM_FOLLOW_UP_PAST;
+  if (days <= SAM_PLAN_FOLLOW_UP_NEAR_DAYS)
+    return SAM_FOLLOW_UP_NEAR;
+  return SAM_FOLLOW_UP_LATER;
+}
+
+/* iCalendar (RFC 5545) */
+
+/* TEXT values (3.3.11): backslash, semicolon and comma escaped, line breaks as \n. */
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case ';':
+          g_string_append (out, "\\;");
+          break;
+        case ',':
+          g_string_append (out, "\\,");
+          break;
+        case '\r':
+          if (p[1] != '\n')
+            g_string_append (out, "\\n");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        default:
+          if ((guchar) *p >= 0x20 || *p == '\t')
+            g_string_append_c (out, *p);
+          break;
+        }
+    }
+}
+
+/* A content line, folded (3.1) so that no line is longer than 75 octets without its CRLF,
+ * never inside a UTF-8 character. */
+static void
+append_line (GString    *out,
+             const char *line)
+{
+  gsize column = 0;
+
+  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gsize len = g_utf8_next_char (p) - p;
+
+      if (column + len > 75)
+        {
+          g_string_append (out, "\r\n ");
+          column = 1;
+        }
+      g_string_append_len (out, p, len);
+      column += len;
+    }
+  g_string_append (out, "\r\n");
+}
+
+static void
+append_property (GString    *out,
+                 const char *name,
+                 const char *text)
+{
+  g_autoptr(GString) line = g_string_new (name);
+
+  g_string_append_c (line, ':');
+  append_escaped (line, text);
+  append_line (out, line->str);
+}
+
+/**
+ * sam_plan_follow_up_to_ics:
+ * @follow_up: the follow-up
+ * @clinic_name: the clinic, as the user knows it
+ * @cluster_name: (nullable): its cluster
+ * @now: (nullable): the time stamp of the file; %NULL for the clock
+ *
+ * The follow-up as an all-day event for the calendar. Its UID is the same each time for
+ * the same clinic and date, so saving it again updates the event instead of adding one.
+ *
+ * Returns: (transfer full): the text of an .ics file, lines ending in CRLF
+ */
+char *
+sam_plan_follow_up_to_ics (const SamPlanFollowUp *follow_up,
+                           const char            *clinic_name,
+                           const char            *cluster_name,
+                           GDateTime             *now)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GDateTime) stamp_time = NULL;
+  g_autofree char *uid_source = NULL;
+  g_autofree char *uid_hash = NULL;
+  g_autofree char *uid = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *description = NULL;
+  char start[16], end[16];
+  GDate date, next;
+
+  g_return_val_if_fail (follow_up != NULL, NULL);
+  g_return_val_if_fail (clinic_name != NULL, NULL);
+  g_return_val_if_fail (sam_date_parse_iso (follow_up->date, &date), NULL);
+
+  next = date;
+  g_date_add_days (&next, 1);
+  g_date_strftime (start, sizeof start, "%Y%m%d", &date);
+  g_date_strftime (end, sizeof end, "%Y%m%d", &next);
+
+  stamp_time = now ? g_date_time_to_utc (now) : g_date_time_new_now_utc ();
+  stamp = g_date_time_format (stamp_time, "%Y%m%dT%H%M%SZ");
+  uid_source = g_strdup_printf ("%s\n%s\n%s", cluster_name ? cluster_name : "", clinic_name,
+                                follow_up->date);
+  uid_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uid_source, -1);
+  uid = g_strdup_printf ("follow-up-%.32s@samarbejde.kiap.org", uid_hash);
+
+  /* Translators: the title of a calendar event; %s is the clinic. */
+  summary = g_strdup_printf (_("Follow-up of the implementation plan: %s"), clinic_name);
+  description = g_strdup_printf (
+    /* Translators: the text of a calendar event; %s is the day of the meeting. */
+    _("6 to 12 months have passed since the meeting of %s. Look at the plan again: what was "
+      "done, and did it move what it was meant to move? Compare the new round with the "
+      "earlier one in Samarbejde, under Plan."), follow_up->since ? follow_up->since : "");
+
+  append_line (out, "BEGIN:VCALENDAR");
+  append_line (out, "VERSION:2.0");
+  append_line (out, "PRODID:-//KiAP//Samarbejde//EN");
+  append_line (out, "CALSCALE:GREGORIAN");
+  append_line (out, "METHOD:PUBLISH");
+  append_line (out, "BEGIN:VEVENT");
+  append_property (out, "UID", uid);
+  append_property (out, "DTSTAMP", stamp);
+  g_string_append_printf (out, "DTSTART;VALUE=DATE:%s\r\n", start);
+  g_string_append_printf (out, "DTEND;VALUE=DATE:%s\r\n", end);
+  append_property (out, "SUMMARY", summary);
+  append_property (out, "DESCRIPTION", description);
+  append_line (out, "TRANSP:TRANSPARENT");
+  append_line (out, "END:VEVENT");
+  append_line (out, "END:VCALENDAR");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
