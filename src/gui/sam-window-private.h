@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "sam-meetings-page.h"
 #include "sam-questionnaire-view.h"
 #include "sam-results-page.h"
 #include "sam-survey-import.h"
@@ -34,6 +35,7 @@ struct _SamWindow
   GtkRevealer          *demo_revealer;
   SamWelcomePage       *welcome_page;
   SamQuestionnaireView *questionnaire_view;
+  SamMeetingsPage      *meetings_page;
   SamResultsPage       *results_page;
   AdwStatusPage        *error_page;
 };

@@ -134,6 +134,7 @@ sam_window_constructed (GObject *object)
 
   sam_welcome_page_set_context (self->welcome_page, self->context);
   sam_questionnaire_view_set_context (self->questionnaire_view, self->context);
+  sam_meetings_page_set_context (self->meetings_page, self->context);
   sam_results_page_set_context (self->results_page, self->context);
 
   /* The demo is labelled wherever the window is, so it is never taken for real data. */
@@ -228,6 +229,7 @@ sam_window_class_init (SamWindowClass *klass)
   g_type_ensure (SAM_TYPE_WELCOME_PAGE);
   g_type_ensure (SAM_TYPE_SUPPORT_PAGE);
   g_type_ensure (SAM_TYPE_QUESTIONNAIRE_VIEW);
+  g_type_ensure (SAM_TYPE_MEETINGS_PAGE);
   g_type_ensure (SAM_TYPE_RESULTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-window.ui");
@@ -240,6 +242,7 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, demo_revealer);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, questionnaire_view);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, meetings_page);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, results_page);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);

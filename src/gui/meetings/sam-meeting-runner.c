@@ -1,0 +1,1284 @@
+/* sam-meeting-runner.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-meeting-runner"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-dates.h"
+#include "sam-instrument.h"
+#include "sam-meeting-runner.h"
+#include "sam-meetings-private.h"
+
+/* Runs a meeting from its template: the steps down the side with the current one large,
+ * its countdown, what the facilitator says and the prompts for the room, the step's
+ * notes, its green and red notes sorted under headings, and the actions decided.
+ *
+ * Everything typed goes to the store at once or, for the step's notes, a moment after
+ * the typing stops and whenever the step changes or the runner goes, so a crash loses
+ * at most the last keystrokes. The clock is the context's, ticked by a timeout, so a
+ * test can run an hour's meeting without waiting. */
+
+#define TICK_MS 250
+#define SAVE_DELAY_MS 400
+
+struct _SamMeetingNoteCard
+{
+  GtkWidget         parent_instance;
+
+  gint64            id;
+  SamMeetingRunner *runner;         /* unowned: the card lives inside it */
+  GtkWidget        *box;
+};
+
+struct _SamMeetingRunner
+{
+  AdwBin              parent_instance;
+
+  SamContext         *context;
+  SamMeeting         *meeting;
+  SamMeetingTemplate *template;
+  SamMeetingTimer    *timer;
+  GPtrArray          *step_rows;     /* GtkWidget, one per step held */
+  GPtrArray          *link_ids;      /* char *: "item:q1", "domain:A", or "" for none */
+  guint               tick_id;
+  guint               save_id;
+  guint               rebuild_id;
+  guint               shown_step;    /* the step whose content is on screen */
+  gboolean            has_shown_step;
+  gboolean            loading_note;
+  char               *dirty_step;    /* the step whose notes wait to be saved */
+  guint               n_cues;
+  gint64              focus_card;    /* the card to focus again after a rebuild */
+
+  GtkListBox         *steps_list;
+  GtkScrolledWindow  *main_scroller;
+  GtkLabel           *position_label;
+  GtkLabel           *step_title_label;
+  GtkLabel           *countdown_label;
+  GtkLabel           *state_label;
+  GtkLabel           *schedule_label;
+  GtkButton          *pause_button;
+  GtkButton          *next_button;
+  GtkLabel           *facilitator_label;
+  GtkBox             *prompts_box;
+  GtkBox             *cards_box;
+  GtkCheckButton     *green_check;
+  GtkCheckButton     *red_check;
+  GtkEntry           *card_entry;
+  GtkFlowBox         *columns_box;
+  GtkBox             *actions_box;
+  AdwEntryRow        *what_row;
+  AdwEntryRow        *who_row;
+  AdwEntryRow        *due_row;
+  AdwComboRow        *link_row;
+  GtkListBox         *actions_list;
+  GtkTextView        *notes_view;
+  GtkLabel           *saved_label;
+};
+
+G_DEFINE_FINAL_TYPE (SamMeetingNoteCard, sam_meeting_note_card, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SamMeetingRunner, sam_meeting_runner, ADW_TYPE_BIN)
+
+enum {
+  SIGNAL_CHANGED,
+  SIGNAL_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void update_view (SamMeetingRunner *self);
+static void rebuild_cards (SamMeetingRunner *self);
+
+static SamStore *
+get_store (SamMeetingRunner *self)
+{
+  return sam_context_get_store (self->context);
+}
+
+static void
+show_error (SamMeetingRunner *self,
+            const GError     *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static const SamMeetingCategory *
+step_category (const SamMeetingStep *step,
+               guint                 index)
+{
+  if (step == NULL || step->categories == NULL || index >= step->categories->len)
+    return NULL;
+  return g_ptr_array_index (step->categories, index);
+}
+
+/* The note cards */
+
+static void
+card_sort_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SamMeetingNoteCard *card = SAM_MEETING_NOTE_CARD (widget);
+  const SamMeetingStep *step = sam_meeting_runner_get_step (card->runner);
+  int index = g_variant_get_int32 (parameter);
+  const SamMeetingCategory *category = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (index > 0)
+    {
+      category = step_category (step, index - 1);
+      if (category == NULL)
+        {
+          gtk_widget_error_bell (widget);
+          return;
+        }
+    }
+  card->runner->focus_card = card->id;
+  if (!sam_meeting_runner_sort_card (card->runner, card->id, category ? category->id : NULL, &error))
+    show_error (card->runner, error);
+}
+
+static void
+card_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SamMeetingNoteCard *card = SAM_MEETING_NOTE_CARD (widget);
+  SamMeetingRunner *runner = card->runner;
+  g_autoptr(GError) error = NULL;
+
+  if (!sam_meeting_store_delete_card (get_store (runner), card->id, &error))
+    show_error (runner, error);
+  runner->focus_card = 0;
+  rebuild_cards (runner);
+  gtk_widget_grab_focus (GTK_WIDGET (runner->card_entry));
+}
+
+static GdkContentProvider *
+on_card_drag_prepare (GtkDragSource      *source,
+                      double              x,
+                      double              y,
+                      SamMeetingNoteCard *card)
+{
+  return gdk_content_provider_new_typed (G_TYPE_INT64, card->id);
+}
+
+static void
+on_card_drag_begin (GtkDragSource      *source,
+                    GdkDrag            *drag,
+                    SamMeetingNoteCard *card)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (card));
+
+  gtk_drag_source_set_icon (source, paintable, 0, 0);
+}
+
+static void
+sam_meeting_note_card_dispose (GObject *object)
+{
+  SamMeetingNoteCard *self = SAM_MEETING_NOTE_CARD (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  G_OBJECT_CLASS (sam_meeting_note_card_parent_class)->dispose (object);
+}
+
+static void
+sam_meeting_note_card_class_init (SamMeetingNoteCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sam_meeting_note_card_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  gtk_widget_class_install_action (widget_class, "card.sort", "i", card_sort_action);
+  gtk_widget_class_install_action (widget_class, "card.delete", NULL, card_delete_action);
+  /* A heading's number sorts the focused note there; 0 takes it out again. (Alt and a
+   * number already choose the window's section.) */
+  for (int i = 0; i <= 9; i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, 0, "card.sort", "i", i);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0 + i, 0, "card.sort", "i", i);
+    }
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "card.delete", NULL);
+}
+
+static void
+sam_meeting_note_card_init (SamMeetingNoteCard *self)
+{
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+}
+
+static GtkWidget *
+note_card_new (SamMeetingRunner     *runner,
+               const SamMeetingCard *card,
+               const SamMeetingStep *step)
+{
+  SamMeetingNoteCard *self = g_object_new (SAM_TYPE_MEETING_NOTE_CARD, NULL);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  g_autofree char *accessible = NULL;
+  GtkDragSource *source;
+  GtkWidget *label, *button;
+
+  self->id = card->id;
+  self->runner = runner;
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "meeting-note");
+  gtk_widget_add_css_class (GTK_WIDGET (self), card->colour == SAM_MEETING_CARD_GREEN ? "green" : "red");
+
+  label = _sam_meetings_label (card->text, NULL);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (self->box), label);
+
+  /* The same choices as the keys, for those who look for them in a menu. */
+  g_menu_append (menu, _("Not Sorted (0)"), "card.sort(0)");
+  for (guint i = 0; step->categories != NULL && i < step->categories->len && i < 9; i++)
+    {
+      const SamMeetingCategory *category = g_ptr_array_index (step->categories, i);
+      /* TRANSLATORS: a menu item that sorts a note under a heading; %s is the heading, %u its key */
+      g_autofree char *item_label = g_strdup_printf (_("%s (%u)"), category->label, i + 1);
+      g_autofree char *action = g_strdup_printf ("card.sort(%u)", i + 1);
+
+      g_menu_append (menu, item_label, action);
+    }
+  g_menu_append (section, _("Delete Note"), "card.delete");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Sort or Delete"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Sort or Delete"), -1);
+  gtk_box_append (GTK_BOX (self->box), button);
+
+  accessible = g_strdup_printf (card->colour == SAM_MEETING_CARD_GREEN
+                                /* TRANSLATORS: how a screen reader names a note; %s is its text */
+                                ? _("Green note: %s") : _("Red note: %s"), card->text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), card->colour == SAM_MEETING_CARD_GREEN
+                                                  ? _("Green note") : _("Red note"));
+
+  source = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_card_drag_prepare), self);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_card_drag_begin), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
+
+  return GTK_WIDGET (self);
+}
+
+gint64
+sam_meeting_note_card_get_id (SamMeetingNoteCard *self)
+{
+  g_return_val_if_fail (SAM_IS_MEETING_NOTE_CARD (self), 0);
+  return self->id;
+}
+
+/* The columns the notes are sorted into */
+
+static gboolean
+on_column_drop (GtkDropTarget *target,
+                const GValue  *value,
+                double         x,
+                double         y,
+                GtkWidget     *column)
+{
+  SamMeetingRunner *self = SAM_MEETING_RUNNER (gtk_widget_get_ancestor (column, SAM_TYPE_MEETING_RUNNER));
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_remove_css_class (column, "drop-hover");
+  if (self == NULL || !G_VALUE_HOLDS_INT64 (value))
+    return FALSE;
+  self->focus_card = g_value_get_int64 (value);
+  if (!sam_meeting_runner_sort_card (self, g_value_get_int64 (value),
+                                     g_object_get_data (G_OBJECT (column), "category"), &error))
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GdkDragAction
+on_column_enter (GtkDropTarget *target,
+                 double         x,
+                 double         y,
+                 GtkWidget     *column)
+{
+  gtk_widget_add_css_class (column, "drop-hover");
+  return GDK_ACTION_MOVE;
+}
+
+static void
+on_column_leave (GtkDropTarget *target,
+                 GtkWidget     *column)
+{
+  gtk_widget_remove_css_class (column, "drop-hover");
+}
+
+static GtkWidget *
+column_new (const char *heading,
+            const char *category_id)
+{
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = _sam_meetings_label (heading, "heading");
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
+
+  gtk_widget_add_css_class (column, "meeting-column");
+  gtk_box_append (GTK_BOX (column), label);
+  g_object_set_data_full (G_OBJECT (column), "category", g_strdup (category_id), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (column), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+  g_signal_connect (target, "drop", G_CALLBACK (on_column_drop), column);
+  g_signal_connect (target, "enter", G_CALLBACK (on_column_enter), column);
+  g_signal_connect (target, "leave", G_CALLBACK (on_column_leave), column);
+  gtk_widget_add_controller (column, GTK_EVENT_CONTROLLER (target));
+  return column;
+}
+
+static void
+rebuild_cards (SamMeetingRunner *self)
+{
+  const SamMeetingStep *step = sam_meeting_runner_get_step (self);
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child, *focus = NULL;
+  guint n_categories;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box))) != NULL)
+    gtk_flow_box_remove (self->columns_box, child);
+  if (step == NULL || step->notes == SAM_MEETING_NOTES_NONE)
+    return;
+
+  n_categories = step->categories != NULL ? step->categories->len : 0;
+  g_ptr_array_add (columns, column_new (n_categories > 0 ? _("0 · Not sorted") : _("Notes"), NULL));
+  for (guint i = 0; i < n_categories && i < 9; i++)
+    {
+      const SamMeetingCategory *category = g_ptr_array_index (step->categories, i);
+      /* TRANSLATORS: a heading notes are sorted under, with the number that sorts a note there */
+      g_autofree char *heading = g_strdup_printf (_("%u · %s"), i + 1, category->label);
+
+      g_ptr_array_add (columns, column_new (heading, category->id));
+    }
+
+  cards = sam_meeting_store_list_cards (get_store (self), self->meeting->id, &error);
+  if (cards == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < cards->len; i++)
+    {
+      SamMeetingCard *card = g_ptr_array_index (cards, i);
+      GtkWidget *column = g_ptr_array_index (columns, 0);
+      GtkWidget *widget;
+
+      if (g_strcmp0 (card->step, step->id) != 0)
+        continue;
+      for (guint c = 1; c < columns->len && card->category != NULL; c++)
+        if (g_strcmp0 (g_object_get_data (g_ptr_array_index (columns, c), "category"), card->category) == 0)
+          column = g_ptr_array_index (columns, c);
+      widget = note_card_new (self, card, step);
+      gtk_box_append (GTK_BOX (column), widget);
+      if (card->id == self->focus_card)
+        focus = widget;
+    }
+  for (guint c = 0; c < columns->len; c++)
+    {
+      gtk_flow_box_append (self->columns_box, g_ptr_array_index (columns, c));
+      /* The flow box's children are containers, not stops for the keyboard. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (g_ptr_array_index (columns, c)), FALSE);
+    }
+  if (focus != NULL)
+    gtk_widget_grab_focus (focus);
+}
+
+static gboolean
+rebuild_cards_idle (gpointer data)
+{
+  SamMeetingRunner *self = data;
+
+  self->rebuild_id = 0;
+  rebuild_cards (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_card_entry_activate (SamMeetingRunner *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->card_entry));
+  SamMeetingCardColour colour = gtk_check_button_get_active (self->red_check)
+                                ? SAM_MEETING_CARD_RED : SAM_MEETING_CARD_GREEN;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (*stripped == '\0')
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  if (!sam_meeting_runner_add_card (self, colour, stripped, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->card_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->card_entry));
+}
+
+/* Actions decided */
+
+static void
+on_delete_action_clicked (GtkButton *button,
+                          gpointer   data)
+{
+  SamMeetingRunner *self = SAM_MEETING_RUNNER (gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                                                      SAM_TYPE_MEETING_RUNNER));
+  gint64 id = GPOINTER_TO_SIZE (data);
+  g_autoptr(GError) error = NULL;
+
+  if (!sam_meeting_store_delete_action (get_store (self), id, &error))
+    show_error (self, error);
+  else
+    gtk_list_box_remove (self->actions_list,
+                         gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW));
+}
+
+static char *
+describe_action (const SamMeetingAction *action)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *link = _sam_meetings_describe_link (action);
+
+  if (action->who != NULL && *action->who != '\0')
+    g_ptr_array_add (parts, g_strdup (action->who));
+  if (action->due != NULL)
+    {
+      g_autofree char *date = _sam_meetings_format_date (action->due);
+
+      /* TRANSLATORS: when an action is due, e.g. "by 1 June 2026" */
+      g_ptr_array_add (parts, g_strdup_printf (_("by %s"), date));
+    }
+  if (link != NULL)
+    g_ptr_array_add (parts, g_steal_pointer (&link));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+refresh_actions (SamMeetingRunner *self)
+{
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  _sam_meetings_clear_list (self->actions_list);
+  actions = sam_meeting_store_list_actions (get_store (self), self->meeting->id, &error);
+  if (actions == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->actions_list), actions->len > 0);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      SamMeetingAction *action = g_ptr_array_index (actions, i);
+      g_autofree char *subtitle = describe_action (action);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), action->what);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Delete Action"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Delete Action"), -1);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_delete_action_clicked),
+                        GSIZE_TO_POINTER ((gsize) action->id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->actions_list, row);
+    }
+}
+
+static void
+fill_links (SamMeetingRunner *self)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (self->link_ids, 0);
+  gtk_string_list_append (labels, _("Nothing in particular"));
+  g_ptr_array_add (self->link_ids, g_strdup (""));
+  for (guint i = 0; i < sam_instrument_get_n_domains (instrument); i++)
+    {
+      const SamDomain *domain = sam_instrument_get_domain (instrument, i);
+
+      gtk_string_list_append (labels, domain->title);
+      g_ptr_array_add (self->link_ids, g_strconcat ("domain:", domain->id, NULL));
+    }
+  for (guint i = 0; i < sam_instrument_get_n_items (instrument); i++)
+    {
+      const SamItem *item = sam_instrument_get_item (instrument, i);
+      const char *text = item->text != NULL ? item->text : item->question->text;
+      g_autofree char *shortened = g_utf8_strlen (text, -1) > 60
+                                   ? g_strconcat (g_utf8_substring (text, 0, 58), "…", NULL)
+                                   : g_strdup (text);
+      g_autofree char *label = g_strdup_printf ("%s: %s", item->id, shortened);
+
+      gtk_string_list_append (labels, label);
+      g_ptr_array_add (self->link_ids, g_strconcat ("item:", item->id, NULL));
+    }
+  adw_combo_row_set_model (self->link_row, G_LIST_MODEL (labels));
+}
+
+static void
+on_add_action_clicked (SamMeetingRunner *self)
+{
+  g_autofree char *what = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->what_row))));
+  g_autofree char *who = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->who_row))));
+  g_autofree char *due = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->due_row))));
+  guint selected = adw_combo_row_get_selected (self->link_row);
+  const char *link = selected < self->link_ids->len ? g_ptr_array_index (self->link_ids, selected) : "";
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->what_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
+  if (*what == '\0')
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->what_row), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (self->what_row));
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  if (*due != '\0' && !sam_date_parse_iso (due, &date))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (self->due_row));
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  if (!sam_meeting_runner_add_action (self, what, who, *due ? due : NULL,
+                                      g_str_has_prefix (link, "item:") ? link + 5 : NULL,
+                                      g_str_has_prefix (link, "domain:") ? link + 7 : NULL,
+                                      &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->what_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->who_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->due_row), "");
+  adw_combo_row_set_selected (self->link_row, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->what_row));
+}
+
+/* The step's notes, saved as they are typed */
+
+static void
+save_notes (SamMeetingRunner *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->dirty_step == NULL || self->meeting == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (!sam_meeting_store_set_note (get_store (self), self->meeting->id, self->dirty_step, text, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  g_clear_pointer (&self->dirty_step, g_free);
+  gtk_label_set_label (self->saved_label, _("Notes saved"));
+}
+
+static gboolean
+save_notes_timeout (gpointer data)
+{
+  SamMeetingRunner *self = data;
+
+  self->save_id = 0;
+  save_notes (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_notes_changed (SamMeetingRunner *self,
+                  GtkTextBuffer    *buffer)
+{
+  const SamMeetingStep *step = sam_meeting_runner_get_step (self);
+
+  if (self->loading_note || step == NULL || self->meeting == NULL)
+    return;
+  if (self->dirty_step == NULL)
+    self->dirty_step = g_strdup (step->id);
+  gtk_label_set_label (self->saved_label, "");
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_notes_timeout, self);
+}
+
+static void
+load_notes (SamMeetingRunner     *self,
+            const SamMeetingStep *step)
+{
+  g_autoptr(GPtrArray) notes = sam_meeting_store_list_notes (get_store (self), self->meeting->id, NULL);
+  const char *text = "";
+
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    {
+      SamMeetingNote *note = g_ptr_array_index (notes, i);
+
+      if (g_strcmp0 (note->step, step->id) == 0)
+        text = note->text;
+    }
+  self->loading_note = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), text, -1);
+  self->loading_note = FALSE;
+  gtk_label_set_label (self->saved_label, "");
+}
+
+/* The step on screen */
+
+static void
+show_step (SamMeetingRunner *self)
+{
+  guint current = sam_meeting_timer_get_current (self->timer);
+  const SamMeetingStep *step = sam_meeting_timer_get_step (self->timer, current);
+  GtkWidget *child;
+
+  save_notes (self);
+  self->shown_step = current;
+  self->has_shown_step = TRUE;
+
+  gtk_label_set_label (self->step_title_label, step->title);
+  gtk_label_set_label (self->facilitator_label, step->facilitator != NULL ? step->facilitator : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->facilitator_label),
+                          step->facilitator != NULL && *step->facilitator != '\0');
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->prompts_box))) != NULL)
+    gtk_box_remove (self->prompts_box, child);
+  for (guint i = 0; step->prompts != NULL && i < step->prompts->len; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("• %s", (char *) g_ptr_array_index (step->prompts, i));
+
+      gtk_box_append (self->prompts_box, _sam_meetings_label (text, "meeting-prompt"));
+    }
+  for (guint g = 0; step->reflections != NULL && g < step->reflections->len; g++)
+    {
+      const SamMeetingReflectionGroup *group = g_ptr_array_index (step->reflections, g);
+
+      gtk_box_append (self->prompts_box, _sam_meetings_label (group->title, "heading"));
+      if (group->note != NULL)
+        gtk_box_append (self->prompts_box, _sam_meetings_label (group->note, "dim-label"));
+      for (guint q = 0; q < group->questions->len; q++)
+        {
+          const SamMeetingReflection *reflection = g_ptr_array_index (group->questions, q);
+          g_autofree char *text = g_strdup_printf ("%u. %s", reflection->number, reflection->text);
+
+          gtk_box_append (self->prompts_box, _sam_meetings_label (text, "meeting-prompt"));
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->prompts_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->prompts_box)) != NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->cards_box), step->notes != SAM_MEETING_NOTES_NONE);
+  gtk_widget_set_visible (GTK_WIDGET (self->green_check), (step->notes & SAM_MEETING_NOTES_GREEN) != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->red_check), (step->notes & SAM_MEETING_NOTES_RED) != 0);
+  if ((step->notes & SAM_MEETING_NOTES_GREEN) == 0)
+    gtk_check_button_set_active (self->red_check, TRUE);
+  else if ((step->notes & SAM_MEETING_NOTES_RED) == 0)
+    gtk_check_button_set_active (self->green_check, TRUE);
+  self->focus_card = 0;
+  rebuild_cards (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->actions_box), step->kind == SAM_MEETING_STEP_DECIDE);
+  if (step->kind == SAM_MEETING_STEP_DECIDE)
+    refresh_actions (self);
+
+  load_notes (self, step);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->main_scroller), 0);
+}
+
+static void
+update_view (SamMeetingRunner *self)
+{
+  gint64 now = _sam_meetings_now_us (self->context);
+  guint current, n_steps;
+  const SamMeetingStep *step;
+  SamMeetingTimerState state;
+  gint64 remaining;
+  g_autofree char *position = NULL;
+  g_autofree char *countdown = NULL;
+  g_autofree char *planned = NULL;
+  g_autofree char *projected = NULL;
+  g_autofree char *schedule = NULL;
+
+  if (self->timer == NULL)
+    return;
+  current = sam_meeting_timer_get_current (self->timer);
+  n_steps = sam_meeting_timer_get_n_steps (self->timer);
+  step = sam_meeting_timer_get_step (self->timer, current);
+  state = sam_meeting_timer_get_state (self->timer);
+  if (!self->has_shown_step || self->shown_step != current)
+    show_step (self);
+
+  /* TRANSLATORS: "Step 2 of 6 · Discussion": the step's number, the number of steps, its kind */
+  position = g_strdup_printf (_("Step %u of %u · %s"), current + 1, n_steps,
+                              sam_meeting_step_kind_get_label (step->kind));
+  gtk_label_set_label (self->position_label, position);
+
+  remaining = sam_meeting_timer_get_remaining (self->timer, now);
+  countdown = _sam_meetings_format_remaining (remaining);
+  gtk_label_set_label (self->countdown_label, countdown);
+  if (remaining <= 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->countdown_label), "time-up");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->countdown_label), "warning");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->countdown_label), "time-up");
+      if (remaining <= 60 * G_USEC_PER_SEC)
+        gtk_widget_add_css_class (GTK_WIDGET (self->countdown_label), "warning");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->countdown_label), "warning");
+    }
+  if (state == SAM_MEETING_TIMER_PAUSED)
+    gtk_label_set_label (self->state_label, _("Paused"));
+  else if (remaining <= 0)
+    gtk_label_set_label (self->state_label, _("Time is up"));
+  else
+    gtk_label_set_label (self->state_label, "");
+  {
+    g_autofree char *accessible = g_strdup_printf (_("Time left: %s"), countdown);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->countdown_label),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  }
+
+  planned = _sam_meetings_format_clock (sam_meeting_timer_get_planned_end (self->timer, now));
+  projected = _sam_meetings_format_clock (sam_meeting_timer_get_projected_end (self->timer, now));
+  /* TRANSLATORS: the end by the plan and the end as the meeting goes, both clock times */
+  schedule = g_strdup_printf (_("Planned end %s · Expected end %s"), planned, projected);
+  gtk_label_set_label (self->schedule_label, schedule);
+
+  gtk_button_set_label (self->pause_button, state == SAM_MEETING_TIMER_PAUSED ? _("_Resume") : _("_Pause"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.previous", current > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.next", current + 1 < n_steps);
+
+  for (guint i = 0; i < self->step_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->step_rows, i);
+
+      if (i == current)
+        gtk_widget_add_css_class (row, "current");
+      else
+        gtk_widget_remove_css_class (row, "current");
+      if (i < current)
+        gtk_widget_add_css_class (row, "done");
+      else
+        gtk_widget_remove_css_class (row, "done");
+    }
+
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  sam_meeting_runner_tick (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+build_step_rows (SamMeetingRunner *self)
+{
+  _sam_meetings_clear_list (self->steps_list);
+  g_ptr_array_set_size (self->step_rows, 0);
+  for (guint i = 0; i < sam_meeting_timer_get_n_steps (self->timer); i++)
+    {
+      const SamMeetingStep *step = sam_meeting_timer_get_step (self->timer, i);
+      gint64 allotted = sam_meeting_timer_get_step_allotted (self->timer, i);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      g_autofree char *minutes = NULL;
+      GtkWidget *label;
+
+      /* TRANSLATORS: a step's planned time in the list of steps */
+      minutes = g_strdup_printf (_("%g min"), (double) allotted / (60.0 * G_USEC_PER_SEC));
+      label = _sam_meetings_label (step->title, NULL);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), _sam_meetings_label (minutes, "dim-label"));
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_add_css_class (row, "meeting-step-row");
+      gtk_list_box_append (self->steps_list, row);
+      g_ptr_array_add (self->step_rows, row);
+    }
+}
+
+/* Actions */
+
+static void
+pause_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  sam_meeting_runner_toggle_pause (SAM_MEETING_RUNNER (widget));
+}
+
+static void
+add_minute_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  sam_meeting_runner_add_minute (SAM_MEETING_RUNNER (widget));
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  sam_meeting_runner_next (SAM_MEETING_RUNNER (widget));
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  sam_meeting_runner_previous (SAM_MEETING_RUNNER (widget));
+}
+
+static void
+finish_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  sam_meeting_runner_finish (SAM_MEETING_RUNNER (widget));
+}
+
+/* Life cycle */
+
+static void
+stop (SamMeetingRunner *self)
+{
+  save_notes (self);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+}
+
+static void
+sam_meeting_runner_dispose (GObject *object)
+{
+  SamMeetingRunner *self = SAM_MEETING_RUNNER (object);
+
+  /* Whatever was typed last is kept, even when the window goes without finishing. */
+  if (self->context != NULL)
+    stop (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_MEETING_RUNNER);
+  g_clear_pointer (&self->timer, sam_meeting_timer_free);
+  g_clear_pointer (&self->meeting, sam_meeting_free);
+  g_clear_object (&self->template);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->dirty_step, g_free);
+
+  G_OBJECT_CLASS (sam_meeting_runner_parent_class)->dispose (object);
+}
+
+static void
+sam_meeting_runner_finalize (GObject *object)
+{
+  SamMeetingRunner *self = SAM_MEETING_RUNNER (object);
+
+  g_ptr_array_unref (self->step_rows);
+  g_ptr_array_unref (self->link_ids);
+  G_OBJECT_CLASS (sam_meeting_runner_parent_class)->finalize (object);
+}
+
+static void
+sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sam_meeting_runner_dispose;
+  object_class->finalize = sam_meeting_runner_finalize;
+
+  /**
+   * SamMeetingRunner::changed:
+   *
+   * The time, the step or the state changed: for a second view of the same meeting.
+   */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * SamMeetingRunner::finished:
+   *
+   * The meeting was finished; its summary can be shown.
+   */
+  signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "runner.pause", NULL, pause_action);
+  gtk_widget_class_install_action (widget_class, "runner.add-minute", NULL, add_minute_action);
+  gtk_widget_class_install_action (widget_class, "runner.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "runner.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "runner.finish", NULL, finish_action);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-meeting-runner.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, steps_list);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, main_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, position_label);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, step_title_label);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, countdown_label);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, state_label);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, schedule_label);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, next_button);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, facilitator_label);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, prompts_box);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, green_check);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, red_check);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, card_entry);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, columns_box);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, what_row);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, who_row);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, due_row);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, link_row);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, actions_list);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, saved_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_card_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_action_clicked);
+}
+
+static void
+sam_meeting_runner_init (SamMeetingRunner *self)
+{
+  _sam_meetings_ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->step_rows = g_ptr_array_new ();
+  self->link_ids = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
+}
+
+/* Public API */
+
+/**
+ * sam_meeting_runner_run:
+ * @meeting_id: a meeting in the context's store
+ *
+ * Starts the meeting at its first step, on the context's clock.
+ *
+ * Returns: %FALSE if the meeting or its template could not be found
+ */
+gboolean
+sam_meeting_runner_run (SamMeetingRunner  *self,
+                        SamContext        *context,
+                        gint64             meeting_id,
+                        GError           **error)
+{
+  g_autoptr(SamMeeting) meeting = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  SamMeetingTemplate *template;
+
+  g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), FALSE);
+  g_return_val_if_fail (SAM_IS_CONTEXT (context), FALSE);
+
+  meeting = sam_meeting_store_get (sam_context_get_store (context), meeting_id, error);
+  if (meeting == NULL)
+    return FALSE;
+  template = sam_meeting_template_lookup (meeting->template_id);
+  if (template == NULL)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   _("“%s” is not a meeting template"), meeting->template_id);
+      return FALSE;
+    }
+
+  if (self->context != NULL)
+    stop (self);
+  g_set_object (&self->context, context);
+  g_set_object (&self->template, template);
+  g_clear_pointer (&self->meeting, sam_meeting_free);
+  self->meeting = g_steal_pointer (&meeting);
+  g_clear_pointer (&self->timer, sam_meeting_timer_free);
+  self->timer = sam_meeting_timer_new (template, self->meeting->earlier_round);
+  self->has_shown_step = FALSE;
+  self->n_cues = 0;
+
+  now = sam_context_now (context);
+  sam_meeting_timer_start (self->timer, _sam_meetings_now_us (context));
+  if (self->meeting->started == NULL &&
+      !sam_meeting_store_set_started (sam_context_get_store (context), meeting_id, now, error))
+    return FALSE;
+
+  build_step_rows (self);
+  if (self->link_ids->len == 0)
+    fill_links (self);
+  update_view (self);
+  self->tick_id = g_timeout_add (TICK_MS, tick_cb, self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
+  return TRUE;
+}
+
+gint64
+sam_meeting_runner_get_meeting_id (SamMeetingRunner *self)
+{
+  g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), 0);
+  return self->meeting != NULL ? self->meeting->id : 0;
+}
+
+/**
+ * sam_meeting_runner_get_template:
+ *
+ * Returns: (transfer none) (nullable): the template of the meeting run
+ */
+SamMeetingTemplate *
+sam_meeting_runner_get_template (SamMeetingRunner *self)
+{
+  g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), NULL);
+  return self->template;
+}
+
+/**
+ * sam_meeting_runner_get_timer:
+ *
+ * Returns: (transfer none) (nullable): the meeting's timer
+ */
+SamMeetingTimer *
+sam_meeting_runner_get_timer (SamMeetingRunner *self)
+{
+  g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), NULL);
+  return self->timer;
+}
+
+/**
+ * sam_meeting_runner_get_step:
+ *
+ * Returns: (nullable): the current step
+ */
+const SamMeetingStep *
+sam_meeting_runner_get_step (SamMeetingRunner *self)
+{
+  g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), NULL);
+  if (self->timer == NULL)
+    return NULL;
+  return sam_meeting_timer_get_step (self->timer, sam_meeting_timer_get_current (self->timer));
+}
+
+/* Reads the clock: gives the cue when the step's time has just run out, and updates. */
+void
+sam_meeting_runner_tick (SamMeetingRunner *self)
+{
+  g_return_if_fail (SAM_IS_MEETING_RUNNER (self));
+
+  if (self->timer == NULL || sam_meeting_timer_is_finished (self->timer))
+    return;
+  if (sam_meeting_timer_check_time_up (self->timer, _sam_meetings_now_us (self->context)))
+    {
+      self->n_cues++;
+      gtk_widget_error_bell (GTK_WIDGET (self));
+    }
+  update_view (self);
+}
+
+/* Saves the notes being typed now, rather than a moment later. */
+void
+sam_meeting_runner_flush (SamMeetingRunner *self)
+{
+  g_return_if_fail (SAM_IS_MEETING_RUNNER (self));
+  save_notes (self);
+}
+
+void
+sam_meeting_runner_toggle_pause (SamMeetingRunner *self)
+{
+  gint64 now;
+
+  g_return_if_fail (SAM_IS_MEETING_RUNNER (self));
+  if (self->timer == NULL)
+    return;
+  now = _sam_meetings_now_us (self->context);
+  if (!sam_meeting_timer_pause (self->timer, now))
+    sam_meeting_timer_resume (self->timer, now);
+  sam_meeting_runner_tick (self);
+}
+
+void
+sam_meeting_runner_add_minute (SamMeetingRunner *self)
+{
+  g_return_if_fail (SAM_IS_MEETING_RUNNER (self));
+  if (self->timer == NULL)
+    return;
+  sam_meeting_timer_add_minute (self->timer, _sam_meetings_now_us (self->context));
+  sam_meeting_runner_tick (self);
+}
+
+void
+sam_meeting_runner_next (SamMeetingRunner *self)
+{
+  g_return_if_fail (SAM_IS_MEETING_RUNNER (self));
+  if (self->timer == NULL ||
+      sam_meeting_timer_get_current (self->timer) + 1 >= sam_meeting_timer_get_n_steps (self->timer))
+    return;
+  save_notes (self);
+  sam_meeting_timer_next (self->timer, _sam_meetings_now_us (self->context));
+  sam_meeting_runner_tick (self);
+}
+
+void
+sam_meeting_runner_previous (SamMeetingRunner *self)
+{
+  g_return_if_fail (SAM_IS_MEETING_RUNNER (self));
+  if (self->timer == NULL)
+    return;
+  save_notes (self);
+  sam_meeting_timer_previous (self->timer, _sam_meetings_now_us (self->context));
+  sam_meeting_runner_tick (self);
+}
+
+/* Ends the meeting whichever step it is at, keeps what was typed and its end. */
+void
+sam_meeting_runner_finish (SamMeetingRunner *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SAM_IS_MEETING_RUNNER (self));
+  if (self->timer == NULL || self->meeting == NULL)
+    return;
+  stop (self);
+  while (!sam_meeting_timer_is_finished (self->timer) &&
+         sam_meeting_timer_next (self->timer, _sam_meetings_now_us (self->context)))
+    ;
+  now = sam_context_now (self->context);
+  if (!sam_meeting_store_set_ended (get_store (self), self->meeting->id, now, &error))
+    show_error (self, error);
+  g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
+}
+
+char *
+sam_meeting_runner_get_countdown_text (SamMeetingRunner *self)
+{
+  g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), NULL);
+  return g_strdup (gtk_label_get_label (self->countdown_label));
+}
+
+gboolean
+sam_meeting_runner_is_time_up (SamMeetingRunner *self)
+{
+  g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), FALSE);
+  return gtk_widget_has_css_class (GTK_WIDGET (self->countdown_label), "time-up");
+}
+
+/* How many times the time-up cue was given. */
+guint
+sam_meeting_runner_get_n_cues (SamMeetingRunner *self)
+{
+  g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), 0);
+  return self->n_cues;
+}
+
+gboolean
+sam_meeting_runner_add_card (SamMeetingRunner      *self,
+                             SamMeetingCardColour   colour,
+                             const char            *text,
+                             GError               **error)
+{
+  const SamMeetingStep *step;
+
+  g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), FALSE);
+  step = sam_meeting_runner_get_step (self);
+  g_return_val_if_fail (step != NULL, FALSE);
+
+  if (!sam_meeting_store_add_card (get_store (self), self->meeting->id, step->id, colour, text, NULL,
+                                   NULL, error))
+    return FALSE;
+  self->focus_card = 0;
+  rebuild_cards (self);
+  return TRUE;
+}
+
+/**
+ * sam_meeting_runner_sort_card:
+ * @category: (nullable): the current step's category id, or %NULL for unsorted
+ *
+ * Sorts a note; the notes are laid out again once the event that asked is over, as the
+ * event may come from the very widget that is replaced.
+ */
+gboolean
+sam_meeting_runner_sort_card (SamMeetingRunner  *self,
+                              gint64             card_id,
+                              const char        *category,
+                              GError           **error)
+{
+  g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), FALSE);
+
+  if (!sam_meeting_store_set_card_category (get_store (self), card_id, category, error))
+    return FALSE;
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_cards_idle, self);
+  return TRUE;
+}
+
+gboolean
+sam_meeting_runner_add_action (SamMeetingRunner  *self,
+                               const char        *what,
+                               const char        *who,
+                               const char        *due,
+                               const char        *item,
+                               const char        *domain,
+                               GError           **error)
+{
+  const SamMeetingStep *step;
+  SamMeetingAction action = { 0 };
+
+  g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), FALSE);
+  step = sam_meeting_runner_get_step (self);
+  g_return_val_if_fail (step != NULL, FALSE);
+
+  action.step = (char *) step->id;
+  action.what = (char *) what;
+  action.who = (char *) (who != NULL ? who : "");
+  action.due = (char *) due;
+  action.item = (char *) item;
+  action.domain = (char *) domain;
+  if (!sam_meeting_store_add_action (get_store (self), self->meeting->id, &action, NULL, error))
+    return FALSE;
+  refresh_actions (self);
+  return TRUE;
+}

@@ -1,0 +1,59 @@
+/* sam-meeting-runner.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sam-context.h"
+#include "sam-meeting-store.h"
+#include "sam-meeting-timer.h"
+
+G_BEGIN_DECLS
+
+#define SAM_TYPE_MEETING_RUNNER (sam_meeting_runner_get_type ())
+G_DECLARE_FINAL_TYPE (SamMeetingRunner, sam_meeting_runner, SAM, MEETING_RUNNER, AdwBin)
+
+#define SAM_TYPE_MEETING_NOTE_CARD (sam_meeting_note_card_get_type ())
+G_DECLARE_FINAL_TYPE (SamMeetingNoteCard, sam_meeting_note_card, SAM, MEETING_NOTE_CARD, GtkWidget)
+
+gboolean            sam_meeting_runner_run          (SamMeetingRunner     *self,
+                                                     SamContext           *context,
+                                                     gint64                meeting_id,
+                                                     GError              **error);
+gint64              sam_meeting_runner_get_meeting_id (SamMeetingRunner   *self);
+SamMeetingTemplate *sam_meeting_runner_get_template (SamMeetingRunner     *self);
+SamMeetingTimer    *sam_meeting_runner_get_timer    (SamMeetingRunner     *self);
+const SamMeetingStep *sam_meeting_runner_get_step   (SamMeetingRunner     *self);
+void                sam_meeting_runner_tick         (SamMeetingRunner     *self);
+void                sam_meeting_runner_flush        (SamMeetingRunner     *self);
+void                sam_meeting_runner_toggle_pause (SamMeetingRunner     *self);
+void                sam_meeting_runner_next         (SamMeetingRunner     *self);
+void                sam_meeting_runner_previous     (SamMeetingRunner     *self);
+void                sam_meeting_runner_add_minute   (SamMeetingRunner     *self);
+void                sam_meeting_runner_finish       (SamMeetingRunner     *self);
+char               *sam_meeting_runner_get_countdown_text (SamMeetingRunner *self);
+gboolean            sam_meeting_runner_is_time_up   (SamMeetingRunner     *self);
+guint               sam_meeting_runner_get_n_cues   (SamMeetingRunner     *self);
+gboolean            sam_meeting_runner_add_card     (SamMeetingRunner     *self,
+                                                     SamMeetingCardColour  colour,
+                                                     const char           *text,
+                                                     GError              **error);
+gboolean            sam_meeting_runner_sort_card    (SamMeetingRunner     *self,
+                                                     gint64                card_id,
+                                                     const char           *category,
+                                                     GError              **error);
+gboolean            sam_meeting_runner_add_action   (SamMeetingRunner     *self,
+                                                     const char           *what,
+                                                     const char           *who,
+                                                     const char           *due,
+                                                     const char           *item,
+                                                     const char           *domain,
+                                                     GError              **error);
+
+gint64              sam_meeting_note_card_get_id    (SamMeetingNoteCard   *self);
+
+G_END_DECLS

@@ -1,0 +1,155 @@
+/* sam-meetings-common.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-meetings"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-dates.h"
+#include "sam-instrument.h"
+#include "sam-meetings-private.h"
+
+gint64
+_sam_meetings_now_us (SamContext *context)
+{
+  g_autoptr(GDateTime) now = sam_context_now (context);
+
+  return g_date_time_to_unix (now) * G_USEC_PER_SEC + g_date_time_get_microsecond (now);
+}
+
+/* A moment of the meeting's clock as the room reads a clock: 14:45. */
+char *
+_sam_meetings_format_clock (gint64 us)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (us / G_USEC_PER_SEC);
+
+  return when != NULL ? g_date_time_format (when, "%H:%M") : g_strdup ("");
+}
+
+/* A countdown: 4:05 while time is left, −0:42 once it has run over. Seconds are
+ * rounded up while counting down, so "0:00" shows exactly when the time is up. */
+char *
+_sam_meetings_format_remaining (gint64 us)
+{
+  gint64 seconds;
+
+  if (us > 0)
+    {
+      seconds = (us + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
+      return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d", seconds / 60, (int) (seconds % 60));
+    }
+  seconds = -us / G_USEC_PER_SEC;
+  if (seconds == 0)
+    return g_strdup ("0:00");
+  return g_strdup_printf ("−%" G_GINT64_FORMAT ":%02d", seconds / 60, (int) (seconds % 60));
+}
+
+char *
+_sam_meetings_describe_place (SamContext       *context,
+                              const SamMeeting *meeting)
+{
+  SamStore *store = sam_context_get_store (context);
+  g_autoptr(GPtrArray) list = NULL;
+
+  if (meeting->clinic_id > 0)
+    {
+      list = sam_store_list_clinics (store, NULL);
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        {
+          SamClinic *clinic = g_ptr_array_index (list, i);
+
+          if (clinic->id == meeting->clinic_id)
+            return g_strdup (clinic->name != NULL && *clinic->name ? clinic->name : clinic->code);
+        }
+    }
+  else
+    {
+      list = sam_store_list_clusters (store, NULL);
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        {
+          SamCluster *cluster = g_ptr_array_index (list, i);
+
+          if (cluster->id == meeting->cluster_id)
+            return g_strdup (cluster->name);
+        }
+    }
+  return g_strdup ("");
+}
+
+char *
+_sam_meetings_format_date (const char *iso)
+{
+  GDate date;
+
+  if (iso != NULL && sam_date_parse_iso (iso, &date))
+    return sam_date_format_long (&date);
+  return g_strdup (iso != NULL ? iso : "");
+}
+
+/* What an action answers to: an item's or a domain's name, or NULL. */
+char *
+_sam_meetings_describe_link (const SamMeetingAction *action)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+
+  if (action->item != NULL)
+    {
+      const SamItem *item = sam_instrument_lookup_item (instrument, action->item);
+
+      /* TRANSLATORS: an action's link to a question of the questionnaire, e.g. "Question q7c" */
+      return g_strdup_printf (_("Question %s"), item != NULL ? item->id : action->item);
+    }
+  if (action->domain != NULL)
+    {
+      const SamDomain *domain = sam_instrument_lookup_domain (instrument, action->domain);
+
+      return g_strdup (domain != NULL ? domain->title : action->domain);
+    }
+  return NULL;
+}
+
+GtkWidget *
+_sam_meetings_label (const char *text,
+                     const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* The section's own look (the countdown's size, the notes' colours), loaded once. */
+void
+_sam_meetings_ensure_style (void)
+{
+  static gboolean done;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (done || display == NULL)
+    return;
+  done = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/ui/sam-meetings.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* gtk_list_box_remove_all () is GTK 4.12's. */
+void
+_sam_meetings_clear_list (GtkListBox *list)
+{
+  GtkWidget *row;
+
+  while ((row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))) != NULL)
+    gtk_list_box_remove (list, row);
+}

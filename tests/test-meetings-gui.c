@@ -1,0 +1,478 @@
+/* test-meetings-gui.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sam-application.h"
+#include "sam-meeting-runner.h"
+#include "sam-meeting-start-dialog.h"
+#include "sam-meeting-store.h"
+#include "sam-meetings-page.h"
+#include "sam-window.h"
+#include "test-gui-common.h"
+
+/* The Meetings section through the window: a whole praksispakke from the start dialog to
+ * its summary on a clock the test moves (no sleeping), green and red notes sorted by
+ * keyboard, an action, the summary reopened; and notes that outlive a crash. */
+
+static char *tmpdir;
+static gint64 fake_now;   /* microseconds since the epoch */
+
+#define MINUTE (60 * G_USEC_PER_SEC)
+
+static GDateTime *
+fake_clock (gpointer data)
+{
+  g_autoptr(GDateTime) whole = g_date_time_new_from_unix_utc (fake_now / G_USEC_PER_SEC);
+
+  return g_date_time_add (whole, fake_now % G_USEC_PER_SEC);
+}
+
+typedef struct
+{
+  SamApplication  *app;
+  SamWindow       *window;
+  SamContext      *context;
+  SamStore        *store;
+  SamMeetingsPage *page;
+  gint64           clinic_id;
+  char            *path;
+} Session;
+
+static void
+open_session (Session    *session,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 cluster;
+
+  session->path = g_build_filename (tmpdir, name, "samarbejde.db", NULL);
+  session->app = sam_application_new (session->path, FALSE);
+  test_unique_application_id (G_APPLICATION (session->app));
+  g_application_register (G_APPLICATION (session->app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (session->app));
+  test_spin (20);
+  session->window = SAM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (session->app)));
+  session->context = sam_window_get_context (session->window);
+  session->store = sam_context_get_store (session->context);
+  /* 4 May 2026, 12:00 UTC (TZ is UTC in the tests). */
+  fake_now = G_GINT64_CONSTANT (1777896000) * G_USEC_PER_SEC;
+  sam_context_set_clock (session->context, fake_clock, NULL);
+  g_assert_true (sam_store_ensure_cluster (session->store, "Klynge Nord", &cluster, &error));
+  g_assert_true (sam_store_ensure_clinic (session->store, cluster, "K1", "Lægerne i Byen", &session->clinic_id,
+                                          &error));
+  g_assert_no_error (error);
+  session->page = SAM_MEETINGS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (session->window),
+                                                                    SAM_TYPE_WINDOW, "meetings_page"));
+  sam_window_show_section (session->window, "meetings");
+  test_spin (5);
+}
+
+static void
+close_session (Session *session)
+{
+  test_destroy_windows ();
+  g_clear_object (&session->app);
+  g_clear_pointer (&session->path, g_free);
+}
+
+static GtkWidget *
+runner_child (SamMeetingRunner *runner,
+              const char       *name)
+{
+  GtkWidget *child = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (runner), SAM_TYPE_MEETING_RUNNER,
+                                                                name));
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+advance (SamMeetingRunner *runner,
+         gint64            us)
+{
+  fake_now += us;
+  sam_meeting_runner_tick (runner);
+}
+
+static void
+type_notes (SamMeetingRunner *runner,
+            const char       *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (runner_child (runner, "notes_view")));
+
+  gtk_text_buffer_set_text (buffer, text, -1);
+}
+
+static const char *
+note_of (GPtrArray  *notes,
+         const char *step)
+{
+  for (guint i = 0; i < notes->len; i++)
+    {
+      SamMeetingNote *note = g_ptr_array_index (notes, i);
+
+      if (g_strcmp0 (note->step, step) == 0)
+        return note->text;
+    }
+  return NULL;
+}
+
+static void
+collect_cards (GtkWidget *widget,
+               GPtrArray *cards)
+{
+  if (SAM_IS_MEETING_NOTE_CARD (widget))
+    g_ptr_array_add (cards, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cards (child, cards);
+}
+
+static void
+add_note (SamMeetingRunner *runner,
+          gboolean          red,
+          const char       *text)
+{
+  GtkWidget *entry = runner_child (runner, "card_entry");
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (runner_child (runner, red ? "red_check" : "green_check")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return test_find_toplevel (SAM_TYPE_MEETING_START_DIALOG) == NULL;
+}
+
+static void
+test_whole_praksispakke (void)
+{
+  Session session = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GPtrArray) card_widgets = g_ptr_array_new ();
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autofree char *countdown = NULL;
+  g_autofree char *text = NULL;
+  SamMeetingAction *action;
+  SamMeetingRunner *runner;
+  SamMeetingSummary *summary;
+  GtkWindow *dialog;
+  GtkWidget *spin, *start, *card = NULL, *row;
+  gint64 meeting_id, card_id;
+  guint n_templates = 0;
+
+  open_session (&session, "whole");
+  g_assert_cmpstr (sam_window_get_section (session.window), ==, "meetings");
+  g_assert_cmpstr (sam_meetings_page_get_state (session.page), ==, "list");
+
+  /* The six templates are offered, with their minutes. */
+  test_collect_rows (GTK_WIDGET (session.page), titles);
+  for (guint i = 0; i + 1 < titles->len; i += 2)
+    if (g_str_has_prefix (g_ptr_array_index (titles, i + 1), "45 minutes") ||
+        g_str_has_prefix (g_ptr_array_index (titles, i + 1), "60 minutes") ||
+        g_str_has_prefix (g_ptr_array_index (titles, i + 1), "75 minutes") ||
+        g_str_has_prefix (g_ptr_array_index (titles, i + 1), "150 minutes"))
+      n_templates++;
+  g_assert_cmpuint (n_templates, ==, 6);
+
+  /* Start, as a person would: the dialog, 7 taking part, Start. */
+  dialog = sam_meetings_page_ask_start (session.page, "clinic-wellbeing");
+  g_assert_nonnull (dialog);
+  spin = test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 7);
+  start = test_find_button (GTK_WIDGET (dialog), "_Start");
+  g_assert_nonnull (start);
+  g_signal_emit_by_name (start, "clicked");
+  test_spin_until (dialog_gone, NULL);
+  g_assert_cmpstr (sam_meetings_page_get_state (session.page), ==, "runner");
+
+  meetings = sam_meeting_store_list (session.store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (meetings->len, ==, 1);
+  meeting_id = ((SamMeeting *) g_ptr_array_index (meetings, 0))->id;
+  g_assert_cmpint (((SamMeeting *) g_ptr_array_index (meetings, 0))->clinic_id, ==, session.clinic_id);
+  g_assert_cmpuint (((SamMeeting *) g_ptr_array_index (meetings, 0))->participants, ==, 7);
+  g_assert_cmpstr (((SamMeeting *) g_ptr_array_index (meetings, 0))->date, ==, "2026-05-04");
+
+  runner = sam_meetings_page_get_runner (session.page);
+  g_assert_cmpstr (sam_meeting_runner_get_step (runner)->id, ==, "introduction");
+  countdown = sam_meeting_runner_get_countdown_text (runner);
+  g_assert_cmpstr (countdown, ==, "5:00");
+  g_clear_pointer (&countdown, g_free);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (runner_child (runner, "schedule_label"))),
+                                   "Planned end 12:45 · Expected end 12:45"));
+
+  /* The countdown turns to a warning in the last minute, and to time-up with one cue. */
+  advance (runner, 4 * MINUTE);
+  countdown = sam_meeting_runner_get_countdown_text (runner);
+  g_assert_cmpstr (countdown, ==, "1:00");
+  g_clear_pointer (&countdown, g_free);
+  g_assert_true (gtk_widget_has_css_class (runner_child (runner, "countdown_label"), "warning"));
+  g_assert_false (sam_meeting_runner_is_time_up (runner));
+  advance (runner, MINUTE + G_USEC_PER_SEC);
+  g_assert_true (sam_meeting_runner_is_time_up (runner));
+  g_assert_cmpuint (sam_meeting_runner_get_n_cues (runner), ==, 1);
+  countdown = sam_meeting_runner_get_countdown_text (runner);
+  g_assert_cmpstr (countdown, ==, "−0:01");
+  g_clear_pointer (&countdown, g_free);
+  advance (runner, G_USEC_PER_SEC);
+  g_assert_cmpuint (sam_meeting_runner_get_n_cues (runner), ==, 1);
+
+  /* Paused, the clock stands still; a minute added brings the step back in time. */
+  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.pause", NULL);
+  g_assert_cmpint (sam_meeting_timer_get_state (sam_meeting_runner_get_timer (runner)), ==,
+                   SAM_MEETING_TIMER_PAUSED);
+  advance (runner, 5 * MINUTE);
+  countdown = sam_meeting_runner_get_countdown_text (runner);
+  g_assert_cmpstr (countdown, ==, "−0:02");
+  g_clear_pointer (&countdown, g_free);
+  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.pause", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.add-minute", NULL);
+  countdown = sam_meeting_runner_get_countdown_text (runner);
+  g_assert_cmpstr (countdown, ==, "0:58");
+  g_clear_pointer (&countdown, g_free);
+  g_assert_false (sam_meeting_runner_is_time_up (runner));
+  /* Now 12:10:02 (5 min 2 s used, 5 min paused); 58 s left, then the other steps' 40 min. */
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (runner_child (runner, "schedule_label"))), ==,
+                   "Planned end 12:45 · Expected end 12:51");
+
+  /* Notes for the introduction; going on saves them. */
+  type_notes (runner, "Alle er med. Vi taler om trivsel i dag.");
+  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.next", NULL);
+  g_assert_cmpstr (sam_meeting_runner_get_step (runner)->id, ==, "notes");
+  notes = sam_meeting_store_list_notes (session.store, meeting_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (note_of (notes, "introduction"), ==, "Alle er med. Vi taler om trivsel i dag.");
+  g_clear_pointer (&notes, g_ptr_array_unref);
+
+  /* Green and red notes, one sorted by the keyboard. */
+  g_assert_true (gtk_widget_get_visible (runner_child (runner, "cards_box")));
+  g_assert_false (gtk_widget_get_visible (runner_child (runner, "actions_box")));
+  add_note (runner, FALSE, "Vi hjælper hinanden");
+  add_note (runner, TRUE, "For lidt tid til pauser");
+  collect_cards (GTK_WIDGET (runner), card_widgets);
+  g_assert_cmpuint (card_widgets->len, ==, 2);
+  cards = sam_meeting_store_list_cards (session.store, meeting_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cards->len, ==, 2);
+  for (guint i = 0; i < card_widgets->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (card_widgets, i), "red"))
+      card = g_ptr_array_index (card_widgets, i);
+  g_assert_nonnull (card);
+  card_id = sam_meeting_note_card_get_id (SAM_MEETING_NOTE_CARD (card));
+  gtk_widget_grab_focus (card);
+  /* The key "3" on the focused note: the step's third heading, breaks. */
+  gtk_widget_activate_action (card, "card.sort", "i", 3);
+  test_spin (10);
+  g_clear_pointer (&cards, g_ptr_array_unref);
+  cards = sam_meeting_store_list_cards (session.store, meeting_id, &error);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      SamMeetingCard *c = g_ptr_array_index (cards, i);
+
+      g_assert_cmpstr (c->category, ==, c->colour == SAM_MEETING_CARD_RED ? "breaks" : NULL);
+    }
+  /* The note is laid out under its heading, and keeps the focus. */
+  g_ptr_array_set_size (card_widgets, 0);
+  collect_cards (GTK_WIDGET (runner), card_widgets);
+  g_assert_cmpuint (card_widgets->len, ==, 2);
+  for (guint i = 0; i < card_widgets->len; i++)
+    if (sam_meeting_note_card_get_id (g_ptr_array_index (card_widgets, i)) == card_id)
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (session.window)) == g_ptr_array_index (card_widgets, i));
+
+  /* Through the round and the data review to the decisions. */
+  advance (runner, 6 * MINUTE);
+  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.next", NULL);
+  g_assert_cmpstr (sam_meeting_runner_get_step (runner)->id, ==, "round");
+  type_notes (runner, "Travlt om mandagen.");
+  advance (runner, 10 * MINUTE);
+  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.next", NULL);
+  g_assert_cmpstr (sam_meeting_runner_get_step (runner)->id, ==, "data");
+  /* Back and forth keeps what was typed. */
+  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.previous", NULL);
+  g_assert_cmpstr (sam_meeting_runner_get_step (runner)->id, ==, "round");
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (runner_child (runner, "notes_view")));
+    GtkTextIter s, e;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &s, &e);
+    shown = gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+    g_assert_cmpstr (shown, ==, "Travlt om mandagen.");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.next", NULL);
+  advance (runner, 8 * MINUTE);
+  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.next", NULL);
+  g_assert_cmpstr (sam_meeting_runner_get_step (runner)->id, ==, "decide");
+  g_assert_true (gtk_widget_get_visible (runner_child (runner, "actions_box")));
+
+  /* A date that is no date is refused, and nothing is kept. */
+  gtk_editable_set_text (GTK_EDITABLE (runner_child (runner, "what_row")), "Fast pause kl. 12 hver dag");
+  gtk_editable_set_text (GTK_EDITABLE (runner_child (runner, "who_row")), "Hanne");
+  gtk_editable_set_text (GTK_EDITABLE (runner_child (runner, "due_row")), "til juni");
+  g_signal_emit_by_name (test_find_button (GTK_WIDGET (runner), "_Add Action"), "clicked");
+  g_assert_true (gtk_widget_has_css_class (runner_child (runner, "due_row"), "error"));
+  actions = sam_meeting_store_list_actions (session.store, meeting_id, &error);
+  g_assert_cmpuint (actions->len, ==, 0);
+  g_clear_pointer (&actions, g_ptr_array_unref);
+  gtk_editable_set_text (GTK_EDITABLE (runner_child (runner, "due_row")), "2026-06-01");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (runner_child (runner, "link_row")), 1);
+  g_signal_emit_by_name (test_find_button (GTK_WIDGET (runner), "_Add Action"), "clicked");
+  actions = sam_meeting_store_list_actions (session.store, meeting_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (actions->len, ==, 1);
+  action = g_ptr_array_index (actions, 0);
+  g_assert_cmpstr (action->what, ==, "Fast pause kl. 12 hver dag");
+  g_assert_cmpstr (action->who, ==, "Hanne");
+  g_assert_cmpstr (action->due, ==, "2026-06-01");
+  g_assert_cmpstr (action->step, ==, "decide");
+  g_assert_nonnull (action->domain);
+  g_assert_null (action->item);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (runner_child (runner, "what_row"))), ==, "");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (runner_child (runner, "actions_list")), 0));
+
+  /* The last step: Next is off, Finish ends it and shows the summary. */
+  advance (runner, 11 * MINUTE);
+  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.next", NULL);
+  g_assert_cmpstr (sam_meeting_runner_get_step (runner)->id, ==, "closing");
+  g_assert_false (gtk_widget_is_sensitive (runner_child (runner, "next_button")));
+  type_notes (runner, "Tak for i dag!");
+  advance (runner, 5 * MINUTE);
+  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.finish", NULL);
+  g_assert_cmpstr (sam_meetings_page_get_state (session.page), ==, "summary");
+  {
+    g_autoptr(SamMeeting) meeting = sam_meeting_store_get (session.store, meeting_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (meeting->started);
+    g_assert_nonnull (meeting->ended);
+  }
+
+  summary = sam_meetings_page_get_summary (session.page);
+  text = sam_meeting_summary_get_text (summary);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Lægerne i Byen"));
+  g_assert_nonnull (strstr (text, "7 people took part"));
+  g_assert_nonnull (strstr (text, "Alle er med. Vi taler om trivsel i dag."));
+  g_assert_nonnull (strstr (text, "Travlt om mandagen."));
+  g_assert_nonnull (strstr (text, "Tak for i dag!"));
+  g_assert_nonnull (strstr (text, "Green: Vi hjælper hinanden"));
+  g_assert_nonnull (strstr (text, "Red: For lidt tid til pauser"));
+  g_assert_nonnull (strstr (text, "Fast pause kl. 12 hver dag"));
+  g_assert_nonnull (strstr (text, "Who: Hanne"));
+  g_assert_null (strstr (text, "not finished"));
+  /* The red note stands under its heading, the green one under "Not sorted". */
+  g_assert_true (strstr (text, "Not sorted\nGreen: Vi hjælper hinanden") != NULL);
+  g_clear_pointer (&text, g_free);
+
+  /* Back to the list, where the meeting is; it opens read-only to the same summary. */
+  g_signal_emit_by_name (test_find_button (GTK_WIDGET (summary), "_Back to Meetings"), "clicked");
+  g_assert_cmpstr (sam_meetings_page_get_state (session.page), ==, "list");
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (
+    GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (session.page), SAM_TYPE_MEETINGS_PAGE, "past_list")), 0));
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  g_signal_emit_by_name (row, "activate");
+  test_spin (5);
+  g_assert_cmpstr (sam_meetings_page_get_state (session.page), ==, "summary");
+  text = sam_meeting_summary_get_text (summary);
+  g_assert_nonnull (strstr (text, "Red: For lidt tid til pauser"));
+  g_assert_null (test_find_widget (GTK_WIDGET (summary), GTK_TYPE_TEXT_VIEW));
+  g_assert_null (test_find_widget (GTK_WIDGET (summary), GTK_TYPE_ENTRY));
+
+  close_session (&session);
+}
+
+static gboolean
+note_in_store (gpointer data)
+{
+  Session *session = data;
+  g_autoptr(GPtrArray) notes = sam_meeting_store_list_notes (session->store, 1, NULL);
+
+  return notes != NULL && note_of (notes, "introduction") != NULL;
+}
+
+/* Notes are saved while they are typed: a second connection to the file, as after a
+ * crash, finds them while the window is still open and was never closed. */
+static void
+test_notes_survive_crash (void)
+{
+  Session session = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) reopened = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  SamMeetingRunner *runner;
+  gint64 meeting_id;
+
+  open_session (&session, "crash");
+  g_assert_true (sam_meeting_store_create (session.store, "doctors-leadership", session.clinic_id, 0,
+                                           "2026-05-04", 4, FALSE, &meeting_id, &error));
+  g_assert_cmpint (meeting_id, ==, 1);
+  g_assert_true (sam_meetings_page_run (session.page, meeting_id, &error));
+  g_assert_no_error (error);
+  runner = sam_meetings_page_get_runner (session.page);
+  type_notes (runner, "Vi har");
+  type_notes (runner, "Vi har fire ledelsesområder");
+  /* Saved a moment after the typing stops, without a step change or a close. */
+  test_spin_until (note_in_store, &session);
+  g_assert_true (note_in_store (&session));
+
+  reopened = sam_store_new (session.path, &error);
+  g_assert_no_error (error);
+  notes = sam_meeting_store_list_notes (reopened, meeting_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (note_of (notes, "introduction"), ==, "Vi har fire ledelsesområder");
+  g_clear_object (&reopened);
+
+  close_session (&session);
+}
+
+/* Closing the window mid-meeting keeps what was typed a moment before, unsaved yet. */
+static void
+test_close_mid_meeting (void)
+{
+  Session session = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) reopened = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *path = NULL;
+  gint64 id;
+
+  open_session (&session, "close");
+  path = g_strdup (session.path);
+  g_assert_true (sam_meeting_store_create (session.store, "doctors-leadership", session.clinic_id, 0,
+                                           "2026-05-04", 4, FALSE, &id, &error));
+  g_assert_true (sam_meetings_page_run (session.page, id, &error));
+  type_notes (sam_meetings_page_get_runner (session.page), "Sidste ord");
+  close_session (&session);
+
+  reopened = sam_store_new (path, &error);
+  g_assert_no_error (error);
+  notes = sam_meeting_store_list_notes (reopened, id, &error);
+  g_assert_cmpstr (note_of (notes, "introduction"), ==, "Sidste ord");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  TEST_GUI_INIT (&argc, &argv, &tmpdir);
+
+  g_test_add_func ("/meetings-gui/whole-praksispakke", test_whole_praksispakke);
+  g_test_add_func ("/meetings-gui/notes-survive-crash", test_notes_survive_crash);
+  g_test_add_func ("/meetings-gui/close-mid-meeting", test_close_mid_meeting);
+
+  return g_test_run ();
+}
