@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sam-application.h"
+#include "sam-meeting-presentation.h"
 #include "sam-meeting-runner.h"
 #include "sam-meeting-start-dialog.h"
 #include "sam-meeting-store.h"
@@ -464,6 +465,61 @@ test_close_mid_meeting (void)
   g_assert_cmpstr (note_of (notes, "introduction"), ==, "Sidste ord");
 }
 
+/* The projector's window follows the runner and steers it: Space, the arrows, Escape. */
+static void
+test_presentation (void)
+{
+  Session session = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *countdown = NULL;
+  SamMeetingRunner *runner;
+  SamMeetingTimer *timer;
+  GtkWindow *window;
+  gpointer weak;
+  gint64 id;
+
+  open_session (&session, "presentation");
+  g_assert_true (sam_meeting_store_create (session.store, "clinic-cooperation", session.clinic_id, 0,
+                                           "2026-05-04", 9, FALSE, &id, &error));
+  g_assert_true (sam_meetings_page_run (session.page, id, &error));
+  runner = sam_meetings_page_get_runner (session.page);
+  timer = sam_meeting_runner_get_timer (runner);
+
+  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.present", NULL);
+  test_spin (10);
+  window = test_find_toplevel (SAM_TYPE_MEETING_PRESENTATION);
+  g_assert_nonnull (window);
+  g_assert_cmpstr (sam_meeting_presentation_get_title_text (SAM_MEETING_PRESENTATION (window)), ==,
+                   sam_meeting_runner_get_step (runner)->title);
+
+  /* → moves on, and the presentation follows the runner; ← comes back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "presentation.next", NULL);
+  g_assert_cmpuint (sam_meeting_timer_get_current (timer), ==, 1);
+  g_assert_cmpstr (sam_meeting_presentation_get_title_text (SAM_MEETING_PRESENTATION (window)), ==,
+                   sam_meeting_runner_get_step (runner)->title);
+  gtk_widget_activate_action (GTK_WIDGET (window), "presentation.previous", NULL);
+  g_assert_cmpuint (sam_meeting_timer_get_current (timer), ==, 0);
+
+  /* Space pauses and resumes; the time stands still meanwhile. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "presentation.pause", NULL);
+  g_assert_cmpint (sam_meeting_timer_get_state (timer), ==, SAM_MEETING_TIMER_PAUSED);
+  advance (runner, 3 * MINUTE);
+  countdown = sam_meeting_runner_get_countdown_text (runner);
+  g_assert_cmpstr (countdown, ==, "5:00");
+  gtk_widget_activate_action (GTK_WIDGET (window), "presentation.pause", NULL);
+  g_assert_cmpint (sam_meeting_timer_get_state (timer), ==, SAM_MEETING_TIMER_RUNNING);
+
+  /* Escape leaves; the meeting runs on in the window. */
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL);
+  test_spin_until (test_pointer_is_null, &weak);
+  g_assert_null (weak);
+  g_assert_cmpstr (sam_meetings_page_get_state (session.page), ==, "runner");
+
+  close_session (&session);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,6 +529,7 @@ main (int   argc,
   g_test_add_func ("/meetings-gui/whole-praksispakke", test_whole_praksispakke);
   g_test_add_func ("/meetings-gui/notes-survive-crash", test_notes_survive_crash);
   g_test_add_func ("/meetings-gui/close-mid-meeting", test_close_mid_meeting);
+  g_test_add_func ("/meetings-gui/presentation", test_presentation);
 
   return g_test_run ();
 }

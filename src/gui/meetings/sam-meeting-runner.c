@@ -12,6 +12,7 @@
 
 #include "sam-dates.h"
 #include "sam-instrument.h"
+#include "sam-meeting-presentation.h"
 #include "sam-meeting-runner.h"
 #include "sam-meetings-private.h"
 
@@ -55,6 +56,7 @@ struct _SamMeetingRunner
   char               *dirty_step;    /* the step whose notes wait to be saved */
   guint               n_cues;
   gint64              focus_card;    /* the card to focus again after a rebuild */
+  GtkWindow          *presentation;  /* weak: the projector's window, while it is open */
 
   GtkListBox         *steps_list;
   GtkScrolledWindow  *main_scroller;
@@ -709,9 +711,9 @@ show_step (SamMeetingRunner *self)
   gtk_widget_set_visible (GTK_WIDGET (self->cards_box), step->notes != SAM_MEETING_NOTES_NONE);
   gtk_widget_set_visible (GTK_WIDGET (self->green_check), (step->notes & SAM_MEETING_NOTES_GREEN) != 0);
   gtk_widget_set_visible (GTK_WIDGET (self->red_check), (step->notes & SAM_MEETING_NOTES_RED) != 0);
-  if ((step->notes & SAM_MEETING_NOTES_GREEN) == 0)
+  if (step->notes == SAM_MEETING_NOTES_RED)
     gtk_check_button_set_active (self->red_check, TRUE);
-  else if ((step->notes & SAM_MEETING_NOTES_RED) == 0)
+  else if (step->notes == SAM_MEETING_NOTES_GREEN)
     gtk_check_button_set_active (self->green_check, TRUE);
   self->focus_card = 0;
   rebuild_cards (self);
@@ -879,6 +881,40 @@ previous_action (GtkWidget  *widget,
 }
 
 static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SamMeetingRunner *self = SAM_MEETING_RUNNER (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->timer == NULL)
+    return;
+  if (self->presentation == NULL)
+    {
+      self->presentation = GTK_WINDOW (sam_meeting_presentation_new (self));
+      g_object_add_weak_pointer (G_OBJECT (self->presentation), (gpointer *) &self->presentation);
+      if (GTK_IS_WINDOW (root))
+        gtk_window_set_application (self->presentation, gtk_window_get_application (GTK_WINDOW (root)));
+    }
+  /* The size of the screen, for when no window manager makes it full screen. */
+  if (GTK_IS_NATIVE (root) && gtk_native_get_surface (GTK_NATIVE (root)) != NULL)
+    {
+      GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (widget),
+                                                                gtk_native_get_surface (GTK_NATIVE (root)));
+      GdkRectangle area;
+
+      if (monitor != NULL)
+        {
+          gdk_monitor_get_geometry (monitor, &area);
+          gtk_window_set_default_size (self->presentation, area.width, area.height);
+        }
+    }
+  gtk_window_fullscreen (self->presentation);
+  gtk_window_present (self->presentation);
+}
+
+static void
 finish_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -905,6 +941,8 @@ sam_meeting_runner_dispose (GObject *object)
   /* Whatever was typed last is kept, even when the window goes without finishing. */
   if (self->context != NULL)
     stop (self);
+  if (self->presentation != NULL)
+    gtk_window_destroy (self->presentation);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_MEETING_RUNNER);
   g_clear_pointer (&self->timer, sam_meeting_timer_free);
   g_clear_pointer (&self->meeting, sam_meeting_free);
@@ -954,6 +992,8 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   gtk_widget_class_install_action (widget_class, "runner.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "runner.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "runner.finish", NULL, finish_action);
+  gtk_widget_class_install_action (widget_class, "runner.present", NULL, present_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "runner.present", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-meeting-runner.ui");
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, steps_list);

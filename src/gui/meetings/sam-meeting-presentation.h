@@ -1,0 +1,21 @@
+/* sam-meeting-presentation.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sam-meeting-runner.h"
+
+G_BEGIN_DECLS
+
+#define SAM_TYPE_MEETING_PRESENTATION (sam_meeting_presentation_get_type ())
+G_DECLARE_FINAL_TYPE (SamMeetingPresentation, sam_meeting_presentation, SAM, MEETING_PRESENTATION, AdwWindow)
+
+SamMeetingPresentation *sam_meeting_presentation_new       (SamMeetingRunner       *runner);
+const char             *sam_meeting_presentation_get_title_text (SamMeetingPresentation *self);
+
+G_END_DECLS
