@@ -14,6 +14,7 @@
 #include "sam-meetings-page.h"
 #include "sam-window.h"
 #include "test-gui-common.h"
+#include "test-pdf.h"
 
 /* The Meetings section through the window: a whole praksispakke from the start dialog to
  * its summary on a clock the test moves (no sleeping), green and red notes sorted by
@@ -392,6 +393,26 @@ test_whole_praksispakke (void)
   g_assert_nonnull (strstr (text, "Red: For lidt tid til pauser"));
   g_assert_null (test_find_widget (GTK_WIDGET (summary), GTK_TYPE_TEXT_VIEW));
   g_assert_null (test_find_widget (GTK_WIDGET (summary), GTK_TYPE_ENTRY));
+
+  /* On paper: the print operation draws the PDF's pages; exported, they read the same. */
+  {
+    g_autofree char *pdf = g_build_filename (tmpdir, "whole", "printed.pdf", NULL);
+    g_autofree char *printed = NULL;
+
+    g_assert_true (sam_meeting_summary_print (summary, GTK_PRINT_OPERATION_ACTION_EXPORT, pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+    printed = test_pdf_text_flat (pdf);
+    if (printed != NULL)
+      {
+        g_assert_nonnull (strstr (printed, "How to talk about well-being in the clinic"));
+        g_assert_nonnull (strstr (printed, "Red: For lidt tid til pauser"));
+        g_assert_nonnull (strstr (printed, "Tak for i dag!"));
+        g_assert_nonnull (strstr (printed, "Who: Hanne"));
+      }
+    else
+      g_test_message ("pdftotext is missing: the printed text is not checked");
+  }
 
   close_session (&session);
 }

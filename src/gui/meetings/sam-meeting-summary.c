@@ -10,9 +10,9 @@
 
 #include <glib/gi18n.h>
 
-#include "sam-meeting-store.h"
+#include "sam-dialogs.h"
+#include "sam-meeting-report.h"
 #include "sam-meeting-summary.h"
-#include "sam-meeting-template.h"
 #include "sam-meetings-private.h"
 
 /* The summary (referat) of a meeting, read-only: what was typed for each step, the green
@@ -23,8 +23,9 @@ struct _SamMeetingSummary
 {
   AdwBin      parent_instance;
 
-  SamContext *context;
-  gint64      meeting_id;
+  SamContext       *context;
+  gint64            meeting_id;
+  SamMeetingReport *report;
   GtkBox     *content;
 };
 
@@ -59,56 +60,93 @@ add_section (SamMeetingSummary *self,
   gtk_box_append (self->content, label);
 }
 
-static const char *
-card_colour_label (const SamMeetingCard *card)
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                SamMeetingSummary *self)
 {
-  return card->colour == SAM_MEETING_CARD_GREEN ? _("Green") : _("Red");
-}
+  guint n_pages = sam_meeting_report_paginate (self->report, gtk_print_context_get_cairo_context (context),
+                                               gtk_print_context_get_width (context),
+                                               gtk_print_context_get_height (context));
 
-static gboolean
-step_has_category (const SamMeetingStep *step,
-                   const char           *id)
-{
-  for (guint i = 0; id != NULL && step->categories != NULL && i < step->categories->len; i++)
-    if (g_strcmp0 (((SamMeetingCategory *) g_ptr_array_index (step->categories, i))->id, id) == 0)
-      return TRUE;
-  return FALSE;
+  gtk_print_operation_set_n_pages (operation, n_pages);
 }
 
 static void
-add_cards (SamMeetingSummary    *self,
-           const SamMeetingStep *step,
-           GPtrArray            *cards)
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              SamMeetingSummary *self)
 {
-  guint n_categories = step->categories != NULL ? step->categories->len : 0;
+  sam_meeting_report_draw_page (self->report, gtk_print_context_get_cairo_context (context), page);
+}
 
-  /* Under each heading in the step's order, then those not sorted. */
-  for (guint c = 0; c <= n_categories; c++)
+static void
+show_error (SamMeetingSummary *self,
+            const GError      *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  sam_dialogs_alert (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("That Did Not Work"), error->message);
+}
+
+static void
+on_print_clicked (SamMeetingSummary *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sam_meeting_summary_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
+    show_error (self, error);
+}
+
+static void
+on_save_response (GtkNativeDialog   *chooser,
+                  int                response,
+                  SamMeetingSummary *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->report != NULL)
     {
-      const SamMeetingCategory *category = c < n_categories ? g_ptr_array_index (step->categories, c) : NULL;
-      gboolean heading_shown = FALSE;
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
 
-      for (guint i = 0; i < cards->len; i++)
+      if (!sam_meeting_report_write_pdf (self->report, path, &error))
+        show_error (self, error);
+      else
         {
-          SamMeetingCard *card = g_ptr_array_index (cards, i);
-          g_autofree char *line = NULL;
+          GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
-          if (g_strcmp0 (card->step, step->id) != 0)
-            continue;
-          if (category != NULL ? g_strcmp0 (card->category, category->id) != 0
-                               : step_has_category (step, card->category))
-            continue;
-          if (!heading_shown)
-            {
-              add (self, category != NULL ? category->label
-                                          : (n_categories > 0 ? _("Not sorted") : step->title), "heading");
-              heading_shown = TRUE;
-            }
-          /* TRANSLATORS: a green or red note in the summary: its colour, then its text */
-          line = g_strdup_printf (_("%s: %s"), card_colour_label (card), card->text);
-          add (self, line, NULL);
+          if (overlay != NULL)
+            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("Summary saved")));
         }
     }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+on_save_clicked (SamMeetingSummary *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->report == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save the Summary"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* TRANSLATORS: the summary's file name; %s is the meeting's date, YYYY-MM-DD */
+  name = g_strdup_printf (_("Meeting summary %s.pdf"), sam_meeting_report_get_date (self->report));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -123,6 +161,7 @@ sam_meeting_summary_dispose (GObject *object)
   SamMeetingSummary *self = SAM_MEETING_SUMMARY (object);
 
   g_clear_object (&self->context);
+  g_clear_pointer (&self->report, sam_meeting_report_free);
   G_OBJECT_CLASS (sam_meeting_summary_parent_class)->dispose (object);
 }
 
@@ -150,6 +189,9 @@ sam_meeting_summary_init (SamMeetingSummary *self)
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *back = gtk_button_new_with_mnemonic (_("_Back to Meetings"));
+  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save as PDF…"));
+  GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
@@ -159,6 +201,12 @@ sam_meeting_summary_init (SamMeetingSummary *self)
   gtk_widget_set_margin_end (outer, 18);
   g_signal_connect_swapped (back, "clicked", G_CALLBACK (on_back_clicked), self);
   gtk_box_append (GTK_BOX (buttons), back);
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (buttons), spacer);
+  g_signal_connect_swapped (save, "clicked", G_CALLBACK (on_save_clicked), self);
+  gtk_box_append (GTK_BOX (buttons), save);
+  g_signal_connect_swapped (print, "clicked", G_CALLBACK (on_print_clicked), self);
+  gtk_box_append (GTK_BOX (buttons), print);
   gtk_widget_set_name (buttons, "summary-buttons");
   gtk_box_append (GTK_BOX (outer), buttons);
   self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 8));
@@ -181,117 +229,88 @@ sam_meeting_summary_show (SamMeetingSummary  *self,
                           gint64              meeting_id,
                           GError            **error)
 {
-  SamStore *store;
-  g_autoptr(SamMeeting) meeting = NULL;
-  g_autoptr(GPtrArray) notes = NULL;
-  g_autoptr(GPtrArray) cards = NULL;
-  g_autoptr(GPtrArray) actions = NULL;
-  g_autofree char *place = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *line = NULL;
-  SamMeetingTemplate *template;
+  g_autoptr(SamMeetingReport) report = NULL;
   GtkWidget *child;
 
   g_return_val_if_fail (SAM_IS_MEETING_SUMMARY (self), FALSE);
   g_return_val_if_fail (SAM_IS_CONTEXT (context), FALSE);
 
-  store = sam_context_get_store (context);
-  meeting = sam_meeting_store_get (store, meeting_id, error);
-  if (meeting == NULL)
+  report = sam_meeting_report_new (sam_context_get_store (context), meeting_id, error);
+  if (report == NULL)
     return FALSE;
-  notes = sam_meeting_store_list_notes (store, meeting_id, error);
-  if (notes == NULL)
-    return FALSE;
-  cards = sam_meeting_store_list_cards (store, meeting_id, error);
-  if (cards == NULL)
-    return FALSE;
-  actions = sam_meeting_store_list_actions (store, meeting_id, error);
-  if (actions == NULL)
-    return FALSE;
-  template = sam_meeting_template_lookup (meeting->template_id);
-  if (template == NULL)
-    {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                   _("“%s” is not a meeting template"), meeting->template_id);
-      return FALSE;
-    }
 
   g_set_object (&self->context, context);
   self->meeting_id = meeting_id;
+  g_clear_pointer (&self->report, sam_meeting_report_free);
+  self->report = g_steal_pointer (&report);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
 
-  add (self, sam_meeting_template_get_title (template), "title-1");
-  place = _sam_meetings_describe_place (context, meeting);
-  date = _sam_meetings_format_date (meeting->date);
-  /* TRANSLATORS: the summary's first line: the meeting's date and where it was held */
-  line = g_strdup_printf (_("%s · %s"), date, place);
-  add (self, line, "title-4");
-  g_clear_pointer (&line, g_free);
-  line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person took part", "%u people took part",
-                                       meeting->participants),
-                          meeting->participants);
-  add (self, line, NULL);
-  if (meeting->ended == NULL)
-    add (self, _("The meeting was not finished."), "dim-label");
-
-  add_section (self, _("Notes per Step"));
-  for (guint i = 0; i < sam_meeting_template_get_n_steps (template); i++)
+  /* The same blocks as the PDF and the paper, so the three never disagree. */
+  for (guint i = 0; i < sam_meeting_report_get_n_blocks (self->report); i++)
     {
-      const SamMeetingStep *step = sam_meeting_template_get_step (template, i);
-      const char *text = NULL;
+      SamMeetingReportStyle style;
+      const char *text = sam_meeting_report_get_block (self->report, i, &style);
 
-      if (step->conditional && !meeting->earlier_round)
-        continue;
-      for (guint n = 0; n < notes->len; n++)
+      switch (style)
         {
-          SamMeetingNote *note = g_ptr_array_index (notes, n);
-
-          if (g_strcmp0 (note->step, step->id) == 0 && note->text != NULL && *note->text != '\0')
-            text = note->text;
+        case SAM_MEETING_REPORT_TITLE:
+          add (self, text, "title-1");
+          break;
+        case SAM_MEETING_REPORT_SUBTITLE:
+          add (self, text, "title-4");
+          break;
+        case SAM_MEETING_REPORT_SECTION:
+          add_section (self, text);
+          break;
+        case SAM_MEETING_REPORT_HEADING:
+          add (self, text, "heading");
+          break;
+        case SAM_MEETING_REPORT_DIM:
+          add (self, text, "dim-label");
+          break;
+        case SAM_MEETING_REPORT_TEXT:
+        default:
+          add (self, text, NULL);
+          break;
         }
-      add (self, step->title, "heading");
-      add (self, text != NULL ? text : _("No notes."), text != NULL ? NULL : "dim-label");
-    }
-
-  add_section (self, _("Green and Red Notes"));
-  if (cards->len == 0)
-    add (self, _("No green or red notes."), "dim-label");
-  for (guint i = 0; i < sam_meeting_template_get_n_steps (template); i++)
-    add_cards (self, sam_meeting_template_get_step (template, i), cards);
-
-  add_section (self, _("Actions"));
-  if (actions->len == 0)
-    add (self, _("No actions were decided."), "dim-label");
-  for (guint i = 0; i < actions->len; i++)
-    {
-      SamMeetingAction *action = g_ptr_array_index (actions, i);
-      g_autofree char *link = _sam_meetings_describe_link (action);
-      g_autofree char *due = action->due != NULL ? _sam_meetings_format_date (action->due) : NULL;
-      g_autoptr(GString) details = g_string_new (NULL);
-
-      add (self, action->what, "heading");
-      if (action->who != NULL && *action->who != '\0')
-        /* TRANSLATORS: who carries out an action, in the summary */
-        g_string_append_printf (details, _("Who: %s"), action->who);
-      if (due != NULL)
-        {
-          if (details->len > 0)
-            g_string_append (details, " · ");
-          /* TRANSLATORS: when an action is due, in the summary */
-          g_string_append_printf (details, _("By: %s"), due);
-        }
-      if (link != NULL)
-        {
-          if (details->len > 0)
-            g_string_append (details, " · ");
-          /* TRANSLATORS: the question or domain an action answers to, in the summary */
-          g_string_append_printf (details, _("Linked to: %s"), link);
-        }
-      if (details->len > 0)
-        add (self, details->str, NULL);
     }
   return TRUE;
+}
+
+/**
+ * sam_meeting_summary_print:
+ * @action: %GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG for a person, or
+ *   %GTK_PRINT_OPERATION_ACTION_EXPORT with @export_path to write the pages as a PDF
+ *
+ * Prints the summary with the same pages as its PDF.
+ */
+gboolean
+sam_meeting_summary_print (SamMeetingSummary        *self,
+                           GtkPrintOperationAction   action,
+                           const char               *export_path,
+                           GError                  **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *job = NULL;
+  GtkRoot *root;
+
+  g_return_val_if_fail (SAM_IS_MEETING_SUMMARY (self), FALSE);
+  g_return_val_if_fail (self->report != NULL, FALSE);
+
+  operation = gtk_print_operation_new ();
+  /* TRANSLATORS: the print job's name: the template's title and the meeting's date */
+  job = g_strdup_printf (_("%s, %s"), sam_meeting_report_get_title (self->report),
+                         sam_meeting_report_get_date (self->report));
+  gtk_print_operation_set_job_name (operation, job);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), self);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), self);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  return gtk_print_operation_run (operation, action, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  error) != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
 gint64

@@ -21,5 +21,9 @@ gboolean  sam_meeting_summary_show           (SamMeetingSummary  *self,
                                               GError            **error);
 gint64    sam_meeting_summary_get_meeting_id (SamMeetingSummary  *self);
 char     *sam_meeting_summary_get_text       (SamMeetingSummary  *self);
+gboolean  sam_meeting_summary_print          (SamMeetingSummary        *self,
+                                              GtkPrintOperationAction   action,
+                                              const char               *export_path,
+                                              GError                  **error);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "sam-dates.h"
 #include "sam-instrument.h"
+#include "sam-meeting-report.h"
 #include "sam-meetings-private.h"
 
 gint64
@@ -53,32 +54,7 @@ char *
 _sam_meetings_describe_place (SamContext       *context,
                               const SamMeeting *meeting)
 {
-  SamStore *store = sam_context_get_store (context);
-  g_autoptr(GPtrArray) list = NULL;
-
-  if (meeting->clinic_id > 0)
-    {
-      list = sam_store_list_clinics (store, NULL);
-      for (guint i = 0; list != NULL && i < list->len; i++)
-        {
-          SamClinic *clinic = g_ptr_array_index (list, i);
-
-          if (clinic->id == meeting->clinic_id)
-            return g_strdup (clinic->name != NULL && *clinic->name ? clinic->name : clinic->code);
-        }
-    }
-  else
-    {
-      list = sam_store_list_clusters (store, NULL);
-      for (guint i = 0; list != NULL && i < list->len; i++)
-        {
-          SamCluster *cluster = g_ptr_array_index (list, i);
-
-          if (cluster->id == meeting->cluster_id)
-            return g_strdup (cluster->name);
-        }
-    }
-  return g_strdup ("");
+  return sam_meeting_report_describe_place (sam_context_get_store (context), meeting);
 }
 
 char *

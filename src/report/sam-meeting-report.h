@@ -1,0 +1,64 @@
+/* sam-meeting-report.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "sam-meeting-store.h"
+
+G_BEGIN_DECLS
+
+/* The summary (referat) of a meeting: the template, date, place and participants, the
+ * notes per step, the green and red notes by heading, and the actions. One list of
+ * blocks serves the screen, a PDF and paper, so they never disagree; the pages are
+ * drawn with cairo and pango only, for a PDF file and GtkPrintOperation alike. */
+
+typedef enum
+{
+  SAM_MEETING_REPORT_TITLE,
+  SAM_MEETING_REPORT_SUBTITLE,
+  SAM_MEETING_REPORT_SECTION,
+  SAM_MEETING_REPORT_HEADING,
+  SAM_MEETING_REPORT_TEXT,
+  SAM_MEETING_REPORT_DIM,
+} SamMeetingReportStyle;
+
+/* A4 in points. */
+#define SAM_MEETING_REPORT_WIDTH  595.0
+#define SAM_MEETING_REPORT_HEIGHT 842.0
+
+typedef struct _SamMeetingReport SamMeetingReport;
+
+SamMeetingReport *sam_meeting_report_new          (SamStore               *store,
+                                                   gint64                  meeting_id,
+                                                   GError                **error);
+void              sam_meeting_report_free         (SamMeetingReport       *self);
+const char       *sam_meeting_report_get_title    (SamMeetingReport       *self);
+const char       *sam_meeting_report_get_date     (SamMeetingReport       *self);
+guint             sam_meeting_report_get_n_blocks (SamMeetingReport       *self);
+const char       *sam_meeting_report_get_block    (SamMeetingReport       *self,
+                                                   guint                   index,
+                                                   SamMeetingReportStyle  *style);
+char             *sam_meeting_report_get_text     (SamMeetingReport       *self);
+guint             sam_meeting_report_paginate     (SamMeetingReport       *self,
+                                                   cairo_t                *cr,
+                                                   double                  width,
+                                                   double                  height);
+void              sam_meeting_report_draw_page    (SamMeetingReport       *self,
+                                                   cairo_t                *cr,
+                                                   guint                   page);
+gboolean          sam_meeting_report_write_pdf    (SamMeetingReport       *self,
+                                                   const char             *path,
+                                                   GError                **error);
+
+char             *sam_meeting_report_describe_place (SamStore             *store,
+                                                   const SamMeeting       *meeting);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamMeetingReport, sam_meeting_report_free)
+
+G_END_DECLS
