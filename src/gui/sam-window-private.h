@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sam-meetings-page.h"
+#include "sam-plan-page.h"
 #include "sam-questionnaire-view.h"
 #include "sam-results-page.h"
 #include "sam-survey-import.h"
@@ -37,6 +38,7 @@ struct _SamWindow
   SamQuestionnaireView *questionnaire_view;
   SamMeetingsPage      *meetings_page;
   SamResultsPage       *results_page;
+  SamPlanPage          *plan_page;
   AdwStatusPage        *error_page;
 };
 

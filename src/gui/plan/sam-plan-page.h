@@ -1,0 +1,34 @@
+/* sam-plan-page.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sam-context.h"
+
+G_BEGIN_DECLS
+
+#define SAM_TYPE_PLAN_PAGE (sam_plan_page_get_type ())
+G_DECLARE_FINAL_TYPE (SamPlanPage, sam_plan_page, SAM, PLAN_PAGE, AdwBin)
+
+void        sam_plan_page_set_context        (SamPlanPage *self,
+                                              SamContext  *context);
+gint64      sam_plan_page_get_clinic         (SamPlanPage *self);
+gboolean    sam_plan_page_select_clinic      (SamPlanPage *self,
+                                              gint64       clinic_id);
+GtkListBox *sam_plan_page_get_action_list    (SamPlanPage *self);
+GtkListBox *sam_plan_page_get_follow_list    (SamPlanPage *self);
+gboolean    sam_plan_page_is_banner_shown    (SamPlanPage *self);
+const char *sam_plan_page_get_banner_text    (SamPlanPage *self);
+gboolean    sam_plan_page_write_pdf          (SamPlanPage *self,
+                                              const char  *path,
+                                              GError     **error);
+gboolean    sam_plan_page_write_ics          (SamPlanPage *self,
+                                              const char  *path,
+                                              GError     **error);
+
+G_END_DECLS
