@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sam-application.h"
+#include "sam-chart-view.h"
 #include "sam-meeting-presentation.h"
 #include "sam-meeting-runner.h"
 #include "sam-meeting-start-dialog.h"
@@ -541,6 +542,75 @@ test_presentation (void)
   close_session (&session);
 }
 
+static guint
+count_widgets (GtkWidget *widget,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, type);
+  return n;
+}
+
+/* A data review shows the charts of its items' questions for the newest round of the
+ * clinic's cluster (the demo's); where the cluster has no round, it says so. */
+static void
+test_data_review (void)
+{
+  g_autoptr(SamApplication) app = sam_application_new (NULL, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) clinics = NULL;
+  SamMeetingsPage *page;
+  SamMeetingRunner *runner;
+  SamWindow *window;
+  SamStore *store;
+  GtkWidget *charts;
+  gint64 id, cluster, clinic;
+
+  test_unique_application_id (G_APPLICATION (app));
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  test_spin (20);
+  window = SAM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  store = sam_context_get_store (sam_window_get_context (window));
+  page = SAM_MEETINGS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SAM_TYPE_WINDOW, "meetings_page"));
+  runner = sam_meetings_page_get_runner (page);
+  charts = runner_child (runner, "charts_box");
+
+  /* clinic-cooperation looks at q5a q5e q5f q6a q6b q6c q7b q7c q7d q7e q7f q7h: three questions. */
+  clinics = sam_store_list_clinics (store, &error);
+  g_assert_nonnull (clinics);
+  g_assert_cmpuint (clinics->len, >, 0);
+  g_assert_true (sam_meeting_store_create (store, "clinic-cooperation",
+                                           ((SamClinic *) g_ptr_array_index (clinics, 0))->id, 0,
+                                           "2026-05-04", 9, FALSE, &id, &error));
+  g_assert_true (sam_meetings_page_run (page, id, &error));
+  g_assert_false (gtk_widget_get_visible (charts));
+  sam_meeting_runner_next (runner);
+  g_assert_cmpint (sam_meeting_runner_get_step (runner)->kind, ==, SAM_MEETING_STEP_DATA_REVIEW);
+  g_assert_true (gtk_widget_get_visible (charts));
+  g_assert_cmpuint (count_widgets (charts, SAM_TYPE_CHART_VIEW), ==, 3);
+  sam_meeting_runner_next (runner);
+  g_assert_false (gtk_widget_get_visible (charts));
+
+  /* A clinic of a cluster without a round: words instead of charts. */
+  g_assert_true (sam_store_ensure_cluster (store, "Ny klynge", &cluster, &error));
+  g_assert_true (sam_store_ensure_clinic (store, cluster, "N1", "Ny klinik", &clinic, &error));
+  g_assert_true (sam_meeting_store_create (store, "clinic-cooperation", clinic, 0, "2026-05-04", 3, FALSE,
+                                           &id, &error));
+  g_assert_true (sam_meetings_page_run (page, id, &error));
+  sam_meeting_runner_next (runner);
+  g_assert_true (gtk_widget_get_visible (charts));
+  g_assert_cmpuint (count_widgets (charts, SAM_TYPE_CHART_VIEW), ==, 0);
+  g_assert_cmpuint (count_widgets (charts, GTK_TYPE_LABEL), ==, 1);
+
+  test_destroy_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -551,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/meetings-gui/notes-survive-crash", test_notes_survive_crash);
   g_test_add_func ("/meetings-gui/close-mid-meeting", test_close_mid_meeting);
   g_test_add_func ("/meetings-gui/presentation", test_presentation);
+  g_test_add_func ("/meetings-gui/data-review", test_data_review);
 
   return g_test_run ();
 }

@@ -11,10 +11,13 @@
 #include <glib/gi18n.h>
 
 #include "sam-dates.h"
+#include "sam-chart-view.h"
 #include "sam-instrument.h"
 #include "sam-meeting-presentation.h"
 #include "sam-meeting-runner.h"
 #include "sam-meetings-private.h"
+#include "sam-results-charts.h"
+#include "sam-round-figures.h"
 
 /* Runs a meeting from its template: the steps down the side with the current one large,
  * its countdown, what the facilitator says and the prompts for the room, the step's
@@ -57,6 +60,9 @@ struct _SamMeetingRunner
   guint               n_cues;
   gint64              focus_card;    /* the card to focus again after a rebuild */
   GtkWindow          *presentation;  /* weak: the projector's window, while it is open */
+  SamRoundFigures    *figures;       /* the newest round of the meeting's cluster, once needed */
+  char               *round_label;
+  gboolean            figures_loaded;
 
   GtkListBox         *steps_list;
   GtkScrolledWindow  *main_scroller;
@@ -69,6 +75,7 @@ struct _SamMeetingRunner
   GtkButton          *next_button;
   GtkLabel           *facilitator_label;
   GtkBox             *prompts_box;
+  GtkBox             *charts_box;
   GtkBox             *cards_box;
   GtkCheckButton     *green_check;
   GtkCheckButton     *red_check;
@@ -664,6 +671,101 @@ load_notes (SamMeetingRunner     *self,
   gtk_label_set_label (self->saved_label, "");
 }
 
+/* The data of a data review */
+
+/* The newest round of the meeting's cluster, seen as the clinic sees itself at its own
+ * meeting and as anyone outside a clinic sees the cluster at the cluster's; suppressed as
+ * everywhere else. */
+static void
+load_figures (SamMeetingRunner *self)
+{
+  SamStore *store = get_store (self);
+  g_autoptr(GPtrArray) clinics = NULL;
+  g_autoptr(GPtrArray) rounds = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 cluster_id = self->meeting->cluster_id;
+  SamRound *newest = NULL;
+
+  self->figures_loaded = TRUE;
+  if (self->meeting->clinic_id > 0)
+    {
+      clinics = sam_store_list_clinics (store, NULL);
+      for (guint i = 0; clinics != NULL && i < clinics->len; i++)
+        {
+          SamClinic *clinic = g_ptr_array_index (clinics, i);
+
+          if (clinic->id == self->meeting->clinic_id)
+            cluster_id = clinic->cluster_id;
+        }
+    }
+  rounds = sam_store_list_rounds (store, NULL);
+  for (guint i = 0; rounds != NULL && i < rounds->len; i++)
+    {
+      SamRound *round = g_ptr_array_index (rounds, i);
+
+      if (round->cluster_id != cluster_id || round->n_respondents == 0)
+        continue;
+      if (newest == NULL || g_strcmp0 (round->date, newest->date) > 0 ||
+          (g_strcmp0 (round->date, newest->date) == 0 && round->id > newest->id))
+        newest = round;
+    }
+  if (newest == NULL)
+    return;
+  self->figures = sam_round_figures_load (store, newest->id, sam_store_get_min_group_size (store),
+                                          self->meeting->clinic_id, &error);
+  if (self->figures == NULL)
+    {
+      g_warning ("Could not read the figures of round %s: %s", newest->label, error->message);
+      return;
+    }
+  self->round_label = g_strdup (newest->label);
+}
+
+static void
+show_charts (SamMeetingRunner     *self,
+             const SamMeetingStep *step)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+  g_autoptr(GPtrArray) questions = g_ptr_array_new ();
+  g_autofree char *heading = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->charts_box))) != NULL)
+    gtk_box_remove (self->charts_box, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->charts_box),
+                          step->kind == SAM_MEETING_STEP_DATA_REVIEW && step->items != NULL && step->items[0] != NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->charts_box)))
+    return;
+  if (!self->figures_loaded)
+    load_figures (self);
+  if (self->figures == NULL)
+    {
+      gtk_box_append (self->charts_box,
+                      _sam_meetings_label (_("There are no results to show yet: the cluster has no round "
+                                             "with answers. Import the answers under Overview, or talk "
+                                             "from your own experience."), "dim-label"));
+      return;
+    }
+
+  /* TRANSLATORS: above the charts of a data review; %s is the round's name */
+  heading = g_strdup_printf (_("Results of %s"), self->round_label);
+  gtk_box_append (self->charts_box, _sam_meetings_label (heading, "heading"));
+  for (guint i = 0; step->items[i] != NULL; i++)
+    {
+      const SamItem *item = sam_instrument_lookup_item (instrument, step->items[i]);
+
+      if (item != NULL && !g_ptr_array_find (questions, item->question, NULL))
+        g_ptr_array_add (questions, item->question);
+    }
+  for (guint i = 0; i < questions->len; i++)
+    {
+      g_autoptr(SamChart) chart = sam_results_chart_question (self->figures, g_ptr_array_index (questions, i));
+
+      if (chart != NULL)
+        gtk_box_append (self->charts_box, GTK_WIDGET (sam_chart_view_new (chart, 300)));
+    }
+}
+
 /* The step on screen */
 
 static void
@@ -708,6 +810,7 @@ show_step (SamMeetingRunner *self)
   gtk_widget_set_visible (GTK_WIDGET (self->prompts_box),
                           gtk_widget_get_first_child (GTK_WIDGET (self->prompts_box)) != NULL);
 
+  show_charts (self, step);
   gtk_widget_set_visible (GTK_WIDGET (self->cards_box), step->notes != SAM_MEETING_NOTES_NONE);
   gtk_widget_set_visible (GTK_WIDGET (self->green_check), (step->notes & SAM_MEETING_NOTES_GREEN) != 0);
   gtk_widget_set_visible (GTK_WIDGET (self->red_check), (step->notes & SAM_MEETING_NOTES_RED) != 0);
@@ -949,6 +1052,8 @@ sam_meeting_runner_dispose (GObject *object)
   g_clear_object (&self->template);
   g_clear_object (&self->context);
   g_clear_pointer (&self->dirty_step, g_free);
+  g_clear_pointer (&self->figures, sam_round_figures_free);
+  g_clear_pointer (&self->round_label, g_free);
 
   G_OBJECT_CLASS (sam_meeting_runner_parent_class)->dispose (object);
 }
@@ -1007,6 +1112,7 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, next_button);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, facilitator_label);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, prompts_box);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, charts_box);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, cards_box);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, green_check);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, red_check);
@@ -1079,6 +1185,9 @@ sam_meeting_runner_run (SamMeetingRunner  *self,
   self->timer = sam_meeting_timer_new (template, self->meeting->earlier_round);
   self->has_shown_step = FALSE;
   self->n_cues = 0;
+  g_clear_pointer (&self->figures, sam_round_figures_free);
+  g_clear_pointer (&self->round_label, g_free);
+  self->figures_loaded = FALSE;
 
   now = sam_context_now (context);
   sam_meeting_timer_start (self->timer, _sam_meetings_now_us (context));
