@@ -9,6 +9,7 @@
 #include "sam-cluster-file.h"
 #include "sam-instrument.h"
 #include "sam-plan-report.h"
+#include "sam-reflection-sheet.h"
 #include "sam-reflection.h"
 #include "sam-report.h"
 #include "sam-results-charts.h"
@@ -151,6 +152,7 @@ test_every_file (Fixture       *fixture,
   g_autofree char *ics = NULL;
   g_autofree char *plan_path = g_build_filename (fixture->dir, "plan.pdf", NULL);
   g_autofree char *plan_text = NULL;
+  g_autofree char *sheet_path = g_build_filename (fixture->dir, "sheet.pdf", NULL);
   SamInstrument *instrument = sam_instrument_get_default ();
   SamChart *charts[4];
   SamPlanReport report = { "Lægerne i Byen", "Klynge Syd", NULL, NULL, NULL };
@@ -214,6 +216,12 @@ test_every_file (Fixture       *fixture,
   ics = sam_plan_follow_up_to_ics (follow_up, "Lægerne i Byen", "Klynge Syd", NULL);
   g_assert_null (strstr (ics, SECRET_WORD));
   n_files += 2;
+
+  /* The sheet for meeting notes: the questions the journal answers, but none of its answers. */
+  g_assert_true (sam_reflection_sheet_write_pdf (sheet_path, &error));
+  g_assert_no_error (error);
+  assert_file_private (sheet_path);
+  n_files++;
 
   g_test_message ("%u files searched", n_files);
 }

@@ -8,6 +8,7 @@
 
 #include "sam-meetings-page.h"
 #include "sam-plan-page.h"
+#include "sam-reflection-page.h"
 #include "sam-questionnaire-view.h"
 #include "sam-results-page.h"
 #include "sam-survey-import.h"
@@ -39,6 +40,7 @@ struct _SamWindow
   SamMeetingsPage      *meetings_page;
   SamResultsPage       *results_page;
   SamPlanPage          *plan_page;
+  SamReflectionPage    *reflection_page;
   AdwStatusPage        *error_page;
 };
 

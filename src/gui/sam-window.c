@@ -137,6 +137,7 @@ sam_window_constructed (GObject *object)
   sam_meetings_page_set_context (self->meetings_page, self->context);
   sam_results_page_set_context (self->results_page, self->context);
   sam_plan_page_set_context (self->plan_page, self->context);
+  sam_reflection_page_set_context (self->reflection_page, self->context);
 
   /* The demo is labelled wherever the window is, so it is never taken for real data. */
   if (sam_context_is_demo (self->context))
@@ -233,6 +234,7 @@ sam_window_class_init (SamWindowClass *klass)
   g_type_ensure (SAM_TYPE_MEETINGS_PAGE);
   g_type_ensure (SAM_TYPE_RESULTS_PAGE);
   g_type_ensure (SAM_TYPE_PLAN_PAGE);
+  g_type_ensure (SAM_TYPE_REFLECTION_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SamWindow, toast_overlay);
@@ -247,6 +249,7 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, meetings_page);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, results_page);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, reflection_page);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);

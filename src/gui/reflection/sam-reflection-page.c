@@ -1,0 +1,446 @@
+/* sam-reflection-page.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-reflection-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-dates.h"
+#include "sam-dialogs.h"
+#include "sam-instrument.h"
+#include "sam-reflection-page.h"
+#include "sam-reflection-sheet.h"
+#include "sam-reflection.h"
+#include "sam-results-charts.h"
+#include "sam-round-figures.h"
+
+/* The private reflection journal (spec/meetings.md, section 6): the package's reflection
+ * questions per block, put to the chosen role, each with today's answer saved as it is
+ * typed and the earlier answers to look back on. A solo doctor reflecting on collegial
+ * support sees their own q8–q10 figures next to the cluster's. */
+
+#define ROLE_SETTING "reflection-role"
+
+/* The items of collegial support (q8–q10) whose figures a solo doctor sees. */
+static const char *support_items[] = { "q8", "q9", "q10a", "q10b", "q10c", "q10d" };
+
+struct _SamReflectionPage
+{
+  AdwBin           parent_instance;
+
+  SamContext      *context;
+  SamRole          role;
+  char            *today;          /* YYYY-MM-DD */
+
+  AdwToastOverlay *toast_overlay;
+  AdwComboRow     *role_row;
+  AdwActionRow    *date_row;
+  GtkBox          *groups_box;
+};
+
+G_DEFINE_FINAL_TYPE (SamReflectionPage, sam_reflection_page, ADW_TYPE_BIN)
+
+/* One question's answer of today, as its text view edits it. */
+typedef struct
+{
+  SamReflectionPage *page;      /* weak */
+  char              *topic;
+  guint              question;
+  gint64             id;        /* today's answer in the store; 0 while there is none */
+} Answer;
+
+static void
+answer_free (Answer *answer)
+{
+  g_clear_weak_pointer (&answer->page);
+  g_free (answer->topic);
+  g_free (answer);
+}
+
+static void
+on_buffer_changed (GtkTextBuffer *buffer,
+                   Answer        *answer)
+{
+  SamReflectionPage *self = answer->page;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self == NULL || self->context == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (!sam_reflection_save (sam_context_get_store (self->context), &answer->id, answer->topic,
+                            answer->question, self->today, text, NULL, &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("Not saved: %s"), error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+    }
+}
+
+static char *
+format_day (const char *iso)
+{
+  GDate date;
+
+  if (iso == NULL || !sam_date_parse_iso (iso, &date))
+    return g_strdup (iso ? iso : "");
+  return sam_date_format_long (&date);
+}
+
+static GtkWidget *
+earlier_answers (GPtrArray *answers,
+                 guint      first)
+{
+  g_autofree char *title = NULL;
+  GtkWidget *expander, *box;
+  guint n = answers->len - first;
+
+  title = g_strdup_printf (ngettext ("_Earlier answer (%u)", "_Earlier answers (%u)", n), n);
+  expander = gtk_expander_new_with_mnemonic (title);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_start (box, 12);
+  for (guint i = first; i < answers->len; i++)
+    {
+      const SamReflection *earlier = g_ptr_array_index (answers, i);
+      g_autofree char *day = format_day (earlier->date);
+      GtkWidget *date = gtk_label_new (day);
+      GtkWidget *text = gtk_label_new (earlier->text);
+
+      gtk_label_set_xalign (GTK_LABEL (date), 0);
+      gtk_widget_add_css_class (date, "heading");
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+      gtk_box_append (GTK_BOX (box), date);
+      gtk_box_append (GTK_BOX (box), text);
+    }
+  gtk_expander_set_child (GTK_EXPANDER (expander), box);
+  return expander;
+}
+
+static GtkWidget *
+question_new (SamReflectionPage          *self,
+              const SamMeetingReflection *question)
+{
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autofree char *numbered = g_strdup_printf ("%u. %s", question->number, question->text);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (numbered);
+  GtkWidget *frame, *view;
+  GtkTextBuffer *buffer;
+  Answer *answer;
+  guint first_earlier = 0;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+
+  view = gtk_text_view_new ();
+  gtk_widget_set_name (view, "answer");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_widget_set_size_request (view, -1, 90);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), view);
+  frame = gtk_frame_new (NULL);
+  gtk_widget_add_css_class (frame, "view");
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_box_append (GTK_BOX (box), frame);
+
+  answer = g_new0 (Answer, 1);
+  g_set_weak_pointer (&answer->page, self);
+  answer->topic = g_strdup (question->group->id);
+  answer->question = question->number;
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  answers = sam_reflection_list (sam_context_get_store (self->context), question->group->id, question->number,
+                                 NULL);
+  if (answers != NULL && answers->len > 0)
+    {
+      const SamReflection *newest = g_ptr_array_index (answers, 0);
+
+      if (g_strcmp0 (newest->date, self->today) == 0)
+        {
+          gtk_text_buffer_set_text (buffer, newest->text, -1);
+          answer->id = newest->id;
+          first_earlier = 1;
+        }
+    }
+  g_object_set_data_full (G_OBJECT (buffer), "sam-answer", answer, (GDestroyNotify) answer_free);
+  g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed), answer);
+
+  if (answers != NULL && answers->len > first_earlier)
+    gtk_box_append (GTK_BOX (box), earlier_answers (answers, first_earlier));
+  return box;
+}
+
+/* A solo doctor's own figures on collegial support, next to the cluster's. */
+static GtkWidget *
+own_figures_new (SamReflectionPage *self)
+{
+  SamStore *store = sam_context_get_store (self->context);
+  SamInstrument *instrument = sam_instrument_get_default ();
+  g_autoptr(GPtrArray) clinics = sam_store_list_clinics (store, NULL);
+  g_autoptr(GPtrArray) rounds = NULL;
+  g_autoptr(SamRoundFigures) figures = NULL;
+  const SamClinicFigures *own_figures;
+  gint64 own = sam_store_get_own_clinic (store), cluster = 0;
+  GtkWidget *group = adw_preferences_group_new ();
+  const SamRound *round;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Your Figures and the Cluster’s"));
+  for (guint i = 0; clinics != NULL && i < clinics->len; i++)
+    if (((SamClinic *) g_ptr_array_index (clinics, i))->id == own)
+      cluster = ((SamClinic *) g_ptr_array_index (clinics, i))->cluster_id;
+  if (cluster > 0)
+    rounds = sam_round_figures_list_rounds (store, cluster, NULL);
+  if (rounds == NULL || rounds->len == 0)
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             own > 0 ? _("Your cluster has no round yet.")
+                                                     : _("Choose your clinic in Preferences to see your "
+                                                         "own figures here."));
+      return group;
+    }
+  round = g_ptr_array_index (rounds, rounds->len - 1);
+  figures = sam_round_figures_load (store, round->id, sam_store_get_min_group_size (store), own, NULL);
+  own_figures = figures != NULL ? sam_round_figures_find_clinic (figures, own) : NULL;
+  {
+    /* Translators: %s is the round, such as "Baseline 2026". */
+    g_autofree char *description = g_strdup_printf (_("%s. Your figures are your own answers; the "
+                                                      "cluster’s are everyone’s, on a scale of 0 to 100."),
+                                                    round->label);
+
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  }
+  for (guint i = 0; figures != NULL && i < G_N_ELEMENTS (support_items); i++)
+    {
+      const SamItem *item = sam_instrument_lookup_item (instrument, support_items[i]);
+      guint slot = sam_figure_slot (support_items[i]);
+      const SamFigure *mine = own_figures != NULL ? &own_figures->figures[slot] : NULL;
+      const SamFigure *theirs = &figures->cluster[slot];
+      g_autofree char *title = g_strdup_printf ("%s: %s", item->id, sam_results_item_label (item));
+      g_autofree char *mine_text = NULL;
+      g_autofree char *theirs_text = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      if (mine != NULL && sam_figure_is_shown (mine))
+        mine_text = g_strdup_printf ("%.0f", mine->mean);
+      else
+        mine_text = g_strdup (_("no answer"));
+      if (sam_figure_is_shown (theirs))
+        theirs_text = g_strdup_printf ("%.0f", theirs->mean);
+      else if (theirs->withheld != SAM_WITHHELD_NONE)
+        theirs_text = g_strdup (_("withheld"));
+      else
+        theirs_text = g_strdup (_("no answers"));
+      /* Translators: the solo doctor's own figure and the cluster's, for one item. */
+      subtitle = g_strdup_printf (_("You: %s · Cluster: %s"), mine_text, theirs_text);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  return group;
+}
+
+static void
+rebuild (SamReflectionPage *self)
+{
+  GPtrArray *groups = sam_reflection_list_groups ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+    gtk_box_remove (self->groups_box, child);
+  if (self->context == NULL)
+    return;
+
+  for (guint i = 0; groups != NULL && i < groups->len; i++)
+    {
+      const SamMeetingReflectionGroup *group = g_ptr_array_index (groups, i);
+      g_autoptr(GPtrArray) questions = sam_reflection_list_questions (group->id, self->role);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+      GtkWidget *heading = gtk_label_new (group->title);
+
+      gtk_widget_set_name (box, group->id);
+      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_widget_add_css_class (heading, "title-4");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+      gtk_box_append (GTK_BOX (box), heading);
+      if (group->part != NULL)
+        {
+          GtkWidget *part = gtk_label_new (group->part->title);
+
+          gtk_label_set_xalign (GTK_LABEL (part), 0);
+          gtk_label_set_wrap (GTK_LABEL (part), TRUE);
+          gtk_widget_add_css_class (part, "dim-label");
+          gtk_box_append (GTK_BOX (box), part);
+        }
+      if (self->role == SAM_ROLE_SOLO && g_str_equal (group->id, "collegial-support"))
+        gtk_box_append (GTK_BOX (box), own_figures_new (self));
+      for (guint j = 0; j < questions->len; j++)
+        gtk_box_append (GTK_BOX (box), question_new (self, g_ptr_array_index (questions, j)));
+      gtk_box_append (self->groups_box, box);
+    }
+}
+
+static void
+on_role_changed (SamReflectionPage *self)
+{
+  SamRole role = adw_combo_row_get_selected (self->role_row) == 1 ? SAM_ROLE_SOLO : SAM_ROLE_PARTNER;
+
+  if (role == self->role || self->context == NULL)
+    return;
+  self->role = role;
+  sam_store_set_setting (sam_context_get_store (self->context), ROLE_SETTING, sam_role_to_string (role), NULL);
+  rebuild (self);
+}
+
+/* The sheet */
+
+static void
+on_sheet_response (GtkNativeDialog   *chooser,
+                   int                response,
+                   SamReflectionPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GError) error = NULL;
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (path == NULL || !sam_reflection_sheet_write_pdf (path, &error))
+        sam_dialogs_alert (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("The File Was Not Saved"),
+                           error ? error->message : _("Choose a file on this computer."));
+      else
+        {
+          g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+        }
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+save_sheet_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save the Sheet for Meeting Notes"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: the suggested name of the sheet's PDF file. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("sheet-for-meeting-notes.pdf"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_sheet_response), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Life cycle */
+
+static void
+sam_reflection_page_dispose (GObject *object)
+{
+  SamReflectionPage *self = (SamReflectionPage *) object;
+
+  /* The toast overlay is both the bin's child and a template child: let the bin let go first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_REFLECTION_PAGE);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->today, g_free);
+
+  G_OBJECT_CLASS (sam_reflection_page_parent_class)->dispose (object);
+}
+
+static void
+sam_reflection_page_class_init (SamReflectionPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sam_reflection_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-reflection-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamReflectionPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SamReflectionPage, role_row);
+  gtk_widget_class_bind_template_child (widget_class, SamReflectionPage, date_row);
+  gtk_widget_class_bind_template_child (widget_class, SamReflectionPage, groups_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_role_changed);
+  gtk_widget_class_install_action (widget_class, "reflection.save-sheet", NULL, save_sheet_action);
+}
+
+static void
+sam_reflection_page_init (SamReflectionPage *self)
+{
+  self->role = SAM_ROLE_PARTNER;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API */
+
+void
+sam_reflection_page_set_context (SamReflectionPage *self,
+                                 SamContext        *context)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *day = NULL;
+  SamRole parsed;
+
+  g_return_if_fail (SAM_IS_REFLECTION_PAGE (self));
+  g_return_if_fail (SAM_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+  now = sam_context_now (context);
+  g_free (self->today);
+  self->today = g_date_time_format (now, "%Y-%m-%d");
+  day = format_day (self->today);
+  adw_action_row_set_subtitle (self->date_row, day);
+
+  role = sam_store_get_setting (sam_context_get_store (context), ROLE_SETTING);
+  self->role = role != NULL && sam_role_from_string (role, &parsed) && parsed == SAM_ROLE_SOLO
+               ? SAM_ROLE_SOLO : SAM_ROLE_PARTNER;
+  /* Set the row without its handler writing the setting back. */
+  g_signal_handlers_block_by_func (self->role_row, on_role_changed, self);
+  adw_combo_row_set_selected (self->role_row, self->role == SAM_ROLE_SOLO ? 1 : 0);
+  g_signal_handlers_unblock_by_func (self->role_row, on_role_changed, self);
+  rebuild (self);
+}
+
+void
+sam_reflection_page_set_role (SamReflectionPage *self,
+                              SamRole            role)
+{
+  g_return_if_fail (SAM_IS_REFLECTION_PAGE (self));
+
+  adw_combo_row_set_selected (self->role_row, role == SAM_ROLE_SOLO ? 1 : 0);
+}
+
+GtkWidget *
+sam_reflection_page_get_groups (SamReflectionPage *self)
+{
+  g_return_val_if_fail (SAM_IS_REFLECTION_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->groups_box);
+}

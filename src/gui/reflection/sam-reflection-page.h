@@ -1,0 +1,24 @@
+/* sam-reflection-page.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sam-context.h"
+
+G_BEGIN_DECLS
+
+#define SAM_TYPE_REFLECTION_PAGE (sam_reflection_page_get_type ())
+G_DECLARE_FINAL_TYPE (SamReflectionPage, sam_reflection_page, SAM, REFLECTION_PAGE, AdwBin)
+
+void        sam_reflection_page_set_context  (SamReflectionPage *self,
+                                              SamContext        *context);
+void        sam_reflection_page_set_role     (SamReflectionPage *self,
+                                              SamRole            role);
+GtkWidget  *sam_reflection_page_get_groups   (SamReflectionPage *self);
+
+G_END_DECLS
