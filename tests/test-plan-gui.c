@@ -347,6 +347,7 @@ test_follow_up (Fixture       *fixture,
   g_autoptr(SamPlanAction) action = sam_plan_action_new ();
   g_autofree char *ics_path = g_build_filename (tmpdir, "follow-up.ics", NULL);
   g_autofree char *pdf_path = g_build_filename (tmpdir, "plan.pdf", NULL);
+  g_autofree char *print_path = g_build_filename (tmpdir, "printed.pdf", NULL);
   g_autofree char *ics = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
@@ -383,6 +384,17 @@ test_follow_up (Fixture       *fixture,
     {
       g_assert_nonnull (strstr (text, "Klinik 1 — Lægerne i Byen, Klynge Syd"));
       g_assert_nonnull (strstr (text, "Follow-up: 10 May 2027"));
+      g_assert_nonnull (strstr (text, "1. Ledelsesdag for lægerne"));
+    }
+
+  /* On paper, through the print operation's own pages. */
+  g_clear_pointer (&text, g_free);
+  g_assert_true (sam_plan_page_print_to_file (fixture->page, print_path, &error));
+  g_assert_no_error (error);
+  text = test_pdf_text_flat (print_path);
+  if (text != NULL)
+    {
+      g_assert_nonnull (strstr (text, "Implementation plan"));
       g_assert_nonnull (strstr (text, "1. Ledelsesdag for lægerne"));
     }
 

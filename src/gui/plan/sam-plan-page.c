@@ -1276,21 +1276,18 @@ on_draw_page (GtkPrintOperation *operation,
                              gtk_print_context_get_width (context), gtk_print_context_get_height (context), page);
 }
 
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+/* The print operation of the plan: for the print dialog, or for a PDF file. */
+static GtkPrintOperation *
+print_operation_new (SamPlanPage *self)
 {
-  SamPlanPage *self = SAM_PLAN_PAGE (widget);
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
+  GtkPrintOperation *operation;
   Print *print = g_new0 (Print, 1);
 
   print->report = report_new (self, &print->actions, &print->follow_up, &print->today, &print->name);
   if (print->report == NULL)
     {
       print_free (print);
-      return;
+      return NULL;
     }
   print->report->today = &print->today;
   operation = gtk_print_operation_new ();
@@ -1299,6 +1296,20 @@ print_action (GtkWidget  *widget,
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), print);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), print);
   g_object_set_data_full (G_OBJECT (operation), "sam-print", print, (GDestroyNotify) print_free);
+  return operation;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SamPlanPage *self = SAM_PLAN_PAGE (widget);
+  g_autoptr(GtkPrintOperation) operation = print_operation_new (self);
+  g_autoptr(GError) error = NULL;
+
+  if (operation == NULL)
+    return;
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, get_parent (self), &error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
@@ -1306,6 +1317,34 @@ print_action (GtkWidget  *widget,
 
       sam_dialogs_alert (get_parent (self), _("Printing Failed"), body);
     }
+}
+
+/**
+ * sam_plan_page_print_to_file:
+ * @path: where the PDF goes
+ *
+ * Prints the plan to a PDF file through the same print operation as the print dialog, as
+ * its "Print to File" would.
+ */
+gboolean
+sam_plan_page_print_to_file (SamPlanPage  *self,
+                             const char   *path,
+                             GError      **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (SAM_IS_PLAN_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  operation = print_operation_new (self);
+  if (operation == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No clinic is chosen"));
+      return FALSE;
+    }
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
 static void

@@ -27,6 +27,9 @@ const char *sam_plan_page_get_banner_text    (SamPlanPage *self);
 gboolean    sam_plan_page_write_pdf          (SamPlanPage *self,
                                               const char  *path,
                                               GError     **error);
+gboolean    sam_plan_page_print_to_file      (SamPlanPage *self,
+                                              const char  *path,
+                                              GError     **error);
 gboolean    sam_plan_page_write_ics          (SamPlanPage *self,
                                               const char  *path,
                                               GError     **error);
