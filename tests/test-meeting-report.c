@@ -75,6 +75,7 @@ test_blocks (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (sam_meeting_report_get_title (report), ==, "How to talk about well-being in the clinic");
   g_assert_cmpstr (sam_meeting_report_get_date (report), ==, "2026-05-04");
+  g_assert_false (sam_meeting_report_is_finished (report));
   g_assert_cmpstr (sam_meeting_report_get_block (report, 0, &style), ==, sam_meeting_report_get_title (report));
   g_assert_cmpint (style, ==, SAM_MEETING_REPORT_TITLE);
   text = sam_meeting_report_get_text (report);

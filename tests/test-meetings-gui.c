@@ -424,11 +424,12 @@ note_in_store (gpointer data)
   Session *session = data;
   g_autoptr(GPtrArray) notes = sam_meeting_store_list_notes (session->store, 1, NULL);
 
-  return notes != NULL && note_of (notes, "introduction") != NULL;
+  return notes != NULL && note_of (notes, "data") != NULL;
 }
 
 /* Notes are saved while they are typed: a second connection to the file, as after a
- * crash, finds them while the window is still open and was never closed. */
+ * crash, finds them while the window is still open and was never closed. The app started
+ * again shows the meeting as not finished, and it goes on at the step it was at. */
 static void
 test_notes_survive_crash (void)
 {
@@ -436,7 +437,10 @@ test_notes_survive_crash (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(SamStore) reopened = NULL;
   g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *text = NULL;
   SamMeetingRunner *runner;
+  SamMeetingSummary *summary;
+  GtkWidget *button;
   gint64 meeting_id;
 
   open_session (&session, "crash");
@@ -446,6 +450,8 @@ test_notes_survive_crash (void)
   g_assert_true (sam_meetings_page_run (session.page, meeting_id, &error));
   g_assert_no_error (error);
   runner = sam_meetings_page_get_runner (session.page);
+  sam_meeting_runner_next (runner);
+  g_assert_cmpstr (sam_meeting_runner_get_step (runner)->id, ==, "data");
   type_notes (runner, "Vi har");
   type_notes (runner, "Vi har fire ledelsesområder");
   /* Saved a moment after the typing stops, without a step change or a close. */
@@ -456,9 +462,35 @@ test_notes_survive_crash (void)
   g_assert_no_error (error);
   notes = sam_meeting_store_list_notes (reopened, meeting_id, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (note_of (notes, "introduction"), ==, "Vi har fire ledelsesområder");
+  g_assert_cmpstr (note_of (notes, "data"), ==, "Vi har fire ledelsesområder");
   g_clear_object (&reopened);
+  close_session (&session);
 
+  /* Started again: the meeting was never finished, and goes on where it was. */
+  open_session (&session, "crash");
+  g_assert_true (sam_meetings_page_show_summary (session.page, meeting_id, &error));
+  summary = sam_meetings_page_get_summary (session.page);
+  text = sam_meeting_summary_get_text (summary);
+  g_assert_nonnull (strstr (text, "The meeting was not finished."));
+  g_assert_nonnull (strstr (text, "Vi har fire ledelsesområder"));
+  button = test_find_button (GTK_WIDGET (summary), "_Continue Meeting");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (sam_meetings_page_get_state (session.page), ==, "runner");
+  runner = sam_meetings_page_get_runner (session.page);
+  g_assert_cmpstr (sam_meeting_runner_get_step (runner)->id, ==, "data");
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (runner_child (runner, "notes_view")));
+    GtkTextIter s, e;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &s, &e);
+    shown = gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+    g_assert_cmpstr (shown, ==, "Vi har fire ledelsesområder");
+  }
+  sam_meeting_runner_finish (runner);
+  g_assert_false (gtk_widget_get_visible (test_find_button (GTK_WIDGET (summary), "_Continue Meeting")));
   close_session (&session);
 }
 

@@ -44,6 +44,7 @@ struct _SamMeetingReport
 {
   char        *title;
   char        *date;          /* YYYY-MM-DD */
+  gboolean     finished;
   GArray      *blocks;        /* Block */
   /* From the last pagination: */
   GPtrArray   *layouts;       /* PangoLayout, one per block */
@@ -231,6 +232,7 @@ sam_meeting_report_new (SamStore  *store,
   g_array_set_clear_func (self->blocks, block_clear);
   self->title = g_strdup (sam_meeting_template_get_title (template));
   self->date = g_strdup (meeting->date);
+  self->finished = meeting->ended != NULL;
 
   add (self, SAM_MEETING_REPORT_TITLE, self->title);
   place = sam_meeting_report_describe_place (store, meeting);
@@ -334,6 +336,14 @@ sam_meeting_report_get_date (SamMeetingReport *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->date;
+}
+
+/* Whether the meeting was finished, rather than left before its end. */
+gboolean
+sam_meeting_report_is_finished (SamMeetingReport *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->finished;
 }
 
 guint

@@ -40,6 +40,7 @@ SamMeetingReport *sam_meeting_report_new          (SamStore               *store
 void              sam_meeting_report_free         (SamMeetingReport       *self);
 const char       *sam_meeting_report_get_title    (SamMeetingReport       *self);
 const char       *sam_meeting_report_get_date     (SamMeetingReport       *self);
+gboolean          sam_meeting_report_is_finished  (SamMeetingReport       *self);
 guint             sam_meeting_report_get_n_blocks (SamMeetingReport       *self);
 const char       *sam_meeting_report_get_block    (SamMeetingReport       *self,
                                                    guint                   index,

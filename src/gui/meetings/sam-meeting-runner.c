@@ -1141,6 +1141,43 @@ sam_meeting_runner_init (SamMeetingRunner *self)
                            G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
 }
 
+static gboolean
+step_has_content (const char *step_id,
+                  GPtrArray  *notes,
+                  GPtrArray  *cards,
+                  GPtrArray  *actions)
+{
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    {
+      SamMeetingNote *note = g_ptr_array_index (notes, i);
+
+      if (g_strcmp0 (note->step, step_id) == 0 && note->text != NULL && *note->text != '\0')
+        return TRUE;
+    }
+  for (guint i = 0; cards != NULL && i < cards->len; i++)
+    if (g_strcmp0 (((SamMeetingCard *) g_ptr_array_index (cards, i))->step, step_id) == 0)
+      return TRUE;
+  for (guint i = 0; actions != NULL && i < actions->len; i++)
+    if (g_strcmp0 (((SamMeetingAction *) g_ptr_array_index (actions, i))->step, step_id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+last_step_with_content (SamMeetingRunner *self)
+{
+  SamStore *store = get_store (self);
+  g_autoptr(GPtrArray) notes = sam_meeting_store_list_notes (store, self->meeting->id, NULL);
+  g_autoptr(GPtrArray) cards = sam_meeting_store_list_cards (store, self->meeting->id, NULL);
+  g_autoptr(GPtrArray) actions = sam_meeting_store_list_actions (store, self->meeting->id, NULL);
+  guint last = 0;
+
+  for (guint i = 0; i < sam_meeting_timer_get_n_steps (self->timer); i++)
+    if (step_has_content (sam_meeting_timer_get_step (self->timer, i)->id, notes, cards, actions))
+      last = i;
+  return last;
+}
+
 /* Public API */
 
 /**
@@ -1191,9 +1228,21 @@ sam_meeting_runner_run (SamMeetingRunner  *self,
 
   now = sam_context_now (context);
   sam_meeting_timer_start (self->timer, _sam_meetings_now_us (context));
-  if (self->meeting->started == NULL &&
-      !sam_meeting_store_set_started (sam_context_get_store (context), meeting_id, now, error))
-    return FALSE;
+  if (self->meeting->started == NULL)
+    {
+      if (!sam_meeting_store_set_started (sam_context_get_store (context), meeting_id, now, error))
+        return FALSE;
+    }
+  else
+    {
+      /* A meeting left before its end goes on at the last step anything was typed for;
+       * the time it had run is not kept, so the clock starts afresh there. */
+      guint resume = last_step_with_content (self);
+
+      while (sam_meeting_timer_get_current (self->timer) < resume &&
+             sam_meeting_timer_next (self->timer, _sam_meetings_now_us (context)))
+        ;
+    }
 
   build_step_rows (self);
   if (self->link_ids->len == 0)

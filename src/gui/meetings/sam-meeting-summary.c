@@ -26,6 +26,7 @@ struct _SamMeetingSummary
   SamContext       *context;
   gint64            meeting_id;
   SamMeetingReport *report;
+  GtkWidget        *continue_button;
   GtkBox     *content;
 };
 
@@ -33,6 +34,7 @@ G_DEFINE_FINAL_TYPE (SamMeetingSummary, sam_meeting_summary, ADW_TYPE_BIN)
 
 enum {
   SIGNAL_CLOSED,
+  SIGNAL_CONTINUE,
   N_SIGNALS
 };
 
@@ -150,6 +152,12 @@ on_save_clicked (SamMeetingSummary *self)
 }
 
 static void
+on_continue_clicked (SamMeetingSummary *self)
+{
+  g_signal_emit (self, signals[SIGNAL_CONTINUE], 0);
+}
+
+static void
 on_back_clicked (SamMeetingSummary *self)
 {
   g_signal_emit (self, signals[SIGNAL_CLOSED], 0);
@@ -179,6 +187,13 @@ sam_meeting_summary_class_init (SamMeetingSummaryClass *klass)
    */
   signals[SIGNAL_CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * SamMeetingSummary::continue:
+   *
+   * The person wants to go on with a meeting that was left before its end.
+   */
+  signals[SIGNAL_CONTINUE] = g_signal_new ("continue", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -201,6 +216,10 @@ sam_meeting_summary_init (SamMeetingSummary *self)
   gtk_widget_set_margin_end (outer, 18);
   g_signal_connect_swapped (back, "clicked", G_CALLBACK (on_back_clicked), self);
   gtk_box_append (GTK_BOX (buttons), back);
+  self->continue_button = gtk_button_new_with_mnemonic (_("_Continue Meeting"));
+  gtk_widget_add_css_class (self->continue_button, "suggested-action");
+  g_signal_connect_swapped (self->continue_button, "clicked", G_CALLBACK (on_continue_clicked), self);
+  gtk_box_append (GTK_BOX (buttons), self->continue_button);
   gtk_widget_set_hexpand (spacer, TRUE);
   gtk_box_append (GTK_BOX (buttons), spacer);
   g_signal_connect_swapped (save, "clicked", G_CALLBACK (on_save_clicked), self);
@@ -245,6 +264,8 @@ sam_meeting_summary_show (SamMeetingSummary  *self,
   self->report = g_steal_pointer (&report);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
+
+  gtk_widget_set_visible (self->continue_button, !sam_meeting_report_is_finished (self->report));
 
   /* The same blocks as the PDF and the paper, so the three never disagree. */
   for (guint i = 0; i < sam_meeting_report_get_n_blocks (self->report); i++)

@@ -168,6 +168,16 @@ on_summary_closed (SamMeetingsPage   *self,
 }
 
 static void
+on_summary_continue (SamMeetingsPage   *self,
+                     SamMeetingSummary *summary)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sam_meetings_page_run (self, sam_meeting_summary_get_meeting_id (summary), &error))
+    show_error (self, error);
+}
+
+static void
 sam_meetings_page_dispose (GObject *object)
 {
   SamMeetingsPage *self = SAM_MEETINGS_PAGE (object);
@@ -199,6 +209,7 @@ sam_meetings_page_class_init (SamMeetingsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_past_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_runner_finished);
   gtk_widget_class_bind_template_callback (widget_class, on_summary_closed);
+  gtk_widget_class_bind_template_callback (widget_class, on_summary_continue);
 }
 
 static void
