@@ -61,7 +61,8 @@ try:
 
     items = pyatspi.findAllDescendants(app, lambda x: x.getRole() == pyatspi.ROLE_LIST_ITEM)
     check("the sections are named for a screen reader",
-          {"Overview", "Questionnaire", "Results", "Support"} <= {i.name for i in items})
+          {"Overview", "Questionnaire", "Results", "Support", "Plan", "Reflection"}
+          <= {i.name for i in items})
 
     button = pyatspi.findDescendant(app, lambda x: x.getRole() == pyatspi.ROLE_PUSH_BUTTON and
                                     "Start a First Round" in (x.name or ""))

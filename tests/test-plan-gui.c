@@ -231,6 +231,28 @@ test_by_hand (Fixture       *fixture,
   g_clear_pointer (&list, g_ptr_array_unref);
   list = sam_plan_list_actions (fixture->store, fixture->clinic, NULL, SAM_PLAN_SORT_DUE, NULL);
   g_assert_cmpuint (list->len, ==, 0);
+
+  /* Undo, as the toast's button does, puts back the same action. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "plan.undo-delete", NULL);
+  test_spin (5);
+  g_clear_pointer (&shown, g_ptr_array_unref);
+  shown = rows (sam_plan_page_get_action_list (fixture->page));
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = sam_plan_list_actions (fixture->store, fixture->clinic, NULL, SAM_PLAN_SORT_DUE, NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&stored, sam_plan_action_free);
+  stored = sam_plan_action_copy (g_ptr_array_index (list, 0));
+  g_assert_cmpstr (stored->what, ==, "Ledelsesdag for lægerne");
+  g_assert_cmpstr (stored->notes, ==, "Booket hos PLO-E");
+  g_assert_cmpint (stored->status, ==, SAM_PLAN_STATUS_IN_PROGRESS);
+  g_assert_cmpstr (stored->domain, ==, "A");
+
+  /* Once is all: a second undo does nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "plan.undo-delete", NULL);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = sam_plan_list_actions (fixture->store, fixture->clinic, NULL, SAM_PLAN_SORT_DUE, NULL);
+  g_assert_cmpuint (list->len, ==, 1);
 }
 
 /* Overdue actions stand out, and the filter shows them alone. */

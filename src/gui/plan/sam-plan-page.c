@@ -45,6 +45,8 @@ struct _SamPlanPage
   gboolean         loading;
   gboolean         banner_dismissed;
   guint            refresh_idle;
+  SamPlanAction   *deleted;        /* for Undo */
+  AdwToast        *undo_toast;     /* weak */
 
   AdwToastOverlay *toast_overlay;
   GtkStack        *main_stack;
@@ -287,33 +289,33 @@ on_follow_up_edited (SamPlanPage *self)
 
 /* Actions of the plan */
 
-typedef struct
-{
-  SamPlanPage   *page;
-  SamPlanAction *action;
-} Undo;
-
+/* The last deleted action, for the toast's Undo; dropped when the toast goes. */
 static void
-undo_free (Undo *undo)
+on_undo_toast_dismissed (AdwToast    *toast_,
+                         SamPlanPage *self)
 {
-  g_clear_weak_pointer (&undo->page);
-  sam_plan_action_free (undo->action);
-  g_free (undo);
+  if (self->undo_toast != toast_)
+    return;
+  g_clear_weak_pointer (&self->undo_toast);
+  g_clear_pointer (&self->deleted, sam_plan_action_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.undo-delete", FALSE);
 }
 
 static void
-on_undo_clicked (AdwToast *toast_,
-                 Undo     *undo)
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
+  SamPlanPage *self = SAM_PLAN_PAGE (widget);
+  g_autoptr(SamPlanAction) action = g_steal_pointer (&self->deleted);
   g_autoptr(GError) error = NULL;
 
-  /* The toast lives in the page; the page may be gone by the time it is clicked. */
-  if (undo->page == NULL || undo->page->context == NULL)
+  gtk_widget_action_set_enabled (widget, "plan.undo-delete", FALSE);
+  if (action == NULL || self->context == NULL)
     return;
-  if (!sam_plan_add_action (get_store (undo->page), undo->action->clinic_id, undo->action,
-                            NULL, NULL, &error))
-    alert_error (undo->page, _("The Action Was Not Restored"), error);
-  refresh_actions (undo->page);
+  if (!sam_plan_add_action (get_store (self), action->clinic_id, action, NULL, NULL, &error))
+    alert_error (self, _("The Action Was Not Restored"), error);
+  refresh_actions (self);
 }
 
 static void
@@ -324,7 +326,6 @@ delete_action (SamPlanPage *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   AdwToast *deleted;
-  Undo *undo;
 
   if (action == NULL)
     return;
@@ -335,16 +336,21 @@ delete_action (SamPlanPage *self,
     }
   refresh_actions (self);
 
+  /* One undo at a time: the toast of an earlier deletion goes with it. */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_pointer (&self->deleted, sam_plan_action_free);
+  self->deleted = g_steal_pointer (&action);
+
   /* Translators: a toast; %s is what the action was. */
-  title = g_strdup_printf (_("“%s” deleted"), action->what);
+  title = g_strdup_printf (_("“%s” deleted"), self->deleted->what);
   deleted = adw_toast_new (title);
   adw_toast_set_button_label (deleted, _("_Undo"));
+  adw_toast_set_action_name (deleted, "plan.undo-delete");
   adw_toast_set_priority (deleted, ADW_TOAST_PRIORITY_HIGH);
-  undo = g_new0 (Undo, 1);
-  g_set_weak_pointer (&undo->page, self);
-  undo->action = g_steal_pointer (&action);
-  g_signal_connect_data (deleted, "button-clicked", G_CALLBACK (on_undo_clicked), undo,
-                         (GClosureNotify) (void (*) (void)) undo_free, 0);
+  g_signal_connect_object (deleted, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self, 0);
+  g_set_weak_pointer (&self->undo_toast, deleted);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.undo-delete", TRUE);
   adw_toast_overlay_add_toast (self->toast_overlay, deleted);
 }
 
@@ -1407,6 +1413,8 @@ sam_plan_page_dispose (GObject *object)
   g_clear_pointer (&self->clinics, g_ptr_array_unref);
   g_clear_pointer (&self->rounds, g_ptr_array_unref);
   g_clear_pointer (&self->meetings, g_ptr_array_unref);
+  g_clear_pointer (&self->deleted, sam_plan_action_free);
+  g_clear_weak_pointer (&self->undo_toast);
 
   G_OBJECT_CLASS (sam_plan_page_parent_class)->dispose (object);
 }
@@ -1447,12 +1455,14 @@ sam_plan_page_class_init (SamPlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.save-pdf", NULL, save_pdf_action);
   gtk_widget_class_install_action (widget_class, "plan.save-ics", NULL, save_ics_action);
   gtk_widget_class_install_action (widget_class, "plan.dismiss-banner", NULL, dismiss_banner_action);
+  gtk_widget_class_install_action (widget_class, "plan.undo-delete", NULL, undo_delete_action);
 }
 
 static void
 sam_plan_page_init (SamPlanPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.undo-delete", FALSE);
   g_signal_connect (self->action_list, "row-activated", G_CALLBACK (on_row_activated), self);
   gtk_list_box_set_placeholder (self->action_list,
                                 g_object_new (GTK_TYPE_LABEL,
