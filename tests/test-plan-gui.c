@@ -337,6 +337,15 @@ test_from_meeting (Fixture       *fixture,
       g_clear_pointer (&shown, g_ptr_array_unref);
     }
 
+  /* The follow-up was not set: it now counts from the meeting, 6 months on. */
+  {
+    g_autoptr(SamPlanFollowUp) follow_up = sam_plan_get_follow_up (fixture->store, fixture->clinic, NULL);
+
+    g_assert_nonnull (follow_up);
+    g_assert_cmpstr (follow_up->since, ==, "2026-11-10");
+    g_assert_cmpstr (follow_up->date, ==, "2027-05-10");
+  }
+
   /* Følg udviklingen: the lunch sits beside q7h and the culture index. */
   {
     g_autoptr(GPtrArray) follow = rows (sam_plan_page_get_follow_list (fixture->page));

@@ -175,7 +175,8 @@ layout_report (const SamPlanReport *report,
       g_autofree char *since = format_day (report->follow_up->since);
       g_autofree char *date = format_day (report->follow_up->date);
       /* Translators: the first %s is the follow-up's day, the second the meeting's. */
-      g_autofree char *text = g_strdup_printf (_("Follow-up: %s (the meeting was on %s)"), date, since);
+      g_autofree char *text = g_strdup_printf (_("Follow-up: %s (the meeting was on %s)"), date,
+                                               since);
 
       paragraph (cursor, text, TEXT_SIZE, TRUE, 0, 0, GAP);
     }

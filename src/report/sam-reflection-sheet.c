@@ -99,7 +99,8 @@ sam_reflection_sheet_write_pdf (const char  *path,
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, SAM_REFLECTION_SHEET_WIDTH, SAM_REFLECTION_SHEET_HEIGHT);
+  surface = cairo_pdf_surface_create (path, SAM_REFLECTION_SHEET_WIDTH,
+                                      SAM_REFLECTION_SHEET_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Sheet for meeting notes"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Samarbejde");
   sheet.cr = cairo_create (surface);
@@ -134,7 +135,8 @@ sam_reflection_sheet_write_pdf (const char  *path,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED, _("Could not write “%s”: %s"), path,
+      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED, _("Could not write “%s”: %s"),
+                   path,
                    cairo_status_to_string (status));
       return FALSE;
     }

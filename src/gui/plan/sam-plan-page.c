@@ -192,7 +192,9 @@ clear_rows (GtkListBox *list)
 static SamPlanFollowUp *
 load_follow_up (SamPlanPage *self)
 {
-  return self->clinic_id > 0 ? sam_plan_get_follow_up (get_store (self), self->clinic_id, NULL) : NULL;
+  if (self->clinic_id <= 0)
+    return NULL;
+  return sam_plan_get_follow_up (get_store (self), self->clinic_id, NULL);
 }
 
 static void
@@ -242,7 +244,8 @@ load_follow_up_fields (SamPlanPage *self)
     {
       GDate since, date;
 
-      if (sam_date_parse_iso (follow_up->since, &since) && sam_date_parse_iso (follow_up->date, &date))
+      if (sam_date_parse_iso (follow_up->since, &since) &&
+          sam_date_parse_iso (follow_up->date, &date))
         months = (g_date_get_year (&date) - g_date_get_year (&since)) * 12 +
                  (int) g_date_get_month (&date) - (int) g_date_get_month (&since);
       gtk_editable_set_text (GTK_EDITABLE (self->since_entry), follow_up->since);
@@ -565,7 +568,8 @@ on_status_selected (GtkDropDown *dropdown,
 
   if (self->loading || self->context == NULL)
     return;
-  if (!sam_plan_set_status (get_store (self), id, gtk_drop_down_get_selected (dropdown), NULL, &error))
+  if (!sam_plan_set_status (get_store (self), id, gtk_drop_down_get_selected (dropdown), NULL,
+                            &error))
     alert_error (self, _("The Status Was Not Changed"), error);
   /* The row holding the drop-down is rebuilt after this handler, not inside it. */
   if (self->refresh_idle == 0)
@@ -578,8 +582,10 @@ on_row_activated (GtkListBox    *list,
                   SamPlanPage   *self)
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "action-id"));
-  g_autoptr(SamPlanAction) action = id > 0 ? sam_plan_get_action (get_store (self), id, NULL) : NULL;
+  g_autoptr(SamPlanAction) action = NULL;
 
+  if (id > 0)
+    action = sam_plan_get_action (get_store (self), id, NULL);
   if (action != NULL)
     show_form (self, action);
 }
@@ -593,7 +599,8 @@ icon_button (const char *icon,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
   gtk_widget_add_css_class (button, "flat");
   return button;
 }
@@ -674,7 +681,8 @@ action_row_new (SamPlanPage         *self,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), action->status);
   /* Translators: the accessible name of an action's status; %s is what the action is. */
   label = g_strdup_printf (_("Status of “%s”"), action->what);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
   g_object_set_data (G_OBJECT (dropdown), "action-id", GSIZE_TO_POINTER (action->id));
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_status_selected), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
@@ -736,7 +744,8 @@ refresh_actions (SamPlanPage *self)
   actions = list_shown_actions (self, &today);
   self->loading = TRUE;
   for (guint i = 0; actions != NULL && i < actions->len; i++)
-    gtk_list_box_append (self->action_list, action_row_new (self, g_ptr_array_index (actions, i), &today));
+    gtk_list_box_append (self->action_list, action_row_new (self, g_ptr_array_index (actions, i),
+                                                            &today));
   self->loading = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.print", actions != NULL);
   refresh_follow (self);
@@ -769,15 +778,25 @@ on_import_response (AdwMessageDialog *dialog,
   if (selected >= self->meetings->len)
     return;
   meeting = g_ptr_array_index (self->meetings, selected);
-  if (!sam_plan_import_meeting (get_store (self), self->clinic_id, meeting->id, NULL, &n_added, &error))
+  if (!sam_plan_import_meeting (get_store (self), self->clinic_id, meeting->id, NULL, &n_added,
+                                &error))
     {
       alert_error (self, _("The Actions Were Not Added"), error);
       return;
     }
+  /* The follow-up counts from the meeting the plan was made at, 6 months by default. */
+  {
+    g_autoptr(SamPlanFollowUp) follow_up = load_follow_up (self);
+
+    if (follow_up == NULL && sam_plan_set_follow_up (get_store (self), self->clinic_id,
+                                                     meeting->date, NULL, NULL))
+      load_follow_up_fields (self);
+  }
   if (n_added == 0)
     title = g_strdup (_("The plan already holds the meeting’s actions"));
   else
-    title = g_strdup_printf (ngettext ("%u action added from the meeting", "%u actions added from the meeting",
+    title = g_strdup_printf (ngettext ("%u action added from the meeting",
+                                       "%u actions added from the meeting",
                                        n_added), n_added);
   toast (self, title);
   refresh_actions (self);
@@ -805,6 +824,7 @@ import_action (GtkWidget  *widget,
       SamMeeting *meeting = g_ptr_array_index (all, i);
       g_autoptr(GPtrArray) decided = NULL;
       SamMeetingTemplate *template;
+      const char *title;
       g_autofree char *day = NULL;
       g_autofree char *label = NULL;
 
@@ -816,9 +836,9 @@ import_action (GtkWidget  *widget,
       template = sam_meeting_template_lookup (meeting->template_id);
       day = format_day (meeting->date);
       /* Translators: a meeting to take actions from: its day, its title, how many actions. */
-      label = g_strdup_printf (ngettext ("%s, %s (%u action)", "%s, %s (%u actions)", decided->len), day,
-                               template ? sam_meeting_template_get_title (template) : meeting->template_id,
-                               decided->len);
+      title = template ? sam_meeting_template_get_title (template) : meeting->template_id;
+      label = g_strdup_printf (ngettext ("%s, %s (%u action)", "%s, %s (%u actions)", decided->len),
+                               day, title, decided->len);
       gtk_string_list_append (labels, label);
       g_ptr_array_add (self->meetings, g_ptr_array_steal_index (all, i--));
     }
@@ -835,7 +855,8 @@ import_action (GtkWidget  *widget,
                                                          "Those already in it stay as they are.")));
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), self->meetings->len - 1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Meeting"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Meeting"), -1);
   adw_message_dialog_set_extra_child (dialog, dropdown);
   g_object_set_data (G_OBJECT (dialog), "meetings", dropdown);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add Actions"), NULL);
@@ -929,6 +950,7 @@ refresh_follow (SamPlanPage *self)
   g_autoptr(SamFollowUp) follow_up = NULL;
   g_autoptr(GError) error = NULL;
   SamInstrument *instrument = sam_instrument_get_default ();
+  gint64 before_id, after_id, own_view;
   guint before, after;
 
   if (self->follow_list == NULL)
@@ -957,10 +979,11 @@ refresh_follow (SamPlanPage *self)
     }
 
   /* The own clinic sees its own figures; any other clinic is seen as the cluster sees it. */
-  follow_up = sam_follow_up_load (store, clinic->id, ((SamRound *) g_ptr_array_index (self->rounds, before))->id,
-                                  ((SamRound *) g_ptr_array_index (self->rounds, after))->id,
-                                  sam_store_get_min_group_size (store),
-                                  clinic->id == sam_store_get_own_clinic (store) ? clinic->id : 0, &error);
+  before_id = ((SamRound *) g_ptr_array_index (self->rounds, before))->id;
+  after_id = ((SamRound *) g_ptr_array_index (self->rounds, after))->id;
+  own_view = clinic->id == sam_store_get_own_clinic (store) ? clinic->id : 0;
+  follow_up = sam_follow_up_load (store, clinic->id, before_id, after_id,
+                                  sam_store_get_min_group_size (store), own_view, &error);
   if (follow_up == NULL)
     {
       gtk_label_set_text (self->follow_intro, error->message);
@@ -1037,8 +1060,10 @@ load_rounds (SamPlanPage *self)
   if (self->rounds == NULL)
     return;
   self->loading = TRUE;
-  fill_round_dropdown (self->before_dropdown, self->rounds, self->rounds->len >= 2 ? self->rounds->len - 2 : 0);
-  fill_round_dropdown (self->after_dropdown, self->rounds, self->rounds->len >= 1 ? self->rounds->len - 1 : 0);
+  fill_round_dropdown (self->before_dropdown, self->rounds,
+                       self->rounds->len >= 2 ? self->rounds->len - 2 : 0);
+  fill_round_dropdown (self->after_dropdown, self->rounds,
+                       self->rounds->len >= 1 ? self->rounds->len - 1 : 0);
   self->loading = FALSE;
 }
 
@@ -1166,7 +1191,8 @@ sam_plan_page_write_ics (SamPlanPage  *self,
   follow_up = load_follow_up (self);
   if (clinic == NULL || follow_up == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The plan has no follow-up date"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The plan has no follow-up date"));
       return FALSE;
     }
   now = sam_context_now (self->context);
@@ -1213,7 +1239,8 @@ choose_file (SamPlanPage *self,
 {
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (title, get_parent (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  chooser = gtk_file_chooser_native_new (title, get_parent (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
   g_object_set_data (G_OBJECT (chooser), "write", write);
@@ -1289,7 +1316,8 @@ print_operation_new (SamPlanPage *self)
   GtkPrintOperation *operation;
   Print *print = g_new0 (Print, 1);
 
-  print->report = report_new (self, &print->actions, &print->follow_up, &print->today, &print->name);
+  print->report = report_new (self, &print->actions, &print->follow_up, &print->today,
+                              &print->name);
   if (print->report == NULL)
     {
       print_free (print);
@@ -1316,10 +1344,12 @@ print_action (GtkWidget  *widget,
 
   if (operation == NULL)
     return;
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, get_parent (self), &error)
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               get_parent (self), &error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      g_autofree char *body = g_strdup_printf (_("The plan could not be printed: %s"), error->message);
+      g_autofree char *body = g_strdup_printf (_("The plan could not be printed: %s"),
+                                               error->message);
 
       sam_dialogs_alert (get_parent (self), _("Printing Failed"), body);
     }
@@ -1427,7 +1457,8 @@ sam_plan_page_class_init (SamPlanPageClass *klass)
 
   object_class->dispose = sam_plan_page_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-plan-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sam-plan-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamPlanPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SamPlanPage, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SamPlanPage, view_stack);
@@ -1454,7 +1485,8 @@ sam_plan_page_class_init (SamPlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "plan.save-pdf", NULL, save_pdf_action);
   gtk_widget_class_install_action (widget_class, "plan.save-ics", NULL, save_ics_action);
-  gtk_widget_class_install_action (widget_class, "plan.dismiss-banner", NULL, dismiss_banner_action);
+  gtk_widget_class_install_action (widget_class, "plan.dismiss-banner", NULL,
+                                   dismiss_banner_action);
   gtk_widget_class_install_action (widget_class, "plan.undo-delete", NULL, undo_delete_action);
 }
 
@@ -1485,7 +1517,8 @@ sam_plan_page_set_context (SamPlanPage *self,
 
   if (!g_set_object (&self->context, context))
     return;
-  g_signal_connect_object (sam_context_get_store (context), "changed", G_CALLBACK (refresh_clinics), self,
+  g_signal_connect_object (sam_context_get_store (context), "changed",
+                           G_CALLBACK (refresh_clinics), self,
                            G_CONNECT_SWAPPED);
   refresh_clinics (self);
   g_idle_add_once ((GSourceOnceFunc) announce_follow_up, g_object_ref (self));

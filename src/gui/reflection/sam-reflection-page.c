@@ -152,7 +152,8 @@ question_new (SamReflectionPage          *self,
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_widget_set_size_request (view, -1, 90);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), view);
   frame = gtk_frame_new (NULL);
   gtk_widget_add_css_class (frame, "view");
@@ -164,8 +165,8 @@ question_new (SamReflectionPage          *self,
   answer->topic = g_strdup (question->group->id);
   answer->question = question->number;
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  answers = sam_reflection_list (sam_context_get_store (self->context), question->group->id, question->number,
-                                 NULL);
+  answers = sam_reflection_list (sam_context_get_store (self->context), question->group->id,
+                                 question->number, NULL);
   if (answers != NULL && answers->len > 0)
     {
       const SamReflection *newest = g_ptr_array_index (answers, 0);
@@ -199,7 +200,8 @@ own_figures_new (SamReflectionPage *self)
   GtkWidget *group = adw_preferences_group_new ();
   const SamRound *round;
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Your Figures and the Cluster’s"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                   _("Your Figures and the Cluster’s"));
   for (guint i = 0; clinics != NULL && i < clinics->len; i++)
     if (((SamClinic *) g_ptr_array_index (clinics, i))->id == own)
       cluster = ((SamClinic *) g_ptr_array_index (clinics, i))->cluster_id;
@@ -214,7 +216,8 @@ own_figures_new (SamReflectionPage *self)
       return group;
     }
   round = g_ptr_array_index (rounds, rounds->len - 1);
-  figures = sam_round_figures_load (store, round->id, sam_store_get_min_group_size (store), own, NULL);
+  figures = sam_round_figures_load (store, round->id, sam_store_get_min_group_size (store), own,
+                                    NULL);
   own_figures = figures != NULL ? sam_round_figures_find_clinic (figures, own) : NULL;
   {
     /* Translators: %s is the round, such as "Baseline 2026". */
@@ -278,7 +281,6 @@ rebuild (SamReflectionPage *self)
       gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
       gtk_label_set_xalign (GTK_LABEL (heading), 0);
       gtk_widget_add_css_class (heading, "title-4");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
       gtk_box_append (GTK_BOX (box), heading);
       if (group->part != NULL)
         {
@@ -305,7 +307,8 @@ on_role_changed (SamReflectionPage *self)
   if (role == self->role || self->context == NULL)
     return;
   self->role = role;
-  sam_store_set_setting (sam_context_get_store (self->context), ROLE_SETTING, sam_role_to_string (role), NULL);
+  sam_store_set_setting (sam_context_get_store (self->context), ROLE_SETTING,
+                         sam_role_to_string (role), NULL);
   rebuild (self);
 }
 
@@ -325,7 +328,8 @@ on_sheet_response (GtkNativeDialog   *chooser,
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
       if (path == NULL || !sam_reflection_sheet_write_pdf (path, &error))
-        sam_dialogs_alert (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("The File Was Not Saved"),
+        sam_dialogs_alert (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                           _("The File Was Not Saved"),
                            error ? error->message : _("Choose a file on this computer."));
       else
         {
@@ -380,7 +384,8 @@ sam_reflection_page_class_init (SamReflectionPageClass *klass)
 
   object_class->dispose = sam_reflection_page_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-reflection-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sam-reflection-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamReflectionPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SamReflectionPage, role_row);
   gtk_widget_class_bind_template_child (widget_class, SamReflectionPage, date_row);
