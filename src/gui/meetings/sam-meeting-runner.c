@@ -780,10 +780,14 @@ show_step (SamMeetingRunner *self)
   self->has_shown_step = TRUE;
 
   gtk_label_set_label (self->step_title_label, step->title);
+  gtk_widget_set_visible (GTK_WIDGET (self->facilitator_label), TRUE);
   gtk_label_set_label (self->facilitator_label, step->facilitator != NULL ? step->facilitator : "");
   gtk_widget_set_visible (GTK_WIDGET (self->facilitator_label),
                           step->facilitator != NULL && *step->facilitator != '\0');
 
+  /* Shown before it is filled: GTK 4.8 keeps the old size of a box that was hidden while
+   * its children changed, and wrapped prompts would then run into what follows. */
+  gtk_widget_set_visible (GTK_WIDGET (self->prompts_box), TRUE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->prompts_box))) != NULL)
     gtk_box_remove (self->prompts_box, child);
   for (guint i = 0; step->prompts != NULL && i < step->prompts->len; i++)
