@@ -296,6 +296,61 @@ test_whole_praksispakke (void)
     if (sam_meeting_note_card_get_id (g_ptr_array_index (card_widgets, i)) == card_id)
       g_assert_true (gtk_root_get_focus (GTK_ROOT (session.window)) == g_ptr_array_index (card_widgets, i));
 
+  /* Dropped on a heading's column, as a drag ends: the green note goes under "Tasks". */
+  {
+    GtkWidget *columns = runner_child (runner, "columns_box");
+    GtkWidget *column = NULL;
+    GtkDropTarget *target = NULL;
+    GListModel *controllers;
+    GValue value = G_VALUE_INIT;
+    gint64 green_id = 0;
+    gboolean dropped = FALSE;
+
+    for (guint i = 0; i < cards->len; i++)
+      if (((SamMeetingCard *) g_ptr_array_index (cards, i))->colour == SAM_MEETING_CARD_GREEN)
+        green_id = ((SamMeetingCard *) g_ptr_array_index (cards, i))->id;
+    for (GtkWidget *child = gtk_widget_get_first_child (columns); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      {
+        GtkWidget *box = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+        if (g_strcmp0 (g_object_get_data (G_OBJECT (box), "category"), "tasks") == 0)
+          column = box;
+      }
+    g_assert_nonnull (column);
+    controllers = gtk_widget_observe_controllers (column);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          target = GTK_DROP_TARGET (controller);
+      }
+    g_object_unref (controllers);
+    g_assert_nonnull (target);
+    g_value_init (&value, G_TYPE_INT64);
+    g_value_set_int64 (&value, green_id);
+    g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+    g_value_unset (&value);
+    g_assert_true (dropped);
+    test_spin (10);
+    g_clear_pointer (&cards, g_ptr_array_unref);
+    cards = sam_meeting_store_list_cards (session.store, meeting_id, &error);
+    for (guint i = 0; i < cards->len; i++)
+      {
+        SamMeetingCard *c = g_ptr_array_index (cards, i);
+
+        g_assert_cmpstr (c->category, ==, c->colour == SAM_MEETING_CARD_RED ? "breaks" : "tasks");
+      }
+    /* And back out with the key 0 on the focused note. */
+    g_ptr_array_set_size (card_widgets, 0);
+    collect_cards (GTK_WIDGET (runner), card_widgets);
+    for (guint i = 0; i < card_widgets->len; i++)
+      if (sam_meeting_note_card_get_id (g_ptr_array_index (card_widgets, i)) == green_id)
+        gtk_widget_activate_action (g_ptr_array_index (card_widgets, i), "card.sort", "i", 0);
+    test_spin (10);
+  }
+
   /* Through the round and the data review to the decisions. */
   advance (runner, 6 * MINUTE);
   gtk_widget_activate_action (GTK_WIDGET (runner), "runner.next", NULL);
@@ -333,7 +388,8 @@ test_whole_praksispakke (void)
   g_clear_pointer (&actions, g_ptr_array_unref);
   gtk_editable_set_text (GTK_EDITABLE (runner_child (runner, "due_row")), "2026-06-01");
   adw_combo_row_set_selected (ADW_COMBO_ROW (runner_child (runner, "link_row")), 1);
-  g_signal_emit_by_name (test_find_button (GTK_WIDGET (runner), "_Add Action"), "clicked");
+  /* Enter in a row adds it, as the button does. */
+  g_signal_emit_by_name (runner_child (runner, "due_row"), "entry-activated");
   actions = sam_meeting_store_list_actions (session.store, meeting_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (actions->len, ==, 1);

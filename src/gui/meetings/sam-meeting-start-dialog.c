@@ -202,6 +202,9 @@ build (SamMeetingStartDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), _("_Date (YYYY-MM-DD)"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->date_row), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
+  /* Enter in a text row starts the meeting, as the Start button does. */
+  adw_entry_row_set_activates_default (self->date_row, TRUE);
+  adw_entry_row_set_activates_default (self->new_place_row, TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->date_row));
 
   row = adw_action_row_new ();
