@@ -471,6 +471,16 @@ test_whole_praksispakke (void)
       g_test_message ("pdftotext is missing: the printed text is not checked");
   }
 
+  /* Deleted after asking; the list is empty again. */
+  dialog = sam_meeting_summary_ask_delete (summary);
+  test_respond (ADW_MESSAGE_DIALOG (dialog), "confirm");
+  g_assert_cmpstr (sam_meetings_page_get_state (session.page), ==, "list");
+  g_clear_pointer (&meetings, g_ptr_array_unref);
+  meetings = sam_meeting_store_list (session.store, &error);
+  g_assert_cmpuint (meetings->len, ==, 0);
+  g_assert_null (gtk_list_box_get_row_at_index (
+    GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (session.page), SAM_TYPE_MEETINGS_PAGE, "past_list")), 0));
+
   close_session (&session);
 }
 

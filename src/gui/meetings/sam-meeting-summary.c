@@ -152,6 +152,48 @@ on_save_clicked (SamMeetingSummary *self)
 }
 
 static void
+on_delete_confirmed (gboolean  confirmed,
+                     gpointer  data)
+{
+  g_autoptr(SamMeetingSummary) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!confirmed || self->context == NULL)
+    return;
+  if (!sam_meeting_store_delete (sam_context_get_store (self->context), self->meeting_id, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  g_clear_pointer (&self->report, sam_meeting_report_free);
+  g_signal_emit (self, signals[SIGNAL_CLOSED], 0);
+}
+
+/* Asks before the notes, green and red notes and actions of a meeting go for good. */
+GtkWindow *
+sam_meeting_summary_ask_delete (SamMeetingSummary *self)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (SAM_IS_MEETING_SUMMARY (self), NULL);
+
+  if (self->report == NULL)
+    return NULL;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  return sam_dialogs_confirm (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                              _("Delete This Meeting?"),
+                              _("Its notes, its green and red notes and the actions decided at it are "
+                                "deleted. Actions already in the implementation plan stay there."),
+                              _("_Delete"), TRUE, on_delete_confirmed, g_object_ref (self));
+}
+
+static void
+on_delete_clicked (SamMeetingSummary *self)
+{
+  sam_meeting_summary_ask_delete (self);
+}
+
+static void
 on_continue_clicked (SamMeetingSummary *self)
 {
   g_signal_emit (self, signals[SIGNAL_CONTINUE], 0);
@@ -207,6 +249,7 @@ sam_meeting_summary_init (SamMeetingSummary *self)
   GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save as PDF…"));
   GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
+  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
@@ -226,6 +269,11 @@ sam_meeting_summary_init (SamMeetingSummary *self)
   gtk_box_append (GTK_BOX (buttons), save);
   g_signal_connect_swapped (print, "clicked", G_CALLBACK (on_print_clicked), self);
   gtk_box_append (GTK_BOX (buttons), print);
+  gtk_widget_set_tooltip_text (delete, _("Delete This Meeting…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Delete This Meeting…"), -1);
+  g_signal_connect_swapped (delete, "clicked", G_CALLBACK (on_delete_clicked), self);
+  gtk_box_append (GTK_BOX (buttons), delete);
   gtk_widget_set_name (buttons, "summary-buttons");
   gtk_box_append (GTK_BOX (outer), buttons);
   self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 8));
