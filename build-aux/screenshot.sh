@@ -6,7 +6,7 @@
 #
 # APP-ARGUMENTS defaults to --demo (one word, e.g. "--demo" or "--database=/tmp/x.db");
 # each STEP is an xdotool command run before the shot: a plain key name is pressed
-# ("alt+3" for the Support section), anything else runs as it is ("mousemove 600 240 click 1",
+# ("alt+3" for the Results section), anything else runs as it is ("mousemove 600 240 click 1",
 # "type Klinik 1").
 # LANGUAGE=da gives Danish; SAMARBEJDE_STYLE=dark or high-contrast the other styles.
 set -eu

@@ -210,7 +210,7 @@ test_sections (void)
   GtkListBoxRow *row;
 
   sidebar = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), SAM_TYPE_WINDOW, "sidebar_list"));
-  row = gtk_list_box_get_row_at_index (sidebar, 3);
+  row = gtk_list_box_get_row_at_index (sidebar, 6);
   g_signal_emit_by_name (sidebar, "row-activated", row);
   g_assert_cmpstr (sam_window_get_section (window), ==, "support");
   row = gtk_list_box_get_row_at_index (sidebar, 2);

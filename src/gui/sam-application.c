@@ -213,6 +213,9 @@ static const GActionEntry app_actions[] = {
 static void
 sam_application_startup (GApplication *app)
 {
+  static const char * const sections[] = {
+    "overview", "questionnaire", "results", "meetings", "plan", "reflection", "support",
+  };
   SamApplication *self = SAM_APPLICATION (app);
 
   G_APPLICATION_CLASS (sam_application_parent_class)->startup (app);
@@ -228,14 +231,14 @@ sam_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>e", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-section::overview",
-                                         (const char *[]) { "<Alt>1", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-section::questionnaire",
-                                         (const char *[]) { "<Alt>2", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-section::results",
-                                         (const char *[]) { "<Alt>3", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-section::support",
-                                         (const char *[]) { "<Alt>4", NULL });
+  /* Alt and the section's place in the sidebar. */
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_autofree char *action = g_strdup_printf ("win.show-section::%s", sections[i]);
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (self), action, (const char *[]) { accel, NULL });
+    }
 
   gtk_window_set_default_icon_name (APP_ID);
 }
