@@ -80,69 +80,11 @@ sam_meeting_action_free (SamMeetingAction *action)
 
 /* Helpers */
 
-static gboolean set_invalid (GError     **error,
-                             const char  *format,
-                             ...) G_GNUC_PRINTF (2, 3);
 
-static gboolean
-set_invalid (GError     **error,
-             const char  *format,
-             ...)
-{
-  va_list args;
 
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                                                format, args));
-  va_end (args);
-  return FALSE;
-}
 
-static sqlite3_stmt *
-prepare (SamStore    *store,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (_sam_store_get_db (store), sql, -1, &stmt, NULL);
 
-  if (rc != SQLITE_OK)
-    {
-      _sam_store_set_error (store, error, rc);
-      return NULL;
-    }
-  return stmt;
-}
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           column,
-           const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, column);
-  else
-    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-static gboolean
-step_done (SamStore      *store,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return _sam_store_set_error (store, error, rc);
-  return TRUE;
-}
 
 /* Runs a change that must touch exactly one row; none means the row is gone. */
 static gboolean
@@ -151,51 +93,16 @@ step_one_row (SamStore      *store,
               const char    *gone_message,
               GError       **error)
 {
-  if (!step_done (store, stmt, error))
+  if (!_sam_store_step_done (store, stmt, error))
     return FALSE;
   if (sqlite3_changes (_sam_store_get_db (store)) != 1)
-    return set_invalid (error, "%s", gone_message);
+    return _sam_store_set_invalid (error, "%s", gone_message);
   return TRUE;
 }
 
-static gboolean
-finish (SamStore  *store,
-        gboolean   ok,
-        GError   **error)
-{
-  if (!ok)
-    {
-      sam_store_rollback (store);
-      return FALSE;
-    }
-  return sam_store_commit (store, error);
-}
 
-static char *
-format_utc (GDateTime *when)
-{
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (when);
 
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-}
 
-static gboolean
-check_text (const char  *text,
-            GError     **error)
-{
-  if (text != NULL && !g_utf8_validate (text, -1, NULL))
-    return set_invalid (error, "%s", _("The text is not valid UTF-8"));
-  return TRUE;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
 
 static gboolean
 check_date (const char  *date,
@@ -204,7 +111,7 @@ check_date (const char  *date,
   GDate parsed;
 
   if (date == NULL || !sam_date_parse_iso (date, &parsed))
-    return set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), date ? date : "");
+    return _sam_store_set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), date ? date : "");
   return TRUE;
 }
 
@@ -214,7 +121,7 @@ meeting_template (SamStore  *store,
                   gint64     meeting_id,
                   GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (store, "SELECT template FROM meetings WHERE id = ?1",
+  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (store, "SELECT template FROM meetings WHERE id = ?1",
                                           error);
   SamMeetingTemplate *template;
   int rc;
@@ -225,7 +132,7 @@ meeting_template (SamStore  *store,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      set_invalid (error, "%s", _("The meeting no longer exists"));
+      _sam_store_set_invalid (error, "%s", _("The meeting no longer exists"));
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -235,7 +142,7 @@ meeting_template (SamStore  *store,
     }
   template = sam_meeting_template_lookup ((const char *) sqlite3_column_text (stmt, 0));
   if (template == NULL)
-    set_invalid (error, _("“%s” is not a meeting template"),
+    _sam_store_set_invalid (error, _("“%s” is not a meeting template"),
                  (const char *) sqlite3_column_text (stmt, 0));
   return template;
 }
@@ -246,7 +153,7 @@ check_step (SamMeetingTemplate  *template,
             GError             **error)
 {
   if (step == NULL || sam_meeting_template_lookup_step (template, step) == NULL)
-    return set_invalid (error, _("“%s” is not a step of this meeting"), step ? step : "");
+    return _sam_store_set_invalid (error, _("“%s” is not a step of this meeting"), step ? step : "");
   return TRUE;
 }
 
@@ -256,7 +163,7 @@ check_category (SamMeetingTemplate  *template,
                 GError             **error)
 {
   if (category != NULL && sam_meeting_template_lookup_category (template, category) == NULL)
-    return set_invalid (error, _("“%s” is not a category of this meeting"), category);
+    return _sam_store_set_invalid (error, _("“%s” is not a category of this meeting"), category);
   return TRUE;
 }
 
@@ -294,21 +201,21 @@ sam_meeting_store_create (SamStore    *store,
 
   template = template_id ? sam_meeting_template_lookup (template_id) : NULL;
   if (template == NULL)
-    return set_invalid (error, _("“%s” is not a meeting template"), template_id ? template_id : "");
+    return _sam_store_set_invalid (error, _("“%s” is not a meeting template"), template_id ? template_id : "");
   if ((clinic_id > 0) == (cluster_id > 0))
-    return set_invalid (error, "%s", _("A meeting is held either in a clinic or in the cluster"));
+    return _sam_store_set_invalid (error, "%s", _("A meeting is held either in a clinic or in the cluster"));
   if (clinic_id > 0 && sam_meeting_template_get_scope (template) != SAM_MEETING_SCOPE_CLINIC)
-    return set_invalid (error, _("“%s” is held in the cluster, not in a clinic"),
+    return _sam_store_set_invalid (error, _("“%s” is held in the cluster, not in a clinic"),
                         sam_meeting_template_get_title (template));
   if (cluster_id > 0 && sam_meeting_template_get_scope (template) != SAM_MEETING_SCOPE_CLUSTER)
-    return set_invalid (error, _("“%s” is held in a clinic, not in the cluster"),
+    return _sam_store_set_invalid (error, _("“%s” is held in a clinic, not in the cluster"),
                         sam_meeting_template_get_title (template));
   if (!check_date (date, error))
     return FALSE;
 
   if (!sam_store_begin (store, error))
     return FALSE;
-  stmt = prepare (store, "INSERT INTO meetings (template, clinic_id, cluster_id, date,"
+  stmt = _sam_store_prepare (store, "INSERT INTO meetings (template, clinic_id, cluster_id, date,"
                          " participants, earlier_round) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   ok = stmt != NULL;
   if (ok)
@@ -321,11 +228,11 @@ sam_meeting_store_create (SamStore    *store,
       sqlite3_bind_text (stmt, 4, date, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 5, participants);
       sqlite3_bind_int (stmt, 6, earlier_round ? 1 : 0);
-      ok = step_done (store, stmt, error);
+      ok = _sam_store_step_done (store, stmt, error);
     }
   if (ok && out_id != NULL)
     *out_id = sqlite3_last_insert_rowid (_sam_store_get_db (store));
-  return finish (store, ok, error);
+  return _sam_store_finish (store, ok, error);
 }
 
 #define MEETING_COLUMNS \
@@ -337,14 +244,14 @@ meeting_from_row (sqlite3_stmt *stmt)
   SamMeeting *meeting = g_new0 (SamMeeting, 1);
 
   meeting->id = sqlite3_column_int64 (stmt, 0);
-  meeting->template_id = column_dup (stmt, 1);
+  meeting->template_id = _sam_store_column_dup (stmt, 1);
   meeting->clinic_id = sqlite3_column_int64 (stmt, 2);
   meeting->cluster_id = sqlite3_column_int64 (stmt, 3);
-  meeting->date = column_dup (stmt, 4);
+  meeting->date = _sam_store_column_dup (stmt, 4);
   meeting->participants = (guint) sqlite3_column_int64 (stmt, 5);
   meeting->earlier_round = sqlite3_column_int (stmt, 6) != 0;
-  meeting->started = column_dup (stmt, 7);
-  meeting->ended = column_dup (stmt, 8);
+  meeting->started = _sam_store_column_dup (stmt, 7);
+  meeting->ended = _sam_store_column_dup (stmt, 8);
   return meeting;
 }
 
@@ -359,7 +266,7 @@ list_rows (SamStore        *store,
            GDestroyNotify   free_row,
            GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (store, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (store, sql, error);
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_row);
   int rc;
 
@@ -397,7 +304,7 @@ sam_meeting_store_get (SamStore  *store,
     return NULL;
   if (rows->len == 0)
     {
-      set_invalid (error, "%s", _("The meeting no longer exists"));
+      _sam_store_set_invalid (error, "%s", _("The meeting no longer exists"));
       return NULL;
     }
   return g_ptr_array_steal_index (rows, 0);
@@ -426,20 +333,20 @@ set_time (SamStore    *store,
           GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *stamp = when ? format_utc (when) : NULL;
+  g_autofree char *stamp = when ? _sam_store_format_utc (when) : NULL;
   gboolean ok;
 
   if (!sam_store_begin (store, error))
     return FALSE;
-  stmt = prepare (store, sql, error);
+  stmt = _sam_store_prepare (store, sql, error);
   ok = stmt != NULL;
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, meeting_id);
-      bind_text (stmt, 2, stamp);
+      _sam_store_bind_text (stmt, 2, stamp);
       ok = step_one_row (store, stmt, _("The meeting no longer exists"), error);
     }
-  return finish (store, ok, error);
+  return _sam_store_finish (store, ok, error);
 }
 
 /**
@@ -486,14 +393,14 @@ delete_by_id (SamStore    *store,
 
   if (!sam_store_begin (store, error))
     return FALSE;
-  stmt = prepare (store, sql, error);
+  stmt = _sam_store_prepare (store, sql, error);
   ok = stmt != NULL;
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, id);
       ok = step_one_row (store, stmt, gone_message, error);
     }
-  return finish (store, ok, error);
+  return _sam_store_finish (store, ok, error);
 }
 
 /**
@@ -536,19 +443,19 @@ sam_meeting_store_set_note (SamStore    *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  if (!check_text (text, error) || !sam_store_begin (store, error))
+  if (!_sam_store_check_text (text, error) || !sam_store_begin (store, error))
     return FALSE;
   template = meeting_template (store, meeting_id, error);
   ok = template != NULL && check_step (template, step, error);
-  if (ok && is_blank (text))
+  if (ok && _sam_text_is_blank (text))
     {
-      stmt = prepare (store, "DELETE FROM meeting_notes WHERE meeting_id = ?1 AND step = ?2",
+      stmt = _sam_store_prepare (store, "DELETE FROM meeting_notes WHERE meeting_id = ?1 AND step = ?2",
                       error);
       ok = stmt != NULL;
     }
   else if (ok)
     {
-      stmt = prepare (store, "INSERT INTO meeting_notes (meeting_id, step, text, updated)"
+      stmt = _sam_store_prepare (store, "INSERT INTO meeting_notes (meeting_id, step, text, updated)"
                              " VALUES (?1, ?2, ?3, ?4)"
                              " ON CONFLICT (meeting_id, step) DO UPDATE"
                              " SET text = excluded.text, updated = excluded.updated", error);
@@ -556,7 +463,7 @@ sam_meeting_store_set_note (SamStore    *store,
       if (ok)
         {
           now = g_date_time_new_now_utc ();
-          stamp = format_utc (now);
+          stamp = _sam_store_format_utc (now);
           sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (stmt, 4, stamp, -1, SQLITE_TRANSIENT);
         }
@@ -565,9 +472,9 @@ sam_meeting_store_set_note (SamStore    *store,
     {
       sqlite3_bind_int64 (stmt, 1, meeting_id);
       sqlite3_bind_text (stmt, 2, step, -1, SQLITE_TRANSIENT);
-      ok = step_done (store, stmt, error);
+      ok = _sam_store_step_done (store, stmt, error);
     }
-  return finish (store, ok, error);
+  return _sam_store_finish (store, ok, error);
 }
 
 static gpointer
@@ -575,9 +482,9 @@ note_from_row (sqlite3_stmt *stmt)
 {
   SamMeetingNote *note = g_new0 (SamMeetingNote, 1);
 
-  note->step = column_dup (stmt, 0);
-  note->text = column_dup (stmt, 1);
-  note->updated = column_dup (stmt, 2);
+  note->step = _sam_store_column_dup (stmt, 0);
+  note->text = _sam_store_column_dup (stmt, 1);
+  note->updated = _sam_store_column_dup (stmt, 2);
   return note;
 }
 
@@ -650,10 +557,10 @@ sam_meeting_store_add_card (SamStore              *store,
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   g_return_val_if_fail (colour <= SAM_MEETING_CARD_RED, FALSE);
 
-  if (!check_text (text, error))
+  if (!_sam_store_check_text (text, error))
     return FALSE;
-  if (text == NULL || is_blank (text))
-    return set_invalid (error, "%s", _("A note needs some text"));
+  if (text == NULL || _sam_text_is_blank (text))
+    return _sam_store_set_invalid (error, "%s", _("A note needs some text"));
   if (!sam_store_begin (store, error))
     return FALSE;
   template = meeting_template (store, meeting_id, error);
@@ -661,7 +568,7 @@ sam_meeting_store_add_card (SamStore              *store,
        check_category (template, category, error);
   if (ok)
     {
-      stmt = prepare (store, "INSERT INTO meeting_cards (meeting_id, step, colour, text, category)"
+      stmt = _sam_store_prepare (store, "INSERT INTO meeting_cards (meeting_id, step, colour, text, category)"
                              " VALUES (?1, ?2, ?3, ?4, ?5)", error);
       ok = stmt != NULL;
     }
@@ -671,12 +578,12 @@ sam_meeting_store_add_card (SamStore              *store,
       sqlite3_bind_text (stmt, 2, step, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, colour_names[colour], -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, text, -1, SQLITE_TRANSIENT);
-      bind_text (stmt, 5, category);
-      ok = step_done (store, stmt, error);
+      _sam_store_bind_text (stmt, 5, category);
+      ok = _sam_store_step_done (store, stmt, error);
     }
   if (ok && out_id != NULL)
     *out_id = sqlite3_last_insert_rowid (_sam_store_get_db (store));
-  return finish (store, ok, error);
+  return _sam_store_finish (store, ok, error);
 }
 
 /* The meeting a card or an action belongs to, or 0 with @error set. */
@@ -687,7 +594,7 @@ owner_of (SamStore    *store,
           const char  *gone_message,
           GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (store, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (store, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -697,7 +604,7 @@ owner_of (SamStore    *store,
   if (rc == SQLITE_ROW)
     return sqlite3_column_int64 (stmt, 0);
   if (rc == SQLITE_DONE)
-    set_invalid (error, "%s", gone_message);
+    _sam_store_set_invalid (error, "%s", gone_message);
   else
     _sam_store_set_error (store, error, rc);
   return 0;
@@ -730,16 +637,16 @@ sam_meeting_store_set_card_category (SamStore    *store,
        check_category (template, category, error);
   if (ok)
     {
-      stmt = prepare (store, "UPDATE meeting_cards SET category = ?2 WHERE id = ?1", error);
+      stmt = _sam_store_prepare (store, "UPDATE meeting_cards SET category = ?2 WHERE id = ?1", error);
       ok = stmt != NULL;
     }
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, card_id);
-      bind_text (stmt, 2, category);
+      _sam_store_bind_text (stmt, 2, category);
       ok = step_one_row (store, stmt, _("The note no longer exists"), error);
     }
-  return finish (store, ok, error);
+  return _sam_store_finish (store, ok, error);
 }
 
 gboolean
@@ -759,11 +666,11 @@ card_from_row (sqlite3_stmt *stmt)
   SamMeetingCard *card = g_new0 (SamMeetingCard, 1);
 
   card->id = sqlite3_column_int64 (stmt, 0);
-  card->step = column_dup (stmt, 1);
+  card->step = _sam_store_column_dup (stmt, 1);
   card->colour = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "red") == 0
                  ? SAM_MEETING_CARD_RED : SAM_MEETING_CARD_GREEN;
-  card->text = column_dup (stmt, 3);
-  card->category = column_dup (stmt, 4);
+  card->text = _sam_store_column_dup (stmt, 3);
+  card->category = _sam_store_column_dup (stmt, 4);
   return card;
 }
 
@@ -796,20 +703,20 @@ check_action (SamMeetingTemplate      *template,
   SamInstrument *instrument = sam_instrument_get_default ();
   GDate due;
 
-  if (!check_text (action->what, error) || !check_text (action->who, error))
+  if (!_sam_store_check_text (action->what, error) || !_sam_store_check_text (action->who, error))
     return FALSE;
-  if (action->what == NULL || is_blank (action->what))
-    return set_invalid (error, "%s", _("An action needs to say what is to be done"));
+  if (action->what == NULL || _sam_text_is_blank (action->what))
+    return _sam_store_set_invalid (error, "%s", _("An action needs to say what is to be done"));
   if (action->step != NULL && !check_step (template, action->step, error))
     return FALSE;
   if (action->due != NULL && !sam_date_parse_iso (action->due, &due))
-    return set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), action->due);
+    return _sam_store_set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), action->due);
   if (action->item != NULL && action->domain != NULL)
-    return set_invalid (error, "%s", _("An action answers to an item or a domain, not both"));
+    return _sam_store_set_invalid (error, "%s", _("An action answers to an item or a domain, not both"));
   if (action->item != NULL && sam_instrument_lookup_item (instrument, action->item) == NULL)
-    return set_invalid (error, _("“%s” is not an item of the questionnaire"), action->item);
+    return _sam_store_set_invalid (error, _("“%s” is not an item of the questionnaire"), action->item);
   if (action->domain != NULL && sam_instrument_lookup_domain (instrument, action->domain) == NULL)
-    return set_invalid (error, _("“%s” is not a domain of the questionnaire"), action->domain);
+    return _sam_store_set_invalid (error, _("“%s” is not a domain of the questionnaire"), action->domain);
   return TRUE;
 }
 
@@ -817,12 +724,12 @@ static void
 bind_action (sqlite3_stmt           *stmt,
              const SamMeetingAction *action)
 {
-  bind_text (stmt, 2, action->step);
+  _sam_store_bind_text (stmt, 2, action->step);
   sqlite3_bind_text (stmt, 3, action->what, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, action->who ? action->who : "", -1, SQLITE_TRANSIENT);
-  bind_text (stmt, 5, action->due);
-  bind_text (stmt, 6, action->item);
-  bind_text (stmt, 7, action->domain);
+  _sam_store_bind_text (stmt, 5, action->due);
+  _sam_store_bind_text (stmt, 6, action->item);
+  _sam_store_bind_text (stmt, 7, action->domain);
   sqlite3_bind_int (stmt, 8, action->done ? 1 : 0);
 }
 
@@ -851,7 +758,7 @@ sam_meeting_store_add_action (SamStore                *store,
   ok = template != NULL && check_action (template, action, error);
   if (ok)
     {
-      stmt = prepare (store, "INSERT INTO meeting_actions (meeting_id, step, what, who, due, item,"
+      stmt = _sam_store_prepare (store, "INSERT INTO meeting_actions (meeting_id, step, what, who, due, item,"
                              " domain, done) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
       ok = stmt != NULL;
     }
@@ -859,11 +766,11 @@ sam_meeting_store_add_action (SamStore                *store,
     {
       sqlite3_bind_int64 (stmt, 1, meeting_id);
       bind_action (stmt, action);
-      ok = step_done (store, stmt, error);
+      ok = _sam_store_step_done (store, stmt, error);
     }
   if (ok && out_id != NULL)
     *out_id = sqlite3_last_insert_rowid (_sam_store_get_db (store));
-  return finish (store, ok, error);
+  return _sam_store_finish (store, ok, error);
 }
 
 /**
@@ -891,7 +798,7 @@ sam_meeting_store_update_action (SamStore                *store,
        check_action (template, action, error);
   if (ok)
     {
-      stmt = prepare (store, "UPDATE meeting_actions SET step = ?2, what = ?3, who = ?4, due = ?5,"
+      stmt = _sam_store_prepare (store, "UPDATE meeting_actions SET step = ?2, what = ?3, who = ?4, due = ?5,"
                              " item = ?6, domain = ?7, done = ?8 WHERE id = ?1", error);
       ok = stmt != NULL;
     }
@@ -901,7 +808,7 @@ sam_meeting_store_update_action (SamStore                *store,
       bind_action (stmt, action);
       ok = step_one_row (store, stmt, _("The action no longer exists"), error);
     }
-  return finish (store, ok, error);
+  return _sam_store_finish (store, ok, error);
 }
 
 gboolean
@@ -924,12 +831,12 @@ action_from_row (sqlite3_stmt *stmt)
 
   action->id = sqlite3_column_int64 (stmt, 0);
   action->meeting_id = sqlite3_column_int64 (stmt, 1);
-  action->step = column_dup (stmt, 2);
-  action->what = column_dup (stmt, 3);
-  action->who = column_dup (stmt, 4);
-  action->due = column_dup (stmt, 5);
-  action->item = column_dup (stmt, 6);
-  action->domain = column_dup (stmt, 7);
+  action->step = _sam_store_column_dup (stmt, 2);
+  action->what = _sam_store_column_dup (stmt, 3);
+  action->who = _sam_store_column_dup (stmt, 4);
+  action->due = _sam_store_column_dup (stmt, 5);
+  action->item = _sam_store_column_dup (stmt, 6);
+  action->domain = _sam_store_column_dup (stmt, 7);
   action->done = sqlite3_column_int (stmt, 8) != 0;
   return action;
 }

@@ -39,112 +39,15 @@ static const int status_rank[] = { 1, 0, 2, 3 };
 
 /* Helpers */
 
-static gboolean set_invalid (GError     **error,
-                             const char  *format,
-                             ...) G_GNUC_PRINTF (2, 3);
 
-static gboolean
-set_invalid (GError     **error,
-             const char  *format,
-             ...)
-{
-  va_list args;
 
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                                                format, args));
-  va_end (args);
-  return FALSE;
-}
 
-static sqlite3_stmt *
-prepare (SamStore    *store,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (_sam_store_get_db (store), sql, -1, &stmt, NULL);
 
-  if (rc != SQLITE_OK)
-    {
-      _sam_store_set_error (store, error, rc);
-      return NULL;
-    }
-  return stmt;
-}
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           column,
-           const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, column);
-  else
-    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
-}
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
 
-static gboolean
-step_done (SamStore      *store,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
 
-  if (rc != SQLITE_DONE)
-    return _sam_store_set_error (store, error, rc);
-  return TRUE;
-}
 
-static gboolean
-finish (SamStore  *store,
-        gboolean   ok,
-        GError   **error)
-{
-  if (!ok)
-    {
-      sam_store_rollback (store);
-      return FALSE;
-    }
-  return sam_store_commit (store, error);
-}
-
-static char *
-format_utc (GDateTime *when)
-{
-  g_autoptr(GDateTime) utc = NULL;
-
-  if (when == NULL)
-    utc = g_date_time_new_now_utc ();
-  else
-    utc = g_date_time_to_utc (when);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-check_text (const char  *text,
-            GError     **error)
-{
-  if (text != NULL && !g_utf8_validate (text, -1, NULL))
-    return set_invalid (error, "%s", _("The text is not valid UTF-8"));
-  return TRUE;
-}
 
 static gboolean
 check_action (const SamPlanAction  *action,
@@ -153,21 +56,21 @@ check_action (const SamPlanAction  *action,
   SamInstrument *instrument = sam_instrument_get_default ();
   GDate due;
 
-  if (!check_text (action->what, error) || !check_text (action->who, error) ||
-      !check_text (action->notes, error))
+  if (!_sam_store_check_text (action->what, error) || !_sam_store_check_text (action->who, error) ||
+      !_sam_store_check_text (action->notes, error))
     return FALSE;
-  if (action->what == NULL || is_blank (action->what))
-    return set_invalid (error, "%s", _("An action needs to say what is to be done"));
+  if (action->what == NULL || _sam_text_is_blank (action->what))
+    return _sam_store_set_invalid (error, "%s", _("An action needs to say what is to be done"));
   if (action->due != NULL && !sam_date_parse_iso (action->due, &due))
-    return set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), action->due);
+    return _sam_store_set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), action->due);
   if (action->item != NULL && action->domain != NULL)
-    return set_invalid (error, "%s", _("An action answers to an item or a domain, not both"));
+    return _sam_store_set_invalid (error, "%s", _("An action answers to an item or a domain, not both"));
   if (action->item != NULL && sam_instrument_lookup_item (instrument, action->item) == NULL)
-    return set_invalid (error, _("“%s” is not an item of the questionnaire"), action->item);
+    return _sam_store_set_invalid (error, _("“%s” is not an item of the questionnaire"), action->item);
   if (action->domain != NULL && sam_instrument_lookup_domain (instrument, action->domain) == NULL)
-    return set_invalid (error, _("“%s” is not a domain of the questionnaire"), action->domain);
+    return _sam_store_set_invalid (error, _("“%s” is not a domain of the questionnaire"), action->domain);
   if ((guint) action->status >= SAM_PLAN_N_STATUSES)
-    return set_invalid (error, "%s", _("Unknown status of an action"));
+    return _sam_store_set_invalid (error, "%s", _("Unknown status of an action"));
   return TRUE;
 }
 
@@ -189,21 +92,21 @@ action_from_row (sqlite3_stmt *stmt)
 
   action->id = sqlite3_column_int64 (stmt, 0);
   action->clinic_id = sqlite3_column_int64 (stmt, 1);
-  action->what = column_dup (stmt, 2);
-  action->item = column_dup (stmt, 3);
-  action->domain = column_dup (stmt, 4);
+  action->what = _sam_store_column_dup (stmt, 2);
+  action->item = _sam_store_column_dup (stmt, 3);
+  action->domain = _sam_store_column_dup (stmt, 4);
   g_free (action->who);
-  action->who = column_dup (stmt, 5);
-  action->due = column_dup (stmt, 6);
+  action->who = _sam_store_column_dup (stmt, 5);
+  action->due = _sam_store_column_dup (stmt, 6);
   sam_plan_status_from_string ((const char *) sqlite3_column_text (stmt, 7), &status);
   action->status = status;
   g_free (action->notes);
-  action->notes = column_dup (stmt, 8);
+  action->notes = _sam_store_column_dup (stmt, 8);
   action->source = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 9), "meeting") == 0
                    ? SAM_PLAN_SOURCE_MEETING : SAM_PLAN_SOURCE_HAND;
   action->meeting_action_id = sqlite3_column_int64 (stmt, 10);
-  action->created = column_dup (stmt, 11);
-  action->updated = column_dup (stmt, 12);
+  action->created = _sam_store_column_dup (stmt, 11);
+  action->updated = _sam_store_column_dup (stmt, 12);
   return action;
 }
 
@@ -342,10 +245,10 @@ bind_action (sqlite3_stmt        *stmt,
              const SamPlanAction *action)
 {
   sqlite3_bind_text (stmt, 2, action->what, -1, SQLITE_TRANSIENT);
-  bind_text (stmt, 3, action->item);
-  bind_text (stmt, 4, action->domain);
+  _sam_store_bind_text (stmt, 3, action->item);
+  _sam_store_bind_text (stmt, 4, action->domain);
   sqlite3_bind_text (stmt, 5, action->who ? action->who : "", -1, SQLITE_TRANSIENT);
-  bind_text (stmt, 6, action->due);
+  _sam_store_bind_text (stmt, 6, action->due);
   sqlite3_bind_text (stmt, 7, status_names[action->status], -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, action->notes ? action->notes : "", -1, SQLITE_TRANSIENT);
 }
@@ -360,7 +263,7 @@ insert_action (SamStore             *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = prepare (store, "INSERT INTO plan_actions (clinic_id, what, item, domain, who, due,"
+  stmt = _sam_store_prepare (store, "INSERT INTO plan_actions (clinic_id, what, item, domain, who, due,"
                          " status, notes, source, meeting_action_id, created, updated)"
                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)", error);
   if (stmt == NULL)
@@ -372,7 +275,7 @@ insert_action (SamStore             *store,
   if (action->meeting_action_id > 0)
     sqlite3_bind_int64 (stmt, 10, action->meeting_action_id);
   sqlite3_bind_text (stmt, 11, now, -1, SQLITE_TRANSIENT);
-  if (!step_done (store, stmt, error))
+  if (!_sam_store_step_done (store, stmt, error))
     return FALSE;
   if (out_id != NULL)
     *out_id = sqlite3_last_insert_rowid (_sam_store_get_db (store));
@@ -385,7 +288,7 @@ clinic_exists (SamStore  *store,
                gint64    *out_cluster_id,
                GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (store, "SELECT cluster_id FROM clinics WHERE id = ?1",
+  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (store, "SELECT cluster_id FROM clinics WHERE id = ?1",
                                           error);
   int rc;
 
@@ -394,7 +297,7 @@ clinic_exists (SamStore  *store,
   sqlite3_bind_int64 (stmt, 1, clinic_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
-    return set_invalid (error, "%s", _("The clinic no longer exists"));
+    return _sam_store_set_invalid (error, "%s", _("The clinic no longer exists"));
   if (rc != SQLITE_ROW)
     return _sam_store_set_error (store, error, rc);
   if (out_cluster_id != NULL)
@@ -428,12 +331,12 @@ sam_plan_add_action (SamStore             *store,
 
   if (!check_action (action, error))
     return FALSE;
-  stamp = format_utc (now);
+  stamp = _sam_store_format_utc (now);
   if (!sam_store_begin (store, error))
     return FALSE;
   ok = clinic_exists (store, clinic_id, NULL, error) &&
        insert_action (store, clinic_id, action, stamp, out_id, error);
-  return finish (store, ok, error);
+  return _sam_store_finish (store, ok, error);
 }
 
 /**
@@ -456,10 +359,10 @@ sam_plan_update_action (SamStore             *store,
 
   if (!check_action (action, error))
     return FALSE;
-  stamp = format_utc (now);
+  stamp = _sam_store_format_utc (now);
   if (!sam_store_begin (store, error))
     return FALSE;
-  stmt = prepare (store, "UPDATE plan_actions SET what = ?2, item = ?3, domain = ?4, who = ?5,"
+  stmt = _sam_store_prepare (store, "UPDATE plan_actions SET what = ?2, item = ?3, domain = ?4, who = ?5,"
                          " due = ?6, status = ?7, notes = ?8, updated = ?9 WHERE id = ?1", error);
   ok = stmt != NULL;
   if (ok)
@@ -467,11 +370,11 @@ sam_plan_update_action (SamStore             *store,
       sqlite3_bind_int64 (stmt, 1, action->id);
       bind_action (stmt, action);
       sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_TRANSIENT);
-      ok = step_done (store, stmt, error);
+      ok = _sam_store_step_done (store, stmt, error);
     }
   if (ok && sqlite3_changes (_sam_store_get_db (store)) != 1)
-    ok = set_invalid (error, "%s", _("The action no longer exists"));
-  return finish (store, ok, error);
+    ok = _sam_store_set_invalid (error, "%s", _("The action no longer exists"));
+  return _sam_store_finish (store, ok, error);
 }
 
 /**
@@ -494,22 +397,22 @@ sam_plan_set_status (SamStore       *store,
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
   if ((guint) status >= SAM_PLAN_N_STATUSES)
-    return set_invalid (error, "%s", _("Unknown status of an action"));
-  stamp = format_utc (now);
+    return _sam_store_set_invalid (error, "%s", _("Unknown status of an action"));
+  stamp = _sam_store_format_utc (now);
   if (!sam_store_begin (store, error))
     return FALSE;
-  stmt = prepare (store, "UPDATE plan_actions SET status = ?2, updated = ?3 WHERE id = ?1", error);
+  stmt = _sam_store_prepare (store, "UPDATE plan_actions SET status = ?2, updated = ?3 WHERE id = ?1", error);
   ok = stmt != NULL;
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, action_id);
       sqlite3_bind_text (stmt, 2, status_names[status], -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_TRANSIENT);
-      ok = step_done (store, stmt, error);
+      ok = _sam_store_step_done (store, stmt, error);
     }
   if (ok && sqlite3_changes (_sam_store_get_db (store)) != 1)
-    ok = set_invalid (error, "%s", _("The action no longer exists"));
-  return finish (store, ok, error);
+    ok = _sam_store_set_invalid (error, "%s", _("The action no longer exists"));
+  return _sam_store_finish (store, ok, error);
 }
 
 gboolean
@@ -524,16 +427,16 @@ sam_plan_delete_action (SamStore  *store,
 
   if (!sam_store_begin (store, error))
     return FALSE;
-  stmt = prepare (store, "DELETE FROM plan_actions WHERE id = ?1", error);
+  stmt = _sam_store_prepare (store, "DELETE FROM plan_actions WHERE id = ?1", error);
   ok = stmt != NULL;
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, action_id);
-      ok = step_done (store, stmt, error);
+      ok = _sam_store_step_done (store, stmt, error);
     }
   if (ok && sqlite3_changes (_sam_store_get_db (store)) != 1)
-    ok = set_invalid (error, "%s", _("The action no longer exists"));
-  return finish (store, ok, error);
+    ok = _sam_store_set_invalid (error, "%s", _("The action no longer exists"));
+  return _sam_store_finish (store, ok, error);
 }
 
 SamPlanAction *
@@ -546,7 +449,7 @@ sam_plan_get_action (SamStore  *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  stmt = prepare (store, "SELECT " ACTION_COLUMNS " FROM plan_actions WHERE id = ?1", error);
+  stmt = _sam_store_prepare (store, "SELECT " ACTION_COLUMNS " FROM plan_actions WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, action_id);
@@ -554,7 +457,7 @@ sam_plan_get_action (SamStore  *store,
   if (rc == SQLITE_ROW)
     return action_from_row (stmt);
   if (rc == SQLITE_DONE)
-    set_invalid (error, "%s", _("The action no longer exists"));
+    _sam_store_set_invalid (error, "%s", _("The action no longer exists"));
   else
     _sam_store_set_error (store, error, rc);
   return NULL;
@@ -619,14 +522,14 @@ sam_plan_list_actions (SamStore             *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  stmt = prepare (store, "SELECT " ACTION_COLUMNS " FROM plan_actions WHERE clinic_id = ?1"
+  stmt = _sam_store_prepare (store, "SELECT " ACTION_COLUMNS " FROM plan_actions WHERE clinic_id = ?1"
                          " AND (?2 IS NULL OR (due IS NOT NULL AND due >= ?2))"
                          " AND (?3 IS NULL OR (due IS NOT NULL AND due <= ?3))", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, clinic_id);
-  bind_text (stmt, 2, filter ? filter->due_from : NULL);
-  bind_text (stmt, 3, filter ? filter->due_to : NULL);
+  _sam_store_bind_text (stmt, 2, filter ? filter->due_from : NULL);
+  _sam_store_bind_text (stmt, 3, filter ? filter->due_to : NULL);
 
   actions = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_plan_action_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -684,9 +587,9 @@ meeting_fits_clinic (SamStore  *store,
   if (meeting == NULL)
     return FALSE;
   if (meeting->clinic_id > 0 && meeting->clinic_id != clinic_id)
-    return set_invalid (error, "%s", _("The meeting was held in another clinic"));
+    return _sam_store_set_invalid (error, "%s", _("The meeting was held in another clinic"));
   if (meeting->cluster_id > 0 && meeting->cluster_id != cluster_id)
-    return set_invalid (error, "%s", _("The meeting was held in another cluster"));
+    return _sam_store_set_invalid (error, "%s", _("The meeting was held in another cluster"));
   return TRUE;
 }
 
@@ -697,7 +600,7 @@ plan_has_meeting_action (SamStore  *store,
                          gboolean  *has,
                          GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (store, "SELECT 1 FROM plan_actions"
+  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (store, "SELECT 1 FROM plan_actions"
                                                  " WHERE clinic_id = ?1 AND meeting_action_id = ?2",
                                           error);
   int rc;
@@ -732,7 +635,7 @@ sam_plan_import_meeting (SamStore   *store,
                          GError    **error)
 {
   g_autoptr(GPtrArray) decided = NULL;
-  g_autofree char *stamp = format_utc (now);
+  g_autofree char *stamp = _sam_store_format_utc (now);
   gboolean ok;
   guint added = 0;
 
@@ -769,7 +672,7 @@ sam_plan_import_meeting (SamStore   *store,
            insert_action (store, clinic_id, action, stamp, NULL, error);
       added += ok;
     }
-  if (!finish (store, ok, error))
+  if (!_sam_store_finish (store, ok, error))
     return FALSE;
   if (n_added != NULL)
     *n_added = added;
@@ -828,17 +731,17 @@ sam_plan_set_follow_up (SamStore    *store,
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
   if (since == NULL || !sam_date_parse_iso (since, &from))
-    return set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), since ? since : "");
+    return _sam_store_set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), since ? since : "");
   if (date == NULL)
     sam_plan_follow_up_default (since, &when);
   else if (!sam_date_parse_iso (date, &when))
-    return set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), date);
+    return _sam_store_set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), date);
   earliest = from;
   g_date_add_months (&earliest, SAM_PLAN_FOLLOW_UP_MIN_MONTHS);
   latest = from;
   g_date_add_months (&latest, SAM_PLAN_FOLLOW_UP_MAX_MONTHS);
   if (g_date_compare (&when, &earliest) < 0 || g_date_compare (&when, &latest) > 0)
-    return set_invalid (error, "%s", _("The follow-up is 6 to 12 months after the meeting"));
+    return _sam_store_set_invalid (error, "%s", _("The follow-up is 6 to 12 months after the meeting"));
   g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &when);
 
   if (!sam_store_begin (store, error))
@@ -846,7 +749,7 @@ sam_plan_set_follow_up (SamStore    *store,
   ok = clinic_exists (store, clinic_id, NULL, error);
   if (ok)
     {
-      stmt = prepare (store, "INSERT INTO plan_follow_ups (clinic_id, since, date)"
+      stmt = _sam_store_prepare (store, "INSERT INTO plan_follow_ups (clinic_id, since, date)"
                              " VALUES (?1, ?2, ?3) ON CONFLICT (clinic_id)"
                              " DO UPDATE SET since = excluded.since, date = excluded.date", error);
       ok = stmt != NULL;
@@ -856,9 +759,9 @@ sam_plan_set_follow_up (SamStore    *store,
       sqlite3_bind_int64 (stmt, 1, clinic_id);
       sqlite3_bind_text (stmt, 2, since, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, iso, -1, SQLITE_TRANSIENT);
-      ok = step_done (store, stmt, error);
+      ok = _sam_store_step_done (store, stmt, error);
     }
-  return finish (store, ok, error);
+  return _sam_store_finish (store, ok, error);
 }
 
 gboolean
@@ -873,14 +776,14 @@ sam_plan_clear_follow_up (SamStore  *store,
 
   if (!sam_store_begin (store, error))
     return FALSE;
-  stmt = prepare (store, "DELETE FROM plan_follow_ups WHERE clinic_id = ?1", error);
+  stmt = _sam_store_prepare (store, "DELETE FROM plan_follow_ups WHERE clinic_id = ?1", error);
   ok = stmt != NULL;
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, clinic_id);
-      ok = step_done (store, stmt, error);
+      ok = _sam_store_step_done (store, stmt, error);
     }
-  return finish (store, ok, error);
+  return _sam_store_finish (store, ok, error);
 }
 
 /**
@@ -900,7 +803,7 @@ sam_plan_get_follow_up (SamStore  *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  stmt = prepare (store, "SELECT since, date FROM plan_follow_ups WHERE clinic_id = ?1", error);
+  stmt = _sam_store_prepare (store, "SELECT since, date FROM plan_follow_ups WHERE clinic_id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, clinic_id);
@@ -914,8 +817,8 @@ sam_plan_get_follow_up (SamStore  *store,
     }
   follow_up = g_new0 (SamPlanFollowUp, 1);
   follow_up->clinic_id = clinic_id;
-  follow_up->since = column_dup (stmt, 0);
-  follow_up->date = column_dup (stmt, 1);
+  follow_up->since = _sam_store_column_dup (stmt, 0);
+  follow_up->date = _sam_store_column_dup (stmt, 1);
   return follow_up;
 }
 

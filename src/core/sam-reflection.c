@@ -18,51 +18,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 #define REFLECTION_COLUMNS "id, topic, question, date, text, updated"
 
-static gboolean
-set_invalid (GError     **error,
-             const char  *message)
-{
-  g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
 
-static sqlite3_stmt *
-prepare (SamStore    *store,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (_sam_store_get_db (store), sql, -1, &stmt, NULL);
 
-  if (rc != SQLITE_OK)
-    {
-      _sam_store_set_error (store, error, rc);
-      return NULL;
-    }
-  return stmt;
-}
 
-static gboolean
-finish (SamStore  *store,
-        gboolean   ok,
-        GError   **error)
-{
-  if (!ok)
-    {
-      sam_store_rollback (store);
-      return FALSE;
-    }
-  return sam_store_commit (store, error);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
 
 static SamReflection *
 reflection_from_row (sqlite3_stmt *stmt)
@@ -206,13 +164,13 @@ sam_reflection_save (SamStore    *store,
   g_return_val_if_fail (id != NULL, FALSE);
 
   if (sam_reflection_lookup_question (topic, question) == NULL)
-    return set_invalid (error, _("Not a reflection question of the package"));
+    return _sam_store_set_invalid (error, "%s", _("Not a reflection question of the package"));
   if (date == NULL || !sam_date_parse_iso (date, &parsed))
-    return set_invalid (error, _("The date is not a date (YYYY-MM-DD)"));
+    return _sam_store_set_invalid (error, "%s", _("The date is not a date (YYYY-MM-DD)"));
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return set_invalid (error, _("The text is not valid UTF-8"));
+    return _sam_store_set_invalid (error, "%s", _("The text is not valid UTF-8"));
 
-  if (is_blank (text))
+  if (_sam_text_is_blank (text))
     {
       if (*id > 0 && !sam_reflection_delete (store, *id, error))
         return FALSE;
@@ -225,10 +183,10 @@ sam_reflection_save (SamStore    *store,
   if (!sam_store_begin (store, error))
     return FALSE;
   if (*id > 0)
-    stmt = prepare (store, "UPDATE reflections SET topic = ?2, question = ?3, date = ?4,"
+    stmt = _sam_store_prepare (store, "UPDATE reflections SET topic = ?2, question = ?3, date = ?4,"
                            " text = ?5, updated = ?6 WHERE id = ?1", error);
   else
-    stmt = prepare (store, "INSERT INTO reflections (topic, question, date, text, updated)"
+    stmt = _sam_store_prepare (store, "INSERT INTO reflections (topic, question, date, text, updated)"
                            " VALUES (?2, ?3, ?4, ?5, ?6)", error);
   ok = stmt != NULL;
   if (ok)
@@ -246,10 +204,10 @@ sam_reflection_save (SamStore    *store,
       ok = rc == SQLITE_DONE || _sam_store_set_error (store, error, rc);
     }
   if (ok && *id > 0 && sqlite3_changes (_sam_store_get_db (store)) != 1)
-    ok = set_invalid (error, _("The answer no longer exists"));
+    ok = _sam_store_set_invalid (error, "%s", _("The answer no longer exists"));
   if (ok && *id == 0)
     *id = sqlite3_last_insert_rowid (_sam_store_get_db (store));
-  return finish (store, ok, error);
+  return _sam_store_finish (store, ok, error);
 }
 
 gboolean
@@ -264,7 +222,7 @@ sam_reflection_delete (SamStore  *store,
 
   if (!sam_store_begin (store, error))
     return FALSE;
-  stmt = prepare (store, "DELETE FROM reflections WHERE id = ?1", error);
+  stmt = _sam_store_prepare (store, "DELETE FROM reflections WHERE id = ?1", error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -274,7 +232,7 @@ sam_reflection_delete (SamStore  *store,
       rc = sqlite3_step (stmt);
       ok = rc == SQLITE_DONE || _sam_store_set_error (store, error, rc);
     }
-  return finish (store, ok, error);
+  return _sam_store_finish (store, ok, error);
 }
 
 SamReflection *
@@ -287,7 +245,7 @@ sam_reflection_get (SamStore  *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  stmt = prepare (store, "SELECT " REFLECTION_COLUMNS " FROM reflections WHERE id = ?1", error);
+  stmt = _sam_store_prepare (store, "SELECT " REFLECTION_COLUMNS " FROM reflections WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -295,7 +253,7 @@ sam_reflection_get (SamStore  *store,
   if (rc == SQLITE_ROW)
     return reflection_from_row (stmt);
   if (rc == SQLITE_DONE)
-    set_invalid (error, _("The answer no longer exists"));
+    _sam_store_set_invalid (error, "%s", _("The answer no longer exists"));
   else
     _sam_store_set_error (store, error, rc);
   return NULL;
@@ -320,7 +278,7 @@ sam_reflection_list (SamStore    *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  stmt = prepare (store, "SELECT " REFLECTION_COLUMNS " FROM reflections"
+  stmt = _sam_store_prepare (store, "SELECT " REFLECTION_COLUMNS " FROM reflections"
                          " WHERE (?1 IS NULL OR topic = ?1) AND (?2 = 0 OR question = ?2)"
                          " ORDER BY date DESC, id DESC", error);
   if (stmt == NULL)

@@ -21,4 +21,27 @@ gboolean  _sam_store_exec         (SamStore    *self,
                                    const char  *sql,
                                    GError     **error);
 
+/* What every core module that keeps rows of its own needs, written once. */
+gboolean      _sam_store_set_invalid  (GError       **error,
+                                       const char    *format,
+                                       ...) G_GNUC_PRINTF (2, 3);
+sqlite3_stmt *_sam_store_prepare      (SamStore      *self,
+                                       const char    *sql,
+                                       GError       **error);
+void          _sam_store_bind_text    (sqlite3_stmt  *stmt,
+                                       int            column,
+                                       const char    *text);
+char         *_sam_store_column_dup   (sqlite3_stmt  *stmt,
+                                       int            column);
+gboolean      _sam_store_step_done    (SamStore      *self,
+                                       sqlite3_stmt  *stmt,
+                                       GError       **error);
+gboolean      _sam_store_finish       (SamStore      *self,
+                                       gboolean       ok,
+                                       GError       **error);
+char         *_sam_store_format_utc   (GDateTime     *when);
+gboolean      _sam_store_check_text   (const char    *text,
+                                       GError       **error);
+gboolean      _sam_text_is_blank      (const char    *text);
+
 G_END_DECLS

@@ -2074,3 +2074,106 @@ sam_store_list_rounds (SamStore  *self,
                           " ORDER BY r.date DESC, r.id DESC", 0,
                     round_from_row, (GDestroyNotify) sam_round_free, error);
 }
+
+/* Helpers for the core modules that keep rows of their own (sam-store-private.h) */
+
+gboolean
+_sam_store_set_invalid (GError     **error,
+                        const char  *format,
+                        ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+sqlite3_stmt *
+_sam_store_prepare (SamStore    *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _sam_store_set_error (self, error, rc);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* NULL is bound as SQL NULL. */
+void
+_sam_store_bind_text (sqlite3_stmt *stmt,
+                      int           column,
+                      const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+_sam_store_column_dup (sqlite3_stmt *stmt,
+                       int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+gboolean
+_sam_store_step_done (SamStore      *self,
+                      sqlite3_stmt  *stmt,
+                      GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _sam_store_set_error (self, error, rc);
+  return TRUE;
+}
+
+/* Ends a change begun with sam_store_begin(): kept where @ok, else rolled back. */
+gboolean
+_sam_store_finish (SamStore  *self,
+                   gboolean   ok,
+                   GError   **error)
+{
+  if (!ok)
+    {
+      sam_store_rollback (self);
+      return FALSE;
+    }
+  return sam_store_commit (self, error);
+}
+
+/* A time as the store keeps it: ISO 8601 in UTC; now where @when is NULL. */
+char *
+_sam_store_format_utc (GDateTime *when)
+{
+  g_autoptr(GDateTime) utc = when != NULL ? g_date_time_to_utc (when) : g_date_time_new_now_utc ();
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+gboolean
+_sam_store_check_text (const char  *text,
+                       GError     **error)
+{
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    return _sam_store_set_invalid (error, "%s", _("The text is not valid UTF-8"));
+  return TRUE;
+}
+
+gboolean
+_sam_text_is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
