@@ -721,24 +721,81 @@ load_figures (SamMeetingRunner *self)
   self->round_label = g_strdup (newest->label);
 }
 
+/**
+ * _sam_meeting_step_shows_data:
+ *
+ * Whether @step is a data review with questions to show charts of.
+ */
+gboolean
+_sam_meeting_step_shows_data (const SamMeetingStep *step)
+{
+  return step != NULL && step->kind == SAM_MEETING_STEP_DATA_REVIEW && step->items != NULL &&
+         step->items[0] != NULL;
+}
+
+/**
+ * _sam_meeting_runner_make_charts:
+ * @round_label: (out): the round's name, or NULL where there is none
+ *
+ * The charts of a data review, one per question of its items in the order of the items,
+ * for the newest round with answers of the meeting's cluster (the clinic's own view at a
+ * clinic's meeting). The runner and the presentation both show these, so they agree.
+ *
+ * Returns: (transfer container) (element-type SamChart) (nullable): the charts, or NULL
+ *   where the cluster has no round with answers
+ */
+GPtrArray *
+_sam_meeting_runner_make_charts (SamMeetingRunner     *self,
+                                 const SamMeetingStep *step,
+                                 const char          **round_label)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+  g_autoptr(GPtrArray) questions = g_ptr_array_new ();
+  GPtrArray *charts;
+
+  g_assert (SAM_IS_MEETING_RUNNER (self));
+  g_assert (_sam_meeting_step_shows_data (step));
+
+  *round_label = NULL;
+  if (!self->figures_loaded)
+    load_figures (self);
+  if (self->figures == NULL)
+    return NULL;
+  *round_label = self->round_label;
+  for (guint i = 0; step->items[i] != NULL; i++)
+    {
+      const SamItem *item = sam_instrument_lookup_item (instrument, step->items[i]);
+
+      if (item != NULL && !g_ptr_array_find (questions, item->question, NULL))
+        g_ptr_array_add (questions, item->question);
+    }
+  charts = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_chart_unref);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      SamChart *chart = sam_results_chart_question (self->figures, g_ptr_array_index (questions, i));
+
+      if (chart != NULL)
+        g_ptr_array_add (charts, chart);
+    }
+  return charts;
+}
+
 static void
 show_charts (SamMeetingRunner     *self,
              const SamMeetingStep *step)
 {
-  SamInstrument *instrument = sam_instrument_get_default ();
-  g_autoptr(GPtrArray) questions = g_ptr_array_new ();
+  g_autoptr(GPtrArray) charts = NULL;
   g_autofree char *heading = NULL;
+  const char *round_label;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->charts_box))) != NULL)
     gtk_box_remove (self->charts_box, child);
-  gtk_widget_set_visible (GTK_WIDGET (self->charts_box),
-                          step->kind == SAM_MEETING_STEP_DATA_REVIEW && step->items != NULL && step->items[0] != NULL);
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->charts_box)))
+  gtk_widget_set_visible (GTK_WIDGET (self->charts_box), _sam_meeting_step_shows_data (step));
+  if (!_sam_meeting_step_shows_data (step))
     return;
-  if (!self->figures_loaded)
-    load_figures (self);
-  if (self->figures == NULL)
+  charts = _sam_meeting_runner_make_charts (self, step, &round_label);
+  if (charts == NULL)
     {
       gtk_box_append (self->charts_box,
                       _sam_meetings_label (_("There are no results to show yet: the cluster has no round "
@@ -748,22 +805,10 @@ show_charts (SamMeetingRunner     *self,
     }
 
   /* TRANSLATORS: above the charts of a data review; %s is the round's name */
-  heading = g_strdup_printf (_("Results of %s"), self->round_label);
+  heading = g_strdup_printf (_("Results of %s"), round_label);
   gtk_box_append (self->charts_box, _sam_meetings_label (heading, "heading"));
-  for (guint i = 0; step->items[i] != NULL; i++)
-    {
-      const SamItem *item = sam_instrument_lookup_item (instrument, step->items[i]);
-
-      if (item != NULL && !g_ptr_array_find (questions, item->question, NULL))
-        g_ptr_array_add (questions, item->question);
-    }
-  for (guint i = 0; i < questions->len; i++)
-    {
-      g_autoptr(SamChart) chart = sam_results_chart_question (self->figures, g_ptr_array_index (questions, i));
-
-      if (chart != NULL)
-        gtk_box_append (self->charts_box, GTK_WIDGET (sam_chart_view_new (chart, 300)));
-    }
+  for (guint i = 0; i < charts->len; i++)
+    gtk_box_append (self->charts_box, GTK_WIDGET (sam_chart_view_new (g_ptr_array_index (charts, i), 300)));
 }
 
 /* The step on screen */

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "sam-context.h"
+#include "sam-meeting-runner.h"
 #include "sam-meeting-store.h"
 #include "sam-meeting-template.h"
 
@@ -29,5 +30,10 @@ GtkWidget  *_sam_meetings_label          (const char       *text,
                                           const char       *css_class);
 void        _sam_meetings_ensure_style   (void);
 void        _sam_meetings_clear_list     (GtkListBox       *list);
+
+gboolean    _sam_meeting_step_shows_data (const SamMeetingStep *step);
+GPtrArray  *_sam_meeting_runner_make_charts (SamMeetingRunner     *self,
+                                             const SamMeetingStep *step,
+                                             const char          **round_label);
 
 G_END_DECLS
