@@ -26,9 +26,11 @@ struct _SamChartView
   GArray         *marks;           /* SamChartMark at the area's current size */
   int             focus;           /* a mark, or -1 */
   int             hover;
+  gboolean        presenting;
 
   GtkLabel       *title_label;
   GtkToggleButton *table_button;
+  GtkMenuButton  *export_button;
   GtkStack       *stack;
   GtkDrawingArea *area;
   GtkGrid        *table_grid;
@@ -36,6 +38,10 @@ struct _SamChartView
 };
 
 G_DEFINE_FINAL_TYPE (SamChartView, sam_chart_view, ADW_TYPE_BIN)
+
+/* On a projector the chart's text and lines are this much larger, to be read from the
+ * back of a room; the chart still makes its text smaller where a small screen needs it. */
+#define PRESENTING_SCALE 2.0
 
 /**
  * sam_chart_style_init_for_widget:
@@ -77,6 +83,16 @@ sam_chart_style_init_for_widget (SamChartStyle *style,
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
+/* The style the chart is drawn, and its marks found, with. */
+static void
+init_style (SamChartView  *self,
+            SamChartStyle *style)
+{
+  sam_chart_style_init_for_widget (style, GTK_WIDGET (self));
+  if (self->presenting)
+    style->scale *= PRESENTING_SCALE;
+}
+
 static void
 update_marks (SamChartView *self)
 {
@@ -87,7 +103,7 @@ update_marks (SamChartView *self)
   g_clear_pointer (&self->marks, g_array_unref);
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
-  sam_chart_style_init_for_widget (&style, GTK_WIDGET (self));
+  init_style (self, &style);
   self->marks = sam_chart_marks (self->chart, &style, width, height);
   sam_chart_style_clear (&style);
   if (self->focus >= (int) self->marks->len)
@@ -121,7 +137,7 @@ draw (GtkDrawingArea *area,
 
   if (self->chart == NULL)
     return;
-  sam_chart_style_init_for_widget (&style, GTK_WIDGET (self));
+  init_style (self, &style);
   sam_chart_draw (self->chart, &style, cr, width, height);
   if (self->marks == NULL)
     update_marks (self);
@@ -529,6 +545,7 @@ sam_chart_view_class_init (SamChartViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-chart-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SamChartView, title_label);
   gtk_widget_class_bind_template_child (widget_class, SamChartView, table_button);
+  gtk_widget_class_bind_template_child (widget_class, SamChartView, export_button);
   gtk_widget_class_bind_template_child (widget_class, SamChartView, stack);
   gtk_widget_class_bind_template_child (widget_class, SamChartView, area);
   gtk_widget_class_bind_template_child (widget_class, SamChartView, table_grid);
@@ -665,4 +682,43 @@ sam_chart_view_get_focus_text (SamChartView *self)
 {
   g_return_val_if_fail (SAM_IS_CHART_VIEW (self), NULL);
   return gtk_label_get_text (self->focus_label);
+}
+
+gboolean
+sam_chart_view_get_presenting (SamChartView *self)
+{
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), FALSE);
+  return self->presenting;
+}
+
+/**
+ * sam_chart_view_set_presenting:
+ * @presenting: whether the chart is shown on a projector
+ *
+ * On a projector the chart fills the height it is given, its title and text are large, and
+ * the buttons and the hint about reading the figures, which nobody in the room can use, go.
+ */
+void
+sam_chart_view_set_presenting (SamChartView *self,
+                               gboolean      presenting)
+{
+  g_return_if_fail (SAM_IS_CHART_VIEW (self));
+
+  presenting = !!presenting;
+  if (self->presenting == presenting)
+    return;
+  self->presenting = presenting;
+  if (presenting)
+    sam_chart_view_set_show_table (self, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->table_button), !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_button), !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->focus_label), !presenting);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->area), presenting);
+  gtk_widget_set_focusable (GTK_WIDGET (self->area), !presenting);
+  if (presenting)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "presenting");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "presenting");
+  g_clear_pointer (&self->marks, g_array_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
 }

@@ -27,6 +27,9 @@ int           sam_chart_view_get_focus_mark  (SamChartView *self);
 const char   *sam_chart_view_get_focus_text  (SamChartView *self);
 void          sam_chart_view_focus_mark      (SamChartView *self,
                                               int           mark);
+gboolean      sam_chart_view_get_presenting  (SamChartView *self);
+void          sam_chart_view_set_presenting  (SamChartView *self,
+                                              gboolean      presenting);
 void          sam_chart_style_init_for_widget (SamChartStyle *style,
                                               GtkWidget     *widget);
 
