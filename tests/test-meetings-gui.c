@@ -709,6 +709,196 @@ test_data_review (void)
   test_destroy_windows ();
 }
 
+/* The action a key of the presentation stands for, as its shortcut controller has it. */
+static const char *
+key_action (GtkWindow *window,
+            guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              GTK_IS_NAMED_ACTION (action))
+            return gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+        }
+    }
+  return NULL;
+}
+
+static void
+press (GtkWindow *window,
+       guint      keyval)
+{
+  const char *action = key_action (window, keyval);
+
+  g_assert_nonnull (action);
+  gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+}
+
+static const char *
+visible_chart_title (GtkStack *charts)
+{
+  GtkWidget *view = gtk_stack_get_visible_child (charts);
+
+  g_assert_true (SAM_IS_CHART_VIEW (view));
+  return sam_chart_get_title (sam_chart_view_get_chart (SAM_CHART_VIEW (view)));
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* On the projector a data review shows the runner's charts, one at a time and large: ↓ and
+ * ↑ move between them within the step, ← and → still move between steps, and Page Down and
+ * Page Up (a clicker) go through the charts and then on; without a round, words instead. */
+static void
+test_presentation_charts (void)
+{
+  g_autoptr(SamApplication) app = sam_application_new (NULL, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) clinics = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  SamMeetingsPage *page;
+  SamMeetingRunner *runner;
+  SamMeetingTimer *timer;
+  SamWindow *window;
+  SamStore *store;
+  GtkWindow *presentation;
+  GtkStack *charts;
+  GtkWidget *runner_charts;
+  GtkWidget *view;
+  gpointer weak;
+  gint64 id, cluster, clinic;
+
+  test_unique_application_id (G_APPLICATION (app));
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  test_spin (20);
+  window = SAM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  store = sam_context_get_store (sam_window_get_context (window));
+  page = SAM_MEETINGS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SAM_TYPE_WINDOW, "meetings_page"));
+  runner = sam_meetings_page_get_runner (page);
+  runner_charts = runner_child (runner, "charts_box");
+
+  /* clinic-cooperation's data review: three questions, so three charts, as in the runner. */
+  clinics = sam_store_list_clinics (store, &error);
+  g_assert_nonnull (clinics);
+  g_assert_true (sam_meeting_store_create (store, "clinic-cooperation",
+                                           ((SamClinic *) g_ptr_array_index (clinics, 0))->id, 0,
+                                           "2026-05-04", 9, FALSE, &id, &error));
+  g_assert_true (sam_meetings_page_run (page, id, &error));
+  timer = sam_meeting_runner_get_timer (runner);
+  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.present", NULL);
+  test_spin (10);
+  presentation = test_find_toplevel (SAM_TYPE_MEETING_PRESENTATION);
+  g_assert_nonnull (presentation);
+  charts = sam_meeting_presentation_get_charts (SAM_MEETING_PRESENTATION (presentation));
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (presentation), SAM_TYPE_CHART_VIEW), ==, 0);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (charts))));
+
+  g_assert_cmpstr (key_action (presentation, GDK_KEY_Right), ==, "presentation.next");
+  press (presentation, GDK_KEY_Right);
+  g_assert_cmpint (sam_meeting_runner_get_step (runner)->kind, ==, SAM_MEETING_STEP_DATA_REVIEW);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (charts))));
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (presentation), SAM_TYPE_CHART_VIEW), ==, 3);
+  g_assert_cmpuint (count_widgets (runner_charts, SAM_TYPE_CHART_VIEW), ==, 3);
+  view = gtk_stack_get_visible_child (charts);
+  g_assert_true (sam_chart_view_get_presenting (SAM_CHART_VIEW (view)));
+  g_assert_true (gtk_widget_get_vexpand (GTK_WIDGET (charts)));
+  first = g_strdup (visible_chart_title (charts));
+  g_assert_cmpstr (first, ==,
+                   sam_chart_get_title (sam_chart_view_get_chart (SAM_CHART_VIEW (test_find_widget (runner_charts,
+                                                                                                     SAM_TYPE_CHART_VIEW)))));
+  g_assert_cmpstr (sam_meeting_presentation_get_chart_position_text (SAM_MEETING_PRESENTATION (presentation)), ==,
+                   "Results of Opfølgning 2026 · Chart 1 of 3");
+
+  /* ↓ shows the next chart and stays on the step; ↑ comes back; the ends hold. */
+  g_assert_cmpstr (key_action (presentation, GDK_KEY_Down), ==, "presentation.next-chart");
+  press (presentation, GDK_KEY_Down);
+  g_assert_cmpuint (sam_meeting_timer_get_current (timer), ==, 1);
+  second = g_strdup (visible_chart_title (charts));
+  g_assert_cmpstr (second, !=, first);
+  g_assert_cmpstr (sam_meeting_presentation_get_chart_position_text (SAM_MEETING_PRESENTATION (presentation)), ==,
+                   "Results of Opfølgning 2026 · Chart 2 of 3");
+  press (presentation, GDK_KEY_Up);
+  g_assert_cmpstr (visible_chart_title (charts), ==, first);
+  press (presentation, GDK_KEY_Up);
+  g_assert_cmpstr (visible_chart_title (charts), ==, first);
+  press (presentation, GDK_KEY_Down);
+  press (presentation, GDK_KEY_Down);
+  third = g_strdup (visible_chart_title (charts));
+  g_assert_cmpstr (third, !=, second);
+  press (presentation, GDK_KEY_Down);
+  g_assert_cmpstr (visible_chart_title (charts), ==, third);
+  g_assert_cmpuint (sam_meeting_timer_get_current (timer), ==, 1);
+
+  /* Page Down at the last chart goes on to the next step, which has no charts; Page Up
+   * comes back to the last chart, then walks back through the charts and the steps. */
+  press (presentation, GDK_KEY_Page_Down);
+  g_assert_cmpuint (sam_meeting_timer_get_current (timer), ==, 2);
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (presentation), SAM_TYPE_CHART_VIEW), ==, 0);
+  press (presentation, GDK_KEY_Page_Up);
+  g_assert_cmpuint (sam_meeting_timer_get_current (timer), ==, 1);
+  g_assert_cmpstr (visible_chart_title (charts), ==, third);
+  press (presentation, GDK_KEY_Page_Up);
+  g_assert_cmpstr (visible_chart_title (charts), ==, second);
+  g_assert_cmpuint (sam_meeting_timer_get_current (timer), ==, 1);
+  press (presentation, GDK_KEY_Page_Down);
+  g_assert_cmpstr (visible_chart_title (charts), ==, third);
+  press (presentation, GDK_KEY_Left);
+  g_assert_cmpuint (sam_meeting_timer_get_current (timer), ==, 0);
+  press (presentation, GDK_KEY_Right);
+  g_assert_cmpstr (visible_chart_title (charts), ==, first);
+
+  weak = presentation;
+  g_object_add_weak_pointer (G_OBJECT (presentation), &weak);
+  press (presentation, GDK_KEY_Escape);
+  test_spin_until (test_pointer_is_null, &weak);
+  g_assert_null (weak);
+
+  /* A clinic of a cluster without a round: words instead of charts, on the projector too. */
+  g_assert_true (sam_store_ensure_cluster (store, "Ny klynge", &cluster, &error));
+  g_assert_true (sam_store_ensure_clinic (store, cluster, "N1", "Ny klinik", &clinic, &error));
+  g_assert_true (sam_meeting_store_create (store, "clinic-cooperation", clinic, 0, "2026-05-04", 3, FALSE,
+                                           &id, &error));
+  g_assert_true (sam_meetings_page_run (page, id, &error));
+  sam_meeting_runner_next (runner);
+  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.present", NULL);
+  test_spin (10);
+  presentation = test_find_toplevel (SAM_TYPE_MEETING_PRESENTATION);
+  g_assert_nonnull (presentation);
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (presentation), SAM_TYPE_CHART_VIEW), ==, 0);
+  g_assert_true (has_label (GTK_WIDGET (presentation),
+                            "There are no results to show yet: the cluster has no round with answers."));
+
+  test_destroy_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -720,6 +910,7 @@ main (int   argc,
   g_test_add_func ("/meetings-gui/close-mid-meeting", test_close_mid_meeting);
   g_test_add_func ("/meetings-gui/presentation", test_presentation);
   g_test_add_func ("/meetings-gui/data-review", test_data_review);
+  g_test_add_func ("/meetings-gui/presentation-charts", test_presentation_charts);
 
   return g_test_run ();
 }
