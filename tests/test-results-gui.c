@@ -262,6 +262,18 @@ test_own_view (Fixture       *fixture,
   views = chart_views (fixture, "A");
   g_assert_nonnull (strstr (sam_chart_view_get_description (g_ptr_array_index (views, 0)), own->code));
 
+  /* The meeting deck is for the whole cluster: saved from the own view, it holds the
+   * cluster's figures all the same, the own clinic's small figures withheld. */
+  {
+    g_autofree char *path = g_build_filename (tmpdir, "deck.pdf", NULL);
+    g_autoptr(GError) error = NULL;
+    guint pages = 0;
+
+    g_assert_true (sam_results_page_save_deck (fixture->page, path, &pages, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (pages, ==, 30);
+  }
+
   /* And back to the cluster's view. */
   gtk_drop_down_set_selected (view, 1);
   test_spin (5);

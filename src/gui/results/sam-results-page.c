@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-chart-view.h"
+#include "sam-deck.h"
 #include "sam-dialogs.h"
 #include "sam-report.h"
 #include "sam-results-charts.h"
@@ -558,6 +559,62 @@ print_action (GtkWidget  *widget,
     }
 }
 
+/* The meeting deck: the round's slides for the cluster meeting, always as the cluster
+ * sees it, whichever view is on the screen. */
+
+static void
+on_deck_file (GtkNativeDialog *dialog,
+              int              response,
+              SamResultsPage  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->figures != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      guint pages = 0;
+
+      if (sam_results_page_save_deck (self, path, &pages, &error))
+        {
+          GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *title = g_strdup_printf (ngettext ("Meeting deck saved as “%s”, %u slide",
+                                                              "Meeting deck saved as “%s”, %u slides", pages),
+                                                    name, pages);
+
+          if (overlay != NULL)
+            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+        }
+      else
+        sam_dialogs_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                           _("The Meeting Deck Could Not Be Saved"), error->message);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+save_deck_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SamResultsPage *self = SAM_RESULTS_PAGE (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->figures == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save the Meeting Deck"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  /* Translators: the file name offered for the meeting deck; the round's name follows. */
+  name = g_strdup_printf (_("Deck %s.pdf"), self->figures->round_label);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_deck_file), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Overrides */
 
 static void
@@ -592,6 +649,7 @@ sam_results_page_class_init (SamResultsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
 
   gtk_widget_class_install_action (widget_class, "results.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "results.save-deck", NULL, save_deck_action);
 
   g_type_ensure (SAM_TYPE_CHART_VIEW);
 }
@@ -753,4 +811,28 @@ sam_results_page_print_to_file (SamResultsPage  *self,
   gtk_print_operation_set_export_filename (operation, path);
   return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
          != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+/**
+ * sam_results_page_save_deck:
+ * @n_pages: (out) (optional): the slides written
+ *
+ * Writes the meeting deck of the round shown, in the cluster's view.
+ */
+gboolean
+sam_results_page_save_deck (SamResultsPage  *self,
+                            const char      *path,
+                            guint           *n_pages,
+                            GError         **error)
+{
+  g_return_val_if_fail (SAM_IS_RESULTS_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->figures == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There are no results to print"));
+      return FALSE;
+    }
+  return sam_deck_write_pdf (sam_context_get_store (self->context), self->figures->round_id,
+                             self->figures->k, path, n_pages, error);
 }

@@ -27,6 +27,10 @@ GtkWidget *sam_results_page_get_page_box (SamResultsPage *self,
 gboolean   sam_results_page_print_to_file (SamResultsPage *self,
                                           const char     *path,
                                           GError        **error);
+gboolean   sam_results_page_save_deck    (SamResultsPage *self,
+                                          const char     *path,
+                                          guint          *n_pages,
+                                          GError        **error);
 gboolean   sam_results_page_select       (SamResultsPage *self,
                                           gint64          round_id,
                                           gboolean        own_view);
