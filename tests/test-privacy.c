@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sam-cluster-file.h"
+#include "sam-deck.h"
 #include "sam-instrument.h"
 #include "sam-plan-report.h"
 #include "sam-reflection-sheet.h"
@@ -216,6 +217,16 @@ test_every_file (Fixture       *fixture,
   ics = sam_plan_follow_up_to_ics (follow_up, "Lægerne i Byen", "Klynge Syd", NULL);
   g_assert_null (strstr (ics, SECRET_WORD));
   n_files += 2;
+
+  /* The meeting deck for the cluster. */
+  {
+    g_autofree char *deck_path = g_build_filename (fixture->dir, "deck.pdf", NULL);
+
+    g_assert_true (sam_deck_write_pdf (fixture->store, fixture->round, 5, deck_path, NULL, &error));
+    g_assert_no_error (error);
+    assert_file_private (deck_path);
+    n_files++;
+  }
 
   /* The sheet for meeting notes: the questions the journal answers, but none of its answers. */
   g_assert_true (sam_reflection_sheet_write_pdf (sheet_path, &error));
