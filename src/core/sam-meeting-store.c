@@ -255,35 +255,6 @@ meeting_from_row (sqlite3_stmt *stmt)
   return meeting;
 }
 
-typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
-
-/* The rows of a query, each made by @make_row; @id is bound as ?1 where not 0. */
-static GPtrArray *
-list_rows (SamStore        *store,
-           const char      *sql,
-           gint64           id,
-           RowFunc          make_row,
-           GDestroyNotify   free_row,
-           GError         **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (store, sql, error);
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_row);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, make_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (store, error, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
-}
-
 /**
  * sam_meeting_store_get:
  *
@@ -298,7 +269,7 @@ sam_meeting_store_get (SamStore  *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  rows = list_rows (store, "SELECT " MEETING_COLUMNS " FROM meetings WHERE id = ?1", meeting_id,
+  rows = _sam_store_list_rows (store, "SELECT " MEETING_COLUMNS " FROM meetings WHERE id = ?1", meeting_id,
                     meeting_from_row, (GDestroyNotify) sam_meeting_free, error);
   if (rows == NULL)
     return NULL;
@@ -321,7 +292,7 @@ sam_meeting_store_list (SamStore  *store,
 {
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  return list_rows (store, "SELECT " MEETING_COLUMNS " FROM meetings ORDER BY date DESC, id DESC",
+  return _sam_store_list_rows (store, "SELECT " MEETING_COLUMNS " FROM meetings ORDER BY date DESC, id DESC",
                     0, meeting_from_row, (GDestroyNotify) sam_meeting_free, error);
 }
 
@@ -523,7 +494,7 @@ sam_meeting_store_list_notes (SamStore  *store,
   template = meeting_template (store, meeting_id, error);
   if (template == NULL)
     return NULL;
-  notes = list_rows (store, "SELECT step, text, updated FROM meeting_notes WHERE meeting_id = ?1",
+  notes = _sam_store_list_rows (store, "SELECT step, text, updated FROM meeting_notes WHERE meeting_id = ?1",
                      meeting_id, note_from_row, (GDestroyNotify) sam_meeting_note_free,
                      error);
   if (notes != NULL)
@@ -687,7 +658,7 @@ sam_meeting_store_list_cards (SamStore  *store,
 {
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  return list_rows (store, "SELECT id, step, colour, text, category FROM meeting_cards"
+  return _sam_store_list_rows (store, "SELECT id, step, colour, text, category FROM meeting_cards"
                            " WHERE meeting_id = ?1 ORDER BY id",
                     meeting_id, card_from_row, (GDestroyNotify) sam_meeting_card_free,
                     error);
@@ -854,7 +825,7 @@ sam_meeting_store_list_actions (SamStore  *store,
 {
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  return list_rows (store, "SELECT " ACTION_COLUMNS " FROM meeting_actions a"
+  return _sam_store_list_rows (store, "SELECT " ACTION_COLUMNS " FROM meeting_actions a"
                            " WHERE a.meeting_id = ?1 ORDER BY a.id",
                     meeting_id, action_from_row,
                     (GDestroyNotify) sam_meeting_action_free, error);
@@ -876,7 +847,7 @@ sam_meeting_store_list_clinic_actions (SamStore  *store,
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   g_return_val_if_fail (clinic_id > 0, NULL);
 
-  return list_rows (store, "SELECT " ACTION_COLUMNS " FROM meeting_actions a"
+  return _sam_store_list_rows (store, "SELECT " ACTION_COLUMNS " FROM meeting_actions a"
                            " JOIN meetings m ON m.id = a.meeting_id"
                            " WHERE m.clinic_id = ?1 ORDER BY a.due IS NULL, a.due, a.id",
                     clinic_id, action_from_row,

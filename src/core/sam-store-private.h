@@ -31,6 +31,14 @@ sqlite3_stmt *_sam_store_prepare      (SamStore      *self,
 void          _sam_store_bind_text    (sqlite3_stmt  *stmt,
                                        int            column,
                                        const char    *text);
+typedef gpointer (*SamRowFunc) (sqlite3_stmt *stmt);
+
+GPtrArray    *_sam_store_list_rows    (SamStore      *self,
+                                       const char    *sql,
+                                       gint64         id,
+                                       SamRowFunc     make_row,
+                                       GDestroyNotify free_row,
+                                       GError       **error);
 char         *_sam_store_column_dup   (sqlite3_stmt  *stmt,
                                        int            column);
 gboolean      _sam_store_step_done    (SamStore      *self,

@@ -328,21 +328,6 @@ _sam_store_get_db (SamStore *self)
   return self->db;
 }
 
-static sqlite3_stmt *
-prepare (SamStore    *self,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      _sam_store_set_error (self, error, rc);
-      return NULL;
-    }
-  return stmt;
-}
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
@@ -370,24 +355,22 @@ prepare_cached (SamStore    *self,
       sqlite3_clear_bindings (stmt);
       return stmt;
     }
-  stmt = prepare (self, sql, error);
+  stmt = _sam_store_prepare (self, sql, error);
   if (stmt != NULL)
     g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
 }
 
 /* The rows of a query as a list, each made by @make_row; @id, where not 0, is bound as ?1. */
-typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
-
-static GPtrArray *
-list_rows (SamStore        *self,
-           const char      *sql,
-           gint64           id,
-           RowFunc          make_row,
-           GDestroyNotify   free_row,
-           GError         **error)
+GPtrArray *
+_sam_store_list_rows (SamStore        *self,
+                      const char      *sql,
+                      gint64           id,
+                      SamRowFunc       make_row,
+                      GDestroyNotify   free_row,
+                      GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (self, sql, error);
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_row);
   int rc;
 
@@ -411,7 +394,7 @@ query_int (SamStore    *self,
            gint64      *out,
            GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -459,7 +442,7 @@ run_savepoint (SamStore    *self,
 
   if (stmt == NULL)
     {
-      stmt = prepare (self, sql, error);
+      stmt = _sam_store_prepare (self, sql, error);
       if (stmt == NULL)
         return FALSE;
       g_hash_table_insert (self->savepoints, g_steal_pointer (&sql), stmt);
@@ -887,7 +870,7 @@ sam_store_get_summary (SamStore         *self,
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (summary != NULL, FALSE);
 
-  stmt = prepare (self,
+  stmt = _sam_store_prepare (self,
                   "SELECT (SELECT count(*) FROM clusters), (SELECT count(*) FROM clinics),"
                   " (SELECT count(*) FROM rounds), (SELECT count(*) FROM respondents),"
                   " (SELECT count(*) FROM answers)", error);
@@ -929,7 +912,7 @@ sam_store_get_setting (SamStore   *self,
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  stmt = prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
+  stmt = _sam_store_prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
@@ -950,9 +933,9 @@ sam_store_set_setting (SamStore    *self,
   g_return_val_if_fail (key != NULL, FALSE);
 
   if (value == NULL)
-    stmt = prepare (self, "DELETE FROM settings WHERE key = ?1", error);
+    stmt = _sam_store_prepare (self, "DELETE FROM settings WHERE key = ?1", error);
   else
-    stmt = prepare (self, "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+    stmt = _sam_store_prepare (self, "INSERT INTO settings (key, value) VALUES (?1, ?2)"
                           " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   if (stmt == NULL)
     return FALSE;
@@ -1021,7 +1004,7 @@ sam_store_get_own_clinic (SamStore *self)
   g_return_val_if_fail (SAM_IS_STORE (self), 0);
 
   /* A clinic that is gone no longer counts. */
-  stmt = prepare (self, "SELECT c.id FROM settings s JOIN clinics c ON c.id = CAST (s.value AS INTEGER)"
+  stmt = _sam_store_prepare (self, "SELECT c.id FROM settings s JOIN clinics c ON c.id = CAST (s.value AS INTEGER)"
                         " WHERE s.key = 'own-clinic'", NULL);
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return 0;
@@ -1191,7 +1174,7 @@ sam_store_create_round (SamStore    *self,
       return FALSE;
     }
 
-  stmt = prepare (self, "INSERT INTO rounds (cluster_id, label, date) VALUES (?1, ?2, ?3)", error);
+  stmt = _sam_store_prepare (self, "INSERT INTO rounds (cluster_id, label, date) VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, cluster_id);
@@ -1229,7 +1212,7 @@ sam_store_set_round_closed (SamStore  *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
-  stmt = prepare (self, "UPDATE rounds SET closed = ?2 WHERE id = ?1", error);
+  stmt = _sam_store_prepare (self, "UPDATE rounds SET closed = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, round_id);
@@ -1258,7 +1241,7 @@ sam_store_add_round_clinic (SamStore  *self,
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
   /* A negative @invited says nothing about the number, so an existing one stays. */
-  stmt = prepare (self, invited >= 0
+  stmt = _sam_store_prepare (self, invited >= 0
                         ? "INSERT INTO round_clinics (round_id, clinic_id, invited) VALUES (?1, ?2, ?3)"
                           " ON CONFLICT DO UPDATE SET invited = excluded.invited"
                         : "INSERT INTO round_clinics (round_id, clinic_id) VALUES (?1, ?2)"
@@ -1313,7 +1296,7 @@ prepare_answer_insert (SamStore  *self,
 
       for (guint i = 0; i < n; i++)
         g_string_append (sql, i > 0 ? ", (?, ?, ?)" : "(?, ?, ?)");
-      stmt = prepare (self, sql->str, error);
+      stmt = _sam_store_prepare (self, sql->str, error);
       if (stmt == NULL)
         return NULL;
       g_ptr_array_index (self->answer_inserts, n) = stmt;
@@ -1474,7 +1457,7 @@ change_by_id (SamStore    *self,
               gint64       id,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -1500,7 +1483,7 @@ sam_store_rename_round (SamStore    *self,
 
   if ((clean = clean_name (label, _("The round needs a name"), error)) == NULL)
     return FALSE;
-  stmt = prepare (self, "UPDATE rounds SET label = ?2 WHERE id = ?1", error);
+  stmt = _sam_store_prepare (self, "UPDATE rounds SET label = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, round_id);
@@ -1542,7 +1525,7 @@ sam_store_count_round_data (SamStore  *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
-  stmt = prepare (self, "SELECT (SELECT count(*) FROM respondents WHERE round_id = ?1),"
+  stmt = _sam_store_prepare (self, "SELECT (SELECT count(*) FROM respondents WHERE round_id = ?1),"
                         " (SELECT count(*) FROM answers a JOIN respondents p ON p.id = a.respondent_id"
                         "  WHERE p.round_id = ?1)", error);
   if (stmt == NULL)
@@ -1604,7 +1587,7 @@ sam_store_list_round_clinics (SamStore  *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return list_rows (self, "SELECT c.id, c.code, rc.round_id IS NOT NULL, rc.invited,"
+  return _sam_store_list_rows (self, "SELECT c.id, c.code, rc.round_id IS NOT NULL, rc.invited,"
                           " (SELECT count(*) FROM respondents p WHERE p.round_id = ?1 AND p.clinic_id = c.id)"
                           " FROM clinics c JOIN rounds r ON r.cluster_id = c.cluster_id AND r.id = ?1"
                           " LEFT JOIN round_clinics rc ON rc.round_id = r.id AND rc.clinic_id = c.id"
@@ -1623,7 +1606,7 @@ sam_store_remove_round_clinic (SamStore  *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
-  stmt = prepare (self, "DELETE FROM round_clinics WHERE round_id = ?1 AND clinic_id = ?2"
+  stmt = _sam_store_prepare (self, "DELETE FROM round_clinics WHERE round_id = ?1 AND clinic_id = ?2"
                         " AND NOT EXISTS (SELECT 1 FROM respondents WHERE round_id = ?1 AND clinic_id = ?2)",
                   error);
   if (stmt == NULL)
@@ -1661,9 +1644,9 @@ sam_store_save_draft (SamStore    *self,
   g_return_val_if_fail (draft_id != NULL, FALSE);
 
   if (*draft_id > 0)
-    stmt = prepare (self, "UPDATE drafts SET answers = ?2, page = ?3, updated = ?4 WHERE id = ?1", error);
+    stmt = _sam_store_prepare (self, "UPDATE drafts SET answers = ?2, page = ?3, updated = ?4 WHERE id = ?1", error);
   else
-    stmt = prepare (self, "INSERT INTO drafts (round_id, clinic_id, role, answers, page, updated)"
+    stmt = _sam_store_prepare (self, "INSERT INTO drafts (round_id, clinic_id, role, answers, page, updated)"
                           " VALUES (?5, ?6, ?7, ?2, ?3, ?4)", error);
   if (stmt == NULL)
     return FALSE;
@@ -1736,7 +1719,7 @@ sam_store_list_drafts (SamStore  *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return list_rows (self, "SELECT d.id, d.round_id, d.clinic_id, d.role, d.answers, d.page, r.label, c.code,"
+  return _sam_store_list_rows (self, "SELECT d.id, d.round_id, d.clinic_id, d.role, d.answers, d.page, r.label, c.code,"
                           " d.updated FROM drafts d JOIN rounds r ON r.id = d.round_id"
                           " JOIN clinics c ON c.id = d.clinic_id"
                           " WHERE r.closed = 0 ORDER BY d.updated DESC, d.id DESC", 0,
@@ -1882,7 +1865,7 @@ sam_store_add_import (SamStore    *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
-  stmt = prepare (self, "INSERT INTO imports (round_id, kind, filename, sha256, imported)"
+  stmt = _sam_store_prepare (self, "INSERT INTO imports (round_id, kind, filename, sha256, imported)"
                         " VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
     return FALSE;
@@ -2003,7 +1986,7 @@ sam_store_list_clusters (SamStore  *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return list_rows (self, "SELECT id, name FROM clusters ORDER BY name", 0,
+  return _sam_store_list_rows (self, "SELECT id, name FROM clusters ORDER BY name", 0,
                     cluster_from_row, (GDestroyNotify) sam_cluster_free, error);
 }
 
@@ -2032,7 +2015,7 @@ sam_store_list_clinics (SamStore  *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return list_rows (self, "SELECT c.id, c.cluster_id, c.code, c.name, k.name"
+  return _sam_store_list_rows (self, "SELECT c.id, c.cluster_id, c.code, c.name, k.name"
                           " FROM clinics c JOIN clusters k ON k.id = c.cluster_id"
                           " ORDER BY k.name, length(c.code), c.code", 0,
                     clinic_from_row, (GDestroyNotify) sam_clinic_free, error);
@@ -2066,7 +2049,7 @@ sam_store_list_rounds (SamStore  *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return list_rows (self, "SELECT r.id, r.cluster_id, k.name, r.label, r.date, r.closed,"
+  return _sam_store_list_rows (self, "SELECT r.id, r.cluster_id, k.name, r.label, r.date, r.closed,"
                           " (SELECT count(DISTINCT clinic_id) FROM respondents WHERE round_id = r.id),"
                           " (SELECT count(*) FROM respondents WHERE round_id = r.id),"
                           " (SELECT coalesce (sum (invited), 0) FROM round_clinics WHERE round_id = r.id)"
