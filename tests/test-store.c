@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "sam-instrument.h"
+#include "sam-names.h"
 #include "sam-paths.h"
 #include "sam-store.h"
 #include "test-common.h"
@@ -283,6 +284,105 @@ test_rounds (Fixture       *fixture,
     g_assert_false (((SamRoundClinic *) g_ptr_array_index (again, 1))->taking_part);
     g_assert_cmpint (((SamRoundClinic *) g_ptr_array_index (again, 1))->invited, ==, -1);
   }
+}
+
+/* Names a spreadsheet would run as a formula, as given: spaces before do not help. */
+static void
+test_name_is_safe (void)
+{
+  const char *unsafe[] = {
+    "=HYPERLINK(\"x\")", "+1", "-1", "@SUM(A1)", "\tKlinik", "\rKlinik", "  =1+1",
+    " \n @x", "\xc2\xa0=1", "=", "-",
+  };
+  const char *safe[] = {
+    "Klinik 3", "Forår 2026", "2026-1", "a=b", "Klynge @ Øst", "1+1", "Klinik -3", "",
+    "  Klinik", "\xff=",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (unsafe); i++)
+    {
+      g_autofree char *message = sam_name_explain_unsafe (unsafe[i], FALSE);
+
+      g_test_message ("%s", message);
+      g_assert_false (sam_name_is_safe (unsafe[i]));
+      g_assert_nonnull (message);
+      g_assert_true (g_utf8_validate (message, -1, NULL));
+      g_assert_nonnull (strstr (message, "spreadsheet"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (safe); i++)
+    {
+      g_assert_true (sam_name_is_safe (safe[i]));
+      g_assert_null (sam_name_explain_unsafe (safe[i], FALSE));
+    }
+  g_assert_true (sam_name_is_safe (NULL));
+
+  {
+    g_autofree char *message = sam_name_explain_unsafe ("=HYPERLINK(\"x\")", FALSE);
+    g_autofree char *plain = sam_name_explain_unsafe ("=HYPERLINK(\"x\")", TRUE);
+    g_autofree char *tab = sam_name_explain_unsafe ("\tKlinik", FALSE);
+
+    g_assert_cmpstr (message, ==, "“=HYPERLINK(\"x\")” cannot be a name: it begins with “=”, "
+                                  "which a spreadsheet would run as a formula");
+    g_assert_true (g_str_has_prefix (plain, "\"=HYPERLINK(\"x\")\" cannot be a name: it begins with \"=\""));
+    /* A tab shows as one. */
+    g_assert_true (g_str_has_prefix (tab, "“\\tKlinik” cannot be a name: it begins with a tab"));
+  }
+}
+
+/* Every way a cluster, a clinic or a round gets a name refuses one a spreadsheet would run
+ * as a formula, and stores nothing. */
+static void
+test_formula_names (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(SamStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  gint64 cluster, round, clinic = 0;
+
+  g_assert_false (sam_store_ensure_cluster (store, "=HYPERLINK(\"http://x\")", &cluster, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“=HYPERLINK(\"http://x\")”"));
+  g_assert_nonnull (strstr (error->message, "formula"));
+  g_clear_error (&error);
+  g_assert_false (sam_store_ensure_cluster (store, "  @Klynge", &cluster, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (sam_store_ensure_cluster (store, "Klynge", &cluster, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (sam_store_create_round (store, cluster, "=1+1", "2026-02-01", &round, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sam_store_create_round (store, cluster, "\tForår", "2026-02-01", &round, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (sam_store_ensure_clinic (store, cluster, "=HYPERLINK(\"x\")", NULL, &clinic, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sam_store_ensure_clinic (store, cluster, "-3", NULL, &clinic, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sam_store_ensure_clinic (store, cluster, "Klinik 3", "+45 Klinik", &clinic, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sam_store_ensure_clinic (store, cluster, "\rKlinik 3", NULL, &clinic, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (clinic, ==, 0);
+
+  /* Renaming refuses too, and keeps the old name. */
+  g_assert_true (sam_store_create_round (store, cluster, "Baseline 2026", "2026-02-01", &round, &error));
+  g_assert_false (sam_store_rename_round (store, round, "@Baseline", &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_clear_object (&store);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM clusters"), ==, 1);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM clinics"), ==, 0);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM rounds"), ==, 1);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM rounds WHERE label = 'Baseline 2026'"), ==, 1);
 }
 
 static void
@@ -670,6 +770,8 @@ main (int   argc,
   ADD ("/store/settings", test_settings);
   ADD ("/store/transactions", test_transactions);
   ADD ("/store/rounds", test_rounds);
+  g_test_add_func ("/store/names/is-safe", test_name_is_safe);
+  ADD ("/store/names/formula-refused", test_formula_names);
   ADD ("/store/respondents", test_respondents);
   ADD ("/store/clinic-order", test_clinic_order);
   ADD ("/store/refuse/not-a-database", test_not_a_database);

@@ -308,6 +308,81 @@ test_against_database (Fixture       *fixture,
   g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM respondents"), ==, 3);
 }
 
+/* A clinic or round a spreadsheet would run as a formula is refused with its line and
+ * column (formats contract, "Survey CSV"), and nothing of the file is kept. */
+static void
+test_formula_names (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *text =
+    "clinic;role;round;q1\n"
+    "\"=HYPERLINK(\"\"x\"\")\";partner;R;1\n"
+    "Klinik 1;partner;+1;2\n"
+    "  @Klinik;solo;R;3\n"
+    "\tKlinik 2;solo;R;1\n"
+    "\"\rKlinik 3\";partner;R;1\n"
+    "Klinik 1;partner;R;-\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(SamSurveyImport) import = sam_survey_import_parse ("svar.csv", bytes, "R");
+  const GPtrArray *errors = sam_survey_import_get_errors (import);
+  g_autoptr(GError) error = NULL;
+  SamSurveyImportResult result;
+
+  for (guint i = 0; i < errors->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (errors, i));
+  g_assert_cmpuint (errors->len, ==, 6);
+  g_assert_cmpstr (g_ptr_array_index (errors, 0), ==,
+                   "svar.csv:2:clinic: \"=HYPERLINK(\"x\")\" cannot be a name: it begins with \"=\", "
+                   "which a spreadsheet would run as a formula");
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (errors, 1), "svar.csv:3:round: \"+1\" cannot be a name"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (errors, 2), "svar.csv:4:clinic: \"  @Klinik\" cannot be a name: it begins with \"@\""));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (errors, 3), "svar.csv:5:clinic: \"\\tKlinik 2\" cannot be a name: it begins with a tab"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (errors, 4), "svar.csv:6:clinic: \"\\rKlinik 3\" cannot be a name: it begins with a carriage return"));
+  /* A value of an item is no name: "-" is not an answer, and said so. The line break in
+   * the quoted clinic above counts as a line. */
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (errors, 5), "svar.csv:8:q1: \"-\" is not an answer"));
+
+  g_assert_false (sam_survey_import_commit (import, fixture->store, "Klynge Syd", &result, &error));
+  g_assert_error (error, SAM_SURVEY_IMPORT_ERROR, SAM_SURVEY_IMPORT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The round given for the import, where rows take it. */
+  {
+    const char *no_round = "clinic;role;q1\nKlinik 1;partner;1\n";
+    const char *own_round = "clinic;role;round;q1\nKlinik 1;partner;R;1\n";
+    g_autoptr(GBytes) no_round_bytes = g_bytes_new_static (no_round, strlen (no_round));
+    g_autoptr(GBytes) own_round_bytes = g_bytes_new_static (own_round, strlen (own_round));
+    g_autoptr(SamSurveyImport) given = sam_survey_import_parse ("svar.csv", no_round_bytes, "=1+1");
+    g_autoptr(SamSurveyImport) unused = sam_survey_import_parse ("svar.csv", own_round_bytes, "=1+1");
+
+    g_assert_cmpuint (sam_survey_import_get_errors (given)->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (sam_survey_import_get_errors (given), 0), ==,
+                     "svar.csv: the round given for the import: \"=1+1\" cannot be a name: it begins "
+                     "with \"=\", which a spreadsheet would run as a formula");
+    g_assert_false (sam_survey_import_commit (given, fixture->store, "Klynge Syd", &result, &error));
+    g_assert_error (error, SAM_SURVEY_IMPORT_ERROR, SAM_SURVEY_IMPORT_ERROR_INVALID);
+    g_clear_error (&error);
+
+    /* Rows that name their own round never take it. */
+    g_assert_cmpuint (sam_survey_import_get_errors (unused)->len, ==, 0);
+
+    /* The cluster named for the import. */
+    g_assert_false (sam_survey_import_check (unused, fixture->store, "@Klynge", &error));
+    g_assert_error (error, SAM_SURVEY_IMPORT_ERROR, SAM_SURVEY_IMPORT_ERROR_NAME);
+    g_assert_nonnull (strstr (error->message, "“@Klynge” cannot be a name"));
+    g_clear_error (&error);
+    g_assert_false (sam_survey_import_commit (unused, fixture->store, " =Klynge", &result, &error));
+    g_assert_error (error, SAM_SURVEY_IMPORT_ERROR, SAM_SURVEY_IMPORT_ERROR_NAME);
+    g_clear_error (&error);
+  }
+
+  g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM clusters"), ==, 0);
+  g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM clinics"), ==, 0);
+  g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM rounds"), ==, 0);
+  g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM respondents"), ==, 0);
+  g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM imports"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +399,7 @@ main (int   argc,
   ADD ("/survey-import/undo", test_undo);
   ADD ("/survey-import/bad-files", test_bad_files);
   ADD ("/survey-import/against-database", test_against_database);
+  ADD ("/survey-import/formula-names", test_formula_names);
   g_test_add_func ("/survey-import/every-error-listed", test_every_error_listed);
 
 #undef ADD

@@ -92,8 +92,16 @@ test_first_round (void)
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
   cluster_row = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog), SAM_TYPE_NEW_ROUND_DIALOG,
                                                               "cluster_row"));
+  /* Nor with a name a spreadsheet would run as a formula: the dialog says why. */
+  gtk_editable_set_text (GTK_EDITABLE (cluster_row), "@Klynge");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cluster_row), "error"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "“@Klynge” cannot be a name"));
   gtk_editable_set_text (GTK_EDITABLE (cluster_row), "Klynge Vest");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cluster_row), "error"));
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "A round is one"));
 
   test_respond (ADW_MESSAGE_DIALOG (dialog), "create");
 

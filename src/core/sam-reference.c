@@ -13,6 +13,7 @@
 #include "sam-csv.h"
 #include "sam-figures.h"
 #include "sam-instrument.h"
+#include "sam-names.h"
 #include "sam-reference.h"
 #include "sam-store-private.h"
 
@@ -130,6 +131,13 @@ read_row (SamCsvReader  *reader,
 
   if (*row->round == '\0')
     return fail (error, name, line, "round", _("the round is missing"));
+  /* The label goes back out in the results file, where a spreadsheet would run it. */
+  if (!sam_name_is_safe (values[COL_ROUND]))
+    {
+      g_autofree char *why = sam_name_explain_unsafe (values[COL_ROUND], TRUE);
+
+      return fail (error, name, line, "round", "%s", why);
+    }
 
   item = sam_instrument_lookup_item (instrument, row->item);
   if (item != NULL)

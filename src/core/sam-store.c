@@ -15,6 +15,7 @@
 
 #include "sam-dates.h"
 #include "sam-instrument.h"
+#include "sam-names.h"
 #include "sam-paths.h"
 #include "sam-store-private.h"
 
@@ -1087,7 +1088,8 @@ lookup_or_insert (SamStore    *self,
   return TRUE;
 }
 
-/* Names are kept without surrounding spaces; @empty_message says what is missing. */
+/* Names are kept without surrounding spaces; @empty_message says what is missing. A name
+ * a spreadsheet would run as a formula is refused, as given. */
 static char *
 clean_name (const char  *name,
             const char  *empty_message,
@@ -1107,6 +1109,8 @@ clean_name (const char  *name,
       g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, empty_message);
       return NULL;
     }
+  if (!sam_name_check (name, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, error))
+    return NULL;
   return g_steal_pointer (&clean);
 }
 
@@ -1140,7 +1144,8 @@ sam_store_ensure_clinic (SamStore    *self,
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (cluster_id > 0, FALSE);
 
-  if ((clean = clean_name (code, _("The clinic needs a code or a name"), error)) == NULL)
+  if ((clean = clean_name (code, _("The clinic needs a code or a name"), error)) == NULL ||
+      !sam_name_check (name, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, error))
     return FALSE;
   return lookup_or_insert (self, "SELECT id FROM clinics WHERE code = ?1 AND cluster_id = ?2",
                            "INSERT INTO clinics (code, cluster_id, name) VALUES (?1, ?2, ?3)",

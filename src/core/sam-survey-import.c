@@ -13,6 +13,7 @@
 #include "sam-csv.h"
 #include "sam-figures.h"
 #include "sam-instrument.h"
+#include "sam-names.h"
 #include "sam-survey-import.h"
 
 /* Enough to show a person what is wrong with a file without burying them. */
@@ -130,6 +131,19 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* A clinic or round a spreadsheet would run as a formula, checked as the file has it. */
+static void
+check_name (SamSurveyImport *self,
+            guint            line,
+            const char      *column,
+            const char      *value)
+{
+  g_autofree char *message = sam_name_explain_unsafe (value, TRUE);
+
+  if (message != NULL)
+    add_error (self, line, column, "%s", message);
+}
+
 /* The header: which column is what. Returns FALSE where the file cannot be read on. */
 static gboolean
 read_header (SamSurveyImport  *self,
@@ -221,6 +235,7 @@ read_row (SamSurveyImport *self,
       switch (g_array_index (columns, int, i))
         {
         case COLUMN_CLINIC:
+          check_name (self, field_line, "clinic", value);
           row->clinic = trimmed (value);
           break;
         case COLUMN_ROLE:
@@ -242,7 +257,10 @@ read_row (SamSurveyImport *self,
           break;
         case COLUMN_ROUND:
           if (!is_blank (value))
-            row->round = trimmed (value);
+            {
+              check_name (self, field_line, "round", value);
+              row->round = trimmed (value);
+            }
           break;
         default:
           break;
@@ -390,6 +408,16 @@ sam_survey_import_parse (const char *name,
   else if (self->rows->len == 0 && self->errors->len == 0)
     add_error (self, 0, NULL, _("the file has a header but no answers"));
 
+  /* The round given for the import is checked where rows take it. */
+  if (round != NULL && self->n_without_round > 0 && !sam_name_is_safe (default_round))
+    {
+      g_autofree char *message = sam_name_explain_unsafe (default_round, TRUE);
+
+      /* Translators: %s says why the round given for the import (not one in the file)
+       * cannot be a name. */
+      add_error (self, 0, NULL, _("the round given for the import: %s"), message);
+    }
+
   return self;
 }
 
@@ -514,6 +542,9 @@ find_cluster (SamStore    *store,
   if (name != NULL)
     {
       g_autofree char *clean = trimmed (name);
+
+      if (!sam_name_check (name, SAM_SURVEY_IMPORT_ERROR, SAM_SURVEY_IMPORT_ERROR_NAME, error))
+        return FALSE;
 
       for (guint i = 0; i < clusters->len; i++)
         if (g_str_equal (((SamCluster *) g_ptr_array_index (clusters, i))->name, clean))

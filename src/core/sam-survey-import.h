@@ -20,6 +20,7 @@ typedef enum
 {
   SAM_SURVEY_IMPORT_ERROR_INVALID,   /* the file has errors: see get_errors() */
   SAM_SURVEY_IMPORT_ERROR_CLUSTER,   /* no cluster named, and none to take */
+  SAM_SURVEY_IMPORT_ERROR_NAME,      /* the cluster named would run as a formula */
 } SamSurveyImportError;
 
 typedef enum

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-import-dialog.h"
+#include "sam-names.h"
 
 /* Shows what a survey file will add (clinics, respondents per role, answers, ignored
  * columns), or every error in it, before anything is stored. The import itself happens
@@ -110,6 +111,22 @@ text_of (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
+/* Why the row's name cannot be one, a spreadsheet would run it as a formula; the row is
+ * marked while it is so. */
+static char *
+check_name (AdwEntryRow *row)
+{
+  char *unsafe = NULL;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (row)))
+    unsafe = sam_name_explain_unsafe (text_of (row), FALSE);
+  if (unsafe != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  return unsafe;
+}
+
 /* Reads the file again with what the person typed, and shows the outcome. */
 static void
 refresh (SamImportDialog *self)
@@ -120,19 +137,27 @@ refresh (SamImportDialog *self)
   g_autofree char *respondents = NULL;
   g_autofree char *clinics = NULL;
   g_autofree char *answers = NULL;
+  g_autofree char *unsafe_cluster = NULL;
+  g_autofree char *unsafe_round = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
+  /* A round typed that a spreadsheet would run as a formula is said below, as a name
+   * typed, not among the file's errors. */
   g_clear_pointer (&self->import, sam_survey_import_free);
-  self->import = sam_survey_import_parse (self->name, self->bytes, *round ? round : NULL);
+  self->import = sam_survey_import_parse (self->name, self->bytes,
+                                          *round && sam_name_is_safe (text_of (self->round_row)) ? round : NULL);
 
   /* The round is asked only where rows name none. */
   gtk_widget_set_visible (GTK_WIDGET (self->round_row),
                           sam_survey_import_get_n_without_round (self->import) > 0);
+  unsafe_cluster = check_name (self->cluster_row);
+  unsafe_round = check_name (self->round_row);
 
   /* Checked against the database once the cluster and the round are named. */
   ok = sam_survey_import_get_errors (self->import)->len == 0 && *cluster != '\0' &&
-       (*round != '\0' || sam_survey_import_get_n_without_round (self->import) == 0);
+       (*round != '\0' || sam_survey_import_get_n_without_round (self->import) == 0) &&
+       unsafe_cluster == NULL && unsafe_round == NULL;
   if (ok)
     ok = sam_survey_import_check (self->import, store, cluster, &error);
 
@@ -152,9 +177,13 @@ refresh (SamImportDialog *self)
       gtk_widget_set_visible (self->errors_box, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->summary_list), TRUE);
       adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Import Survey Answers?"));
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (self),
-                                      _("This is what “%s” adds. Nothing is stored until you import it."),
-                                      self->name);
+      if (unsafe_cluster != NULL || unsafe_round != NULL)
+        adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
+                                     unsafe_cluster != NULL ? unsafe_cluster : unsafe_round);
+      else
+        adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (self),
+                                        _("This is what “%s” adds. Nothing is stored until you import it."),
+                                        self->name);
     }
 
   clinics = join (sam_survey_import_get_clinics (self->import), 6);

@@ -12,6 +12,7 @@
 
 #include "sam-dates.h"
 #include "sam-dialogs.h"
+#include "sam-names.h"
 #include "sam-questionnaire-view.h"
 
 /* Answering the self-assessment on the clinic's computer: who is answering, a question a
@@ -89,7 +90,15 @@ static void
 update_start (SamQuestionnaireView *self)
 {
   g_autofree char *clinic = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->clinic_row))));
+  g_autofree char *unsafe = sam_name_explain_unsafe (gtk_editable_get_text (GTK_EDITABLE (self->clinic_row)), FALSE);
 
+  /* A code a spreadsheet would run as a formula is marked as it is typed; starting says
+   * why the store refuses it. */
+  if (unsafe != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->clinic_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->clinic_row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->clinic_row), unsafe);
   gtk_widget_set_sensitive (GTK_WIDGET (self->start_button),
                             *clinic != '\0' && selected_role (self) >= 0 &&
                             adw_combo_row_get_selected (self->round_row) < self->round_ids->len);

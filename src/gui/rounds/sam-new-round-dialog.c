@@ -12,6 +12,7 @@
 
 #include "sam-dates.h"
 #include "sam-dialogs.h"
+#include "sam-names.h"
 #include "sam-new-round-dialog.h"
 
 /* Asks for the cluster, the round's name and its date, and creates the round. */
@@ -27,6 +28,8 @@ struct _SamNewRoundDialog
   AdwActionRow     *date_row;
   GtkMenuButton    *date_button;
   GtkCalendar      *calendar;
+
+  char             *body;          /* the template's, shown again once names are fine */
 };
 
 G_DEFINE_FINAL_TYPE (SamNewRoundDialog, sam_new_round_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -64,6 +67,20 @@ label_is_taken (SamNewRoundDialog *self,
   return FALSE;
 }
 
+/* A name a spreadsheet would run as a formula is marked, and said why, as it is typed. */
+static char *
+check_name (AdwEntryRow *row)
+{
+  char *unsafe = sam_name_explain_unsafe (gtk_editable_get_text (GTK_EDITABLE (row)), FALSE);
+
+  if (unsafe != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), unsafe);
+  return unsafe;
+}
+
 static void
 update_state (SamNewRoundDialog *self)
 {
@@ -72,18 +89,29 @@ update_state (SamNewRoundDialog *self)
   g_autofree char *iso = get_date (self);
   g_autofree char *date_text = sam_date_format_iso (iso);
   gboolean taken = label_is_taken (self, cluster, label);
+  g_autofree char *unsafe_cluster = check_name (self->cluster_row);
+  g_autofree char *unsafe_label = NULL;
 
   gtk_menu_button_set_label (self->date_button, date_text);
 
   if (taken)
-    gtk_widget_add_css_class (GTK_WIDGET (self->label_row), "error");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->label_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->label_row),
+                                   _("The cluster already has a round with this name"));
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->label_row), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->label_row),
-                               taken ? _("The cluster already has a round with this name") : NULL);
+    unsafe_label = check_name (self->label_row);
+
+  if (self->body == NULL)
+    self->body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (self)));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
+                               unsafe_cluster != NULL ? unsafe_cluster
+                               : unsafe_label != NULL ? unsafe_label : self->body);
 
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "create",
-                                           *cluster != '\0' && *label != '\0' && !taken);
+                                           *cluster != '\0' && *label != '\0' && !taken &&
+                                           unsafe_cluster == NULL && unsafe_label == NULL);
 }
 
 static void
@@ -139,6 +167,7 @@ sam_new_round_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_NEW_ROUND_DIALOG);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->body, g_free);
 
   G_OBJECT_CLASS (sam_new_round_dialog_parent_class)->dispose (object);
 }
