@@ -11,6 +11,7 @@
 #include "sam-figures.h"
 #include "sam-instrument.h"
 #include "sam-results.h"
+#include "sam-round-figures.h"
 #include "sam-survey-import.h"
 #include "test-common.h"
 
@@ -132,7 +133,7 @@ main (int   argc,
   shell_s = shell_import (csv_path, dir);
 
   start = g_get_monotonic_time ();
-  if (!sam_results_write_csv (store, NULL, 3, results, &n_result_rows, &error))
+  if (!sam_results_write_csv (store, NULL, &(SamFiguresPolicy) { 3, 0 }, results, &n_result_rows, NULL, &error))
     g_error ("export failed: %s", error->message);
   export_s = seconds_since (start);
 

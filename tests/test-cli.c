@@ -187,6 +187,32 @@ test_import_export (void)
   g_assert_nonnull (strstr (result.out, "nothing was added"));
   result_clear (&result);
 
+  /* An open round is not published: left out, and named. */
+  result = run ("--database", db, "--export-results", "-", "--min-group", "1", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==, "round,cluster,scope,unit,item,n,mean,favourable,distribution,suppressed\n");
+  g_assert_nonnull (strstr (result.err, "Left out round “Baseline 2026”"));
+  result_clear (&result);
+  result = run ("--database", db, "--export-results", "-", "--round", "Baseline 2026", NULL);
+  g_assert_cmpint (result.status, !=, 0);
+  g_assert_nonnull (strstr (result.err, "still open"));
+  result_clear (&result);
+
+  result = run ("--database", db, "--close-round", "Baseline 2026", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Closed round “Baseline 2026”"));
+  result_clear (&result);
+  result = run ("--database", db, "--close-round", "Baseline 2026", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "closed already"));
+  result_clear (&result);
+  /* Closed, it takes no more answers. */
+  result = run ("--database", db, "--import-survey", fixture_path ("tabs.tsv"), "--round", "Baseline 2026",
+                "--cluster", "Klynge Syd", NULL);
+  g_assert_cmpint (result.status, !=, 0);
+  g_assert_nonnull (strstr (result.err, "closed"));
+  result_clear (&result);
+
   result = run ("--database", db, "--export-results", "-", "--min-group", "1", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_true (g_str_has_prefix (result.out, "round,cluster,scope,unit,item,n,mean,favourable,distribution,suppressed\n"));
@@ -198,11 +224,17 @@ test_import_export (void)
   g_assert_nonnull (strstr (result.err, "Wrote 102 rows"));
   result_clear (&result);
 
-  /* To a file, with the saved minimum group size (3). */
+  /* Published at 1, the round keeps its k: the saved setting (3) is for first publications,
+   * and asking for 3 is refused with the reason. */
   result = run ("--database", db, "--export-results", results, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_true (g_file_get_contents (results, &contents, NULL, NULL));
-  g_assert_nonnull (strstr (contents, "Baseline 2026,Klynge Syd,clinic,Klinik 1,q1,2,,,,1\n"));
+  g_assert_nonnull (strstr (contents, "Baseline 2026,Klynge Syd,clinic,Klinik 1,q1,2,62.5,"));
+  g_assert_cmpint (test_file_mode (results), ==, 0600);
+  result_clear (&result);
+  result = run ("--database", db, "--export-results", results, "--min-group", "3", NULL);
+  g_assert_cmpint (result.status, !=, 0);
+  g_assert_nonnull (strstr (result.err, "minimum group size of 1"));
   result_clear (&result);
 
   result = run ("--database", db, "--export-results", "-", "--round", "No such round", NULL);
@@ -246,6 +278,321 @@ test_failure_changes_nothing (void)
   result_clear (&result);
 }
 
+/* Names a spreadsheet would run as a formula are refused on the command line too, and
+ * leave the database as it was. */
+static void
+test_formula_names (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "data", "formula.db", NULL);
+  g_autofree char *good = fixture_path ("tabs.tsv");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  Result result;
+
+  result = run ("--database", db, "--import-survey", good, "--round", "R1", "--cluster", "K", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+  before = test_read_file (db);
+
+  result = run ("--database", db, "--import-survey", good, "--round", "=1+1", "--cluster", "K", NULL);
+  g_assert_cmpint (result.status, !=, 0);
+  g_test_message ("%s", result.err);
+  g_assert_nonnull (strstr (result.err, "the round given for the import: \"=1+1\" cannot be a name: it begins with \"=\""));
+  result_clear (&result);
+
+  result = run ("--database", db, "--import-survey", good, "--round", "R2", "--cluster", "@K", NULL);
+  g_assert_cmpint (result.status, !=, 0);
+  g_test_message ("%s", result.err);
+  g_assert_nonnull (strstr (result.err, "“@K” cannot be a name"));
+  result_clear (&result);
+
+  after = test_read_file (db);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* The rows of a results file: "scope|unit|item" -> "n,mean,favourable,distribution,suppressed". */
+static GHashTable *
+read_results (const char *path,
+              const char *scope)
+{
+  GHashTable *rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "round,cluster,scope,unit,item,n,mean,favourable,distribution,suppressed");
+  for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 10);
+      if (scope != NULL && !g_str_equal (fields[2], scope))
+        continue;
+      g_hash_table_insert (rows, g_strdup_printf ("%s|%s|%s", fields[2], fields[3], fields[4]),
+                           g_strjoinv (",", fields + 5));
+    }
+  return rows;
+}
+
+/* Every row of @part is in @whole, with the same values. */
+static void
+assert_rows_in (GHashTable *part,
+                GHashTable *whole)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert_cmpuint (g_hash_table_size (part), >, 0);
+  g_hash_table_iter_init (&iter, part);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (g_strcmp0 (g_hash_table_lookup (whole, key), value) != 0)
+        g_test_message ("row %s: %s against %s", (char *) key, (char *) value,
+                        (char *) g_hash_table_lookup (whole, key));
+      g_assert_cmpstr (g_hash_table_lookup (whole, key), ==, value);
+    }
+}
+
+static void
+run_ok (const char *first,
+        ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list list;
+  Result result;
+
+  va_start (list, first);
+  for (arg = first; arg != NULL; arg = va_arg (list, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (list);
+  while (args->len < 16)
+    g_ptr_array_add (args, NULL);
+  result = run (args->pdata[0], args->pdata[1], args->pdata[2], args->pdata[3], args->pdata[4],
+                args->pdata[5], args->pdata[6], args->pdata[7], args->pdata[8], args->pdata[9],
+                args->pdata[10], args->pdata[11], args->pdata[12], args->pdata[13], NULL);
+  if (result.status != 0)
+    g_test_message ("%s", result.err);
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+}
+
+/* The cluster's round trip between computers, each with its own database: every clinic
+ * answers on its own, sends its tallies; the coordinator takes them in (one call), closes
+ * the round and sends the figures back; each clinic sees the cluster's rows exactly as the
+ * coordinator's, and its own from its own answers. The clinics are the contract's worked
+ * example for one item group: A 1 solo doctor, B 3 partners, D 5, E 6 (k = 3). */
+static void
+test_round_trip (void)
+{
+  static const struct { const char *code; const char *role; guint n; } clinics[] = {
+    { "Klinik A", "solo", 1 }, { "Klinik B", "partner", 3 }, { "Klinik D", "partner", 5 },
+    { "Klinik E", "partner", 6 },
+  };
+  g_autofree char *dir = g_build_filename (tmpdir, "trip", NULL);
+  g_autofree char *coordinator = g_build_filename (dir, "coordinator.db", NULL);
+  g_autofree char *figures = g_build_filename (dir, "figures.json", NULL);
+  g_autofree char *own_figures = g_build_filename (dir, "figures-b.json", NULL);
+  g_autofree char *coordinator_csv = g_build_filename (dir, "coordinator.csv", NULL);
+  g_autofree char *reference = g_build_filename (dir, "reference.csv", NULL);
+  g_autoptr(GHashTable) published = NULL;
+  char *tallies[G_N_ELEMENTS (clinics)];
+  char *databases[G_N_ELEMENTS (clinics)];
+  Result result;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint c = 0; c < G_N_ELEMENTS (clinics); c++)
+    {
+      g_autofree char *survey = g_strdup_printf ("%s/survey-%u.csv", dir, c);
+      g_autoptr(GString) text = g_string_new ("clinic;role;q1;q2a;q7a;q8;q9\n");
+
+      for (guint i = 0; i < clinics[c].n; i++)
+        g_string_append_printf (text, "%s;%s;%u;%u;%u;%u;%u\n", clinics[c].code, clinics[c].role,
+                                1 + (c + i) % 5, 1 + (c * 2 + i) % 5, 1 + i % 5, 1 + (c + 2 * i) % 5,
+                                1 + (3 * c + i) % 5);
+      test_write_file (survey, text->str, -1);
+      databases[c] = g_strdup_printf ("%s/clinic-%u.db", dir, c);
+      tallies[c] = g_strdup_printf ("%s/tallies-%u.json", dir, c);
+      run_ok ("--database", databases[c], "--import-survey", survey, "--round", "R1", "--cluster", "Klynge", NULL);
+      /* The tallies file may carry one person's answers: only its owner reads it. */
+      run_ok ("--database", databases[c], "--export-tallies", tallies[c], "--round", "R1", "--clinic",
+              clinics[c].code, NULL);
+      g_assert_cmpint (test_file_mode (tallies[c]), ==, 0600);
+    }
+
+  /* A new coordinator's database does not know the cluster: refused unless named. */
+  result = run ("--database", coordinator, "--import-cluster-file", tallies[0], NULL);
+  g_assert_cmpint (result.status, !=, 0);
+  g_assert_nonnull (strstr (result.err, tallies[0]));
+  g_assert_nonnull (strstr (result.err, "Klynge"));
+  result_clear (&result);
+
+  run_ok ("--database", coordinator, "--cluster", "Klynge", "--round", "R1",
+          "--import-cluster-file", tallies[0], "--import-cluster-file", tallies[1],
+          "--import-cluster-file", tallies[2], "--import-cluster-file", tallies[3], NULL);
+  test_write_file (reference, "round,scope,item,n,mean,favourable,distribution,suppressed\n"
+                              "R1,national,q8,900,70.0,55.0,20.0|35.0|30.0|10.0|5.0,0\n", -1);
+  run_ok ("--database", coordinator, "--import-reference", reference, NULL);
+
+  /* The figures file needs the round closed. */
+  result = run ("--database", coordinator, "--export-figures", figures, "--round", "R1", NULL);
+  g_assert_cmpint (result.status, !=, 0);
+  g_assert_nonnull (strstr (result.err, "open"));
+  g_assert_false (g_file_test (figures, G_FILE_TEST_EXISTS));
+  result_clear (&result);
+
+  run_ok ("--database", coordinator, "--close-round", "R1", "--export-figures", figures, "--round", "R1",
+          "--export-results", coordinator_csv, NULL);
+  run_ok ("--database", coordinator, "--export-figures", own_figures, "--round", "R1", "--clinic", "Klinik B", NULL);
+  /* Once published at 3, never at another k. */
+  result = run ("--database", coordinator, "--export-figures", figures, "--round", "R1", "--min-group", "5", NULL);
+  g_assert_cmpint (result.status, !=, 0);
+  g_assert_nonnull (strstr (result.err, "minimum group size of 3"));
+  result_clear (&result);
+
+  /* The worked example: A withheld (1 answer), then B, then D; E and the cluster shown. */
+  published = read_results (coordinator_csv, NULL);
+  g_assert_cmpstr (g_hash_table_lookup (published, "clinic|Klinik A|q8"), ==, "1,,,,1");
+  g_assert_cmpstr (g_hash_table_lookup (published, "clinic|Klinik B|q8"), ==, "3,,,,1");
+  g_assert_cmpstr (g_hash_table_lookup (published, "clinic|Klinik D|q8"), ==, "5,,,,1");
+  g_assert_true (g_str_has_suffix (g_hash_table_lookup (published, "clinic|Klinik E|q8"), ",0"));
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (published, "cluster|Klynge|q8"), "15,"));
+  /* One group: D goes in q9 and index_D as well. */
+  g_assert_cmpstr (g_hash_table_lookup (published, "clinic|Klinik D|index_D"), ==, "5,,,,1");
+  g_assert_cmpstr (g_hash_table_lookup (published, "national|national|q8"), ==, "900,70.0,55.0,20.0|35.0|30.0|10.0|5.0,0");
+
+  for (guint c = 0; c < G_N_ELEMENTS (clinics); c++)
+    {
+      g_autofree char *own_csv = g_strdup_printf ("%s/own-%u.csv", dir, c);
+      g_autofree char *coordinator_own = g_strdup_printf ("%s/coordinator-own-%u.csv", dir, c);
+      g_autoptr(GHashTable) own = NULL;
+      g_autoptr(GHashTable) cluster_rows = NULL;
+      g_autoptr(GHashTable) national = NULL;
+      g_autoptr(GHashTable) others = NULL;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      run_ok ("--database", databases[c], "--import-cluster-file", figures, NULL);
+      /* Again: known, nothing changes, and not an error. */
+      result = run ("--database", databases[c], "--import-cluster-file", figures, NULL);
+      g_assert_cmpint (result.status, ==, 0);
+      g_assert_nonnull (strstr (result.out, "nothing was added"));
+      result_clear (&result);
+
+      run_ok ("--database", databases[c], "--export-results", own_csv, "--clinic", clinics[c].code, NULL);
+      own = read_results (own_csv, NULL);
+      cluster_rows = read_results (own_csv, "cluster");
+      national = read_results (own_csv, "national");
+      assert_rows_in (cluster_rows, published);
+      assert_rows_in (national, published);
+      /* Every other clinic exactly as the coordinator publishes it. */
+      others = read_results (own_csv, "clinic");
+      g_hash_table_iter_init (&iter, others);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          g_autofree char *own_prefix = g_strdup_printf ("clinic|%s|", clinics[c].code);
+
+          if (!g_str_has_prefix (key, own_prefix))
+            g_assert_cmpstr (g_hash_table_lookup (published, key), ==, value);
+        }
+      g_assert_cmpuint (g_hash_table_size (own), ==, g_hash_table_size (published));
+
+      /* Its own rows from its own answers: as the coordinator's own view of it shows them. */
+      run_ok ("--database", coordinator, "--export-results", coordinator_own, "--clinic", clinics[c].code, NULL);
+      {
+        g_autoptr(GHashTable) expected = read_results (coordinator_own, NULL);
+
+        assert_rows_in (own, expected);
+        assert_rows_in (expected, own);
+      }
+      g_free (databases[c]);
+      g_free (tallies[c]);
+    }
+
+  /* Klinik A's own view shows its one answer; no one else's view does. */
+  {
+    g_autofree char *own_csv = g_strdup_printf ("%s/own-0.csv", dir);
+    g_autoptr(GHashTable) own = read_results (own_csv, NULL);
+
+    g_assert_true (g_str_has_suffix (g_hash_table_lookup (own, "clinic|Klinik A|q8"), ",0"));
+    g_assert_cmpstr (g_hash_table_lookup (own, "clinic|Klinik B|q8"), ==, "3,,,,1");
+  }
+
+  /* A figures file made for Klinik B's own view gives Klinik B its own figures on a
+   * computer with no answers at all. */
+  {
+    g_autofree char *empty = g_build_filename (dir, "empty.db", NULL);
+    g_autofree char *empty_csv = g_build_filename (dir, "empty.csv", NULL);
+    g_autofree char *own_csv = g_strdup_printf ("%s/own-1.csv", dir);
+    g_autoptr(GHashTable) expected = read_results (own_csv, NULL);
+    g_autoptr(GHashTable) actual = NULL;
+
+    result = run ("--database", empty, "--import-cluster-file", own_figures, NULL);
+    g_assert_cmpint (result.status, !=, 0);
+    result_clear (&result);
+    run_ok ("--database", empty, "--import-cluster-file", own_figures, "--cluster", "Klynge", "--round", "R1", NULL);
+    run_ok ("--database", empty, "--export-results", empty_csv, "--clinic", "Klinik B", NULL);
+    actual = read_results (empty_csv, NULL);
+    assert_rows_in (expected, actual);
+    assert_rows_in (actual, expected);
+  }
+}
+
+/* Exchange files no clinic could send are refused, naming the file; the database stays
+ * as it was, and the options of one call run as one change. */
+static void
+test_bad_cluster_files (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "bad-files", NULL);
+  g_autofree char *db = g_build_filename (dir, "clinic.db", NULL);
+  g_autofree char *survey = g_build_filename (dir, "survey.csv", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.json", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GString) edited = NULL;
+  Result result;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  test_write_file (survey, "clinic,role,q1\nKlinik 1,partner,1\nKlinik 1,partner,2\n", -1);
+  run_ok ("--database", db, "--import-survey", survey, "--round", "R1", "--cluster", "K", NULL);
+  run_ok ("--database", db, "--export-tallies", good, "--round", "R1", "--clinic", "Klinik 1", NULL);
+  g_assert_true (g_file_get_contents (good, &contents, NULL, NULL));
+
+  /* Damaged: one byte of the content changed. */
+  edited = g_string_new (contents);
+  {
+    char *q1 = strstr (edited->str, "\"respondents\" : 2");
+
+    g_assert_nonnull (q1);
+    q1[strlen ("\"respondents\" : ")] = '3';
+  }
+  test_write_file (bad, edited->str, -1);
+  before = test_read_file (db);
+  result = run ("--database", db, "--cluster", "K", "--round", "R1", "--import-cluster-file", bad, NULL);
+  g_assert_cmpint (result.status, !=, 0);
+  g_assert_nonnull (strstr (result.err, "bad.json"));
+  result_clear (&result);
+
+  /* A good file with a bad one after it: neither is kept. */
+  result = run ("--database", db, "--import-cluster-file", good, "--import-cluster-file", bad, NULL);
+  g_assert_cmpint (result.status, !=, 0);
+  result_clear (&result);
+  after = test_read_file (db);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* Options that do not go together. */
+  result = run ("--database", db, "--export-tallies", good, "--round", "R1", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "--clinic"));
+  result_clear (&result);
+  result = run ("--database", db, "--export-deck", good, NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  result_clear (&result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +610,9 @@ main (int   argc,
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/import-export", test_import_export);
   g_test_add_func ("/cli/failure-changes-nothing", test_failure_changes_nothing);
+  g_test_add_func ("/cli/formula-names", test_formula_names);
+  g_test_add_func ("/cli/round-trip", test_round_trip);
+  g_test_add_func ("/cli/bad-cluster-files", test_bad_cluster_files);
 
   status = g_test_run ();
   test_rm_rf (tmpdir);

@@ -187,6 +187,24 @@ clinic_file (Fixture *fixture)
   return write_tallies (fixture->clinic, fixture->clinic_round, fixture->clinic_id);
 }
 
+/* A round's figures leave the app once it is closed: the tests close it where they
+ * publish. */
+static void
+close_round (SamStore *store)
+{
+  g_autoptr(GPtrArray) rounds = sam_store_list_rounds (store, NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; rounds != NULL && i < rounds->len; i++)
+    {
+      SamRound *round = g_ptr_array_index (rounds, i);
+
+      if (g_str_equal (round->label, ROUND) && !round->closed)
+        g_assert_true (sam_store_set_round_closed (store, round->id, TRUE, &error));
+    }
+  g_assert_no_error (error);
+}
+
 static char *
 write_figures (SamStore *store,
                gint64    round,
@@ -195,7 +213,8 @@ write_figures (SamStore *store,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sam_cluster_file_write_figures (store, round, k, out, &error));
+  close_round (store);
+  g_assert_true (sam_cluster_file_write_figures (store, round, &(SamFiguresPolicy) { k, 0 }, out, &error));
   g_assert_no_error (error);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -218,7 +237,7 @@ import (const char *text,
   SamClusterFileResult result = SAM_CLUSTER_FILE_ADDED;
 
   g_assert_no_error (error);
-  g_assert_true (sam_cluster_file_import (file, store, &result, &error));
+  g_assert_true (sam_cluster_file_import (file, store, sam_cluster_file_get_cluster (file), sam_cluster_file_get_round (file), &result, &error));
   g_assert_no_error (error);
   return result;
 }
@@ -251,7 +270,8 @@ results_rows (SamStore   *store,
   g_autoptr(SamCsvReader) reader = NULL;
   GHashTable *rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  g_assert_true (sam_results_write_csv (store, ROUND, k, out, NULL, &error));
+  close_round (store);
+  g_assert_true (sam_results_write_csv (store, ROUND, &(SamFiguresPolicy) { k, 0 }, out, NULL, NULL, &error));
   g_assert_no_error (error);
   bytes = g_bytes_new (out->str, out->len);
   reader = sam_csv_reader_new (bytes, &error);
@@ -387,6 +407,19 @@ replace (const char *text,
 
   g_assert_cmpuint (g_strv_length (parts), >=, 2);
   return g_strjoinv (new, parts);
+}
+
+/* @old's first occurrence only, followed by @added. */
+static char *
+add_after_first (const char *text,
+                 const char *old,
+                 const char *added)
+{
+  const char *p = strstr (text, old);
+
+  g_assert_nonnull (p);
+  p += strlen (old);
+  return g_strdup_printf ("%.*s%s%s", (int) (p - text), text, added, p);
 }
 
 static JsonObject *
@@ -582,11 +615,20 @@ test_tallies_newer_replaces (Fixture       *fixture,
   assert_same_rows (own, cluster);
   g_assert_true (g_str_has_prefix (g_hash_table_lookup (cluster, "clinic|Klinik 3|q1"), "4|"));
 
-  /* The last file imported is what counts: the old one again replaces the newer. */
-  g_assert_cmpint (import (old, fixture->coordinator), ==, SAM_CLUSTER_FILE_ADDED);
+  /* Published once, the round is closed: another file, whose difference from the first
+   * would be the late answers, is refused, and the published figures stay as they were. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SamClusterFile) file = parse (old, &error);
+    SamClusterFileResult result;
+
+    g_assert_false (sam_cluster_file_import (file, fixture->coordinator, NULL, NULL, &result, &error));
+    g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "closed"));
+  }
   g_clear_pointer (&cluster, g_hash_table_unref);
   cluster = results_rows (fixture->coordinator, 1, "Klinik 3");
-  g_assert_true (g_str_has_prefix (g_hash_table_lookup (cluster, "clinic|Klinik 3|q1"), "3|"));
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (cluster, "clinic|Klinik 3|q1"), "4|"));
   g_assert_cmpint (count (fixture->coordinator,
                           "SELECT count(*) FROM imports WHERE kind = 'tallies'"), ==, 1);
 }
@@ -611,7 +653,7 @@ test_tallies_conflict (Fixture       *fixture,
   before = describe_store (fixture->coordinator);
 
   g_assert_nonnull (file);
-  g_assert_false (sam_cluster_file_import (file, fixture->coordinator, &result, &error));
+  g_assert_false (sam_cluster_file_import (file, fixture->coordinator, sam_cluster_file_get_cluster (file), sam_cluster_file_get_round (file), &result, &error));
   g_assert_error (error, SAM_CLUSTER_FILE_ERROR, SAM_CLUSTER_FILE_ERROR_CONFLICT);
   g_assert_true (g_str_has_prefix (error->message, NAME ": "));
   g_assert_false (sam_store_in_transaction (fixture->coordinator));
@@ -641,7 +683,7 @@ test_tallies_closed_round (Fixture       *fixture,
   file = parse (newer, &error);
   g_assert_no_error (error);
   before = describe_store (fixture->coordinator);
-  g_assert_false (sam_cluster_file_import (file, fixture->coordinator, &result, &error));
+  g_assert_false (sam_cluster_file_import (file, fixture->coordinator, sam_cluster_file_get_cluster (file), sam_cluster_file_get_round (file), &result, &error));
   g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, NAME ": "));
   after = describe_store (fixture->coordinator);
@@ -678,7 +720,28 @@ test_tallies_new_database (Fixture       *fixture,
   g_assert_cmpstr (sam_cluster_file_get_cluster (file), ==, cluster_name);
   g_assert_cmpstr (sam_cluster_file_get_clinic (file), ==, code);
   g_assert_cmpstr (sam_cluster_file_get_round (file), ==, label);
-  g_assert_true (sam_cluster_file_import (file, empty, &result, &error));
+
+  /* A cluster and round this database does not know: refused, naming both, and nothing
+   * kept; the same with only one of them named, or the round of another cluster. */
+  {
+    g_autofree char *before = describe_store (empty);
+    g_autofree char *after = NULL;
+
+    g_assert_false (sam_cluster_file_import (file, empty, NULL, NULL, &result, &error));
+    g_assert_error (error, SAM_CLUSTER_FILE_ERROR, SAM_CLUSTER_FILE_ERROR_UNKNOWN);
+    g_assert_true (g_str_has_prefix (error->message, NAME ":"));
+    g_assert_nonnull (strstr (error->message, cluster_name));
+    g_assert_nonnull (strstr (error->message, label));
+    g_clear_error (&error);
+    g_assert_false (sam_cluster_file_import (file, empty, cluster_name, "Runde 2", &result, &error));
+    g_assert_error (error, SAM_CLUSTER_FILE_ERROR, SAM_CLUSTER_FILE_ERROR_UNKNOWN);
+    g_clear_error (&error);
+    after = describe_store (empty);
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  /* Named, both are added. */
+  g_assert_true (sam_cluster_file_import (file, empty, cluster_name, label, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpint (result, ==, SAM_CLUSTER_FILE_ADDED);
 
@@ -1120,8 +1183,11 @@ test_figures_round_trip (Fixture       *fixture,
   g_autoptr(GHashTable) expected = NULL;
   g_autoptr(GHashTable) received = NULL;
 
-  /* The coordinator gathers Klinik 3's tallies beside Klinik 1's and 2's answers. */
+  /* The coordinator gathers Klinik 3's tallies beside Klinik 1's and 2's answers; Klinik 2
+   * has five more partners. */
   g_assert_cmpint (import (tallies, fixture->coordinator), ==, SAM_CLUSTER_FILE_ADDED);
+  for (guint seed = 20; seed < 25; seed++)
+    answer (fixture->coordinator, fixture->round, fixture->klinik2, SAM_ROLE_PARTNER, seed, NULL);
   add_reference (fixture->coordinator);
   text = write_figures (fixture->coordinator, fixture->round, 3);
 
@@ -1142,13 +1208,14 @@ test_figures_round_trip (Fixture       *fixture,
   g_assert_cmpuint (g_hash_table_size (expected), ==, 4 * (SAM_N_ITEMS + SAM_N_INDICES) + 6);
   assert_same_rows (expected, received);
 
-  /* Klinik 1 has two answers: withheld. Klinik 2 would give them away by subtraction from
-   * the cluster's figure, and ties with Klinik 3 (three asked) but comes first by code. */
+  /* Klinik 1 has two answers: withheld. Klinik 3 has two partners for q3, so it is
+   * withheld in index_A's whole group; and Klinik 2, or someone in Klinik 3 would take its
+   * own 3 from the two clinics' 5 and have Klinik 1's 2. The cluster is shown. */
   g_assert_cmpstr (g_hash_table_lookup (received, "clinic|Klinik 1|q1"), ==, "2||||1");
-  g_assert_cmpstr (g_hash_table_lookup (received, "clinic|Klinik 2|q1"), ==, "3||||1");
-  g_assert_true (g_str_has_prefix (g_hash_table_lookup (received, "clinic|Klinik 3|q1"), "3|"));
-  g_assert_true (g_str_has_suffix (g_hash_table_lookup (received, "clinic|Klinik 3|q1"), "|0"));
-  g_assert_true (g_str_has_prefix (g_hash_table_lookup (received, "cluster|" CLUSTER "|q1"), "8|"));
+  g_assert_cmpstr (g_hash_table_lookup (received, "clinic|Klinik 2|q1"), ==, "8||||1");
+  g_assert_cmpstr (g_hash_table_lookup (received, "clinic|Klinik 3|q1"), ==, "3||||1");
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (received, "cluster|" CLUSTER "|q1"), "13|"));
+  g_assert_true (g_str_has_suffix (g_hash_table_lookup (received, "cluster|" CLUSTER "|q1"), "|0"));
   g_assert_cmpstr (g_hash_table_lookup (received, "national|national|q1"), ==,
                    "812|71.3|58.2|22.0|36.2|30.1|9.9|1.8|0");
   g_assert_cmpstr (g_hash_table_lookup (received, "national|national|q3"), ==, "2||||1");
@@ -1161,17 +1228,19 @@ test_figures_round_trip (Fixture       *fixture,
   received = figures_rows (fixture->clinic);
   assert_same_rows (expected, received);
 
-  /* A later file from the coordinator replaces the figures of the round. */
-  answer (fixture->coordinator, fixture->round, fixture->klinik1, SAM_ROLE_PARTNER, 16, NULL);
+  /* Published, the round takes no later answer that could change the figures; written
+   * again, the file is the same, and known. */
+  {
+    SamAnswer late = { "q1", 1 };
+
+    g_assert_false (sam_store_add_respondent (fixture->coordinator, fixture->round, fixture->klinik1,
+                                              SAM_ROLE_PARTNER, &late, 1, NULL, &error));
+    g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
   newer = write_figures (fixture->coordinator, fixture->round, 3);
-  g_assert_cmpint (import (newer, fixture->clinic), ==, SAM_CLUSTER_FILE_ADDED);
-  g_clear_pointer (&expected, g_hash_table_unref);
-  g_clear_pointer (&received, g_hash_table_unref);
-  expected = results_rows (fixture->coordinator, 3, NULL);
-  received = figures_rows (fixture->clinic);
-  assert_same_rows (expected, received);
-  g_assert_true (g_str_has_prefix (g_hash_table_lookup (received, "clinic|Klinik 1|q1"), "3|"));
-  g_assert_true (g_str_has_suffix (g_hash_table_lookup (received, "clinic|Klinik 1|q1"), "|0"));
+  g_assert_cmpstr (newer, ==, text);
+  g_assert_cmpint (import (newer, fixture->clinic), ==, SAM_CLUSTER_FILE_ALREADY);
 }
 
 static JsonObject *
@@ -1191,6 +1260,7 @@ first_row (JsonObject *content,
           json_object_get_int_member (row, "suppressed") == suppressed)
         return row;
     }
+  g_test_message ("no %s row of %s with suppressed %d", scope, item, suppressed);
   g_assert_not_reached ();
 }
 
@@ -1320,7 +1390,15 @@ test_invalid_figures (Fixture       *fixture,
   g_autofree char *text = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *import_tallies_text = NULL;
 
+  /* With Klinik 3's tallies and five more partners in Klinik 2 the cluster's q1 is shown,
+   * and Klinik 1 (2 answers) withheld. */
+  g_free (import_tallies_text);
+  import_tallies_text = clinic_file (fixture);
+  import (import_tallies_text, fixture->coordinator);
+  for (guint seed = 20; seed < 25; seed++)
+    answer (fixture->coordinator, fixture->round, fixture->klinik2, SAM_ROLE_PARTNER, seed, NULL);
   text = write_figures (fixture->coordinator, fixture->round, 3);
   before = describe_store (fixture->clinic);
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
@@ -1337,6 +1415,308 @@ test_invalid_figures (Fixture       *fixture,
     }
   after = describe_store (fixture->clinic);
   g_assert_cmpstr (before, ==, after);
+}
+
+/* Keys written twice and counts no clinic could have */
+
+/* @text, refused for a key written twice and for nothing else: the checksum fits the
+ * content as json-glib reads it, which keeps the last of the two without a word. */
+static void
+assert_key_twice (const char *text,
+                  const char *key)
+{
+  g_autofree char *fitted = fix_checksum (text);
+  g_autofree char *expected = g_strdup_printf ("the key “%s” is there twice", key);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamClusterFile) file = parse (fitted, &error);
+
+  g_test_message ("%s", error != NULL ? error->message : "(read)");
+  g_assert_null (file);
+  g_assert_error (error, SAM_CLUSTER_FILE_ERROR, SAM_CLUSTER_FILE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, NAME ":"));
+  g_assert_nonnull (strstr (error->message, expected));
+}
+
+static void
+test_duplicate_keys (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  /* Where the key is added, what is added, and the key written twice. A person reading
+   * the file sees the first; the app would read the second. */
+  const struct { const char *after; const char *added; const char *key; } tallies_edits[] = {
+    { "\"version\" : 1,", " \"version\" : 1,", "version" },
+    { "\"clinic\" : \"Klinik 3\",", " \"clinic\" : \"Klinik 9\",", "clinic" },
+    { "\"items\" : {", " \"q1\" : { \"counts\" : [9, 9, 9, 9, 9], \"not_applicable\" : 0 },", "q1" },
+    { "\"q1\" : {", " \"not_applicable\" : 1,", "not_applicable" },
+    { "\"index_A\" : {", " \"n\" : 0,", "n" },
+    /* The same key, however it is written. */
+    { "\"index_D\" : {", " \"\\u006e\" : 0,", "n" },
+  };
+  const struct { const char *after; const char *added; const char *key; } figures_edits[] = {
+    { "\"k\" : 3,", " \"k\" : 5,", "k" },
+    { "\"scope\" : \"cluster\",", " \"n\" : 400,", "n" },
+    { "\"scope\" : \"clinic\",", " \"suppressed\" : 0,", "suppressed" },
+  };
+  g_autofree char *tallies = clinic_file (fixture);
+  g_autofree char *figures = write_figures (fixture->coordinator, fixture->round, 3);
+  g_autofree char *before = describe_store (fixture->coordinator);
+  g_autofree char *after = NULL;
+  g_autofree char *apart = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tallies_edits); i++)
+    {
+      g_autofree char *edited = add_after_first (tallies, tallies_edits[i].after,
+                                                 tallies_edits[i].added);
+
+      assert_key_twice (edited, tallies_edits[i].key);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (figures_edits); i++)
+    {
+      g_autofree char *edited = add_after_first (figures, figures_edits[i].after,
+                                                 figures_edits[i].added);
+
+      assert_key_twice (edited, figures_edits[i].key);
+    }
+
+  /* The same key in two objects is no key twice, and neither are strings in arrays. */
+  apart = add_after_first (tallies, "\"version\" : 1,",
+                           " \"notes\" : [\"format\", \"version\", { \"format\" : 1 },"
+                           " { \"format\" : 2, \"n\" : [\"n\", \"n\"] }, [\"clinic\", \"clinic\"]],");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SamClusterFile) file = parse (apart, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (sam_cluster_file_get_clinic (file), ==, "Klinik 3");
+  }
+
+  after = describe_store (fixture->coordinator);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+edit_respondents_most (JsonObject *top,
+                       JsonObject *content)
+{
+  json_object_set_int_member (content, "respondents", SAM_MAX_RESPONDENTS);
+}
+
+static void
+edit_respondents_over (JsonObject *top,
+                       JsonObject *content)
+{
+  json_object_set_int_member (content, "respondents", SAM_MAX_RESPONDENTS + 1);
+}
+
+/* Three files of these once made a cluster's n wrap around. */
+static void
+edit_respondents_wrap (JsonObject *top,
+                       JsonObject *content)
+{
+  json_object_set_int_member (content, "respondents", G_MAXINT32);
+}
+
+static void
+test_respondents_bound (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *text = clinic_file (fixture);
+  g_autofree char *most = edit_file (text, edit_respondents_most);
+  g_autofree char *over = edit_file (text, edit_respondents_over);
+  g_autofree char *wrap = edit_file (text, edit_respondents_wrap);
+  g_autofree char *before = describe_store (fixture->coordinator);
+  g_autofree char *after = NULL;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SamClusterFile) file = parse (most, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (sam_cluster_file_get_n_respondents (file), ==, SAM_MAX_RESPONDENTS);
+  }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SamClusterFile) file = parse (i == 0 ? over : wrap, &error);
+
+      g_test_message ("%s", error != NULL ? error->message : "(read)");
+      g_assert_null (file);
+      g_assert_error (error, SAM_CLUSTER_FILE_ERROR, SAM_CLUSTER_FILE_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, NAME ": respondents: "));
+      g_assert_nonnull (strstr (error->message, "more than 100000 respondents"));
+    }
+  after = describe_store (fixture->coordinator);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_cmpint (import (most, fixture->coordinator), ==, SAM_CLUSTER_FILE_ADDED);
+}
+
+static void
+edit_cluster_n_most (JsonObject *top,
+                     JsonObject *content)
+{
+  json_object_set_int_member (first_row (content, "cluster", "q1", FALSE), "n",
+                              SAM_MAX_RESPONDENTS);
+}
+
+static void
+edit_cluster_n_over (JsonObject *top,
+                     JsonObject *content)
+{
+  json_object_set_int_member (first_row (content, "cluster", "q1", FALSE), "n",
+                              SAM_MAX_RESPONDENTS + 1);
+}
+
+static void
+edit_clinic_n_over (JsonObject *top,
+                    JsonObject *content)
+{
+  json_object_set_int_member (first_row (content, "clinic", "q1", TRUE), "n",
+                              SAM_MAX_RESPONDENTS + 1);
+}
+
+/* The country has more people than a clinic, but not more than it has. */
+static void
+edit_national_n_large (JsonObject *top,
+                       JsonObject *content)
+{
+  json_object_set_int_member (first_row (content, "national", "q1", FALSE), "n", 10000000);
+}
+
+static void
+edit_national_n_over (JsonObject *top,
+                      JsonObject *content)
+{
+  json_object_set_int_member (first_row (content, "national", "q1", FALSE), "n", 10000001);
+}
+
+static void
+test_figures_n_bound (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const struct { EditFunc edit; const char *message; } edits[] = {
+    { edit_cluster_n_most, NULL },
+    { edit_national_n_large, NULL },
+    { edit_cluster_n_over, ": n is more than 100000 respondents" },
+    { edit_clinic_n_over, ": n is more than 100000 respondents" },
+    { edit_national_n_over, ": n is more than 10000000 respondents" },
+  };
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *import_tallies_text = NULL;
+
+  add_reference (fixture->coordinator);
+  /* With Klinik 3's tallies and five more partners in Klinik 2 the cluster's q1 is shown,
+   * and Klinik 1 (2 answers) withheld. */
+  g_free (import_tallies_text);
+  import_tallies_text = clinic_file (fixture);
+  import (import_tallies_text, fixture->coordinator);
+  for (guint seed = 20; seed < 25; seed++)
+    answer (fixture->coordinator, fixture->round, fixture->klinik2, SAM_ROLE_PARTNER, seed, NULL);
+  text = write_figures (fixture->coordinator, fixture->round, 3);
+  before = describe_store (fixture->clinic);
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autofree char *edited = edit_file (text, edits[i].edit);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SamClusterFile) file = parse (edited, &error);
+
+      g_test_message ("edit %u: %s", i, error ? error->message : "(read)");
+      if (edits[i].message == NULL)
+        {
+          g_assert_no_error (error);
+          continue;
+        }
+      g_assert_null (file);
+      g_assert_error (error, SAM_CLUSTER_FILE_ERROR, SAM_CLUSTER_FILE_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, NAME ": row "));
+      g_assert_nonnull (strstr (error->message, edits[i].message));
+    }
+  after = describe_store (fixture->clinic);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Names a spreadsheet would run as a formula (formats contract, "Survey CSV") are refused
+ * in exchange files as wherever else a name enters. */
+static void
+edit_formula_clinic (JsonObject *top,
+                     JsonObject *content)
+{
+  json_object_set_string_member (content, "clinic", "=HYPERLINK(\"x\")");
+}
+
+static void
+edit_formula_round (JsonObject *top,
+                    JsonObject *content)
+{
+  json_object_set_string_member (content, "round", "+1");
+}
+
+static void
+edit_formula_cluster (JsonObject *top,
+                      JsonObject *content)
+{
+  json_object_set_string_member (content, "cluster", "  @Klynge");
+}
+
+static void
+edit_tab_clinic (JsonObject *top,
+                 JsonObject *content)
+{
+  json_object_set_string_member (content, "clinic", "\tKlinik 3");
+}
+
+static void
+edit_formula_unit (JsonObject *top,
+                   JsonObject *content)
+{
+  json_object_set_string_member (first_row (content, "clinic", "q1", TRUE), "unit", "-2+3");
+}
+
+static void
+test_formula_names (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const struct { gboolean figures; EditFunc edit; const char *message; } edits[] = {
+    { FALSE, edit_formula_clinic, NAME ": clinic: “=HYPERLINK(\"x\")” cannot be a name: it begins with "
+                                  "“=”, which a spreadsheet would run as a formula" },
+    { FALSE, edit_formula_round, NAME ": round: “+1” cannot be a name" },
+    { FALSE, edit_formula_cluster, NAME ": cluster: “  @Klynge” cannot be a name" },
+    { FALSE, edit_tab_clinic, NAME ": clinic: “\\tKlinik 3” cannot be a name: it begins with a tab" },
+    { TRUE, edit_formula_round, NAME ": round: “+1” cannot be a name" },
+    { TRUE, edit_formula_cluster, NAME ": cluster: “  @Klynge” cannot be a name" },
+    { TRUE, edit_formula_unit, NAME ": row " },
+  };
+  g_autofree char *tallies = clinic_file (fixture);
+  g_autofree char *figures = NULL;
+  g_autofree char *coordinator_before = NULL;
+  g_autofree char *clinic_before = describe_store (fixture->clinic);
+  g_autofree char *coordinator_after = NULL;
+  g_autofree char *clinic_after = NULL;
+
+  /* A round's figures go out once it is closed. */
+  g_assert_true (sam_store_set_round_closed (fixture->coordinator, fixture->round, TRUE, NULL));
+  figures = write_figures (fixture->coordinator, fixture->round, 3);
+  coordinator_before = describe_store (fixture->coordinator);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autofree char *edited = edit_file (edits[i].figures ? figures : tallies, edits[i].edit);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SamClusterFile) file = parse (edited, &error);
+
+      g_test_message ("edit %u: %s", i, error ? error->message : "(read)");
+      g_assert_null (file);
+      g_assert_error (error, SAM_CLUSTER_FILE_ERROR, SAM_CLUSTER_FILE_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, edits[i].message));
+      g_assert_nonnull (strstr (error->message, "spreadsheet"));
+    }
+
+  coordinator_after = describe_store (fixture->coordinator);
+  clinic_after = describe_store (fixture->clinic);
+  g_assert_cmpstr (coordinator_before, ==, coordinator_after);
+  g_assert_cmpstr (clinic_before, ==, clinic_after);
 }
 
 /* Writing */
@@ -1364,8 +1744,7 @@ test_write_refused (Fixture       *fixture,
   g_assert_true (sam_store_ensure_cluster (fixture->coordinator, CLUSTER, &cluster, NULL));
   g_assert_true (sam_store_create_round (fixture->coordinator, cluster, "Efterår 2026",
                                          "2026-09-01", &empty_round, NULL));
-  g_assert_false (sam_cluster_file_write_figures (fixture->coordinator, empty_round, 3, out,
-                                                  &error));
+  g_assert_false (sam_cluster_file_write_figures (fixture->coordinator, empty_round, &(SamFiguresPolicy) { 3, 0 }, out, &error));
   g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -1418,6 +1797,10 @@ main (int   argc,
   ADD ("/cluster-file/invalid/bytes", test_invalid_bytes);
   ADD ("/cluster-file/figures/round-trip", test_figures_round_trip);
   ADD ("/cluster-file/invalid/figures", test_invalid_figures);
+  ADD ("/cluster-file/invalid/formula-names", test_formula_names);
+  ADD ("/cluster-file/invalid/duplicate-keys", test_duplicate_keys);
+  ADD ("/cluster-file/invalid/respondents", test_respondents_bound);
+  ADD ("/cluster-file/invalid/figures-n", test_figures_n_bound);
   ADD ("/cluster-file/write/refused", test_write_refused);
   ADD ("/cluster-file/count-respondents", test_count_respondents);
 

@@ -39,8 +39,21 @@ test_slides (void)
   guint pages = 0;
 
   g_assert_no_error (error);
+  /* The demo's newest round is open: the deck shares its figures, so it asks for the
+   * round to be closed first, and writes nothing. */
+  g_assert_false (sam_deck_write_pdf (store, newest_round (store), 3, path, &pages, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Opfølgning 2026"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_true (sam_store_set_round_closed (store, newest_round (store), TRUE, &error));
   g_assert_true (sam_deck_write_pdf (store, newest_round (store), 3, path, &pages, &error));
   g_assert_no_error (error);
+  /* Published now, at 3 and at 3 only. */
+  g_assert_false (sam_deck_write_pdf (store, newest_round (store), 4, own_path, NULL, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
   /* A title; the indices; each index clinic by clinic; the heatmap; then for each of the
    * four domains its text and two charts for each of its ten questions. */
   g_assert_cmpuint (pages, ==, 1 + 1 + 3 + 1 + 4 + 2 * 10);
@@ -81,6 +94,7 @@ test_errors (void)
   g_assert_false (sam_deck_write_pdf (store, 9999, 3, bad, NULL, &error));
   g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
   g_clear_error (&error);
+  g_assert_true (sam_store_set_round_closed (store, newest_round (store), TRUE, &error));
   g_assert_false (sam_deck_write_pdf (store, newest_round (store), 3, bad, NULL, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "deck.pdf"));

@@ -10,6 +10,7 @@
 
 #include "sam-demo.h"
 #include "sam-results.h"
+#include "sam-round-figures.h"
 #include "sam-instrument.h"
 #include "sam-store-private.h"
 #include "test-common.h"
@@ -165,14 +166,17 @@ test_national_reference (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) csv = g_string_new (NULL);
   g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) left_out = NULL;
   guint national = 0;
 
   g_assert_cmpint (query (store, "SELECT count(DISTINCT round_label) FROM reference"), ==, 2);
   g_assert_cmpint (query (store, "SELECT count(*) FROM reference"), ==, 2 * (31 + 3));
   g_assert_cmpint (query (store, "SELECT min(n) FROM reference"), >, 100);
 
-  g_assert_true (sam_results_write_csv (store, NULL, 3, csv, NULL, &error));
+  /* The newest round is open for trying the questionnaire, so it is not published. */
+  g_assert_true (sam_results_write_csv (store, NULL, &(SamFiguresPolicy) { 3, 0 }, csv, NULL, &left_out, &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (left_out->len, ==, 1);
   lines = g_strsplit (csv->str, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -193,7 +197,7 @@ test_national_reference (void)
           national++;
         }
     }
-  g_assert_cmpuint (national, ==, 2);
+  g_assert_cmpuint (national, ==, 1);
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include "sam-application.h"
 #include "sam-import-dialog.h"
+#include "sam-results-page.h"
 #include "sam-window.h"
 #include "test-gui-common.h"
 
@@ -132,6 +133,7 @@ test_export_and_reference (void)
   g_autoptr(GFile) ref = g_file_new_for_path (ref_path);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) left_out = NULL;
   guint n_rows = 0;
 
   test_write_file (ref_path, "round,scope,item,n,mean,favourable,distribution,suppressed\n"
@@ -140,14 +142,38 @@ test_export_and_reference (void)
   g_assert_no_error (error);
   g_assert_cmpuint (n_rows, ==, 1);
 
-  g_assert_true (sam_window_export_results (window, out, &error));
+  /* The demo's newest round is open: left out, and named. */
+  g_assert_true (sam_window_export_results (window, out, &left_out, &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (left_out->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (left_out, 0), ==, "Opfølgning 2026");
   g_assert_true (g_file_get_contents (out_path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "round,cluster,scope,unit,item,n,mean,favourable,distribution,suppressed\n"));
-  g_assert_nonnull (strstr (contents, "Opfølgning 2026,Demoklyngen,cluster,Demoklyngen,q7a,"));
+  g_assert_null (strstr (contents, "Opfølgning 2026,"));
+  g_assert_nonnull (strstr (contents, "Baseline 2025,Demoklyngen,cluster,Demoklyngen,q7a,"));
   g_assert_nonnull (strstr (contents, "Baseline 2025,,national,national,q8,1800,61.0,44.0,10.0|34.0|40.0|12.0|4.0,0\n"));
 
   test_destroy_windows ();
+}
+
+static void
+on_closed (gboolean  closed,
+           gint64    round_id,
+           gpointer  user_data)
+{
+  *(gboolean *) user_data = closed;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
 }
 
 static gint64
@@ -179,6 +205,7 @@ test_cluster_files (void)
   GtkWindow *question;
   SamWindow *coordinator;
   SamStoreSummary summary = { 0 };
+  gboolean closed = FALSE;
   guint n;
 
   /* Without knowing its clinic, the computer has nothing to send. */
@@ -206,6 +233,16 @@ test_cluster_files (void)
 
   g_assert_true (sam_window_write_cluster_file (clinic, FALSE, round, tallies, &error));
   g_assert_no_error (error);
+
+  /* The cluster's figures go out once the round is closed: the window asks first. */
+  g_assert_false (sam_window_write_cluster_file (clinic, TRUE, round, figures, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  question = sam_window_ask_close_round (clinic, round, on_closed, &closed);
+  g_assert_nonnull (question);
+  test_respond (ADW_MESSAGE_DIALOG (question), "confirm");
+  test_spin (5);
+  g_assert_true (closed);
   g_assert_true (sam_window_write_cluster_file (clinic, TRUE, round, figures, &error));
   g_assert_no_error (error);
   test_destroy_windows ();
@@ -213,19 +250,37 @@ test_cluster_files (void)
   /* The coordinator takes the clinic's file in, once. */
   coordinator_app = sam_application_new (coordinator_db, FALSE);
   coordinator = open_window (coordinator_app);
-  g_assert_true (sam_window_import_cluster_file (coordinator, tallies, &result, &error));
+  g_assert_true (sam_window_import_cluster_file (coordinator, tallies, TRUE, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpint (result, ==, SAM_CLUSTER_FILE_ADDED);
-  g_assert_true (sam_window_import_cluster_file (coordinator, tallies, &result, &error));
+  g_assert_true (sam_window_import_cluster_file (coordinator, tallies, TRUE, &result, &error));
   g_assert_cmpint (result, ==, SAM_CLUSTER_FILE_ALREADY);
   g_assert_true (sam_store_get_summary (sam_context_get_store (sam_window_get_context (coordinator)), &summary, NULL));
   g_assert_cmpuint (summary.n_clinics, ==, 1);
   g_assert_cmpuint (summary.n_respondents, ==, 0);
 
-  /* The cluster's figures are for the clinics, and go in too. */
-  g_assert_true (sam_window_import_cluster_file (coordinator, figures, &result, &error));
+  /* The cluster's figures come back to the clinic's computer, which has only its own
+   * tallies here: the Results page shows the cluster and its clinics from the file, and
+   * says where they came from. */
+  g_assert_true (sam_window_import_cluster_file (coordinator, figures, TRUE, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpint (result, ==, SAM_CLUSTER_FILE_ADDED);
+  {
+    GtkWindow *holder = GTK_WINDOW (gtk_window_new ());
+    SamResultsPage *page = g_object_new (SAM_TYPE_RESULTS_PAGE, NULL);
+    GtkWidget *overview;
+
+    gtk_window_set_default_size (holder, 1100, 800);
+    gtk_window_set_child (holder, GTK_WIDGET (page));
+    sam_results_page_set_context (page, sam_window_get_context (coordinator));
+    gtk_window_present (holder);
+    test_spin (20);
+    g_assert_true (sam_results_page_has_results (page));
+    overview = sam_results_page_get_page_box (page, "overview");
+    g_assert_true (has_label (overview, "Demoklyngen, Opfølgning 2026: 12 clinics"));
+    g_assert_true (has_label (overview, "from “figures.json”"));
+    gtk_window_destroy (holder);
+  }
 
   test_destroy_windows ();
 }

@@ -163,8 +163,9 @@ test_every_file (Fixture       *fixture,
   journal = sam_reflection_list (fixture->store, NULL, 0, &error);
   g_assert_cmpuint (journal->len, ==, 8);
 
-  /* The results CSV. */
-  g_assert_true (sam_results_write_csv (fixture->store, "Baseline 2026", 5, csv, &n_rows, &error));
+  /* The results CSV, of the round closed to be shared. */
+  g_assert_true (sam_store_set_round_closed (fixture->store, fixture->round, TRUE, &error));
+  g_assert_true (sam_results_write_csv (fixture->store, "Baseline 2026", &(SamFiguresPolicy) { 5, 0 }, csv, &n_rows, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_rows, >, 0);
   assert_string_private ("results.csv", csv);
@@ -174,13 +175,13 @@ test_every_file (Fixture       *fixture,
   g_assert_true (sam_cluster_file_write_tallies (fixture->store, fixture->round, fixture->clinic, tallies, &error));
   g_assert_no_error (error);
   assert_string_private ("tallies", tallies);
-  g_assert_true (sam_cluster_file_write_figures (fixture->store, fixture->round, 5, figures_file, &error));
+  g_assert_true (sam_cluster_file_write_figures (fixture->store, fixture->round, &(SamFiguresPolicy) { 5, 0 }, figures_file, &error));
   g_assert_no_error (error);
   assert_string_private ("figures", figures_file);
   n_files += 2;
 
   /* Every kind of chart the Results section exports, in every format. */
-  figures = sam_round_figures_load (fixture->store, fixture->round, 5, fixture->clinic, &error);
+  figures = sam_round_figures_load (fixture->store, fixture->round, &(SamFiguresPolicy) { 5, fixture->clinic }, &error);
   g_assert_no_error (error);
   charts[0] = sam_results_chart_question (figures, sam_instrument_get_question (instrument, 0));
   charts[1] = sam_results_chart_distribution (figures, sam_instrument_get_question (instrument, 0));

@@ -73,11 +73,20 @@ fixture_set_up (Fixture       *fixture,
     /* The solo doctor: q8 "to a very high degree" (100). Klinik 2: five at "to some degree" (50). */
     SamAnswer own[] = { { "q8", 1 } };
     SamAnswer theirs[] = { { "q8", 3 } };
+    SamAnswer third[] = { { "q8", 2 } };
+    gint64 third_clinic;
 
     g_assert_true (sam_store_add_respondent (fixture->store, round, fixture->clinic, SAM_ROLE_SOLO, own, 1,
                                              NULL, NULL));
+
     for (guint i = 0; i < 5; i++)
       g_assert_true (sam_store_add_respondent (fixture->store, round, other, SAM_ROLE_PARTNER, theirs, 1,
+                                               NULL, NULL));
+    /* Klinik 3: four at "to a high degree" (75). With two clinics only, the cluster less
+     * Klinik 2 would be the solo doctor's answer, so the cluster's figure would be withheld. */
+    g_assert_true (sam_store_ensure_clinic (fixture->store, cluster, "Klinik 3", NULL, &third_clinic, NULL));
+    for (guint i = 0; i < 4; i++)
+      g_assert_true (sam_store_add_respondent (fixture->store, round, third_clinic, SAM_ROLE_PARTNER, third, 1,
                                                NULL, NULL));
   }
   g_assert_true (sam_store_set_own_clinic (fixture->store, fixture->clinic, NULL));
@@ -222,9 +231,9 @@ test_solo (Fixture       *fixture,
   g_assert_true (has_label (groups, "2. What do you concretely do to support your fellow doctors"));
   g_assert_true (has_label (groups, "3. What do you concretely do to seek support"));
 
-  /* Own figures next to the cluster's: 100 against (100 + 5 × 50) / 6 = 58. */
+  /* Own figures next to the cluster's: 100 against (100 + 5 × 50 + 4 × 75) / 10 = 65. */
   g_assert_true (has_label (groups, "Your Figures and the Cluster’s"));
-  g_assert_true (has_label (groups, "You: 100 · Cluster: 58"));
+  g_assert_true (has_label (groups, "You: 100 · Cluster: 65"));
 
   /* The role is remembered. */
   close_page (fixture);

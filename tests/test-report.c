@@ -67,11 +67,9 @@ fixture_set_up (Fixture       *fixture,
   add (fixture, round, 1, 4);
   add (fixture, old_round, 0, 5);
 
-  fixture->figures = sam_round_figures_load (fixture->store, round, 3, GPOINTER_TO_INT (data) ? fixture->clinics[0] : 0,
-                                             &error);
+  fixture->figures = sam_round_figures_load (fixture->store, round, &(SamFiguresPolicy) { 3, GPOINTER_TO_INT (data) ? fixture->clinics[0] : 0 }, &error);
   g_assert_no_error (error);
-  fixture->previous = sam_round_figures_load (fixture->store, old_round, 3,
-                                              GPOINTER_TO_INT (data) ? fixture->clinics[0] : 0, &error);
+  fixture->previous = sam_round_figures_load (fixture->store, old_round, &(SamFiguresPolicy) { 3, GPOINTER_TO_INT (data) ? fixture->clinics[0] : 0 }, &error);
   g_assert_no_error (error);
 }
 

@@ -9,6 +9,8 @@
 #include "sam-csv.h"
 #include "sam-reference.h"
 #include "sam-results.h"
+#include "sam-round-figures.h"
+#include "sam-store-private.h"
 #include "test-common.h"
 
 /* The results file against the formats contract, on a cluster whose figures are worked
@@ -18,6 +20,11 @@
  *   Klinik 2: 3 partners, q1 = 1, 1, 3                    -> withheld (secondary: the
  *             withheld so far hold 2 < 3, and Klinik 2 is the shown clinic with least n)
  *   Klinik 3: 4 partners, q1 = 2, 2, 4, 5; q4a = 2 for all; q2a-c = 1 / 2 / 3 / 5
+ *             -> withheld in index_A's group (q1, q2a-d, q3, index_A; secondary), since
+ *             someone in Klinik 2 would otherwise take its own 3 from Klinik 1 and 2's 5;
+ *             shown in q4a, a group of its own
+ *
+ * Both rounds are closed, so that their figures may be published.
  *
  *   Cluster q1: codes 1,2,1,1,3,2,2,4,5 -> counts 3,3,1,1,1; n 9;
  *     mean (3*100 + 3*75 + 50 + 25 + 0) / 9 = 600 / 9 = 66.67; favourable 6/9 = 66.67;
@@ -95,6 +102,20 @@ fixture_set_up (Fixture       *fixture,
 
   /* An earlier round with one clinic of one respondent. */
   add (fixture->store, other_round, clinics[2], q1, (int[]) { 4 }, 1);
+
+  g_assert_true (sam_store_set_round_closed (fixture->store, round, TRUE, &error));
+  g_assert_true (sam_store_set_round_closed (fixture->store, other_round, TRUE, &error));
+}
+
+/* A round is published once, at one k. To look at the rule at another k the test starts
+ * again from a database that has published nothing. */
+static void
+forget_publication (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_sam_store_exec (fixture->store, "UPDATE rounds SET published_k = NULL", &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -120,7 +141,7 @@ export (Fixture    *fixture,
   g_autoptr(SamCsvReader) reader = NULL;
   guint n_rows = 0;
 
-  g_assert_true (sam_results_write_csv (fixture->store, round, k, out, &n_rows, &error));
+  g_assert_true (sam_results_write_csv (fixture->store, round, &(SamFiguresPolicy) { k, 0 }, out, &n_rows, NULL, &error));
   g_assert_no_error (error);
   bytes = g_bytes_new (out->str, out->len);
   reader = sam_csv_reader_new (bytes, &error);
@@ -180,7 +201,8 @@ test_rows_and_figures (Fixture       *fixture,
 {
   GStrv row;
 
-  export (fixture, NULL, 3);
+  /* At k = 1 nothing is withheld, so every value can be checked. */
+  export (fixture, NULL, 1);
   g_assert_cmpstr (fixture->header, ==, "round,cluster,scope,unit,item,n,mean,favourable,distribution,suppressed");
   /* R1: cluster and 3 clinics; R0: cluster and 1 clinic; 31 items and 3 indices each. */
   g_assert_cmpuint (fixture->n_rows, ==, (4 + 2) * 34);
@@ -199,32 +221,79 @@ test_rows_and_figures (Fixture       *fixture,
   /* n = 0 is written, with nothing to withhold. */
   assert_row (fixture, "R1|clinic|Klinik 3|q7a", "0", "", "", "", "0");
   assert_row (fixture, "R1|cluster|Klynge Test|index_C", "0", "", "", "", "0");
+  assert_row (fixture, "R1|clinic|Klinik 1|q1", "2", "87.5", "100.0", "50.0|50.0|0.0|0.0|0.0", "0");
+  assert_row (fixture, "R1|clinic|Klinik 2|q1", "3", "83.3", "66.7", "66.7|0.0|33.3|0.0|0.0", "0");
 }
 
 static void
 test_suppression (Fixture       *fixture,
                   gconstpointer  data)
 {
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
   export (fixture, NULL, 3);
   /* Primary: fewer than 3. */
   assert_row (fixture, "R1|clinic|Klinik 1|q1", "2", "", "", "", "1");
   /* Secondary: else Klinik 1's answers would follow from the cluster's figure. */
   assert_row (fixture, "R1|clinic|Klinik 2|q1", "3", "", "", "", "1");
-  assert_row (fixture, "R1|clinic|Klinik 3|q1", "4", "43.8", "50.0", "0.0|50.0|0.0|25.0|25.0", "0");
+  /* Secondary, against someone in Klinik 2; and for the whole group. */
+  assert_row (fixture, "R1|clinic|Klinik 3|q1", "4", "", "", "", "1");
+  assert_row (fixture, "R1|clinic|Klinik 3|q2a", "4", "", "", "", "1");
+  assert_row (fixture, "R1|clinic|Klinik 3|index_A", "4", "", "", "", "1");
+  assert_row (fixture, "R1|cluster|Klynge Test|q1", "9", "66.7", "66.7", "33.3|33.3|11.1|11.1|11.1", "0");
+  /* Another group: shown. */
+  assert_row (fixture, "R1|clinic|Klinik 3|q4a", "4", "80.0", "", "0.0|100.0|0.0|0.0|0.0|0.0", "0");
   /* R0: the cluster itself has one answer; withheld, and so no secondary is needed. */
   assert_row (fixture, "R0|cluster|Klynge Test|q1", "1", "", "", "", "1");
   assert_row (fixture, "R0|clinic|Klinik 3|q1", "1", "", "", "", "1");
 
-  /* With k = 1 nothing is withheld. */
-  export (fixture, NULL, 1);
-  assert_row (fixture, "R1|clinic|Klinik 1|q1", "2", "87.5", "100.0", "50.0|50.0|0.0|0.0|0.0", "0");
-  assert_row (fixture, "R1|clinic|Klinik 2|q1", "3", "83.3", "66.7", "66.7|0.0|33.3|0.0|0.0", "0");
+  /* Published at 3, the rounds are not published again at another k. */
+  g_assert_false (sam_results_write_csv (fixture->store, NULL, &(SamFiguresPolicy) { 5, 0 }, out, NULL,
+                                         NULL, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Asked for no k in particular, they keep theirs. */
+  g_assert_true (sam_results_write_csv (fixture->store, NULL, NULL, out, NULL, NULL, &error));
+  g_assert_no_error (error);
 
-  /* With k = 5, Klinik 3 (n 4) is withheld too, and so is the cluster's index_A (n 4). */
+  /* With k = 5, the cluster's q2a-q2c and index_A have 4 answers: the cluster's figures of
+   * the whole group are withheld, and only clinics of fewer than 5 stay withheld. */
+  forget_publication (fixture);
   export (fixture, NULL, 5);
-  assert_row (fixture, "R1|clinic|Klinik 3|q1", "4", "", "", "", "1");
-  assert_row (fixture, "R1|cluster|Klynge Test|q1", "9", "66.7", "66.7", "33.3|33.3|11.1|11.1|11.1", "0");
   assert_row (fixture, "R1|cluster|Klynge Test|index_A", "4", "", "", "", "1");
+  assert_row (fixture, "R1|cluster|Klynge Test|q1", "9", "", "", "", "1");
+  assert_row (fixture, "R1|clinic|Klinik 3|q1", "4", "", "", "", "1");
+}
+
+/* An open round is not published: left out and named; asked for by name, refused. */
+static void
+test_open_round (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) left_out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rounds = sam_store_list_rounds (fixture->store, &error);
+  guint n_rows = 0;
+
+  for (guint i = 0; i < rounds->len; i++)
+    {
+      SamRound *round = g_ptr_array_index (rounds, i);
+
+      if (g_str_equal (round->label, "R1"))
+        g_assert_true (sam_store_set_round_closed (fixture->store, round->id, FALSE, &error));
+    }
+  g_assert_true (sam_results_write_csv (fixture->store, NULL, NULL, out, &n_rows, &left_out, &error));
+  g_assert_cmpuint (n_rows, ==, 2 * 34);
+  g_assert_cmpuint (left_out->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (left_out, 0), ==, "R1");
+  g_assert_null (strstr (out->str, "R1,"));
+
+  g_string_truncate (out, 0);
+  g_assert_false (sam_results_write_csv (fixture->store, "R1", NULL, out, &n_rows, NULL, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "R1"));
 }
 
 static void
@@ -298,6 +367,7 @@ test_bad_reference (Fixture       *fixture,
     { "round,scope,item,n,mean\nR1,national,q1,5,50\nR1,national,q1,6,50\n", "national.csv:3:item:" },
     { "round,scope,item\nR1,national,q1\n", "national.csv:1:" },
     { "round,scope,item,n\nR1,cluster,q1,5\n", "no national rows" },
+    { "round,scope,item,n\n=HYPERLINK(\"x\"),national,q1,5\n", "national.csv:2:round:" },
   };
   g_autoptr(GError) error = NULL;
 
@@ -328,6 +398,7 @@ main (int   argc,
   ADD ("/results/rows-and-figures", test_rows_and_figures);
   ADD ("/results/suppression", test_suppression);
   ADD ("/results/one-round", test_one_round);
+  ADD ("/results/open-round", test_open_round);
   ADD ("/results/national-reference", test_national_reference);
   ADD ("/results/bad-reference", test_bad_reference);
 

@@ -7,19 +7,21 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sam-round-figures.h"
 #include "sam-store-private.h"
 #include "test-common.h"
 
-/* The Results section's figures, on a cluster worked out by hand. k = 3.
+/* The figures pipeline, on a cluster worked out by hand. k = 3. q1 is in index_A's group,
+ * with q2a (answered in Klinik 3 only) and the index (no one answered enough for it).
  *
- *   Klinik 1: 2 partners, q1 = 1, 2            own view of Klinik 1: shown (mean 87.5)
- *                                              cluster view: withheld (primary)
- *   Klinik 2: 3 partners, q1 = 1, 1, 3         cluster view: withheld (secondary, as the
- *                                              withheld so far hold 2 < 3)
- *                                              own view of Klinik 1: shown, since Klinik 1
- *                                              knows its own answers and withholds nothing
+ *   Klinik 1: 2 partners, q1 = 1, 2            withheld in every view but its own (primary)
+ *   Klinik 2: 3 partners, q1 = 1, 1, 3         withheld (secondary): 1 + 2 = 3 < 3 is false,
+ *                                              but someone in Klinik 2 would take its own 3
+ *                                              from the 5 and have Klinik 1's 2 answers
+ *   Klinik 3: 4 partners, q1 = 2, 2, 4, 5      withheld too (secondary), for the same reason
+ *             q2a = 1, 1, 1, 1                 against Klinik 2; one pattern in every view
  *   Klinik 3: 4 partners, q1 = 2, 2, 4, 5; q2a = 1, 1, 1, 1
  *
  *   Klinik 3 q1 spread: scores 75, 75, 25, 0, mean 43.75:
@@ -110,7 +112,7 @@ test_cluster_view (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamRoundFigures) figures = sam_round_figures_load (fixture->store, fixture->round, 3, 0, &error);
+  g_autoptr(SamRoundFigures) figures = sam_round_figures_load (fixture->store, fixture->round, &(SamFiguresPolicy) { 3, 0 }, &error);
   guint q1 = sam_figure_slot ("q1");
 
   g_assert_no_error (error);
@@ -125,8 +127,22 @@ test_cluster_view (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (figures->cluster[q1].mean, 600.0 / 9, 1e-9);
   g_assert_cmpint (clinic_figure (figures, fixture->clinics[0], "q1")->withheld, ==, SAM_WITHHELD_PRIMARY);
   g_assert_cmpint (clinic_figure (figures, fixture->clinics[1], "q1")->withheld, ==, SAM_WITHHELD_SECONDARY);
-  g_assert_cmpint (clinic_figure (figures, fixture->clinics[2], "q1")->withheld, ==, SAM_WITHHELD_NONE);
-  g_assert_cmpfloat_with_epsilon (clinic_figure (figures, fixture->clinics[2], "q1")->mean, 43.75, 1e-9);
+  g_assert_cmpint (clinic_figure (figures, fixture->clinics[2], "q1")->withheld, ==, SAM_WITHHELD_SECONDARY);
+  /* One group: Klinik 3 is withheld in q2a as well, though its 4 answers there are the
+   * cluster's 4. */
+  g_assert_cmpint (clinic_figure (figures, fixture->clinics[2], "q2a")->withheld, ==, SAM_WITHHELD_SECONDARY);
+  g_assert_cmpint (figures->cluster[sam_figure_slot ("q2a")].withheld, ==, SAM_WITHHELD_NONE);
+}
+
+/* Whether a clinic is withheld in a figure, for comparing patterns. */
+static gboolean
+withheld (SamRoundFigures *figures,
+          gint64           clinic,
+          guint            slot)
+{
+  const SamClinicFigures *found = sam_round_figures_find_clinic (figures, clinic);
+
+  return found != NULL && found->figures[slot].withheld != SAM_WITHHELD_NONE;
 }
 
 static void
@@ -134,30 +150,192 @@ test_own_view (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(SamRoundFigures) cluster = NULL;
+
+  cluster = sam_round_figures_load (fixture->store, fixture->round, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint own = 0; own < 3; own++)
+    {
+      g_autoptr(SamRoundFigures) figures = NULL;
+
+      figures = sam_round_figures_load (fixture->store, fixture->round,
+                                        &(SamFiguresPolicy) { 0, fixture->clinics[own] }, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (figures->own_clinic_id, ==, fixture->clinics[own]);
+      /* The own view only adds the clinic's own figures: every other clinic is as the
+       * cluster's view has it, so the two side by side give nothing away. */
+      for (guint slot = 0; slot < SAM_N_FIGURES; slot++)
+        {
+          g_assert_cmpint (figures->cluster[slot].withheld, ==, cluster->cluster[slot].withheld);
+          for (guint c = 0; c < 3; c++)
+            if (c == own)
+              g_assert_false (withheld (figures, fixture->clinics[c], slot));
+            else
+              g_assert_cmpint (withheld (figures, fixture->clinics[c], slot), ==,
+                               withheld (cluster, fixture->clinics[c], slot));
+        }
+    }
+
+  {
+    g_autoptr(SamRoundFigures) figures = NULL;
+
+    figures = sam_round_figures_load (fixture->store, fixture->round,
+                                      &(SamFiguresPolicy) { 0, fixture->clinics[0] }, &error);
+    g_assert_cmpfloat_with_epsilon (clinic_figure (figures, fixture->clinics[0], "q1")->mean, 87.5, 1e-9);
+    g_clear_pointer (&figures, sam_round_figures_free);
+    figures = sam_round_figures_load (fixture->store, fixture->round,
+                                      &(SamFiguresPolicy) { 0, fixture->clinics[2] }, &error);
+    g_assert_cmpfloat_with_epsilon (clinic_figure (figures, fixture->clinics[2], "q1")->mean, 43.75, 1e-9);
+
+    /* A clinic that is not in the round has no own view of it. */
+    g_clear_pointer (&figures, sam_round_figures_free);
+    figures = sam_round_figures_load (fixture->store, fixture->round, &(SamFiguresPolicy) { 3, 9999 }, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (figures->own_clinic_id, ==, 0);
+  }
+}
+
+/* One publication a round: only once it is closed, at one k, recorded with the round. */
+static void
+test_publication (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRound) round = NULL;
   g_autoptr(SamRoundFigures) figures = NULL;
+  SamAnswer answer = { "q1", 3 };
+  int k = 0;
 
-  figures = sam_round_figures_load (fixture->store, fixture->round, 3, fixture->clinics[0], &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (figures->own_clinic_id, ==, fixture->clinics[0]);
-  /* The own clinic sees its own two answers; nothing else is withheld on its account. */
-  g_assert_cmpint (clinic_figure (figures, fixture->clinics[0], "q1")->withheld, ==, SAM_WITHHELD_NONE);
-  g_assert_cmpfloat_with_epsilon (clinic_figure (figures, fixture->clinics[0], "q1")->mean, 87.5, 1e-9);
-  g_assert_cmpint (clinic_figure (figures, fixture->clinics[1], "q1")->withheld, ==, SAM_WITHHELD_NONE);
+  /* Open: not yet. */
+  g_assert_false (sam_store_publish_round (fixture->store, fixture->round, 0, TRUE, &k, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "R1"));
+  g_clear_error (&error);
 
-  /* From Klinik 2's own view, Klinik 1 (n 2) is withheld, and as Klinik 2 is the one that
-   * knows itself, Klinik 3 must go too, or cluster minus 2 minus 3 gives Klinik 1 away. */
-  g_clear_pointer (&figures, sam_round_figures_free);
-  figures = sam_round_figures_load (fixture->store, fixture->round, 3, fixture->clinics[1], &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (clinic_figure (figures, fixture->clinics[0], "q1")->withheld, ==, SAM_WITHHELD_PRIMARY);
-  g_assert_cmpint (clinic_figure (figures, fixture->clinics[1], "q1")->withheld, ==, SAM_WITHHELD_NONE);
-  g_assert_cmpint (clinic_figure (figures, fixture->clinics[2], "q1")->withheld, ==, SAM_WITHHELD_SECONDARY);
+  g_assert_true (sam_store_set_round_closed (fixture->store, fixture->round, TRUE, &error));
+  /* Checking for a clinic's own view records nothing. */
+  g_assert_true (sam_store_publish_round (fixture->store, fixture->round, 4, FALSE, &k, &error));
+  g_assert_cmpint (k, ==, 4);
+  round = sam_store_get_round (fixture->store, fixture->round, &error);
+  g_assert_cmpint (round->published_k, ==, 0);
+  g_clear_pointer (&round, sam_round_free);
 
-  /* A clinic that is not in the round has no own view of it. */
-  g_clear_pointer (&figures, sam_round_figures_free);
-  figures = sam_round_figures_load (fixture->store, fixture->round, 3, 9999, &error);
+  g_assert_true (sam_store_publish_round (fixture->store, fixture->round, 0, TRUE, &k, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (figures->own_clinic_id, ==, 0);
+  g_assert_cmpint (k, ==, 3);
+  round = sam_store_get_round (fixture->store, fixture->round, &error);
+  g_assert_cmpint (round->published_k, ==, 3);
+
+  /* The saved setting changes later; the round keeps its k in every view. */
+  g_assert_true (sam_store_set_min_group_size (fixture->store, 5, &error));
+  figures = sam_round_figures_load (fixture->store, fixture->round, NULL, &error);
+  g_assert_cmpint (figures->k, ==, 3);
+  g_assert_true (sam_store_publish_round (fixture->store, fixture->round, 0, TRUE, &k, &error));
+  g_assert_cmpint (k, ==, 3);
+  g_assert_true (sam_store_publish_round (fixture->store, fixture->round, 3, TRUE, &k, &error));
+
+  /* Another k is refused, and says why. */
+  g_assert_false (sam_store_publish_round (fixture->store, fixture->round, 5, TRUE, &k, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "3"));
+  g_assert_nonnull (strstr (error->message, "5"));
+  g_clear_error (&error);
+
+  /* Not opened again: a late answer would give the published figures away by the
+   * difference. */
+  g_assert_false (sam_store_set_round_closed (fixture->store, fixture->round, FALSE, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sam_store_add_respondent (fixture->store, fixture->round, fixture->clinics[0],
+                                            SAM_ROLE_PARTNER, &answer, 1, NULL, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+}
+
+/* The issue's second case: A = 1, B = 2, C = 5 answers. At k = 3 all three clinics are
+ * withheld and the cluster shown; at k = 5 the cluster would be withheld and C shown, and
+ * the first cluster less the second C is A + B. The second publication is refused. */
+static void
+test_two_publications_refused (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "two.db", NULL);
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRoundFigures) at3 = NULL;
+  g_autoptr(SamRoundFigures) at5 = NULL;
+  const guint sizes[] = { 1, 2, 5 };
+  gint64 cluster, round, clinics[3];
+  guint q1 = sam_figure_slot ("q1");
+  int k = 0;
+
+  store = sam_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_store_ensure_cluster (store, "K", &cluster, NULL));
+  g_assert_true (sam_store_create_round (store, cluster, "R", "2026-01-01", &round, NULL));
+  for (guint c = 0; c < 3; c++)
+    {
+      const char *code = (const char *[]) { "A", "B", "C" }[c];
+
+      g_assert_true (sam_store_ensure_clinic (store, cluster, code, NULL, &clinics[c], NULL));
+      for (guint i = 0; i < sizes[c]; i++)
+        add (store, round, clinics[c], "q1", 1 + (int) i % 5, NULL, 0);
+    }
+
+  /* What each k would show (the coordinator's own screen may look). */
+  at3 = sam_round_figures_load (store, round, &(SamFiguresPolicy) { 3, 0 }, &error);
+  at5 = sam_round_figures_load (store, round, &(SamFiguresPolicy) { 5, 0 }, &error);
+  g_assert_true (sam_figure_is_shown (&at3->cluster[q1]));
+  for (guint c = 0; c < 3; c++)
+    g_assert_true (withheld (at3, clinics[c], q1));
+  g_assert_false (sam_figure_is_shown (&at5->cluster[q1]));
+  g_assert_false (withheld (at5, clinics[2], q1));
+
+  g_assert_true (sam_store_set_round_closed (store, round, TRUE, &error));
+  g_assert_true (sam_store_publish_round (store, round, 3, TRUE, &k, &error));
+  g_assert_false (sam_store_publish_round (store, round, 5, TRUE, &k, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Every other k is refused too, for the cluster's view and for a clinic's own view
+   * (which must show the same pattern); the same k always goes. */
+  for (int other = SAM_MIN_GROUP_SIZE_MIN; other <= SAM_MIN_GROUP_SIZE_MAX; other++)
+    for (int record = 0; record < 2; record++)
+      {
+        gboolean ok = sam_store_publish_round (store, round, other, record, &k, &error);
+
+        g_assert_cmpint (ok, ==, other == 3);
+        if (!ok)
+          g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+        g_clear_error (&error);
+      }
+
+  g_clear_object (&store);
+  test_rm_rf (dir);
+}
+
+/* The newest round with something to show. */
+static void
+test_newest_round (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRound) newest = NULL;
+  gint64 cluster, empty;
+
+  newest = sam_round_figures_newest_round (fixture->store, 0, &error);
+  g_assert_nonnull (newest);
+  g_assert_cmpstr (newest->label, ==, "R1");
+  g_clear_pointer (&newest, sam_round_free);
+
+  /* A newer round without answers is passed over. */
+  g_assert_true (sam_store_ensure_cluster (fixture->store, "Klynge Test", &cluster, NULL));
+  g_assert_true (sam_store_create_round (fixture->store, cluster, "R2", "2027-01-01", &empty, NULL));
+  newest = sam_round_figures_newest_round (fixture->store, cluster, &error);
+  g_assert_cmpstr (newest->label, ==, "R1");
+  g_clear_pointer (&newest, sam_round_free);
+  g_assert_null (sam_round_figures_newest_round (fixture->store, cluster + 100, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -175,7 +353,7 @@ test_national (Fixture       *fixture,
                                   " ('R1', 'index_A', 700, '', '', '', 1),"
                                   " ('R0', 'q1', 5, '10.0', '', '', 0)", &error));
   g_assert_no_error (error);
-  figures = sam_round_figures_load (fixture->store, fixture->round, 3, 0, &error);
+  figures = sam_round_figures_load (fixture->store, fixture->round, &(SamFiguresPolicy) { 3, 0 }, &error);
   g_assert_no_error (error);
   g_assert_true (figures->has_national);
   q1 = &figures->national[sam_figure_slot ("q1")];
@@ -190,7 +368,8 @@ test_national (Fixture       *fixture,
   g_assert_cmpint (q1->withheld, ==, SAM_WITHHELD_NONE);
   /* Fewer than k, or withheld where it came from: withheld here too. */
   g_assert_cmpint (q2a->withheld, ==, SAM_WITHHELD_PRIMARY);
-  g_assert_cmpint (index->withheld, ==, SAM_WITHHELD_PRIMARY);
+  /* Withheld where it came from, of more than k: not for its own few answers. */
+  g_assert_cmpint (index->withheld, ==, SAM_WITHHELD_SECONDARY);
 }
 
 static void
@@ -198,7 +377,7 @@ test_rounds_oldest_first (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamRoundFigures) figures = sam_round_figures_load (fixture->store, fixture->round, 3, 0, &error);
+  g_autoptr(SamRoundFigures) figures = sam_round_figures_load (fixture->store, fixture->round, &(SamFiguresPolicy) { 3, 0 }, &error);
   g_autoptr(GPtrArray) rounds = sam_round_figures_list_rounds (fixture->store, figures->cluster_id, &error);
 
   g_assert_no_error (error);
@@ -217,11 +396,11 @@ test_story (Fixture       *fixture,
   const SamStoryItem *q1 = NULL;
 
   /* The cluster's view has no own clinic to tell a story of. */
-  figures = sam_round_figures_load (fixture->store, fixture->round, 3, 0, &error);
+  figures = sam_round_figures_load (fixture->store, fixture->round, &(SamFiguresPolicy) { 3, 0 }, &error);
   g_assert_false (sam_leadership_story_make (figures, &story));
   g_clear_pointer (&figures, sam_round_figures_free);
 
-  figures = sam_round_figures_load (fixture->store, fixture->round, 3, fixture->clinics[2], &error);
+  figures = sam_round_figures_load (fixture->store, fixture->round, &(SamFiguresPolicy) { 3, fixture->clinics[2] }, &error);
   g_assert_no_error (error);
   g_assert_true (sam_leadership_story_make (figures, &story));
   /* q1 to q4b: the eight leadership items. */
@@ -265,6 +444,9 @@ main (int   argc,
   g_test_add ("/round-figures/cluster-view", Fixture, NULL, fixture_set_up, test_cluster_view, fixture_tear_down);
   g_test_add ("/round-figures/own-view", Fixture, NULL, fixture_set_up, test_own_view, fixture_tear_down);
   g_test_add ("/round-figures/national", Fixture, NULL, fixture_set_up, test_national, fixture_tear_down);
+  g_test_add ("/round-figures/publication", Fixture, NULL, fixture_set_up, test_publication, fixture_tear_down);
+  g_test_add_func ("/round-figures/two-publications", test_two_publications_refused);
+  g_test_add ("/round-figures/newest", Fixture, NULL, fixture_set_up, test_newest_round, fixture_tear_down);
   g_test_add ("/round-figures/rounds", Fixture, NULL, fixture_set_up, test_rounds_oldest_first, fixture_tear_down);
   g_test_add ("/round-figures/story", Fixture, NULL, fixture_set_up, test_story, fixture_tear_down);
 

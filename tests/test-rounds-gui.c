@@ -105,6 +105,15 @@ find_alert (void)
   return ADW_MESSAGE_DIALOG (alert);
 }
 
+static gint64
+round_cluster (SamStore *store,
+               gint64    round_id)
+{
+  g_autoptr(SamRound) round = sam_store_get_round (store, round_id, NULL);
+
+  return round->cluster_id;
+}
+
 static void
 test_rename_close_delete (void)
 {
@@ -150,8 +159,16 @@ test_rename_close_delete (void)
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "rename"));
   gtk_editable_set_text (entry, "  ");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "rename"));
+  /* Nor one a spreadsheet would run as a formula: said why, as it is typed. */
+  gtk_editable_set_text (entry, " =1+1");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "rename"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "“ =1+1” cannot be a name"));
   gtk_editable_set_text (entry, "Baseline 2026 (pilot)");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "rename"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, "");
   test_respond (ADW_MESSAGE_DIALOG (dialog), "rename");
   round = get_round (store, baseline);
   g_assert_cmpstr (round->label, ==, "Baseline 2026 (pilot)");
@@ -181,8 +198,21 @@ test_rename_close_delete (void)
   g_assert_cmpstr (round->label, ==, "Baseline 2026 (pilot)");
   g_clear_pointer (&round, sam_round_free);
 
+  /* Closing asks first and says what it means; cancelled, the round stays open. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "close-round", g_variant_new_int64 (baseline));
+  test_spin (5);
+  g_assert_cmpstr (adw_message_dialog_get_heading (find_alert ()), ==, "Close Round “Baseline 2026 (pilot)”?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_alert ()), "shared with the cluster once"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_alert ()), "takes no more answers"));
+  test_respond (find_alert (), "cancel");
+  round = get_round (store, baseline);
+  g_assert_false (round->closed);
+  g_clear_pointer (&round, sam_round_free);
+
   /* A closed round takes no new answers, and its menu offers to reopen it. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "close-round", g_variant_new_int64 (baseline));
+  test_spin (5);
+  test_respond (find_alert (), "confirm");
   test_spin (5);
   round = get_round (store, baseline);
   g_assert_true (round->closed);
@@ -201,6 +231,26 @@ test_rename_close_delete (void)
   g_assert_true (sam_store_add_respondent (store, baseline, clinic, SAM_ROLE_STAFF, NULL, 0, NULL, &error));
   g_assert_no_error (error);
   g_assert_false (overview_offers (window, "win.reopen-round"));
+
+  /* Once its figures are shared, a round stays closed: reopening says why and offers a
+   * new round for the late answers instead. */
+  {
+    gint64 published;
+
+    g_assert_true (sam_store_create_round (store, round_cluster (store, baseline), "Shared 2026", "2026-05-01",
+                                           &published, &error));
+    g_assert_true (sam_store_set_round_closed (store, published, TRUE, &error));
+    g_assert_true (sam_store_publish_round (store, published, 0, TRUE, NULL, &error));
+    g_action_group_activate_action (G_ACTION_GROUP (window), "reopen-round", g_variant_new_int64 (published));
+    test_spin (5);
+    g_assert_cmpstr (adw_message_dialog_get_heading (find_alert ()), ==, "The Round Stays Closed");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (find_alert ()), "new round"));
+    test_respond (find_alert (), "cancel");
+    round = get_round (store, published);
+    g_assert_true (round->closed);
+    g_clear_pointer (&round, sam_round_free);
+    g_assert_true (sam_store_delete_round (store, published, &error));
+  }
 
   /* An empty round: the question says nobody has answered, and that imports go too. */
   dialog = sam_window_ask_delete_round (window, follow_up);

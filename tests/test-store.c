@@ -642,7 +642,7 @@ test_upgrade_every_fixture (Fixture       *fixture,
 {
   const char *tables[] = { "settings", "clusters", "clinics", "rounds", "round_clinics",
                            "respondents", "answers", "imports", "meetings", "meeting_actions",
-                           "plan_actions", "plan_follow_ups", "reflections" };
+                           "plan_actions", "plan_follow_ups", "reflections", "sent_tallies" };
   g_autofree char *fixtures = g_test_build_filename (G_TEST_DIST, "fixtures", NULL);
   g_autofree char *fresh_path = g_build_filename (fixture->dir, "fresh.db", NULL);
   g_autofree char *fresh_schema = NULL;
@@ -719,11 +719,10 @@ test_upgrade_v3 (Fixture       *fixture,
   g_assert_cmpint (sql_int (backup, "PRAGMA user_version"), ==, 3);
   g_assert_cmpint (sql_int (backup, "SELECT count(*) FROM sqlite_master WHERE name = 'plan_actions'"), ==, 0);
 
-  /* The version 4 fixture opens as it is, with the plan's link to the meeting's action. */
+  /* The version 4 fixture keeps the plan's link to the meeting's action. */
   g_clear_object (&store);
   load_fixture ("schema-v4.sql", v4_path);
   store = open_store (v4_path);
-  g_assert_null (sam_store_get_backup_path (store));
   g_assert_cmpint (sql_int (v4_path, "SELECT meeting_action_id FROM plan_actions"
                                      " WHERE source = 'meeting'"), ==, 1);
 
@@ -732,6 +731,37 @@ test_upgrade_v3 (Fixture       *fixture,
                      "INSERT INTO plan_follow_ups VALUES (9, '2026-11-10', '2027-05-10');");
   g_assert_true (sam_store_delete_clinic_if_unused (store, 9, NULL));
   g_assert_cmpint (sql_int (v4_path, "SELECT count(*) FROM clinics WHERE id = 9"), ==, 1);
+}
+
+/* Version 4 to 5: rounds take their publication's k; the cluster's figures a clinic took
+ * in before are kept as received, with the saved minimum group size as their k. The
+ * version 5 fixture opens as it is. */
+static void
+test_upgrade_v4 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autofree char *v5_path = g_build_filename (fixture->dir, "v5.db", NULL);
+  g_autoptr(SamRound) round = NULL;
+
+  load_fixture ("schema-v4.sql", fixture->path);
+  store = open_store (fixture->path);
+  g_assert_nonnull (sam_store_get_backup_path (store));
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM rounds WHERE published_k IS NOT NULL"), ==, 0);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT round_id FROM received_figures"), ==, 1);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT k FROM received_figures"), ==, 5);
+  round = sam_store_get_round (store, 1, NULL);
+  g_assert_cmpint (round->received_k, ==, 5);
+  g_assert_true (sam_round_can_publish (round));
+  g_clear_pointer (&round, sam_round_free);
+
+  g_clear_object (&store);
+  load_fixture ("schema-v5.sql", v5_path);
+  store = open_store (v5_path);
+  g_assert_null (sam_store_get_backup_path (store));
+  round = sam_store_get_round (store, 1, NULL);
+  g_assert_cmpint (round->published_k, ==, 5);
+  g_assert_cmpint (sql_int (v5_path, "SELECT count(*) FROM sent_tallies"), ==, 1);
 }
 
 static void
@@ -781,6 +811,7 @@ main (int   argc,
   ADD ("/store/refuse/directory", test_directory_instead_of_file);
   ADD ("/store/upgrade/v1", test_upgrade_v1);
   ADD ("/store/upgrade/v3", test_upgrade_v3);
+  ADD ("/store/upgrade/v4", test_upgrade_v4);
   ADD ("/store/upgrade/every-fixture", test_upgrade_every_fixture);
   ADD ("/store/upgrade/failure-changes-nothing", test_failed_upgrade_changes_nothing);
 

@@ -12,10 +12,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-cli.h"
+#include "sam-cluster-file.h"
+#include "sam-deck.h"
 #include "sam-demo.h"
 #include "sam-paths.h"
 #include "sam-reference.h"
 #include "sam-results.h"
+#include "sam-round-figures.h"
 #include "sam-store.h"
 #include "sam-survey-import.h"
 
@@ -30,6 +33,12 @@ sam_cli_options_free (SamCliOptions *options)
   g_free (options->cluster);
   g_free (options->export_results);
   g_free (options->import_reference);
+  g_free (options->clinic);
+  g_free (options->close_round);
+  g_free (options->export_tallies);
+  g_free (options->export_figures);
+  g_strfreev (options->import_cluster_files);
+  g_free (options->export_deck);
   g_free (options);
 }
 
@@ -57,16 +66,34 @@ sam_cli_options_parse (int     *argc,
     { "import-survey", 0, 0, G_OPTION_ARG_FILENAME, &options->import_survey,
       N_("Import a survey CSV"), N_("FILE") },
     { "round", 0, 0, G_OPTION_ARG_STRING, &options->round,
-      N_("With --import-survey: the round for rows without one; with --export-results: only that round"),
+      N_("With --import-survey: the round for rows without one; with the exports and "
+         "--import-cluster-file: the round meant"),
       N_("LABEL") },
     { "cluster", 0, 0, G_OPTION_ARG_STRING, &options->cluster,
-      N_("With --import-survey: the cluster the clinics belong to (created if new)"), N_("NAME") },
+      N_("The cluster: with --import-survey the clinics’ (created if new); elsewhere where a "
+         "round label is in more than one cluster, or to take in a file for a new cluster"),
+      N_("NAME") },
+    { "close-round", 0, 0, G_OPTION_ARG_STRING, &options->close_round,
+      N_("Close the round: it takes no more answers, and its figures may then be shared"),
+      N_("LABEL") },
     { "export-results", 0, 0, G_OPTION_ARG_FILENAME, &options->export_results,
-      N_("Write the results CSV; - for standard output"), N_("FILE") },
+      N_("Write the results CSV of the closed rounds; - for standard output"), N_("FILE") },
     { "min-group", 0, 0, G_OPTION_ARG_STRING, &min_group,
-      N_("With --export-results: the minimum group size (default: the saved setting)"), N_("K") },
+      N_("With the exports: the minimum group size of a round’s first publication (default: "
+         "the saved setting)"), N_("K") },
     { "import-reference", 0, 0, G_OPTION_ARG_FILENAME, &options->import_reference,
       N_("Import national reference figures from a results CSV"), N_("FILE") },
+    { "clinic", 0, 0, G_OPTION_ARG_STRING, &options->clinic,
+      N_("With --export-tallies: the clinic whose tallies are written; with --export-figures "
+         "or --export-results: whose own view"), N_("CODE") },
+    { "export-tallies", 0, 0, G_OPTION_ARG_FILENAME, &options->export_tallies,
+      N_("Write a clinic’s tallies file for the round, for the coordinator"), N_("FILE") },
+    { "export-figures", 0, 0, G_OPTION_ARG_FILENAME, &options->export_figures,
+      N_("Write the cluster’s figures file for the round, for the clinics"), N_("FILE") },
+    { "import-cluster-file", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->import_cluster_files,
+      N_("Import a tallies file or a figures file; may be given more than once"), N_("FILE") },
+    { "export-deck", 0, 0, G_OPTION_ARG_FILENAME, &options->export_deck,
+      N_("Write the meeting deck of the round as a PDF"), N_("FILE") },
     { "summary", 0, 0, G_OPTION_ARG_NONE, &options->summary,
       N_("Print what the database holds and exit"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
@@ -106,26 +133,49 @@ sam_cli_options_parse (int     *argc,
         }
       options->min_group = (int) k;
     }
-  if (options->cluster != NULL && options->import_survey == NULL)
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("--cluster goes with --import-survey"));
-      return NULL;
-    }
-  if (options->min_group != 0 && options->export_results == NULL)
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("--min-group goes with --export-results"));
-      return NULL;
-    }
-  if (options->round != NULL && options->import_survey == NULL && options->export_results == NULL)
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("--round goes with --import-survey or --export-results"));
-      return NULL;
-    }
+  {
+    gboolean takes_round = options->import_survey || options->export_results ||
+                           options->export_tallies || options->export_figures ||
+                           options->export_deck || options->import_cluster_files;
+    struct { gboolean wrong; const char *message; } rules[] = {
+      { options->cluster && !takes_round && !options->close_round,
+        N_("--cluster goes with --import-survey, --close-round, --import-cluster-file or an export") },
+      { options->min_group != 0 && !options->export_results && !options->export_figures &&
+        !options->export_deck,
+        N_("--min-group goes with --export-results, --export-figures or --export-deck") },
+      { options->round && !takes_round,
+        N_("--round goes with --import-survey, --import-cluster-file or an export") },
+      { options->clinic && !options->export_tallies && !options->export_figures &&
+        !options->export_results,
+        N_("--clinic goes with --export-tallies, --export-figures or --export-results") },
+      { options->export_tallies && (!options->round || !options->clinic),
+        N_("--export-tallies needs --round and --clinic") },
+      { options->export_figures && !options->round, N_("--export-figures needs --round") },
+      { options->export_deck && !options->round, N_("--export-deck needs --round") },
+      { options->export_deck && options->clinic,
+        N_("The meeting deck is always the cluster’s view, so it takes no --clinic") },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+      if (rules[i].wrong)
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _(rules[i].message));
+          return NULL;
+        }
+  }
 
   return g_steal_pointer (&options);
+}
+
+/* The options that read or change the database as one change. */
+static gboolean
+has_data_work (SamCliOptions *options)
+{
+  return options->import_survey != NULL ||
+         options->export_results != NULL || options->import_reference != NULL ||
+         options->close_round != NULL || options->export_tallies != NULL ||
+         options->export_figures != NULL || options->import_cluster_files != NULL ||
+         options->export_deck != NULL;
 }
 
 gboolean
@@ -133,8 +183,7 @@ sam_cli_options_has_work (SamCliOptions *options)
 {
   g_return_val_if_fail (options != NULL, FALSE);
 
-  return options->version || options->summary || options->import_survey != NULL ||
-         options->export_results != NULL || options->import_reference != NULL;
+  return options->version || options->summary || has_data_work (options);
 }
 
 /**
@@ -281,6 +330,90 @@ import_survey (SamCliOptions  *options,
   return TRUE;
 }
 
+/* The round a label names: in the cluster named, or the only one that has it. */
+static SamRound *
+find_round (SamStore    *store,
+            const char  *label,
+            const char  *cluster,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) rounds = sam_store_list_rounds (store, error);
+  guint found = 0;
+  guint n_found = 0;
+
+  if (rounds == NULL)
+    return NULL;
+  for (guint i = 0; i < rounds->len; i++)
+    {
+      SamRound *round = g_ptr_array_index (rounds, i);
+
+      if (g_str_equal (round->label, label) && (cluster == NULL || g_str_equal (round->cluster_name, cluster)))
+        {
+          found = i;
+          n_found++;
+        }
+    }
+  if (n_found == 0)
+    {
+      if (cluster != NULL)
+        g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                     _("There is no round called “%s” in cluster “%s”"), label, cluster);
+      else
+        g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                     _("There is no round called “%s”"), label);
+      return NULL;
+    }
+  if (n_found > 1)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   _("More than one cluster has a round called “%s”: name the cluster with --cluster"),
+                   label);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (rounds, found);
+}
+
+static gboolean
+find_clinic (SamStore        *store,
+             const SamRound  *round,
+             const char      *code,
+             gint64          *clinic_id,
+             GError         **error)
+{
+  if (sam_store_find_clinic (store, round->cluster_id, code, clinic_id))
+    return TRUE;
+  g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+               _("Cluster “%s” has no clinic called “%s”"), round->cluster_name, code);
+  return FALSE;
+}
+
+/* Writes @out to @path, or to standard output for "-"; a file that may hold a small
+ * clinic's figures is readable by its owner alone. */
+static gboolean
+write_output (const char  *path,
+              const char  *data,
+              gsize        length,
+              int          mode,
+              GError     **error)
+{
+  if (g_str_equal (path, "-"))
+    {
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write to standard output"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  return g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
+}
+
+static const char *
+output_name (const char *path)
+{
+  return g_str_equal (path, "-") ? _("standard output") : path;
+}
+
 static gboolean
 export_results (SamCliOptions  *options,
                 SamStore       *store,
@@ -288,43 +421,186 @@ export_results (SamCliOptions  *options,
                 GError        **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  int k = options->min_group > 0 ? options->min_group : sam_store_get_min_group_size (store);
+  g_autoptr(GPtrArray) left_out = NULL;
+  SamFiguresPolicy policy = { options->min_group, 0 };
   guint n_rows = 0;
 
   if (options->round != NULL && options->import_survey == NULL)
     {
-      g_autoptr(GPtrArray) rounds = sam_store_list_rounds (store, error);
-      gboolean found = FALSE;
+      g_autoptr(SamRound) round = find_round (store, options->round, options->cluster, error);
 
-      if (rounds == NULL)
+      if (round == NULL)
         return FALSE;
-      for (guint i = 0; i < rounds->len; i++)
-        found |= g_str_equal (((SamRound *) g_ptr_array_index (rounds, i))->label, options->round);
-      if (!found)
+      if (options->clinic != NULL && !find_clinic (store, round, options->clinic, &policy.own_clinic_id, error))
+        return FALSE;
+    }
+  else if (options->clinic != NULL)
+    {
+      g_autoptr(GPtrArray) clinics = sam_store_list_clinics (store, error);
+
+      if (clinics == NULL)
+        return FALSE;
+      for (guint i = 0; i < clinics->len; i++)
+        {
+          SamClinic *clinic = g_ptr_array_index (clinics, i);
+
+          if (g_str_equal (clinic->code, options->clinic) &&
+              (options->cluster == NULL || g_str_equal (clinic->cluster_name, options->cluster)))
+            policy.own_clinic_id = clinic->id;
+        }
+      if (policy.own_clinic_id == 0)
         {
           g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                       _("There is no round called “%s”"), options->round);
+                       _("There is no clinic called “%s”"), options->clinic);
           return FALSE;
         }
     }
 
-  if (!sam_results_write_csv (store, options->round, k, out, &n_rows, error))
+  if (!sam_results_write_csv (store, options->round, &policy, out, &n_rows, &left_out, error) ||
+      !write_output (options->export_results, out->str, out->len, 0600, error))
     return FALSE;
 
-  if (g_str_equal (options->export_results, "-"))
+  for (guint i = 0; i < left_out->len; i++)
+    g_printerr (_("Left out round “%s”: it is still open, and a round’s figures are shared only once "
+                  "it is closed (--close-round)\n"), (char *) g_ptr_array_index (left_out, i));
+  if (options->min_group > 0)
+    fprintf (report, ngettext ("Wrote %u row to %s (minimum group size %d)\n",
+                               "Wrote %u rows to %s (minimum group size %d)\n", n_rows),
+             n_rows, output_name (options->export_results), options->min_group);
+  else
+    fprintf (report, ngettext ("Wrote %u row to %s\n", "Wrote %u rows to %s\n", n_rows),
+             n_rows, output_name (options->export_results));
+  return TRUE;
+}
+
+static gboolean
+close_round (SamCliOptions  *options,
+             SamStore       *store,
+             FILE           *report,
+             GError        **error)
+{
+  g_autoptr(SamRound) round = find_round (store, options->close_round, options->cluster, error);
+
+  if (round == NULL)
+    return FALSE;
+  if (round->closed)
     {
-      if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write to standard output"));
-          return FALSE;
-        }
+      fprintf (report, _("Round “%s” was closed already\n"), round->label);
+      return TRUE;
     }
-  else if (!g_file_set_contents (options->export_results, out->str, out->len, error))
+  if (!sam_store_set_round_closed (store, round->id, TRUE, error))
+    return FALSE;
+  fprintf (report, _("Closed round “%s”: it takes no more answers, and its figures may now be shared\n"),
+           round->label);
+  return TRUE;
+}
+
+static gboolean
+export_tallies (SamCliOptions  *options,
+                SamStore       *store,
+                FILE           *report,
+                GError        **error)
+{
+  g_autoptr(SamRound) round = find_round (store, options->round, options->cluster, error);
+  g_autoptr(GString) out = g_string_new (NULL);
+  gint64 clinic_id = 0;
+  guint n;
+
+  if (round == NULL || !find_clinic (store, round, options->clinic, &clinic_id, error) ||
+      !sam_cluster_file_write_tallies (store, round->id, clinic_id, out, error) ||
+      !write_output (options->export_tallies, out->str, out->len, 0600, error))
     return FALSE;
 
-  fprintf (report, ngettext ("Wrote %u row to %s (minimum group size %d)\n",
-                             "Wrote %u rows to %s (minimum group size %d)\n", n_rows),
-           n_rows, g_str_equal (options->export_results, "-") ? _("standard output") : options->export_results, k);
+  n = sam_cluster_file_count_respondents (store, round->id, clinic_id);
+  fprintf (report, ngettext ("Wrote the tallies of %s in round “%s” (%u respondent) to %s\n",
+                             "Wrote the tallies of %s in round “%s” (%u respondents) to %s\n", n),
+           options->clinic, round->label, n, output_name (options->export_tallies));
+  if (n < (guint) sam_store_get_min_group_size (store))
+    g_printerr (_("Note: fewer than %d answered in %s, so whoever reads the tallies file can "
+                  "work out their answers. Give it to the coordinator only.\n"),
+                sam_store_get_min_group_size (store), options->clinic);
+  return TRUE;
+}
+
+static gboolean
+export_figures (SamCliOptions  *options,
+                SamStore       *store,
+                FILE           *report,
+                GError        **error)
+{
+  g_autoptr(SamRound) round = find_round (store, options->round, options->cluster, error);
+  g_autoptr(GString) out = g_string_new (NULL);
+  SamFiguresPolicy policy = { options->min_group, 0 };
+  g_autoptr(SamRound) after = NULL;
+
+  if (round == NULL ||
+      (options->clinic != NULL && !find_clinic (store, round, options->clinic, &policy.own_clinic_id, error)) ||
+      !sam_cluster_file_write_figures (store, round->id, &policy, out, error) ||
+      !write_output (options->export_figures, out->str, out->len, 0600, error))
+    return FALSE;
+
+  after = sam_store_get_round (store, round->id, error);
+  if (after == NULL)
+    return FALSE;
+  if (options->clinic != NULL)
+    fprintf (report, _("Wrote the figures of round “%s” as %s sees them to %s (minimum group size %d)\n"),
+             round->label, options->clinic, output_name (options->export_figures), sam_store_get_round_k (store, after));
+  else
+    fprintf (report, _("Wrote the cluster’s figures of round “%s” to %s (minimum group size %d)\n"),
+             round->label, output_name (options->export_figures), sam_store_get_round_k (store, after));
+  return TRUE;
+}
+
+static gboolean
+export_deck (SamCliOptions  *options,
+             SamStore       *store,
+             FILE           *report,
+             GError        **error)
+{
+  g_autoptr(SamRound) round = find_round (store, options->round, options->cluster, error);
+  g_autoptr(GBytes) bytes = NULL;
+  guint n_pages = 0;
+
+  if (round == NULL)
+    return FALSE;
+  bytes = sam_deck_render (store, round->id, options->min_group, &n_pages, error);
+  if (bytes == NULL ||
+      !write_output (options->export_deck, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), 0644, error))
+    return FALSE;
+  fprintf (report, ngettext ("Wrote the meeting deck of round “%s” (%u slide) to %s\n",
+                             "Wrote the meeting deck of round “%s” (%u slides) to %s\n", n_pages),
+           round->label, n_pages, output_name (options->export_deck));
+  return TRUE;
+}
+
+static gboolean
+import_cluster_files (SamCliOptions  *options,
+                      SamStore       *store,
+                      FILE           *report,
+                      GError        **error)
+{
+  for (guint i = 0; options->import_cluster_files[i] != NULL; i++)
+    {
+      const char *path = options->import_cluster_files[i];
+      g_autoptr(GBytes) bytes = read_file (path, error);
+      g_autoptr(SamClusterFile) file = NULL;
+      SamClusterFileResult result;
+
+      if (bytes == NULL)
+        return FALSE;
+      file = sam_cluster_file_parse (path, bytes, error);
+      if (file == NULL ||
+          !sam_cluster_file_import (file, store, options->cluster, options->round, &result, error))
+        return FALSE;
+      if (result == SAM_CLUSTER_FILE_ALREADY)
+        fprintf (report, _("%s was imported before; nothing was added\n"), path);
+      else if (sam_cluster_file_get_kind (file) == SAM_CLUSTER_FILE_TALLIES)
+        fprintf (report, _("Imported the tallies of %s in round “%s” from %s\n"),
+                 sam_cluster_file_get_clinic (file), sam_cluster_file_get_round (file), path);
+      else
+        fprintf (report, _("Imported the figures of cluster “%s” in round “%s” from %s\n"),
+                 sam_cluster_file_get_cluster (file), sam_cluster_file_get_round (file), path);
+    }
   return TRUE;
 }
 
@@ -336,7 +612,11 @@ run_data_commands (SamCliOptions *options)
   g_autoptr(SamStore) store = NULL;
   g_autoptr(GError) error = NULL;
   /* With the results on standard output, the summary goes to standard error. */
-  FILE *report = options->export_results && g_str_equal (options->export_results, "-") ? stderr : stdout;
+  gboolean to_stdout = (options->export_results && g_str_equal (options->export_results, "-")) ||
+                       (options->export_tallies && g_str_equal (options->export_tallies, "-")) ||
+                       (options->export_figures && g_str_equal (options->export_figures, "-")) ||
+                       (options->export_deck && g_str_equal (options->export_deck, "-"));
+  FILE *report = to_stdout ? stderr : stdout;
 
   store = options->demo ? sam_demo_open (path, &error) : sam_store_new (path, &error);
   if (store == NULL)
@@ -347,9 +627,15 @@ run_data_commands (SamCliOptions *options)
 
   if (!sam_store_begin (store, &error))
     goto fail;
+  /* In the order of the work: what comes in, then closing, then what goes out. */
   if ((options->import_reference && !import_reference (options, store, report, &error)) ||
+      (options->import_cluster_files && !import_cluster_files (options, store, report, &error)) ||
       (options->import_survey && !import_survey (options, store, report, &error)) ||
-      (options->export_results && !export_results (options, store, report, &error)))
+      (options->close_round && !close_round (options, store, report, &error)) ||
+      (options->export_tallies && !export_tallies (options, store, report, &error)) ||
+      (options->export_figures && !export_figures (options, store, report, &error)) ||
+      (options->export_results && !export_results (options, store, report, &error)) ||
+      (options->export_deck && !export_deck (options, store, report, &error)))
     {
       sam_store_rollback (store);
       goto fail;
@@ -374,7 +660,7 @@ sam_cli_run (SamCliOptions *options)
       g_print ("samarbejde %s\n", PACKAGE_VERSION);
       return 0;
     }
-  if (options->import_survey || options->export_results || options->import_reference)
+  if (has_data_work (options))
     return run_data_commands (options);
   if (options->summary)
     return run_summary (options);

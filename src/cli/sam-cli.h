@@ -21,8 +21,14 @@ typedef struct
   char     *round;
   char     *cluster;
   char     *export_results;
-  int       min_group;         /* 0: the saved setting */
+  int       min_group;         /* 0: the round's own, or the saved setting */
   char     *import_reference;
+  char     *clinic;
+  char     *close_round;
+  char     *export_tallies;
+  char     *export_figures;
+  char    **import_cluster_files;
+  char     *export_deck;
 } SamCliOptions;
 
 SamCliOptions *sam_cli_options_parse    (int            *argc,

@@ -15,7 +15,9 @@
 
 #include "sam-cluster-file.h"
 #include "sam-instrument.h"
+#include "sam-names.h"
 #include "sam-results.h"
+#include "sam-round-figures.h"
 #include "sam-store-private.h"
 
 /* A file is one JSON object:
@@ -26,8 +28,11 @@
  * The checksum is taken over the content node as json-glib writes it without any
  * indentation. The reader writes the content it parsed the same way, so the checksum
  * holds after a person or an editor changes only the spacing of the file, and fails after
- * any change of a value, a key or the order of keys. It is no signature (anyone can
- * compute it again); it catches damage and edits made by hand, which is what it is for. */
+ * any change of a value, a key or the order of keys. It is no signature: anyone can
+ * compute it again, so it proves neither who wrote a file nor that nobody changed it on
+ * purpose. It catches damage and edits made by hand, which is all it is for; everything
+ * a file holds is checked on its own whatever the checksum says (a key written twice,
+ * which the parsed content no longer shows, is looked for in the text). */
 
 #define FORMAT_TALLIES "samarbejde-tallies"
 #define FORMAT_FIGURES "samarbejde-figures"
@@ -41,8 +46,15 @@
  * file of nothing but brackets would run it out of stack: the depth is checked first. */
 #define MAX_DEPTH 16
 
+/* Counts no clinic could have are refused: a tallies file of more than SAM_MAX_RESPONDENTS
+ * respondents, and a clinic's or the cluster's figure of more. A national figure counts
+ * the country, but not more people than it has. With these bounds no sum can wrap: the
+ * cluster's tallies add up its clinics' as guint (sam_tallies_merge()), and it would take
+ * more than 42,000 clinics at the bound to pass G_MAXUINT, where a cluster has tens. An
+ * item's counts together are at most the file's respondents, and so is an index's n. */
+#define MAX_NATIONAL_RESPONDENTS 10000000
+
 #define IMPORT_KIND_TALLIES "tallies"
-#define SETTING_FIGURES_PREFIX "figures-sha256:"
 
 typedef struct
 {
@@ -74,6 +86,10 @@ struct _SamClusterFile
 };
 
 G_DEFINE_QUARK (sam-cluster-file-error-quark, sam_cluster_file_error)
+
+static gboolean step_statement (SamStore      *store,
+                                sqlite3_stmt  *stmt,
+                                GError       **error);
 
 static void
 figure_row_free (gpointer data)
@@ -387,6 +403,31 @@ sam_cluster_file_write_tallies (SamStore  *store,
   json_builder_end_object (builder);
 
   content = json_builder_get_root (builder);
+
+  /* What the file holds, so that the window can say when the clinic's answers changed
+   * after it went to the coordinator. */
+  {
+    g_autofree char *fingerprint = sam_tallies_fingerprint (&clinic->tallies);
+    g_autofree char *sent = today ();
+    sqlite3_stmt *stmt = NULL;
+    gboolean ok;
+    int rc;
+
+    rc = sqlite3_prepare_v2 (_sam_store_get_db (store),
+                             "INSERT OR REPLACE INTO sent_tallies (round_id, clinic_id, fingerprint, sent)"
+                             " VALUES (?1, ?2, ?3, ?4)", -1, &stmt, NULL);
+    if (rc != SQLITE_OK)
+      return _sam_store_set_error (store, error, rc);
+    sqlite3_bind_int64 (stmt, 1, round_id);
+    sqlite3_bind_int64 (stmt, 2, clinic_id);
+    sqlite3_bind_text (stmt, 3, fingerprint, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 4, sent, -1, SQLITE_STATIC);
+    ok = step_statement (store, stmt, error);
+    sqlite3_finalize (stmt);
+    if (!ok)
+      return FALSE;
+  }
+
   append_file (out, FORMAT_TALLIES, content);
   return TRUE;
 }
@@ -431,88 +472,55 @@ add_figure_row (const char      *scope,
            figure->n > 0 && figure->withheld != SAM_WITHHELD_NONE);
 }
 
-/* National rows as the results file writes them: as imported, and withheld where the
- * reference withheld them or where they stand for fewer than k. */
-static gboolean
-add_reference_rows (JsonBuilder  *builder,
-                    SamStore     *store,
-                    const char   *round_label,
-                    int           k,
-                    GError      **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (_sam_store_get_db (store),
-                           "SELECT item, n, mean, favourable, distribution, suppressed"
-                           " FROM reference WHERE round_label = ?1", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return _sam_store_set_error (store, error, rc);
-  sqlite3_bind_text (stmt, 1, round_label, -1, SQLITE_STATIC);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 n = sqlite3_column_int64 (stmt, 1);
-      gboolean withheld = sqlite3_column_int (stmt, 5) != 0 || (n > 0 && n < k);
-      gboolean empty = withheld || n == 0;
-
-      add_row (builder, "national", "national", (const char *) sqlite3_column_text (stmt, 0), n,
-               empty ? "" : (const char *) sqlite3_column_text (stmt, 2),
-               empty ? "" : (const char *) sqlite3_column_text (stmt, 3),
-               empty ? "" : (const char *) sqlite3_column_text (stmt, 4),
-               withheld && n > 0);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _sam_store_set_error (store, error, rc);
-  return TRUE;
-}
-
 /**
  * sam_cluster_file_write_figures:
- * @k: the minimum group size the figures are suppressed with
+ * @policy: (nullable): the minimum group size (0: the round's own) and, for a file of one
+ *   clinic's own view, that clinic; %NULL for the cluster's view
  * @out: where the file's text is appended
  *
  * Writes the cluster's figures for one round, for every clinic: the cluster's, each
- * clinic's and the national ones, the same rows and strings as the results file, with
- * primary and secondary suppression applied.
+ * clinic's and the national ones, the same rows and strings as the results file, from the
+ * one figures pipeline. The round must be closed; the file is a publication of the round
+ * and fixes its k.
  */
 gboolean
-sam_cluster_file_write_figures (SamStore  *store,
-                                gint64     round_id,
-                                int        k,
-                                GString   *out,
-                                GError   **error)
+sam_cluster_file_write_figures (SamStore                *store,
+                                gint64                   round_id,
+                                const SamFiguresPolicy  *policy,
+                                GString                 *out,
+                                GError                 **error)
 {
-  g_autoptr(SamRoundTallies) round = NULL;
+  SamFiguresPolicy round_policy = { 0, 0 };
+  g_autoptr(SamRoundFigures) figures = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) content = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
-  g_return_val_if_fail (k >= SAM_MIN_GROUP_SIZE_MIN && k <= SAM_MIN_GROUP_SIZE_MAX, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  round = sam_round_tallies_load (store, round_id, error);
-  if (round == NULL)
+  if (policy != NULL)
+    round_policy = *policy;
+  if (!sam_store_publish_round (store, round_id, round_policy.k, TRUE, &round_policy.k, error))
     return FALSE;
-  if (round->clinics->len == 0)
+  figures = sam_round_figures_load (store, round_id, &round_policy, error);
+  if (figures == NULL)
+    return FALSE;
+  if (figures->clinics->len == 0)
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                   _("Round “%s” has no answers and no clinic’s tallies yet"), round->round_label);
+                   _("Round “%s” has no answers and no clinic’s tallies yet"), figures->round_label);
       return FALSE;
     }
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
-  add_string_member (builder, "round", round->round_label);
-  add_string_member (builder, "cluster", round->cluster_name);
-  add_int_member (builder, "k", k);
+  add_string_member (builder, "round", figures->round_label);
+  add_string_member (builder, "cluster", figures->cluster_name);
+  add_int_member (builder, "k", figures->k);
   json_builder_set_member_name (builder, "rows");
   json_builder_begin_array (builder);
-  sam_round_tallies_foreach_figure (round, k, add_figure_row, builder);
-  if (!add_reference_rows (builder, store, round->round_label, k, error))
-    return FALSE;
+  sam_round_figures_foreach_row (figures, add_figure_row, builder);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
@@ -596,24 +604,85 @@ skip_string (const char *text,
   return FALSE;
 }
 
+/* The text of a string that skip_string() has let through, from its opening quote at
+ * @text[@start] to its closing quote at @text[@end], with its escapes read as json-glib
+ * reads them: "\u0061" and "a" are the same key. */
+static char *
+decode_string (const char *text,
+               gsize       start,
+               gsize       end)
+{
+  GString *out = g_string_sized_new (end - start);
+
+  for (gsize j = start + 1; j < end; j++)
+    {
+      gunichar value, low;
+
+      if (text[j] != '\\')
+        {
+          g_string_append_c (out, text[j]);
+          continue;
+        }
+      switch (text[++j])
+        {
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'u':
+          read_hex4 (text, end, j + 1, &value);
+          j += 4;
+          if (value >= 0xd800 && value <= 0xdbff)
+            {
+              read_hex4 (text, end, j + 3, &low);
+              value = 0x10000 + ((value - 0xd800) << 10) + (low - 0xdc00);
+              j += 6;
+            }
+          g_string_append_unichar (out, value);
+          break;
+        default:                  /* '"', '\\' and '/' stand for themselves */
+          g_string_append_c (out, text[j]);
+          break;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+keys_free (gpointer data)
+{
+  if (data != NULL)
+    g_hash_table_unref (data);
+}
+
 /* What json-glib's parser reads beyond JSON (single quotes, comments, escapes of its own)
  * is refused before it parses, and so is a nesting deeper than the format's, since the
  * parser recurses once per level. Outside strings only JSON's own characters may stand,
  * and strings are read as the standard has them, so the depth counted here is the depth
- * the parser will see. */
+ * the parser will see.
+ *
+ * A key written twice in one object is refused here too, at any depth: json-glib keeps
+ * the last one without a word, so such a file could show a person reading it one value
+ * and the app another. No writer of ours makes one, and the parsed content has already
+ * lost the first, so it is the text that is checked, key by key, one set per open object
+ * (arrays have none). Where the text is not JSON, what is taken for a key here may be
+ * wrong, but then the parser refuses the file anyway. */
 static gboolean
 check_shape (const char  *name,
              const char  *text,
              gsize        size,
              GError     **error)
 {
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (keys_free);
   gboolean ended = FALSE;
-  guint depth = 0;
+  gboolean expect_key = FALSE;
   guint line = 1;
 
   for (gsize i = 0; i < size; i++)
     {
       char c = text[i];
+      GHashTable *keys = open->len > 0 ? g_ptr_array_index (open, open->len - 1) : NULL;
 
       if (c == '\n')
         line++;
@@ -628,30 +697,63 @@ check_shape (const char  *name,
       switch (c)
         {
         case '"':
-          if (!skip_string (text, size, &i))
-            {
-              g_set_error (error, SAM_CLUSTER_FILE_ERROR, SAM_CLUSTER_FILE_ERROR_INVALID,
-                           _("%s:%u: a string is broken: the file is not JSON"), name, line);
-              return FALSE;
-            }
+          {
+            gsize start = i;
+
+            if (!skip_string (text, size, &i))
+              {
+                g_set_error (error, SAM_CLUSTER_FILE_ERROR, SAM_CLUSTER_FILE_ERROR_INVALID,
+                             _("%s:%u: a string is broken: the file is not JSON"), name, line);
+                return FALSE;
+              }
+            if (expect_key && keys != NULL)
+              {
+                char *key = decode_string (text, start, i);
+
+                if (g_hash_table_contains (keys, key))
+                  {
+                    g_set_error (error, SAM_CLUSTER_FILE_ERROR, SAM_CLUSTER_FILE_ERROR_INVALID,
+                                 _("%s:%u: the key “%s” is there twice"), name, line, key);
+                    g_free (key);
+                    return FALSE;
+                  }
+                g_hash_table_add (keys, key);
+              }
+            expect_key = FALSE;
+          }
           break;
         case '[':
         case '{':
-          if (++depth > MAX_DEPTH)
+          if (open->len >= MAX_DEPTH)
             {
               g_set_error (error, SAM_CLUSTER_FILE_ERROR, SAM_CLUSTER_FILE_ERROR_INVALID,
                            _("%s:%u: the file nests deeper than a Samarbejde file does"),
                            name, line);
               return FALSE;
             }
+          g_ptr_array_add (open, c == '{' ? g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                                   g_free, NULL)
+                                          : NULL);
+          expect_key = c == '{';
           break;
         case ']':
         case '}':
-          if (depth > 0 && --depth == 0)
-            ended = TRUE;
+          if (open->len > 0)
+            {
+              g_ptr_array_remove_index (open, open->len - 1);
+              if (open->len == 0)
+                ended = TRUE;
+            }
+          expect_key = FALSE;
+          break;
+        case ',':
+          expect_key = keys != NULL;
+          break;
+        case ':':
+          expect_key = FALSE;
           break;
         case ' ': case '\t': case '\n': case '\r':
-        case ':': case ',': case '+': case '-': case '.':
+        case '+': case '-': case '.':
           break;
         default:
           if (!g_ascii_isalnum (c))
@@ -750,7 +852,8 @@ member_int (JsonObject *object,
   return node_int (json_object_get_member (object, key), min, max, out);
 }
 
-/* A name as the store keeps it: without surrounding spaces, and not empty. */
+/* A name as the store keeps it: without surrounding spaces, and not empty, and nothing a
+ * spreadsheet would run as a formula. */
 static gboolean
 read_name (SamClusterFile  *self,
            JsonObject      *content,
@@ -760,11 +863,14 @@ read_name (SamClusterFile  *self,
 {
   const char *text = member_string (content, key);
   g_autofree char *clean = NULL;
+  g_autofree char *unsafe = sam_name_explain_unsafe (text, FALSE);
 
   if (text != NULL)
     clean = g_strstrip (g_strdup (text));
   if (clean == NULL || *clean == '\0')
     return invalid (self, error, key, _("the name is missing"));
+  if (unsafe != NULL)
+    return invalid (self, error, key, "%s", unsafe);
   *out = g_steal_pointer (&clean);
   return TRUE;
 }
@@ -867,6 +973,10 @@ read_tallies (SamClusterFile  *self,
   if (!member_int (content, "respondents", 1, G_MAXINT32, &n))
     return invalid (self, error, "respondents",
                     _("not a number of respondents (a whole number from 1)"));
+  if (n > SAM_MAX_RESPONDENTS)
+    return invalid (self, error, "respondents",
+                    _("more than %u respondents, more than any clinic has"),
+                    (guint) SAM_MAX_RESPONDENTS);
   self->n_respondents = (guint) n;
 
   if ((items = member_object (content, "items")) == NULL)
@@ -957,6 +1067,12 @@ read_figure_row (SamClusterFile  *self,
       (g_str_equal (row->scope, "cluster") && !g_str_equal (text, self->cluster)) ||
       (g_str_equal (row->scope, "national") && !g_str_equal (text, "national")))
     return invalid (self, error, field, _("the unit does not fit the scope"));
+  if (g_str_equal (row->scope, "clinic") && !sam_name_is_safe (text))
+    {
+      g_autofree char *unsafe = sam_name_explain_unsafe (text, FALSE);
+
+      return invalid (self, error, field, "%s", unsafe);
+    }
   row->unit = g_strdup (text);
 
   text = member_string (object, "item");
@@ -970,6 +1086,11 @@ read_figure_row (SamClusterFile  *self,
 
   if (!member_int (object, "n", 0, G_MAXINT32, &row->n))
     return invalid (self, error, field, _("n is not a whole number from 0"));
+  if (row->n > (g_str_equal (row->scope, "national") ? MAX_NATIONAL_RESPONDENTS
+                                                      : SAM_MAX_RESPONDENTS))
+    return invalid (self, error, field, _("n is more than %u respondents"),
+                    g_str_equal (row->scope, "national") ? (guint) MAX_NATIONAL_RESPONDENTS
+                                                         : (guint) SAM_MAX_RESPONDENTS);
   if (!member_int (object, "suppressed", 0, 1, &value))
     return invalid (self, error, field, _("“suppressed” is neither 0 nor 1"));
   row->suppressed = value != 0;
@@ -1342,26 +1463,72 @@ insert_tallies (SamClusterFile  *self,
   return ok;
 }
 
+/* The file's cluster and round, which this database must know already, unless the caller
+ * names them as the ones to create: a file for a cluster or round nobody here expects is
+ * more likely a mistake than news. */
+static gboolean
+find_round (SamClusterFile  *self,
+            SamStore        *store,
+            const char      *accept_cluster,
+            const char      *accept_round,
+            gint64          *cluster_id,
+            gint64          *round_id,
+            gboolean        *closed,
+            GError         **error)
+{
+  gboolean accepted = g_strcmp0 (accept_cluster, self->cluster) == 0 &&
+                      g_strcmp0 (accept_round, self->round) == 0;
+  g_autoptr(GPtrArray) clusters = sam_store_list_clusters (store, error);
+  gboolean known = FALSE;
+
+  if (clusters == NULL)
+    return FALSE;
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      SamCluster *cluster = g_ptr_array_index (clusters, i);
+
+      if (g_str_equal (cluster->name, self->cluster))
+        {
+          known = TRUE;
+          *cluster_id = cluster->id;
+        }
+    }
+  if (known && sam_store_find_round (store, *cluster_id, self->round, round_id, closed))
+    return TRUE;
+  if (!accepted)
+    return fail (error, SAM_CLUSTER_FILE_ERROR_UNKNOWN, self->name, NULL,
+                 known ? _("the file is for round “%s” of cluster “%s”, which this database "
+                           "does not have. Name both to take it in and add the round.")
+                       : _("the file is for round “%s” of cluster “%s”, a cluster this database "
+                           "does not have. Name both to take it in and add them."),
+                 self->round, self->cluster);
+
+  if (!known && !sam_store_ensure_cluster (store, self->cluster, cluster_id, error))
+    return FALSE;
+  {
+    g_autofree char *date = today ();
+
+    *closed = FALSE;
+    return sam_store_create_round (store, *cluster_id, self->round, date, round_id, error);
+  }
+}
+
 /* On the coordinator's computer: the clinic's tallies take the place of any it sent before. */
 static gboolean
 import_tallies (SamClusterFile        *self,
                 SamStore              *store,
+                const char            *accept_cluster,
+                const char            *accept_round,
                 SamClusterFileResult  *result,
                 GError               **error)
 {
-  g_autofree char *date = NULL;
   gint64 cluster_id = 0, clinic_id = 0, round_id = 0, import_id = 0, n_answers = 0;
   gboolean closed = FALSE;
 
-  if (!sam_store_ensure_cluster (store, self->cluster, &cluster_id, error) ||
+  if (!find_round (self, store, accept_cluster, accept_round, &cluster_id, &round_id, &closed,
+                   error) ||
       !sam_store_ensure_clinic (store, cluster_id, self->clinic, NULL, &clinic_id, error))
     return FALSE;
-  if (!sam_store_find_round (store, cluster_id, self->round, &round_id, &closed))
-    {
-      date = today ();
-      if (!sam_store_create_round (store, cluster_id, self->round, date, &round_id, error))
-        return FALSE;
-    }
 
   /* The same answers counted twice would make the clinic look bigger than it is. */
   if (!count_respondents (store, round_id, clinic_id, &n_answers, error))
@@ -1409,20 +1576,48 @@ import_tallies (SamClusterFile        *self,
 static gboolean
 import_figures (SamClusterFile        *self,
                 SamStore              *store,
+                const char            *accept_cluster,
+                const char            *accept_round,
                 SamClusterFileResult  *result,
                 GError               **error)
 {
-  g_autofree char *key = g_strconcat (SETTING_FIGURES_PREFIX, self->round, NULL);
-  g_autofree char *previous = sam_store_get_setting (store, key);
   sqlite3 *db = _sam_store_get_db (store);
+  g_autofree char *date = today ();
+  g_autofree char *previous = NULL;
   sqlite3_stmt *stmt = NULL;
+  gint64 cluster_id = 0, round_id = 0;
+  gboolean closed = FALSE;
   gboolean ok = TRUE;
   int rc;
 
+  if (!find_round (self, store, accept_cluster, accept_round, &cluster_id, &round_id, &closed, error))
+    return FALSE;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT sha256 FROM received_figures WHERE round_id = ?1", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return _sam_store_set_error (store, error, rc);
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    previous = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _sam_store_set_error (store, error, rc);
   if (g_strcmp0 (previous, self->sha256) == 0)
     {
       *result = SAM_CLUSTER_FILE_ALREADY;
       return TRUE;
+    }
+
+  /* The cluster's clinics are known here from now on, so that a clinic's own view can be
+   * chosen on a computer that has no answers of its own. */
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FigureRow *row = g_ptr_array_index (self->rows, i);
+      gint64 clinic_id;
+
+      if (g_str_equal (row->scope, "clinic") &&
+          !sam_store_ensure_clinic (store, cluster_id, row->unit, NULL, &clinic_id, error))
+        return FALSE;
     }
 
   rc = sqlite3_prepare_v2 (db,
@@ -1460,7 +1655,22 @@ import_figures (SamClusterFile        *self,
       ok = step_statement (store, stmt, error);
     }
   sqlite3_finalize (stmt);
-  if (!ok || !sam_store_set_setting (store, key, self->sha256, error))
+  if (!ok)
+    return FALSE;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "INSERT OR REPLACE INTO received_figures (round_id, k, filename, sha256, imported)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5)", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return _sam_store_set_error (store, error, rc);
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_int (stmt, 2, self->k);
+  sqlite3_bind_text (stmt, 3, self->basename, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, self->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, date, -1, SQLITE_STATIC);
+  ok = step_statement (store, stmt, error);
+  sqlite3_finalize (stmt);
+  if (!ok)
     return FALSE;
 
   *result = SAM_CLUSTER_FILE_ADDED;
@@ -1469,16 +1679,22 @@ import_figures (SamClusterFile        *self,
 
 /**
  * sam_cluster_file_import:
+ * @accept_cluster: (nullable): with @accept_round, the cluster the caller agrees to add
+ * @accept_round: (nullable): the round the caller agrees to add
  * @result: (out): whether the file was added, or was there already
  *
- * Stores a file that sam_cluster_file_parse() read, as one change or not at all. Tallies
- * (on the coordinator's computer) replace what the same clinic sent for the round before;
- * the cluster, the clinic and the round are created where they are new. Figures (on a
- * clinic's computer) replace the cluster's figures for the round.
+ * Stores a file that sam_cluster_file_parse() read, as one change or not at all. Its
+ * cluster and round must be known here (%SAM_CLUSTER_FILE_ERROR_UNKNOWN otherwise) unless
+ * the caller names both, which adds them. Tallies (on the coordinator's computer) replace
+ * what the same clinic sent for the round before; the clinic is added where it is new.
+ * Figures (on a clinic's computer) replace the cluster's figures for the round, and every
+ * view of the round shows them from then on.
  */
 gboolean
 sam_cluster_file_import (SamClusterFile        *self,
                          SamStore              *store,
+                         const char            *accept_cluster,
+                         const char            *accept_round,
                          SamClusterFileResult  *result,
                          GError               **error)
 {
@@ -1492,9 +1708,9 @@ sam_cluster_file_import (SamClusterFile        *self,
   if (!sam_store_begin (store, error))
     return FALSE;
   if (self->kind == SAM_CLUSTER_FILE_TALLIES)
-    ok = import_tallies (self, store, result, error);
+    ok = import_tallies (self, store, accept_cluster, accept_round, result, error);
   else
-    ok = import_figures (self, store, result, error);
+    ok = import_figures (self, store, accept_cluster, accept_round, result, error);
 
   /* Nothing of a file seen before is kept, not even a round or clinic made on the way. */
   if (!ok || *result == SAM_CLUSTER_FILE_ALREADY)

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sam-figures.h"
+#include "sam-round-figures.h"
 #include "sam-store.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,7 @@ typedef enum
   SAM_CLUSTER_FILE_ERROR_VERSION,    /* a newer format version than this app reads */
   SAM_CLUSTER_FILE_ERROR_CHECKSUM,   /* damaged or edited */
   SAM_CLUSTER_FILE_ERROR_CONFLICT,   /* the clinic has answers of its own in that round */
+  SAM_CLUSTER_FILE_ERROR_UNKNOWN,    /* a cluster or round this database does not know */
 } SamClusterFileError;
 
 typedef enum
@@ -58,7 +60,7 @@ gboolean            sam_cluster_file_write_tallies   (SamStore        *store,
                                                       GError         **error);
 gboolean            sam_cluster_file_write_figures   (SamStore        *store,
                                                       gint64           round_id,
-                                                      int              k,
+                                                      const SamFiguresPolicy *policy,
                                                       GString         *out,
                                                       GError         **error);
 guint               sam_cluster_file_count_respondents (SamStore      *store,
@@ -79,6 +81,8 @@ guint               sam_cluster_file_get_n_respondents (SamClusterFile *self);
 /* ...then store it, as one change. */
 gboolean            sam_cluster_file_import          (SamClusterFile  *self,
                                                       SamStore        *store,
+                                                      const char      *accept_cluster,
+                                                      const char      *accept_round,
                                                       SamClusterFileResult *result,
                                                       GError         **error);
 

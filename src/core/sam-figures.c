@@ -218,6 +218,30 @@ sam_tallies_merge (SamTallies       *into,
 }
 
 /**
+ * sam_tallies_fingerprint:
+ *
+ * Returns: (transfer full): a SHA-256 of the tallies, to tell later whether a clinic's
+ *   answers changed after its tallies file was written
+ */
+char *
+sam_tallies_fingerprint (const SamTallies *tallies)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (tallies != NULL, NULL);
+
+  for (guint i = 0; i < SAM_N_ITEMS; i++)
+    {
+      for (guint c = 1; c <= SAM_MAX_CODES; c++)
+        g_string_append_printf (text, "%u,", tallies->items[i].counts[c]);
+      g_string_append_printf (text, "%u;", tallies->items[i].not_applicable);
+    }
+  for (guint i = 0; i < SAM_N_INDICES; i++)
+    g_string_append_printf (text, "%u,%.6f;", tallies->indices[i].n, tallies->indices[i].sum);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text->str, text->len);
+}
+
+/**
  * sam_figure_from_item_tally:
  * @figure: (out caller-allocates): the figure
  * @item: the item
@@ -324,6 +348,151 @@ sam_figure_apply_primary (SamFigure *figure,
     figure->withheld = SAM_WITHHELD_PRIMARY;
 }
 
+/* Whether the pattern of withheld clinics is safe (instrument contract, "Anonymity"): for
+ * every member, what the withheld clinics hold together is 0 or at least k, and so is what
+ * is left of it once any one of them (whose people know their own figures) is taken out. */
+static gboolean
+pattern_is_safe (SamFigure       **clinics,
+                 guint             n_members,
+                 guint             n_clinics,
+                 const gboolean   *withheld,
+                 guint             k)
+{
+  for (guint m = 0; m < n_members; m++)
+    {
+      guint64 together = 0;
+
+      for (guint c = 0; c < n_clinics; c++)
+        if (withheld[c])
+          together += clinics[c * n_members + m]->n;
+      if (together > 0 && together < k)
+        return FALSE;
+      for (guint c = 0; c < n_clinics; c++)
+        {
+          guint64 rest;
+
+          if (!withheld[c])
+            continue;
+          rest = together - clinics[c * n_members + m]->n;
+          if (rest > 0 && rest < k)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+withhold (SamFigure *figure,
+          guint      k)
+{
+  if (figure->n == 0)
+    return;
+  figure->withheld = figure->n < k ? SAM_WITHHELD_PRIMARY : SAM_WITHHELD_SECONDARY;
+}
+
+/**
+ * sam_figures_suppress_group:
+ * @cluster: (array length=n_members): the cluster's figure of each member of the group
+ * @n_members: how many figures make up the group: an index and its items, or one item
+ * @clinics: (array): the clinics' figures, clinic by clinic, each with its @n_members
+ *   figures in the order of @cluster: clinics[c * n_members + m]
+ * @clinic_codes: (array length=n_clinics): the clinics' codes
+ * @n_clinics: the number of clinics
+ * @k: the minimum group size
+ *
+ * The one suppression rule (instrument contract, "Anonymity"), for one round, one cluster
+ * and one group of linked figures. A clinic withheld for one member is withheld for every
+ * member. Primary suppression first; then, while the pattern is not safe against an
+ * outsider and against the people of each withheld clinic, the shown clinic with the
+ * smallest n summed over the group (ties by code, in byte order) is withheld too. Where
+ * no clinic is left, or the cluster's own n is below @k, the cluster's figures are withheld
+ * instead and only the clinics of fewer than @k answers stay withheld.
+ *
+ * A figure already withheld by the caller counts as withheld here too.
+ */
+void
+sam_figures_suppress_group (SamFigure          **cluster,
+                            guint                n_members,
+                            SamFigure          **clinics,
+                            const char * const  *clinic_codes,
+                            guint                n_clinics,
+                            int                  k)
+{
+  g_autofree gboolean *primary = NULL;
+  g_autofree gboolean *withheld = NULL;
+  g_autofree guint64 *sums = NULL;
+  gboolean cluster_withheld = FALSE;
+  guint uk;
+
+  g_return_if_fail (cluster != NULL && n_members > 0);
+  g_return_if_fail (n_clinics == 0 || (clinics != NULL && clinic_codes != NULL));
+
+  if (k <= 1)
+    return;
+  uk = (guint) k;
+
+  primary = g_new0 (gboolean, n_clinics + 1);
+  withheld = g_new0 (gboolean, n_clinics + 1);
+  sums = g_new0 (guint64, n_clinics + 1);
+
+  for (guint m = 0; m < n_members; m++)
+    if (cluster[m]->withheld != SAM_WITHHELD_NONE || (cluster[m]->n > 0 && cluster[m]->n < uk))
+      cluster_withheld = TRUE;
+
+  for (guint c = 0; c < n_clinics; c++)
+    for (guint m = 0; m < n_members; m++)
+      {
+        const SamFigure *figure = clinics[c * n_members + m];
+
+        sums[c] += figure->n;
+        if ((figure->n > 0 && figure->n < uk) || figure->withheld == SAM_WITHHELD_PRIMARY)
+          primary[c] = TRUE;
+        if (figure->withheld != SAM_WITHHELD_NONE)
+          withheld[c] = TRUE;
+      }
+  for (guint c = 0; c < n_clinics; c++)
+    withheld[c] |= primary[c];
+
+  /* With the cluster's figures withheld nothing can be subtracted from them. */
+  while (!cluster_withheld && !pattern_is_safe (clinics, n_members, n_clinics, withheld, uk))
+    {
+      int next = -1;
+
+      for (guint c = 0; c < n_clinics; c++)
+        {
+          if (withheld[c] || sums[c] == 0)
+            continue;
+          /* strcmp() compares the bytes as unsigned char. */
+          if (next < 0 || sums[c] < sums[next] ||
+              (sums[c] == sums[next] && strcmp (clinic_codes[c], clinic_codes[next]) < 0))
+            next = (int) c;
+        }
+
+      if (next < 0)
+        {
+          /* Nothing left to withhold: the cluster's figures go instead, and the clinics
+           * withheld only to protect others are shown again. */
+          cluster_withheld = TRUE;
+          memcpy (withheld, primary, n_clinics * sizeof *withheld);
+          break;
+        }
+      withheld[next] = TRUE;
+    }
+
+  for (guint m = 0; m < n_members; m++)
+    {
+      if (cluster_withheld && cluster[m]->n > 0 && cluster[m]->withheld == SAM_WITHHELD_NONE)
+        withhold (cluster[m], uk);
+      for (guint c = 0; c < n_clinics; c++)
+        {
+          SamFigure *figure = clinics[c * n_members + m];
+
+          if (withheld[c] && figure->n > 0 && figure->withheld == SAM_WITHHELD_NONE)
+            withhold (figure, uk);
+        }
+    }
+}
+
 /**
  * sam_figures_suppress_cluster:
  * @cluster: the cluster's figure
@@ -332,8 +501,8 @@ sam_figure_apply_primary (SamFigure *figure,
  * @n_clinics: the number of clinics
  * @k: the minimum group size
  *
- * Applies primary and then secondary suppression (instrument contract, "Anonymity") to
- * the figures of one round, one cluster and one item or index.
+ * Suppression for an item that is a group of its own: sam_figures_suppress_group() with
+ * one member.
  */
 void
 sam_figures_suppress_cluster (SamFigure          *cluster,
@@ -342,56 +511,91 @@ sam_figures_suppress_cluster (SamFigure          *cluster,
                               guint               n_clinics,
                               int                 k)
 {
-  guint withheld_n = 0;
+  g_return_if_fail (cluster != NULL);
+
+  sam_figures_suppress_group (&cluster, 1, clinics, clinic_codes, n_clinics, k);
+}
+
+/**
+ * sam_figure_group:
+ * @slot: a figure's slot: an item's #SamItem.index, or %SAM_N_ITEMS plus an index
+ * @members: (out caller-allocates) (array fixed-size=SAM_N_FIGURES): the slots of the
+ *   group's members, the items first, then the index
+ *
+ * An index and its items are one group, because an index's figure and its items' figures
+ * together can give a withheld item back; every other item is a group of its own.
+ *
+ * Returns: the number of members
+ */
+guint
+sam_figure_group (guint  slot,
+                  guint *members)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+  guint n = 0;
+  int index = -1;
+
+  g_return_val_if_fail (slot < SAM_N_FIGURES, 0);
+
+  if (slot >= SAM_N_ITEMS)
+    index = (int) (slot - SAM_N_ITEMS);
+  else
+    for (guint i = 0; i < SAM_N_INDICES && index < 0; i++)
+      if (sam_index_has_item (i, sam_instrument_get_item (instrument, slot)->id))
+        index = (int) i;
+
+  if (index < 0)
+    {
+      members[0] = slot;
+      return 1;
+    }
+  for (guint s = 0; s < SAM_N_ITEMS; s++)
+    if (sam_index_has_item (index, sam_instrument_get_item (instrument, s)->id))
+      members[n++] = s;
+  members[n++] = SAM_N_ITEMS + index;
+  return n;
+}
+
+/**
+ * sam_figures_suppress_round:
+ * @cluster: (array fixed-size=SAM_N_FIGURES): the cluster's figures of one round
+ * @clinics: (array length=n_clinics): each clinic's SAM_N_FIGURES figures
+ * @clinic_codes: (array length=n_clinics): the clinics' codes
+ * @n_clinics: the number of clinics
+ * @k: the minimum group size
+ *
+ * Suppression for every group of a round: the one pattern that every view, file and deck
+ * shows.
+ */
+void
+sam_figures_suppress_round (SamFigure          *cluster,
+                            SamFigure         **clinics,
+                            const char * const *clinic_codes,
+                            guint               n_clinics,
+                            int                 k)
+{
+  g_autofree SamFigure **members = g_new0 (SamFigure *, (gsize) (n_clinics + 1) * SAM_N_FIGURES);
+  gboolean done[SAM_N_FIGURES] = { FALSE, };
 
   g_return_if_fail (cluster != NULL);
-  g_return_if_fail (n_clinics == 0 || clinics != NULL);
-  g_return_if_fail (n_clinics == 0 || clinic_codes != NULL);
+  g_return_if_fail (n_clinics == 0 || (clinics != NULL && clinic_codes != NULL));
 
-  for (guint i = 0; i < n_clinics; i++)
-    g_return_if_fail (clinics[i] != NULL && clinic_codes[i] != NULL);
-
-  sam_figure_apply_primary (cluster, k);
-  for (guint i = 0; i < n_clinics; i++)
-    sam_figure_apply_primary (clinics[i], k);
-
-  /* Where the cluster's figure is withheld, nothing can be worked out by subtracting the
-   * shown clinics from it. */
-  if (!sam_figure_is_shown (cluster))
-    return;
-
-  for (guint i = 0; i < n_clinics; i++)
+  for (guint slot = 0; slot < SAM_N_FIGURES; slot++)
     {
-      if (clinics[i]->withheld != SAM_WITHHELD_NONE)
-        withheld_n += clinics[i]->n;
-    }
+      guint group[SAM_N_FIGURES];
+      SamFigure *cluster_members[SAM_N_FIGURES];
+      guint n;
 
-  /* The cluster's figure less the shown clinics' is what the withheld clinics hold
-   * together, so that must be at least k respondents too. */
-  while (withheld_n > 0 && k > 0 && withheld_n < (guint) k)
-    {
-      SamFigure *smallest = NULL;
-      const char *smallest_code = NULL;
-
-      for (guint i = 0; i < n_clinics; i++)
+      if (done[slot])
+        continue;
+      n = sam_figure_group (slot, group);
+      for (guint m = 0; m < n; m++)
         {
-          if (!sam_figure_is_shown (clinics[i]))
-            continue;
-
-          if (smallest == NULL
-              || clinics[i]->n < smallest->n
-              || (clinics[i]->n == smallest->n
-                  && strcmp (clinic_codes[i], smallest_code) < 0))
-            {
-              smallest = clinics[i];
-              smallest_code = clinic_codes[i];
-            }
+          done[group[m]] = TRUE;
+          cluster_members[m] = &cluster[group[m]];
+          for (guint c = 0; c < n_clinics; c++)
+            members[c * n + m] = &clinics[c][group[m]];
         }
-
-      if (smallest == NULL)
-        break;
-
-      smallest->withheld = SAM_WITHHELD_SECONDARY;
-      withheld_n += smallest->n;
+      sam_figures_suppress_group (cluster_members, n, members, clinic_codes, n_clinics, k);
     }
 }

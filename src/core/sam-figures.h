@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 
 #define SAM_N_ITEMS     31
 #define SAM_MAX_CODES   6
+#define SAM_MAX_RESPONDENTS 100000   /* of one clinic or cluster in a round: more is no clinic's */
+/* A round's figures of one unit: the items by SamItem.index, then the indices. */
+#define SAM_N_FIGURES   (SAM_N_ITEMS + 3)
 
 typedef enum
 {
@@ -24,6 +27,9 @@ typedef enum
   SAM_INDEX_D,
   SAM_N_INDICES
 } SamIndex;
+
+G_STATIC_ASSERT (SAM_N_FIGURES == SAM_N_ITEMS + SAM_N_INDICES);
+G_STATIC_ASSERT (SAM_N_FIGURES <= 64);
 
 /* Counts of one item's answers in one unit and round: counts[code] for code 1..6
  * (counts[0] unused); not-applicable answers apart. Missing answers are not counted. */
@@ -80,6 +86,7 @@ void        sam_tallies_add_respondent   (SamTallies          *tallies,
 void        sam_tallies_merge            (SamTallies          *into,
                                           const SamTallies    *from);
 
+char       *sam_tallies_fingerprint      (const SamTallies    *tallies);
 void        sam_figure_from_item_tally   (SamFigure           *figure,
                                           const SamItem       *item,
                                           const SamItemTally  *tally);
@@ -90,6 +97,19 @@ gboolean    sam_figure_is_shown          (const SamFigure     *figure);
 void        sam_figure_apply_primary     (SamFigure           *figure,
                                           int                  k);
 void        sam_figures_suppress_cluster (SamFigure           *cluster,
+                                          SamFigure          **clinics,
+                                          const char * const  *clinic_codes,
+                                          guint                n_clinics,
+                                          int                  k);
+void        sam_figures_suppress_group   (SamFigure          **cluster,
+                                          guint                n_members,
+                                          SamFigure          **clinics,
+                                          const char * const  *clinic_codes,
+                                          guint                n_clinics,
+                                          int                  k);
+guint       sam_figure_group             (guint                slot,
+                                          guint               *members);
+void        sam_figures_suppress_round   (SamFigure           *cluster,
                                           SamFigure          **clinics,
                                           const char * const  *clinic_codes,
                                           guint                n_clinics,

@@ -131,9 +131,7 @@ clinic_figure (SamRoundFigures *figures,
  * @clinic_id: the clinic to follow
  * @before_round_id: the earlier round
  * @after_round_id: the later round, of the same cluster
- * @k: the minimum group size
- * @own_clinic_id: the clinic whose own view this is, or 0 for the cluster's view (as
- *   sam_round_figures_load)
+ * @policy: (nullable): whose view, at which k (as sam_round_figures_load)
  *
  * Returns: (transfer full): the two rounds side by side with the clinic's plan, or %NULL
  *   with @error set
@@ -143,8 +141,7 @@ sam_follow_up_load (SamStore  *store,
                     gint64     clinic_id,
                     gint64     before_round_id,
                     gint64     after_round_id,
-                    int        k,
-                    gint64     own_clinic_id,
+                    const SamFiguresPolicy *policy,
                     GError   **error)
 {
   g_autoptr(SamFollowUp) follow_up = g_new0 (SamFollowUp, 1);
@@ -159,10 +156,10 @@ sam_follow_up_load (SamStore  *store,
       return NULL;
     }
   follow_up->clinic_id = clinic_id;
-  follow_up->before = sam_round_figures_load (store, before_round_id, k, own_clinic_id, error);
+  follow_up->before = sam_round_figures_load (store, before_round_id, policy, error);
   if (follow_up->before == NULL)
     return NULL;
-  follow_up->after = sam_round_figures_load (store, after_round_id, k, own_clinic_id, error);
+  follow_up->after = sam_round_figures_load (store, after_round_id, policy, error);
   if (follow_up->after == NULL)
     return NULL;
   if (follow_up->before->cluster_id != follow_up->after->cluster_id)

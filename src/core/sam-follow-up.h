@@ -79,8 +79,7 @@ SamFollowUp *sam_follow_up_load         (SamStore         *store,
                                          gint64            clinic_id,
                                          gint64            before_round_id,
                                          gint64            after_round_id,
-                                         int               k,
-                                         gint64            own_clinic_id,
+                                         const SamFiguresPolicy *policy,
                                          GError          **error);
 void         sam_follow_up_free         (SamFollowUp      *follow_up);
 

@@ -14,6 +14,7 @@
 #include "sam-csv.h"
 #include "sam-instrument.h"
 #include "sam-results.h"
+#include "sam-round-figures.h"
 #include "sam-store-private.h"
 
 static void
@@ -241,71 +242,6 @@ format_number (char   *buffer,
 }
 
 /**
- * sam_round_tallies_foreach_figure:
- * @k: the minimum group size
- * @func: called for every item and index, first for the cluster, then for each clinic
- *
- * The one place where a round's tallies become figures, with primary and secondary
- * suppression applied per item: the results file and the cluster's figures file both
- * take their numbers from here.
- */
-void
-sam_round_tallies_foreach_figure (SamRoundTallies *round,
-                                  int              k,
-                                  SamFigureFunc    func,
-                                  gpointer         user_data)
-{
-  SamInstrument *instrument = sam_instrument_get_default ();
-  guint n_clinics;
-  g_autofree SamFigure *figures = NULL;
-  g_autofree SamFigure **pointers = NULL;
-  g_autofree const char **codes = NULL;
-  SamFigure cluster;
-
-  g_return_if_fail (round != NULL);
-  g_return_if_fail (func != NULL);
-
-  n_clinics = round->clinics->len;
-  if (n_clinics == 0)
-    return;
-
-  figures = g_new0 (SamFigure, n_clinics);
-  pointers = g_new0 (SamFigure *, n_clinics);
-  codes = g_new0 (const char *, n_clinics);
-  for (guint c = 0; c < n_clinics; c++)
-    {
-      pointers[c] = &figures[c];
-      codes[c] = ((SamClinicTallies *) g_ptr_array_index (round->clinics, c))->code;
-    }
-
-  for (guint i = 0; i < SAM_N_ITEMS + SAM_N_INDICES; i++)
-    {
-      const SamItem *item = i < SAM_N_ITEMS ? sam_instrument_get_item (instrument, i) : NULL;
-      const char *name = item ? item->id : sam_index_to_string (i - SAM_N_ITEMS);
-
-      if (item != NULL)
-        sam_figure_from_item_tally (&cluster, item, &round->cluster.items[i]);
-      else
-        sam_figure_from_index_tally (&cluster, &round->cluster.indices[i - SAM_N_ITEMS]);
-      for (guint c = 0; c < n_clinics; c++)
-        {
-          SamClinicTallies *clinic = g_ptr_array_index (round->clinics, c);
-
-          if (item != NULL)
-            sam_figure_from_item_tally (&figures[c], item, &clinic->tallies.items[i]);
-          else
-            sam_figure_from_index_tally (&figures[c], &clinic->tallies.indices[i - SAM_N_ITEMS]);
-        }
-
-      sam_figures_suppress_cluster (&cluster, pointers, codes, n_clinics, k);
-
-      func ("cluster", round->cluster_name, name, &cluster, user_data);
-      for (guint c = 0; c < n_clinics; c++)
-        func ("clinic", codes[c], name, &figures[c], user_data);
-    }
-}
-
-/**
  * sam_figure_format:
  * @mean: (out caller-allocates): at least G_ASCII_DTOSTR_BUF_SIZE bytes
  * @favourable: (out caller-allocates): at least G_ASCII_DTOSTR_BUF_SIZE bytes
@@ -346,6 +282,7 @@ typedef struct
   Writer     *writer;
   const char *round;
   const char *cluster;
+  GHashTable *national_written;    /* round labels: the country's rows go once a label */
 } RoundRows;
 
 static void
@@ -360,9 +297,13 @@ append_figure (const char      *scope,
   g_autofree char *distribution = sam_figure_format (figure, mean, favourable);
   const char *fields[G_N_ELEMENTS (header)];
 
+  gboolean national = g_str_equal (scope, "national");
+
+  if (national && g_hash_table_contains (rows->national_written, rows->round))
+    return;
   g_snprintf (n, sizeof n, "%u", figure->n);
   fields[0] = rows->round;
-  fields[1] = rows->cluster;
+  fields[1] = national ? "" : rows->cluster;
   fields[2] = scope;
   fields[3] = unit;
   fields[4] = item;
@@ -375,77 +316,41 @@ append_figure (const char      *scope,
   append_row (rows->writer, fields);
 }
 
-/* National rows go back as they were imported; a figure from fewer than k is withheld. */
-static gboolean
-append_reference (Writer      *out,
-                  SamStore    *store,
-                  const char  *round_label,
-                  int          k,
-                  GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (_sam_store_get_db (store),
-                           "SELECT item, n, mean, favourable, distribution, suppressed FROM reference"
-                           " WHERE round_label = ?1", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return _sam_store_set_error (store, error, rc);
-  sqlite3_bind_text (stmt, 1, round_label, -1, SQLITE_STATIC);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 n = sqlite3_column_int64 (stmt, 1);
-      gboolean withheld = sqlite3_column_int (stmt, 5) != 0 || (n > 0 && n < k);
-      gboolean empty = withheld || n == 0;
-      char n_text[32];
-      const char *fields[G_N_ELEMENTS (header)];
-
-      g_snprintf (n_text, sizeof n_text, "%" G_GINT64_FORMAT, n);
-      fields[0] = round_label;
-      fields[1] = "";
-      fields[2] = "national";
-      fields[3] = "national";
-      fields[4] = (const char *) sqlite3_column_text (stmt, 0);
-      fields[5] = n_text;
-      fields[6] = empty ? "" : (const char *) sqlite3_column_text (stmt, 2);
-      fields[7] = empty ? "" : (const char *) sqlite3_column_text (stmt, 3);
-      fields[8] = empty ? "" : (const char *) sqlite3_column_text (stmt, 4);
-      fields[9] = withheld && n > 0 ? "1" : "0";
-      append_row (out, fields);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _sam_store_set_error (store, error, rc);
-  return TRUE;
-}
-
 /**
  * sam_results_write_csv:
  * @round_label: (nullable): only the rounds of this name, or %NULL for all
- * @k: the minimum group size
+ * @policy: (nullable): whose view and which k (0: the round's own); %NULL for the
+ *   cluster's view
  * @out: where the file's text is appended
  * @n_rows: (out) (optional): the rows written, the header not counted
+ * @left_out: (out) (optional) (transfer full): the labels of rounds not written because
+ *   they are still open
  *
- * Writes the results file: a row for every round, every unit with respondents in it, and
- * every item and index, with primary and secondary suppression applied.
+ * Writes the results file: a row for every published round (closed, or whose figures
+ * came in the cluster's figures file), every unit with respondents in it, and every item
+ * and index, from the one figures pipeline. The cluster's view is a publication and fixes
+ * the round's k; a clinic's own view is not, but shows the same pattern.
  */
 gboolean
-sam_results_write_csv (SamStore    *store,
-                       const char  *round_label,
-                       int          k,
-                       GString     *out,
-                       guint       *n_rows,
-                       GError     **error)
+sam_results_write_csv (SamStore                *store,
+                       const char              *round_label,
+                       const SamFiguresPolicy  *policy,
+                       GString                 *out,
+                       guint                   *n_rows,
+                       GPtrArray              **left_out,
+                       GError                 **error)
 {
+  static const SamFiguresPolicy cluster_view = { 0, 0 };
   g_autoptr(GPtrArray) rounds = NULL;
+  g_autoptr(GPtrArray) open_rounds = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) national_written = g_hash_table_new (g_str_hash, g_str_equal);
   Writer writer = { out, 0 };
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
-  g_return_val_if_fail (k >= SAM_MIN_GROUP_SIZE_MIN && k <= SAM_MIN_GROUP_SIZE_MAX, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
+  if (policy == NULL)
+    policy = &cluster_view;
   rounds = sam_store_list_rounds (store, error);
   if (rounds == NULL)
     return FALSE;
@@ -456,25 +361,38 @@ sam_results_write_csv (SamStore    *store,
   for (guint i = rounds->len; i > 0; i--)
     {
       SamRound *info = g_ptr_array_index (rounds, i - 1);
-      g_autoptr(SamRoundTallies) round = NULL;
+      g_autoptr(SamRoundFigures) figures = NULL;
+      SamFiguresPolicy round_policy = *policy;
+      RoundRows rows = { &writer, NULL, NULL, NULL };
 
       if (round_label != NULL && g_strcmp0 (info->label, round_label) != 0)
         continue;
-      round = sam_round_tallies_load (store, info->id, error);
-      if (round == NULL)
+      if (!sam_round_has_figures (info))
+        continue;
+      if (!sam_round_can_publish (info))
+        {
+          if (round_label != NULL)
+            return sam_store_publish_round (store, info->id, policy->k, FALSE, NULL, error);
+          g_ptr_array_add (open_rounds, g_strdup (info->label));
+          continue;
+        }
+      if (!sam_store_publish_round (store, info->id, policy->k, policy->own_clinic_id == 0,
+                                    &round_policy.k, error))
         return FALSE;
-      {
-        RoundRows rows = { &writer, round->round_label, round->cluster_name };
-
-        sam_round_tallies_foreach_figure (round, k, append_figure, &rows);
-      }
-
-      if (g_hash_table_add (national_written, info->label) &&
-          !append_reference (&writer, store, info->label, k, error))
+      figures = sam_round_figures_load (store, info->id, &round_policy, error);
+      if (figures == NULL)
         return FALSE;
+
+      rows.round = figures->round_label;
+      rows.cluster = figures->cluster_name;
+      rows.national_written = national_written;
+      sam_round_figures_foreach_row (figures, append_figure, &rows);
+      g_hash_table_add (national_written, info->label);
     }
 
   if (n_rows != NULL)
     *n_rows = writer.n_rows - 1;
+  if (left_out != NULL)
+    *left_out = g_steal_pointer (&open_rounds);
   return TRUE;
 }

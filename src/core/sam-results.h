@@ -40,20 +40,10 @@ SamRoundTallies *sam_round_tallies_load        (SamStore         *store,
                                                 gint64            round_id,
                                                 GError          **error);
 void             sam_round_tallies_free        (SamRoundTallies  *tallies);
-void             sam_round_tallies_foreach_figure (SamRoundTallies *round,
-                                                int               k,
-                                                SamFigureFunc     func,
-                                                gpointer          user_data);
 char            *sam_figure_format             (const SamFigure  *figure,
                                                 char             *mean,
                                                 char             *favourable);
 
-gboolean         sam_results_write_csv         (SamStore         *store,
-                                                const char       *round_label,
-                                                int               k,
-                                                GString          *out,
-                                                guint            *n_rows,
-                                                GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamRoundTallies, sam_round_tallies_free)
 

@@ -36,6 +36,8 @@ sam_round_figures_free (SamRoundFigures *figures)
     return;
   g_free (figures->round_label);
   g_free (figures->round_date);
+  g_free (figures->source_file);
+  g_free (figures->source_date);
   g_free (figures->cluster_name);
   g_clear_pointer (&figures->clinics, g_ptr_array_unref);
   g_free (figures);
@@ -74,16 +76,17 @@ figure_from_slot (SamFigure        *figure,
     sam_figure_from_index_tally (figure, &tallies->indices[slot - SAM_N_ITEMS]);
 }
 
-/* The imported national rows are text as the results file writes them. */
+/* Figures that travel as text (the national reference as imported, the rows of a
+ * cluster's figures file) become numbers here, once, as the results file wrote them. */
 static void
-parse_reference (SamFigure  *figure,
-                 guint       slot,
-                 gint64      n,
-                 const char *mean,
-                 const char *favourable,
-                 const char *distribution,
-                 gboolean    suppressed,
-                 int         k)
+figure_from_text (SamFigure  *figure,
+                  guint       slot,
+                  gint64      n,
+                  const char *mean,
+                  const char *favourable,
+                  const char *distribution,
+                  gboolean    suppressed,
+                  int         k)
 {
   memset (figure, 0, sizeof *figure);
   figure->n = (guint) CLAMP (n, 0, G_MAXUINT);
@@ -92,7 +95,9 @@ parse_reference (SamFigure  *figure,
     {
       const SamItem *item = sam_instrument_get_item (sam_instrument_get_default (), slot);
 
-      figure->has_favourable = item->question->scale->has_favourable;
+      /* What did not come is not made up: an empty share stays empty. */
+      figure->has_favourable = item->question->scale->has_favourable &&
+                               !(mean && *mean && !(favourable && *favourable));
     }
   figure->favourable = favourable && *favourable ? g_ascii_strtod (favourable, NULL) : 0;
   if (distribution && *distribution)
@@ -102,13 +107,15 @@ parse_reference (SamFigure  *figure,
       for (guint i = 0; parts[i] != NULL && i < SAM_MAX_CODES; i++)
         figure->distribution[figure->n_codes++] = g_ascii_strtod (parts[i], NULL);
     }
-  /* A reference row without a mean cannot be drawn: it was withheld where it came from. */
-  if (suppressed || (figure->n > 0 && (mean == NULL || *mean == '\0')))
-    figure->withheld = SAM_WITHHELD_PRIMARY;
+  /* A row without a mean cannot be drawn: it was withheld where it came from. */
+  if (figure->n > 0 && (suppressed || mean == NULL || *mean == '\0'))
+    figure->withheld = figure->n < (guint) MAX (k, 1) ? SAM_WITHHELD_PRIMARY : SAM_WITHHELD_SECONDARY;
   else
     sam_figure_apply_primary (figure, k);
 }
 
+/* The national reference: taken to cover so many that no cluster can be separated from
+ * it, so only its own n counts against k. */
 static gboolean
 load_national (SamRoundFigures  *figures,
                SamStore         *store,
@@ -130,12 +137,13 @@ load_national (SamRoundFigures  *figures,
 
       if (slot == G_MAXUINT)
         continue;
-      parse_reference (&figures->national[slot], slot, sqlite3_column_int64 (stmt, 1),
-                       (const char *) sqlite3_column_text (stmt, 2),
-                       (const char *) sqlite3_column_text (stmt, 3),
-                       (const char *) sqlite3_column_text (stmt, 4),
-                       sqlite3_column_int (stmt, 5) != 0, figures->k);
+      figure_from_text (&figures->national[slot], slot, sqlite3_column_int64 (stmt, 1),
+                        (const char *) sqlite3_column_text (stmt, 2),
+                        (const char *) sqlite3_column_text (stmt, 3),
+                        (const char *) sqlite3_column_text (stmt, 4),
+                        sqlite3_column_int (stmt, 5) != 0, figures->k);
       figures->has_national = TRUE;
+      figures->national_known |= G_GUINT64_CONSTANT (1) << slot;
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -143,106 +151,339 @@ load_national (SamRoundFigures  *figures,
   return TRUE;
 }
 
-static gboolean
-load_round_info (SamRoundFigures  *figures,
-                 SamStore         *store,
-                 GError          **error)
+static SamClinicFigures *
+add_clinic (SamRoundFigures *figures,
+            gint64           clinic_id,
+            const char      *code)
 {
+  SamClinicFigures *clinic = g_new0 (SamClinicFigures, 1);
+
+  clinic->clinic_id = clinic_id;
+  clinic->code = g_strdup (code);
+  g_ptr_array_add (figures->clinics, clinic);
+  return clinic;
+}
+
+/* Clinic codes that are numbers, or end in one, sort by that number: Klinik 2 before 10. */
+static int
+compare_clinics (gconstpointer a,
+                 gconstpointer b)
+{
+  const SamClinicFigures *x = *(const SamClinicFigures **) a;
+  const SamClinicFigures *y = *(const SamClinicFigures **) b;
+  gsize lx = strlen (x->code), ly = strlen (y->code);
+
+  if (lx != ly)
+    return lx < ly ? -1 : 1;
+  return strcmp (x->code, y->code);
+}
+
+/* On a clinic's computer: the cluster, the clinics and the country as the coordinator's
+ * figures file has them. */
+static gboolean
+load_received (SamRoundFigures  *figures,
+               SamStore         *store,
+               GError          **error)
+{
+  sqlite3 *db = _sam_store_get_db (store);
+  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (_sam_store_get_db (store), "SELECT cluster_id, date FROM rounds WHERE id = ?1",
+  rc = sqlite3_prepare_v2 (db, "SELECT filename, imported FROM received_figures WHERE round_id = ?1",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return _sam_store_set_error (store, error, rc);
   sqlite3_bind_int64 (stmt, 1, figures->round_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      figures->cluster_id = sqlite3_column_int64 (stmt, 0);
-      figures->round_date = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      figures->source_file = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      figures->source_date = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _sam_store_set_error (store, error, rc);
+
+  rc = sqlite3_prepare_v2 (db, "SELECT f.scope, f.unit, f.item, f.n, f.mean, f.favourable,"
+                               " f.distribution, f.suppressed, coalesce (c.id, 0)"
+                               " FROM cluster_figures f"
+                               " LEFT JOIN clinics c ON c.cluster_id = ?3 AND c.code = f.unit"
+                               "  AND f.scope = 'clinic'"
+                               " WHERE f.round_label = ?1 AND f.cluster = ?2", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return _sam_store_set_error (store, error, rc);
+  sqlite3_bind_text (stmt, 1, figures->round_label, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, figures->cluster_name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, figures->cluster_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *scope = (const char *) sqlite3_column_text (stmt, 0);
+      const char *unit = (const char *) sqlite3_column_text (stmt, 1);
+      guint slot = sam_figure_slot ((const char *) sqlite3_column_text (stmt, 2));
+      SamFigure *figure;
+
+      if (slot == G_MAXUINT || scope == NULL || unit == NULL)
+        continue;
+      if (g_str_equal (scope, "cluster"))
+        figure = &figures->cluster[slot];
+      else if (g_str_equal (scope, "national"))
+        {
+          figure = &figures->national[slot];
+          figures->has_national = TRUE;
+          figures->national_known |= G_GUINT64_CONSTANT (1) << slot;
+        }
+      else
+        {
+          SamClinicFigures *clinic = g_hash_table_lookup (by_code, unit);
+
+          if (clinic == NULL)
+            {
+              clinic = add_clinic (figures, sqlite3_column_int64 (stmt, 8), unit);
+              g_hash_table_insert (by_code, clinic->code, clinic);
+            }
+          figure = &clinic->figures[slot];
+        }
+      figure_from_text (figure, slot, sqlite3_column_int64 (stmt, 3),
+                        (const char *) sqlite3_column_text (stmt, 4),
+                        (const char *) sqlite3_column_text (stmt, 5),
+                        (const char *) sqlite3_column_text (stmt, 6),
+                        sqlite3_column_int (stmt, 7) != 0, figures->k);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
     return _sam_store_set_error (store, error, rc);
   return TRUE;
 }
 
+/* Whether the clinic's tallies now differ from those in the file it sent. */
+static gboolean
+own_changed_since_sent (SamStore               *store,
+                        gint64                  round_id,
+                        const SamClinicTallies *own)
+{
+  g_autofree char *sent = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (_sam_store_get_db (store),
+                          "SELECT fingerprint FROM sent_tallies WHERE round_id = ?1 AND clinic_id = ?2",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_int64 (stmt, 2, own->clinic_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    sent = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (sent == NULL)
+    return FALSE;
+  now = sam_tallies_fingerprint (&own->tallies);
+  return !g_str_equal (sent, now);
+}
+
+static void
+figures_from_tallies (SamFigure        *figures,
+                      const SamTallies *tallies)
+{
+  for (guint slot = 0; slot < SAM_N_FIGURES; slot++)
+    figure_from_slot (&figures[slot], slot, tallies);
+}
+
 /**
  * sam_round_figures_load:
- * @k: the minimum group size
- * @own_clinic_id: the clinic whose own view this is, or 0 for the cluster's view
+ * @policy: (nullable): whose view and at which k; %NULL for the cluster's view at the
+ *   round's own k
+ *
+ * The one place where a round becomes figures, suppression applied: the results file,
+ * the cluster's figures file, the deck, Results, the meeting runner, Reflection and the
+ * follow-up all read this.
  *
  * Returns: (transfer full): the round's figures for the view, or %NULL with @error set
  */
 SamRoundFigures *
-sam_round_figures_load (SamStore  *store,
-                        gint64     round_id,
-                        int        k,
-                        gint64     own_clinic_id,
-                        GError   **error)
+sam_round_figures_load (SamStore                *store,
+                        gint64                   round_id,
+                        const SamFiguresPolicy  *policy,
+                        GError                 **error)
 {
+  static const SamFiguresPolicy cluster_view = { 0, 0 };
   g_autoptr(SamRoundTallies) tallies = NULL;
   g_autoptr(SamRoundFigures) figures = NULL;
-  g_autofree SamFigure **others = NULL;
-  g_autofree const char **codes = NULL;
+  g_autoptr(SamRound) round = NULL;
+  const SamClinicTallies *own_tallies = NULL;
   guint n_clinics;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
+  if (policy == NULL)
+    policy = &cluster_view;
+  round = sam_store_get_round (store, round_id, error);
+  if (round == NULL)
+    return NULL;
   tallies = sam_round_tallies_load (store, round_id, error);
   if (tallies == NULL)
     return NULL;
 
   figures = g_new0 (SamRoundFigures, 1);
   figures->round_id = round_id;
-  figures->round_label = g_strdup (tallies->round_label);
-  figures->cluster_name = g_strdup (tallies->cluster_name);
-  figures->k = k;
+  figures->round_label = g_strdup (round->label);
+  figures->round_date = g_strdup (round->date);
+  figures->cluster_id = round->cluster_id;
+  figures->cluster_name = g_strdup (round->cluster_name);
+  figures->closed = round->closed;
+  figures->published_k = round->published_k;
+  figures->k = policy->k > 0 ? policy->k : sam_store_get_round_k (store, round);
   figures->clinics = g_ptr_array_new_with_free_func (clinic_figures_free);
-  if (!load_round_info (figures, store, error))
-    return NULL;
 
-  n_clinics = tallies->clinics->len;
-  for (guint c = 0; c < n_clinics; c++)
+  for (guint c = 0; c < tallies->clinics->len; c++)
     {
-      SamClinicTallies *from = g_ptr_array_index (tallies->clinics, c);
-      SamClinicFigures *clinic = g_new0 (SamClinicFigures, 1);
+      const SamClinicTallies *clinic = g_ptr_array_index (tallies->clinics, c);
 
-      clinic->clinic_id = from->clinic_id;
-      clinic->code = g_strdup (from->code);
-      g_ptr_array_add (figures->clinics, clinic);
-      if (clinic->clinic_id == own_clinic_id)
-        figures->own_clinic_id = own_clinic_id;
+      if (policy->own_clinic_id != 0 && clinic->clinic_id == policy->own_clinic_id)
+        own_tallies = clinic;
     }
 
-  others = g_new0 (SamFigure *, n_clinics + 1);
-  codes = g_new0 (const char *, n_clinics + 1);
-  for (guint slot = 0; slot < SAM_N_FIGURES; slot++)
+  if (round->received_k > 0)
     {
-      guint n_others = 0;
+      figures->source = SAM_FIGURES_FROM_FILE;
+      if (!load_received (figures, store, error))
+        return NULL;
+    }
+  else
+    {
+      g_autofree SamFigure **pointers = NULL;
+      g_autofree const char **codes = NULL;
 
-      figure_from_slot (&figures->cluster[slot], slot, &tallies->cluster);
+      figures->source = SAM_FIGURES_FROM_ANSWERS;
+      n_clinics = tallies->clinics->len;
+      pointers = g_new0 (SamFigure *, n_clinics + 1);
+      codes = g_new0 (const char *, n_clinics + 1);
+      figures_from_tallies (figures->cluster, &tallies->cluster);
       for (guint c = 0; c < n_clinics; c++)
         {
-          SamClinicTallies *from = g_ptr_array_index (tallies->clinics, c);
-          SamClinicFigures *clinic = g_ptr_array_index (figures->clinics, c);
+          const SamClinicTallies *from = g_ptr_array_index (tallies->clinics, c);
+          SamClinicFigures *clinic = add_clinic (figures, from->clinic_id, from->code);
 
-          figure_from_slot (&clinic->figures[slot], slot, &from->tallies);
-          /* The own clinic is shown to itself; the rest are suppressed around it. */
-          if (clinic->clinic_id == figures->own_clinic_id)
-            continue;
-          others[n_others] = &clinic->figures[slot];
-          codes[n_others] = clinic->code;
-          n_others++;
+          figures_from_tallies (clinic->figures, &from->tallies);
+          pointers[c] = clinic->figures;
+          codes[c] = clinic->code;
         }
-      sam_figures_suppress_cluster (&figures->cluster[slot], others, codes, n_others, k);
+      /* One pattern for every view: the cluster's, whoever looks. */
+      sam_figures_suppress_round (figures->cluster, pointers, codes, n_clinics, figures->k);
+      if (!load_national (figures, store, error))
+        return NULL;
     }
 
-  if (!load_national (figures, store, error))
-    return NULL;
+  /* The own view only adds the clinic's own figures, from its own answers where it has
+   * them here, or else as the coordinator's file for its own view brought them. */
+  if (policy->own_clinic_id != 0)
+    {
+      g_autofree char *own_code = NULL;
+      SamClinicFigures *own = NULL;
 
+      if (own_tallies != NULL)
+        own_code = g_strdup (own_tallies->code);
+      else
+        {
+          g_autoptr(GPtrArray) clinics = sam_store_list_clinics (store, NULL);
+
+          for (guint i = 0; clinics != NULL && i < clinics->len; i++)
+            {
+              SamClinic *clinic = g_ptr_array_index (clinics, i);
+
+              if (clinic->id == policy->own_clinic_id)
+                own_code = g_strdup (clinic->code);
+            }
+        }
+      for (guint c = 0; own_code != NULL && c < figures->clinics->len; c++)
+        {
+          SamClinicFigures *clinic = g_ptr_array_index (figures->clinics, c);
+
+          if (g_str_equal (clinic->code, own_code))
+            own = clinic;
+        }
+      if (own == NULL && own_tallies != NULL)
+        own = add_clinic (figures, policy->own_clinic_id, own_code);
+      if (own != NULL)
+        {
+          own->clinic_id = policy->own_clinic_id;
+          figures->own_clinic_id = policy->own_clinic_id;
+          /* Without answers here, a file made for the own view carries them shown;
+           * a file made for the cluster's view withholds them as the cluster does. */
+          if (own_tallies != NULL)
+            {
+              figures_from_tallies (own->figures, &own_tallies->tallies);
+              figures->own_changed = own_changed_since_sent (store, round_id, own_tallies);
+            }
+        }
+    }
+
+  g_ptr_array_sort (figures->clinics, compare_clinics);
   return g_steal_pointer (&figures);
+}
+
+/**
+ * sam_round_figures_foreach_row:
+ * @func: called for every item and index of the cluster, then of each clinic, then of the
+ *   country where the round has national figures
+ *
+ * The rows of the results file and of the cluster's figures file, in one order.
+ */
+void
+sam_round_figures_foreach_row (SamRoundFigures *figures,
+                               SamFigureFunc    func,
+                               gpointer         user_data)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+
+  g_return_if_fail (figures != NULL);
+  g_return_if_fail (func != NULL);
+
+  for (guint slot = 0; slot < SAM_N_FIGURES; slot++)
+    {
+      const char *name = slot < SAM_N_ITEMS ? sam_instrument_get_item (instrument, slot)->id
+                                            : sam_index_to_string (slot - SAM_N_ITEMS);
+
+      func ("cluster", figures->cluster_name, name, &figures->cluster[slot], user_data);
+      for (guint c = 0; c < figures->clinics->len; c++)
+        {
+          SamClinicFigures *clinic = g_ptr_array_index (figures->clinics, c);
+
+          func ("clinic", clinic->code, name, &clinic->figures[slot], user_data);
+        }
+    }
+  /* The country's figures as they came: only the items and indices that came. */
+  for (guint slot = 0; slot < SAM_N_FIGURES; slot++)
+    if (figures->national_known & (G_GUINT64_CONSTANT (1) << slot))
+      func ("national", "national",
+            slot < SAM_N_ITEMS ? sam_instrument_get_item (instrument, slot)->id
+                               : sam_index_to_string (slot - SAM_N_ITEMS),
+            &figures->national[slot], user_data);
+}
+
+/**
+ * sam_round_figures_newest_round:
+ * @cluster_id: the cluster, or 0 for any
+ *
+ * Returns: (transfer full) (nullable): the newest round of the cluster that has figures
+ *   to show (answers, clinics' tallies or the cluster's figures file), or %NULL where
+ *   none has (and where the database fails, with @error set)
+ */
+SamRound *
+sam_round_figures_newest_round (SamStore  *store,
+                                gint64     cluster_id,
+                                GError   **error)
+{
+  g_autoptr(GPtrArray) rounds = sam_store_list_rounds (store, error);
+
+  /* The list is newest first. */
+  for (guint i = 0; rounds != NULL && i < rounds->len; i++)
+    {
+      SamRound *round = g_ptr_array_index (rounds, i);
+
+      if ((cluster_id == 0 || round->cluster_id == cluster_id) && sam_round_has_figures (round))
+        return g_ptr_array_steal_index (rounds, i);
+    }
+  return NULL;
 }
 
 const SamClinicFigures *

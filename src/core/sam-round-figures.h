@@ -7,38 +7,60 @@
 #pragma once
 
 #include "sam-figures.h"
+#include "sam-results.h"
 #include "sam-store.h"
 
 G_BEGIN_DECLS
 
-/* The figures of one round as the Results section shows them: the cluster, each clinic and
- * the country, for every item and index, with suppression applied for the view. In a
- * clinic's own view its own figures are its own and shown whatever their n; every other
- * clinic's are withheld as anywhere outside that clinic, and secondary suppression is
- * worked out as if the own clinic were shown, because its people know their own answers. */
-
-#define SAM_N_FIGURES (SAM_N_ITEMS + SAM_N_INDICES)
+/* The figures of one round for a view: the cluster, each clinic and the country, for every
+ * item and index, with the one suppression pattern of the round applied (instrument
+ * contract, "Anonymity"). Every view, file and deck reads this one result. A clinic's own
+ * view differs from the cluster's only in showing the clinic its own figures.
+ *
+ * Where the cluster's figures file came for the round (a clinic's computer), the cluster,
+ * the other clinics and the country are the file's, exactly as the coordinator made them,
+ * and the clinic's own figures come from its own answers where it has them here. */
 
 typedef struct
 {
-  gint64     clinic_id;
+  gint64     clinic_id;                 /* 0 for a clinic only the figures file knows */
   char      *code;
   SamFigure  figures[SAM_N_FIGURES];    /* items by SamItem.index, then the indices */
 } SamClinicFigures;
 
+typedef enum
+{
+  SAM_FIGURES_FROM_ANSWERS,             /* answers and clinics' tallies in this database */
+  SAM_FIGURES_FROM_FILE,                /* the cluster's figures file from the coordinator */
+} SamFiguresSource;
+
+/* Whose view, at which minimum group size. */
 typedef struct
 {
-  gint64     round_id;
-  char      *round_label;
-  char      *round_date;
-  gint64     cluster_id;
-  char      *cluster_name;
-  int        k;
-  gint64     own_clinic_id;             /* 0 in the cluster's (coordinator's) view */
-  SamFigure  cluster[SAM_N_FIGURES];
-  GPtrArray *clinics;                   /* SamClinicFigures, by code */
-  gboolean   has_national;
-  SamFigure  national[SAM_N_FIGURES];
+  int     k;                            /* 0: the round's own k (sam_store_get_round_k) */
+  gint64  own_clinic_id;                /* 0: the cluster's view */
+} SamFiguresPolicy;
+
+typedef struct
+{
+  gint64            round_id;
+  char             *round_label;
+  char             *round_date;
+  gint64            cluster_id;
+  char             *cluster_name;
+  int               k;
+  gboolean          closed;
+  int               published_k;        /* 0 where not yet published */
+  gint64            own_clinic_id;      /* 0 in the cluster's (coordinator's) view */
+  SamFigure         cluster[SAM_N_FIGURES];
+  GPtrArray        *clinics;            /* SamClinicFigures, by code */
+  gboolean          has_national;
+  SamFigure         national[SAM_N_FIGURES];
+  guint64           national_known;     /* bit per slot: the national figures that came */
+  SamFiguresSource  source;
+  char             *source_file;        /* the figures file's name, where from one */
+  char             *source_date;        /* when it was taken in, YYYY-MM-DD */
+  gboolean          own_changed;        /* the own clinic's answers changed after its tallies went out */
 } SamRoundFigures;
 
 /* What the leadership team should read first: where the clinic stands against the
@@ -76,8 +98,20 @@ guint              sam_figure_slot             (const char              *item_or
 
 SamRoundFigures   *sam_round_figures_load      (SamStore                *store,
                                                 gint64                   round_id,
-                                                int                      k,
-                                                gint64                   own_clinic_id,
+                                                const SamFiguresPolicy  *policy,
+                                                GError                 **error);
+void               sam_round_figures_foreach_row (SamRoundFigures       *figures,
+                                                SamFigureFunc            func,
+                                                gpointer                 user_data);
+gboolean           sam_results_write_csv       (SamStore                *store,
+                                                const char              *round_label,
+                                                const SamFiguresPolicy  *policy,
+                                                GString                 *out,
+                                                guint                   *n_rows,
+                                                GPtrArray              **left_out,
+                                                GError                 **error);
+SamRound          *sam_round_figures_newest_round (SamStore             *store,
+                                                gint64                   cluster_id,
                                                 GError                 **error);
 void               sam_round_figures_free      (SamRoundFigures         *figures);
 const SamClinicFigures *sam_round_figures_find_clinic (SamRoundFigures  *figures,

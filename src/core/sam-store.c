@@ -266,6 +266,36 @@ static const char *migrations[] = {
   "  updated  TEXT NOT NULL"
   ");"
   "CREATE INDEX reflections_by_question ON reflections (topic, question, date);",
+
+  /* 4 -> 5: one publication a round (instrument contract, "Anonymity"). A round's figures
+   * leave the app only once it is closed, at one minimum group size, recorded here at the
+   * first publication. On a clinic's computer, the cluster's figures file that came for a
+   * round (its k, file and date: every view of the round shows them), and what the clinic's
+   * own tallies were when its file went to the coordinator, so that the window can say
+   * when its answers changed since. Figures files taken in before this version are kept,
+   * with the saved minimum group size as their k. */
+  "ALTER TABLE rounds ADD COLUMN published_k INTEGER"
+  "  CHECK (published_k IS NULL OR published_k BETWEEN 1 AND 10);"
+  "CREATE TABLE received_figures ("
+  "  round_id INTEGER PRIMARY KEY REFERENCES rounds (id) ON DELETE CASCADE,"
+  "  k        INTEGER NOT NULL CHECK (k BETWEEN 1 AND 10),"
+  "  filename TEXT NOT NULL,"
+  "  sha256   TEXT NOT NULL,"
+  "  imported TEXT NOT NULL"
+  ");"
+  "INSERT INTO received_figures (round_id, k, filename, sha256, imported)"
+  "  SELECT DISTINCT r.id,"
+  "         coalesce ((SELECT CAST (value AS INTEGER) FROM settings WHERE key = 'min-group-size'), 3),"
+  "         '', '', date ('now')"
+  "  FROM rounds r JOIN clusters c ON c.id = r.cluster_id"
+  "  WHERE EXISTS (SELECT 1 FROM cluster_figures f WHERE f.round_label = r.label AND f.cluster = c.name);"
+  "CREATE TABLE sent_tallies ("
+  "  round_id    INTEGER NOT NULL REFERENCES rounds (id) ON DELETE CASCADE,"
+  "  clinic_id   INTEGER NOT NULL REFERENCES clinics (id) ON DELETE CASCADE,"
+  "  fingerprint TEXT NOT NULL,"
+  "  sent        TEXT NOT NULL,"
+  "  PRIMARY KEY (round_id, clinic_id)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SAM_STORE_SCHEMA_VERSION);
@@ -1217,6 +1247,23 @@ sam_store_set_round_closed (SamStore  *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
+  if (!closed)
+    {
+      g_autoptr(SamRound) round = sam_store_get_round (self, round_id, error);
+
+      if (round == NULL)
+        return FALSE;
+      /* Answers added after its figures went out would give them away by the difference. */
+      if (round->published_k > 0)
+        {
+          g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                       _("Round “%s” cannot be opened again: its figures have been shared, and "
+                         "answers added now would give away, by the difference, what they "
+                         "withheld. Late answers go into a new round."), round->label);
+          return FALSE;
+        }
+    }
+
   stmt = _sam_store_prepare (self, "UPDATE rounds SET closed = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -2040,7 +2087,166 @@ round_from_row (sqlite3_stmt *stmt)
   round->n_clinics = sqlite3_column_int (stmt, 6);
   round->n_respondents = sqlite3_column_int (stmt, 7);
   round->n_invited = sqlite3_column_int (stmt, 8);
+  round->published_k = sqlite3_column_int (stmt, 9);
+  round->received_k = sqlite3_column_int (stmt, 10);
+  round->n_tallied = sqlite3_column_int (stmt, 11);
   return round;
+}
+
+#define ROUND_COLUMNS \
+  "SELECT r.id, r.cluster_id, k.name, r.label, r.date, r.closed," \
+  " (SELECT count(DISTINCT clinic_id) FROM respondents WHERE round_id = r.id)," \
+  " (SELECT count(*) FROM respondents WHERE round_id = r.id)," \
+  " (SELECT coalesce (sum (invited), 0) FROM round_clinics WHERE round_id = r.id)," \
+  " coalesce (r.published_k, 0)," \
+  " coalesce ((SELECT f.k FROM received_figures f WHERE f.round_id = r.id), 0)," \
+  " (SELECT count(DISTINCT clinic_id) FROM clinic_tallies WHERE round_id = r.id)" \
+  " FROM rounds r JOIN clusters k ON k.id = r.cluster_id"
+
+/**
+ * sam_store_get_round:
+ *
+ * Returns: (transfer full): the round, or %NULL with @error set where there is none
+ */
+SamRound *
+sam_store_get_round (SamStore  *self,
+                     gint64     round_id,
+                     GError   **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  rows = _sam_store_list_rows (self, ROUND_COLUMNS " WHERE r.id = ?1", round_id,
+                               round_from_row, (GDestroyNotify) sam_round_free, error);
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("There is no such round"));
+      return NULL;
+    }
+  return g_ptr_array_steal_index (rows, 0);
+}
+
+/**
+ * sam_store_get_round_k:
+ *
+ * Returns: the minimum group size the round's figures are made with: the one it was
+ *   published with, or the one its cluster's figures file was made with, or else the
+ *   saved setting
+ */
+int
+sam_store_get_round_k (SamStore       *self,
+                       const SamRound *round)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), SAM_MIN_GROUP_SIZE_DEFAULT);
+  g_return_val_if_fail (round != NULL, SAM_MIN_GROUP_SIZE_DEFAULT);
+
+  if (round->published_k > 0)
+    return round->published_k;
+  if (round->received_k > 0)
+    return round->received_k;
+  return sam_store_get_min_group_size (self);
+}
+
+/**
+ * sam_round_can_publish:
+ *
+ * Returns: whether the round's figures may leave the app: it is closed, or its figures
+ *   came from the coordinator in a cluster's figures file
+ */
+gboolean
+sam_round_can_publish (const SamRound *round)
+{
+  g_return_val_if_fail (round != NULL, FALSE);
+
+  return round->closed || round->received_k > 0;
+}
+
+/**
+ * sam_round_has_figures:
+ *
+ * Returns: whether there is anything to show of the round: answers, a clinic's tallies
+ *   or the cluster's figures file
+ */
+gboolean
+sam_round_has_figures (const SamRound *round)
+{
+  g_return_val_if_fail (round != NULL, FALSE);
+
+  return round->n_respondents > 0 || round->n_tallied > 0 || round->received_k > 0;
+}
+
+/**
+ * sam_store_publish_round:
+ * @k: the minimum group size asked for, or 0 for the round's own (or the saved setting)
+ * @record: whether this is a publication (the cluster's view leaving the app), which fixes
+ *   the round's k; %FALSE only checks, for a clinic's own view, which must show the same
+ *   pattern as the cluster's
+ * @out_k: (out) (optional): the minimum group size to publish with
+ *
+ * One publication a round (instrument contract, "Anonymity"): a round's figures leave the
+ * app only once it is closed, and always at the same k, recorded here the first time. Two
+ * publications that differ would give away what each withholds.
+ */
+gboolean
+sam_store_publish_round (SamStore  *self,
+                         gint64     round_id,
+                         int        k,
+                         gboolean   record,
+                         int       *out_k,
+                         GError   **error)
+{
+  g_autoptr(SamRound) round = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int fixed;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (k == 0 || (k >= SAM_MIN_GROUP_SIZE_MIN && k <= SAM_MIN_GROUP_SIZE_MAX), FALSE);
+
+  round = sam_store_get_round (self, round_id, error);
+  if (round == NULL)
+    return FALSE;
+  if (!sam_round_can_publish (round))
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   _("Round “%s” is still open. Close it first: its figures are shared once, "
+                     "when no more answers can change them"), round->label);
+      return FALSE;
+    }
+
+  fixed = round->published_k > 0 ? round->published_k : round->received_k;
+  if (fixed > 0 && k > 0 && k != fixed)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   round->published_k > 0
+                   ? _("Round “%s” was shared with a minimum group size of %d, so it cannot be "
+                       "shared with %d: the two sets of figures side by side would give away "
+                       "what each withholds")
+                   : _("The figures of round “%s” came from the coordinator with a minimum group "
+                       "size of %d, so they cannot be shared with %d: the two sets of figures "
+                       "side by side would give away what each withholds"),
+                   round->label, fixed, k);
+      return FALSE;
+    }
+  if (fixed == 0)
+    fixed = k > 0 ? k : sam_store_get_min_group_size (self);
+
+  if (record && round->published_k == 0 && round->received_k == 0)
+    {
+      stmt = _sam_store_prepare (self, "UPDATE rounds SET published_k = ?2 WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, round_id);
+      sqlite3_bind_int (stmt, 2, fixed);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+      mark_changed (self);
+    }
+  if (out_k != NULL)
+    *out_k = fixed;
+  return TRUE;
 }
 
 /**
@@ -2054,12 +2260,7 @@ sam_store_list_rounds (SamStore  *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return _sam_store_list_rows (self, "SELECT r.id, r.cluster_id, k.name, r.label, r.date, r.closed,"
-                          " (SELECT count(DISTINCT clinic_id) FROM respondents WHERE round_id = r.id),"
-                          " (SELECT count(*) FROM respondents WHERE round_id = r.id),"
-                          " (SELECT coalesce (sum (invited), 0) FROM round_clinics WHERE round_id = r.id)"
-                          " FROM rounds r JOIN clusters k ON k.id = r.cluster_id"
-                          " ORDER BY r.date DESC, r.id DESC", 0,
+  return _sam_store_list_rows (self, ROUND_COLUMNS " ORDER BY r.date DESC, r.id DESC", 0,
                     round_from_row, (GDestroyNotify) sam_round_free, error);
 }
 

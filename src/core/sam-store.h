@@ -26,7 +26,7 @@ typedef enum
 } SamStoreError;
 
 /* The newest schema this build knows (PRAGMA user_version). */
-#define SAM_STORE_SCHEMA_VERSION 4
+#define SAM_STORE_SCHEMA_VERSION 5
 
 #define SAM_TYPE_STORE (sam_store_get_type ())
 G_DECLARE_FINAL_TYPE (SamStore, sam_store, SAM, STORE, GObject)
@@ -57,6 +57,9 @@ typedef struct
   guint     n_clinics;     /* clinics with respondents */
   guint     n_respondents;
   guint     n_invited;     /* the invited of the clinics taking part; 0 where not given */
+  int       published_k;   /* the k its figures were published with; 0 where not yet */
+  int       received_k;    /* the k of the cluster's figures file taken in; 0 where none */
+  guint     n_tallied;     /* clinics whose tallies came as a file */
 } SamRound;
 
 typedef struct
@@ -147,6 +150,19 @@ gboolean    sam_store_create_round            (SamStore          *self,
 gboolean    sam_store_set_round_closed        (SamStore          *self,
                                                gint64             round_id,
                                                gboolean           closed,
+                                               GError           **error);
+SamRound   *sam_store_get_round               (SamStore          *self,
+                                               gint64             round_id,
+                                               GError           **error);
+int         sam_store_get_round_k             (SamStore          *self,
+                                               const SamRound    *round);
+gboolean    sam_round_can_publish             (const SamRound    *round);
+gboolean    sam_round_has_figures             (const SamRound    *round);
+gboolean    sam_store_publish_round           (SamStore          *self,
+                                               gint64             round_id,
+                                               int                k,
+                                               gboolean           record,
+                                               int               *out_k,
                                                GError           **error);
 gboolean    sam_store_add_round_clinic        (SamStore          *self,
                                                gint64             round_id,

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "sam-store.h"
+
 G_BEGIN_DECLS
 
 /* Every dialog kind goes through here, so a move to newer libadwaita touches one file. */
@@ -25,5 +27,15 @@ GtkWindow *sam_dialogs_confirm (GtkWindow      *parent,
 GtkWindow *sam_dialogs_alert   (GtkWindow      *parent,
                                 const char     *heading,
                                 const char     *body);
+
+typedef void (*SamRoundClosedFunc) (gboolean  closed,
+                                    gint64    round_id,
+                                    gpointer  user_data);
+
+GtkWindow *sam_dialogs_ask_close_round (GtkWindow          *parent,
+                                        SamStore           *store,
+                                        gint64              round_id,
+                                        SamRoundClosedFunc  func,
+                                        gpointer            user_data);
 
 G_END_DECLS

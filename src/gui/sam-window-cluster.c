@@ -68,7 +68,8 @@ sam_window_write_cluster_file (SamWindow  *self,
   g_return_val_if_fail (self->context != NULL, FALSE);
 
   store = sam_context_get_store (self->context);
-  if (figures ? !sam_cluster_file_write_figures (store, round_id, sam_store_get_min_group_size (store), out, error)
+  /* The cluster's view, at the round's own k: the one pattern everyone sees. */
+  if (figures ? !sam_cluster_file_write_figures (store, round_id, NULL, out, error)
               : !sam_cluster_file_write_tallies (store, round_id, sam_store_get_own_clinic (store), out, error))
     return FALSE;
   return g_file_replace_contents (file, out->str, out->len, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
@@ -217,18 +218,36 @@ export_tallies_action (GSimpleAction *action,
 }
 
 static void
-export_figures_action (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
+save_figures (SamWindow *self,
+              gint64     round_id)
 {
-  SamWindow *self = user_data;
-  gint64 round_id = g_variant_get_int64 (parameter);
   g_autoptr(GPtrArray) rounds = sam_store_list_rounds (sam_context_get_store (self->context), NULL);
   SamRound *round = find_round (self, round_id, rounds);
   /* Translators: the start of a file name, as in "figures-Klynge Syd-Baseline 2026.json". */
   g_autofree char *name = file_name_for (_("figures"), round ? round->cluster_name : "", round ? round->label : "");
 
   choose_save (self, TRUE, round_id, name);
+}
+
+static void
+on_close_for_figures (gboolean  closed,
+                      gint64    round_id,
+                      gpointer  user_data)
+{
+  if (closed)
+    save_figures (user_data, round_id);
+}
+
+static void
+export_figures_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  SamWindow *self = user_data;
+  gint64 round_id = g_variant_get_int64 (parameter);
+
+  /* A round's figures are shared once, when it is closed: an open one is offered closing. */
+  sam_window_ask_close_round (self, round_id, on_close_for_figures, self);
 }
 
 /* Reading */
@@ -242,6 +261,7 @@ export_figures_action (GSimpleAction *action,
 gboolean
 sam_window_import_cluster_file (SamWindow             *self,
                                 GFile                 *file,
+                                gboolean               add_new,
                                 SamClusterFileResult  *result,
                                 GError               **error)
 {
@@ -256,7 +276,70 @@ sam_window_import_cluster_file (SamWindow             *self,
   if (bytes == NULL)
     return FALSE;
   parsed = sam_cluster_file_parse (name, bytes, error);
-  return parsed != NULL && sam_cluster_file_import (parsed, sam_context_get_store (self->context), result, error);
+  return parsed != NULL &&
+         sam_cluster_file_import (parsed, sam_context_get_store (self->context),
+                                  add_new ? sam_cluster_file_get_cluster (parsed) : NULL,
+                                  add_new ? sam_cluster_file_get_round (parsed) : NULL,
+                                  result, error);
+}
+
+static void
+toast_imported (SamWindow *self,
+                guint      added,
+                guint      already)
+{
+  g_autofree char *title = NULL;
+
+  if (added == 0 && already == 0)
+    return;
+  if (already == 0)
+    title = g_strdup_printf (ngettext ("Imported %u file", "Imported %u files", added), added);
+  else
+    title = g_strdup_printf (ngettext ("Imported %u file; the others were there already",
+                                       "Imported %u files; the others were there already", added),
+                             added);
+  toast (self, title);
+}
+
+typedef struct
+{
+  SamWindow *window;
+  GFile     *file;
+} NewFile;
+
+static void
+on_add_new_confirmed (gboolean confirmed,
+                      gpointer user_data)
+{
+  NewFile *data = user_data;
+  g_autoptr(GError) error = NULL;
+  SamClusterFileResult result;
+
+  if (confirmed)
+    {
+      if (!sam_window_import_cluster_file (data->window, data->file, TRUE, &result, &error))
+        sam_dialogs_alert (GTK_WINDOW (data->window), _("The File Was Not Imported"), error->message);
+      else
+        toast_imported (data->window, result == SAM_CLUSTER_FILE_ADDED, result == SAM_CLUSTER_FILE_ALREADY);
+    }
+  g_object_unref (data->window);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+/* A file for a cluster or round this computer does not know: ask, naming them. */
+static void
+ask_add_new (SamWindow  *self,
+             GFile      *file,
+             const char *message)
+{
+  NewFile *data = g_new0 (NewFile, 1);
+  g_autofree char *body = g_strdup_printf (_("%s\n\nTake the file in and add them to this computer?"), message);
+
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  sam_dialogs_confirm (GTK_WINDOW (self), _("A Cluster or Round Not Known Here"), body,
+                       _("_Add and Import"), FALSE, on_add_new_confirmed, data);
 }
 
 static void
@@ -277,8 +360,13 @@ on_open_response (GtkNativeDialog *chooser,
           g_autoptr(GError) error = NULL;
           SamClusterFileResult result;
 
-          if (!sam_window_import_cluster_file (self, file, &result, &error))
-            g_string_append_printf (problems, "%s%s", problems->len ? "\n" : "", error->message);
+          if (!sam_window_import_cluster_file (self, file, FALSE, &result, &error))
+            {
+              if (g_error_matches (error, SAM_CLUSTER_FILE_ERROR, SAM_CLUSTER_FILE_ERROR_UNKNOWN))
+                ask_add_new (self, file, error->message);
+              else
+                g_string_append_printf (problems, "%s%s", problems->len ? "\n" : "", error->message);
+            }
           else if (result == SAM_CLUSTER_FILE_ALREADY)
             already++;
           else
@@ -287,18 +375,7 @@ on_open_response (GtkNativeDialog *chooser,
 
       if (problems->len > 0)
         sam_dialogs_alert (GTK_WINDOW (self), _("Some Files Were Not Imported"), problems->str);
-      if (added > 0 || already > 0)
-        {
-          g_autofree char *title = NULL;
-
-          if (already == 0)
-            title = g_strdup_printf (ngettext ("Imported %u file", "Imported %u files", added), added);
-          else
-            title = g_strdup_printf (ngettext ("Imported %u file; the others were there already",
-                                               "Imported %u files; the others were there already", added),
-                                     added);
-          toast (self, title);
-        }
+      toast_imported (self, added, already);
     }
   g_object_unref (self);
   g_object_unref (chooser);

@@ -209,6 +209,7 @@ undo_import_action (GSimpleAction *action,
 gboolean
 sam_window_export_results (SamWindow  *self,
                            GFile      *file,
+                           GPtrArray **left_out,
                            GError    **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
@@ -218,8 +219,9 @@ sam_window_export_results (SamWindow  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (self->context != NULL, FALSE);
 
+  /* The closed rounds, each at the k it was first shared with. */
   store = sam_context_get_store (self->context);
-  return sam_results_write_csv (store, NULL, sam_store_get_min_group_size (store), out, NULL, error) &&
+  return sam_results_write_csv (store, NULL, NULL, out, NULL, left_out, error) &&
          g_file_replace_contents (file, out->str, out->len, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                                   NULL, NULL, error);
 }
@@ -232,9 +234,24 @@ export_results (SamWindow *self,
   g_autofree char *name = display_name (file);
   g_autofree char *title = NULL;
 
-  if (!sam_window_export_results (self, file, &error))
+  g_autoptr(GPtrArray) left_out = NULL;
+
+  if (!sam_window_export_results (self, file, &left_out, &error))
     {
       sam_dialogs_alert (GTK_WINDOW (self), _("The Results Were Not Saved"), error->message);
+      return;
+    }
+  if (left_out != NULL && left_out->len > 0)
+    {
+      g_autofree char *rounds = NULL;
+      g_autofree char *body = NULL;
+
+      g_ptr_array_add (left_out, NULL);
+      rounds = g_strjoinv (", ", (char **) left_out->pdata);
+      body = g_strdup_printf (_("Saved the closed rounds as “%s”. Left out, because they are still "
+                                "open: %s. A round’s figures are shared once, when it is closed and "
+                                "no more answers can change them."), name, rounds);
+      sam_dialogs_alert (GTK_WINDOW (self), _("Open Rounds Left Out"), body);
       return;
     }
   title = g_strdup_printf (_("Saved the results as “%s”"), name);

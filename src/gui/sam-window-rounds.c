@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-dialogs.h"
+#include "sam-names.h"
 #include "sam-window-private.h"
 
 /* A round after it was created: renamed, closed to new answers and opened again, or
@@ -81,10 +82,18 @@ on_rename_changed (GtkEditable      *entry,
 {
   RoundData *data = g_object_get_data (G_OBJECT (dialog), "round-data");
   g_autofree char *text = entry_text (data);
+  g_autofree char *unsafe = sam_name_explain_unsafe (gtk_editable_get_text (entry), FALSE);
 
-  /* The store would refuse an empty name, and the same name changes nothing. */
+  /* The store would refuse an empty name, or one a spreadsheet would run as a formula
+   * (said here as it is typed), and the same name changes nothing. */
+  if (unsafe != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  adw_message_dialog_set_body (dialog, unsafe != NULL ? unsafe : "");
   adw_message_dialog_set_response_enabled (dialog, "rename",
-                                           *text != '\0' && g_strcmp0 (text, data->label) != 0);
+                                           *text != '\0' && g_strcmp0 (text, data->label) != 0 &&
+                                           unsafe == NULL);
 }
 
 static void
@@ -169,10 +178,83 @@ rename_round_action (GSimpleAction *action,
 
 /* Closing and reopening */
 
+typedef struct
+{
+  SamWindow          *window;
+  SamRoundClosedFunc  func;
+  gpointer            user_data;
+} CloseData;
+
 static void
-set_closed (SamWindow *self,
-            gint64     round_id,
-            gboolean   closed)
+on_closed (gboolean  closed,
+           gint64    round_id,
+           gpointer  user_data)
+{
+  CloseData *data = user_data;
+  g_autoptr(SamRound) round = lookup_round (data->window, round_id);
+
+  if (closed && round != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Round “%s” is closed: its figures can be shared"),
+                                                round->label);
+
+      toast (data->window, title);
+    }
+  if (data->func != NULL)
+    data->func (closed, round_id, data->user_data);
+  g_object_unref (data->window);
+  g_free (data);
+}
+
+/**
+ * sam_window_ask_close_round:
+ * @func: (nullable): as sam_dialogs_ask_close_round()
+ *
+ * Closing a round from the window: the question of sam_dialogs_ask_close_round(), and a
+ * toast once it is closed.
+ *
+ * Returns: (transfer none) (nullable): the question, where one was asked
+ */
+GtkWindow *
+sam_window_ask_close_round (SamWindow          *self,
+                            gint64              round_id,
+                            SamRoundClosedFunc  func,
+                            gpointer            user_data)
+{
+  g_autoptr(SamRound) round = NULL;
+  CloseData *data;
+
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+
+  round = lookup_round (self, round_id);
+  if (round != NULL && sam_round_can_publish (round))
+    {
+      if (func != NULL)
+        func (TRUE, round_id, user_data);
+      return NULL;
+    }
+  data = g_new0 (CloseData, 1);
+  data->window = g_object_ref (self);
+  data->func = func;
+  data->user_data = user_data;
+  return sam_dialogs_ask_close_round (GTK_WINDOW (self), sam_context_get_store (self->context), round_id,
+                                      on_closed, data);
+}
+
+static void
+on_new_round_instead (gboolean confirmed,
+                      gpointer user_data)
+{
+  SamWindow *self = user_data;
+
+  if (confirmed)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.new-round", NULL);
+  g_object_unref (self);
+}
+
+static void
+reopen (SamWindow *self,
+        gint64     round_id)
 {
   g_autoptr(SamRound) round = lookup_round (self, round_id);
   g_autoptr(GError) error = NULL;
@@ -181,19 +263,18 @@ set_closed (SamWindow *self,
   if (round == NULL)
     return;
 
-  /* No question first: closing is undone by reopening, and neither loses anything. */
-  if (!sam_store_set_round_closed (sam_context_get_store (self->context), round_id, closed, &error))
+  /* A published round stays closed; the store says why, and a new round takes the late
+   * answers. */
+  if (!sam_store_set_round_closed (sam_context_get_store (self->context), round_id, FALSE, &error))
     {
-      sam_dialogs_alert (GTK_WINDOW (self),
-                         closed ? _("The Round Was Not Closed") : _("The Round Was Not Reopened"),
-                         error->message);
+      if (round->published_k > 0)
+        sam_dialogs_confirm (GTK_WINDOW (self), _("The Round Stays Closed"), error->message,
+                             _("_New Round…"), FALSE, on_new_round_instead, g_object_ref (self));
+      else
+        sam_dialogs_alert (GTK_WINDOW (self), _("The Round Was Not Reopened"), error->message);
       return;
     }
-
-  if (closed)
-    title = g_strdup_printf (_("Round “%s” is closed: it takes no new answers"), round->label);
-  else
-    title = g_strdup_printf (_("Round “%s” is open again: it takes new answers"), round->label);
+  title = g_strdup_printf (_("Round “%s” is open again: it takes new answers"), round->label);
   toast (self, title);
 }
 
@@ -202,7 +283,7 @@ close_round_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
-  set_closed (user_data, g_variant_get_int64 (parameter), TRUE);
+  sam_window_ask_close_round (user_data, g_variant_get_int64 (parameter), NULL, NULL);
 }
 
 static void
@@ -210,7 +291,7 @@ reopen_round_action (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
-  set_closed (user_data, g_variant_get_int64 (parameter), FALSE);
+  reopen (user_data, g_variant_get_int64 (parameter));
 }
 
 /* Deleting */

@@ -11,6 +11,7 @@
 #include "sam-application.h"
 #include "sam-cluster-file.h"
 #include "sam-context.h"
+#include "sam-dialogs.h"
 
 G_BEGIN_DECLS
 
@@ -30,8 +31,13 @@ void        sam_window_add_toast       (SamWindow      *self,
 
 GtkWindow  *sam_window_open_survey      (SamWindow      *self,
                                          GFile          *file);
+GtkWindow  *sam_window_ask_close_round  (SamWindow          *self,
+                                         gint64              round_id,
+                                         SamRoundClosedFunc  func,
+                                         gpointer            user_data);
 gboolean    sam_window_export_results   (SamWindow      *self,
                                          GFile          *file,
+                                         GPtrArray     **left_out,
                                          GError        **error);
 GtkWindow  *sam_window_ask_export_tallies  (SamWindow   *self,
                                             gint64       round_id);
@@ -42,6 +48,7 @@ gboolean    sam_window_write_cluster_file  (SamWindow   *self,
                                             GError     **error);
 gboolean    sam_window_import_cluster_file (SamWindow   *self,
                                             GFile       *file,
+                                            gboolean     add_new,
                                             SamClusterFileResult *result,
                                             GError     **error);
 gboolean    sam_window_import_reference (SamWindow      *self,

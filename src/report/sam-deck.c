@@ -125,10 +125,10 @@ domain_slide (Deck            *deck,
 /* The cluster's round before this one, for the clinic-by-clinic charts. */
 static SamRoundFigures *
 load_previous (SamStore        *store,
-               SamRoundFigures *figures,
-               int              k)
+               SamRoundFigures *figures)
 {
   g_autoptr(GPtrArray) rounds = sam_round_figures_list_rounds (store, figures->cluster_id, NULL);
+  SamFiguresPolicy policy = { 0, 0 };
   gint64 previous = 0;
 
   for (guint r = 0; rounds != NULL && r < rounds->len; r++)
@@ -139,7 +139,11 @@ load_previous (SamStore        *store,
         break;
       previous = round->id;
     }
-  return previous != 0 ? sam_round_figures_load (store, previous, k, 0, NULL) : NULL;
+  /* Shown in the deck, the round before is published too: at its own k, and only where
+   * it is closed; an open one is left out. */
+  if (previous == 0 || !sam_store_publish_round (store, previous, 0, TRUE, &policy.k, NULL))
+    return NULL;
+  return sam_round_figures_load (store, previous, &policy, NULL);
 }
 
 static cairo_status_t
@@ -153,8 +157,11 @@ append_bytes (void                *closure,
 
 /**
  * sam_deck_render:
- * @k: the minimum group size
+ * @k: the minimum group size asked for, or 0 for the round's own (or the saved setting)
  * @n_pages: (out) (optional): the slides written
+ *
+ * The deck is a publication of the round (instrument contract, "One publication a
+ * round"): the round must be closed, and its k is fixed by the first publication.
  *
  * Returns: (transfer full): the deck as a PDF, or %NULL with @error set
  */
@@ -170,16 +177,19 @@ sam_deck_render (SamStore  *store,
   g_autoptr(SamRoundFigures) previous = NULL;
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autofree char *title = NULL;
+  SamFiguresPolicy policy = { 0, 0 };
   cairo_status_t status;
   Deck deck = { 0 };
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
   /* Always the cluster's view: the deck goes to everyone in the room. */
-  figures = sam_round_figures_load (store, round_id, k, 0, error);
+  if (!sam_store_publish_round (store, round_id, k, TRUE, &policy.k, error))
+    return NULL;
+  figures = sam_round_figures_load (store, round_id, &policy, error);
   if (figures == NULL)
     return NULL;
-  previous = load_previous (store, figures, k);
+  previous = load_previous (store, figures);
 
   deck.surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, SLIDE_WIDTH, SLIDE_HEIGHT);
   /* Translators: the meeting deck's title in its PDF: the cluster and the round. */

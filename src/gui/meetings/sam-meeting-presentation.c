@@ -172,6 +172,12 @@ show_chart (SamMeetingPresentation *self,
   gtk_label_set_label (self->chart_position_label, heading);
 }
 
+static gboolean
+runner_may_present (SamMeetingPresentation *self)
+{
+  return _sam_meeting_runner_may_present_figures (self->runner);
+}
+
 /* Fills the stack with the step's charts. Returns FALSE where the step would show data
  * but the cluster has no round with answers. */
 static gboolean
@@ -188,6 +194,9 @@ show_charts (SamMeetingPresentation *self,
   gtk_label_set_label (self->chart_position_label, "");
   if (!_sam_meeting_step_shows_data (step))
     return TRUE;
+  /* An open round's figures are not shown to the room. */
+  if (!_sam_meeting_runner_may_present_figures (self->runner))
+    return FALSE;
   charts = _sam_meeting_runner_make_charts (self->runner, step, &round_label);
   if (charts == NULL)
     return FALSE;
@@ -245,7 +254,9 @@ update (SamMeetingPresentation *self)
         {
           GtkLabel *label = add_label (self->prompts_box, "presentation-prompt", TRUE);
 
-          gtk_label_set_label (label, _("There are no results to show yet: the cluster has no round with answers."));
+          gtk_label_set_label (label, runner_may_present (self)
+                                      ? _("There are no results to show yet: the cluster has no round with answers.")
+                                      : _("The round’s results are shown to the room once the round is closed."));
           gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
           gtk_widget_set_margin_top (GTK_WIDGET (label), 12);
         }

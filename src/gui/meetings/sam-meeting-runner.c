@@ -13,6 +13,7 @@
 #include "sam-dates.h"
 #include "sam-chart-view.h"
 #include "sam-instrument.h"
+#include "sam-dialogs.h"
 #include "sam-meeting-presentation.h"
 #include "sam-meeting-runner.h"
 #include "sam-meetings-private.h"
@@ -681,10 +682,10 @@ load_figures (SamMeetingRunner *self)
 {
   SamStore *store = get_store (self);
   g_autoptr(GPtrArray) clinics = NULL;
-  g_autoptr(GPtrArray) rounds = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(SamRound) newest = NULL;
+  SamFiguresPolicy policy = { 0, 0 };
   gint64 cluster_id = self->meeting->cluster_id;
-  SamRound *newest = NULL;
 
   self->figures_loaded = TRUE;
   if (self->meeting->clinic_id > 0)
@@ -698,21 +699,11 @@ load_figures (SamMeetingRunner *self)
             cluster_id = clinic->cluster_id;
         }
     }
-  rounds = sam_store_list_rounds (store, NULL);
-  for (guint i = 0; rounds != NULL && i < rounds->len; i++)
-    {
-      SamRound *round = g_ptr_array_index (rounds, i);
-
-      if (round->cluster_id != cluster_id || round->n_respondents == 0)
-        continue;
-      if (newest == NULL || g_strcmp0 (round->date, newest->date) > 0 ||
-          (g_strcmp0 (round->date, newest->date) == 0 && round->id > newest->id))
-        newest = round;
-    }
+  newest = sam_round_figures_newest_round (store, cluster_id, NULL);
   if (newest == NULL)
     return;
-  self->figures = sam_round_figures_load (store, newest->id, sam_store_get_min_group_size (store),
-                                          self->meeting->clinic_id, &error);
+  policy.own_clinic_id = self->meeting->clinic_id;
+  self->figures = sam_round_figures_load (store, newest->id, &policy, &error);
   if (self->figures == NULL)
     {
       g_warning ("Could not read the figures of round %s: %s", newest->label, error->message);
@@ -1032,12 +1023,32 @@ previous_action (GtkWidget  *widget,
   sam_meeting_runner_previous (SAM_MEETING_RUNNER (widget));
 }
 
-static void
-present_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+/**
+ * _sam_meeting_runner_may_present_figures:
+ *
+ * Charts shown in a cluster meeting are a publication of their round (instrument
+ * contract, "One publication a round"): the projector shows them only once the round is
+ * closed. A clinic's own meeting shows its own view, which is no publication.
+ */
+gboolean
+_sam_meeting_runner_may_present_figures (SamMeetingRunner *self)
 {
-  SamMeetingRunner *self = SAM_MEETING_RUNNER (widget);
+  g_autoptr(SamRound) round = NULL;
+
+  g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), FALSE);
+
+  if (!self->figures_loaded)
+    load_figures (self);
+  if (self->figures == NULL || self->meeting->clinic_id > 0)
+    return TRUE;
+  round = sam_store_get_round (get_store (self), self->figures->round_id, NULL);
+  return round != NULL && sam_round_can_publish (round);
+}
+
+static void
+open_presentation (SamMeetingRunner *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
   GtkRoot *root = gtk_widget_get_root (widget);
 
   if (self->timer == NULL)
@@ -1064,6 +1075,37 @@ present_action (GtkWidget  *widget,
     }
   gtk_window_fullscreen (self->presentation);
   gtk_window_present (self->presentation);
+}
+
+static void
+on_close_for_presenting (gboolean  closed,
+                         gint64    round_id,
+                         gpointer  user_data)
+{
+  g_autoptr(SamMeetingRunner) self = user_data;
+
+  /* Presented either way: without the round's charts where it stays open. */
+  open_presentation (self);
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SamMeetingRunner *self = SAM_MEETING_RUNNER (widget);
+
+  if (self->timer == NULL)
+    return;
+  /* A cluster meeting's projector shares the round's figures: an open round is offered
+   * closing first. */
+  if (self->presentation == NULL && !_sam_meeting_runner_may_present_figures (self))
+    {
+      sam_dialogs_ask_close_round (GTK_WINDOW (gtk_widget_get_root (widget)), get_store (self),
+                                   self->figures->round_id, on_close_for_presenting, g_object_ref (self));
+      return;
+    }
+  open_presentation (self);
 }
 
 static void

@@ -32,6 +32,7 @@ void        _sam_meetings_ensure_style   (void);
 void        _sam_meetings_clear_list     (GtkListBox       *list);
 
 gboolean    _sam_meeting_step_shows_data (const SamMeetingStep *step);
+gboolean    _sam_meeting_runner_may_present_figures (SamMeetingRunner *self);
 GPtrArray  *_sam_meeting_runner_make_charts (SamMeetingRunner     *self,
                                              const SamMeetingStep *step,
                                              const char          **round_label);

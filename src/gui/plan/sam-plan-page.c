@@ -951,6 +951,7 @@ refresh_follow (SamPlanPage *self)
   g_autoptr(GError) error = NULL;
   SamInstrument *instrument = sam_instrument_get_default ();
   gint64 before_id, after_id, own_view;
+  SamFiguresPolicy policy = { 0, 0 };
   guint before, after;
 
   if (self->follow_list == NULL)
@@ -982,8 +983,8 @@ refresh_follow (SamPlanPage *self)
   before_id = ((SamRound *) g_ptr_array_index (self->rounds, before))->id;
   after_id = ((SamRound *) g_ptr_array_index (self->rounds, after))->id;
   own_view = clinic->id == sam_store_get_own_clinic (store) ? clinic->id : 0;
-  follow_up = sam_follow_up_load (store, clinic->id, before_id, after_id,
-                                  sam_store_get_min_group_size (store), own_view, &error);
+  policy.own_clinic_id = own_view;
+  follow_up = sam_follow_up_load (store, clinic->id, before_id, after_id, &policy, &error);
   if (follow_up == NULL)
     {
       gtk_label_set_text (self->follow_intro, error->message);
@@ -993,7 +994,7 @@ refresh_follow (SamPlanPage *self)
     g_autofree char *intro = g_strdup_printf (_("%s and the cluster, per item and index: the change in the mean "
                                                 "(0–100) and in the favourable share. Changes under %.0f points "
                                                 "are small. Figures of fewer than %d answers stay withheld."),
-                                              clinic->code, SAM_CHANGE_SMALL, sam_store_get_min_group_size (store));
+                                              clinic->code, SAM_CHANGE_SMALL, follow_up->after->k);
 
     gtk_label_set_text (self->follow_intro, intro);
   }

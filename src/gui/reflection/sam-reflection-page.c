@@ -193,12 +193,12 @@ own_figures_new (SamReflectionPage *self)
   SamStore *store = sam_context_get_store (self->context);
   SamInstrument *instrument = sam_instrument_get_default ();
   g_autoptr(GPtrArray) clinics = sam_store_list_clinics (store, NULL);
-  g_autoptr(GPtrArray) rounds = NULL;
+  g_autoptr(SamRound) round = NULL;
   g_autoptr(SamRoundFigures) figures = NULL;
+  SamFiguresPolicy policy = { 0, 0 };
   const SamClinicFigures *own_figures;
   gint64 own = sam_store_get_own_clinic (store), cluster = 0;
   GtkWidget *group = adw_preferences_group_new ();
-  const SamRound *round;
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
                                    _("Your Figures and the Cluster’s"));
@@ -206,8 +206,8 @@ own_figures_new (SamReflectionPage *self)
     if (((SamClinic *) g_ptr_array_index (clinics, i))->id == own)
       cluster = ((SamClinic *) g_ptr_array_index (clinics, i))->cluster_id;
   if (cluster > 0)
-    rounds = sam_round_figures_list_rounds (store, cluster, NULL);
-  if (rounds == NULL || rounds->len == 0)
+    round = sam_round_figures_newest_round (store, cluster, NULL);
+  if (round == NULL)
     {
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                              own > 0 ? _("Your cluster has no round yet.")
@@ -215,9 +215,8 @@ own_figures_new (SamReflectionPage *self)
                                                          "own figures here."));
       return group;
     }
-  round = g_ptr_array_index (rounds, rounds->len - 1);
-  figures = sam_round_figures_load (store, round->id, sam_store_get_min_group_size (store), own,
-                                    NULL);
+  policy.own_clinic_id = own;
+  figures = sam_round_figures_load (store, round->id, &policy, NULL);
   own_figures = figures != NULL ? sam_round_figures_find_clinic (figures, own) : NULL;
   {
     /* Translators: %s is the round, such as "Baseline 2026". */

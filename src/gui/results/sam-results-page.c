@@ -282,6 +282,24 @@ build_overview (SamResultsPage *self)
                            self->figures->cluster_name, self->figures->round_label, self->figures->clinics->len,
                            self->figures->k);
   gtk_box_append (self->boxes[PAGE_OVERVIEW], text_label (intro, "dim-label"));
+  if (self->figures->source == SAM_FIGURES_FROM_FILE)
+    {
+      g_autofree char *source = NULL;
+
+      if (self->figures->source_file != NULL && *self->figures->source_file != '\0')
+        source = g_strdup_printf (_("The cluster’s, the other clinics’ and the country’s figures are the "
+                                    "coordinator’s, from “%s”, taken in on %s."),
+                                  self->figures->source_file, self->figures->source_date);
+      else
+        source = g_strdup (_("The cluster’s, the other clinics’ and the country’s figures are the "
+                             "coordinator’s, from the cluster’s figures file."));
+      gtk_box_append (self->boxes[PAGE_OVERVIEW], text_label (source, "dim-label"));
+    }
+  if (self->figures->own_changed)
+    gtk_box_append (self->boxes[PAGE_OVERVIEW],
+                    text_label (_("The clinic’s answers have changed since its tallies went to the "
+                                  "coordinator, so the cluster’s figures do not include the change."),
+                                "warning"));
   if (self->figures->clinics->len == 0 || n_respondents == 0)
     {
       gtk_box_append (self->boxes[PAGE_OVERVIEW], text_label (_("This round has no answers yet."), "title-4"));
@@ -324,8 +342,8 @@ rebuild (SamResultsPage *self)
   g_autoptr(GPtrArray) rounds = NULL;
   g_autoptr(GError) error = NULL;
   guint selected = gtk_drop_down_get_selected (self->round_dropdown);
-  gint64 own, round_id;
-  int k;
+  SamFiguresPolicy policy = { 0, 0 };
+  gint64 round_id;
 
   clear_pages (self);
   g_clear_pointer (&self->figures, sam_round_figures_free);
@@ -334,10 +352,10 @@ rebuild (SamResultsPage *self)
     return;
 
   round_id = g_array_index (self->round_ids, gint64, selected);
-  own = own_view_chosen (self) ? self->own_clinic_id : 0;
-  k = sam_store_get_min_group_size (store);
+  policy.own_clinic_id = own_view_chosen (self) ? self->own_clinic_id : 0;
 
-  self->figures = sam_round_figures_load (store, round_id, k, own, &error);
+  /* Each round at its own k, from the one pipeline every view and file reads. */
+  self->figures = sam_round_figures_load (store, round_id, &policy, &error);
   if (self->figures == NULL)
     {
       show_error (self, error);
@@ -352,11 +370,11 @@ rebuild (SamResultsPage *self)
 
       if (round->id == round_id)
         break;
-      figures = sam_round_figures_load (store, round->id, k, own, NULL);
+      figures = sam_round_figures_load (store, round->id, &policy, NULL);
       if (figures != NULL)
         g_ptr_array_add (self->history, figures);
     }
-  g_ptr_array_add (self->history, sam_round_figures_load (store, round_id, k, own, NULL));
+  g_ptr_array_add (self->history, sam_round_figures_load (store, round_id, &policy, NULL));
 
   build_overview (self);
   for (guint d = 0; d < sam_instrument_get_n_domains (instrument) && d < 4; d++)
@@ -403,7 +421,7 @@ refresh (SamResultsPage *self)
       g_array_append_val (self->round_ids, round->id);
       /* The round shown before, or else the newest with answers. */
       if (round->id == previous_round || (previous_round == 0 && choose == GTK_INVALID_LIST_POSITION
-                                          && round->n_respondents > 0))
+                                          && sam_round_has_figures (round)))
         choose = r;
     }
   if (choose == GTK_INVALID_LIST_POSITION && self->round_ids->len > 0)
@@ -595,15 +613,16 @@ on_deck_file (GtkNativeDialog *dialog,
 }
 
 static void
-save_deck_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+choose_deck_file (gboolean  closed,
+                  gint64    round_id,
+                  gpointer  user_data)
 {
-  SamResultsPage *self = SAM_RESULTS_PAGE (widget);
+  g_autoptr(SamResultsPage) self = user_data;
+  GtkWidget *widget = GTK_WIDGET (self);
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
-  if (self->figures == NULL)
+  if (!closed || self->figures == NULL || self->figures->round_id != round_id)
     return;
   chooser = gtk_file_chooser_native_new (_("Save the Meeting Deck"), GTK_WINDOW (gtk_widget_get_root (widget)),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
@@ -613,6 +632,20 @@ save_deck_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_deck_file), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_deck_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SamResultsPage *self = SAM_RESULTS_PAGE (widget);
+
+  if (self->figures == NULL)
+    return;
+  /* The deck shares the round's figures: an open round is offered closing first. */
+  sam_dialogs_ask_close_round (GTK_WINDOW (gtk_widget_get_root (widget)), sam_context_get_store (self->context),
+                               self->figures->round_id, choose_deck_file, g_object_ref (self));
 }
 
 /* Overrides */
@@ -834,5 +867,5 @@ sam_results_page_save_deck (SamResultsPage  *self,
       return FALSE;
     }
   return sam_deck_write_pdf (sam_context_get_store (self->context), self->figures->round_id,
-                             self->figures->k, path, n_pages, error);
+                             0, path, n_pages, error);
 }
