@@ -6,12 +6,43 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+#include <grp.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include "test-common.h"
 
 /* The command line works with no display at all: it runs the real program with DISPLAY and
  * WAYLAND_DISPLAY unset and checks what it prints and how it exits. */
 
 static char *tmpdir;
+
+/* How the next run's child starts: as it is, as an unprivileged user (where the tests run
+ * as root, who may write anything), or with a small limit on the size of files it writes
+ * (a full disk, without a small file system). */
+static enum { CHILD_PLAIN, CHILD_UNPRIVILEGED, CHILD_SMALL_DISK } child_mode;
+static rlim_t small_disk_bytes;
+
+static void
+child_setup (gpointer data)
+{
+  if (child_mode == CHILD_UNPRIVILEGED && geteuid () == 0)
+    {
+      /* nobody:nogroup */
+      if (setgroups (0, NULL) != 0 || setgid (65534) != 0 || setuid (65534) != 0)
+        _exit (99);
+    }
+  else if (child_mode == CHILD_SMALL_DISK)
+    {
+      struct rlimit limit = { small_disk_bytes, small_disk_bytes };
+
+      signal (SIGXFSZ, SIG_IGN);
+      setrlimit (RLIMIT_FSIZE, &limit);
+    }
+}
 
 typedef struct
 {
@@ -53,7 +84,7 @@ run (const char *first,
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", tmpdir, TRUE);
   envp = g_environ_setenv (envp, "LANGUAGE", "en", TRUE);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, child_setup, NULL,
                 &result.out, &result.err, &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
@@ -71,17 +102,31 @@ test_version (void)
   result_clear (&result);
 }
 
+/* Commands that only read create nothing: a mistyped path is an error naming it, and no
+ * folder or file appears. */
 static void
-test_summary_new_database (void)
+test_summary_missing_database (void)
 {
-  g_autofree char *path = g_build_filename (tmpdir, "cli", "new.db", NULL);
+  g_autofree char *folder = g_build_filename (tmpdir, "cli", NULL);
+  g_autofree char *path = g_build_filename (folder, "new.db", NULL);
+  g_autofree char *out = g_build_filename (tmpdir, "missing.csv", NULL);
   Result result = run ("--database", path, "--summary", NULL);
 
-  g_assert_cmpint (result.status, ==, 0);
-  g_assert_nonnull (strstr (result.out, path));
-  g_assert_nonnull (strstr (result.out, "Respondents: 0\n"));
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpint (test_file_mode (path), ==, 0600);
+  g_assert_cmpint (result.status, !=, 0);
+  g_assert_nonnull (strstr (result.err, path));
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+  result_clear (&result);
+
+  result = run ("--database", path, "--export-results", out, NULL);
+  g_assert_cmpint (result.status, !=, 0);
+  g_assert_nonnull (strstr (result.err, path));
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  result_clear (&result);
+
+  result = run ("--database", path, "--export-deck", out, "--round", "R1", NULL);
+  g_assert_cmpint (result.status, !=, 0);
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
   result_clear (&result);
 }
 
@@ -593,6 +638,234 @@ test_bad_cluster_files (void)
   result_clear (&result);
 }
 
+/* A database with a few answers, closed and published, to read and to write. */
+static char *
+make_database (const char *dir,
+               const char *name)
+{
+  g_autofree char *survey = g_build_filename (dir, "survey.csv", NULL);
+  char *db = g_build_filename (dir, name, NULL);
+
+  test_write_file (survey, "clinic,role,q1,q7a\nKlinik 1,partner,1,2\nKlinik 1,partner,2,2\n"
+                           "Klinik 1,partner,3,1\nKlinik 2,staff,,4\n", -1);
+  run_ok ("--database", db, "--import-survey", survey, "--round", "R1", "--cluster", "K", NULL);
+  run_ok ("--database", db, "--close-round", "R1", "--export-results", "-", NULL);
+  return db;
+}
+
+/* A few bytes broken inside a data page: SQLite's quick_check finds it. Every command
+ * exits non-zero naming the file, and nothing is written to it. */
+static void
+test_damaged_database (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "damaged", NULL);
+  g_autofree char *db = NULL;
+  g_autofree char *survey = g_build_filename (dir, "more.csv", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  const guchar *bytes;
+  gsize size;
+  g_autofree guchar *broken = NULL;
+  guint page_size;
+  Result result;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  db = make_database (dir, "damaged.db");
+  before = test_read_file (db);
+  bytes = g_bytes_get_data (before, &size);
+  page_size = (bytes[16] << 8) | bytes[17];
+  if (page_size == 1)
+    page_size = 65536;
+  g_assert_cmpuint (size, >=, 3 * page_size);
+  broken = g_memdup2 (bytes, size);
+  /* The header of the last page: its kind and cell count, nonsense. */
+  memset (broken + size - page_size, 0x5a, 12);
+  test_write_file (db, (const char *) broken, size);
+  g_clear_pointer (&before, g_bytes_unref);
+  before = test_read_file (db);
+
+  result = run ("--database", db, "--summary", NULL);
+  g_assert_cmpint (result.status, !=, 0);
+  g_assert_nonnull (strstr (result.err, db));
+  g_assert_nonnull (strstr (result.err, "damaged"));
+  result_clear (&result);
+
+  test_write_file (survey, "clinic,role,q1\nKlinik 3,partner,1\n", -1);
+  result = run ("--database", db, "--import-survey", survey, "--round", "R2", NULL);
+  g_assert_cmpint (result.status, !=, 0);
+  g_assert_nonnull (strstr (result.err, db));
+  g_assert_null (strstr (result.out, "Imported"));
+  result_clear (&result);
+
+  result = run ("--database", db, "--export-results", "-", NULL);
+  g_assert_cmpint (result.status, !=, 0);
+  result_clear (&result);
+
+  after = test_read_file (db);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* A database the user may only read (a copy on a read-only share): reads work and write
+ * nothing, changes fail naming the file. As root, who may write anything, the commands
+ * run as nobody. */
+static void
+test_read_only_database (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_tmp_dir (), "samarbejde-read-only-XXXXXX", NULL);
+  g_autofree char *db = NULL;
+  g_autofree char *survey = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *listing_before = NULL;
+  Result result;
+
+  g_assert_nonnull (g_mkdtemp (dir));
+  db = make_database (dir, "shared.db");
+  survey = g_build_filename (dir, "survey.csv", NULL);
+  g_assert_cmpint (g_chmod (db, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (survey, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  before = test_read_file (db);
+
+  child_mode = CHILD_UNPRIVILEGED;
+  result = run ("--database", db, "--summary", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Respondents: 4\n"));
+  result_clear (&result);
+
+  result = run ("--database", db, "--export-results", "-", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "R1,K,clinic,Klinik 1,q1,3,"));
+  result_clear (&result);
+
+  result = run ("--database", db, "--import-survey", survey, "--round", "R2", NULL);
+  g_assert_cmpint (result.status, !=, 0);
+  g_test_message ("%s", result.err);
+  g_assert_nonnull (strstr (result.err, db));
+  g_assert_nonnull (strstr (result.err, "can only be read"));
+  g_assert_null (strstr (result.out, "Imported"));
+  result_clear (&result);
+  child_mode = CHILD_PLAIN;
+
+  after = test_read_file (db);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (g_strconcat (db, "-wal", NULL), G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  test_rm_rf (dir);
+}
+
+/* A full disk: the import fails, says so naming the file, says nothing of success before,
+ * and the database is as it was. */
+static void
+test_full_disk (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "full", NULL);
+  g_autofree char *db = NULL;
+  g_autofree char *big = g_build_filename (dir, "big.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("clinic,role,q1,q2a,q2b,q2c,q2d,q3,q7a,q7b,q7c,q8,q9\n");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  Result result;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  db = make_database (dir, "full.db");
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text, "Klinik %u,partner,1,2,3,4,5,1,2,3,4,5,1\n", 10 + i % 50);
+  test_write_file (big, text->str, text->len);
+  before = test_read_file (db);
+
+  child_mode = CHILD_SMALL_DISK;
+  small_disk_bytes = g_bytes_get_size (before) + 32 * 1024;
+  result = run ("--database", db, "--import-survey", big, "--round", "R2", NULL);
+  child_mode = CHILD_PLAIN;
+  g_test_message ("%s", result.err);
+  g_assert_cmpint (result.status, !=, 0);
+  g_assert_nonnull (strstr (result.err, db));
+  g_assert_null (strstr (result.out, "Imported"));
+  result_clear (&result);
+
+  after = test_read_file (db);
+  g_assert_true (g_bytes_equal (before, after));
+  result = run ("--database", db, "--summary", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Respondents: 4\n"));
+  result_clear (&result);
+}
+
+/* The database is the user's alone after any command that may write, whatever it was; a
+ * change of the day first leaves a copy beside it, also the user's alone. */
+static void
+test_private_after_write (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "private", NULL);
+  g_autofree char *db = NULL;
+  g_autofree char *survey = g_build_filename (dir, "more.csv", NULL);
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  guint n_backups = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  db = make_database (dir, "private.db");
+  g_assert_cmpint (g_chmod (db, 0644), ==, 0);
+  test_write_file (survey, "clinic,role,q1\nKlinik 3,partner,1\n", -1);
+  run_ok ("--database", db, "--import-survey", survey, "--round", "R2", NULL);
+  g_assert_cmpint (test_file_mode (db), ==, 0600);
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "private.db.") && g_str_has_suffix (name, ".bak"))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        g_assert_cmpint (test_file_mode (path), ==, 0600);
+        n_backups++;
+      }
+  /* One copy of the day, however many changes. */
+  g_assert_cmpuint (n_backups, ==, 1);
+}
+
+/* A second writer waits for the first, and says so, rather than failing after 5 s. */
+static void
+test_second_writer (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "writers", NULL);
+  g_autofree char *db = NULL;
+  g_autofree char *survey = g_build_filename (dir, "more.csv", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  sqlite3 *holder = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  db = make_database (dir, "busy.db");
+  test_write_file (survey, "clinic,role,q1\nKlinik 3,partner,1\n", -1);
+
+  /* Another program holds the write lock for six seconds. */
+  g_assert_cmpint (sqlite3_open (db, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", tmpdir, TRUE);
+  child = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("SAMARBEJDE_EXE"), "--database", db,
+                                       "--import-survey", survey, "--round", "R2", NULL);
+  g_assert_no_error (error);
+  g_usleep (6 * G_USEC_PER_SEC);
+  g_assert_cmpint (sqlite3_exec (holder, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (holder);
+
+  g_assert_true (g_subprocess_communicate_utf8 (child, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+  g_assert_true (g_subprocess_get_if_exited (child));
+  g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 0);
+  g_assert_nonnull (strstr (err, "Waiting for another program"));
+  g_assert_nonnull (strstr (out, "Imported"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,7 +876,12 @@ main (int   argc,
   tmpdir = test_make_tmpdir ();
 
   g_test_add_func ("/cli/version", test_version);
-  g_test_add_func ("/cli/summary/new-database", test_summary_new_database);
+  g_test_add_func ("/cli/summary/missing-database", test_summary_missing_database);
+  g_test_add_func ("/cli/safety/damaged", test_damaged_database);
+  g_test_add_func ("/cli/safety/read-only", test_read_only_database);
+  g_test_add_func ("/cli/safety/full-disk", test_full_disk);
+  g_test_add_func ("/cli/safety/private", test_private_after_write);
+  g_test_add_func ("/cli/safety/second-writer", test_second_writer);
   g_test_add_func ("/cli/summary/demo", test_summary_demo);
   g_test_add_func ("/cli/bad-database", test_bad_database);
   g_test_add_func ("/cli/bad-options", test_bad_options);

@@ -12,6 +12,7 @@
 #include "sam-names.h"
 #include "sam-paths.h"
 #include "sam-store.h"
+#include "sam-backups.h"
 #include "test-common.h"
 
 typedef struct
@@ -65,6 +66,12 @@ sql_exec (const char *path,
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s", message);
   sqlite3_close (db);
+}
+
+static void
+test_count_call (guint *count)
+{
+  (*count)++;
 }
 
 static SamStore *
@@ -764,6 +771,146 @@ test_upgrade_v4 (Fixture       *fixture,
   g_assert_cmpint (sql_int (v5_path, "SELECT count(*) FROM sent_tallies"), ==, 1);
 }
 
+/* Backups: a copy before the first change of a day, the user's alone, the last seven of
+ * them kept; listed with what they hold; restored in place of the database, which is kept
+ * as a backup too. */
+static void
+test_backups (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(SamStore) store = open_store (fixture->path);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *replaced = NULL;
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  gint64 cluster, round, clinic;
+  SamStoreSummary summary = { 0 };
+
+  /* An empty database has nothing to keep. */
+  g_assert_true (sam_store_ensure_cluster (store, "K", &cluster, &error));
+  g_assert_true (sam_store_ensure_clinic (store, cluster, "Klinik 1", NULL, &clinic, &error));
+  backups = sam_backups_list (fixture->path);
+  g_assert_cmpuint (backups->len, ==, 0);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+
+  /* Old copies of other days: nine daily ones, and one made before an upgrade. */
+  for (guint day = 1; day <= 9; day++)
+    {
+      g_autofree char *old = g_strdup_printf ("%s.202601%02u-120000.bak", fixture->path, day);
+
+      test_write_file (old, "x", 1);
+    }
+  {
+    g_autofree char *upgrade = g_strdup_printf ("%s.v3-20250101-120000.bak", fixture->path);
+
+    test_write_file (upgrade, "x", 1);
+  }
+
+  /* The next day's first change (the store's day forgotten, as after a night). */
+  g_clear_object (&store);
+  store = open_store (fixture->path);
+  g_assert_true (sam_store_create_round (store, cluster, "R1", "2026-03-01", &round, &error));
+  g_assert_true (sam_store_add_respondent (store, round, clinic, SAM_ROLE_PARTNER, NULL, 0, NULL, &error));
+  g_assert_no_error (error);
+
+  backups = sam_backups_list (fixture->path);
+  /* Seven daily copies (today's and the six newest old ones) and the upgrade's. */
+  g_assert_cmpuint (backups->len, ==, 8);
+  {
+    SamBackup *today = g_ptr_array_index (backups, 0);
+
+    g_assert_cmpint (today->kind, ==, SAM_BACKUP_DAILY);
+    g_assert_true (today->readable);
+    /* As it was before the change: the cluster and its clinic, no round yet. */
+    g_assert_cmpuint (today->n_rounds, ==, 0);
+    g_assert_cmpint (test_file_mode (today->path), ==, 0600);
+  }
+  {
+    g_autofree char *oldest = g_strdup_printf ("%s.20260103-120000.bak", fixture->path);
+    g_autofree char *kept = g_strdup_printf ("%s.20260104-120000.bak", fixture->path);
+    g_autofree char *upgrade = g_strdup_printf ("%s.v3-20250101-120000.bak", fixture->path);
+
+    g_assert_false (g_file_test (oldest, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (upgrade, G_FILE_TEST_EXISTS));
+  }
+
+  /* Restored in place of the database, which is kept as a backup too. */
+  g_clear_object (&store);
+  g_assert_true (sam_backups_restore (fixture->path, ((SamBackup *) g_ptr_array_index (backups, 0))->path,
+                                      &replaced, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (replaced);
+  g_assert_cmpint (test_file_mode (fixture->path), ==, 0600);
+  store = open_store (fixture->path);
+  g_assert_true (sam_store_get_summary (store, &summary, &error));
+  g_assert_cmpuint (summary.n_clusters, ==, 1);
+  g_assert_cmpuint (summary.n_rounds, ==, 0);
+  g_clear_object (&store);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  backups = sam_backups_list (fixture->path);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      SamBackup *backup = g_ptr_array_index (backups, i);
+
+      if (g_str_equal (backup->path, replaced))
+        {
+          g_assert_cmpint (backup->kind, ==, SAM_BACKUP_REPLACED);
+          g_assert_cmpuint (backup->n_rounds, ==, 1);
+          g_assert_cmpuint (backup->n_respondents, ==, 1);
+        }
+    }
+
+  /* A backup that is not a database is refused, and the database stays. */
+  {
+    g_autofree char *junk = g_strdup_printf ("%s.20260109-120000.bak", fixture->path);
+    g_autoptr(GBytes) before = test_read_file (fixture->path);
+    g_autoptr(GBytes) after = NULL;
+
+    g_assert_false (sam_backups_restore (fixture->path, junk, NULL, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    after = test_read_file (fixture->path);
+    g_assert_true (g_bytes_equal (before, after));
+  }
+  (void) dir;
+}
+
+/* A database that is not there is not made where the caller says so. */
+static void
+test_open_existing (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_open (fixture->path, SAM_STORE_OPEN_EXISTING, &error);
+  g_autofree char *parent = g_path_get_dirname (fixture->path);
+
+  g_assert_null (store);
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_MISSING);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_assert_false (g_file_test (parent, G_FILE_TEST_EXISTS));
+}
+
+/* A change committed by another connection (the command line, another window) is seen. */
+static void
+test_other_writer (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(SamStore) store = open_store (fixture->path);
+  g_autoptr(SamStore) other = open_store (fixture->path);
+  guint changes = 0;
+  gint64 cluster;
+
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (test_count_call), &changes);
+  sam_store_check_other_writers (store);
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_true (sam_store_ensure_cluster (other, "Klynge Nord", &cluster, NULL));
+  sam_store_check_other_writers (store);
+  g_assert_cmpuint (changes, ==, 1);
+  sam_store_check_other_writers (store);
+  g_assert_cmpuint (changes, ==, 1);
+}
+
 static void
 test_failed_upgrade_changes_nothing (Fixture       *fixture,
                                      gconstpointer  data)
@@ -812,6 +959,9 @@ main (int   argc,
   ADD ("/store/upgrade/v1", test_upgrade_v1);
   ADD ("/store/upgrade/v3", test_upgrade_v3);
   ADD ("/store/upgrade/v4", test_upgrade_v4);
+  ADD ("/store/backups", test_backups);
+  ADD ("/store/open-existing", test_open_existing);
+  ADD ("/store/other-writer", test_other_writer);
   ADD ("/store/upgrade/every-fixture", test_upgrade_every_fixture);
   ADD ("/store/upgrade/failure-changes-nothing", test_failed_upgrade_changes_nothing);
 

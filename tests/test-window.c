@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "sam-application.h"
+#include "sam-backups.h"
 #include "sam-new-round-dialog.h"
 #include "sam-preferences-window.h"
 #include "sam-support-page.h"
@@ -208,6 +211,141 @@ test_unreadable_database (void)
   close_app (app);
 }
 
+/* A database with a few answers, and a backup of it as it was with fewer. */
+static void
+make_damaged_with_backup (const char *path,
+                          char      **backup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_store_new (path, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree guchar *broken = NULL;
+  gint64 cluster, round, clinic;
+  gsize size;
+  guint page_size;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (sam_store_ensure_cluster (store, "Klynge Syd", &cluster, NULL));
+  g_assert_true (sam_store_ensure_clinic (store, cluster, "Klinik 1", NULL, &clinic, NULL));
+  g_assert_true (sam_store_create_round (store, cluster, "Baseline 2026", "2026-03-01", &round, NULL));
+  for (guint i = 0; i < 40; i++)
+    g_assert_true (sam_store_add_respondent (store, round, clinic, SAM_ROLE_STAFF, NULL, 0, NULL, NULL));
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  *backup = sam_backups_write (db, path, SAM_BACKUP_DAILY, 0, &error);
+  g_assert_no_error (error);
+  sqlite3_close (db);
+
+  bytes = test_read_file (path);
+  size = g_bytes_get_size (bytes);
+  broken = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
+  page_size = (broken[16] << 8) | broken[17];
+  memset (broken + size - page_size, 0x5a, 12);
+  test_write_file (path, (const char *) broken, size);
+}
+
+/* A damaged database is not opened: the page says so, names the file, and offers the
+ * backups; restoring one (after asking) opens it, and keeps the damaged file as well. */
+static void
+test_damaged_database (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "damaged", NULL);
+  g_autofree char *path = g_build_filename (dir, "samarbejde.db", NULL);
+  g_autofree char *backup = NULL;
+  g_autoptr(SamApplication) app = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  SamWindow *window;
+  AdwStatusPage *error_page;
+  GtkWidget *restore_button;
+  GtkWindow *list;
+  GtkWidget *row_button;
+  SamStoreSummary summary = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  make_damaged_with_backup (path, &backup);
+  before = test_read_file (path);
+
+  app = sam_application_new (path, FALSE);
+  window = open_window (app);
+  g_assert_null (sam_window_get_context (window));
+  error_page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SAM_TYPE_WINDOW,
+                                                               "error_page"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (error_page)));
+  g_assert_nonnull (strstr (adw_status_page_get_description (error_page), path));
+  g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "damaged"));
+  restore_button = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window), SAM_TYPE_WINDOW, "restore_button");
+  g_assert_true (gtk_widget_get_visible (restore_button));
+  after = test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* The list of backups, with what each holds. */
+  list = sam_application_show_backups (app);
+  test_spin (5);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (list)), path));
+  row_button = test_find_button (GTK_WIDGET (list), "_Restore…");
+  g_assert_nonnull (row_button);
+  g_signal_emit_by_name (row_button, "clicked");
+  test_spin (5);
+  /* Asked first, then restored: the window opens on it. */
+  test_respond (ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "confirm");
+  test_spin (20);
+  window = SAM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (sam_window_get_context (window));
+  g_assert_true (sam_store_get_summary (sam_context_get_store (sam_window_get_context (window)), &summary, NULL));
+  g_assert_cmpuint (summary.n_respondents, ==, 40);
+
+  /* The damaged file is kept beside it, as a backup too. */
+  backups = sam_backups_list (path);
+  g_assert_cmpuint (backups->len, ==, 2);
+  close_app (app);
+}
+
+/* The window on a database another program holds, and on one that cannot be there: never
+ * a crash; the one opens, the other says what is wrong, naming the file. */
+static void
+test_locked_and_missing (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "locked", NULL);
+  g_autofree char *path = g_build_filename (dir, "samarbejde.db", NULL);
+  /* A folder that cannot be: under a file. */
+  g_autofree char *blocker = g_build_filename (tmpdir, "a-file", NULL);
+  g_autofree char *missing = g_build_filename (blocker, "samarbejde.db", NULL);
+  g_autoptr(SamApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  SamWindow *window;
+  AdwStatusPage *error_page;
+  sqlite3 *holder = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_object_unref (sam_store_new (path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE; INSERT INTO clusters (name) VALUES ('X')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  app = sam_application_new (path, FALSE);
+  window = open_window (app);
+  g_assert_nonnull (sam_window_get_context (window));
+  g_assert_cmpstr (sam_window_get_section (window), ==, "overview");
+  sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (holder);
+  close_app (app);
+  g_clear_object (&app);
+
+  test_write_file (blocker, "not a folder", -1);
+  app = sam_application_new (missing, FALSE);
+  window = open_window (app);
+  g_assert_null (sam_window_get_context (window));
+  error_page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SAM_TYPE_WINDOW,
+                                                               "error_page"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (error_page), missing));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  close_app (app);
+}
+
 static void
 test_sections (void)
 {
@@ -352,6 +490,8 @@ main (int   argc,
   g_test_add_func ("/window/demo-database", test_demo_database);
   g_test_add_func ("/window/into-demo-and-back", test_into_demo_and_back);
   g_test_add_func ("/window/unreadable-database", test_unreadable_database);
+  g_test_add_func ("/window/damaged-database", test_damaged_database);
+  g_test_add_func ("/window/locked-and-missing", test_locked_and_missing);
   g_test_add_func ("/window/sections", test_sections);
   g_test_add_func ("/window/support-page", test_support_page);
   g_test_add_func ("/window/secondary-windows", test_secondary_windows);

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <glib/gi18n-lib.h>
 
@@ -211,7 +212,8 @@ run_summary (SamCliOptions *options)
   g_autoptr(GError) error = NULL;
   SamStoreSummary summary = { 0 };
 
-  store = options->demo ? sam_demo_open (path, &error) : sam_store_new (path, &error);
+  /* Reading creates nothing: a database that is not there is an error. */
+  store = options->demo ? sam_demo_open (path, &error) : sam_store_open (path, SAM_STORE_OPEN_EXISTING, &error);
   if (store == NULL || !sam_store_get_summary (store, &summary, &error))
     {
       g_printerr ("samarbejde: %s\n", error->message);
@@ -604,6 +606,14 @@ import_cluster_files (SamCliOptions  *options,
   return TRUE;
 }
 
+/* Another program holds the database: wait for it, and say so once. */
+static void
+say_waiting (SamStore *store,
+             gpointer  user_data)
+{
+  g_printerr (_("Waiting for another program to finish with “%s”…\n"), sam_store_get_path (store));
+}
+
 /* The data commands run as one change: where one fails, none of them is kept. */
 static int
 run_data_commands (SamCliOptions *options)
@@ -616,11 +626,25 @@ run_data_commands (SamCliOptions *options)
                        (options->export_tallies && g_str_equal (options->export_tallies, "-")) ||
                        (options->export_figures && g_str_equal (options->export_figures, "-")) ||
                        (options->export_deck && g_str_equal (options->export_deck, "-"));
-  FILE *report = to_stdout ? stderr : stdout;
+  FILE *out = to_stdout ? stderr : stdout;
+  /* What was done is said once it is done: the summary waits for the commit. */
+  g_autofree char *said = NULL;
+  size_t said_length = 0;
+  FILE *report = NULL;
+  /* Only imports may make a new database; everything else needs one that is there. */
+  SamStoreOpenFlags flags = options->import_survey || options->import_reference || options->import_cluster_files
+                            ? SAM_STORE_OPEN_DEFAULT : SAM_STORE_OPEN_EXISTING;
 
-  store = options->demo ? sam_demo_open (path, &error) : sam_store_new (path, &error);
+  store = options->demo ? sam_demo_open (path, &error) : sam_store_open (path, flags, &error);
   if (store == NULL)
     goto fail;
+  sam_store_set_busy_wait (store, 600, say_waiting, NULL);
+  report = open_memstream (&said, &said_length);
+  if (report == NULL)
+    {
+      g_set_error_literal (&error, G_IO_ERROR, g_io_error_from_errno (errno), g_strerror (errno));
+      goto fail;
+    }
   if (sam_store_get_backup_path (store) != NULL)
     fprintf (report, _("Upgraded the database; the old version is kept in %s\n"),
              sam_store_get_backup_path (store));
@@ -642,9 +666,14 @@ run_data_commands (SamCliOptions *options)
     }
   if (!sam_store_commit (store, &error))
     goto fail;
+  fclose (report);
+  fwrite (said, 1, said_length, out);
+  fflush (out);
   return 0;
 
 fail:
+  if (report != NULL)
+    fclose (report);
   g_printerr ("samarbejde: %s\n", error->message);
   return 1;
 }

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "sam-backups.h"
 #include "sam-dates.h"
 #include "sam-instrument.h"
 #include "sam-names.h"
@@ -28,6 +29,15 @@ struct _SamStore
 
   char     *path;
   char     *backup_path;
+  SamStoreOpenFlags flags;
+  gboolean  read_only;        /* the file or its folder may not be written: opened read-only */
+  char     *backup_day;       /* "YYYYMMDD" once today's backup is known to be there */
+  gint64    data_version;     /* PRAGMA data_version when last looked: another writer's mark */
+  guint     watch_id;
+  SamStoreBusyFunc busy_func;
+  gpointer  busy_data;
+  guint     busy_seconds;
+  gboolean  busy_told;
   sqlite3  *db;
   GHashTable *statements;   /* SQL -> sqlite3_stmt, kept for the store's life */
   GPtrArray  *answer_inserts; /* [n] inserts n answers in one statement */
@@ -45,9 +55,12 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SamStore, sam_store, G_TYPE_OBJECT,
 
 G_DEFINE_QUARK (sam-store-error-quark, sam_store_error)
 
+static void backup_before_change (SamStore *self);
+
 enum {
   PROP_0,
   PROP_PATH,
+  PROP_FLAGS,
   N_PROPS
 };
 
@@ -302,6 +315,17 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SAM_STORE_SCHEMA_VERSION);
 
 /* Helpers */
 
+/* SQLite's own "full", or a write the system refused for want of room. */
+static gboolean
+disk_is_full (SamStore *self,
+              int       rc)
+{
+  int system_errno = self->db != NULL ? sqlite3_system_errno (self->db) : 0;
+
+  return (rc & 0xff) == SQLITE_FULL || system_errno == ENOSPC || system_errno == EFBIG ||
+         system_errno == EDQUOT;
+}
+
 gboolean
 _sam_store_set_error (SamStore  *self,
                       GError   **error,
@@ -333,6 +357,19 @@ _sam_store_set_error (SamStore  *self,
     g_set_error (error, SAM_STORE_ERROR, code,
                  _("“%s” is not a Samarbejde database, or it is damaged (%s)"),
                  self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+  else if ((rc & 0xff) == SQLITE_READONLY)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_READ_ONLY,
+                 _("“%s” can only be read, so nothing was changed (%s)"),
+                 self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+  else if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
+                 _("“%s” could not be written, so nothing was changed: %s"),
+                 self->path, disk_is_full (self, rc) ? _("the disk is full")
+                                                     : self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+  else if ((rc & 0xff) == SQLITE_BUSY)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
+                 _("“%s” is in use by another program that did not finish in time; nothing was changed"),
+                 self->path);
   else
     g_set_error_literal (error, SAM_STORE_ERROR, code,
                          self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
@@ -384,12 +421,45 @@ prepare_cached (SamStore    *self,
     {
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
+      if (!sqlite3_stmt_readonly (stmt))
+        backup_before_change (self);
       return stmt;
     }
   stmt = _sam_store_prepare (self, sql, error);
   if (stmt != NULL)
     g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
+}
+
+/* Before the first change of a day, a copy of the database as it was (sam-backups.h).
+ * Called before anything that writes, outside a transaction: a transaction's BEGIN calls
+ * it, and so does a single statement that writes. A copy that cannot be written does not
+ * stop the work; it is said in the log. */
+static void
+backup_before_change (SamStore *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *day = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->read_only || self->depth > 0 || self->db == NULL ||
+      (self->flags & SAM_STORE_OPEN_NO_BACKUPS) != 0)
+    return;
+  now = g_date_time_new_now_local ();
+  day = g_date_time_format (now, "%Y%m%d");
+  if (g_strcmp0 (day, self->backup_day) == 0)
+    return;
+  g_free (self->backup_day);
+  self->backup_day = g_strdup (day);
+  /* Nothing worth keeping yet. */
+  if (sam_store_is_empty (self) || sam_backups_has_today (self->path))
+    return;
+  path = sam_backups_write (self->db, self->path, SAM_BACKUP_DAILY, 0, &error);
+  if (path == NULL)
+    g_warning ("No backup of the day was written: %s", error->message);
+  else
+    g_debug ("Wrote the backup of the day, %s", path);
 }
 
 /* The rows of a query as a list, each made by @make_row; @id, where not 0, is bound as ?1. */
@@ -491,7 +561,10 @@ sam_store_begin (SamStore  *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
-  if (self->depth == 0 ? !_sam_store_exec (self, "BEGIN IMMEDIATE", error)
+  if (self->depth == 0)
+    backup_before_change (self);
+  /* A file that can only be read still reads as one view. */
+  if (self->depth == 0 ? !_sam_store_exec (self, self->read_only ? "BEGIN" : "BEGIN IMMEDIATE", error)
                        : !run_savepoint (self, "SAVEPOINT", self->depth, error))
     return FALSE;
   self->depth++;
@@ -573,47 +646,17 @@ static gboolean
 write_backup (SamStore  *self,
               GError   **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  sqlite3 *copy = NULL;
-  sqlite3_backup *backup;
-  int rc;
+  g_autoptr(GError) local_error = NULL;
 
   g_free (self->backup_path);
-  self->backup_path = g_strdup_printf ("%s.v%d-%s.bak", self->path, self->schema_version, stamp);
-
-  if (!create_private_file (self->backup_path, error))
-    {
-      g_prefix_error (error, _("No backup could be written before the upgrade: "));
-      if (error != NULL && *error != NULL)
-        (*error)->code = SAM_STORE_ERROR_BACKUP;
-      return FALSE;
-    }
-
-  rc = sqlite3_open_v2 (self->backup_path, &copy, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (copy, "main", self->db, "main");
-      if (backup != NULL)
-        {
-          sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-        }
-      rc = sqlite3_errcode (copy);
-    }
-
-  if (rc != SQLITE_OK)
+  self->backup_path = sam_backups_write (self->db, self->path, SAM_BACKUP_UPGRADE, self->schema_version,
+                                         &local_error);
+  if (self->backup_path == NULL)
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_BACKUP,
-                   _("No backup could be written before the upgrade: %s"),
-                   copy ? sqlite3_errmsg (copy) : sqlite3_errstr (rc));
-      sqlite3_close (copy);
-      g_unlink (self->backup_path);
-      g_clear_pointer (&self->backup_path, g_free);
+                   _("No backup could be written before the upgrade: %s"), local_error->message);
       return FALSE;
     }
-
-  sqlite3_close (copy);
   g_debug ("Wrote a backup of schema version %d to %s", self->schema_version, self->backup_path);
   return TRUE;
 }
@@ -651,6 +694,53 @@ migrate (SamStore  *self,
   return TRUE;
 }
 
+/* Whether the file, or the folder where SQLite keeps its journal beside it, may not be
+ * written by this user. */
+static gboolean
+cannot_write (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0;
+}
+
+static int
+open_database (SamStore   *self,
+               gboolean    immutable)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+
+  g_clear_pointer (&self->db, sqlite3_close);
+  if (!self->read_only)
+    return sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  /* Read-only: nothing is created or changed; a copy on a read-only share, whose journal
+   * cannot be kept beside it, is read as it stands. */
+  escaped = g_uri_escape_string (self->path, "/", FALSE);
+  uri = g_strdup_printf ("file:%s?%s", escaped, immutable ? "immutable=1" : "mode=ro");
+  return sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+}
+
+/* SQLite calls this while another connection holds the lock: wait, say so once, and give
+ * up only after the time allowed. */
+static int
+on_busy (void *data,
+         int   n_calls)
+{
+  SamStore *self = data;
+  const int step_ms = 50;
+
+  if ((guint) n_calls * step_ms >= self->busy_seconds * 1000)
+    return 0;
+  if (n_calls * step_ms >= 1000 && !self->busy_told && self->busy_func != NULL)
+    {
+      self->busy_told = TRUE;
+      self->busy_func (self, self->busy_data);
+    }
+  sqlite3_sleep (step_ms);
+  return 1;
+}
+
 static gboolean
 sam_store_initable_init (GInitable     *initable,
                          GCancellable  *cancellable,
@@ -659,24 +749,34 @@ sam_store_initable_init (GInitable     *initable,
   SamStore *self = SAM_STORE (initable);
   gboolean existed;
   gint64 version = 0, application_id = 0, n_tables = 0;
+  g_autoptr(GError) local_error = NULL;
   int rc;
 
   g_return_val_if_fail (self->path != NULL, FALSE);
 
-  if (!sam_paths_ensure_parent_dir (self->path, error))
-    return FALSE;
-
   existed = g_file_test (self->path, G_FILE_TEST_EXISTS);
+  if (!existed && (self->flags & SAM_STORE_OPEN_EXISTING) != 0)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_MISSING,
+                   _("There is no database “%s”"), self->path);
+      return FALSE;
+    }
   if (existed && !g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
                    _("“%s” is not a file"), self->path);
       return FALSE;
     }
+  if (!existed && !sam_paths_ensure_parent_dir (self->path, error))
+    {
+      g_prefix_error (error, _("There is no database “%s”, and none could be made: "), self->path);
+      return FALSE;
+    }
   if (!existed && !create_private_file (self->path, error))
     return FALSE;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  self->read_only = existed && cannot_write (self->path);
+  rc = open_database (self, FALSE);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
@@ -686,11 +786,25 @@ sam_store_initable_init (GInitable     *initable,
       return FALSE;
     }
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  self->busy_seconds = 30;
+  sqlite3_busy_handler (self->db, on_busy, self);
 
   /* Read before anything is written, so that a foreign or newer file stays as it is. */
-  if (!query_int (self, "PRAGMA user_version", &version, error) ||
-      !query_int (self, "PRAGMA application_id", &application_id, error) ||
+  if (!query_int (self, "PRAGMA user_version", &version, &local_error) && self->read_only)
+    {
+      /* A database in WAL mode whose journal cannot be made beside it. */
+      g_clear_error (&local_error);
+      if (open_database (self, TRUE) != SQLITE_OK)
+        goto fail_open;
+      sqlite3_extended_result_codes (self->db, 1);
+      query_int (self, "PRAGMA user_version", &version, &local_error);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto fail;
+    }
+  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
       !query_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, error))
     goto fail;
 
@@ -717,24 +831,63 @@ sam_store_initable_init (GInitable     *initable,
     }
   self->schema_version = (int) version;
 
+  /* A damaged file is never written to: not a page of it, not a migration. */
+  if (n_tables > 0)
+    {
+      g_autoptr(sqlite3_stmt) check = _sam_store_prepare (self, "PRAGMA quick_check(1)", error);
+      const char *result;
+
+      if (check == NULL)
+        goto fail;
+      rc = sqlite3_step (check);
+      result = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (check, 0) : NULL;
+      if (g_strcmp0 (result, "ok") != 0)
+        {
+          g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CORRUPT,
+                       _("“%s” is damaged, so nothing was read from it or written to it (%s)"),
+                       self->path, result != NULL ? result : sqlite3_errmsg (self->db));
+          goto fail;
+        }
+    }
+
   if (!_sam_store_exec (self, "PRAGMA foreign_keys = ON", error))
     goto fail;
   /* A national cluster's data is tens of megabytes; keep it in memory while it is worked on. */
   if (!_sam_store_exec (self, "PRAGMA cache_size = -32768", error))
     goto fail;
-  if (!_sam_store_exec (self, "PRAGMA journal_mode = WAL", error))
-    goto fail;
+  if (!self->read_only)
+    {
+      /* Readable by the user alone, whatever it was; the journal SQLite keeps beside it
+       * takes the file's mode. */
+      if (g_chmod (self->path, 0600) != 0)
+        g_debug ("Could not make %s private: %s", self->path, g_strerror (errno));
+      if (!_sam_store_exec (self, "PRAGMA journal_mode = WAL", error))
+        goto fail;
+    }
 
   if (self->schema_version < SAM_STORE_SCHEMA_VERSION)
     {
+      if (self->read_only)
+        {
+          g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_READ_ONLY,
+                       _("“%s” is from an older version of Samarbejde and needs an upgrade, "
+                         "but it can only be read"), self->path);
+          goto fail;
+        }
       if (self->schema_version > 0 && !write_backup (self, error))
         goto fail;
       if (!migrate (self, error))
         goto fail;
     }
 
+  if (!query_int (self, "PRAGMA data_version", &self->data_version, error))
+    goto fail;
   return TRUE;
 
+fail_open:
+  g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
+               _("Could not open the database “%s”: %s"), self->path,
+               self->db ? sqlite3_errmsg (self->db) : "");
 fail:
   g_clear_pointer (&self->db, sqlite3_close);
   return FALSE;
@@ -751,6 +904,8 @@ sam_store_finalize (GObject *object)
 {
   SamStore *self = (SamStore *) object;
 
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_free (self->backup_day);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->answer_inserts, g_ptr_array_unref);
   g_clear_pointer (&self->savepoints, g_hash_table_unref);
@@ -779,6 +934,9 @@ sam_store_get_property (GObject    *object,
     case PROP_PATH:
       g_value_set_string (value, self->path);
       break;
+    case PROP_FLAGS:
+      g_value_set_uint (value, self->flags);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -797,6 +955,9 @@ sam_store_set_property (GObject      *object,
     case PROP_PATH:
       self->path = g_value_dup_string (value);
       break;
+    case PROP_FLAGS:
+      self->flags = g_value_get_uint (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -814,6 +975,9 @@ sam_store_class_init (SamStoreClass *klass)
   properties[PROP_PATH] =
     g_param_spec_string ("path", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FLAGS] =
+    g_param_spec_uint ("flags", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -859,6 +1023,101 @@ sam_store_new (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   return g_initable_new (SAM_TYPE_STORE, NULL, error, "path", path, NULL);
+}
+
+/**
+ * sam_store_open:
+ * @flags: %SAM_STORE_OPEN_EXISTING where a missing file is an error (commands that only
+ *   read create nothing)
+ *
+ * As sam_store_new(). A file this user may not write (or whose folder they may not write)
+ * is opened read-only: reads work, and a change fails with a message naming the file.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+SamStore *
+sam_store_open (const char         *path,
+                SamStoreOpenFlags   flags,
+                GError            **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_initable_new (SAM_TYPE_STORE, NULL, error, "path", path, "flags", (guint) flags, NULL);
+}
+
+gboolean
+sam_store_is_read_only (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+/**
+ * sam_store_set_busy_wait:
+ * @seconds: how long a change waits for another program that holds the database
+ * @func: (nullable): called once a change has waited a second, to say so
+ */
+void
+sam_store_set_busy_wait (SamStore         *self,
+                         guint             seconds,
+                         SamStoreBusyFunc  func,
+                         gpointer          user_data)
+{
+  g_return_if_fail (SAM_IS_STORE (self));
+
+  self->busy_seconds = seconds;
+  self->busy_func = func;
+  self->busy_data = user_data;
+  self->busy_told = FALSE;
+}
+
+static gboolean
+check_other_writers (gpointer data)
+{
+  SamStore *self = data;
+  gint64 version = 0;
+
+  /* Inside a transaction the view is this connection's own. */
+  if (self->depth == 0 && query_int (self, "PRAGMA data_version", &version, NULL) &&
+      version != self->data_version)
+    {
+      self->data_version = version;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * sam_store_watch_other_writers:
+ * @interval_ms: how often to look, or 0 to stop
+ *
+ * Emits #SamStore::changed when another program (the command line, another window)
+ * committed a change to the same file, so that what is shown is never stale. Looking
+ * costs microseconds: SQLite's data_version.
+ */
+void
+sam_store_watch_other_writers (SamStore *self,
+                               guint     interval_ms)
+{
+  g_return_if_fail (SAM_IS_STORE (self));
+
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  if (interval_ms > 0)
+    self->watch_id = g_timeout_add (interval_ms, check_other_writers, self);
+}
+
+/**
+ * sam_store_check_other_writers:
+ *
+ * Looks at once whether another program changed the file, as the watch does.
+ */
+void
+sam_store_check_other_writers (SamStore *self)
+{
+  g_return_if_fail (SAM_IS_STORE (self));
+
+  check_other_writers (self);
 }
 
 const char *
@@ -2292,6 +2551,8 @@ _sam_store_prepare (SamStore    *self,
       _sam_store_set_error (self, error, rc);
       return NULL;
     }
+  if (!sqlite3_stmt_readonly (stmt))
+    backup_before_change (self);
   return stmt;
 }
 

@@ -23,7 +23,16 @@ typedef enum
   SAM_STORE_ERROR_FAILED,         /* any other database error */
   SAM_STORE_ERROR_INVALID,        /* the change breaks a rule of the data */
   SAM_STORE_ERROR_EXISTS,         /* a name that must be unique is taken */
+  SAM_STORE_ERROR_MISSING,        /* there is no such database, and none was created */
+  SAM_STORE_ERROR_READ_ONLY,      /* the file can only be read */
 } SamStoreError;
+
+typedef enum
+{
+  SAM_STORE_OPEN_DEFAULT    = 0,
+  SAM_STORE_OPEN_EXISTING   = 1 << 0,   /* a missing file is an error: nothing is created */
+  SAM_STORE_OPEN_NO_BACKUPS = 1 << 1,   /* no copy of the day (the demo, tests of other things) */
+} SamStoreOpenFlags;
 
 /* The newest schema this build knows (PRAGMA user_version). */
 #define SAM_STORE_SCHEMA_VERSION 5
@@ -103,8 +112,22 @@ typedef struct
 
 GQuark      sam_store_error_quark             (void);
 
+typedef void (*SamStoreBusyFunc) (SamStore *store,
+                                  gpointer  user_data);
+
 SamStore   *sam_store_new                     (const char        *path,
                                                GError           **error);
+SamStore   *sam_store_open                    (const char        *path,
+                                               SamStoreOpenFlags  flags,
+                                               GError           **error);
+gboolean    sam_store_is_read_only            (SamStore          *self);
+void        sam_store_set_busy_wait           (SamStore          *self,
+                                               guint              seconds,
+                                               SamStoreBusyFunc   func,
+                                               gpointer           user_data);
+void        sam_store_watch_other_writers     (SamStore          *self,
+                                               guint              interval_ms);
+void        sam_store_check_other_writers     (SamStore          *self);
 const char *sam_store_get_path                (SamStore          *self);
 const char *sam_store_get_backup_path         (SamStore          *self);
 int         sam_store_get_schema_version      (SamStore          *self);

@@ -11,7 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "sam-application.h"
+#include "sam-backups.h"
 #include "sam-context.h"
+#include "sam-dialogs.h"
 #include "sam-demo.h"
 #include "sam-paths.h"
 #include "sam-preferences-window.h"
@@ -26,6 +28,8 @@ struct _SamApplication
 };
 
 G_DEFINE_FINAL_TYPE (SamApplication, sam_application, ADW_TYPE_APPLICATION)
+
+static void sam_application_show_window (SamApplication *self);
 
 static GSettings *
 sam_application_create_settings (void)
@@ -45,27 +49,33 @@ sam_application_create_settings (void)
   return g_settings_new (APP_ID);
 }
 
+static char *
+database_path (SamApplication *self)
+{
+  if (self->demo)
+    return sam_paths_get_demo_database ();
+  return self->database ? g_strdup (self->database) : sam_paths_get_default_database ();
+}
+
 static SamContext *
 sam_application_open_context (SamApplication  *self,
                               GError         **error)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *path = database_path (self);
   g_autoptr(SamStore) store = NULL;
   g_autoptr(GSettings) settings = NULL;
 
   if (self->demo)
-    {
-      path = sam_paths_get_demo_database ();
-      store = sam_demo_open (path, error);
-    }
+    store = sam_demo_open (path, error);
   else
-    {
-      path = self->database ? g_strdup (self->database) : sam_paths_get_default_database ();
-      store = sam_store_new (path, error);
-    }
+    store = sam_store_open (path, SAM_STORE_OPEN_DEFAULT, error);
   if (store == NULL)
     return NULL;
 
+  /* What the command line or another window commits shows here within two seconds; a
+   * change waits a little for another writer before it fails. */
+  sam_store_watch_other_writers (store, 2000);
+  sam_store_set_busy_wait (store, 10, NULL, NULL);
   settings = sam_application_create_settings ();
   return sam_context_new (store, settings);
 }
@@ -83,7 +93,12 @@ sam_application_show_window (SamApplication *self)
   context = sam_application_open_context (self, &error);
   window = sam_window_new (self, context);
   if (context == NULL)
-    sam_window_show_open_error (window, error->message);
+    {
+      g_autofree char *path = database_path (self);
+      g_autoptr(GPtrArray) backups = self->demo ? NULL : sam_backups_list (path);
+
+      sam_window_show_open_error (window, error->message, backups != NULL && backups->len > 0);
+    }
 
   gtk_window_present (GTK_WINDOW (window));
   if (old != NULL)
@@ -94,6 +109,8 @@ sam_application_show_window (SamApplication *self)
                                !self->demo);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "leave-demo")),
                                self->demo);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "restore-backup")),
+                               !self->demo);
 }
 
 static void
@@ -202,7 +219,218 @@ quit_action (GSimpleAction *action,
     }
 }
 
+/* Restoring a backup */
+
+typedef struct
+{
+  SamApplication *app;
+  char           *backup;
+  GtkWindow      *chooser;    /* the list of backups, hidden while the question is asked */
+} Restore;
+
+static void
+restore_free (Restore *restore)
+{
+  if (restore->chooser != NULL)
+    gtk_window_destroy (restore->chooser);
+  g_clear_object (&restore->chooser);
+  g_object_unref (restore->app);
+  g_free (restore->backup);
+  g_free (restore);
+}
+
+/**
+ * sam_application_restore_backup:
+ * @backup: the backup file to put in the database's place
+ *
+ * Closes the window and its database, puts the backup in its place (the file it replaces
+ * kept as a backup too) and opens a window on it again.
+ */
+gboolean
+sam_application_restore_backup (SamApplication  *self,
+                                const char      *backup,
+                                GError         **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *replaced = NULL;
+  GList *windows;
+
+  g_return_val_if_fail (SAM_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (!self->demo, FALSE);
+
+  path = database_path (self);
+  /* The window holds the database open: it goes first, and the app holds itself meanwhile. */
+  g_application_hold (G_APPLICATION (self));
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+  if (!sam_backups_restore (path, backup, &replaced, error))
+    {
+      sam_application_show_window (self);
+      g_application_release (G_APPLICATION (self));
+      return FALSE;
+    }
+  sam_application_show_window (self);
+  g_application_release (G_APPLICATION (self));
+  return TRUE;
+}
+
+/* Once the question is gone: restoring closes every window, the question's too. */
+static gboolean
+restore_when_idle (gpointer user_data)
+{
+  Restore *restore = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sam_application_restore_backup (restore->app, restore->backup, &error))
+    sam_dialogs_alert (gtk_application_get_active_window (GTK_APPLICATION (restore->app)),
+                       _("The Backup Was Not Restored"), error->message);
+  restore_free (restore);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_restore_confirmed (gboolean confirmed,
+                      gpointer user_data)
+{
+  Restore *restore = user_data;
+
+  /* The list goes while the window it belongs to is still there. */
+  gtk_window_destroy (restore->chooser);
+  g_clear_object (&restore->chooser);
+  if (confirmed)
+    g_idle_add (restore_when_idle, restore);
+  else
+    restore_free (restore);
+}
+
+static char *
+describe_backup (const SamBackup *backup)
+{
+  if (!backup->readable)
+    return g_strdup (_("Cannot be read"));
+  /* Translators: what a backup holds, e.g. "2 rounds, 35 respondents". */
+  return g_strdup_printf ("%s, %s",
+                          g_dngettext (GETTEXT_PACKAGE, "%u round", "%u rounds", backup->n_rounds),
+                          g_dngettext (GETTEXT_PACKAGE, "%u respondent", "%u respondents",
+                                       backup->n_respondents));
+}
+
+static char *
+backup_title (const SamBackup *backup)
+{
+  g_autofree char *when = g_date_time_format (backup->when, "%x %X");
+
+  switch (backup->kind)
+    {
+    case SAM_BACKUP_UPGRADE:
+      /* Translators: %s is a date and time. */
+      return g_strdup_printf (_("%s, before an upgrade"), when);
+    case SAM_BACKUP_REPLACED:
+      /* Translators: %s is a date and time. */
+      return g_strdup_printf (_("%s, replaced by a restore"), when);
+    case SAM_BACKUP_DAILY:
+    default:
+      return g_steal_pointer (&when);
+    }
+}
+
+static void
+on_restore_row (GtkButton *button,
+                gpointer   user_data)
+{
+  SamApplication *self = user_data;
+  const char *backup = g_object_get_data (G_OBJECT (button), "backup");
+  const char *title = g_object_get_data (G_OBJECT (button), "title");
+  GtkWindow *chooser = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
+  Restore *restore = g_new0 (Restore, 1);
+  g_autofree char *heading = g_strdup_printf (_("Restore the Backup of %s?"), title);
+
+  restore->app = g_object_ref (self);
+  restore->backup = g_strdup (backup);
+  restore->chooser = g_object_ref (chooser);
+  gtk_widget_set_visible (GTK_WIDGET (chooser), FALSE);
+  sam_dialogs_confirm (gtk_application_get_active_window (GTK_APPLICATION (self)), heading,
+                       _("The database takes the place of the one in use now, and what was "
+                         "added since the backup is no longer shown. The database in use now is "
+                         "kept as a backup too, so this can be undone by restoring that one."),
+                       _("_Restore"), TRUE, on_restore_confirmed, restore);
+}
+
+/**
+ * sam_application_show_backups:
+ *
+ * Lists the database's backups, newest first, with their date and what they hold, each
+ * with a button that restores it after asking.
+ *
+ * Returns: (transfer none): the list's window
+ */
+GtkWindow *
+sam_application_show_backups (SamApplication *self)
+{
+  g_autofree char *path = database_path (self);
+  g_autoptr(GPtrArray) backups = sam_backups_list (path);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwMessageDialog *dialog;
+  GtkWidget *list = gtk_list_box_new ();
+  g_autofree char *body = NULL;
+
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      SamBackup *backup = g_ptr_array_index (backups, i);
+      g_autofree char *title = backup_title (backup);
+      g_autofree char *subtitle = describe_backup (backup);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_sensitive (button, backup->readable);
+      g_object_set_data_full (G_OBJECT (button), "backup", g_strdup (backup->path), g_free);
+      g_object_set_data_full (G_OBJECT (button), "title", g_strdup (title), g_free);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_restore_row), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  body = backups->len > 0
+         ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "A copy of “%s” is kept before the first change of a day and before "
+                                         "an upgrade; the last %u of a day are kept.",
+                                         "A copy of “%s” is kept before the first change of a day and before "
+                                         "an upgrade; the last %u of a day are kept.", SAM_BACKUPS_KEPT),
+                            path, SAM_BACKUPS_KEPT)
+         : g_strdup_printf (_("There is no backup of “%s” yet. One is kept before the first change of a "
+                              "day."), path);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Restore a Backup"), body));
+  if (backups->len > 0)
+    {
+      GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+      adw_message_dialog_set_extra_child (dialog, scrolled);
+    }
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+restore_backup_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  sam_application_show_backups (user_data);
+}
+
 static const GActionEntry app_actions[] = {
+  { "restore-backup", restore_backup_action },
   { "open-demo", open_demo_action },
   { "leave-demo", leave_demo_action },
   { "preferences", preferences_action },

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 #define SAM_TYPE_APPLICATION (sam_application_get_type ())
 G_DECLARE_FINAL_TYPE (SamApplication, sam_application, SAM, APPLICATION, AdwApplication)
 
+gboolean        sam_application_restore_backup (SamApplication  *self,
+                                                const char      *backup,
+                                                GError         **error);
+GtkWindow      *sam_application_show_backups   (SamApplication  *self);
 SamApplication *sam_application_new (const char *database,
                                      gboolean    demo);
 

@@ -42,6 +42,7 @@ struct _SamWindow
   SamPlanPage          *plan_page;
   SamReflectionPage    *reflection_page;
   AdwStatusPage        *error_page;
+  GtkButton            *restore_button;
 };
 
 void _sam_window_install_file_actions    (SamWindow *self);

@@ -251,6 +251,7 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, plan_page);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, reflection_page);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, restore_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_section_changed);
@@ -295,7 +296,8 @@ sam_window_get_context (SamWindow *self)
 /* A database that cannot be opened gets a clear page, never a crash or an overwrite. */
 void
 sam_window_show_open_error (SamWindow  *self,
-                            const char *message)
+                            const char *message,
+                            gboolean    has_backups)
 {
   g_autofree char *description = NULL;
 
@@ -303,8 +305,12 @@ sam_window_show_open_error (SamWindow  *self,
   g_return_if_fail (message != NULL);
 
   description = g_strdup_printf ("%s\n\n%s", message,
-                                 _("Nothing in the file was changed. You can still explore "
-                                   "the demo data."));
+                                 has_backups
+                                 ? _("Nothing in the file was changed. A backup of it can take its "
+                                     "place, or you can explore the demo data.")
+                                 : _("Nothing in the file was changed. You can still explore "
+                                     "the demo data."));
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_button), has_backups);
   adw_status_page_set_description (self->error_page, description);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }

@@ -22,7 +22,8 @@ SamWindow  *sam_window_new             (SamApplication *application,
                                         SamContext     *context);
 SamContext *sam_window_get_context     (SamWindow      *self);
 void        sam_window_show_open_error (SamWindow      *self,
-                                        const char     *message);
+                                        const char     *message,
+                                        gboolean        has_backups);
 void        sam_window_show_section    (SamWindow      *self,
                                         const char     *name);
 const char *sam_window_get_section     (SamWindow      *self);
