@@ -14,6 +14,7 @@
 #include "sam-meeting-store.h"
 #include "sam-meetings-page.h"
 #include "sam-window.h"
+#include "sam-plan.h"
 #include "test-gui-common.h"
 #include "test-pdf.h"
 
@@ -414,10 +415,26 @@ test_whole_praksispakke (void)
   g_assert_cmpstr (sam_meetings_page_get_state (session.page), ==, "summary");
   {
     g_autoptr(SamMeeting) meeting = sam_meeting_store_get (session.store, meeting_id, &error);
+    g_autoptr(GPtrArray) plan = NULL;
+    g_autoptr(SamPlanFollowUp) follow_up = NULL;
 
     g_assert_no_error (error);
     g_assert_nonnull (meeting->started);
     g_assert_nonnull (meeting->ended);
+
+    /* The decided action went into the clinic's plan, the follow-up counted from the
+     * meeting's date; and Undo takes it out again. */
+    plan = sam_plan_list_actions (session.store, meeting->clinic_id, NULL, SAM_PLAN_SORT_DUE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (plan->len, ==, 1);
+    g_assert_cmpstr (((SamPlanAction *) g_ptr_array_index (plan, 0))->what, ==, "Fast pause kl. 12 hver dag");
+    follow_up = sam_plan_get_follow_up (session.store, meeting->clinic_id, &error);
+    g_assert_nonnull (follow_up);
+    g_assert_cmpstr (follow_up->since, ==, meeting->date);
+    g_assert_true (sam_meetings_page_undo_plan (session.page, &error));
+    g_clear_pointer (&plan, g_ptr_array_unref);
+    plan = sam_plan_list_actions (session.store, meeting->clinic_id, NULL, SAM_PLAN_SORT_DUE, &error);
+    g_assert_cmpuint (plan->len, ==, 0);
   }
 
   summary = sam_meetings_page_get_summary (session.page);

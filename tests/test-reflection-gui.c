@@ -235,6 +235,26 @@ test_solo (Fixture       *fixture,
   g_assert_true (has_label (groups, "Your Figures and the Cluster’s"));
   g_assert_true (has_label (groups, "You: 100 · Cluster: 65"));
 
+  /* Chosen on the computer of a clinic of five, the figures are the clinic's, never
+   * "yours": five answered. */
+  {
+    g_autoptr(GPtrArray) clinics = sam_store_list_clinics (fixture->store, NULL);
+
+    for (guint i = 0; i < clinics->len; i++)
+      if (g_str_equal (((SamClinic *) g_ptr_array_index (clinics, i))->code, "Klinik 2"))
+        g_assert_true (sam_store_set_own_clinic (fixture->store, ((SamClinic *) g_ptr_array_index (clinics, i))->id,
+                                                 NULL));
+    close_page (fixture);
+    open_page (fixture);
+    sam_reflection_page_set_role (fixture->page, SAM_ROLE_SOLO);
+    test_spin (5);
+    groups = sam_reflection_page_get_groups (fixture->page);
+    g_assert_true (has_label (groups, "Your Clinic’s Figures and the Cluster’s"));
+    g_assert_true (has_label (groups, "Your clinic (5 answers): 50 · Cluster: 65"));
+    g_assert_false (has_label (groups, "You: "));
+    g_assert_true (sam_store_set_own_clinic (fixture->store, fixture->clinic, NULL));
+  }
+
   /* The role is remembered. */
   close_page (fixture);
   open_page (fixture);

@@ -626,6 +626,15 @@ plan_has_meeting_action (SamStore  *store,
  * meeting marked them done). An action the plan already holds from an earlier import is
  * left as the plan has it, so importing twice adds nothing and undoes no edits.
  */
+static gboolean
+import_meeting (SamStore   *store,
+                gint64      clinic_id,
+                gint64      meeting_id,
+                GDateTime  *now,
+                GArray     *added_ids,
+                guint      *n_added,
+                GError    **error);
+
 gboolean
 sam_plan_import_meeting (SamStore   *store,
                          gint64      clinic_id,
@@ -633,6 +642,70 @@ sam_plan_import_meeting (SamStore   *store,
                          GDateTime  *now,
                          guint      *n_added,
                          GError    **error)
+{
+  return import_meeting (store, clinic_id, meeting_id, now, NULL, n_added, error);
+}
+
+/**
+ * sam_plan_take_meeting:
+ * @meeting_id: a clinic's meeting that has ended
+ * @added_ids: (out) (transfer full): the plan's new actions, to take back as a whole
+ *
+ * What the meeting's "What we will do" step promises: its actions go into the clinic's
+ * plan when it ends, and the follow-up counts from the meeting's date where the plan had
+ * none, or one from an earlier meeting. One change; nothing for a cluster's meeting.
+ */
+gboolean
+sam_plan_take_meeting (SamStore   *store,
+                       gint64      meeting_id,
+                       GDateTime  *now,
+                       GArray    **added_ids,
+                       GError    **error)
+{
+  g_autoptr(SamMeeting) meeting = NULL;
+  g_autoptr(SamPlanFollowUp) follow_up = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+
+  meeting = sam_meeting_store_get (store, meeting_id, error);
+  if (meeting == NULL)
+    return FALSE;
+  if (meeting->clinic_id == 0)
+    {
+      *added_ids = g_steal_pointer (&ids);
+      return TRUE;
+    }
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  ok = import_meeting (store, meeting->clinic_id, meeting_id, now, ids, NULL, error);
+  if (ok)
+    {
+      follow_up = sam_plan_get_follow_up (store, meeting->clinic_id, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          ok = FALSE;
+        }
+      else if (ids->len > 0 && (follow_up == NULL || g_strcmp0 (follow_up->since, meeting->date) < 0))
+        ok = sam_plan_set_follow_up (store, meeting->clinic_id, meeting->date, NULL, error);
+    }
+  if (!_sam_store_finish (store, ok, error))
+    return FALSE;
+  *added_ids = g_steal_pointer (&ids);
+  return TRUE;
+}
+
+static gboolean
+import_meeting (SamStore   *store,
+                gint64      clinic_id,
+                gint64      meeting_id,
+                GDateTime  *now,
+                GArray     *added_ids,
+                guint      *n_added,
+                GError    **error)
 {
   g_autoptr(GPtrArray) decided = NULL;
   g_autofree char *stamp = _sam_store_format_utc (now);
@@ -668,8 +741,14 @@ sam_plan_import_meeting (SamStore   *store,
       action->status = from->done ? SAM_PLAN_STATUS_DONE : SAM_PLAN_STATUS_PLANNED;
       action->source = SAM_PLAN_SOURCE_MEETING;
       action->meeting_action_id = from->id;
-      ok = check_action (action, error) &&
-           insert_action (store, clinic_id, action, stamp, NULL, error);
+      {
+        gint64 id = 0;
+
+        ok = check_action (action, error) &&
+             insert_action (store, clinic_id, action, stamp, &id, error);
+        if (ok && added_ids != NULL)
+          g_array_append_val (added_ids, id);
+      }
       added += ok;
     }
   if (!_sam_store_finish (store, ok, error))

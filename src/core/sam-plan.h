@@ -143,6 +143,11 @@ gboolean          sam_plan_import_meeting        (SamStore              *store,
                                                   guint                 *n_added,
                                                   GError               **error);
 
+gboolean          sam_plan_take_meeting          (SamStore              *store,
+                                                  gint64                 meeting_id,
+                                                  GDateTime             *now,
+                                                  GArray               **added_ids,
+                                                  GError               **error);
 gboolean          sam_plan_follow_up_default     (const char            *since,
                                                   GDate                 *date);
 gboolean          sam_plan_set_follow_up         (SamStore              *store,

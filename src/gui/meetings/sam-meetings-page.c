@@ -14,6 +14,7 @@
 #include "sam-meeting-start-dialog.h"
 #include "sam-meetings-page.h"
 #include "sam-meetings-private.h"
+#include "sam-plan.h"
 
 /* The Meetings section: the templates to start from and the meetings held, then a
  * meeting as it runs, then its summary. */
@@ -30,6 +31,7 @@ struct _SamMeetingsPage
   GtkListBox           *past_list;
   SamMeetingRunner     *runner;
   SamMeetingSummary    *summary;
+  GArray               *plan_added;      /* gint64: the plan's actions the last meeting put in */
 };
 
 G_DEFINE_FINAL_TYPE (SamMeetingsPage, sam_meetings_page, ADW_TYPE_BIN)
@@ -149,13 +151,91 @@ on_dialog_started (SamMeetingsPage       *self,
     show_error (self, error);
 }
 
+/* A clinic's meeting ends: its decided actions go into the clinic's plan, as its "What we
+ * will do" step promised, with a way back. */
+static void
+take_into_plan (SamMeetingsPage *self,
+                gint64           meeting_id)
+{
+  g_autoptr(GDateTime) now = sam_context_now (self->context);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) added = NULL;
+  GtkWidget *overlay;
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+
+  if (!sam_plan_take_meeting (sam_context_get_store (self->context), meeting_id, now, &added, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  g_clear_pointer (&self->plan_added, g_array_unref);
+  if (added->len == 0)
+    return;
+  self->plan_added = g_steal_pointer (&added);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    return;
+  title = g_strdup_printf (ngettext ("%u action went into the clinic’s plan",
+                                     "%u actions went into the clinic’s plan", self->plan_added->len),
+                           self->plan_added->len);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "meetings.undo-plan");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/**
+ * sam_meetings_page_undo_plan:
+ *
+ * Takes the actions the last meeting put into the plan out again.
+ */
+gboolean
+sam_meetings_page_undo_plan (SamMeetingsPage  *self,
+                             GError          **error)
+{
+  SamStore *store;
+
+  g_return_val_if_fail (SAM_IS_MEETINGS_PAGE (self), FALSE);
+
+  if (self->plan_added == NULL)
+    return TRUE;
+  store = sam_context_get_store (self->context);
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < self->plan_added->len; i++)
+    if (!sam_plan_delete_action (store, g_array_index (self->plan_added, gint64, i), error))
+      {
+        sam_store_rollback (store);
+        return FALSE;
+      }
+  if (!sam_store_commit (store, error))
+    return FALSE;
+  g_clear_pointer (&self->plan_added, g_array_unref);
+  return TRUE;
+}
+
+static void
+undo_plan_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sam_meetings_page_undo_plan (SAM_MEETINGS_PAGE (widget), &error))
+    show_error (SAM_MEETINGS_PAGE (widget), error);
+}
+
 static void
 on_runner_finished (SamMeetingsPage  *self,
                     SamMeetingRunner *runner)
 {
   g_autoptr(GError) error = NULL;
+  gint64 meeting_id = sam_meeting_runner_get_meeting_id (runner);
 
-  if (!sam_meetings_page_show_summary (self, sam_meeting_runner_get_meeting_id (runner), &error))
+  take_into_plan (self, meeting_id);
+  if (!sam_meetings_page_show_summary (self, meeting_id, &error))
     show_error (self, error);
 }
 
@@ -187,6 +267,7 @@ sam_meetings_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_MEETINGS_PAGE);
   g_clear_object (&self->context);
   g_clear_pointer (&self->template_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->plan_added, g_array_unref);
   G_OBJECT_CLASS (sam_meetings_page_parent_class)->dispose (object);
 }
 
@@ -208,6 +289,7 @@ sam_meetings_page_class_init (SamMeetingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamMeetingsPage, summary);
   gtk_widget_class_bind_template_callback (widget_class, on_past_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_runner_finished);
+  gtk_widget_class_install_action (widget_class, "meetings.undo-plan", NULL, undo_plan_action);
   gtk_widget_class_bind_template_callback (widget_class, on_summary_closed);
   gtk_widget_class_bind_template_callback (widget_class, on_summary_continue);
 }

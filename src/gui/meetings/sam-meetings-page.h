@@ -30,5 +30,7 @@ gboolean           sam_meetings_page_show_summary  (SamMeetingsPage  *self,
                                                     GError          **error);
 SamMeetingRunner  *sam_meetings_page_get_runner    (SamMeetingsPage  *self);
 SamMeetingSummary *sam_meetings_page_get_summary   (SamMeetingsPage  *self);
+gboolean           sam_meetings_page_undo_plan     (SamMeetingsPage  *self,
+                                                    GError          **error);
 
 G_END_DECLS

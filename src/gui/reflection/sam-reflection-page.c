@@ -13,6 +13,7 @@
 #include "sam-dates.h"
 #include "sam-dialogs.h"
 #include "sam-instrument.h"
+#include "sam-cluster-file.h"
 #include "sam-reflection-page.h"
 #include "sam-reflection-sheet.h"
 #include "sam-reflection.h"
@@ -198,6 +199,7 @@ own_figures_new (SamReflectionPage *self)
   SamFiguresPolicy policy = { 0, 0 };
   const SamClinicFigures *own_figures;
   gint64 own = sam_store_get_own_clinic (store), cluster = 0;
+  guint n_own = 0;
   GtkWidget *group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
@@ -218,12 +220,30 @@ own_figures_new (SamReflectionPage *self)
   policy.own_clinic_id = own;
   figures = sam_round_figures_load (store, round->id, &policy, NULL);
   own_figures = figures != NULL ? sam_round_figures_find_clinic (figures, own) : NULL;
+  /* A figure is "yours" only where it is one person's: the clinic's one respondent. Where
+   * more answered, it is the clinic's, and says how many. */
+  n_own = sam_cluster_file_count_respondents (store, round->id, own);
   {
-    /* Translators: %s is the round, such as "Baseline 2026". */
-    g_autofree char *description = g_strdup_printf (_("%s. Your figures are your own answers; the "
-                                                      "cluster’s are everyone’s, on a scale of 0 to 100."),
-                                                    round->label);
+    g_autofree char *description = NULL;
 
+    if (n_own <= 1)
+      /* Translators: %s is the round, such as "Baseline 2026". */
+      description = g_strdup_printf (_("%s. Your figures are your own answers; the cluster’s are "
+                                       "everyone’s, on a scale of 0 to 100."), round->label);
+    else
+      {
+        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                         _("Your Clinic’s Figures and the Cluster’s"));
+        /* Translators: %s is the round; %u how many in the clinic answered. */
+        description = g_strdup_printf (ngettext ("%s. The clinic’s figures are the answers of the %u "
+                                                 "person who answered there, yours among them; the "
+                                                 "cluster’s are everyone’s, on a scale of 0 to 100.",
+                                                 "%s. The clinic’s figures are the answers of the %u "
+                                                 "people who answered there, yours among them; the "
+                                                 "cluster’s are everyone’s, on a scale of 0 to 100.",
+                                                 n_own),
+                                       round->label, n_own);
+      }
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
   }
   for (guint i = 0; figures != NULL && i < G_N_ELEMENTS (support_items); i++)
@@ -248,8 +268,13 @@ own_figures_new (SamReflectionPage *self)
         theirs_text = g_strdup (_("withheld"));
       else
         theirs_text = g_strdup (_("no answers"));
-      /* Translators: the solo doctor's own figure and the cluster's, for one item. */
-      subtitle = g_strdup_printf (_("You: %s · Cluster: %s"), mine_text, theirs_text);
+      if (n_own <= 1)
+        /* Translators: the solo doctor's own figure and the cluster's, for one item. */
+        subtitle = g_strdup_printf (_("You: %s · Cluster: %s"), mine_text, theirs_text);
+      else
+        /* Translators: the clinic's figure (its n answers) and the cluster's, for one item. */
+        subtitle = g_strdup_printf (_("Your clinic (%u answers): %s · Cluster: %s"),
+                                    mine != NULL ? mine->n : 0, mine_text, theirs_text);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
