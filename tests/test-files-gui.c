@@ -134,11 +134,23 @@ test_export_and_reference (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GPtrArray) left_out = NULL;
+  g_autoptr(GPtrArray) replaced = NULL;
   guint n_rows = 0;
 
   test_write_file (ref_path, "round,scope,item,n,mean,favourable,distribution,suppressed\n"
                              "Baseline 2025,national,q8,1800,61.0,44.0,10.0|34.0|40.0|12.0|4.0,0\n", -1);
-  g_assert_true (sam_window_import_reference (window, ref, &n_rows, &error));
+  /* The demo has national figures for both rounds: the file would replace Baseline 2025's,
+   * so nothing is kept until the question is answered. */
+  g_assert_true (sam_window_import_reference (window, ref, &n_rows, &replaced, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (replaced->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (replaced, 0), ==, "Baseline 2025");
+  g_assert_true (sam_window_export_results (window, out, NULL, &error));
+  g_assert_true (g_file_get_contents (out_path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "Baseline 2025,,national,national,q8,1800,"));
+  g_clear_pointer (&contents, g_free);
+  /* Answered "Replace": kept. */
+  g_assert_true (sam_window_import_reference (window, ref, &n_rows, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_rows, ==, 1);
 
@@ -174,6 +186,13 @@ has_label (GtkWidget  *widget,
     if (has_label (child, text))
       return TRUE;
   return FALSE;
+}
+
+/* The Results page computes its figures in a worker thread. */
+static gboolean
+results_loaded (gpointer page)
+{
+  return !sam_results_page_is_loading (page);
 }
 
 static gint64
@@ -274,7 +293,9 @@ test_cluster_files (void)
     gtk_window_set_child (holder, GTK_WIDGET (page));
     sam_results_page_set_context (page, sam_window_get_context (coordinator));
     gtk_window_present (holder);
+    test_spin_until (results_loaded, page);
     test_spin (20);
+    g_assert_false (sam_results_page_is_loading (page));
     g_assert_true (sam_results_page_has_results (page));
     overview = sam_results_page_get_page_box (page, "overview");
     g_assert_true (has_label (overview, "Demoklyngen, Opfølgning 2026: 12 clinics"));

@@ -341,3 +341,25 @@ sam_reference_import (SamStore    *store,
     *rounds = g_steal_pointer (&round_list);
   return TRUE;
 }
+
+static gpointer
+label_from_row (sqlite3_stmt *stmt)
+{
+  return _sam_store_column_dup (stmt, 0);
+}
+
+/**
+ * sam_reference_list_rounds:
+ *
+ * Returns: (transfer full) (element-type utf8): the round labels that have national
+ *   reference figures, or %NULL with @error set
+ */
+GPtrArray *
+sam_reference_list_rounds (SamStore  *store,
+                           GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  return _sam_store_list_rows (store, "SELECT DISTINCT round_label FROM reference ORDER BY round_label", 0,
+                               label_from_row, g_free, error);
+}

@@ -25,5 +25,7 @@ gboolean sam_reference_import      (SamStore    *store,
                                     guint       *n_rows,
                                     GPtrArray  **rounds,
                                     GError     **error);
+GPtrArray *sam_reference_list_rounds (SamStore   *store,
+                                     GError    **error);
 
 G_END_DECLS

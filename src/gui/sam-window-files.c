@@ -270,40 +270,117 @@ export_results_action (GSimpleAction *action,
 
 /* The national reference */
 
+typedef struct
+{
+  SamWindow *window;
+  GFile     *file;
+} ReferenceFile;
+
+static void on_replace_reference (gboolean confirmed,
+                                  gpointer user_data);
+
+/**
+ * sam_window_import_reference:
+ * @replaced: (out) (optional) (transfer full): where given, the import is kept only if it
+ *   replaces no national figures there were before: otherwise nothing is kept, and this
+ *   names the rounds it would replace (empty where it was kept)
+ */
 gboolean
 sam_window_import_reference (SamWindow  *self,
                              GFile      *file,
                              guint      *n_rows,
+                             GPtrArray **replaced,
                              GError    **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) rounds = NULL;
+  g_autoptr(GPtrArray) overlap = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *name = display_name (file);
+  SamStore *store;
 
   g_return_val_if_fail (SAM_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (self->context != NULL, FALSE);
 
+  store = sam_context_get_store (self->context);
   bytes = g_file_load_bytes (file, NULL, NULL, error);
-  return bytes != NULL &&
-         sam_reference_import (sam_context_get_store (self->context), name, bytes, n_rows, NULL, error);
+  if (bytes == NULL || (before = sam_reference_list_rounds (store, error)) == NULL ||
+      !sam_store_begin (store, error))
+    return FALSE;
+  if (!sam_reference_import (store, name, bytes, n_rows, &rounds, error))
+    {
+      sam_store_rollback (store);
+      return FALSE;
+    }
+  for (guint i = 0; replaced != NULL && i < rounds->len; i++)
+    for (guint j = 0; j < before->len; j++)
+      if (g_str_equal (g_ptr_array_index (rounds, i), g_ptr_array_index (before, j)))
+        g_ptr_array_add (overlap, g_strdup (g_ptr_array_index (rounds, i)));
+  /* Figures that would replace others are asked about first. */
+  if (overlap->len > 0)
+    sam_store_rollback (store);
+  else if (!sam_store_commit (store, error))
+    return FALSE;
+  if (replaced != NULL)
+    *replaced = g_steal_pointer (&overlap);
+  return TRUE;
+}
+
+static void
+import_reference_now (SamWindow *self,
+                      GFile     *file,
+                      gboolean   replace)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) replaced = NULL;
+  g_autofree char *title = NULL;
+  guint n_rows = 0;
+
+  if (!sam_window_import_reference (self, file, &n_rows, replace ? NULL : &replaced, &error))
+    {
+      sam_dialogs_alert (GTK_WINDOW (self), _("The National Figures Were Not Imported"), error->message);
+      return;
+    }
+  if (replaced != NULL && replaced->len > 0)
+    {
+      ReferenceFile *data = g_new0 (ReferenceFile, 1);
+      g_autofree char *rounds = NULL;
+      g_autofree char *body = NULL;
+
+      g_ptr_array_add (replaced, NULL);
+      rounds = g_strjoinv (", ", (char **) replaced->pdata);
+      body = g_strdup_printf (_("The database has national figures for %s already. Those in the file "
+                                "take their place, and the ones there now are gone."), rounds);
+      data->window = g_object_ref (self);
+      data->file = g_object_ref (file);
+      sam_dialogs_confirm (GTK_WINDOW (self), _("Replace the National Figures?"), body, _("_Replace"), TRUE,
+                           on_replace_reference, data);
+      return;
+    }
+  title = g_strdup_printf (ngettext ("Imported %u national figure", "Imported %u national figures", n_rows),
+                           n_rows);
+  toast (self, title);
+}
+
+static void
+on_replace_reference (gboolean confirmed,
+                      gpointer user_data)
+{
+  ReferenceFile *data = user_data;
+
+  if (confirmed)
+    import_reference_now (data->window, data->file, TRUE);
+  g_object_unref (data->window);
+  g_object_unref (data->file);
+  g_free (data);
 }
 
 static void
 import_reference (SamWindow *self,
                   GFile     *file)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  guint n_rows = 0;
-
-  if (!sam_window_import_reference (self, file, &n_rows, &error))
-    {
-      sam_dialogs_alert (GTK_WINDOW (self), _("The National Figures Were Not Imported"), error->message);
-      return;
-    }
-  title = g_strdup_printf (ngettext ("Imported %u national figure", "Imported %u national figures", n_rows),
-                           n_rows);
-  toast (self, title);
+  import_reference_now (self, file, FALSE);
 }
 
 static void

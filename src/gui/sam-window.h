@@ -55,6 +55,7 @@ gboolean    sam_window_import_cluster_file (SamWindow   *self,
 gboolean    sam_window_import_reference (SamWindow      *self,
                                          GFile          *file,
                                          guint          *n_rows,
+                                         GPtrArray     **replaced,
                                          GError        **error);
 GtkWindow  *sam_window_ask_rename_round (SamWindow      *self,
                                          gint64          round_id);
