@@ -145,6 +145,9 @@ test_partner_whole_flow (void)
   sam_questionnaire_view_next (session.view);
   g_assert_cmpstr (sam_questionnaire_view_get_state (session.view), ==, "thanks");
   g_assert_null (sam_questionnaire_view_get_questionnaire (session.view));
+  /* Handing over comes next: the focus is on it, not on the window's menu. */
+  test_spin (5);
+  g_assert_true (gtk_widget_has_focus (test_find_button (GTK_WIDGET (session.view), "_Next Colleague")));
   g_assert_cmpint (query (session.store, "SELECT count(*) FROM respondents WHERE role = 'partner'"), ==, 1);
   g_assert_cmpint (query (session.store, "SELECT count(*) FROM answers"), ==, 4);
   g_assert_cmpint (query (session.store, "SELECT code FROM answers WHERE item = 'q1'"), ==, 5);
@@ -309,6 +312,12 @@ test_keyboard (void)
 
   g_assert_true (press (session.view, GDK_KEY_Return));
   g_assert_cmpuint (page (&session), ==, 1);
+
+  /* On the review, Enter does not submit: that takes the button. */
+  sam_questionnaire_view_go_to (session.view, sam_questionnaire_get_n_pages (q));
+  g_assert_false (press (session.view, GDK_KEY_Return));
+  g_assert_cmpstr (sam_questionnaire_view_get_state (session.view), ==, "question");
+  sam_questionnaire_view_go_to (session.view, 1);
 
   g_assert_true (press (session.view, GDK_KEY_Escape));
   test_spin (5);

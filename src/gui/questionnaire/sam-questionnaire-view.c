@@ -590,7 +590,8 @@ sam_questionnaire_view_next (SamQuestionnaireView *self)
     }
   g_clear_object (&self->questionnaire);
   gtk_stack_set_visible_child_name (self->stack, "thanks");
-  gtk_widget_grab_focus (gtk_stack_get_visible_child (self->stack));
+  /* The next thing to do is hand over: focus on that, not on whatever comes first. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->next_colleague_button));
 }
 
 void
@@ -621,6 +622,13 @@ on_next_colleague_clicked (SamQuestionnaireView *self)
   for (guint i = 0; i < SAM_N_ROLES; i++)
     gtk_check_button_set_active (GTK_CHECK_BUTTON (self->role_checks[i]), FALSE);
   refresh_start (self);
+  /* The next colleague starts with their role. */
+  for (guint i = 0; i < SAM_N_ROLES; i++)
+    if (gtk_widget_get_visible (self->role_checks[i]) && gtk_widget_get_sensitive (self->role_checks[i]))
+      {
+        gtk_widget_grab_focus (self->role_checks[i]);
+        break;
+      }
 }
 
 /**
@@ -651,6 +659,9 @@ sam_questionnaire_view_choose (SamQuestionnaireView *self,
   if (check == NULL)
     return FALSE;
   gtk_check_button_set_active (check, TRUE);
+  /* An item answered by its number key may be below what is shown: it comes into view. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (check)))
+    gtk_widget_grab_focus (GTK_WIDGET (check));
   return TRUE;
 }
 
@@ -704,13 +715,17 @@ on_key_pressed (GtkEventControllerKey *controller,
       sam_questionnaire_view_ask_leave (self);
       return TRUE;
     }
+  page = sam_questionnaire_get_page (self->questionnaire);
+  /* Enter goes on from a question; on the review, submitting takes a deliberate press of
+   * its button (Enter on the focused button still does), never a stray Enter. */
   if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
     {
+      if (page >= sam_questionnaire_get_n_pages (self->questionnaire))
+        return FALSE;
       sam_questionnaire_view_next (self);
       return TRUE;
     }
 
-  page = sam_questionnaire_get_page (self->questionnaire);
   if (page < sam_questionnaire_get_n_pages (self->questionnaire) &&
       ((keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9) || (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)))
     {
