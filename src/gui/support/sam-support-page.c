@@ -21,6 +21,18 @@ struct _SamSupportPage
 
 G_DEFINE_FINAL_TYPE (SamSupportPage, sam_support_page, ADW_TYPE_BIN)
 
+/* Opens a link of the package's in the browser (GtkUriLauncher is 4.10; on 4.8 this). */
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, g_variant_get_string (parameter, NULL),
+                GDK_CURRENT_TIME);
+}
+
 static void
 sam_support_page_dispose (GObject *object)
 {
@@ -38,6 +50,7 @@ sam_support_page_class_init (SamSupportPageClass *klass)
   object_class->dispose = sam_support_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-support-page.ui");
+  gtk_widget_class_install_action (widget_class, "support.open", "s", open_action);
 }
 
 static void
