@@ -663,25 +663,11 @@ test_damaged_database (void)
   g_autofree char *survey = g_build_filename (dir, "more.csv", NULL);
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
-  const guchar *bytes;
-  gsize size;
-  g_autofree guchar *broken = NULL;
-  guint page_size;
   Result result;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   db = make_database (dir, "damaged.db");
-  before = test_read_file (db);
-  bytes = g_bytes_get_data (before, &size);
-  page_size = (bytes[16] << 8) | bytes[17];
-  if (page_size == 1)
-    page_size = 65536;
-  g_assert_cmpuint (size, >=, 3 * page_size);
-  broken = g_memdup2 (bytes, size);
-  /* The header of the last page: its kind and cell count, nonsense. */
-  memset (broken + size - page_size, 0x5a, 12);
-  test_write_file (db, (const char *) broken, size);
-  g_clear_pointer (&before, g_bytes_unref);
+  test_damage_last_page (db);
   before = test_read_file (db);
 
   result = run ("--database", db, "--summary", NULL);

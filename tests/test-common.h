@@ -72,3 +72,21 @@ test_file_mode (const char *path)
   g_assert_cmpint (g_stat (path, &buf), ==, 0);
   return buf.st_mode & 0777;
 }
+
+/* Breaks an SQLite database the way a bad disk would: the header of its last page (its
+ * kind and cell count) overwritten, which SQLite's quick_check finds. */
+static inline void
+test_damage_last_page (const char *path)
+{
+  g_autoptr(GBytes) bytes = test_read_file (path);
+  gsize size = g_bytes_get_size (bytes);
+  g_autofree guchar *broken = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
+  guint page_size = (broken[16] << 8) | broken[17];
+
+  if (page_size == 1)
+    page_size = 65536;
+  g_assert_cmpuint (size, >=, 3 * page_size);
+  memset (broken + size - page_size, 0x5a, 12);
+  test_write_file (path, (const char *) broken, size);
+}
+

@@ -303,6 +303,16 @@ test_keyboard (void)
   q = sam_questionnaire_view_get_questionnaire (session.view);
 
   g_assert_true (press (session.view, GDK_KEY_2));
+  /* The keyboard moves on to the next open item, and the focus brings it into view. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (session.view)));
+    const SamItem *focused = NULL;
+
+    for (GtkWidget *w = focus; w != NULL && focused == NULL; w = gtk_widget_get_parent (w))
+      focused = g_object_get_data (G_OBJECT (w), "item");
+    g_assert_nonnull (focused);
+    g_assert_cmpstr (focused->id, ==, "q5b");
+  }
   g_assert_true (press (session.view, GDK_KEY_KP_4));
   g_assert_cmpint (sam_questionnaire_get_answer (q, sam_instrument_lookup_item (instrument, "q5a")), ==, 2);
   g_assert_cmpint (sam_questionnaire_get_answer (q, sam_instrument_lookup_item (instrument, "q5b")), ==, 4);

@@ -218,11 +218,7 @@ make_damaged_with_backup (const char *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SamStore) store = sam_store_new (path, &error);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree guchar *broken = NULL;
   gint64 cluster, round, clinic;
-  gsize size;
-  guint page_size;
   sqlite3 *db = NULL;
 
   g_assert_no_error (error);
@@ -238,12 +234,7 @@ make_damaged_with_backup (const char *path,
   g_assert_no_error (error);
   sqlite3_close (db);
 
-  bytes = test_read_file (path);
-  size = g_bytes_get_size (bytes);
-  broken = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
-  page_size = (broken[16] << 8) | broken[17];
-  memset (broken + size - page_size, 0x5a, 12);
-  test_write_file (path, (const char *) broken, size);
+  test_damage_last_page (path);
 }
 
 /* A damaged database is not opened: the page says so, names the file, and offers the

@@ -172,15 +172,10 @@ describe (SamBackup *backup)
   sqlite3_close (db);
 }
 
-/**
- * sam_backups_list:
- * @db_path: the database
- *
- * Returns: (transfer full) (element-type SamBackup): the database's backups, newest
- *   first, each with what it holds
- */
-GPtrArray *
-sam_backups_list (const char *db_path)
+/* The database's backups, newest first; with what each holds where @describe_them. */
+static GPtrArray *
+list_backups (const char *db_path,
+              gboolean    describe_them)
 {
   g_autofree char *dir = g_path_get_dirname (db_path);
   g_autofree char *db_name = g_path_get_basename (db_path);
@@ -194,11 +189,25 @@ sam_backups_list (const char *db_path)
 
       if (backup == NULL)
         continue;
-      describe (backup);
+      if (describe_them)
+        describe (backup);
       g_ptr_array_add (backups, backup);
     }
   g_ptr_array_sort (backups, compare_newest_first);
   return backups;
+}
+
+/**
+ * sam_backups_list:
+ * @db_path: the database
+ *
+ * Returns: (transfer full) (element-type SamBackup): the database's backups, newest
+ *   first, each with what it holds
+ */
+GPtrArray *
+sam_backups_list (const char *db_path)
+{
+  return list_backups (db_path, TRUE);
 }
 
 /**
@@ -209,20 +218,13 @@ sam_backups_list (const char *db_path)
 gboolean
 sam_backups_has_today (const char *db_path)
 {
-  g_autofree char *dir = g_path_get_dirname (db_path);
-  g_autofree char *db_name = g_path_get_basename (db_path);
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) backups = list_backups (db_path, FALSE);
   g_autofree char *today = now_stamp ();
-  const char *name;
 
   today[8] = '\0';
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autoptr(SamBackup) backup = backup_from_name (dir, db_name, name);
-
-      if (backup != NULL && g_str_has_prefix (backup->stamp, today))
-        return TRUE;
-    }
+  for (guint i = 0; i < backups->len; i++)
+    if (g_str_has_prefix (((SamBackup *) g_ptr_array_index (backups, i))->stamp, today))
+      return TRUE;
   return FALSE;
 }
 
@@ -235,26 +237,15 @@ sam_backups_has_today (const char *db_path)
 void
 sam_backups_prune (const char *db_path)
 {
-  g_autofree char *dir = g_path_get_dirname (db_path);
-  g_autofree char *db_name = g_path_get_basename (db_path);
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) daily = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_backup_free);
-  const char *name;
+  g_autoptr(GPtrArray) backups = list_backups (db_path, FALSE);
+  guint n_daily = 0;
 
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+  for (guint i = 0; i < backups->len; i++)
     {
-      SamBackup *backup = backup_from_name (dir, db_name, name);
+      SamBackup *backup = g_ptr_array_index (backups, i);
 
-      if (backup != NULL && backup->kind == SAM_BACKUP_DAILY)
-        g_ptr_array_add (daily, backup);
-      else
-        sam_backup_free (backup);
-    }
-  g_ptr_array_sort (daily, compare_newest_first);
-  for (guint i = SAM_BACKUPS_KEPT; i < daily->len; i++)
-    {
-      SamBackup *backup = g_ptr_array_index (daily, i);
-
+      if (backup->kind != SAM_BACKUP_DAILY || ++n_daily <= SAM_BACKUPS_KEPT)
+        continue;
       if (g_unlink (backup->path) != 0)
         g_debug ("Could not remove the old backup %s: %s", backup->path, g_strerror (errno));
     }

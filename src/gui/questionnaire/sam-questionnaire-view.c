@@ -659,10 +659,38 @@ sam_questionnaire_view_choose (SamQuestionnaireView *self,
   if (check == NULL)
     return FALSE;
   gtk_check_button_set_active (check, TRUE);
-  /* An item answered by its number key may be below what is shown: it comes into view. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (check)))
-    gtk_widget_grab_focus (GTK_WIDGET (check));
   return TRUE;
+}
+
+/* After a number key answered @item: the keyboard moves on to the next item still open,
+ * and what it answered and what comes next are brought into view (the focused widget is
+ * scrolled to). */
+static void
+focus_after_key (SamQuestionnaireView *self,
+                 const SamItem        *item,
+                 int                   code)
+{
+  g_autoptr(GPtrArray) items = sam_questionnaire_get_items (self->questionnaire,
+                                                            sam_questionnaire_get_page (self->questionnaire));
+  g_autofree char *key = answer_key (item, code);
+  GtkWidget *answered = g_hash_table_lookup (self->checks, key);
+
+  if (answered != NULL && gtk_widget_get_mapped (answered))
+    gtk_widget_grab_focus (answered);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const SamItem *next = g_ptr_array_index (items, i);
+      g_autofree char *first = NULL;
+      GtkWidget *check;
+
+      if (sam_questionnaire_get_answer (self->questionnaire, next) != 0)
+        continue;
+      first = answer_key (next, 1);
+      check = g_hash_table_lookup (self->checks, first);
+      if (check != NULL && gtk_widget_get_mapped (check))
+        gtk_widget_grab_focus (check);
+      break;
+    }
 }
 
 /* Leaving keeps the answers so far: they wait on this computer to be taken up again. */
@@ -741,7 +769,10 @@ on_key_pressed (GtkEventControllerKey *controller,
           target = g_ptr_array_index (items, i);
       if (target == NULL && items->len > 0)
         target = g_ptr_array_index (items, 0);
-      return target != NULL && sam_questionnaire_view_choose (self, target->id, code);
+      if (target == NULL || !sam_questionnaire_view_choose (self, target->id, code))
+        return FALSE;
+      focus_after_key (self, target, code);
+      return TRUE;
     }
   return FALSE;
 }
