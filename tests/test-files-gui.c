@@ -189,6 +189,12 @@ has_label (GtkWidget  *widget,
 }
 
 /* The Results page computes its figures in a worker thread. */
+static gboolean
+results_loaded (gpointer page)
+{
+  return !sam_results_page_is_loading (page);
+}
+
 static gint64
 newest_round (SamStore *store)
 {
@@ -287,7 +293,9 @@ test_cluster_files (void)
     gtk_window_set_child (holder, GTK_WIDGET (page));
     sam_results_page_set_context (page, sam_window_get_context (coordinator));
     gtk_window_present (holder);
+    test_spin_until (results_loaded, page);
     test_spin (20);
+    g_assert_false (sam_results_page_is_loading (page));
     g_assert_true (sam_results_page_has_results (page));
     overview = sam_results_page_get_page_box (page, "overview");
     g_assert_true (has_label (overview, "Demoklyngen, Opfølgning 2026: 12 clinics"));

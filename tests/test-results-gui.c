@@ -24,6 +24,20 @@ typedef struct
   SamResultsPage *page;
 } Fixture;
 
+static gboolean
+page_loaded (gpointer page)
+{
+  return !sam_results_page_is_loading (page);
+}
+
+/* The figures are computed in a worker thread: wait until they are on the page. */
+static void
+wait_for_results (SamResultsPage *page)
+{
+  test_spin_until (page_loaded, page);
+  g_assert_false (sam_results_page_is_loading (page));
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -40,6 +54,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
   sam_results_page_set_context (fixture->page, fixture->context);
   gtk_window_present (fixture->window);
+  wait_for_results (fixture->page);
   test_spin (30);
 }
 
@@ -258,6 +273,7 @@ test_own_view (Fixture       *fixture,
   GPtrArray *charts;
 
   g_assert_true (sam_store_set_own_clinic (fixture->store, own->id, NULL));
+  wait_for_results (fixture->page);
   test_spin (5);
   view = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), SAM_TYPE_RESULTS_PAGE,
                                                        "view_dropdown"));
@@ -290,6 +306,7 @@ test_own_view (Fixture       *fixture,
 
   /* And back to the cluster's view. */
   gtk_drop_down_set_selected (view, 1);
+  wait_for_results (fixture->page);
   test_spin (5);
   g_assert_false (has_label (sam_results_page_get_page_box (fixture->page, "A"), "Your Leadership at a Glance"));
 }
@@ -304,12 +321,48 @@ test_withheld (Fixture       *fixture,
   const char *text;
 
   g_assert_true (sam_store_set_min_group_size (fixture->store, 10, NULL));
+  wait_for_results (fixture->page);
   test_spin (5);
   views = chart_views (fixture, "overview");
   /* The clinic-by-clinic chart of the leadership index. */
   text = sam_chart_view_get_description (g_ptr_array_index (views, 1));
   g_assert_nonnull (strstr (text, "withheld"));
   g_assert_nonnull (strstr (text, "10"));
+}
+
+/* The figures come from a worker thread: while new ones are on their way the pages keep
+ * the last; of two choices in quick succession only the second is shown. */
+static void
+test_switch_rounds (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rounds = sam_store_list_rounds (fixture->store, NULL);
+  SamRound *newest = g_ptr_array_index (rounds, 0);
+  SamRound *earlier = g_ptr_array_index (rounds, 1);
+  GtkWidget *overview = sam_results_page_get_page_box (fixture->page, "overview");
+  g_autofree char *newest_intro = g_strdup_printf ("%s, %s:", cluster_name (fixture), newest->label);
+  g_autofree char *earlier_intro = g_strdup_printf ("%s, %s:", cluster_name (fixture), earlier->label);
+  guint n_charts = sam_results_page_get_charts (fixture->page, "overview")->len;
+
+  g_assert_true (has_label (overview, newest_intro));
+
+  g_assert_true (sam_results_page_select (fixture->page, earlier->id, FALSE));
+  g_assert_true (sam_results_page_is_loading (fixture->page));
+  g_assert_true (sam_results_page_has_results (fixture->page));
+  g_assert_true (has_label (overview, newest_intro));
+  g_assert_cmpuint (sam_results_page_get_charts (fixture->page, "overview")->len, ==, n_charts);
+  wait_for_results (fixture->page);
+  g_assert_true (has_label (overview, earlier_intro));
+  g_assert_false (has_label (overview, newest_intro));
+
+  /* The earlier round, then at once the newest again: the newest is shown, and stays. */
+  g_assert_true (sam_results_page_select (fixture->page, earlier->id, FALSE));
+  g_assert_true (sam_results_page_select (fixture->page, newest->id, FALSE));
+  wait_for_results (fixture->page);
+  test_spin (20);
+  g_assert_true (has_label (overview, newest_intro));
+  g_assert_false (has_label (overview, earlier_intro));
+  g_assert_false (sam_results_page_is_loading (fixture->page));
 }
 
 /* A page prints two charts a sheet, each with its title, through the same operation as
@@ -352,6 +405,7 @@ main (int   argc,
   g_test_add ("/results/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/results/own-view", Fixture, NULL, fixture_set_up, test_own_view, fixture_tear_down);
   g_test_add ("/results/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
+  g_test_add ("/results/switch-rounds", Fixture, NULL, fixture_set_up, test_switch_rounds, fixture_tear_down);
   g_test_add ("/results/withheld", Fixture, NULL, fixture_set_up, test_withheld, fixture_tear_down);
 
   return g_test_run ();

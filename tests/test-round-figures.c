@@ -386,6 +386,30 @@ test_rounds_oldest_first (Fixture       *fixture,
   g_assert_cmpstr (((SamRound *) g_ptr_array_index (rounds, 1))->label, ==, "R1");
 }
 
+/* The Results section's load: the round and the rounds before it, oldest first, the round
+ * itself last; and nothing where the load was called off. */
+static void
+test_history (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRoundHistory) history = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  SamFiguresPolicy policy = { 3, 0 };
+
+  history = sam_round_history_load (fixture->store, fixture->round, &policy, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->history->len, ==, 2);
+  g_assert_true (g_ptr_array_index (history->history, 1) == history->figures);
+  g_assert_cmpint (history->figures->round_id, ==, fixture->round);
+  g_assert_cmpstr (((SamRoundFigures *) g_ptr_array_index (history->history, 0))->round_label, ==, "R0");
+  g_assert_cmpint (history->figures->k, ==, 3);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_null (sam_round_history_load (fixture->store, fixture->round, &policy, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static void
 test_story (Fixture       *fixture,
             gconstpointer  data)
@@ -448,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/round-figures/two-publications", test_two_publications_refused);
   g_test_add ("/round-figures/newest", Fixture, NULL, fixture_set_up, test_newest_round, fixture_tear_down);
   g_test_add ("/round-figures/rounds", Fixture, NULL, fixture_set_up, test_rounds_oldest_first, fixture_tear_down);
+  g_test_add ("/round-figures/history", Fixture, NULL, fixture_set_up, test_history, fixture_tear_down);
   g_test_add ("/round-figures/story", Fixture, NULL, fixture_set_up, test_story, fixture_tear_down);
 
   return g_test_run ();

@@ -383,6 +383,43 @@ test_formula_names (Fixture       *fixture,
   g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM imports"), ==, 0);
 }
 
+/* A clinic whose answers for the round came to the coordinator as tallies takes no answers
+ * of its own there; found on the file's last row, it still leaves nothing of the file. */
+static void
+test_tallied_clinic (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *text = "clinic;role;round;q1\nKlinik 5;partner;R;1\nKlinik 7;partner;R;2\nKlinik 6;partner;R;3\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(SamSurveyImport) import = sam_survey_import_parse ("late.csv", bytes, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  gint64 cluster, round, clinic, tallies;
+  SamSurveyImportResult result;
+
+  commit_fixture (fixture, "tabs.tsv", "R", "Klynge Syd");
+  g_assert_true (sam_store_ensure_cluster (fixture->store, "Klynge Syd", &cluster, NULL));
+  g_assert_true (sam_store_find_round (fixture->store, cluster, "R", &round, NULL));
+  g_assert_true (sam_store_ensure_clinic (fixture->store, cluster, "Klinik 6", NULL, &clinic, NULL));
+  g_assert_true (sam_store_add_import (fixture->store, round, "tallies", "klinik-6.json", "x", &tallies, NULL));
+  sql = g_strdup_printf ("INSERT INTO clinic_tallies (round_id, clinic_id, import_id, item, c1)"
+                         " VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'q1', 2)",
+                         round, clinic, tallies);
+  g_assert_cmpint (sqlite3_exec (_sam_store_get_db (fixture->store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_cmpuint (sam_survey_import_get_errors (import)->len, ==, 0);
+  g_assert_false (sam_survey_import_commit (import, fixture->store, "Klynge Syd", &result, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "late.csv:4: "));
+  g_assert_false (sam_store_in_transaction (fixture->store));
+
+  g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM respondents"), ==, 2);
+  g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM answers"), ==, 8);
+  g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM round_clinics"), ==, 1);
+  g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM clinics"), ==, 2);
+  g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM imports"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +437,7 @@ main (int   argc,
   ADD ("/survey-import/bad-files", test_bad_files);
   ADD ("/survey-import/against-database", test_against_database);
   ADD ("/survey-import/formula-names", test_formula_names);
+  ADD ("/survey-import/tallied-clinic", test_tallied_clinic);
   g_test_add_func ("/survey-import/every-error-listed", test_every_error_listed);
 
 #undef ADD

@@ -541,6 +541,71 @@ sam_round_figures_list_rounds (SamStore  *store,
 }
 
 /**
+ * sam_round_history_load:
+ * @policy: (nullable): whose view, at which k; %NULL for the cluster's
+ * @cancellable: (nullable): looked at between rounds
+ *
+ * Loads a round's figures and those of its cluster's rounds before it, each at its own k,
+ * for the Results section. It only reads, so it may run in a thread of its own on a
+ * connection of its own. An earlier round that cannot be read is left out of the history.
+ *
+ * Returns: (transfer full): the figures, or %NULL with @error set
+ */
+SamRoundHistory *
+sam_round_history_load (SamStore                *store,
+                        gint64                   round_id,
+                        const SamFiguresPolicy  *policy,
+                        GCancellable            *cancellable,
+                        GError                 **error)
+{
+  g_autoptr(SamRoundHistory) history = NULL;
+  g_autoptr(GPtrArray) rounds = NULL;
+  SamRoundFigures *figures;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  figures = sam_round_figures_load (store, round_id, policy, error);
+  if (figures == NULL)
+    return NULL;
+
+  history = g_new0 (SamRoundHistory, 1);
+  history->history = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_round_figures_free);
+  history->figures = figures;
+
+  rounds = sam_round_figures_list_rounds (store, figures->cluster_id, NULL);
+  for (guint r = 0; rounds != NULL && r < rounds->len; r++)
+    {
+      SamRound *round = g_ptr_array_index (rounds, r);
+      SamRoundFigures *earlier;
+
+      if (round->id == round_id)
+        break;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      earlier = sam_round_figures_load (store, round->id, policy, NULL);
+      if (earlier != NULL)
+        g_ptr_array_add (history->history, earlier);
+    }
+  g_ptr_array_add (history->history, figures);
+
+  return g_steal_pointer (&history);
+}
+
+void
+sam_round_history_free (SamRoundHistory *history)
+{
+  if (history == NULL)
+    return;
+  /* The round's own figures end the history, once it is complete, and go with it. */
+  if (!g_ptr_array_find (history->history, history->figures, NULL))
+    sam_round_figures_free (history->figures);
+  g_ptr_array_unref (history->history);
+  g_free (history);
+}
+
+/**
  * sam_figure_spread:
  *
  * Returns: the standard deviation of the answers' scores in points (0–100 scale), from

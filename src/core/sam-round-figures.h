@@ -63,6 +63,14 @@ typedef struct
   gboolean          own_changed;        /* the own clinic's answers changed after its tallies went out */
 } SamRoundFigures;
 
+/* What the Results section shows for a round: its figures, and those of its cluster's
+ * rounds up to it, for the trends and the round before. */
+typedef struct
+{
+  SamRoundFigures  *figures;            /* the round's own: the last of @history */
+  GPtrArray        *history;            /* SamRoundFigures, oldest first, up to this round */
+} SamRoundHistory;
+
 /* What the leadership team should read first: where the clinic stands against the
  * cluster on each leadership item, and where its answers agree and differ most. */
 typedef enum
@@ -119,6 +127,12 @@ const SamClinicFigures *sam_round_figures_find_clinic (SamRoundFigures  *figures
 GPtrArray         *sam_round_figures_list_rounds (SamStore              *store,
                                                 gint64                   cluster_id,
                                                 GError                 **error);
+SamRoundHistory   *sam_round_history_load      (SamStore                *store,
+                                                gint64                   round_id,
+                                                const SamFiguresPolicy  *policy,
+                                                GCancellable            *cancellable,
+                                                GError                 **error);
+void               sam_round_history_free      (SamRoundHistory         *history);
 
 double             sam_figure_spread           (const SamFigure         *figure,
                                                 const SamItem           *item);
@@ -128,5 +142,6 @@ gboolean           sam_leadership_story_make   (SamRoundFigures         *figures
                                                 SamLeadershipStory      *story);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamRoundFigures, sam_round_figures_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamRoundHistory, sam_round_history_free)
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "sam-figures.h"
 #include "sam-instrument.h"
 #include "sam-names.h"
+#include "sam-store-private.h"
 #include "sam-survey-import.h"
 
 /* Enough to show a person what is wrong with a file without burying them. */
@@ -669,18 +670,188 @@ today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+/* The rows are stored with statements of the import's own, prepared once for the whole
+ * file, rather than with sam_store_add_respondent_full(): that one keeps a respondent who
+ * answers in the app whole with a savepoint of their own, and inside the import's one
+ * transaction a savepoint a respondent made SQLite copy every page a respondent touched to
+ * a statement journal, which soon outgrew memory and went to a temporary file (some
+ * 230,000 small writes for a national file, half the import's time). The import needs no
+ * savepoint: whatever fails, the whole transaction is rolled back. What the store checks
+ * for a respondent has been checked for the whole file before anything is written: the
+ * answers against the instrument (parsing), the rounds for being open and the respondents
+ * for being new (check_against_store()); the clinics that came as tallies are checked a
+ * clinic and round at a time below. */
+typedef struct
+{
+  SamStore     *store;
+  sqlite3_stmt *tallied;
+  sqlite3_stmt *round_clinic;
+  sqlite3_stmt *respondent;
+  sqlite3_stmt *answers[SAM_N_ITEMS + 1];   /* [n] stores n answers */
+} Writer;
+
+static void
+writer_clear (Writer *writer)
+{
+  g_clear_pointer (&writer->tallied, sqlite3_finalize);
+  g_clear_pointer (&writer->round_clinic, sqlite3_finalize);
+  g_clear_pointer (&writer->respondent, sqlite3_finalize);
+  for (guint i = 0; i <= SAM_N_ITEMS; i++)
+    g_clear_pointer (&writer->answers[i], sqlite3_finalize);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Writer, writer_clear)
+
+static gboolean
+writer_init (Writer    *writer,
+             SamStore  *store,
+             GError   **error)
+{
+  writer->store = store;
+  return
+    (writer->tallied = _sam_store_prepare (store, "SELECT 1 FROM clinic_tallies"
+                                           " WHERE round_id = ?1 AND clinic_id = ?2 LIMIT 1", error)) != NULL &&
+    (writer->round_clinic = _sam_store_prepare (store, "INSERT INTO round_clinics (round_id, clinic_id)"
+                                                " VALUES (?1, ?2) ON CONFLICT DO NOTHING", error)) != NULL &&
+    (writer->respondent = _sam_store_prepare (store, "INSERT INTO respondents"
+                                              " (round_id, clinic_id, role, external_id, import_id, source)"
+                                              " VALUES (?1, ?2, ?3, ?4, ?5, 'import')", error)) != NULL;
+}
+
+static gboolean
+writer_step (Writer        *writer,
+             sqlite3_stmt  *stmt,
+             GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _sam_store_set_error (writer->store, error, rc);
+  return TRUE;
+}
+
+/* A clinic's first row in a round: the clinic takes part in it, unless its answers for
+ * the round came to the coordinator as tallies, where answers of its own would count
+ * twice. */
+static gboolean
+writer_add_round_clinic (Writer  *writer,
+                         gint64   round_id,
+                         gint64   clinic_id,
+                         GError **error)
+{
+  int rc;
+
+  sqlite3_bind_int64 (writer->tallied, 1, round_id);
+  sqlite3_bind_int64 (writer->tallied, 2, clinic_id);
+  rc = sqlite3_step (writer->tallied);
+  sqlite3_reset (writer->tallied);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("The clinic’s answers for this round came as a file from the clinic; "
+                             "answers of its own would count twice"));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return _sam_store_set_error (writer->store, error, rc);
+
+  sqlite3_bind_int64 (writer->round_clinic, 1, round_id);
+  sqlite3_bind_int64 (writer->round_clinic, 2, clinic_id);
+  return writer_step (writer, writer->round_clinic, error);
+}
+
+/* All of a respondent's answers in one statement, as a statement per answer would be
+ * most of the import's time. Such a statement (many rows, and foreign keys that may stop
+ * it half-way) has a statement journal of its own, but that holds only the one or two
+ * pages the statement changes, stays in memory and is emptied when the statement ends. */
+static gboolean
+writer_add_answers (Writer     *writer,
+                    gint64      respondent_id,
+                    const Row  *row,
+                    GError    **error)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  for (guint i = 0; i < SAM_N_ITEMS; i++)
+    if (row->codes[i] != 0)
+      n++;
+  if (n == 0)
+    return TRUE;
+
+  if (writer->answers[n] == NULL)
+    {
+      g_autoptr(GString) sql = g_string_new ("INSERT INTO answers (respondent_id, item, code) VALUES ");
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (sql, i > 0 ? ", (?, ?, ?)" : "(?, ?, ?)");
+      writer->answers[n] = _sam_store_prepare (writer->store, sql->str, error);
+      if (writer->answers[n] == NULL)
+        return FALSE;
+    }
+  stmt = writer->answers[n];
+
+  n = 0;
+  for (guint i = 0; i < SAM_N_ITEMS; i++)
+    if (row->codes[i] != 0)
+      {
+        sqlite3_bind_int64 (stmt, 3 * n + 1, respondent_id);
+        sqlite3_bind_text (stmt, 3 * n + 2, sam_instrument_get_item (instrument, i)->id, -1, SQLITE_STATIC);
+        sqlite3_bind_int (stmt, 3 * n + 3, row->codes[i]);
+        n++;
+      }
+  return writer_step (writer, stmt, error);
+}
+
+/* One row of the file: a respondent (a statement of one row, which needs no statement
+ * journal) and their answers. */
+static gboolean
+writer_add_respondent (Writer     *writer,
+                       gint64      round_id,
+                       gint64      clinic_id,
+                       gint64      import_id,
+                       const Row  *row,
+                       GError    **error)
+{
+  int rc;
+
+  sqlite3_bind_int64 (writer->respondent, 1, round_id);
+  sqlite3_bind_int64 (writer->respondent, 2, clinic_id);
+  sqlite3_bind_text (writer->respondent, 3, sam_role_to_string (row->role), -1, SQLITE_STATIC);
+  if (row->respondent != NULL)
+    sqlite3_bind_text (writer->respondent, 4, row->respondent, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (writer->respondent, 4);
+  sqlite3_bind_int64 (writer->respondent, 5, import_id);
+  rc = sqlite3_step (writer->respondent);
+  sqlite3_reset (writer->respondent);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE && row->respondent != NULL)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_EXISTS,
+                   _("Respondent “%s” is in the round already"), row->respondent);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return _sam_store_set_error (writer->store, error, rc);
+
+  return writer_add_answers (writer, sqlite3_last_insert_rowid (_sam_store_get_db (writer->store)),
+                             row, error);
+}
+
 static gboolean
 commit_rows (SamSurveyImport  *self,
              SamStore         *store,
              gint64            cluster_id,
              GError          **error)
 {
-  SamInstrument *instrument = sam_instrument_get_default ();
   g_autoptr(GHashTable) round_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) clinic_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) round_imports = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) linked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *date = today ();
+  g_auto(Writer) writer = { 0 };
 
   for (guint i = 0; i < self->rounds->len; i++)
     {
@@ -716,6 +887,9 @@ commit_rows (SamSurveyImport  *self,
         }
     }
 
+  if (!writer_init (&writer, store, error))
+    return FALSE;
+
   for (guint i = 0; i < self->rows->len; i++)
     {
       Row *row = g_ptr_array_index (self->rows, i);
@@ -723,23 +897,10 @@ commit_rows (SamSurveyImport  *self,
       gint64 import_id = *(gint64 *) g_hash_table_lookup (round_imports, row->round);
       gint64 clinic_id = *(gint64 *) g_hash_table_lookup (clinic_ids, row->clinic);
       g_autofree char *pair = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, round_id, clinic_id);
-      SamAnswer answers[SAM_N_ITEMS];
-      guint n_answers = 0;
 
-      if (g_hash_table_add (linked, g_steal_pointer (&pair)) &&
-          !sam_store_add_round_clinic (store, round_id, clinic_id, -1, error))
-        return FALSE;
-
-      for (guint j = 0; j < SAM_N_ITEMS; j++)
-        if (row->codes[j] != 0)
-          {
-            answers[n_answers].item = sam_instrument_get_item (instrument, j)->id;
-            answers[n_answers].code = row->codes[j];
-            n_answers++;
-          }
-
-      if (!sam_store_add_respondent_full (store, round_id, clinic_id, row->role, row->respondent,
-                                          import_id, answers, n_answers, NULL, error))
+      if ((g_hash_table_add (linked, g_steal_pointer (&pair)) &&
+           !writer_add_round_clinic (&writer, round_id, clinic_id, error)) ||
+          !writer_add_respondent (&writer, round_id, clinic_id, import_id, row, error))
         {
           g_prefix_error (error, "%s:%u: ", self->name, row->line);
           return FALSE;

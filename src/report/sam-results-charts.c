@@ -313,24 +313,32 @@ set_round (OwnedOverview   *owned,
            SamRoundFigures *figures,
            guint            slot)
 {
+  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+
   owned->data.round_labels[r] = keep (owned->strings, g_strdup (figures->round_label));
   owned->data.cluster[r] = figures->cluster[slot];
   owned->data.has_cluster[r] = TRUE;
   owned->data.national[r] = figures->national[slot];
   owned->data.has_national[r] = figures->has_national;
+
+  /* Each bar's clinic looked up by its code: walking the list for every bar took a
+   * national round's 1,300 clinics a tenth of a second a chart. */
+  for (guint c = 0; c < figures->clinics->len; c++)
+    {
+      SamClinicFigures *clinic = g_ptr_array_index (figures->clinics, c);
+
+      if (clinic->code != NULL)
+        g_hash_table_insert (by_code, clinic->code, clinic);
+    }
   for (guint b = 0; b < owned->data.n_bars; b++)
     {
       SamOverviewBar *bar = &owned->bars[b];
+      const SamClinicFigures *clinic = bar->code != NULL ? g_hash_table_lookup (by_code, bar->code) : NULL;
 
-      for (guint c = 0; c < figures->clinics->len; c++)
+      if (clinic != NULL)
         {
-          const SamClinicFigures *clinic = g_ptr_array_index (figures->clinics, c);
-
-          if (g_strcmp0 (clinic->code, bar->code) == 0)
-            {
-              bar->figures[r] = clinic->figures[slot];
-              bar->present[r] = TRUE;
-            }
+          bar->figures[r] = clinic->figures[slot];
+          bar->present[r] = TRUE;
         }
     }
 }

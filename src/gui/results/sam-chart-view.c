@@ -139,7 +139,8 @@ draw (GtkDrawingArea *area,
     return;
   init_style (self, &style);
   sam_chart_draw (self->chart, &style, cr, width, height);
-  if (self->marks == NULL)
+  if (self->marks == NULL &&
+      (self->hover >= 0 || (self->focus >= 0 && gtk_widget_has_focus (GTK_WIDGET (self->area)))))
     update_marks (self);
   if (self->marks != NULL && self->hover >= 0)
     outline (cr, &g_array_index (self->marks, SamChartMark, self->hover), &style.foreground, 1);
@@ -148,13 +149,16 @@ draw (GtkDrawingArea *area,
   sam_chart_style_clear (&style);
 }
 
+/* The marks are found again when a pointer or the keyboard comes to them, not at every
+ * resize: laying a national chart of 1,300 clinics out takes tens of milliseconds, and a
+ * page of them is resized whenever the window is. */
 static void
 on_area_resize (SamChartView   *self,
                 int             width,
                 int             height,
                 GtkDrawingArea *area)
 {
-  update_marks (self);
+  g_clear_pointer (&self->marks, g_array_unref);
 }
 
 static int
@@ -185,14 +189,18 @@ on_query_tooltip (SamChartView *self,
                   GtkTooltip   *tooltip,
                   GtkWidget    *widget)
 {
-  int mark = keyboard ? self->focus : mark_at (self, x, y);
+  int mark;
+
+  if (self->marks == NULL)
+    update_marks (self);
+  mark = keyboard ? self->focus : mark_at (self, x, y);
 
   if (mark != self->hover && !keyboard)
     {
       self->hover = mark;
       gtk_widget_queue_draw (GTK_WIDGET (self->area));
     }
-  if (mark < 0)
+  if (mark < 0 || self->marks == NULL || mark >= (int) self->marks->len)
     return FALSE;
   gtk_tooltip_set_text (tooltip, g_array_index (self->marks, SamChartMark, mark).label);
   return TRUE;
@@ -240,8 +248,11 @@ on_key_pressed (SamChartView          *self,
                 GdkModifierType        state,
                 GtkEventControllerKey *controller)
 {
-  int n = self->marks != NULL ? (int) self->marks->len : 0;
+  int n;
 
+  if (self->marks == NULL)
+    update_marks (self);
+  n = self->marks != NULL ? (int) self->marks->len : 0;
   if (n == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return FALSE;
   switch (keyval)

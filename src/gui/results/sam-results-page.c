@@ -8,7 +8,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "sam-chart-view.h"
 #include "sam-deck.h"
@@ -21,11 +23,125 @@
 /* The Results section: a round and a view (the own clinic's, or the cluster's as anyone
  * outside a clinic sees it), an overview of the indices, and the four domains as pages
  * with each question's charts, the domain's "what do we know?" text and, for the
- * leadership team, the leadership domain read as a story. */
+ * leadership team, the leadership domain read as a story.
+ *
+ * The figures are computed in a worker thread (half a second and more at national scale),
+ * on a connection of the page's own to the store's file: the pages keep showing the last
+ * figures until the new ones are there, and figures for a choice no longer made are
+ * dropped. */
 
 enum { PAGE_OVERVIEW, PAGE_A, PAGE_B, PAGE_C, PAGE_D, N_PAGES };
 
 static const char * const page_names[N_PAGES] = { "overview", "A", "B", "C", "D" };
+
+/* The page's own connection to the store's file, for the worker thread: a SQLite
+ * connection is not shared between threads, and in WAL mode a reader neither waits for the
+ * window's connection nor holds it up. Opened by the first load and kept for the next
+ * ones, one load at a time; opened again where the file was replaced (a restore). */
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  GMutex           lock;
+  char            *path;
+  SamStore        *store;
+  dev_t            device;
+  ino_t            inode;
+} Reader;
+
+static Reader *
+reader_new (const char *path)
+{
+  Reader *reader = g_new0 (Reader, 1);
+
+  g_atomic_ref_count_init (&reader->ref_count);
+  g_mutex_init (&reader->lock);
+  reader->path = g_strdup (path);
+  return reader;
+}
+
+static Reader *
+reader_ref (Reader *reader)
+{
+  g_atomic_ref_count_inc (&reader->ref_count);
+  return reader;
+}
+
+static void
+reader_unref (Reader *reader)
+{
+  if (!g_atomic_ref_count_dec (&reader->ref_count))
+    return;
+  g_clear_object (&reader->store);
+  g_mutex_clear (&reader->lock);
+  g_free (reader->path);
+  g_free (reader);
+}
+
+/* With the lock held. */
+static SamStore *
+reader_get_store (Reader  *reader,
+                  GError **error)
+{
+  GStatBuf buf;
+
+  if (g_stat (reader->path, &buf) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", reader->path, g_strerror (saved));
+      return NULL;
+    }
+  if (reader->store != NULL && (buf.st_dev != reader->device || buf.st_ino != reader->inode))
+    g_clear_object (&reader->store);
+  if (reader->store == NULL)
+    {
+      reader->store = sam_store_new (reader->path, error);
+      reader->device = buf.st_dev;
+      reader->inode = buf.st_ino;
+    }
+  return reader->store;
+}
+
+/* One load: what was chosen, and which choice it was. */
+typedef struct
+{
+  Reader           *reader;
+  gint64            round_id;
+  SamFiguresPolicy  policy;
+  guint             generation;
+} Load;
+
+static void
+load_free (gpointer data)
+{
+  Load *load = data;
+
+  reader_unref (load->reader);
+  g_free (load);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Load *load = task_data;
+  SamRoundHistory *history = NULL;
+  SamStore *store;
+  GError *error = NULL;
+
+  g_mutex_lock (&load->reader->lock);
+  store = reader_get_store (load->reader, &error);
+  if (store != NULL)
+    history = sam_round_history_load (store, load->round_id, &load->policy, cancellable, &error);
+  g_mutex_unlock (&load->reader->lock);
+
+  if (history == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, history, (GDestroyNotify) sam_round_history_free);
+}
 
 struct _SamResultsPage
 {
@@ -35,14 +151,23 @@ struct _SamResultsPage
   GArray          *round_ids;          /* gint64, as the round drop-down lists them */
   gint64           own_clinic_id;      /* 0 where this computer is no clinic's */
   gboolean         filling;
-  SamRoundFigures *figures;
-  GPtrArray       *history;            /* SamRoundFigures of the cluster, oldest first, up to this round */
+  SamRoundHistory *shown;              /* the figures on the pages, or NULL */
+  SamRoundFigures *figures;            /* the round's, of @shown */
   GPtrArray       *charts[N_PAGES];    /* SamChart, in page order, for printing */
   GtkBox          *boxes[N_PAGES];
+
+  Reader          *reader;
+  GCancellable    *cancellable;        /* of the load on its way */
+  guint            generation;         /* of the newest load: an older one is dropped */
+  gboolean         loading;
+  guint            updating_id;        /* shows that new figures are coming, if they take a while */
+  guint            pages_to_build;     /* bit per page: still showing the last figures */
+  guint            build_id;
 
   GtkStack        *state_stack;
   GtkDropDown     *round_dropdown;
   GtkDropDown     *view_dropdown;
+  GtkWidget       *updating;
   AdwViewStack    *view_stack;
 };
 
@@ -82,16 +207,21 @@ add_chart (SamResultsPage *self,
 }
 
 static void
+clear_page (SamResultsPage *self,
+            guint           page)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->boxes[page]))) != NULL)
+    gtk_box_remove (self->boxes[page], child);
+  g_ptr_array_set_size (self->charts[page], 0);
+}
+
+static void
 clear_pages (SamResultsPage *self)
 {
   for (guint p = 0; p < N_PAGES; p++)
-    {
-      GtkWidget *child;
-
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->boxes[p]))) != NULL)
-        gtk_box_remove (self->boxes[p], child);
-      g_ptr_array_set_size (self->charts[p], 0);
-    }
+    clear_page (self, p);
 }
 
 static const char *
@@ -260,8 +390,8 @@ build_domain (SamResultsPage  *self,
 static void
 build_overview (SamResultsPage *self)
 {
-  SamRoundFigures *previous = self->history->len >= 2
-                              ? g_ptr_array_index (self->history, self->history->len - 2) : NULL;
+  GPtrArray *history = self->shown->history;
+  SamRoundFigures *previous = history->len >= 2 ? g_ptr_array_index (history, history->len - 2) : NULL;
   g_autofree char *intro = NULL;
   guint n_respondents = 0;
 
@@ -310,9 +440,9 @@ build_overview (SamResultsPage *self)
              comparison_height (self->figures, SAM_N_INDICES));
   for (SamIndex i = 0; i < SAM_N_INDICES; i++)
     add_chart (self, PAGE_OVERVIEW, sam_results_chart_overview (self->figures, previous, SAM_N_ITEMS + i), 380);
-  if (self->history->len >= 2)
+  if (history->len >= 2)
     for (SamIndex i = 0; i < SAM_N_INDICES; i++)
-      add_chart (self, PAGE_OVERVIEW, sam_results_chart_trend (self->history, self->figures->own_clinic_id,
+      add_chart (self, PAGE_OVERVIEW, sam_results_chart_trend (history, self->figures->own_clinic_id,
                                                                SAM_N_ITEMS + i), 320);
   if (self->figures->own_clinic_id == 0)
     add_chart (self, PAGE_OVERVIEW, sam_results_chart_heatmap (self->figures),
@@ -335,50 +465,158 @@ own_view_chosen (SamResultsPage *self)
 }
 
 static void
-rebuild (SamResultsPage *self)
+show_updating (gpointer data)
+{
+  SamResultsPage *self = data;
+
+  self->updating_id = 0;
+  gtk_widget_set_visible (self->updating, TRUE);
+}
+
+/* While new figures are on their way, the pages keep the last ones; printing and the deck
+ * wait for the new, and after a moment the page says they are coming. In words, without a
+ * spinner: a spinner has the window redrawn at every frame, and with a page of national
+ * charts each of those frames cost tens of milliseconds. */
+static void
+set_loading (SamResultsPage *self,
+             gboolean        loading)
+{
+  self->loading = loading;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.print", !loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.save-deck", !loading);
+  if (loading && self->updating_id == 0 && !gtk_widget_get_visible (self->updating))
+    self->updating_id = g_timeout_add_once (150, show_updating, self);
+  if (!loading)
+    {
+      g_clear_handle_id (&self->updating_id, g_source_remove);
+      gtk_widget_set_visible (self->updating, FALSE);
+    }
+}
+
+static void
+build_page (SamResultsPage *self,
+            guint           page)
 {
   SamInstrument *instrument = sam_instrument_get_default ();
-  SamStore *store = sam_context_get_store (self->context);
-  g_autoptr(GPtrArray) rounds = NULL;
-  g_autoptr(GError) error = NULL;
-  guint selected = gtk_drop_down_get_selected (self->round_dropdown);
-  SamFiguresPolicy policy = { 0, 0 };
-  gint64 round_id;
 
-  clear_pages (self);
-  g_clear_pointer (&self->figures, sam_round_figures_free);
-  g_ptr_array_set_size (self->history, 0);
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->round_ids->len)
-    return;
+  clear_page (self, page);
+  if (page == PAGE_OVERVIEW)
+    build_overview (self);
+  else if (page - PAGE_A < sam_instrument_get_n_domains (instrument))
+    build_domain (self, page, sam_instrument_get_domain (instrument, page - PAGE_A));
+}
 
-  round_id = g_array_index (self->round_ids, gint64, selected);
-  policy.own_clinic_id = own_view_chosen (self) ? self->own_clinic_id : 0;
+/* The pages are built one at a time, the one shown first, each in a main loop iteration of
+ * its own, so that the window draws and answers in between: at national scale a page's
+ * charts take tens of milliseconds to make. Until the last is built, the page is loading. */
+static gboolean
+build_next_page (gpointer data)
+{
+  SamResultsPage *self = data;
+  const char *shown = adw_view_stack_get_visible_child_name (self->view_stack);
+  guint page = N_PAGES;
 
-  /* Each round at its own k, from the one pipeline every view and file reads. */
-  self->figures = sam_round_figures_load (store, round_id, &policy, &error);
-  if (self->figures == NULL)
+  for (guint p = 0; p < N_PAGES && page == N_PAGES; p++)
+    if ((self->pages_to_build & (1u << p)) != 0 && g_strcmp0 (shown, page_names[p]) == 0)
+      page = p;
+  for (guint p = 0; p < N_PAGES && page == N_PAGES; p++)
+    if ((self->pages_to_build & (1u << p)) != 0)
+      page = p;
+
+  if (page < N_PAGES)
     {
-      show_error (self, error);
+      self->pages_to_build &= ~(1u << page);
+      build_page (self, page);
+    }
+  if (self->pages_to_build != 0)
+    return G_SOURCE_CONTINUE;
+
+  self->build_id = 0;
+  set_loading (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Puts @history (taken) on the pages, or @error where it could not be loaded. */
+static void
+show_history (SamResultsPage  *self,
+              SamRoundHistory *history,
+              const GError    *error)
+{
+  g_clear_handle_id (&self->build_id, g_source_remove);
+  self->pages_to_build = 0;
+  g_clear_pointer (&self->shown, sam_round_history_free);
+  self->shown = history;
+  self->figures = history != NULL ? history->figures : NULL;
+
+  if (history == NULL)
+    {
+      clear_pages (self);
+      if (error != NULL)
+        show_error (self, error);
+      set_loading (self, FALSE);
       return;
     }
-  /* The cluster's rounds up to this one, for the trends and the round before. */
-  rounds = sam_round_figures_list_rounds (store, self->figures->cluster_id, &error);
-  for (guint r = 0; rounds != NULL && r < rounds->len; r++)
+
+  self->pages_to_build = (1u << N_PAGES) - 1;
+  if (build_next_page (self))
+    self->build_id = g_idle_add (build_next_page, self);
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SamResultsPage *self = SAM_RESULTS_PAGE (source);
+  Load *load = g_task_get_task_data (G_TASK (result));
+  g_autoptr(SamRoundHistory) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  history = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Another choice was made meanwhile, or the page has gone: these figures are stale. */
+  if (load->generation != self->generation || self->context == NULL)
+    return;
+
+  g_clear_object (&self->cancellable);
+  show_history (self, g_steal_pointer (&history), error);
+}
+
+/* Loads the figures of the round and view chosen, in a worker thread. */
+static void
+rebuild (SamResultsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->round_dropdown);
+  g_autoptr(GTask) task = NULL;
+  Load *load;
+
+  /* What is on its way is for a choice no longer made; pages not yet built keep what
+   * they show until the new figures come. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->generation++;
+  g_clear_handle_id (&self->build_id, g_source_remove);
+  self->pages_to_build = 0;
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->round_ids->len)
     {
-      SamRound *round = g_ptr_array_index (rounds, r);
-      SamRoundFigures *figures;
-
-      if (round->id == round_id)
-        break;
-      figures = sam_round_figures_load (store, round->id, &policy, NULL);
-      if (figures != NULL)
-        g_ptr_array_add (self->history, figures);
+      show_history (self, NULL, NULL);
+      return;
     }
-  g_ptr_array_add (self->history, sam_round_figures_load (store, round_id, &policy, NULL));
 
-  build_overview (self);
-  for (guint d = 0; d < sam_instrument_get_n_domains (instrument) && d < 4; d++)
-    build_domain (self, PAGE_A + d, sam_instrument_get_domain (instrument, d));
+  load = g_new0 (Load, 1);
+  load->reader = reader_ref (self->reader);
+  load->round_id = g_array_index (self->round_ids, gint64, selected);
+  /* Each round at its own k, from the one pipeline every view and file reads. */
+  load->policy.own_clinic_id = own_view_chosen (self) ? self->own_clinic_id : 0;
+  load->generation = self->generation;
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, on_loaded, NULL);
+  g_task_set_source_tag (task, rebuild);
+  g_task_set_name (task, "[samarbejde] results");
+  g_task_set_task_data (task, load, load_free);
+  g_task_run_in_thread (task, load_in_thread);
+  set_loading (self, TRUE);
 }
 
 static void
@@ -655,10 +893,18 @@ sam_results_page_dispose (GObject *object)
 {
   SamResultsPage *self = SAM_RESULTS_PAGE (object);
 
+  /* A load on its way finds the page gone, and its figures are dropped. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->generation++;
+  g_clear_handle_id (&self->updating_id, g_source_remove);
+  g_clear_handle_id (&self->build_id, g_source_remove);
+  g_clear_pointer (&self->reader, reader_unref);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_RESULTS_PAGE);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->figures, sam_round_figures_free);
-  g_clear_pointer (&self->history, g_ptr_array_unref);
+  self->figures = NULL;
+  g_clear_pointer (&self->shown, sam_round_history_free);
   g_clear_pointer (&self->round_ids, g_array_unref);
   for (guint p = 0; p < N_PAGES; p++)
     g_clear_pointer (&self->charts[p], g_ptr_array_unref);
@@ -678,6 +924,7 @@ sam_results_page_class_init (SamResultsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamResultsPage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, SamResultsPage, round_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SamResultsPage, view_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SamResultsPage, updating);
   gtk_widget_class_bind_template_child (widget_class, SamResultsPage, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
 
@@ -700,7 +947,6 @@ sam_results_page_init (SamResultsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->round_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_round_figures_free);
 
   /* Five pages of one shape: a clamped, scrolled column of charts. */
   for (guint p = 0; p < N_PAGES; p++)
@@ -736,6 +982,8 @@ sam_results_page_set_context (SamResultsPage *self,
 
   if (!g_set_object (&self->context, context))
     return;
+  g_clear_pointer (&self->reader, reader_unref);
+  self->reader = reader_new (sam_store_get_path (sam_context_get_store (context)));
   g_signal_connect_object (sam_context_get_store (context), "changed", G_CALLBACK (refresh), self,
                            G_CONNECT_SWAPPED);
   refresh (self);
@@ -746,6 +994,19 @@ sam_results_page_has_results (SamResultsPage *self)
 {
   g_return_val_if_fail (SAM_IS_RESULTS_PAGE (self), FALSE);
   return self->figures != NULL;
+}
+
+/**
+ * sam_results_page_is_loading:
+ *
+ * Returns: whether new figures are on their way; until they come, the pages show the
+ *   last ones
+ */
+gboolean
+sam_results_page_is_loading (SamResultsPage *self)
+{
+  g_return_val_if_fail (SAM_IS_RESULTS_PAGE (self), FALSE);
+  return self->loading;
 }
 
 void

@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (SamResultsPage, sam_results_page, SAM, RESULTS_PAGE, AdwBi
 void       sam_results_page_set_context  (SamResultsPage *self,
                                           SamContext     *context);
 gboolean   sam_results_page_has_results  (SamResultsPage *self);
+gboolean   sam_results_page_is_loading   (SamResultsPage *self);
 void       sam_results_page_show         (SamResultsPage *self,
                                           const char     *page);
 GPtrArray *sam_results_page_get_charts   (SamResultsPage *self,

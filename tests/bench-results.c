@@ -1,0 +1,229 @@
+/* bench-results.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "sam-results-page.h"
+#include "sam-survey-import.h"
+#include "bench-national.h"
+#include "test-gui-common.h"
+
+/* A benchmark, run on demand under a display (xvfb-run): the Results section on a
+ * national-scale database (bench-national.h), opened and then switched between rounds.
+ * For each step it prints how long until the new figures were on the page, and the
+ * longest time the window's main thread was busy in one go (a stall: the window neither
+ * redraws nor answers), measured by a heartbeat every millisecond: while the figures were
+ * loaded and the pages built, and while the frames after drew them. It judges nothing.
+ *
+ *   bench-results [--db PATH]     (a database of bench-import --keep-db, or one made here) */
+
+static gint64 last_beat;
+static gint64 longest_gap;
+static gint64 last_busy;
+
+static gboolean
+heartbeat (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  longest_gap = MAX (longest_gap, now - last_beat);
+  if (now - last_beat > 20 * 1000)
+    last_busy = now;
+  last_beat = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+loaded (gpointer data)
+{
+  return !sam_results_page_is_loading (data);
+}
+
+typedef void (*StepFunc) (SamResultsPage *page,
+                          gpointer        data);
+
+static double worst_loading, worst_drawing;
+
+/* Runs @step, waits until the page has its figures, and lets it draw them. The stalls
+ * are told apart: until the figures were on the page (computing them, building the
+ * pages), and the frames after (laying the charts out and drawing them). */
+static void
+measure (const char     *name,
+         SamResultsPage *page,
+         StepFunc        step,
+         gpointer        data)
+{
+  gint64 start, ready, end, loading_gap;
+
+  test_spin (50);
+  last_beat = g_get_monotonic_time ();
+  longest_gap = 0;
+  start = g_get_monotonic_time ();
+  step (page, data);
+  heartbeat (NULL);
+  end = start + 30 * G_USEC_PER_SEC;
+  while (!loaded (page) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  heartbeat (NULL);
+  ready = g_get_monotonic_time ();
+  loading_gap = longest_gap;
+
+  /* The frames that follow lay the new pages out and draw them: wait until the main
+   * thread has been free for half a second. */
+  longest_gap = 0;
+  last_busy = ready;
+  while (g_get_monotonic_time () < MIN (end, last_busy + 500 * 1000))
+    g_main_context_iteration (NULL, TRUE);
+  heartbeat (NULL);
+
+  g_print ("%-30s %5.0f ms until shown; longest stall %4.0f ms while loading, %4.0f ms drawing\n",
+           name, (ready - start) / 1000.0, loading_gap / 1000.0, longest_gap / 1000.0);
+  worst_loading = MAX (worst_loading, loading_gap / 1000.0);
+  worst_drawing = MAX (worst_drawing, longest_gap / 1000.0);
+}
+
+static void
+open_section (SamResultsPage *page,
+              gpointer        context)
+{
+  sam_results_page_set_context (page, context);
+}
+
+typedef struct
+{
+  gint64   round_id;
+  gboolean own_view;
+} Choice;
+
+static void
+choose (SamResultsPage *page,
+        gpointer        data)
+{
+  Choice *choice = data;
+
+  sam_results_page_select (page, choice->round_id, choice->own_view);
+}
+
+static void
+choose_twice (SamResultsPage *page,
+              gpointer        data)
+{
+  Choice *choices = data;
+
+  choose (page, &choices[0]);
+  choose (page, &choices[1]);
+}
+
+static char *
+make_database (const char *dir)
+{
+  char *path = g_build_filename (dir, "national.db", NULL);
+  g_autoptr(GString) csv = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamSurveyImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  SamSurveyImportResult result;
+  guint n_rows;
+
+  csv = bench_national_csv (&n_rows);
+  bytes = g_bytes_new (csv->str, csv->len);
+  store = sam_store_new (path, &error);
+  g_assert_no_error (error);
+  import = sam_survey_import_parse ("national.csv", bytes, NULL);
+  if (!sam_survey_import_commit (import, store, "Nationalt", &result, &error))
+    g_error ("import failed: %s", error->message);
+  return path;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamContext) context = NULL;
+  g_autoptr(GPtrArray) rounds = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  SamResultsPage *page;
+  gint64 start;
+  guint beat;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--db") && i + 1 < argc)
+        db = g_strdup (argv[++i]);
+      else
+        {
+          g_printerr ("Usage: %s [--db PATH]\n", argv[0]);
+          return 2;
+        }
+    }
+
+  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
+    {
+      g_print ("No display: run it under xvfb-run\n");
+      return 77;
+    }
+  dir = test_make_tmpdir ();
+  gtk_init ();
+  adw_init ();
+  if (db == NULL)
+    {
+      g_print ("Making a national-scale database…\n");
+      db = make_database (dir);
+    }
+
+  store = sam_store_new (db, &error);
+  g_assert_no_error (error);
+  context = sam_context_new (store, NULL);
+  rounds = sam_store_list_rounds (store, &error);
+  g_assert_no_error (error);
+  g_print ("Database: %s, %u rounds\n", db, rounds->len);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1280, 900);
+  page = g_object_new (SAM_TYPE_RESULTS_PAGE, NULL);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  start = g_get_monotonic_time ();
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && g_get_monotonic_time () < start + 5 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+
+  beat = g_timeout_add (1, heartbeat, NULL);
+
+  measure ("Open Results (newest round)", page, open_section, context);
+  /* Newest first: the rounds before it, then back to it. */
+  for (guint r = 1; r <= rounds->len; r++)
+    {
+      SamRound *round = g_ptr_array_index (rounds, r % rounds->len);
+      Choice choice = { round->id, FALSE };
+      g_autofree char *name = g_strdup_printf ("Switch to round \"%s\"", round->label);
+
+      measure (name, page, choose, &choice);
+    }
+  /* Two choices in quick succession: only the second is shown. */
+  {
+    Choice twice[2] = {
+      { ((SamRound *) g_ptr_array_index (rounds, rounds->len - 1))->id, FALSE },
+      { ((SamRound *) g_ptr_array_index (rounds, 0))->id, FALSE },
+    };
+
+    measure ("Two switches in a row", page, choose_twice, twice);
+  }
+
+  g_print ("Longest main-thread stall: %.0f ms while loading, %.0f ms drawing\n", worst_loading, worst_drawing);
+
+  g_source_remove (beat);
+  gtk_window_destroy (window);
+  test_spin (50);
+  test_rm_rf (dir);
+  return 0;
+}
