@@ -9,11 +9,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <glib/gi18n-lib.h>
+#include <glib-unix.h>
 
 #include "sam-cli.h"
 #include "sam-cluster-file.h"
+#include "sam-collect.h"
 #include "sam-deck.h"
 #include "sam-demo.h"
 #include "sam-paths.h"
@@ -40,8 +43,12 @@ sam_cli_options_free (SamCliOptions *options)
   g_free (options->export_figures);
   g_strfreev (options->import_cluster_files);
   g_free (options->export_deck);
+  g_free (options->collect_answers);
+  g_free (options->listen);
   g_free (options);
 }
+
+static gboolean has_data_work (SamCliOptions *options);
 
 /**
  * sam_cli_options_parse:
@@ -59,6 +66,7 @@ sam_cli_options_parse (int     *argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *database = NULL;
   g_autofree char *min_group = NULL;
+  g_autofree char *port = NULL;
   const GOptionEntry entries[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database,
       N_("Use this database file instead of the one in the user’s data folder"), N_("PATH") },
@@ -95,6 +103,14 @@ sam_cli_options_parse (int     *argc,
       N_("Import a tallies file or a figures file; may be given more than once"), N_("FILE") },
     { "export-deck", 0, 0, G_OPTION_ARG_FILENAME, &options->export_deck,
       N_("Write the meeting deck of the round as a PDF"), N_("FILE") },
+    { "collect-answers", 0, 0, G_OPTION_ARG_STRING, &options->collect_answers,
+      N_("With --clinic: answer the round’s questionnaire from phones on the clinic’s network, "
+         "until stopped with Ctrl+C"), N_("LABEL") },
+    { "listen", 0, 0, G_OPTION_ARG_STRING, &options->listen,
+      N_("With --collect-answers: the address to serve on (default: this computer’s addresses on "
+         "the local network)"), N_("ADDRESS") },
+    { "port", 0, 0, G_OPTION_ARG_STRING, &port,
+      N_("With --collect-answers: the port (default: a free one)"), N_("N") },
     { "summary", 0, 0, G_OPTION_ARG_NONE, &options->summary,
       N_("Print what the database holds and exit"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
@@ -134,10 +150,24 @@ sam_cli_options_parse (int     *argc,
         }
       options->min_group = (int) k;
     }
+  options->port = -1;
+  if (port != NULL)
+    {
+      gint64 n;
+
+      if (!g_ascii_string_to_signed (port, 10, 0, 65535, &n, NULL))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--port takes a number from 0 to 65535, not “%s”"), port);
+          return NULL;
+        }
+      options->port = (int) n;
+    }
   {
     gboolean takes_round = options->import_survey || options->export_results ||
                            options->export_tallies || options->export_figures ||
-                           options->export_deck || options->import_cluster_files;
+                           options->export_deck || options->import_cluster_files ||
+                           options->collect_answers;
     struct { gboolean wrong; const char *message; } rules[] = {
       { options->cluster && !takes_round && !options->close_round,
         N_("--cluster goes with --import-survey, --close-round, --import-cluster-file or an export") },
@@ -147,14 +177,22 @@ sam_cli_options_parse (int     *argc,
       { options->round && !takes_round,
         N_("--round goes with --import-survey, --import-cluster-file or an export") },
       { options->clinic && !options->export_tallies && !options->export_figures &&
-        !options->export_results,
-        N_("--clinic goes with --export-tallies, --export-figures or --export-results") },
+        !options->export_results && !options->collect_answers,
+        N_("--clinic goes with --export-tallies, --export-figures, --export-results or --collect-answers") },
       { options->export_tallies && (!options->round || !options->clinic),
         N_("--export-tallies needs --round and --clinic") },
       { options->export_figures && !options->round, N_("--export-figures needs --round") },
       { options->export_deck && !options->round, N_("--export-deck needs --round") },
       { options->export_deck && options->clinic,
         N_("The meeting deck is always the cluster’s view, so it takes no --clinic") },
+      { options->collect_answers && !options->clinic,
+        N_("--collect-answers needs --clinic: the clinic whose people answer") },
+      { options->collect_answers && options->round && g_strcmp0 (options->round, options->collect_answers) != 0,
+        N_("--collect-answers names the round; --round names another") },
+      { (options->listen || options->port >= 0) && !options->collect_answers,
+        N_("--listen and --port go with --collect-answers") },
+      { options->collect_answers && (has_data_work (options) || options->summary),
+        N_("--collect-answers runs until it is stopped, so it goes with no other command") },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
@@ -184,7 +222,7 @@ sam_cli_options_has_work (SamCliOptions *options)
 {
   g_return_val_if_fail (options != NULL, FALSE);
 
-  return options->version || options->summary || has_data_work (options);
+  return options->version || options->summary || has_data_work (options) || options->collect_answers != NULL;
 }
 
 /**
@@ -678,6 +716,66 @@ fail:
   return 1;
 }
 
+static gboolean
+on_stop_signal (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Answering on phones: runs until Ctrl+C or SIGTERM, outside the one change of the data
+ * commands (each answer is stored as the window stores one, as it comes). The address is
+ * the first line on standard output, there before the first phone is served. */
+static int
+run_collect_answers (SamCliOptions *options)
+{
+  g_autofree char *path = sam_cli_resolve_database (options);
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamRound) round = NULL;
+  g_autoptr(SamCollect) collect = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  gint64 clinic_id = 0;
+  guint sigint, sigterm, n;
+
+  store = options->demo ? sam_demo_open (path, &error) : sam_store_open (path, SAM_STORE_OPEN_EXISTING, &error);
+  if (store == NULL)
+    goto fail;
+  sam_store_set_busy_wait (store, 10, say_waiting, NULL);
+  round = find_round (store, options->collect_answers, options->cluster, &error);
+  if (round == NULL || !find_clinic (store, round, options->clinic, &clinic_id, &error))
+    goto fail;
+
+  collect = sam_collect_new (store, round->id, clinic_id);
+  sigint = g_unix_signal_add (SIGINT, on_stop_signal, loop);
+  sigterm = g_unix_signal_add (SIGTERM, on_stop_signal, loop);
+  if (!sam_collect_start (collect, options->listen, options->port > 0 ? (guint) options->port : 0, &error))
+    {
+      g_source_remove (sigint);
+      g_source_remove (sigterm);
+      goto fail;
+    }
+  g_print ("%s\n", sam_collect_get_address (collect));
+  fflush (stdout);
+  g_printerr (_("Phones on the clinic’s network can answer round “%s” for %s at this address, in plain "
+                "HTTP; nothing goes through the internet. Stop with Ctrl+C.\n"),
+              round->label, options->clinic);
+
+  g_main_loop_run (loop);
+
+  sam_collect_stop (collect);
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+  n = sam_collect_get_n_answered (collect);
+  g_print (ngettext ("%u person answered\n", "%u people answered\n", n), n);
+  fflush (stdout);
+  return 0;
+
+fail:
+  g_printerr ("samarbejde: %s\n", error->message);
+  return 1;
+}
+
 /* Returns the exit status: 0 on success, non-zero after printing the error. */
 int
 sam_cli_run (SamCliOptions *options)
@@ -689,6 +787,8 @@ sam_cli_run (SamCliOptions *options)
       g_print ("samarbejde %s\n", PACKAGE_VERSION);
       return 0;
     }
+  if (options->collect_answers)
+    return run_collect_answers (options);
   if (has_data_work (options))
     return run_data_commands (options);
   if (options->summary)

@@ -29,6 +29,9 @@ typedef struct
   char     *export_figures;
   char    **import_cluster_files;
   char     *export_deck;
+  char     *collect_answers;   /* the round whose questionnaire phones answer */
+  char     *listen;
+  int       port;              /* -1 where not given */
 } SamCliOptions;
 
 SamCliOptions *sam_cli_options_parse    (int            *argc,

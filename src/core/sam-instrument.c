@@ -134,6 +134,8 @@ typedef struct
   GString       *text;
   gboolean       collecting;
   gboolean       alias;
+  SamTranslateFunc translate;
+  gpointer       translate_data;
 } ParseState;
 
 static gboolean
@@ -441,7 +443,8 @@ end_element (GMarkupParseContext  *context,
   if (state->collecting)
     {
       g_autofree char *source = normalize_space (state->text->str);
-      char *text = g_strdup (g_dgettext (GETTEXT_PACKAGE, source));
+      char *text = g_strdup (state->translate != NULL ? state->translate (source, state->translate_data)
+                                                      : g_dgettext (GETTEXT_PACKAGE, source));
 
       state->collecting = FALSE;
       if (state->option != NULL && g_str_equal (element_name, "label"))
@@ -634,6 +637,29 @@ SamInstrument *
 sam_instrument_new_from_bytes (GBytes  *bytes,
                                GError **error)
 {
+  return sam_instrument_new_translated (bytes, NULL, NULL, error);
+}
+
+/**
+ * sam_instrument_new_translated:
+ * @bytes: the instrument's XML
+ * @translate: (nullable): gives a string's translation, or %NULL for gettext in the
+ *   current locale
+ * @translate_data: for @translate
+ * @error: return location for an error
+ *
+ * Reads an instrument in a language of the caller's choosing, whatever the process's
+ * locale (the pages for phones: each in the phone's language, with the same words as
+ * the window in that language).
+ *
+ * Returns: (transfer full): the instrument, or %NULL with @error set
+ */
+SamInstrument *
+sam_instrument_new_translated (GBytes            *bytes,
+                               SamTranslateFunc   translate,
+                               gpointer           translate_data,
+                               GError           **error)
+{
   g_autoptr(SamInstrument) self = g_object_new (SAM_TYPE_INSTRUMENT, NULL);
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
@@ -646,6 +672,8 @@ sam_instrument_new_from_bytes (GBytes  *bytes,
   state.self = self;
   state.role = -1;
   state.text = text;
+  state.translate = translate;
+  state.translate_data = translate_data;
 
   data = g_bytes_get_data (bytes, &size);
   context = g_markup_parse_context_new (&parser, G_MARKUP_PREFIX_ERROR_POSITION, &state, NULL);

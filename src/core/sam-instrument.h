@@ -70,6 +70,10 @@ struct _SamItem
   char        *not_applicable;   /* NULL where "not applicable" is not allowed */
 };
 
+/* Gives the translation of a source string (the instrument's English). */
+typedef const char *(*SamTranslateFunc) (const char *source,
+                                         gpointer    user_data);
+
 #define SAM_TYPE_INSTRUMENT (sam_instrument_get_type ())
 G_DECLARE_FINAL_TYPE (SamInstrument, sam_instrument, SAM, INSTRUMENT, GObject)
 
@@ -77,6 +81,10 @@ GQuark           sam_instrument_error_quark         (void);
 
 SamInstrument   *sam_instrument_get_default         (void);
 SamInstrument   *sam_instrument_new_from_bytes      (GBytes         *bytes,
+                                                     GError        **error);
+SamInstrument   *sam_instrument_new_translated      (GBytes         *bytes,
+                                                     SamTranslateFunc translate,
+                                                     gpointer        translate_data,
                                                      GError        **error);
 
 guint            sam_instrument_get_n_items         (SamInstrument  *self);

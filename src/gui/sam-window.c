@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-collect-dialog.h"
 #include "sam-new-round-dialog.h"
 #include "sam-round-clinics.h"
 #include "sam-support-page.h"
@@ -128,6 +129,7 @@ sam_window_constructed (GObject *object)
   _sam_window_install_file_actions (self);
   _sam_window_install_cluster_actions (self);
   _sam_window_install_round_actions (self);
+  sam_collect_dialog_install_actions (self);
 
   if (self->context == NULL)
     return;

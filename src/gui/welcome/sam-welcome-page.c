@@ -89,6 +89,8 @@ create_round_row (SamRound *round,
   /* The round itself: a closed round offers to reopen, an open one to close. */
   append_round_item (round_section, _("Rename…"), "win.rename-round", round->id);
   append_round_item (round_section, _("Clinics Taking Part…"), "win.round-clinics", round->id);
+  if (has_own_clinic && !round->closed)
+    append_round_item (round_section, _("Answer on Phones…"), "win.collect-answers", round->id);
   if (round->closed)
     append_round_item (round_section, _("Reopen Round"), "win.reopen-round", round->id);
   else

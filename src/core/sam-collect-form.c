@@ -1,0 +1,294 @@
+/* sam-collect-form.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-collect-form"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "sam-collect-form.h"
+
+G_DEFINE_QUARK (sam-collect-error-quark, sam_collect_error)
+
+/* Field names are item codes ("q10d"), "form" or "role"; values answer codes, roles or a
+ * token. Anything longer is not ours and is refused before it is looked at. */
+#define FIELD_NAME_MAX  32
+#define FIELD_VALUE_MAX SAM_COLLECT_TOKEN_MAX
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/* Undoes application/x-www-form-urlencoded for one name or value: "+" is a space and
+ * "%XX" a byte. Refuses a broken escape, a NUL and anything longer than @out_size - 1. */
+static gboolean
+decode_component (const char *text,
+                  gsize       length,
+                  char       *out,
+                  gsize       out_size)
+{
+  gsize n = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (c == '+')
+        c = ' ';
+      else if (c == '%')
+        {
+          int high, low;
+
+          if (i + 2 >= length)
+            return FALSE;
+          high = hex_value (text[i + 1]);
+          low = hex_value (text[i + 2]);
+          if (high < 0 || low < 0)
+            return FALSE;
+          c = (char) (high * 16 + low);
+          i += 2;
+        }
+      if (c == '\0' || n + 1 >= out_size)
+        return FALSE;
+      out[n++] = c;
+    }
+  out[n] = '\0';
+  return TRUE;
+}
+
+static gboolean
+is_token_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '_';
+}
+
+/**
+ * sam_collect_token_get_role:
+ * @token: a form token, "ROLE.NONCE.MAC"
+ *
+ * Checks the token's shape only; whether this server gave it out is the server's to say.
+ *
+ * Returns: %TRUE with @role set where @token has the shape of a form token
+ */
+gboolean
+sam_collect_token_get_role (const char *token,
+                            SamRole    *role)
+{
+  const char *first, *second;
+  g_autofree char *name = NULL;
+  gsize length;
+
+  g_return_val_if_fail (token != NULL, FALSE);
+
+  length = strlen (token);
+  first = strchr (token, '.');
+  if (length > SAM_COLLECT_TOKEN_MAX || first == NULL)
+    return FALSE;
+  second = strchr (first + 1, '.');
+  if (second == NULL || second == first + 1 || second[1] == '\0')
+    return FALSE;
+  for (const char *p = first + 1; *p != '\0'; p++)
+    if (p != second && !is_token_char (*p))
+      return FALSE;
+  name = g_strndup (token, first - token);
+  return sam_role_from_string (name, role);
+}
+
+static gboolean
+refuse (GError     **error,
+        int          code,
+        const char  *message)
+{
+  g_set_error_literal (error, SAM_COLLECT_ERROR, code, message);
+  return FALSE;
+}
+
+/**
+ * sam_collect_form_decode:
+ * @catalog: (nullable): the language of the messages, or %NULL for English
+ * @body: the request body, not necessarily NUL-terminated
+ * @form: (out caller-allocates): the form, filled where it is valid
+ *
+ * Turns a posted body into one respondent's answers, each checked against the instrument
+ * for the form's role. A field given twice, a field of no item, an item not asked of the
+ * role, a code not among the item's options (or "not applicable" where the item has none)
+ * refuse the whole form: nothing of it is to be stored.
+ *
+ * Returns: %TRUE where @form holds a valid submission
+ */
+gboolean
+sam_collect_form_decode (SamInstrument   *instrument,
+                         SamCatalog      *catalog,
+                         const char      *body,
+                         gsize            length,
+                         SamCollectForm  *form,
+                         GError         **error)
+{
+  const SamItem *items[SAM_N_ITEMS];
+  int codes[SAM_N_ITEMS];
+  guint8 seen[SAM_N_ITEMS] = { 0 };
+  gboolean has_role = FALSE;
+  SamRole role_field = SAM_ROLE_PARTNER;
+  guint n = 0;
+  gsize start = 0;
+
+  g_return_val_if_fail (SAM_IS_INSTRUMENT (instrument), FALSE);
+  g_return_val_if_fail (body != NULL || length == 0, FALSE);
+  g_return_val_if_fail (form != NULL, FALSE);
+
+  memset (form, 0, sizeof *form);
+  if (body == NULL)
+    body = "";
+  if (length > SAM_COLLECT_FORM_MAX_SIZE)
+    return refuse (error, SAM_COLLECT_ERROR_TOO_LARGE,
+                   sam_catalog_gettext (catalog, N_("The answers are more than a form can hold.")));
+
+  while (start <= length)
+    {
+      const char *segment = body + start;
+      const char *end = length > start ? memchr (segment, '&', length - start) : NULL;
+      gsize segment_length = end != NULL ? (gsize) (end - segment) : length - start;
+      const char *equals = segment_length > 0 ? memchr (segment, '=', segment_length) : NULL;
+      gsize name_length = equals != NULL ? (gsize) (equals - segment) : segment_length;
+      char name[FIELD_NAME_MAX + 1];
+      char value[FIELD_VALUE_MAX + 1];
+
+      start += segment_length + 1;
+      if (segment_length == 0)
+        continue;
+
+      if (!decode_component (segment, name_length, name, sizeof name) ||
+          !decode_component (equals != NULL ? equals + 1 : segment + segment_length,
+                             equals != NULL ? segment_length - name_length - 1 : 0,
+                             value, sizeof value))
+        return refuse (error, SAM_COLLECT_ERROR_MALFORMED,
+                       sam_catalog_gettext (catalog, N_("The answers did not come as a form sends them.")));
+
+      if (g_str_equal (name, "form"))
+        {
+          if (form->token[0] != '\0')
+            return refuse (error, SAM_COLLECT_ERROR_TWICE,
+                           sam_catalog_gettext (catalog, N_("The form was sent twice in one.")));
+          if (value[0] == '\0')
+            return refuse (error, SAM_COLLECT_ERROR_NO_FORM,
+                           sam_catalog_gettext (catalog, N_("The answers did not come from a form of this computer.")));
+          g_strlcpy (form->token, value, sizeof form->token);
+        }
+      else if (g_str_equal (name, "role"))
+        {
+          if (has_role)
+            return refuse (error, SAM_COLLECT_ERROR_TWICE,
+                           sam_catalog_gettext (catalog, N_("The form was sent twice in one.")));
+          if (!sam_role_from_string (value, &role_field))
+            return refuse (error, SAM_COLLECT_ERROR_ROLE,
+                           sam_catalog_gettext (catalog, N_("The form names a role the questionnaire does not have.")));
+          has_role = TRUE;
+        }
+      else
+        {
+          const SamItem *item = sam_instrument_lookup_item (instrument, name);
+          gint64 code;
+
+          if (item == NULL || item->index >= SAM_N_ITEMS)
+            {
+              g_autofree char *shown = g_utf8_make_valid (name, -1);
+
+              g_set_error (error, SAM_COLLECT_ERROR, SAM_COLLECT_ERROR_UNKNOWN_ITEM,
+                           sam_catalog_gettext (catalog, N_("“%s” is not a question of this questionnaire.")),
+                           shown);
+              return FALSE;
+            }
+          if (seen[item->index])
+            {
+              g_set_error (error, SAM_COLLECT_ERROR, SAM_COLLECT_ERROR_TWICE,
+                           sam_catalog_gettext (catalog, N_("Question %s was answered twice.")), item->id);
+              return FALSE;
+            }
+          /* A code is one or two digits, nothing else: no sign, no spaces. */
+          if (value[0] == '\0' || !g_ascii_isdigit (value[0]) ||
+              (value[1] != '\0' && (!g_ascii_isdigit (value[1]) || value[2] != '\0')) ||
+              !g_ascii_string_to_signed (value, 10, 0, 99, &code, NULL))
+            {
+              g_set_error (error, SAM_COLLECT_ERROR, SAM_COLLECT_ERROR_BAD_ANSWER,
+                           sam_catalog_gettext (catalog, N_("The answer to question %s is not one of its options.")),
+                           item->id);
+              return FALSE;
+            }
+          seen[item->index] = 1;
+          items[n] = item;
+          codes[n] = (int) code;
+          n++;
+        }
+    }
+
+  if (form->token[0] == '\0' || !sam_collect_token_get_role (form->token, &form->role))
+    {
+      form->token[0] = '\0';
+      return refuse (error, SAM_COLLECT_ERROR_NO_FORM,
+                     sam_catalog_gettext (catalog, N_("The answers did not come from a form of this computer.")));
+    }
+  if (has_role && role_field != form->role)
+    return refuse (error, SAM_COLLECT_ERROR_ROLE,
+                   sam_catalog_gettext (catalog, N_("The form’s role was changed.")));
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!sam_item_is_asked (items[i], form->role))
+        {
+          g_set_error (error, SAM_COLLECT_ERROR, SAM_COLLECT_ERROR_NOT_ASKED,
+                       sam_catalog_gettext (catalog, N_("Question %s is not asked of the role “%s”.")),
+                       items[i]->id, sam_instrument_get_role_label (instrument, form->role));
+          return FALSE;
+        }
+      if (codes[i] == SAM_ANSWER_NOT_APPLICABLE ? items[i]->not_applicable == NULL
+                                                : sam_item_lookup_option (items[i], codes[i]) == NULL)
+        {
+          g_set_error (error, SAM_COLLECT_ERROR, SAM_COLLECT_ERROR_BAD_ANSWER,
+                       sam_catalog_gettext (catalog, N_("The answer to question %s is not one of its options.")),
+                       items[i]->id);
+          return FALSE;
+        }
+      form->answers[i].item = items[i]->id;
+      form->answers[i].code = codes[i];
+    }
+  form->n_answers = n;
+  return TRUE;
+}
+
+/**
+ * sam_collect_form_encode:
+ *
+ * The body a browser would post for @form, with its hidden fields first.
+ *
+ * Returns: (transfer full): the body
+ */
+char *
+sam_collect_form_encode (const SamCollectForm *form)
+{
+  GString *body;
+  g_autofree char *token = NULL;
+
+  g_return_val_if_fail (form != NULL, NULL);
+
+  token = g_uri_escape_string (form->token, NULL, FALSE);
+  body = g_string_new ("role=");
+  g_string_append (body, sam_role_to_string (form->role));
+  g_string_append (body, "&form=");
+  g_string_append (body, token);
+  for (guint i = 0; i < form->n_answers; i++)
+    g_string_append_printf (body, "&%s=%d", form->answers[i].item, form->answers[i].code);
+  return g_string_free (body, FALSE);
+}

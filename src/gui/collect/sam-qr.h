@@ -1,0 +1,27 @@
+/* sam-qr.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A QR code (libqrencode) drawn with cairo, dark modules on white with the quiet zone of
+ * four modules a scanner needs, for the screen and for paper alike. */
+
+#define SAM_QR_QUIET_ZONE 4
+
+guint    sam_qr_count_modules (const char *text);
+gboolean sam_qr_draw          (cairo_t    *cr,
+                               const char *text,
+                               double      x,
+                               double      y,
+                               double      size,
+                               gboolean    whole_pixels);
+
+G_END_DECLS
