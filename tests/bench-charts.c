@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "sam-chart-comparison.h"
 #include "sam-chart-distribution.h"
@@ -15,23 +16,39 @@
 #include "sam-chart-trend.h"
 
 /* Prints how long one chart of each kind takes to draw at 1600x900, on an image surface
- * as the screen and a PNG use, with data the size of a real cluster. Figures, not
- * verdicts: run on demand. */
+ * as the screen and a PNG use, with data the size of a real cluster and of a large one (40
+ * clinics), on a screen and on a projector (whose text is larger, so more labels are
+ * measured and moved). The budget is 5 ms a chart. Figures, not verdicts: run on demand. */
 
 #define RUNS 200
+#define BUDGET_MS 5.0
+
+/* Microseconds of processor time this thread has used. */
+static gint64
+thread_time (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
 
 static void
-bench (const char         *what,
-       const SamChartKind *kind,
-       gconstpointer       data)
+bench_on (const char         *what,
+          const SamChartKind *kind,
+          gconstpointer       data,
+          SamChartMedium      medium)
 {
   SamChartStyle style;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1600, 900);
-  gint64 start;
-  double ms;
+  gint64 start, cpu_start;
+  double ms, cpu_ms;
 
   sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+  if (medium == SAM_CHART_PROJECTOR)
+    sam_chart_style_set_medium (&style, SAM_CHART_PROJECTOR, 1920);
   start = g_get_monotonic_time ();
+  cpu_start = thread_time ();
   for (int i = 0; i < RUNS; i++)
     {
       cairo_t *cr = cairo_create (surface);
@@ -40,10 +57,24 @@ bench (const char         *what,
       cairo_destroy (cr);
     }
   ms = (g_get_monotonic_time () - start) / 1000.0 / RUNS;
-  g_print ("%s, 1600x900: %.2f ms a chart (%d runs)\n", what, ms, RUNS);
+  cpu_ms = (thread_time () - cpu_start) / 1000.0 / RUNS;
+  /* The processor's time is what the chart costs; the clock's also counts the time other
+   * programs on a busy machine took. */
+  g_print ("%s, 1600x900%s: %.2f ms a chart (%.2f ms by the clock, %d runs)%s\n", what,
+           medium == SAM_CHART_PROJECTOR ? " on a projector" : "", cpu_ms, ms, RUNS,
+           cpu_ms > BUDGET_MS ? ", over the budget of 5 ms" : "");
 
   cairo_surface_destroy (surface);
   sam_chart_style_clear (&style);
+}
+
+static void
+bench (const char         *what,
+       const SamChartKind *kind,
+       gconstpointer       data)
+{
+  bench_on (what, kind, data, SAM_CHART_SCREEN);
+  bench_on (what, kind, data, SAM_CHART_PROJECTOR);
 }
 
 int
@@ -52,14 +83,14 @@ main (void)
   SamComparisonRow rows[8];
   SamComparisonData data = { 0 };
   SamDistributionData distribution = { 0 };
-  SamOverviewBar bars[12];
+  SamOverviewBar bars[40];
   SamOverviewData overview = { 0 };
   SamFigure series[SAM_N_UNITS][6];
   const char *rounds[] = { "Forår 2023",   "Efterår 2023", "Forår 2024",
                            "Efterår 2024", "Forår 2025",   "Efterår 2025" };
   SamTrendData trend = { 0 };
-  SamFigure cells[13 * 3];
-  const char *codes[13];
+  SamFigure cells[41 * 3];
+  const char *codes[41];
   const char *indices[] = { "Ledelsen af klinikken", "Samarbejdskultur og fællesskab",
                             "Kollegial støtte" };
   const char *options[] = { "I meget høj grad", "I høj grad", "I nogen grad", "I ringe grad",
@@ -107,7 +138,7 @@ main (void)
   memset (bars, 0, sizeof bars);
   for (guint b = 0; b < G_N_ELEMENTS (bars); b++)
     {
-      static char names[12][16];
+      static char names[40][16];
 
       g_snprintf (names[b], sizeof names[b], "Klinik %u", b + 1);
       bars[b].code = names[b];
@@ -122,7 +153,7 @@ main (void)
   bars[5].figures[1].withheld = SAM_WITHHELD_PRIMARY;
   overview.title = "Ledelsen af klinikken";
   overview.bars = bars;
-  overview.n_bars = G_N_ELEMENTS (bars);
+  overview.n_bars = 12;
   overview.n_rounds = 2;
   overview.round_labels[0] = "Forår 2024";
   overview.round_labels[1] = "Forår 2025";
@@ -136,6 +167,9 @@ main (void)
     }
   overview.k = 3;
   bench ("Cluster overview, 12 clinics x 2 rounds", &sam_chart_overview_kind, &overview);
+  bars[23].figures[1].withheld = SAM_WITHHELD_SECONDARY;
+  overview.n_bars = G_N_ELEMENTS (bars);
+  bench ("Cluster overview, 40 clinics x 2 rounds", &sam_chart_overview_kind, &overview);
 
   memset (series, 0, sizeof series);
   for (guint u = 0; u < SAM_N_UNITS; u++)
@@ -156,11 +190,11 @@ main (void)
   bench ("Trend, 6 rounds x 3 units", &sam_chart_trend_kind, &trend);
 
   memset (cells, 0, sizeof cells);
-  for (guint r = 0; r < 13; r++)
+  for (guint r = 0; r < 41; r++)
     {
-      static char names[13][16];
+      static char names[41][16];
 
-      g_snprintf (names[r], sizeof names[r], r == 12 ? "Klyngen" : "Klinik %u", r + 1);
+      g_snprintf (names[r], sizeof names[r], r == 40 ? "Klyngen" : "Klinik %u", r + 1);
       codes[r] = names[r];
       for (guint c = 0; c < 3; c++)
         {
@@ -169,13 +203,19 @@ main (void)
         }
     }
   cells[4].withheld = SAM_WITHHELD_PRIMARY;
+  cells[30 * 3 + 1].withheld = SAM_WITHHELD_PRIMARY;
+  /* The last 12 clinics and the cluster, as a slide of the deck shows them. */
   heatmap.n_rows = 13;
-  heatmap.row_labels = codes;
+  heatmap.row_labels = codes + 28;
   heatmap.n_columns = 3;
   heatmap.column_labels = indices;
-  heatmap.cells = cells;
+  heatmap.cells = cells + 28 * 3;
   heatmap.k = 3;
   bench ("Heatmap, 12 clinics and the cluster x 3 indices", &sam_chart_heatmap_kind, &heatmap);
+  heatmap.n_rows = 41;
+  heatmap.row_labels = codes;
+  heatmap.cells = cells;
+  bench ("Heatmap, 40 clinics and the cluster x 3 indices", &sam_chart_heatmap_kind, &heatmap);
 
   return 0;
 }

@@ -99,18 +99,18 @@ expect_pixel (cairo_surface_t *surface,
   g_assert_cmphex (found, ==, rgb (colour));
 }
 
-/* A withheld area is hatched: along a line across it, some pixels are the background and
- * some the hatching, and none is @not (the colour a figure would have had). */
+/* Where a figure is withheld nothing is drawn up from the baseline: along a line across
+ * the place a bar would have had, only the background (or a grid line), never @not. */
 static void
-expect_hatched (cairo_surface_t     *surface,
-                const SamChartStyle *style,
-                double               x0,
-                double               x1,
-                double               y,
-                const SamRgba       *not,
-                const char          *what)
+expect_bare (cairo_surface_t     *surface,
+             const SamChartStyle *style,
+             double               x0,
+             double               x1,
+             double               y,
+             const SamRgba       *not,
+             const char          *what)
 {
-  guint hatched = 0, ground = 0;
+  guint ground = 0;
 
   for (double x = x0; x < x1; x += 1)
     {
@@ -119,19 +119,48 @@ expect_hatched (cairo_surface_t     *surface,
       g_assert_cmphex (p, !=, rgb (not));
       if (p == rgb (&style->background))
         ground++;
-      else
-        hatched++;
     }
-  if (hatched <= 3 || ground <= 3)
+  if (ground < (x1 - x0) * 0.8)
     {
       g_autofree char *name = g_strdup_printf ("samarbejde-%s.png", what);
       g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
 
       cairo_surface_write_to_png (surface, path);
-      g_test_message ("%s: %u hatched, %u ground; the image is in %s", what, hatched, ground, path);
+      g_test_message ("%s: %u of %.0f ground; the image is in %s", what, ground, x1 - x0, path);
     }
-  g_assert_cmpuint (hatched, >, 3);
-  g_assert_cmpuint (ground, >, 3);
+  g_assert_cmpfloat (ground, >=, (x1 - x0) * 0.8);
+}
+
+/* The withheld marker is drawn at @rect: something there besides the background, and
+ * none of it @not. */
+static void
+expect_marker (cairo_surface_t     *surface,
+               const SamChartStyle *style,
+               const SamRect       *rect,
+               const SamRgba       *not,
+               const char          *what)
+{
+  guint inked = 0;
+
+  for (double x = rect->x; x < rect->x + rect->width; x += 1)
+    for (double y = rect->y; y < rect->y + rect->height; y += 1)
+      {
+        guint32 p = pixel (surface, x, y);
+
+        g_assert_cmphex (p, !=, rgb (not));
+        if (p != rgb (&style->background))
+          inked++;
+      }
+  if (inked < 4)
+    {
+      g_autofree char *name = g_strdup_printf ("samarbejde-%s.png", what);
+      g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+      cairo_surface_write_to_png (surface, path);
+      g_test_message ("%s: no marker at (%.0f, %.0f); the image is in %s", what, rect->x, rect->y,
+                      path);
+    }
+  g_assert_cmpuint (inked, >=, 4);
 }
 
 static void
@@ -366,9 +395,11 @@ test_distribution_layout (void)
   none = DIST_SEGMENT (&layout, 0, SAM_UNIT_CLINIC, 4);
   g_assert_cmpfloat_with_epsilon (low->x + low->width, neutral->x, 0.01);
   g_assert_cmpfloat (none->width, ==, 0);
-  /* Withheld and no answers take the whole axis (hatched, or the words). */
+  /* Withheld and no answers are a marker on the baseline (the centre line), not a bar. */
   bar = &layout.bars[1 * SAM_N_UNITS + SAM_UNIT_CLINIC];
-  g_assert_cmpfloat_with_epsilon (bar->width, layout.plot_width, 0.01);
+  g_assert_cmpfloat_with_epsilon (bar->x + bar->width / 2, layout.centre_x, 0.01);
+  g_assert_cmpfloat_with_epsilon (bar->width, bar->height, 0.01);
+  g_assert_cmpfloat (bar->width, <, layout.plot_width * 0.05);
   for (guint i = 0; i < layout.n_bars; i++)
     expect_inside (&layout.bars[i], WIDTH, HEIGHT);
 
@@ -423,11 +454,13 @@ test_distribution_pixels (void)
           g_assert_cmphex (rgb (sam_chart_distribution_option_colour (&dist, &style, 0)), !=,
                            rgb (sam_chart_distribution_option_colour (&dist, &style, 4)));
 
-          /* Withheld: hatched across the far part of the axis, no option's colour. */
+          /* Withheld: the marker, and nothing across the far part of the axis. */
           bar = &layout.bars[1 * SAM_N_UNITS + SAM_UNIT_CLINIC];
-          expect_hatched (surface, &style, bar->x + bar->width * 0.7, bar->x + bar->width * 0.95,
-                          bar->y + bar->height / 2,
-                          sam_chart_distribution_option_colour (&dist, &style, 1), what);
+          expect_marker (surface, &style, bar,
+                         sam_chart_distribution_option_colour (&dist, &style, 1), what);
+          expect_bare (surface, &style, layout.centre_x + bar->width,
+                       layout.plot_x + layout.plot_width * 0.98, bar->y + 1,
+                       sam_chart_distribution_option_colour (&dist, &style, 1), what);
 
           /* Left of the clinic's bar, before the far end, the background. */
           bar = &layout.bars[SAM_UNIT_CLINIC];
@@ -561,9 +594,10 @@ test_overview_layout (void)
   g_assert_cmpfloat (earlier->x + earlier->width, <=, later->x);
   /* Each clinic in its own slot, left to right. */
   g_assert_cmpfloat (later->x + later->width, <, layout.bars[1 * 2 + 0].x);
-  /* Withheld: the full height (hatched); not in a round: nothing. */
+  /* Withheld: a marker standing on the baseline, no bar; not in a round: nothing. */
   withheld = &layout.bars[4 * 2 + 1];
-  g_assert_cmpfloat_with_epsilon (withheld->height, layout.plot.height, 0.01);
+  g_assert_cmpfloat_with_epsilon (withheld->y + withheld->height, zero, 0.01);
+  g_assert_cmpfloat (withheld->height, <, layout.plot.height * 0.1);
   g_assert_cmpfloat (layout.bars[5 * 2 + 0].width, ==, 0);
   /* The lines at the means' heights. */
   g_assert_cmpfloat_with_epsilon (layout.cluster_y[1], zero - layout.plot.height * 0.701, 0.01);
@@ -607,11 +641,11 @@ test_overview_pixels (void)
         expect_pixel (surface, bar->x + bar->width / 2, layout.plot.y + layout.plot.height * 0.2,
                       &style.background, what);
 
-        /* Withheld: hatched high up in the bar, never the clinic's colour. */
+        /* Withheld: the marker on the baseline, and nothing up the bar's column. */
         bar = &layout.bars[4 * 2 + 1];
-        expect_hatched (surface, &style, bar->x + 1, bar->x + bar->width - 1,
-                        layout.plot.y + layout.plot.height * 0.08, &style.units[SAM_UNIT_CLINIC],
-                        what);
+        expect_marker (surface, &style, bar, &style.units[SAM_UNIT_CLINIC], what);
+        expect_bare (surface, &style, bar->x, bar->x + bar->width,
+                     layout.plot.y + layout.plot.height * 0.6, &style.units[SAM_UNIT_CLINIC], what);
 
         /* The lines across, at their heights, between the clinics' slots. */
         gap_x = layout.plot.x + 5 * layout.slot_width + 3 * scale;
@@ -727,19 +761,22 @@ test_trend_layout (void)
   sam_chart_trend_layout (&trend, &style, WIDTH, HEIGHT, &layout);
   zero = layout.plot.y + layout.plot.height;
 
-  /* Points centred at their mean's height, rounds left to right, evenly. */
+  /* Points centred at their mean's height, rounds left to right, evenly; the units a
+   * little apart at each round, so that none hides another. */
   a = TREND_POINT (&layout, SAM_UNIT_CLINIC, 0);
   b = TREND_POINT (&layout, SAM_UNIT_CLINIC, 1);
   g_assert_cmpfloat_with_epsilon (a->y + a->height / 2, zero - layout.plot.height * 0.20, 0.01);
   g_assert_cmpfloat_with_epsilon (b->y + b->height / 2, zero - layout.plot.height * 0.40, 0.01);
-  g_assert_cmpfloat_with_epsilon (a->x + a->width / 2, layout.round_x[0], 0.01);
+  g_assert_cmpfloat (ABS (a->x + a->width / 2 - layout.round_x[0]), <=, layout.marker_size);
+  g_assert_cmpfloat (TREND_POINT (&layout, SAM_UNIT_CLUSTER, 0)->x, >, a->x);
   g_assert_cmpfloat_with_epsilon (layout.round_x[1] - layout.round_x[0],
                                   layout.round_x[3] - layout.round_x[2], 0.01);
-  /* Withheld: a band up the whole axis at its round, not a point at 0. */
+  /* Withheld: a marker on the baseline at its round, not a point at 0, not a band. */
   withheld = TREND_POINT (&layout, SAM_UNIT_CLINIC, 2);
-  g_assert_cmpfloat_with_epsilon (withheld->height, layout.plot.height, 0.01);
-  g_assert_cmpfloat (withheld->x, <, layout.round_x[2]);
-  g_assert_cmpfloat (withheld->x + withheld->width, >, layout.round_x[2] - withheld->width * 2);
+  g_assert_cmpfloat_with_epsilon (withheld->y + withheld->height, zero, 0.01);
+  g_assert_cmpfloat (withheld->height, <, layout.plot.height * 0.1);
+  g_assert_cmpfloat (ABS (withheld->x + withheld->width / 2 - layout.round_x[2]), <,
+                     withheld->width * 2);
   for (guint i = 0; i < SAM_N_UNITS * 4; i++)
     expect_inside (&layout.points[i], WIDTH, HEIGHT);
   sam_chart_trend_layout_clear (&layout);
@@ -786,10 +823,11 @@ test_trend_pixels (void)
           for (double y = layout.plot.y; y < layout.plot.y + layout.plot.height; y++)
             g_assert_cmphex (pixel (surface, (layout.round_x[r] + layout.round_x[r + 1]) / 2, y),
                              !=, rgb (&style.units[SAM_UNIT_CLINIC]));
-        /* The withheld band is hatched, high up where no line is. */
+        /* The withheld marker on the baseline; high above it, nothing. */
         band = TREND_POINT (&layout, SAM_UNIT_CLINIC, 2);
-        expect_hatched (surface, &style, band->x + 3 * scale, band->x + band->width - 3 * scale,
-                        band->y + band->height * 0.1, &style.units[SAM_UNIT_CLINIC], what);
+        expect_marker (surface, &style, band, &style.units[SAM_UNIT_CLINIC], what);
+        expect_bare (surface, &style, band->x, band->x + band->width,
+                     layout.plot.y + layout.plot.height * 0.05, &style.units[SAM_UNIT_CLINIC], what);
 
         cairo_surface_destroy (surface);
         sam_chart_trend_layout_clear (&layout);
@@ -907,7 +945,7 @@ test_heatmap_layout (void)
   g_assert_cmpfloat_with_epsilon (layout.cells[11].width, layout.cells[0].width, 0.01);
   for (guint i = 0; i < G_N_ELEMENTS (heat_cells); i++)
     expect_inside (&layout.cells[i], WIDTH, HEIGHT);
-  /* The key under the cells, with a hatched square as something is withheld. */
+  /* The key under the cells, with what the withheld marker means under it. */
   g_assert_cmpfloat (layout.key.y, >, layout.cells[11].y + layout.cells[11].height);
   expect_inside (&layout.key, WIDTH, HEIGHT);
   g_assert_cmpfloat (layout.key_withheld.width, >, 0);
@@ -949,10 +987,12 @@ test_heatmap_pixels (void)
             cell = &layout.cells[i];
             expect_pixel (surface, cell->x + 3 * scale, cell->y + 3 * scale, &colour, what);
           }
-        /* Withheld: hatched, in the quarter left of the words. */
+        /* Withheld: not coloured, the marker and the word in it. */
         cell = &layout.cells[1 * 3 + 1];
-        expect_hatched (surface, &style, cell->x + 2, cell->x + cell->width * 0.25,
-                        cell->y + cell->height / 2, &style.sequential[0], what);
+        expect_bare (surface, &style, cell->x + 3 * scale, cell->x + cell->width * 0.25,
+                     cell->y + cell->height / 2, &style.sequential[0], what);
+        expect_bare (surface, &style, cell->x + 3 * scale, cell->x + cell->width - 3 * scale,
+                     cell->y + 5 * scale, &style.sequential[0], what);
         /* No answers: the background inside. */
         cell = &layout.cells[2 * 3 + 2];
         expect_pixel (surface, cell->x + 6 * scale, cell->y + cell->height / 2, &style.background,

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "sam-chart-comparison.h"
+#include "sam-chart-private.h"
 #include "test-common.h"
 
 /* The charts are drawn on image surfaces and probed at places the layout names: inside a
@@ -125,9 +126,12 @@ test_layout (void)
   g_assert_cmpfloat_with_epsilon (clinic->width, layout.plot_width * 0.667, 0.01);
   g_assert_cmpfloat_with_epsilon (country->width, layout.plot_width * 0.713, 0.01);
   g_assert_cmpfloat (country->y, >, clinic->y);
-  /* Withheld takes the whole axis (hatched); no answers takes none. */
-  g_assert_cmpfloat_with_epsilon (withheld->width, layout.plot_width, 0.01);
-  g_assert_cmpfloat (none->width, ==, 0);
+  /* Withheld, and no answers, are a marker on the baseline: no bar of any length. */
+  g_assert_cmpfloat_with_epsilon (withheld->x + withheld->width / 2, layout.plot_x, 0.01);
+  g_assert_cmpfloat_with_epsilon (withheld->width, withheld->height, 0.01);
+  g_assert_cmpfloat (withheld->width, <=, SAM_CHART_SMALL (&style) + 0.01);
+  g_assert_cmpfloat_with_epsilon (none->x + none->width / 2, layout.plot_x, 0.01);
+  g_assert_cmpfloat (none->width, <=, SAM_CHART_SMALL (&style) + 0.01);
   /* Rows do not overlap, and all lies inside the surface. */
   g_assert_cmpfloat (withheld->y, >, country->y + country->height);
   for (guint i = 0; i < layout.n_bars; i++)
@@ -178,36 +182,49 @@ test_bars_where_the_data_put_them (void)
   sam_chart_style_clear (&style);
 }
 
-/* A withheld figure is hatched across the axis, never a blank and never a zero-length bar. */
+/* A withheld figure is drawn as withheld: a neutral marker on the baseline with the
+ * reason beside it, never a bar of any length (a hatched bar to 100 reads as a top score). */
 static void
 test_withheld_is_drawn (void)
 {
   SamChartStyle style;
   SamComparisonLayout layout = { 0 };
   cairo_surface_t *surface;
-  const SamRect *bar;
-  guint hatched = 0, ground = 0;
+  const SamRect *marker;
+  guint inked = 0;
+  double mid;
 
   sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
   sam_chart_comparison_layout (&data, &style, WIDTH, HEIGHT, &layout);
   surface = render (&style);
-  bar = &layout.bars[1 * SAM_N_UNITS + SAM_UNIT_CLINIC];
+  marker = &layout.bars[1 * SAM_N_UNITS + SAM_UNIT_CLINIC];
+  mid = marker->y + marker->height / 2;
 
-  /* Sample the far half of the bar, where no text is. */
-  for (double x = bar->x + bar->width * 0.6; x < bar->x + bar->width * 0.95; x += 1)
-    {
-      guint32 p = pixel (surface, x, bar->y + bar->height * 0.5);
+  /* The marker is drawn, in neither a unit's colour nor the background alone. */
+  for (double x = marker->x; x < marker->x + marker->width; x += 1)
+    for (double y = marker->y; y < marker->y + marker->height; y += 1)
+      {
+        guint32 p = pixel (surface, x, y);
 
-      g_assert_cmphex (p, !=, rgb (&style.units[SAM_UNIT_CLINIC]));
-      if (p == rgb (&style.background))
-        ground++;
-      else
-        hatched++;
-    }
-  if (hatched == 0)
+        g_assert_cmphex (p, !=, rgb (&style.units[SAM_UNIT_CLINIC]));
+        if (p != rgb (&style.background))
+          inked++;
+      }
+  if (inked < 5)
     keep_for_a_person (surface, "samarbejde-chart-withheld.png");
-  g_assert_cmpuint (hatched, >, 10);
-  g_assert_cmpuint (ground, >, 10);
+  g_assert_cmpuint (inked, >=, 5);
+  /* Along the row, past the reason and between the grid lines, nothing is drawn. */
+  for (double x = layout.plot_x + layout.plot_width * 0.6; x < layout.plot_x + layout.plot_width;
+       x += 1)
+    {
+      double at = (x - layout.plot_x) / layout.plot_width;
+
+      if (ABS (at - 0.75) < 0.01 || at > 0.99)
+        continue;
+      if (pixel (surface, x, mid) != rgb (&style.background))
+        keep_for_a_person (surface, "samarbejde-chart-withheld.png");
+      g_assert_cmphex (pixel (surface, x, mid), ==, rgb (&style.background));
+    }
 
   cairo_surface_destroy (surface);
   sam_chart_comparison_layout_clear (&layout);
@@ -386,6 +403,73 @@ test_table (void)
   g_assert_cmpstr (row[5], ==, "—");
 }
 
+/* How often meetings are held is shown as what it is: the share of the answers that say
+ * "weekly or more often" or "monthly", in percent, with the scale named; never a mean. */
+static void
+test_share (void)
+{
+  static const double spread[][6] = {
+    { 22.2, 44.4, 11.1, 11.1, 11.1, 0 },
+    { 10, 20, 30, 20, 10, 10 },
+  };
+  SamComparisonRow share_rows[1] = { rows[0] };
+  SamComparisonData share = data;
+  SamChartStyle style;
+  SamComparisonLayout layout = { 0 };
+  g_autoptr(SamChart) chart = NULL;
+  g_autoptr(SamChartTable) table = NULL;
+  g_autofree char *text = NULL;
+  GArray *marks;
+  char **row;
+
+  for (guint u = 0; u < 2; u++)
+    {
+      share_rows[0].figures[u].n_codes = 6;
+      share_rows[0].figures[u].has_favourable = FALSE;
+      memcpy (share_rows[0].figures[u].distribution, spread[u], sizeof spread[u]);
+    }
+  /* The country came without the spread of its answers: it has no share to show. */
+  share_rows[0].figures[SAM_UNIT_COUNTRY].n_codes = 0;
+  share_rows[0].label = "Personalemøder";
+  share.rows = share_rows;
+  share.n_rows = 1;
+  share.measure = SAM_COMPARISON_SHARE;
+  share.share_codes = 2;
+  share.share_label = "monthly or more often";
+  share.caption = "The share who answered “Weekly or more often” or “Monthly”.";
+
+  sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+  sam_chart_comparison_layout (&share, &style, WIDTH, HEIGHT, &layout);
+  /* 66.6 % and 30 % of the axis, not the means 66.7 and 50. */
+  g_assert_cmpfloat_with_epsilon (layout.bars[SAM_UNIT_CLINIC].width, layout.plot_width * 0.666,
+                                  0.01);
+  g_assert_cmpfloat_with_epsilon (layout.bars[SAM_UNIT_CLUSTER].width, layout.plot_width * 0.30,
+                                  0.01);
+  g_assert_cmpfloat (layout.caption.height, >, 0);
+  g_assert_cmpfloat (layout.legend.y, >, layout.caption.y + layout.caption.height - 0.01);
+  g_assert_cmpfloat (layout.bars[SAM_UNIT_COUNTRY].width, <=, SAM_CHART_SMALL (&style) + 0.01);
+
+  chart = sam_chart_new (&sam_chart_comparison_kind, "Spørgsmål 5", &share, NULL);
+  text = sam_chart_describe (chart);
+  g_assert_nonnull (strstr (text, "The share of the answers that say monthly or more often"));
+  g_assert_nonnull (strstr (text, "Personalemøder: Klinik 3 66.6 % (n 9); Klyngen 30.0 % (n 40);"
+                                  " Landet not known;"));
+  g_assert_null (strstr (text, "66.7"));
+  table = sam_chart_table (chart);
+  g_assert_cmpstr (g_ptr_array_index (table->columns, 1), ==, "Klinik 3 %");
+  row = g_ptr_array_index (table->rows, 0);
+  g_assert_cmpstr (row[1], ==, "66.6 %");
+  g_assert_cmpstr (row[3], ==, "30.0 %");
+  g_assert_cmpstr (row[5], ==, "not known");
+  marks = sam_chart_marks (chart, &style, WIDTH, HEIGHT);
+  g_assert_cmpstr (g_array_index (marks, SamChartMark, 0).label, ==,
+                   "Klinik 3 — Personalemøder: 66.6 % monthly or more often, n 9");
+  g_array_unref (marks);
+
+  sam_chart_comparison_layout_clear (&layout);
+  sam_chart_style_clear (&style);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/charts/comparison/description-secondary", test_description_secondary);
   g_test_add_func ("/charts/comparison/marks", test_marks);
   g_test_add_func ("/charts/comparison/table", test_table);
+  g_test_add_func ("/charts/comparison/share", test_share);
 
   return g_test_run ();
 }

@@ -9,45 +9,80 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 
 #include "sam-chart-comparison.h"
 #include "sam-chart-private.h"
 
-static guint
-legend_entries (const SamComparisonData *data,
-                const SamChartStyle     *style,
-                SamLegendEntry          *entries)
+/* What a figure shows on this chart: its value (the mean, or the share), or nothing. */
+static gboolean
+figure_value (const SamComparisonData *data,
+              const SamFigure         *figure,
+              double                  *value)
 {
-  guint n = 0;
-  gboolean withheld = FALSE;
+  if (figure->withheld != SAM_WITHHELD_NONE || figure->n == 0)
+    return FALSE;
+  if (data->measure == SAM_COMPARISON_SHARE)
+    {
+      double share = 0;
 
-  for (guint u = 0; u < SAM_N_UNITS; u++)
-    if (data->unit_names[u] != NULL)
-      entries[n++] = (SamLegendEntry) { data->unit_names[u], &style->units[u], SAM_LEGEND_SWATCH };
-  for (guint r = 0; r < data->n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      if (data->rows[r].present[u] && data->rows[r].figures[u].withheld != SAM_WITHHELD_NONE)
-        withheld = TRUE;
-  if (withheld)
-    /* Translators: in a chart's legend, beside a hatched square. */
-    entries[n++] = (SamLegendEntry) { C_("legend", "Withheld"), &style->dim, SAM_LEGEND_HATCH };
-  return n;
+      /* A share needs the distribution; a reference without one has no share to show. */
+      if (data->share_codes == 0 || figure->n_codes < data->share_codes)
+        return FALSE;
+      for (guint c = 0; c < data->share_codes; c++)
+        share += figure->distribution[c];
+      *value = CLAMP (share, 0, 100);
+      return TRUE;
+    }
+  *value = CLAMP (figure->mean, 0, 100);
+  return TRUE;
 }
 
-/* Mapping: pure arithmetic, so that tests and hit-testing know where everything is. */
-static void
-compute_layout (const SamComparisonData *data,
-                const SamChartStyle     *style,
-                double                   width,
-                double                   height,
-                SamComparisonLayout     *layout)
+static char *
+format_value (const SamComparisonData *data,
+              double                   value)
 {
-  double margin = 12 * style->scale;
-  double font = SAM_CHART_FONT (style);
-  double n_width = 6.8 * font * 0.85;   /* room for "100.0  n 999" beside the longest bar */
-  SamLegendEntry entries[SAM_N_UNITS + 1];
-  double top, row_height;
+  return data->measure == SAM_COMPARISON_SHARE ? _sam_chart_format_percent (value)
+                                               : _sam_chart_format_mean (value);
+}
+
+/* The number beside a bar: "66.7  n 9", or "62.5 %  n 9". */
+static char *
+value_text (const SamComparisonData *data,
+            double                   value,
+            guint                    n)
+{
+  g_autofree char *number = format_value (data, value);
+
+  /* Translators: a mean (or a share) and the number of answers beside a bar, as in
+   * "66.7  n 9". */
+  return g_strdup_printf (_("%s  n %u"), number, n);
+}
+
+/* Withheld figures of each kind (primary, secondary), the first found, for the legend. */
+static void
+find_withheld (const SamComparisonData  *data,
+               const SamFigure         **found)
+{
+  found[0] = found[1] = NULL;
+  for (guint r = 0; r < data->n_rows; r++)
+    for (guint u = 0; u < SAM_N_UNITS; u++)
+      {
+        const SamFigure *figure = &data->rows[r].figures[u];
+
+        if (!data->rows[r].present[u])
+          continue;
+        if (figure->withheld == SAM_WITHHELD_PRIMARY && found[0] == NULL)
+          found[0] = figure;
+        else if (figure->withheld == SAM_WITHHELD_SECONDARY && found[1] == NULL)
+          found[1] = figure;
+      }
+}
+
+static guint
+count_units (const SamComparisonData *data)
+{
   guint n_units = 0;
 
   for (guint u = 0; u < SAM_N_UNITS; u++)
@@ -57,20 +92,103 @@ compute_layout (const SamComparisonData *data,
           n_units++;
           break;
         }
-  n_units = MAX (n_units, 1);
+  return MAX (n_units, 1);
+}
 
-  layout->legend = (SamRect) { margin, margin, width - 2 * margin, 0 };
+#define N_ENTRIES (SAM_N_UNITS + 2)
+
+/* The legend: the units' colours, then what the withheld marker means, with the reason. */
+static guint
+legend_entries (const SamComparisonData *data,
+                const SamChartStyle     *style,
+                char                   **why,
+                SamLegendEntry          *entries)
+{
+  const SamFigure *withheld[2];
+  guint n = 0;
+
+  for (guint u = 0; u < SAM_N_UNITS; u++)
+    if (data->unit_names[u] != NULL)
+      entries[n++] = (SamLegendEntry) { data->unit_names[u], &style->units[u], SAM_LEGEND_SWATCH };
+  find_withheld (data, withheld);
+  for (guint w = 0; w < 2; w++)
+    if (withheld[w] != NULL)
+      {
+        why[w] = _sam_chart_withheld_text (withheld[w], data->k);
+        entries[n++] = (SamLegendEntry) { why[w], &style->dim,
+                                          _sam_chart_withheld_shape (withheld[w]->withheld) };
+      }
+  return n;
+}
+
+static double
+caption_height (const SamComparisonData *data,
+                const SamChartStyle     *style,
+                double                   width)
+{
+  double small = SAM_CHART_SMALL (style);
+  double text_width;
+  int lines;
+
+  if (data->caption == NULL || *data->caption == '\0')
+    return 0;
+  text_width = _sam_chart_text_width (style, data->caption, small, FALSE);
+  /* Room for one line more than the words need when wrapped, up to three. */
+  lines = MIN (3, (int) ceil (text_width / MAX (width, 1) * 1.1));
+  return MAX (lines, 1) * _sam_chart_line_height (style, small);
+}
+
+/* Mapping: pure arithmetic on measured text, so that tests and hit-testing know where
+ * everything is. */
+static void
+compute_layout (const SamComparisonData *data,
+                const SamChartStyle     *style,
+                double                   width,
+                double                   height,
+                SamComparisonLayout     *layout)
+{
+  double margin = 12 * style->scale;
+  double font = SAM_CHART_FONT (style);
+  double small = SAM_CHART_SMALL (style);
+  double marker = small;
+  double value_width, top, row_height;
+  SamLegendEntry entries[N_ENTRIES];
+  char *why[2] = { NULL, NULL };
+  guint n_units = count_units (data), most = 0;
+
+  for (guint r = 0; r < data->n_rows; r++)
+    for (guint u = 0; u < SAM_N_UNITS; u++)
+      most = MAX (most, data->rows[r].figures[u].n);
+
+  layout->caption = (SamRect) { margin, margin, width - 2 * margin, 0 };
+  layout->caption.height = caption_height (data, style, layout->caption.width);
+  layout->legend = (SamRect) { margin,
+                               layout->caption.y + layout->caption.height +
+                                 (layout->caption.height > 0 ? 0.4 * font : 0),
+                               width - 2 * margin, 0 };
   layout->legend.height =
-    _sam_chart_legend_height (style, entries, legend_entries (data, style, entries),
+    _sam_chart_legend_height (style, entries, legend_entries (data, style, why, entries),
                               layout->legend.width);
+  g_free (why[0]);
+  g_free (why[1]);
+
+  /* Room beside the longest bar for its number. */
+  {
+    g_autofree char *widest = value_text (data, 100, MAX (most, 1));
+
+    value_width = _sam_chart_text_width (style, widest, small, FALSE) + 0.4 * font + small * 0.3;
+  }
   layout->label_width = MIN (width * 0.34, 28 * font);
   layout->plot_x = margin + layout->label_width + margin;
-  layout->plot_width = MAX (width - layout->plot_x - margin - n_width, 1);
-  top = layout->legend.y + layout->legend.height + font * 2.2;
-  row_height = data->n_rows > 0 ? (height - top - margin) / data->n_rows : 0;
+  layout->plot_width = MAX (width - layout->plot_x - margin - value_width, 1);
+  layout->axis_y = layout->legend.y + layout->legend.height + font * 0.4;
+  top = layout->axis_y + _sam_chart_line_height (style, small) + font * 0.6;
+  row_height = data->n_rows > 0 ? MAX (height - top - margin, 0) / data->n_rows : 0;
+  layout->top = top;
+  layout->row_height = row_height;
 
   layout->n_bars = data->n_rows * SAM_N_UNITS;
-  layout->bars = g_new0 (SamRect, layout->n_bars);
+  layout->bars = g_new0 (SamRect, MAX (layout->n_bars, 1));
   for (guint r = 0; r < data->n_rows; r++)
     {
       double bar_height = MIN (row_height * 0.8 / n_units, 3 * font);
@@ -81,17 +199,25 @@ compute_layout (const SamComparisonData *data,
         {
           const SamFigure *figure = &data->rows[r].figures[u];
           SamRect *bar = &layout->bars[r * SAM_N_UNITS + u];
+          double value;
 
           if (!data->rows[r].present[u])
             continue;
-          bar->x = layout->plot_x;
           bar->y = y + slot * bar_height;
           bar->height = bar_height * 0.86;
-          /* A withheld figure takes the whole axis, hatched: never a zero, never a gap. */
-          bar->width = figure->withheld != SAM_WITHHELD_NONE ? layout->plot_width
-                     : figure->n > 0 ? layout->plot_width * CLAMP (figure->mean, 0, 100) / 100.0
-                     : 0;
           slot++;
+          if (figure_value (data, figure, &value))
+            {
+              bar->x = layout->plot_x;
+              bar->width = layout->plot_width * value / 100.0;
+              continue;
+            }
+          /* Nothing to show: a marker on the baseline, no bar of any length. */
+          {
+            double d = MIN (marker, bar->height);
+
+            *bar = (SamRect) { layout->plot_x - d / 2, bar->y + (bar->height - d) / 2, d, d };
+          }
         }
     }
 }
@@ -100,7 +226,8 @@ compute_layout (const SamComparisonData *data,
  * sam_chart_comparison_layout:
  *
  * Where everything goes at this size, for the paint function, hit-testing and tests.
- * Text is made smaller where the surface is too small for the style's size.
+ * Text is made smaller where the surface is too small for the style's size, down to the
+ * medium's minimum.
  */
 void
 sam_chart_comparison_layout (const SamComparisonData *data,
@@ -132,97 +259,144 @@ paint (const SamComparisonData *data,
        double                   height)
 {
   SamComparisonLayout layout = { 0 };
-  SamLegendEntry entries[SAM_N_UNITS + 1];
+  g_autoptr(SamLabels) labels = NULL;
+  SamLegendEntry entries[N_ENTRIES];
+  char *reasons[2] = { NULL, NULL };
   double font = SAM_CHART_FONT (style);
-  double small = font * 0.85;
+  double small = SAM_CHART_SMALL (style);
+  double axis_height = _sam_chart_line_height (style, small);
   guint n_entries;
+  int *hosts;
 
   sam_chart_comparison_layout (data, style, width, height, &layout);
-
   _sam_chart_paint_background (cr, style);
+  labels = _sam_labels_new (cr, style, width, height);
 
-  n_entries = legend_entries (data, style, entries);
-  _sam_chart_draw_legend (cr, style, entries, n_entries, &layout.legend);
+  /* Every bar and marker first, so that no word is put over one. */
+  hosts = g_new (int, MAX (layout.n_bars, 1));
+  for (guint i = 0; i < layout.n_bars; i++)
+    hosts[i] = layout.bars[i].width > 0 ? _sam_labels_add_mark (labels, &layout.bars[i]) : -1;
 
-  /* The axis: 0, 25, 50, 75, 100. */
+  if (layout.caption.height > 0)
+    _sam_labels_place_at (labels, data->caption, small, SAM_LABEL_WRAP, &style->dim,
+                          &layout.caption, SAM_ALIGN_START);
+  n_entries = legend_entries (data, style, reasons, entries);
+  _sam_chart_draw_legend (labels, entries, n_entries, &layout.legend);
+  g_free (reasons[0]);
+  g_free (reasons[1]);
+
+  /* The axis: 0, 25, 50, 75, 100 (percent for a share). */
   cairo_set_line_width (cr, 1 * style->scale);
   for (int tick = 0; tick <= 100; tick += 25)
     {
       double x = layout.plot_x + layout.plot_width * tick / 100.0;
-      double axis_y = layout.legend.y + layout.legend.height + font * 0.4;
-      SamRect box = { x - 2 * font, axis_y, 4 * font, font * 1.2 };
-      char text[8];
+      SamRect box = { x, layout.axis_y, 0, axis_height };
+      g_autofree char *text = NULL;
 
       _sam_chart_set_colour (cr, &style->grid);
-      cairo_move_to (cr, x, axis_y + font * 1.4);
+      cairo_move_to (cr, x, layout.axis_y + axis_height + font * 0.2);
       cairo_line_to (cr, x, height - 12 * style->scale);
       cairo_stroke (cr);
-      g_snprintf (text, sizeof text, "%d", tick);
-      _sam_chart_set_colour (cr, &style->dim);
-      _sam_chart_draw_text (cr, style, text, &box, small, FALSE, SAM_ALIGN_CENTRE);
+      /* Translators: an axis label, a whole percentage ("50 %"). */
+      text = data->measure == SAM_COMPARISON_SHARE && tick > 0 ? g_strdup_printf (_("%d %%"), tick)
+                                                               : g_strdup_printf ("%d", tick);
+      _sam_labels_place_at (labels, text, small, 0, &style->dim, &box, SAM_ALIGN_CENTRE);
     }
 
   for (guint r = 0; r < data->n_rows; r++)
+    for (guint u = 0; u < SAM_N_UNITS; u++)
+      {
+        const SamRect *bar = &layout.bars[r * SAM_N_UNITS + u];
+        const SamFigure *figure = &data->rows[r].figures[u];
+        double value;
+
+        if (!data->rows[r].present[u])
+          continue;
+        if (figure_value (data, figure, &value))
+          {
+            _sam_chart_set_colour (cr, &style->units[u]);
+            cairo_rectangle (cr, bar->x, bar->y, bar->width, bar->height);
+            cairo_fill (cr);
+          }
+        else if (figure->withheld != SAM_WITHHELD_NONE)
+          _sam_chart_draw_withheld_marker (cr, style, bar, figure->withheld);
+        else
+          _sam_chart_draw_empty_marker (cr, style, bar);
+      }
+
+  /* The words, most needed first: each item's, why a figure is not shown, then the
+   * numbers, a unit at a time (the own clinic first), each unit's whole or not at all, so
+   * that a reader never wonders why one bar has its number and the next has not. */
+  for (guint r = 0; r < data->n_rows; r++)
     {
-      const SamComparisonRow *row = &data->rows[r];
-      double first_y = -1, last_y = 0;
+      /* The item's words, wrapped in the row's own band, level with its bars. */
+      SamRect box = { 12 * style->scale, layout.top + r * layout.row_height, layout.label_width,
+                      layout.row_height };
+      gboolean any = FALSE;
 
       for (guint u = 0; u < SAM_N_UNITS; u++)
-        {
-          const SamRect *bar = &layout.bars[r * SAM_N_UNITS + u];
-          const SamFigure *figure = &row->figures[u];
-          double size = MIN (small, bar->height * 0.8);
-          g_autofree char *value = NULL;
-          g_autofree char *mean = NULL;
-          SamRect box;
-
-          if (!row->present[u])
-            continue;
-          if (first_y < 0)
-            first_y = bar->y;
-          last_y = bar->y + bar->height;
-
-          if (figure->withheld != SAM_WITHHELD_NONE)
-            {
-              g_autofree char *why = _sam_chart_withheld_text (figure, data->k);
-
-              _sam_chart_draw_hatch (cr, style, bar);
-              box = (SamRect) { bar->x + font * 0.3, bar->y,
-                                MIN (layout.plot_width * 0.5, 30 * font), bar->height };
-              _sam_chart_draw_plated_text (cr, style, why, &box, size, SAM_ALIGN_START);
-              continue;
-            }
-          if (figure->n == 0)
-            {
-              box = (SamRect) { bar->x + font * 0.3, bar->y, layout.plot_width, bar->height };
-              _sam_chart_set_colour (cr, &style->dim);
-              _sam_chart_draw_text (cr, style, _("No answers"), &box, size, FALSE, SAM_ALIGN_START);
-              continue;
-            }
-
-          _sam_chart_set_colour (cr, &style->units[u]);
-          cairo_rectangle (cr, bar->x, bar->y, bar->width, bar->height);
-          cairo_fill (cr);
-
-          mean = _sam_chart_format_mean (figure->mean);
-          /* Translators: a mean and the number of answers beside a bar, as in "66.7  n 9". */
-          value = g_strdup_printf (_("%s  n %u"), mean, figure->n);
-          box = (SamRect) { bar->x + bar->width + font * 0.4, bar->y, 0, bar->height };
-          _sam_chart_set_colour (cr, &style->dim);
-          _sam_chart_draw_text (cr, style, value, &box, size, FALSE, SAM_ALIGN_START);
-        }
-
-      if (first_y >= 0)
-        {
-          double box_height = MAX (last_y - first_y, font * 1.4) + font;
-          SamRect box = { 12 * style->scale, (first_y + last_y - box_height) / 2,
-                          layout.label_width, box_height };
-
-          _sam_chart_set_colour (cr, &style->foreground);
-          _sam_chart_draw_text (cr, style, row->label, &box, font, FALSE, SAM_ALIGN_END);
-        }
+        any = any || data->rows[r].present[u];
+      if (any)
+        _sam_labels_place_at (labels, data->rows[r].label, font, SAM_LABEL_WRAP,
+                              &style->foreground, &box, SAM_ALIGN_END);
     }
 
+  for (guint r = 0; r < data->n_rows; r++)
+    for (guint u = 0; u < SAM_N_UNITS; u++)
+      {
+        const SamRect *bar = &layout.bars[r * SAM_N_UNITS + u];
+        const SamFigure *figure = &data->rows[r].figures[u];
+        g_autofree char *why = NULL;
+        const char *word;
+        SamRect box;
+        double value;
+
+        if (!data->rows[r].present[u] || figure_value (data, figure, &value))
+          continue;
+        /* Beside the marker, why there is no bar: the reason, or a word. */
+        why = figure->withheld != SAM_WITHHELD_NONE
+                ? _sam_chart_withheld_text (figure, data->k)
+                : g_strdup (figure->n == 0 ? _("No answers") : _("Not known"));
+        word = figure->withheld != SAM_WITHHELD_NONE ? _sam_chart_withheld_word () : NULL;
+        box = (SamRect) { bar->x + bar->width + font * 0.4, bar->y + bar->height / 2, 0, 0 };
+        if (!_sam_labels_place_at (labels, why, small, SAM_LABEL_PLATE, &style->foreground, &box,
+                                   SAM_ALIGN_START) &&
+            word != NULL)
+          _sam_labels_place_at (labels, word, small, SAM_LABEL_PLATE, &style->foreground, &box,
+                                SAM_ALIGN_START);
+      }
+
+  for (guint u = 0; u < SAM_N_UNITS; u++)
+    {
+      _sam_labels_begin_group (labels);
+      for (guint r = 0; r < data->n_rows; r++)
+        {
+          guint i = r * SAM_N_UNITS + u;
+          const SamRect *bar = &layout.bars[i];
+          const SamFigure *figure = &data->rows[r].figures[u];
+          g_autofree char *text = NULL;
+          double value;
+
+          if (!data->rows[r].present[u] || !figure_value (data, figure, &value))
+            continue;
+          text = value_text (data, value, figure->n);
+          {
+            /* Past the bar's end; or inside it, at its end, where a longer bar of the same
+             * item is in the way. */
+            SamSpot spots[] = {
+              { { bar->x + bar->width + font * 0.4, bar->y, 0, bar->height }, SAM_ALIGN_START, -1,
+                NULL },
+              { { bar->x, bar->y, MAX (bar->width - font * 0.4, 0), bar->height }, SAM_ALIGN_END,
+                hosts[i], _sam_chart_text_on (style, &style->units[u]) },
+            };
+
+            _sam_labels_place (labels, text, small, 0, &style->dim, spots, G_N_ELEMENTS (spots));
+          }
+        }
+      _sam_labels_end_group (labels);
+    }
+
+  g_free (hosts);
   sam_chart_comparison_layout_clear (&layout);
 }
 
@@ -260,7 +434,14 @@ sam_chart_comparison_describe (const SamComparisonData *data)
   g_return_val_if_fail (data != NULL, NULL);
 
   /* What the chart is, before its figures. */
-  g_string_append (text, _("The mean score (0–100) of each item, with the number of answers."));
+  if (data->measure == SAM_COMPARISON_SHARE)
+    /* Translators: the first sentence describing a chart of how often meetings are held;
+     * %s is what is counted ("monthly or more often"). */
+    g_string_append_printf (text, _("The share of the answers that say %s, in percent of "
+                                    "the answers to each item, with the number of answers."),
+                            data->share_label != NULL ? data->share_label : "");
+  else
+    g_string_append (text, _("The mean score (0–100) of each item, with the number of answers."));
   for (guint r = 0; r < data->n_rows; r++)
     {
       g_string_append_printf (text, "\n%s:", data->rows[r].label);
@@ -285,11 +466,30 @@ sam_chart_comparison_describe (const SamComparisonData *data)
                                     data->unit_names[u], data->k);
           else if (figure->n == 0)
             g_string_append_printf (text, _(" %s no answers;"), data->unit_names[u]);
+          else if (data->measure == SAM_COMPARISON_SHARE)
+            {
+              g_autofree char *share = NULL;
+              double value;
+
+              if (!figure_value (data, figure, &value))
+                {
+                  /* Translators: in a description: a unit whose share is not known (a
+                   * reference that came without the spread of its answers). */
+                  g_string_append_printf (text, _(" %s not known;"), data->unit_names[u]);
+                  continue;
+                }
+              share = _sam_chart_format_percent (value);
+              /* Translators: in a description: a unit, its share and its number of
+               * answers (" Klinik 3 62.5 % (n 9);"). */
+              g_string_append_printf (text, _(" %s %s (n %u);"), data->unit_names[u], share,
+                                      figure->n);
+            }
           else
             g_string_append_printf (text, _(" %s %.1f (n %u);"), data->unit_names[u], figure->mean,
                                     figure->n);
         }
     }
+  g_string_append_printf (text, "\n%s", _sam_chart_left_out_sentence ());
   return g_string_free (text, FALSE);
 }
 
@@ -317,13 +517,31 @@ sam_chart_comparison_marks (const SamComparisonData *data,
         const SamFigure *figure = &data->rows[r].figures[u];
         g_autofree char *summary = NULL;
         SamRect rect = layout.bars[r * SAM_N_UNITS + u];
+        double value;
 
         if (!data->rows[r].present[u])
           continue;
         /* Where there is no bar, the mark is the row's whole axis, where the words are. */
-        if (rect.width <= 0)
-          rect.width = layout.plot_width;
-        summary = _sam_chart_figure_summary (figure, data->k);
+        if (!figure_value (data, figure, &value))
+          {
+            double slot = layout.row_height * 0.8 / count_units (data);
+
+            rect = (SamRect) { layout.plot_x, rect.y + rect.height / 2 - slot * 0.43,
+                               layout.plot_width, slot * 0.86 };
+          }
+        if (data->measure == SAM_COMPARISON_SHARE && figure_value (data, figure, &value))
+          {
+            g_autofree char *share = _sam_chart_format_percent (value);
+
+            /* Translators: a figure in words on a chart of how often meetings are held:
+             * the share, what it counts, the number of answers
+             * ("62.5 % monthly or more often, n 9"). */
+            summary = g_strdup_printf (_("%s %s, n %u"), share,
+                                       data->share_label != NULL ? data->share_label : "",
+                                       figure->n);
+          }
+        else
+          summary = _sam_chart_figure_summary (figure, data->k);
         sam_chart_marks_add (marks, &rect,
                              /* Translators: a mark on a chart: the unit, the item, then
                               * the figure in words ("Klinik 3 — Driftsledelse: mean 66.7, n 9"). */
@@ -350,8 +568,20 @@ sam_chart_comparison_table (const SamComparisonData *data)
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  /* Translators: the caption of a chart's table. */
-  table = sam_chart_table_new (_("Mean score (0–100) and number of answers, item by item"));
+  if (data->measure == SAM_COMPARISON_SHARE)
+    {
+      g_autofree char *caption =
+        /* Translators: the caption of the table of a chart of how often meetings are held;
+         * %s is what is counted ("monthly or more often"). */
+        g_strdup_printf (_("Share of the answers that say %s, in percent, and number of "
+                           "answers, item by item"),
+                         data->share_label != NULL ? data->share_label : "");
+
+      table = sam_chart_table_new (caption);
+    }
+  else
+    /* Translators: the caption of a chart's table. */
+    table = sam_chart_table_new (_("Mean score (0–100) and number of answers, item by item"));
   /* Translators: a table's column heading. */
   sam_chart_table_add_column (table, _("Item"));
   for (guint u = 0; u < SAM_N_UNITS; u++)
@@ -366,8 +596,12 @@ sam_chart_comparison_table (const SamComparisonData *data)
           shown[u] = FALSE;
           continue;
         }
-      /* Translators: a table's column heading: a unit's mean ("Klinik 3 mean"). */
-      mean = g_strdup_printf (_("%s mean"), data->unit_names[u]);
+      if (data->measure == SAM_COMPARISON_SHARE)
+        /* Translators: a table's column heading: a unit's share in percent ("Klinik 3 %"). */
+        mean = g_strdup_printf (_("%s %%"), data->unit_names[u]);
+      else
+        /* Translators: a table's column heading: a unit's mean ("Klinik 3 mean"). */
+        mean = g_strdup_printf (_("%s mean"), data->unit_names[u]);
       /* Translators: a table's column heading: a unit's number of answers ("Klinik 3 n"). */
       n = g_strdup_printf (_("%s n"), data->unit_names[u]);
       sam_chart_table_add_column (table, mean);
@@ -400,7 +634,15 @@ sam_chart_comparison_table (const SamComparisonData *data)
             }
           else
             {
-              g_ptr_array_add (cells, _sam_chart_format_mean (figure->mean));
+              double value;
+
+              if (data->measure != SAM_COMPARISON_SHARE)
+                g_ptr_array_add (cells, _sam_chart_format_mean (figure->mean));
+              else if (figure_value (data, figure, &value))
+                g_ptr_array_add (cells, _sam_chart_format_percent (value));
+              else
+                /* Translators: a table cell: the share is not known. */
+                g_ptr_array_add (cells, g_strdup (_("not known")));
               g_ptr_array_add (cells, g_strdup_printf ("%u", figure->n));
             }
         }

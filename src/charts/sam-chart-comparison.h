@@ -14,10 +14,19 @@
 G_BEGIN_DECLS
 
 /* The item comparison: for each item of a question, the clinic, the cluster and the
- * country on one 0–100 axis, a bar each, with n beside it. A withheld figure is drawn as
- * withheld, hatched and saying why, never as a zero or a gap. Three stages, as Sysprof
- * draws: the figures are the data, the layout maps them to the surface, and the paint
- * function draws on any cairo surface: a widget, a PNG, a PDF page, an SVG. */
+ * country on one 0–100 axis, a bar each, with n beside it. The axis is the mean score, or,
+ * for a frequency item (how often meetings are held), the share of the answers that are
+ * one of the first options of its scale ("monthly or more often"), in percent. A withheld
+ * figure is drawn as withheld: a neutral marker at the baseline saying why, never a bar,
+ * a zero or a gap. Three stages, as Sysprof draws: the figures are the data, the layout
+ * maps them to the surface, and the paint function draws on any cairo surface: a widget,
+ * a PNG, a PDF page, an SVG. */
+
+typedef enum
+{
+  SAM_COMPARISON_MEAN,                   /* the mean score, 0–100 */
+  SAM_COMPARISON_SHARE,                  /* the share of answers with codes 1..share_codes, % */
+} SamComparisonMeasure;
 
 typedef struct
 {
@@ -32,6 +41,10 @@ typedef struct
   guint                   n_rows;
   const char             *unit_names[SAM_N_UNITS];
   int                     k;             /* the minimum group size, to say why a figure is withheld */
+  SamComparisonMeasure    measure;
+  guint                   share_codes;   /* SHARE: the options counted, from code 1 */
+  const char             *share_label;   /* SHARE: what they are, "monthly or more often" */
+  const char             *caption;       /* (nullable) over the legend: names the scale */
 } SamComparisonData;
 
 typedef struct
@@ -39,8 +52,14 @@ typedef struct
   double   plot_x;                      /* where 0 is */
   double   plot_width;                  /* from 0 to 100 */
   double   label_width;
+  SamRect  caption;                     /* height 0 where there is none */
   SamRect  legend;
-  SamRect *bars;                        /* n_rows * SAM_N_UNITS; width 0 where absent */
+  double   axis_y;                      /* the axis' labels, above the first row */
+  double   top;                         /* the first row's band, each row_height tall */
+  double   row_height;
+  SamRect *bars;                        /* n_rows * SAM_N_UNITS; zero where absent; the
+                                         * marker at the baseline where withheld or
+                                         * without answers */
   guint    n_bars;
 } SamComparisonLayout;
 

@@ -63,14 +63,18 @@ sam_chart_distribution_option_colour (const SamDistributionData *data,
   return &style->unfavourable[outward == 0 ? 0 : 1];
 }
 
+#define N_ENTRIES (SAM_MAX_CODES + 2)
+
+/* The options in the order the bars show them, then what the withheld marker means. */
 static guint
 legend_entries (const SamDistributionData *data,
                 const SamChartStyle       *style,
+                char                     **why,
                 SamLegendEntry            *entries)
 {
   guint n = MIN (data->n_options, SAM_MAX_CODES);
   guint count = 0;
-  gboolean withheld = FALSE;
+  const SamFigure *found[2] = { NULL, NULL };
 
   /* In the order the bars show them, left to right. */
   for (guint i = 0; i < n; i++)
@@ -83,10 +87,23 @@ legend_entries (const SamDistributionData *data,
     }
   for (guint r = 0; r < data->n_rows; r++)
     for (guint u = 0; u < SAM_N_UNITS; u++)
-      if (data->rows[r].present[u] && data->rows[r].figures[u].withheld != SAM_WITHHELD_NONE)
-        withheld = TRUE;
-  if (withheld)
-    entries[count++] = (SamLegendEntry) { C_("legend", "Withheld"), &style->dim, SAM_LEGEND_HATCH };
+      {
+        const SamFigure *figure = &data->rows[r].figures[u];
+
+        if (!data->rows[r].present[u])
+          continue;
+        if (figure->withheld == SAM_WITHHELD_PRIMARY && found[0] == NULL)
+          found[0] = figure;
+        else if (figure->withheld == SAM_WITHHELD_SECONDARY && found[1] == NULL)
+          found[1] = figure;
+      }
+  for (guint w = 0; w < 2; w++)
+    if (found[w] != NULL)
+      {
+        why[w] = _sam_chart_withheld_text (found[w], data->k);
+        entries[count++] = (SamLegendEntry) { why[w], &style->dim,
+                                                _sam_chart_withheld_shape (found[w]->withheld) };
+      }
   return count;
 }
 
@@ -105,7 +122,15 @@ count_units (const SamDistributionData *data)
   return MAX (n_units, 1);
 }
 
-/* Mapping: pure arithmetic, so that tests and hit-testing know where everything is. */
+static char *
+axis_text (int tick)
+{
+  /* Translators: an axis label, a whole percentage ("50 %"). */
+  return tick == 0 ? g_strdup ("0") : g_strdup_printf (_("%d %%"), ABS (tick));
+}
+
+/* Mapping: pure arithmetic on measured text, so that tests and hit-testing know where
+ * everything is. */
 static void
 compute_layout (const SamDistributionData *data,
                 const SamChartStyle       *style,
@@ -115,31 +140,63 @@ compute_layout (const SamDistributionData *data,
 {
   double margin = 12 * style->scale;
   double font = SAM_CHART_FONT (style);
-  double n_width = 4.5 * font * 0.85;   /* "n 999" after the axis */
-  SamLegendEntry entries[SAM_MAX_CODES + 1];
-  guint n_units;
+  double small = SAM_CHART_SMALL (style);
+  double n_width, unit_width = 0, half_tick;
+  SamLegendEntry entries[N_ENTRIES];
+  char *why[2] = { NULL, NULL };
+  guint n_units, most = 0;
   double top, row_height;
 
   n_units = count_units (data);
-  layout->legend = (SamRect) { margin, margin, width - 2 * margin, 0 };
+  for (guint r = 0; r < data->n_rows; r++)
+    for (guint u = 0; u < SAM_N_UNITS; u++)
+      most = MAX (most, data->rows[r].figures[u].n);
+  for (guint u = 0; u < SAM_N_UNITS; u++)
+    unit_width = MAX (unit_width, _sam_chart_text_width (style, data->unit_names[u], small, FALSE));
+  {
+    char n_text[32];
+    g_autofree char *end = axis_text (100);
+
+    g_snprintf (n_text, sizeof n_text, "n %u", MAX (most, 1));
+    n_width = _sam_chart_text_width (style, n_text, small, FALSE);
+    half_tick = _sam_chart_text_width (style, end, small, FALSE) / 2;
+  }
+
+  layout->caption = (SamRect) { margin, margin, width - 2 * margin, 0 };
+  if (data->caption != NULL && *data->caption != '\0')
+    {
+      double text_width = _sam_chart_text_width (style, data->caption, small, FALSE);
+      int lines = MIN (3, (int) ceil (text_width / MAX (layout->caption.width, 1) * 1.1));
+
+      layout->caption.height = MAX (lines, 1) * _sam_chart_line_height (style, small);
+    }
+  layout->legend = (SamRect) { margin,
+                               layout->caption.y + layout->caption.height +
+                                 (layout->caption.height > 0 ? 0.4 * font : 0),
+                               width - 2 * margin, 0 };
   layout->legend.height =
-    _sam_chart_legend_height (style, entries, legend_entries (data, style, entries),
+    _sam_chart_legend_height (style, entries, legend_entries (data, style, why, entries),
                               layout->legend.width);
+  g_free (why[0]);
+  g_free (why[1]);
   layout->label_width = MIN (width * 0.24, 20 * font);
-  layout->unit_width = MIN (width * 0.13, 8 * font);
+  layout->unit_width = MIN (unit_width + 0.2 * font, MIN (width * 0.16, 10 * font));
   layout->unit_x = margin + layout->label_width + margin;
-  layout->plot_x = layout->unit_x + layout->unit_width + margin;
-  /* Room for half a label past each end of the axis. */
-  layout->plot_width = MAX (width - layout->plot_x - margin - n_width - 1.5 * font, 1);
+  layout->plot_x = layout->unit_x + layout->unit_width + margin + half_tick;
+  /* Room for half a label past each end of the axis, and n after it. */
+  layout->plot_width =
+    MAX (width - layout->plot_x - margin - n_width - MAX (half_tick, 1.2 * font), 1);
   layout->centre_x = data->diverging ? layout->plot_x + layout->plot_width / 2 : layout->plot_x;
   layout->percent_width = data->diverging ? layout->plot_width / 200.0 : layout->plot_width / 100.0;
   layout->axis_y = layout->legend.y + layout->legend.height + font * 0.4;
-  top = layout->axis_y + font * 1.8;
-  row_height = data->n_rows > 0 ? (height - top - margin) / data->n_rows : 0;
+  top = layout->axis_y + _sam_chart_line_height (style, small) + font * 0.6;
+  row_height = data->n_rows > 0 ? MAX (height - top - margin, 0) / data->n_rows : 0;
+  layout->top = top;
+  layout->row_height = row_height;
 
   layout->n_bars = data->n_rows * SAM_N_UNITS;
-  layout->bars = g_new0 (SamRect, layout->n_bars);
-  layout->segments = g_new0 (SamRect, layout->n_bars * SAM_MAX_CODES);
+  layout->bars = g_new0 (SamRect, MAX (layout->n_bars, 1));
+  layout->segments = g_new0 (SamRect, MAX (layout->n_bars, 1) * SAM_MAX_CODES);
   for (guint r = 0; r < data->n_rows; r++)
     {
       double bar_height = MIN (row_height * 0.8 / n_units, 3 * font);
@@ -156,13 +213,14 @@ compute_layout (const SamDistributionData *data,
           if (!data->rows[r].present[u])
             continue;
           bar->y = y + slot * bar_height;
-          bar->height = bar_height * 0.86;
+          bar->height = bar_height * 0.9;
           slot++;
           if (!shows_figure (figure))
             {
-              /* Withheld: hatched across the whole axis. No answers: the words there. */
-              bar->x = layout->plot_x;
-              bar->width = layout->plot_width;
+              /* Withheld, or no answers: a marker on the baseline, no bar of any length. */
+              double d = MIN (small, bar->height);
+
+              *bar = (SamRect) { layout->centre_x - d / 2, bar->y + (bar->height - d) / 2, d, d };
               continue;
             }
 
@@ -226,7 +284,8 @@ compute_layout (const SamDistributionData *data,
  * sam_chart_distribution_layout:
  *
  * Where everything goes at this size, for the paint function, hit-testing and tests.
- * Text is made smaller where the surface is too small for the style's size.
+ * Text is made smaller where the surface is too small for the style's size, down to the
+ * medium's minimum.
  */
 void
 sam_chart_distribution_layout (const SamDistributionData *data,
@@ -259,34 +318,64 @@ paint (const SamDistributionData *data,
        double                     height)
 {
   SamDistributionLayout layout = { 0 };
-  SamLegendEntry entries[SAM_MAX_CODES + 1];
+  g_autoptr(SamLabels) labels = NULL;
+  SamLegendEntry entries[N_ENTRIES];
+  char *reasons[2] = { NULL, NULL };
   double font = SAM_CHART_FONT (style);
-  double small = font * 0.85;
-  double bottom = height - 12 * style->scale;
+  double small = SAM_CHART_SMALL (style);
+  double axis_height = _sam_chart_line_height (style, small);
+  double axis_foot, bottom = height - 12 * style->scale;
   guint n_entries;
+  int *hosts;
 
   sam_chart_distribution_layout (data, style, width, height, &layout);
   _sam_chart_paint_background (cr, style);
+  labels = _sam_labels_new (cr, style, width, height);
+  axis_foot = layout.axis_y + axis_height + font * 0.2;
 
-  n_entries = legend_entries (data, style, entries);
-  _sam_chart_draw_legend (cr, style, entries, n_entries, &layout.legend);
+  /* Every segment and marker first, so that no word is put over one. */
+  hosts = g_new (int, MAX (layout.n_bars, 1) * SAM_MAX_CODES);
+  for (guint r = 0; r < data->n_rows; r++)
+    for (guint u = 0; u < SAM_N_UNITS; u++)
+      {
+        const SamFigure *figure = &data->rows[r].figures[u];
+
+        for (guint o = 0; o < SAM_MAX_CODES; o++)
+          hosts[(r * SAM_N_UNITS + u) * SAM_MAX_CODES + o] = -1;
+        if (!data->rows[r].present[u])
+          continue;
+        if (!shows_figure (figure))
+          {
+            _sam_labels_add_mark (labels, &layout.bars[r * SAM_N_UNITS + u]);
+            continue;
+          }
+        for (guint o = 0; o < n_options_of (data, figure); o++)
+          if (SEGMENT (&layout, r, u, o)->width > 0)
+            hosts[(r * SAM_N_UNITS + u) * SAM_MAX_CODES + o] =
+              _sam_labels_add_mark (labels, SEGMENT (&layout, r, u, o));
+      }
+
+  if (layout.caption.height > 0)
+    _sam_labels_place_at (labels, data->caption, small, SAM_LABEL_WRAP, &style->dim,
+                          &layout.caption, SAM_ALIGN_START);
+  n_entries = legend_entries (data, style, reasons, entries);
+  _sam_chart_draw_legend (labels, entries, n_entries, &layout.legend);
+  g_free (reasons[0]);
+  g_free (reasons[1]);
 
   /* The axis: 100 % .. 0 .. 100 % when diverging, 0 .. 100 % otherwise. */
   cairo_set_line_width (cr, 1 * style->scale);
   for (int tick = data->diverging ? -100 : 0; tick <= 100; tick += data->diverging ? 50 : 25)
     {
       double x = layout.centre_x + layout.percent_width * tick;
-      SamRect box = { x - 2.5 * font, layout.axis_y, 5 * font, font * 1.2 };
-      g_autofree char *text = NULL;
+      SamRect box = { x, layout.axis_y, 0, axis_height };
+      g_autofree char *text = axis_text (tick);
 
       _sam_chart_set_colour (cr, &style->grid);
-      cairo_move_to (cr, x, layout.axis_y + font * 1.4);
+      cairo_move_to (cr, x, axis_foot);
       cairo_line_to (cr, x, bottom);
       cairo_stroke (cr);
-      /* Translators: an axis label, a whole percentage ("50 %"). */
-      text = tick == 0 ? g_strdup ("0") : g_strdup_printf (_("%d %%"), ABS (tick));
-      _sam_chart_set_colour (cr, &style->dim);
-      _sam_chart_draw_text (cr, style, text, &box, small, FALSE, SAM_ALIGN_CENTRE);
+      _sam_labels_place_at (labels, text, small, 0, &style->dim, &box, SAM_ALIGN_CENTRE);
     }
 
   /* The centre line, where favourable and not meet; under the bars, so that it does not
@@ -295,101 +384,125 @@ paint (const SamDistributionData *data,
     {
       _sam_chart_set_colour (cr, &style->foreground);
       cairo_set_line_width (cr, 1.5 * style->scale);
-      cairo_move_to (cr, layout.centre_x, layout.axis_y + font * 1.4);
+      cairo_move_to (cr, layout.centre_x, axis_foot);
       cairo_line_to (cr, layout.centre_x, bottom);
       cairo_stroke (cr);
       cairo_set_line_width (cr, 1 * style->scale);
     }
 
+  /* The bars, then every word on top. */
+  for (guint r = 0; r < data->n_rows; r++)
+    for (guint u = 0; u < SAM_N_UNITS; u++)
+      {
+        const SamFigure *figure = &data->rows[r].figures[u];
+
+        if (!data->rows[r].present[u])
+          continue;
+        if (figure->withheld != SAM_WITHHELD_NONE)
+          {
+            _sam_chart_draw_withheld_marker (cr, style, &layout.bars[r * SAM_N_UNITS + u],
+                                             figure->withheld);
+            continue;
+          }
+        if (figure->n == 0)
+          {
+            _sam_chart_draw_empty_marker (cr, style, &layout.bars[r * SAM_N_UNITS + u]);
+            continue;
+          }
+        for (guint o = 0; o < n_options_of (data, figure); o++)
+          {
+            const SamRect *segment = SEGMENT (&layout, r, u, o);
+
+            if (segment->width <= 0)
+              continue;
+            _sam_chart_set_colour (cr, sam_chart_distribution_option_colour (data, style, o));
+            cairo_rectangle (cr, segment->x, segment->y, segment->width, segment->height);
+            cairo_fill (cr);
+            /* Parted from its neighbours by a thin line of the background. */
+            _sam_chart_set_colour (cr, &style->background);
+            cairo_move_to (cr, segment->x + segment->width, segment->y);
+            cairo_line_to (cr, segment->x + segment->width, segment->y + segment->height);
+            cairo_stroke (cr);
+          }
+      }
+
   for (guint r = 0; r < data->n_rows; r++)
     {
       const SamComparisonRow *row = &data->rows[r];
-      double first_y = -1, last_y = 0;
+      gboolean any = FALSE;
 
       for (guint u = 0; u < SAM_N_UNITS; u++)
         {
           const SamRect *bar = &layout.bars[r * SAM_N_UNITS + u];
           const SamFigure *figure = &row->figures[u];
-          double size = MIN (small, bar->height * 0.75);
           SamRect box;
 
           if (!row->present[u])
             continue;
-          if (first_y < 0)
-            first_y = bar->y;
-          last_y = bar->y + bar->height;
+          any = TRUE;
 
-          /* The unit's name before its bar, n after the axis. */
+          /* The unit's name before its bar. */
           box = (SamRect) { layout.unit_x, bar->y, layout.unit_width, bar->height };
-          _sam_chart_set_colour (cr, &style->foreground);
-          _sam_chart_draw_text (cr, style, data->unit_names[u], &box, size, FALSE, SAM_ALIGN_END);
+          _sam_labels_place_at (labels, data->unit_names[u], small, SAM_LABEL_ELLIPSIZE,
+                                &style->foreground, &box, SAM_ALIGN_END);
 
-          if (figure->withheld != SAM_WITHHELD_NONE)
+          if (!shows_figure (figure))
             {
-              g_autofree char *why = _sam_chart_withheld_text (figure, data->k);
+              /* Beside the marker, why there is no bar: the reason, or a word. */
+              g_autofree char *why = figure->withheld != SAM_WITHHELD_NONE
+                                       ? _sam_chart_withheld_text (figure, data->k)
+                                       : g_strdup (_("No answers"));
 
-              _sam_chart_draw_hatch (cr, style, bar);
-              box = (SamRect) { bar->x + font * 0.3, bar->y, MIN (bar->width * 0.6, 30 * font),
-                                bar->height };
-              _sam_chart_draw_plated_text (cr, style, why, &box, size, SAM_ALIGN_START);
+              box = (SamRect) { bar->x + bar->width + font * 0.4, bar->y + bar->height / 2, 0, 0 };
+              if (!_sam_labels_place_at (labels, why, small, SAM_LABEL_PLATE, &style->foreground,
+                                         &box, SAM_ALIGN_START) &&
+                  figure->withheld != SAM_WITHHELD_NONE)
+                _sam_labels_place_at (labels, _sam_chart_withheld_word (), small, SAM_LABEL_PLATE,
+                                      &style->foreground, &box, SAM_ALIGN_START);
               continue;
             }
-          if (figure->n == 0)
-            {
-              box = (SamRect) { bar->x + font * 0.3, bar->y, bar->width, bar->height };
-              _sam_chart_set_colour (cr, &style->dim);
-              _sam_chart_draw_text (cr, style, _("No answers"), &box, size, FALSE, SAM_ALIGN_START);
-              continue;
-            }
 
+          /* Each share, rounded, in its segment where it fits; the marks and the table
+           * have the decimals. */
           for (guint o = 0; o < n_options_of (data, figure); o++)
             {
               const SamRect *segment = SEGMENT (&layout, r, u, o);
-              const SamRgba *colour = sam_chart_distribution_option_colour (data, style, o);
+              int host = hosts[(r * SAM_N_UNITS + u) * SAM_MAX_CODES + o];
               char text[16];
+              SamSpot spot;
 
-              if (segment->width <= 0)
+              if (host < 0)
                 continue;
-              _sam_chart_set_colour (cr, colour);
-              cairo_rectangle (cr, segment->x, segment->y, segment->width, segment->height);
-              cairo_fill (cr);
-              /* Parted from its neighbours by a thin line of the background. */
-              _sam_chart_set_colour (cr, &style->background);
-              cairo_move_to (cr, segment->x + segment->width, segment->y);
-              cairo_line_to (cr, segment->x + segment->width, segment->y + segment->height);
-              cairo_stroke (cr);
-              /* The share, rounded, where it fits; the marks and the table have the decimals. */
               g_snprintf (text, sizeof text, "%.0f", figure->distribution[o]);
-              if (segment->width > _sam_chart_estimate_width (text, size) + size * 0.6)
-                {
-                  box = (SamRect) { segment->x, segment->y, segment->width, segment->height };
-                  _sam_chart_set_colour (cr, _sam_chart_text_on (style, colour));
-                  _sam_chart_draw_text (cr, style, text, &box, size, FALSE, SAM_ALIGN_CENTRE);
-                }
+              spot = (SamSpot) { *segment, SAM_ALIGN_CENTRE, host,
+                                 _sam_chart_text_on (style, sam_chart_distribution_option_colour (
+                                                              data, style, o)) };
+              _sam_labels_place (labels, text, small, 0, &style->foreground, &spot, 1);
             }
 
           {
             char n_text[32];
 
             g_snprintf (n_text, sizeof n_text, "n %u", figure->n);
-            box =
-              (SamRect) { layout.plot_x + layout.plot_width + font * 1.2, bar->y, 0, bar->height };
-            _sam_chart_set_colour (cr, &style->dim);
-            _sam_chart_draw_text (cr, style, n_text, &box, size, FALSE, SAM_ALIGN_START);
+            box = (SamRect) { layout.plot_x + layout.plot_width + MAX (font * 1.2, small * 2.5),
+                              bar->y, 0, bar->height };
+            box.x = MIN (box.x, width - 12 * style->scale -
+                                  _sam_chart_text_width (style, n_text, small, FALSE));
+            _sam_labels_place_at (labels, n_text, small, 0, &style->dim, &box, SAM_ALIGN_START);
           }
         }
 
-      if (first_y >= 0)
+      if (any)
         {
-          double box_height = MAX (last_y - first_y, font * 1.4) + font;
-          SamRect box = { 12 * style->scale, (first_y + last_y - box_height) / 2,
-                          layout.label_width, box_height };
+          SamRect box = { 12 * style->scale, layout.top + r * layout.row_height, layout.label_width,
+                          layout.row_height };
 
-          _sam_chart_set_colour (cr, &style->foreground);
-          _sam_chart_draw_text (cr, style, row->label, &box, font, FALSE, SAM_ALIGN_END);
+          _sam_labels_place_at (labels, row->label, font, SAM_LABEL_WRAP, &style->foreground, &box,
+                                SAM_ALIGN_END);
         }
     }
 
+  g_free (hosts);
   sam_chart_distribution_layout_clear (&layout);
 }
 
@@ -484,6 +597,7 @@ sam_chart_distribution_describe (const SamDistributionData *data)
                                     data->rows[r].label, unit, figure->n, list);
           }
       }
+  g_string_append_printf (text, "\n%s", _sam_chart_left_out_sentence ());
   return g_string_free (text, FALSE);
 }
 
@@ -516,8 +630,13 @@ sam_chart_distribution_marks (const SamDistributionData *data,
         if (!shows_figure (figure))
           {
             g_autofree char *summary = _sam_chart_figure_summary (figure, data->k);
+            const SamRect *marker = &layout.bars[r * SAM_N_UNITS + u];
+            double slot = layout.row_height * 0.8 / count_units (data);
+            /* The row's whole axis, where the marker and its words are. */
+            SamRect rect = { layout.plot_x, marker->y + marker->height / 2 - slot * 0.45,
+                             layout.plot_width, slot * 0.9 };
 
-            sam_chart_marks_add (marks, &layout.bars[r * SAM_N_UNITS + u],
+            sam_chart_marks_add (marks, &rect,
                                  g_strdup_printf (_("%s — %s: %s"), unit, data->rows[r].label,
                                                   summary));
             continue;

@@ -18,7 +18,8 @@ G_BEGIN_DECLS
  * share of each option. Where the scale has a favourable side the bar diverges from a
  * centre line, favourable options to the right, the others to the left, the middle option
  * split half each side; the meetings scale, which has no favourable side, gets a plain
- * stacked bar from 0 to 100 %. A withheld figure is hatched across and says why. */
+ * stacked bar from 0 to 100 %. A withheld figure is a neutral marker at the baseline that
+ * says why, never a bar. */
 
 typedef struct
 {
@@ -30,10 +31,12 @@ typedef struct
   int                     option_side[SAM_MAX_CODES];  /* +1 favourable, 0 neutral, -1 unfavourable */
   gboolean                diverging;      /* FALSE for the meetings scale: a plain stacked bar 0..100 % */
   int                     k;
+  const char             *caption;        /* (nullable) over the legend: names the scale */
 } SamDistributionData;
 
 typedef struct
 {
+  SamRect  caption;                     /* height 0 where there is none */
   SamRect  legend;
   double   label_width;                 /* the items' labels, then the units' names */
   double   unit_x;
@@ -43,8 +46,11 @@ typedef struct
   double   centre_x;                    /* where 0 is: the middle when diverging, else plot_x */
   double   percent_width;               /* the width of 1 percentage point */
   double   axis_y;                      /* the axis' labels, above the first row */
-  SamRect *bars;                        /* n_rows * SAM_N_UNITS: the whole bar (the axis where
-                                         * withheld or without answers); zero where absent */
+  double   top;                         /* the first row's band, each row_height tall */
+  double   row_height;
+  SamRect *bars;                        /* n_rows * SAM_N_UNITS: the whole bar; the marker at
+                                         * the baseline where withheld or without answers;
+                                         * zero where absent */
   SamRect *segments;                    /* n_rows * SAM_N_UNITS * SAM_MAX_CODES, by code;
                                          * width 0 where the option has no answers */
   guint    n_bars;

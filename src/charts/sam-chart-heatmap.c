@@ -55,6 +55,27 @@ find_withheld (const SamHeatmapData  *data,
     }
 }
 
+/* What the withheld markers mean, for the key: one entry for each reason found. */
+static guint
+withheld_entries (const SamHeatmapData *data,
+                  const SamChartStyle  *style,
+                  char                **why,
+                  SamLegendEntry       *entries)
+{
+  const SamFigure *found[2];
+  guint n = 0;
+
+  find_withheld (data, found);
+  for (guint w = 0; w < 2; w++)
+    if (found[w] != NULL)
+      {
+        why[w] = _sam_chart_withheld_text (found[w], data->k);
+        entries[n++] = (SamLegendEntry) { why[w], &style->dim,
+                                          _sam_chart_withheld_shape (found[w]->withheld) };
+      }
+  return n;
+}
+
 /**
  * sam_chart_heatmap_colour:
  *
@@ -71,7 +92,15 @@ sam_chart_heatmap_colour (const SamChartStyle *style,
   return _sam_chart_mix (&style->sequential[step], &style->sequential[step + 1], position - step);
 }
 
-/* Mapping: pure arithmetic, so that tests and hit-testing know where everything is. */
+static char *
+key_text (void)
+{
+  /* Translators: beside the colour key of a heatmap. */
+  return g_strdup (_("Mean (0–100)"));
+}
+
+/* Mapping: pure arithmetic on measured text, so that tests and hit-testing know where
+ * everything is. */
 static void
 compute_layout (const SamHeatmapData *data,
                 const SamChartStyle  *style,
@@ -81,17 +110,20 @@ compute_layout (const SamHeatmapData *data,
 {
   double margin = 12 * style->scale;
   double font = SAM_CHART_FONT (style);
+  double small = SAM_CHART_SMALL (style);
   double gap = 3 * style->scale;
-  double key_height = font * 1.6;
+  double key_height = MAX (font * 0.9, _sam_chart_line_height (style, small));
   double longest = 0;
-  double cell_width, cell_height, grid_x, grid_y, grid_width;
-  const SamFigure *withheld[2];
+  double cell_width, cell_height, grid_x, grid_y, grid_width, key_y;
+  guint n_withheld;
+  g_autofree char *key = key_text ();
 
   for (guint r = 0; r < data->n_rows; r++)
-    longest = MAX (longest, _sam_chart_estimate_width (row_label (data, r), font));
-  layout->label_width = MIN (longest + font, width * 0.28);
+    longest = MAX (longest, _sam_chart_text_width (style, row_label (data, r), font, FALSE));
+  layout->label_width = MIN (longest + font * 0.5, width * 0.28);
   layout->header_y = margin;
-  layout->header_height = font * 2.8;          /* two lines of a column's name */
+  /* Two lines of a column's name. */
+  layout->header_height = 2 * _sam_chart_line_height (style, font) + font * 0.2;
 
   grid_x = margin + layout->label_width + margin;
   grid_y = layout->header_y + layout->header_height + font * 0.4;
@@ -100,10 +132,37 @@ compute_layout (const SamHeatmapData *data,
   /* Labels and cells together in the middle, where the cells do not take the width. */
   grid_x += (grid_width - cell_width * data->n_columns) / 2;
   layout->label_x = grid_x - margin - layout->label_width;
-  cell_height =
-    MIN ((height - grid_y - margin - key_height - font * 1.2) / MAX (data->n_rows, 1), 4.5 * font);
+  /* The key under the cells: its words and 0, a ramp to 100, then what the withheld
+   * markers mean, if anything is withheld, on as many lines as that takes. */
+  {
+    double text = _sam_chart_text_width (style, key, small, FALSE) + small * 0.6 +
+                  _sam_chart_text_width (style, "0", small, FALSE) + small * 0.3;
+    SamLegendEntry entries[2];
+    char *why[2] = { NULL, NULL };
+
+    layout->key = (SamRect) { MAX (grid_x, margin + text), 0,
+                              MAX (MIN (cell_width * data->n_columns * 0.4, 18 * font), font),
+                              font * 0.9 };
+    /* Under the key, the whole width. */
+    layout->key_withheld.x = margin;
+    layout->key_withheld.width = width - 2 * margin;
+    n_withheld = withheld_entries (data, style, why, entries);
+    layout->key_withheld.height =
+      _sam_chart_legend_height (style, entries, n_withheld, layout->key_withheld.width);
+    g_free (why[0]);
+    g_free (why[1]);
+    if (n_withheld == 0)
+      layout->key_withheld = (SamRect) { 0, 0, 0, 0 };
+  }
+  cell_height = MIN ((height - grid_y - margin - key_height - layout->key_withheld.height -
+                      font * 0.6) / MAX (data->n_rows, 1),
+                     4.5 * font);
   cell_height = MAX (cell_height, 1);
 
+  key_y = grid_y + data->n_rows * cell_height + font * 0.6;
+  layout->key.y = key_y + (key_height - layout->key.height) / 2;
+  if (n_withheld > 0)
+    layout->key_withheld.y = key_y + key_height;
   layout->cells = g_new0 (SamRect, MAX (data->n_rows * data->n_columns, 1));
   for (guint r = 0; r < data->n_rows; r++)
     for (guint c = 0; c < data->n_columns; c++)
@@ -111,29 +170,14 @@ compute_layout (const SamHeatmapData *data,
         grid_x + c * cell_width + gap / 2, grid_y + r * cell_height + gap / 2,
         MAX (cell_width - gap, 1), MAX (cell_height - gap, 1)
       };
-
-  /* The key under the cells: a ramp from 0 to 100, then the hatched square if any. */
-  find_withheld (data, withheld);
-  {
-    /* Translators: beside the colour key of a heatmap. */
-    double text = _sam_chart_estimate_width (_("Mean (0–100)"), font * 0.85) + font * 2.6;
-
-    layout->key =
-      (SamRect) { grid_x + text, grid_y + data->n_rows * cell_height + font * 0.6,
-                  MAX (MIN (cell_width * data->n_columns * 0.4, 18 * font), font), font * 0.9 };
-  }
-  if (withheld[0] != NULL || withheld[1] != NULL)
-    layout->key_withheld = (SamRect) { layout->key.x + layout->key.width + 3 * font, layout->key.y,
-                                       font * 0.9, font * 0.9 };
-  else
-    layout->key_withheld = (SamRect) { 0, 0, 0, 0 };
 }
 
 /**
  * sam_chart_heatmap_layout:
  *
  * Where everything goes at this size, for the paint function, hit-testing and tests.
- * Text is made smaller where the surface is too small for the style's size.
+ * Text is made smaller where the surface is too small for the style's size, down to the
+ * medium's minimum.
  */
 void
 sam_chart_heatmap_layout (const SamHeatmapData *data,
@@ -164,14 +208,24 @@ paint (const SamHeatmapData *data,
        double                height)
 {
   SamHeatmapLayout layout = { 0 };
+  g_autoptr(SamLabels) labels = NULL;
   double font = SAM_CHART_FONT (style);
-  double small = font * 0.85;
-  double margin = 12 * style->scale;
-  const SamFigure *withheld[2];
+  double small = SAM_CHART_SMALL (style);
+  double big = MAX (font * 1.1, small);
+  double line_small = _sam_chart_line_height (style, small);
+  double line_big = _sam_chart_line_height (style, big);
+  g_autofree char *key = key_text ();
+  int *hosts;
   SamRect box;
 
   sam_chart_heatmap_layout (data, style, width, height, &layout);
   _sam_chart_paint_background (cr, style);
+  labels = _sam_labels_new (cr, style, width, height);
+
+  /* Every cell first: the words in a cell stay inside it. */
+  hosts = g_new (int, MAX (data->n_rows * data->n_columns, 1));
+  for (guint i = 0; i < data->n_rows * data->n_columns; i++)
+    hosts[i] = _sam_labels_add_mark (labels, &layout.cells[i]);
 
   /* The columns' names over the cells, the rows' to their left. */
   for (guint c = 0; c < data->n_columns && data->n_rows > 0; c++)
@@ -179,46 +233,56 @@ paint (const SamHeatmapData *data,
       const SamRect *cell = &layout.cells[c];
 
       box = (SamRect) { cell->x, layout.header_y, cell->width, layout.header_height };
-      _sam_chart_set_colour (cr, &style->foreground);
-      _sam_chart_draw_text (cr, style, column_label (data, c), &box, font, TRUE, SAM_ALIGN_CENTRE);
+      _sam_labels_place_at (labels, column_label (data, c), font, SAM_LABEL_BOLD | SAM_LABEL_WRAP,
+                            &style->foreground, &box, SAM_ALIGN_CENTRE);
     }
-  for (guint r = 0; r < data->n_rows && data->n_columns > 0; r++)
+  /* The last row first (the cluster, where the caller adds it): where not every row's
+   * name fits, that one stays. */
+  for (guint i = 0; i < data->n_rows && data->n_columns > 0; i++)
     {
+      guint r = (i + data->n_rows - 1) % data->n_rows;
       const SamRect *cell = &layout.cells[r * data->n_columns];
 
       box = (SamRect) { layout.label_x, cell->y, layout.label_width, cell->height };
-      _sam_chart_set_colour (cr, &style->foreground);
-      _sam_chart_draw_text (cr, style, row_label (data, r), &box, MIN (font, cell->height * 0.7),
-                            FALSE, SAM_ALIGN_END);
+      _sam_labels_place_at (labels, row_label (data, r), font, SAM_LABEL_ELLIPSIZE,
+                            &style->foreground, &box, SAM_ALIGN_END);
     }
 
   for (guint r = 0; r < data->n_rows; r++)
     for (guint c = 0; c < data->n_columns; c++)
       {
-        const SamRect *cell = &layout.cells[r * data->n_columns + c];
+        guint i = r * data->n_columns + c;
+        const SamRect *cell = &layout.cells[i];
         const SamFigure *figure = cell_figure (data, r, c);
-        double size = MIN (font * 1.1, cell->height * 0.42);
-        double n_size = MIN (small, cell->height * 0.26);
 
-        if (figure->withheld != SAM_WITHHELD_NONE)
+        if (figure->withheld != SAM_WITHHELD_NONE || figure->n == 0)
           {
-            _sam_chart_draw_hatch (cr, style, cell);
-            box =
-              (SamRect) { cell->x + small * 0.3, cell->y, cell->width - small * 0.6, cell->height };
-            _sam_chart_draw_plated_text (cr, style, _sam_chart_withheld_word (), &box,
-                                         MIN (small, cell->height * 0.5), SAM_ALIGN_CENTRE);
-          }
-        else if (figure->n == 0)
-          {
+            /* Nothing to colour: the cell outlined on the background, and why. */
             _sam_chart_set_colour (cr, &style->grid);
             cairo_set_line_width (cr, 1 * style->scale);
             cairo_rectangle (cr, cell->x + 0.5 * style->scale, cell->y + 0.5 * style->scale,
                              cell->width - style->scale, cell->height - style->scale);
             cairo_stroke (cr);
-            box = (SamRect) { cell->x, cell->y, cell->width, cell->height };
-            _sam_chart_set_colour (cr, &style->dim);
-            _sam_chart_draw_text (cr, style, _("no answers"), &box,
-                                  MIN (small, cell->height * 0.5), FALSE, SAM_ALIGN_CENTRE);
+          }
+        if (figure->withheld != SAM_WITHHELD_NONE)
+          {
+            double d = MIN (small, cell->height * 0.8);
+            double word = _sam_chart_text_width (style, _sam_chart_withheld_word (), small, FALSE);
+            double x = cell->x + MAX ((cell->width - d - small * 0.4 - word) / 2, small * 0.3);
+            SamRect marker = { x, cell->y + (cell->height - d) / 2, d, d };
+            SamSpot spot = { { x + d + small * 0.4, cell->y, 0, cell->height }, SAM_ALIGN_START,
+                             hosts[i], NULL };
+
+            _sam_chart_draw_withheld_marker (cr, style, &marker, figure->withheld);
+            _sam_labels_add_mark (labels, &marker);
+            _sam_labels_place (labels, _sam_chart_withheld_word (), small, 0, &style->foreground,
+                               &spot, 1);
+          }
+        else if (figure->n == 0)
+          {
+            SamSpot spot = { *cell, SAM_ALIGN_CENTRE, hosts[i], NULL };
+
+            _sam_labels_place (labels, _("no answers"), small, 0, &style->dim, &spot, 1);
           }
         else
           {
@@ -226,38 +290,42 @@ paint (const SamHeatmapData *data,
             const SamRgba *ink = _sam_chart_text_on (style, &colour);
             g_autofree char *mean = _sam_chart_format_mean (figure->mean);
             char n_text[32];
-            gboolean room_for_n = n_size >= small * 0.6;
+            double between = small * 0.1;
+            double pair = line_big + between + line_small;
+            double top = cell->y + (cell->height - pair) / 2;
+            /* The mean with n under it where the cell is tall enough; else the mean in
+             * the middle and n at the cell's right end, where it is wide enough. */
+            SamSpot means[] = {
+              { { cell->x, top, cell->width, line_big }, SAM_ALIGN_CENTRE, hosts[i], ink },
+              { *cell, SAM_ALIGN_CENTRE, hosts[i], ink },
+            };
+            SamSpot ns[] = {
+              { { cell->x, top + line_big + between, cell->width, line_small }, SAM_ALIGN_CENTRE,
+                hosts[i], ink },
+              { { cell->x, cell->y, cell->width - small * 0.6, cell->height }, SAM_ALIGN_END,
+                hosts[i], ink },
+            };
 
             _sam_chart_set_colour (cr, &colour);
             cairo_rectangle (cr, cell->x, cell->y, cell->width, cell->height);
             cairo_fill (cr);
-            /* The mean in the middle, n small below it, in a colour that stands out. */
-            box = (SamRect) { cell->x, cell->y + (room_for_n ? cell->height * 0.08 : 0),
-                              cell->width, room_for_n ? cell->height * 0.55 : cell->height };
-            _sam_chart_set_colour (cr, ink);
-            _sam_chart_draw_text (cr, style, mean, &box, size, TRUE, SAM_ALIGN_CENTRE);
+            _sam_labels_place (labels, mean, big, SAM_LABEL_BOLD, ink,
+                               cell->height >= pair ? &means[0] : &means[1],
+                               cell->height >= pair ? 2 : 1);
             g_snprintf (n_text, sizeof n_text, "n %u", figure->n);
-            if (room_for_n)
-              {
-                box = (SamRect) { cell->x, cell->y + cell->height * 0.6, cell->width,
-                                  cell->height * 0.32 };
-                _sam_chart_draw_text (cr, style, n_text, &box, n_size, FALSE, SAM_ALIGN_CENTRE);
-              }
-            else if (cell->width > 6 * (size + small))
-              {
-                /* A low cell: n at its right end instead. */
-                box = (SamRect) { cell->x, cell->y, cell->width - small * 0.6, cell->height };
-                _sam_chart_draw_text (cr, style, n_text, &box,
-                                      MIN (small * 0.85, cell->height * 0.6), FALSE, SAM_ALIGN_END);
-              }
+            _sam_labels_place (labels, n_text, small, 0, ink,
+                               cell->height >= pair ? &ns[0] : &ns[1],
+                               cell->height >= pair ? 2 : 1);
           }
       }
 
-  /* The key: the ramp in steps, 0 and 100 at its ends; what hatching means. */
+  /* The key: the ramp in steps, 0 and 100 at its ends; what the marker means. */
   if (layout.key.width > 0 && layout.key.y + layout.key.height <= height)
     {
       const guint steps = 40;
+      double mid = layout.key.y + layout.key.height / 2;
 
+      _sam_labels_add_mark (labels, &layout.key);
       for (guint i = 0; i < steps; i++)
         {
           SamRgba colour = sam_chart_heatmap_colour (style, 100.0 * (i + 0.5) / steps);
@@ -267,43 +335,26 @@ paint (const SamHeatmapData *data,
                            layout.key.width / steps + 0.5, layout.key.height);
           cairo_fill (cr);
         }
-      _sam_chart_set_colour (cr, &style->dim);
-      box = (SamRect) { margin, layout.key.y - small * 0.3, layout.key.x - margin - small * 2.2,
-                        layout.key.height + small * 0.6 };
-      _sam_chart_draw_text (cr, style, _("Mean (0–100)"), &box, small, FALSE, SAM_ALIGN_END);
-      box = (SamRect) { layout.key.x - small * 2.1, layout.key.y, small * 2, layout.key.height };
-      _sam_chart_draw_text (cr, style, "0", &box, small, FALSE, SAM_ALIGN_END);
-      box = (SamRect) { layout.key.x + layout.key.width + small * 0.3, layout.key.y, small * 2.6,
-                        layout.key.height };
-      _sam_chart_draw_text (cr, style, "100", &box, small, FALSE, SAM_ALIGN_START);
+      box = (SamRect) { layout.key.x - small * 0.3, mid, 0, 0 };
+      _sam_labels_place_at (labels, "0", small, 0, &style->dim, &box, SAM_ALIGN_END);
+      box.x -= _sam_chart_text_width (style, "0", small, FALSE) + small * 0.6;
+      _sam_labels_place_at (labels, key, small, 0, &style->dim, &box, SAM_ALIGN_END);
+      box = (SamRect) { layout.key.x + layout.key.width + small * 0.3, mid, 0, 0 };
+      _sam_labels_place_at (labels, "100", small, 0, &style->dim, &box, SAM_ALIGN_START);
 
-      find_withheld (data, withheld);
       if (layout.key_withheld.width > 0)
         {
-          g_autofree char *why = NULL;
-          g_autofree char *other = NULL;
+          SamLegendEntry entries[2];
+          char *why[2] = { NULL, NULL };
+          guint n = withheld_entries (data, style, why, entries);
 
-          _sam_chart_draw_hatch (cr, style, &layout.key_withheld);
-          why = _sam_chart_withheld_text (withheld[0] != NULL ? withheld[0] : withheld[1], data->k);
-          if (withheld[0] != NULL && withheld[1] != NULL)
-            {
-              g_autofree char *second = _sam_chart_withheld_reason (withheld[1], data->k);
-
-              /* Translators: two reasons in the key of a chart, joined. */
-              other = g_strdup_printf (_("%s; %s"), why, second);
-            }
-          /* Up to two lines, so that the reason is not cut short in a narrow chart. */
-          box = (SamRect) { layout.key_withheld.x + layout.key_withheld.width + small * 0.5,
-                            layout.key.y + layout.key.height / 2 - small * 1.3,
-                            width - margin -
-                             (layout.key_withheld.x + layout.key_withheld.width + small * 0.5),
-                            small * 2.6 };
-          _sam_chart_set_colour (cr, &style->foreground);
-          _sam_chart_draw_text (cr, style, other != NULL ? other : why, &box, small, FALSE,
-                                SAM_ALIGN_START);
+          _sam_chart_draw_legend (labels, entries, n, &layout.key_withheld);
+          g_free (why[0]);
+          g_free (why[1]);
         }
     }
 
+  g_free (hosts);
   sam_chart_heatmap_layout_clear (&layout);
 }
 
@@ -351,6 +402,7 @@ sam_chart_heatmap_describe (const SamHeatmapData *data)
         g_string_append_printf (text, _(" %s, %s: %s."), row_label (data, r),
                                 column_label (data, c), summary);
       }
+  g_string_append_printf (text, " %s", _sam_chart_left_out_sentence ());
   return g_string_free (text, FALSE);
 }
 

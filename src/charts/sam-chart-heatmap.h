@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 
 /* The coordinator's heatmap: clinics by code down, the domain indices across, each cell
  * coloured by its mean on a one-hue scale that holds for colour-blind readers (stronger is
- * higher) and the mean written in it, n below. A withheld cell is hatched and says so; a
- * cell without answers says that. A key explains the colours. */
+ * higher) and the mean written in it, n below. A withheld cell is left uncoloured, with the
+ * withheld marker and the word; a cell without answers says that. A key explains the colours. */
 
 typedef struct
 {
@@ -35,7 +35,8 @@ typedef struct
   double   header_y;           /* the columns' labels, above the cells */
   double   header_height;
   SamRect  key;                /* the colour key's ramp, 0 at its left, 100 at its right */
-  SamRect  key_withheld;       /* the key's hatched square; zero where nothing is withheld */
+  SamRect  key_withheld;       /* what the key's withheld markers mean, beside it; zero where
+                                * nothing is withheld */
   SamRect *cells;              /* n_rows * n_columns, row-major */
 } SamHeatmapLayout;
 

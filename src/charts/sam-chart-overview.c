@@ -63,6 +63,7 @@ legend_entries (const SamOverviewData *data,
 {
   guint n = 0, latest = N_ROUNDS (data) - 1;
   const SamFigure *primary = NULL, *secondary = NULL;
+  gboolean empty = FALSE;
 
   for (guint r = 0; r < N_ROUNDS (data); r++)
     {
@@ -92,25 +93,32 @@ legend_entries (const SamOverviewData *data,
     for (guint r = 0; r < N_ROUNDS (data); r++)
       if (data->bars[b].present[r])
         {
-          if (data->bars[b].figures[r].withheld == SAM_WITHHELD_PRIMARY && primary == NULL)
-            primary = &data->bars[b].figures[r];
-          else if (data->bars[b].figures[r].withheld == SAM_WITHHELD_SECONDARY && secondary == NULL)
-            secondary = &data->bars[b].figures[r];
+          const SamFigure *figure = &data->bars[b].figures[r];
+
+          if (figure->withheld == SAM_WITHHELD_PRIMARY && primary == NULL)
+            primary = figure;
+          else if (figure->withheld == SAM_WITHHELD_SECONDARY && secondary == NULL)
+            secondary = figure;
+          else if (figure->withheld == SAM_WITHHELD_NONE && figure->n == 0)
+            empty = TRUE;
         }
   if (primary != NULL)
     {
       texts[1] = _sam_chart_withheld_text (primary, data->k);
-      entries[n++] = (SamLegendEntry) { texts[1], &style->dim, SAM_LEGEND_HATCH };
+      entries[n++] = (SamLegendEntry) { texts[1], &style->dim, SAM_LEGEND_WITHHELD };
     }
   if (secondary != NULL)
     {
       texts[2] = _sam_chart_withheld_text (secondary, data->k);
-      entries[n++] = (SamLegendEntry) { texts[2], &style->dim, SAM_LEGEND_HATCH };
+      entries[n++] = (SamLegendEntry) { texts[2], &style->dim, SAM_LEGEND_WITHHELD_SECONDARY };
     }
+  if (empty)
+    /* Translators: in a chart's legend, beside an open ring: a clinic without answers. */
+    entries[n++] = (SamLegendEntry) { _("No answers"), &style->dim, SAM_LEGEND_EMPTY };
   return n;
 }
 
-#define N_ENTRIES 9
+#define N_ENTRIES 10
 #define N_TEXTS 3
 
 static void
@@ -127,7 +135,29 @@ value_y (const SamOverviewLayout *layout,
   return layout->plot.y + layout->plot.height * (1 - CLAMP (mean, 0, 100) / 100.0);
 }
 
-/* Mapping: pure arithmetic, so that tests and hit-testing know where everything is. */
+/* The width of the lines' labels: as wide as the longer name, or narrower on a narrow
+ * chart, where the names wrap ("Klyngens / gennemsnit"), but never narrower than a word. */
+static double
+line_label_width (const SamChartStyle *style,
+                  double               width)
+{
+  double small = SAM_CHART_SMALL (style);
+  const char *names[] = { _("Cluster mean"), _("National mean") };
+  double whole = 0, word = 0;
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_auto(GStrv) words = g_strsplit (names[n], " ", -1);
+
+      whole = MAX (whole, _sam_chart_text_width (style, names[n], small, FALSE));
+      for (guint w = 0; words[w] != NULL; w++)
+        word = MAX (word, _sam_chart_text_width (style, words[w], small, FALSE));
+    }
+  return MIN (whole, MAX (width * 0.12, word)) + small * 0.2;
+}
+
+/* Mapping: pure arithmetic on measured text, so that tests and hit-testing know where
+ * everything is. */
 static void
 compute_layout (const SamOverviewData *data,
                 const SamChartStyle   *style,
@@ -137,9 +167,13 @@ compute_layout (const SamOverviewData *data,
 {
   double margin = 12 * style->scale;
   double font = SAM_CHART_FONT (style);
-  double small = font * 0.85;
-  double axis_width = 2.6 * small;
-  double label_width = MIN (width * 0.16, 10 * font);
+  double small = SAM_CHART_SMALL (style);
+  double line_small = _sam_chart_line_height (style, small);
+  double axis_width = _sam_chart_text_width (style, "100", small, FALSE) + 0.3 * font;
+  /* Between the plot and the lines' labels, room for half a mean above the last bar. */
+  double reach = MAX (margin * 0.5, _sam_chart_text_width (style, "100.0", small, FALSE) / 2 +
+                                      small * 0.7);
+  double label_width = line_label_width (style, width) + margin * 0.5 + reach;
   double bottom_rows, top, group, bar_width, gap;
   SamLegendEntry entries[N_ENTRIES];
   SamRgba colours[2];
@@ -152,27 +186,56 @@ compute_layout (const SamOverviewData *data,
                               layout->legend.width);
   free_texts (texts);
 
-  /* The codes under the bars, upright where they do not fit across a clinic's slot. */
+  /* The codes under the bars: across a clinic's slot at the body's size where they fit,
+   * else at the small size, else on two lines, else upright. */
   {
-    double slot = (width - 2 * margin - axis_width - label_width) / MAX (data->n_bars, 1);
-    double longest = 0;
+    /* A slot less the room the labels keep between them (SamLabels). */
+    double slot = (width - margin * 1.5 - axis_width - margin * 0.5 - label_width) /
+                    MAX (data->n_bars, 1) -
+                  4 * style->scale - 0.4 * font;
+    double longest = 0, longest_small = 0, longest_word = 0;
 
     for (guint b = 0; b < data->n_bars; b++)
-      longest = MAX (longest, _sam_chart_estimate_width (data->bars[b].code, font));
-    layout->codes_upright = longest > slot - 4 * style->scale;
+      {
+        g_auto(GStrv) words = g_strsplit (data->bars[b].code, " ", -1);
+
+        longest = MAX (longest, _sam_chart_text_width (style, data->bars[b].code, font, TRUE));
+        longest_small =
+          MAX (longest_small, _sam_chart_text_width (style, data->bars[b].code, small, TRUE));
+        for (guint w = 0; words[w] != NULL; w++)
+          longest_word = MAX (longest_word, _sam_chart_text_width (style, words[w], small, TRUE));
+      }
+    layout->codes_upright = layout->codes_wrap = FALSE;
+    layout->code_size = font;
+    if (longest > slot && longest_small <= slot)
+      layout->code_size = small;
+    else if (longest > slot && longest_word <= slot)
+      {
+        layout->code_size = small;
+        layout->codes_wrap = TRUE;
+      }
+    else if (longest > slot)
+      {
+        /* Upright, side by side: each as wide as a line, with room between. */
+        layout->codes_upright = TRUE;
+        if (_sam_chart_line_height (style, font) * 1.25 > slot)
+          layout->code_size = small;
+      }
     layout->code_height =
-      layout->codes_upright ? MIN (longest * 0.9 + font * 0.6, height * 0.18) : font * 1.4;
+      layout->codes_upright ? MIN (longest * layout->code_size / font + font * 0.5, height * 0.2)
+      : (layout->codes_wrap ? 2 : 1) * _sam_chart_line_height (style, layout->code_size) +
+          font * 0.2;
   }
-  bottom_rows = layout->code_height + font * 0.2 + small * 1.5 + (has_own (data) ? small * 1.5 : 0);
-  top = layout->legend.y + layout->legend.height + font * 1.2;
+  bottom_rows = line_small * 1.1 + layout->code_height + (has_own (data) ? line_small * 1.1 : 0);
+  top = layout->legend.y + layout->legend.height + font * 0.6;
   layout->plot.x = margin + axis_width + margin * 0.5;
-  layout->plot.y = top + small * 1.4;       /* room for a mean above a bar at 100 */
-  layout->plot.width = MAX (width - layout->plot.x - margin - label_width, 1);
+  layout->plot.y = top + line_small * 1.3;     /* room for a mean above a bar at 100 */
+  layout->plot.width = MAX (width - layout->plot.x - margin * 0.5 - label_width, 1);
   layout->plot.height = MAX (height - margin - bottom_rows - layout->plot.y, 1);
-  layout->line_label_x = layout->plot.x + layout->plot.width + margin * 0.5;
-  layout->code_y = layout->plot.y + layout->plot.height + font * 0.2;
-  layout->n_y = layout->code_y + layout->code_height;
-  layout->own_y = layout->n_y + small * 1.5;
+  layout->line_label_x = layout->plot.x + layout->plot.width + reach;
+  layout->n_y = layout->plot.y + layout->plot.height + font * 0.15;
+  layout->code_y = layout->n_y + line_small * 1.1;
+  layout->own_y = layout->code_y + layout->code_height;
 
   layout->slot_width = layout->plot.width / MAX (data->n_bars, 1);
   group = layout->slot_width * (n_rounds == 2 ? 0.76 : 0.6);
@@ -184,15 +247,25 @@ compute_layout (const SamOverviewData *data,
       {
         const SamFigure *figure = &data->bars[b].figures[r];
         SamRect *bar = &layout->bars[b * 2 + r];
+        double zero = layout->plot.y + layout->plot.height;
 
         if (!data->bars[b].present[r])
           continue;
         bar->x = layout->plot.x + b * layout->slot_width + (layout->slot_width - group) / 2 +
                  r * bar_width + gap / 2;
         bar->width = bar_width - gap;
-        /* Withheld and without answers take the full height: hatched, or the words. */
-        bar->y = shows_figure (figure) ? value_y (layout, figure->mean) : layout->plot.y;
-        bar->height = layout->plot.y + layout->plot.height - bar->y;
+        if (shows_figure (figure))
+          {
+            bar->y = value_y (layout, figure->mean);
+            bar->height = zero - bar->y;
+          }
+        else
+          {
+            /* Withheld, or no answers: a marker standing on the baseline, no bar. */
+            double d = MIN (bar->width, small);
+
+            *bar = (SamRect) { bar->x + (bar->width - d) / 2, zero - d, d, d };
+          }
       }
 
   for (guint r = 0; r < 2; r++)
@@ -210,13 +283,13 @@ compute_layout (const SamOverviewData *data,
   layout->cluster_label_y = layout->cluster_y[n_rounds - 1];
   layout->national_label_y = layout->national_y[n_rounds - 1];
   if (layout->cluster_label_y >= 0 && layout->national_label_y >= 0 &&
-      ABS (layout->cluster_label_y - layout->national_label_y) < small * 3)
+      ABS (layout->cluster_label_y - layout->national_label_y) < line_small * 2)
     {
       double mid = (layout->cluster_label_y + layout->national_label_y) / 2;
       double sign = layout->cluster_label_y <= layout->national_label_y ? -1 : 1;
 
-      layout->cluster_label_y = mid + sign * small * 1.5;
-      layout->national_label_y = mid - sign * small * 1.5;
+      layout->cluster_label_y = mid + sign * line_small;
+      layout->national_label_y = mid - sign * line_small;
     }
 }
 
@@ -224,7 +297,8 @@ compute_layout (const SamOverviewData *data,
  * sam_chart_overview_layout:
  *
  * Where everything goes at this size, for the paint function, hit-testing and tests.
- * Text is made smaller where the surface is too small for the style's size.
+ * Text is made smaller where the surface is too small for the style's size, down to the
+ * medium's minimum.
  */
 void
 sam_chart_overview_layout (const SamOverviewData *data,
@@ -248,12 +322,12 @@ sam_chart_overview_layout_clear (SamOverviewLayout *layout)
 }
 
 static void
-draw_line (cairo_t             *cr,
-           const SamChartStyle *style,
+draw_line (cairo_t                 *cr,
+           const SamChartStyle     *style,
            const SamOverviewLayout *layout,
-           double               y,
-           const SamRgba       *colour,
-           gboolean             dashed)
+           double                   y,
+           const SamRgba           *colour,
+           gboolean                 dashed)
 {
   double dash = 6 * style->scale;
 
@@ -269,30 +343,39 @@ draw_line (cairo_t             *cr,
   cairo_set_dash (cr, NULL, 0, 0);
 }
 
+/* The name over the mean, right of the plot at the line's height; moved up or down a
+ * line where the other line's label is in the way. */
 static void
-draw_line_label (cairo_t             *cr,
-                 const SamChartStyle *style,
-                 const SamOverviewLayout *layout,
-                 double               y,
-                 const char          *name,
-                 const SamFigure     *figure,
-                 const SamRgba       *colour,
-                 double               width)
+place_line_label (SamLabels               *labels,
+                  const SamChartStyle     *style,
+                  const SamOverviewLayout *layout,
+                  double                   y,
+                  const char              *name,
+                  const SamFigure         *figure,
+                  double                   width)
 {
-  double small = SAM_CHART_FONT (style) * 0.85;
+  double small = SAM_CHART_SMALL (style);
+  double line = _sam_chart_line_height (style, small);
+  double box_width = width - layout->line_label_x - 4 * style->scale;
   g_autofree char *mean = NULL;
-  SamRect box;
+  g_autofree char *text = NULL;
+  SamSpot spots[3];
 
   if (y < 0)
     return;
-  /* The name over the mean, so that the number is never the part cut off. */
   mean = _sam_chart_format_mean (figure->mean);
-  box = (SamRect) { layout->line_label_x, y - small * 1.3,
-                    width - layout->line_label_x - 4 * style->scale, small * 1.3 };
-  _sam_chart_set_colour (cr, colour);
-  _sam_chart_draw_text (cr, style, name, &box, small, FALSE, SAM_ALIGN_START);
-  box.y = y;
-  _sam_chart_draw_text (cr, style, mean, &box, small, TRUE, SAM_ALIGN_START);
+  /* Translators: the label of a mean's line on a chart: its name over its value. */
+  text = g_strdup_printf (_("%s\n%s"), name, mean);
+  /* Up to three lines: the name, wrapped where the column is narrow, over the mean. */
+  for (guint s = 0; s < G_N_ELEMENTS (spots); s++)
+    {
+      double shift = s == 0 ? 0 : s == 1 ? -line : line;
+
+      spots[s] = (SamSpot) { { layout->line_label_x, y - 1.5 * line + shift, box_width, 3 * line },
+                             SAM_ALIGN_START, -1, NULL };
+    }
+  _sam_labels_place (labels, text, small, SAM_LABEL_WRAP, &style->foreground, spots,
+                     G_N_ELEMENTS (spots));
 }
 
 static void
@@ -303,29 +386,40 @@ paint (const SamOverviewData *data,
        double                 height)
 {
   SamOverviewLayout layout = { 0 };
+  g_autoptr(SamLabels) labels = NULL;
   SamLegendEntry entries[N_ENTRIES];
   SamRgba colours[2];
   char *texts[N_TEXTS] = { NULL };
   double font = SAM_CHART_FONT (style);
-  double small = font * 0.85;
+  double small = SAM_CHART_SMALL (style);
+  double line_small = _sam_chart_line_height (style, small);
   double margin = 12 * style->scale;
-  guint n_rounds, latest, n_entries;
+  guint n_entries, n_rounds = N_ROUNDS (data), latest = n_rounds - 1;
+  gboolean latest_means = FALSE;
+  int *hosts;
 
-  n_rounds = N_ROUNDS (data);
-  latest = n_rounds - 1;
   sam_chart_overview_layout (data, style, width, height, &layout);
   _sam_chart_paint_background (cr, style);
+  labels = _sam_labels_new (cr, style, width, height);
+
+  /* Every bar and marker first, so that no word is put over one. */
+  hosts = g_new (int, MAX (data->n_bars, 1) * 2);
+  for (guint b = 0; b < data->n_bars; b++)
+    for (guint r = 0; r < 2; r++)
+      hosts[b * 2 + r] = r < n_rounds && data->bars[b].present[r]
+                           ? _sam_labels_add_mark (labels, &layout.bars[b * 2 + r])
+                           : -1;
 
   n_entries = legend_entries (data, style, colours, texts, entries);
-  _sam_chart_draw_legend (cr, style, entries, n_entries, &layout.legend);
+  _sam_chart_draw_legend (labels, entries, n_entries, &layout.legend);
   free_texts (texts);
 
-  /* The axis: 0, 25, 50, 75, 100, up the left. */
+  /* The axis: 0, 25, 50, 75, 100 up the left, where there is room for all five. */
   cairo_set_line_width (cr, 1 * style->scale);
-  for (int tick = 0; tick <= 100; tick += layout.plot.height / 4 >= small * 1.5 ? 25 : 50)
+  for (int tick = 0; tick <= 100; tick += layout.plot.height / 4 >= line_small * 1.2 ? 25 : 50)
     {
       double y = value_y (&layout, tick);
-      SamRect box = { margin * 0.5, y - small, layout.plot.x - margin, small * 2 };
+      SamRect box = { layout.plot.x - margin * 0.5, y, 0, 0 };
       char text[8];
 
       _sam_chart_set_colour (cr, &style->grid);
@@ -333,8 +427,7 @@ paint (const SamOverviewData *data,
       cairo_line_to (cr, layout.plot.x + layout.plot.width, y);
       cairo_stroke (cr);
       g_snprintf (text, sizeof text, "%d", tick);
-      _sam_chart_set_colour (cr, &style->dim);
-      _sam_chart_draw_text (cr, style, text, &box, small, FALSE, SAM_ALIGN_END);
+      _sam_labels_place_at (labels, text, small, 0, &style->dim, &box, SAM_ALIGN_END);
     }
 
   /* First the bars, then the means across them (the earlier round dashed), then every
@@ -349,8 +442,10 @@ paint (const SamOverviewData *data,
         if (!data->bars[b].present[r])
           continue;
         if (figure->withheld != SAM_WITHHELD_NONE)
-          _sam_chart_draw_hatch (cr, style, bar);
-        else if (figure->n > 0)
+          _sam_chart_draw_withheld_marker (cr, style, bar, figure->withheld);
+        else if (figure->n == 0)
+          _sam_chart_draw_empty_marker (cr, style, bar);
+        else
           {
             _sam_chart_set_colour (cr, &colour);
             cairo_rectangle (cr, bar->x, bar->y, bar->width, bar->height);
@@ -367,133 +462,131 @@ paint (const SamOverviewData *data,
   draw_line (cr, style, &layout, layout.national_y[latest], &style->units[SAM_UNIT_COUNTRY], FALSE);
   cairo_set_line_width (cr, 1 * style->scale);
 
+  /* The own clinic outlined, from above a bar at 100 to the baseline. */
   for (guint b = 0; b < data->n_bars; b++)
     {
+      double x0 = G_MAXDOUBLE, x1 = 0;
+      double line = 2.5 * style->scale;
+      double half = layout.slot_width * (n_rounds == 2 ? 0.38 : 0.3);
+      double centre = layout.plot.x + (b + 0.5) * layout.slot_width;
+
+      if (!data->bars[b].own)
+        continue;
+      x0 = centre - half;
+      x1 = centre + half;
+      _sam_chart_set_colour (cr, &style->foreground);
+      cairo_set_line_width (cr, line);
+      cairo_rectangle (cr, x0 - line * 1.5, layout.plot.y - line_small * 1.3, x1 - x0 + line * 3,
+                       layout.plot.height + line_small * 1.3 + line);
+      cairo_stroke (cr);
+      cairo_set_line_width (cr, 1 * style->scale);
+    }
+
+  /* The words, most needed first: who each bar is, the means' lines, the own clinic, then
+   * the latest round's numbers, then the earlier round's, each row of numbers whole or not
+   * at all. What does not fit is left out; the marks and the table have every figure. */
+  for (guint i = 0; i < 2 * data->n_bars; i++)
+    {
+      /* The own clinic's code first, then the others. */
+      guint b = i % data->n_bars;
       const SamOverviewBar *clinic = &data->bars[b];
       double slot_x = layout.plot.x + b * layout.slot_width;
-      SamRect box;
+      SamRect box = { slot_x + 2 * style->scale, layout.code_y,
+                      layout.slot_width - 4 * style->scale, layout.code_height };
+      SamLabelFlags bold = clinic->own ? SAM_LABEL_BOLD : 0;
 
-      for (guint r = 0; r < n_rounds; r++)
-        {
-          const SamRect *bar = &layout.bars[b * 2 + r];
-          const SamFigure *figure = &clinic->figures[r];
-          double size = MIN (small, bar->width * 0.42);
-          char n_text[32];
-
-          if (!clinic->present[r])
-            continue;
-
-          if (figure->withheld != SAM_WITHHELD_NONE || figure->n == 0)
-            {
-              const char *word = figure->withheld == SAM_WITHHELD_NONE
-                                   ? _("no answers")
-                                   : _sam_chart_withheld_word ();
-              double word_width = _sam_chart_estimate_width (word, small);
-
-              /* The word on a plate near the foot; upright where the bar is narrow. */
-              if (bar->width >= word_width + small)
-                {
-                  box =
-                    (SamRect) { bar->x, bar->y + bar->height - small * 3, bar->width, small * 2 };
-                  _sam_chart_draw_plated_text (cr, style, word, &box, small, SAM_ALIGN_CENTRE);
-                }
-              else
-                {
-                  double size_v = MIN (small, bar->width * 0.8);
-                  double along = MIN (word_width * size_v / small + size_v, bar->height);
-
-                  box = (SamRect) { bar->x + (bar->width - size_v * 1.3) / 2,
-                                    bar->y + bar->height - along - size_v, size_v * 1.3, along };
-                  _sam_chart_set_colour (cr, &style->background);
-                  cairo_rectangle (cr, box.x, box.y, box.width, box.height);
-                  cairo_fill (cr);
-                  _sam_chart_set_colour (cr, &style->foreground);
-                  _sam_chart_draw_text_vertical (cr, style, word, &box, size_v);
-                }
-            }
-          else if (size >= 6 * style->scale)
-            {
-              g_autofree char *mean = _sam_chart_format_mean (figure->mean);
-
-              /* The mean above the bar, where it fits, on a plate so that a line across
-               * does not run through it. */
-              box = (SamRect) { bar->x - bar->width * 0.2, bar->y - size * 1.45, bar->width * 1.4,
-                                size * 1.4 };
-              _sam_chart_draw_plated_text (cr, style, mean, &box, size, SAM_ALIGN_CENTRE);
-            }
-
-          /* n under each bar; not under a withheld one, whose n is part of what is withheld. */
-          g_snprintf (n_text, sizeof n_text, "n %u", figure->n);
-          {
-            double room = layout.slot_width / n_rounds - 2 * style->scale;
-            double n_size = MIN (small, room / (_sam_chart_estimate_width (n_text, 1) + 0.3));
-
-            /* Too small to read is left to the marks and the table. */
-            box = (SamRect) { bar->x + bar->width / 2 - room / 2, layout.n_y, room, small * 1.3 };
-            _sam_chart_set_colour (cr, &style->dim);
-            if (figure->withheld == SAM_WITHHELD_NONE && n_size >= small * 0.6)
-              _sam_chart_draw_text (cr, style, n_text, &box, n_size, FALSE, SAM_ALIGN_CENTRE);
-          }
-        }
-
-      /* The clinic's code under its bars; the own clinic outlined, in bold and labelled. */
-      _sam_chart_set_colour (cr, &style->foreground);
+      if ((i < data->n_bars) != clinic->own)
+        continue;
       if (layout.codes_upright)
-        {
-          double size = MIN (font, layout.slot_width * 0.7);
-
-          /* Upright, its end under the bars. */
-          cairo_save (cr);
-          cairo_translate (cr, slot_x + layout.slot_width / 2, layout.code_y);
-          cairo_rotate (cr, -G_PI / 2);
-          box = (SamRect) { -layout.code_height, -size * 0.7, layout.code_height - font * 0.3,
-                            size * 1.4 };
-          _sam_chart_draw_text (cr, style, clinic->code, &box, size, clinic->own, SAM_ALIGN_END);
-          cairo_restore (cr);
-        }
+        /* Upright, its end under the bars. */
+        _sam_labels_place_at (labels, clinic->code, layout.code_size,
+                              SAM_LABEL_UPRIGHT | SAM_LABEL_ELLIPSIZE | bold, &style->foreground,
+                              &box, SAM_ALIGN_END);
       else
         {
-          box = (SamRect) { slot_x + 2 * style->scale, layout.code_y,
-                            layout.slot_width - 4 * style->scale, font * 1.3 };
-          _sam_chart_draw_text (cr, style, clinic->code, &box, font, clinic->own, SAM_ALIGN_CENTRE);
-        }
-      if (clinic->own)
-        {
-          double x0 = G_MAXDOUBLE, x1 = 0;
-          double line = 2.5 * style->scale;
-
-          for (guint r = 0; r < n_rounds; r++)
-            if (clinic->present[r])
-              {
-                x0 = MIN (x0, layout.bars[b * 2 + r].x);
-                x1 = MAX (x1, layout.bars[b * 2 + r].x + layout.bars[b * 2 + r].width);
-              }
-          if (x1 > x0)
-            {
-              _sam_chart_set_colour (cr, &style->foreground);
-              cairo_set_line_width (cr, line);
-              cairo_rectangle (cr, x0 - line * 1.5, layout.plot.y - small * 1.5, x1 - x0 + line * 3,
-                               layout.plot.height + small * 1.5 + line);
-              cairo_stroke (cr);
-              cairo_set_line_width (cr, 1 * style->scale);
-            }
-          /* Its own row, so it may be wider than the slot, but not leave the chart. */
-          {
-            double w = MIN (_sam_chart_estimate_width (_("Your clinic"), small) + small,
-                            width - 2 * margin);
-            double x = CLAMP (slot_x + layout.slot_width / 2 - w / 2, margin, width - margin - w);
-
-            box = (SamRect) { x, layout.own_y, w, small * 1.3 };
-            _sam_chart_draw_text (cr, style, _("Your clinic"), &box, small, TRUE, SAM_ALIGN_CENTRE);
-          }
+          box.y += font * 0.1;
+          box.height -= font * 0.2;
+          _sam_labels_place_at (labels, clinic->code, layout.code_size,
+                                (layout.codes_wrap ? SAM_LABEL_WRAP : 0) | bold, &style->foreground,
+                                &box, SAM_ALIGN_CENTRE);
         }
     }
 
-  draw_line_label (cr, style, &layout, layout.cluster_label_y, _("Cluster mean"),
-                   &data->cluster[latest], &style->units[SAM_UNIT_CLUSTER], width);
-  draw_line_label (cr, style, &layout, layout.national_label_y, _("National mean"),
-                   &data->national[latest], &style->units[SAM_UNIT_COUNTRY], width);
+  place_line_label (labels, style, &layout, layout.cluster_label_y, _("Cluster mean"),
+                    &data->cluster[latest], width);
+  place_line_label (labels, style, &layout, layout.national_label_y, _("National mean"),
+                    &data->national[latest], width);
 
+  for (guint b = 0; b < data->n_bars; b++)
+    if (data->bars[b].own)
+      {
+        /* Its own row, so it may be wider than the slot, but not leave the chart. */
+        double w = _sam_chart_text_width (style, _("Your clinic"), small, TRUE);
+        double centre = layout.plot.x + (b + 0.5) * layout.slot_width;
+        double x = CLAMP (centre - w / 2, margin, width - margin - w);
+        SamRect box = { x, layout.own_y, 0, line_small * 1.1 };
+
+        _sam_labels_place_at (labels, _("Your clinic"), small, SAM_LABEL_BOLD, &style->foreground,
+                              &box, SAM_ALIGN_START);
+      }
+
+  for (guint pass = 0; pass < n_rounds; pass++)
+    {
+      guint r = latest - pass;
+
+      /* The means above their bars; the earlier round's only with the latest's. */
+      if (r != latest && !latest_means)
+        break;
+      _sam_labels_begin_group (labels);
+      for (guint b = 0; b < data->n_bars; b++)
+        {
+          const SamRect *bar = &layout.bars[b * 2 + r];
+          const SamFigure *figure = &data->bars[b].figures[r];
+          double cx = bar->x + bar->width / 2, highest = bar->y;
+          g_autofree char *mean = NULL;
+
+          if (!data->bars[b].present[r] || !shows_figure (figure))
+            continue;
+          for (guint o = 0; o < n_rounds; o++)
+            if (data->bars[b].present[o] && shows_figure (&data->bars[b].figures[o]))
+              highest = MIN (highest, layout.bars[b * 2 + o].y);
+          mean = _sam_chart_format_mean (figure->mean);
+          {
+            /* On a plate, so that a line across does not run through it; above the
+             * other round's bar where that is taller. */
+            SamSpot spots[] = {
+              { { cx, bar->y - line_small * 1.1, 0, line_small }, SAM_ALIGN_CENTRE, -1, NULL },
+              { { cx, highest - line_small * 1.1, 0, line_small }, SAM_ALIGN_CENTRE, -1, NULL },
+            };
+
+            _sam_labels_place (labels, mean, small, SAM_LABEL_PLATE, &style->foreground, spots,
+                               highest < bar->y ? 2 : 1);
+          }
+        }
+      if (_sam_labels_end_group (labels) && r == latest)
+        latest_means = TRUE;
+
+      /* n under each bar of the latest round (two side by side would read as one list);
+       * not under a withheld one, whose n is part of what is withheld. */
+      if (r != latest)
+        continue;
+      _sam_labels_begin_group (labels);
+      for (guint b = 0; b < data->n_bars; b++)
+        {
+          const SamRect *bar = &layout.bars[b * 2 + r];
+          const SamFigure *figure = &data->bars[b].figures[r];
+          SamRect box = { bar->x + bar->width / 2, layout.n_y, 0, line_small };
+          char n_text[32];
+
+          if (!data->bars[b].present[r] || figure->withheld != SAM_WITHHELD_NONE)
+            continue;
+          g_snprintf (n_text, sizeof n_text, "n %u", figure->n);
+          _sam_labels_place_at (labels, n_text, small, 0, &style->dim, &box, SAM_ALIGN_CENTRE);
+        }
+      _sam_labels_end_group (labels);
+    }
+
+  g_free (hosts);
   sam_chart_overview_layout_clear (&layout);
 }
 
@@ -569,6 +662,7 @@ sam_chart_overview_describe (const SamOverviewData *data)
                                   round_label (data, r), summary);
         }
     }
+  g_string_append_printf (text, " %s", _sam_chart_left_out_sentence ());
   return g_string_free (text, FALSE);
 }
 
@@ -602,12 +696,22 @@ sam_chart_overview_marks (const SamOverviewData *data,
       {
         g_autofree char *name = NULL;
         g_autofree char *summary = NULL;
+        SamRect rect;
 
         if (!data->bars[b].present[r])
           continue;
         name = clinic_name (&data->bars[b]);
         summary = _sam_chart_figure_summary (&data->bars[b].figures[r], data->k);
-        sam_chart_marks_add (marks, &layout.bars[b * 2 + r],
+        rect = layout.bars[b * 2 + r];
+        /* Where there is no bar, the bar's whole column, up from its marker. */
+        if (!shows_figure (&data->bars[b].figures[r]))
+          {
+            double column = layout.slot_width * (N_ROUNDS (data) == 2 ? 0.38 : 0.6);
+
+            rect = (SamRect) { rect.x + rect.width / 2 - column / 2, layout.plot.y, column,
+                               layout.plot.height };
+          }
+        sam_chart_marks_add (marks, &rect,
                              /* Translators: a mark on a chart: who, which round, the
                               * figure in words ("Klinik 3, Forår 2026: mean 66.7, n 9"). */
                              g_strdup_printf (_("%s, %s: %s"), name, round_label (data, r),

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 /* The cluster overview, as on KiAP's slides: one upright bar per clinic by its code, the
  * mean on a 0–100 axis, two rounds side by side; the cluster's and the country's mean as
  * labelled lines across. The own clinic is outlined and labelled (in its own view only).
- * A withheld bar is hatched full height and marked, and the legend says why. */
+ * A withheld figure is a neutral marker on the baseline, never a bar; the legend says why. */
 
 typedef struct
 {
@@ -45,14 +45,17 @@ typedef struct
   SamRect  legend;
   SamRect  plot;               /* 100 at plot.y, 0 at plot.y + plot.height */
   double   slot_width;         /* each clinic's share of the width */
-  double   code_y;             /* the row of clinic codes under the bars */
+  double   n_y;                /* the row of n under the bars */
+  double   code_y;             /* the row of clinic codes under that */
   double   code_height;
-  gboolean codes_upright;      /* the codes read upwards, where the bars are too narrow */
-  double   n_y;                /* the row of n under them */
+  double   code_size;          /* the codes' text size: the body's, or the small one */
+  gboolean codes_wrap;         /* the codes on two lines, where one is too wide */
+  gboolean codes_upright;      /* the codes read upwards, where the slots are too narrow */
   double   own_y;              /* the row that says "your clinic" */
   double   line_label_x;       /* the lines' labels, right of the plot */
-  SamRect *bars;               /* n_bars * 2, [bar * 2 + round]: full height where withheld
-                                * or without answers; zero where not in that round */
+  SamRect *bars;               /* n_bars * 2, [bar * 2 + round]: the marker on the baseline
+                                * where withheld or without answers; zero where not in
+                                * that round */
   double   cluster_y[2];       /* where the cluster's line is per round; -1 where none */
   double   national_y[2];
   double   cluster_label_y;    /* the labels' centres, moved apart where the lines are close */

@@ -13,9 +13,10 @@
 
 G_BEGIN_DECLS
 
-/* What every chart kind draws alike: text that stays in its box, the hatching and the
- * wording of a withheld figure, legends, and numbers. One place, so the kinds cannot drift
- * apart in how they say the same thing. Internal to src/charts. */
+/* What every chart kind draws alike: text measured before it is placed and never placed
+ * over another text or a mark (SamLabels), the marker and the wording of a withheld
+ * figure, legends, and numbers. One place, so the kinds cannot drift apart in how they
+ * say the same thing. Internal to src/charts. */
 
 typedef enum
 {
@@ -27,7 +28,9 @@ typedef enum
 typedef enum
 {
   SAM_LEGEND_SWATCH,         /* a filled square */
-  SAM_LEGEND_HATCH,          /* a hatched square: withheld */
+  SAM_LEGEND_WITHHELD,       /* the withheld marker: fewer answers than the minimum */
+  SAM_LEGEND_WITHHELD_SECONDARY, /* the other withheld marker: withheld to protect another */
+  SAM_LEGEND_EMPTY,          /* the marker of a figure without answers */
   SAM_LEGEND_LINE,           /* a short line */
   SAM_LEGEND_DASH,           /* a short dashed line */
   SAM_LEGEND_OUTLINE,        /* a square outlined in the colour: the own clinic */
@@ -40,8 +43,10 @@ typedef struct
   SamLegendShape  shape;
 } SamLegendEntry;
 
-/* The text size of the style, in surface units. */
+/* The text sizes of the style, in surface units: the body text, and the small text of
+ * numbers and axes, which is never below the medium's minimum (sam-chart-style.c). */
 #define SAM_CHART_FONT(style) ((style)->font_size * (style)->scale)
+#define SAM_CHART_SMALL(style) (MAX (SAM_CHART_FONT (style) * 0.85, (style)->min_text))
 
 void     _sam_chart_fit_style           (const SamChartStyle  *style,
                                          double                width,
@@ -56,42 +61,129 @@ const SamRgba *_sam_chart_text_on       (const SamChartStyle  *style,
                                          const SamRgba        *fill);
 void     _sam_chart_paint_background    (cairo_t              *cr,
                                          const SamChartStyle  *style);
+gboolean _sam_rect_intersects           (const SamRect        *a,
+                                         const SamRect        *b);
 
-double   _sam_chart_estimate_width      (const char           *text,
-                                         double                size);
-double   _sam_chart_text_width          (cairo_t              *cr,
-                                         const SamChartStyle  *style,
+/* Text measured with pango, without a surface: what the layout stage uses. */
+double   _sam_chart_text_width          (const SamChartStyle  *style,
                                          const char           *text,
                                          double                size,
                                          gboolean              bold);
-void     _sam_chart_draw_text           (cairo_t              *cr,
-                                         const SamChartStyle  *style,
-                                         const char           *text,
-                                         const SamRect        *box,
-                                         double                size,
-                                         gboolean              bold,
-                                         SamAlign              align);
-void     _sam_chart_draw_text_vertical  (cairo_t              *cr,
-                                         const SamChartStyle  *style,
-                                         const char           *text,
-                                         const SamRect        *box,
+double   _sam_chart_line_height         (const SamChartStyle  *style,
                                          double                size);
 
-void     _sam_chart_draw_hatch          (cairo_t              *cr,
+/* SamLabels: every word of a chart goes through it. Marks (bars, segments, markers, cells,
+ * swatches) are added first; then each label is offered a list of spots, best first, and
+ * is written at the first where its measured box stays on the chart, keeps clear of every
+ * other label (by more than a word space across) and its ink, with a little room, covers no
+ * mark (except the one it is written on, inside which its ink stays), or left out. Nothing is made smaller
+ * than the style's minimum to fit. */
+
+typedef struct _SamLabels SamLabels;
+
+typedef enum
+{
+  SAM_LABEL_BOLD      = 1 << 0,
+  SAM_LABEL_PLATE     = 1 << 1,  /* on a plate of the background, so lines do not cross it */
+  SAM_LABEL_WRAP      = 1 << 2,  /* wraps at the spot's width, ends in "…" at its height */
+  SAM_LABEL_ELLIPSIZE = 1 << 3,  /* one line, ends in "…" at the spot's width */
+  SAM_LABEL_UPRIGHT   = 1 << 4,  /* reads from bottom to top */
+} SamLabelFlags;
+
+/**
+ * SamSpot:
+ * @box: where the text may go. It is centred vertically in the box. With a width, it is
+ *   aligned in it and must fit (or wrap, or be shortened, as the flags say); with a width
+ *   of 0 or less it is one line that starts (@align START), ends (END) or is centred
+ *   (CENTRE) at @box.x. Upright, it is centred across the box and starts at its foot
+ *   (START), ends at its top (END) or is centred along it.
+ * @host: the mark the text is written on, or -1: written on a mark, its ink stays inside
+ *   that mark
+ * @colour: (nullable): the text's colour here, for one written on a filled mark
+ */
+typedef struct
+{
+  SamRect         box;
+  SamAlign        align;
+  int             host;
+  const SamRgba  *colour;
+} SamSpot;
+
+SamLabels *_sam_labels_new              (cairo_t              *cr,
+                                         const SamChartStyle  *style,
+                                         double                width,
+                                         double                height);
+void      _sam_labels_free              (SamLabels            *labels);
+int       _sam_labels_add_mark          (SamLabels            *labels,
+                                         const SamRect        *rect);
+gboolean  _sam_labels_place             (SamLabels            *labels,
+                                         const char           *text,
+                                         double                size,
+                                         SamLabelFlags         flags,
+                                         const SamRgba        *colour,
+                                         const SamSpot        *spots,
+                                         guint                 n_spots);
+gboolean  _sam_labels_place_at          (SamLabels            *labels,
+                                         const char           *text,
+                                         double                size,
+                                         SamLabelFlags         flags,
+                                         const SamRgba        *colour,
+                                         const SamRect        *box,
+                                         SamAlign              align);
+guint     _sam_labels_get_n_left_out    (SamLabels            *labels);
+void      _sam_labels_begin_group       (SamLabels            *labels);
+gboolean  _sam_labels_end_group         (SamLabels            *labels);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamLabels, _sam_labels_free)
+
+/* For tests: what the next draws on this thread place (every label's box, size and host,
+ * every mark) and leave out. */
+typedef struct
+{
+  SamRect  rect;             /* the text's lines (ascent to descent), its plate included:
+                              * what keeps labels apart */
+  SamRect  ink;              /* the text's ink */
+  SamRect  glyphs;           /* the ink with a tenth of the size around it (the plate's
+                              * width, on a plate): what keeps it off the marks */
+  double   size;
+  int      host;             /* the index of the mark it is written on, or -1 */
+  char    *text;
+} SamChartLabelRecord;
+
+typedef struct
+{
+  GArray  *labels;           /* SamChartLabelRecord */
+  GArray  *marks;            /* SamRect */
+  guint    n_left_out;
+  GPtrArray *left_out;       /* char *, the texts left out */
+  double   min_text;         /* the smallest text allowed where they were drawn */
+  double   width;
+  double   height;
+} SamChartRecord;
+
+void     _sam_chart_record_start        (SamChartRecord       *record);
+void     _sam_chart_record_stop         (SamChartRecord       *record);
+void     _sam_chart_record_clear        (SamChartRecord       *record);
+
+/* A figure that is not shown is a neutral marker at the baseline, never a bar: a ring
+ * struck through where it is withheld for fewer answers than the minimum, crossed where
+ * it is withheld so that another cannot be worked out, an open ring where nobody
+ * answered. */
+void     _sam_chart_draw_withheld_marker (cairo_t             *cr,
+                                          const SamChartStyle *style,
+                                          const SamRect       *rect,
+                                          SamWithheld          withheld);
+SamLegendShape _sam_chart_withheld_shape (SamWithheld         withheld);
+void     _sam_chart_draw_empty_marker   (cairo_t              *cr,
                                          const SamChartStyle  *style,
                                          const SamRect        *rect);
-void     _sam_chart_draw_plated_text    (cairo_t              *cr,
-                                         const SamChartStyle  *style,
-                                         const char           *text,
-                                         const SamRect        *box,
-                                         double                size,
-                                         SamAlign              align);
 
 char    *_sam_chart_withheld_text       (const SamFigure      *figure,
                                          int                   k);
 char    *_sam_chart_withheld_reason     (const SamFigure      *figure,
                                          int                   k);
 const char *_sam_chart_withheld_word    (void);
+const char *_sam_chart_left_out_sentence (void);
 
 char    *_sam_chart_format_mean         (double                mean);
 char    *_sam_chart_format_percent      (double                percent);
@@ -102,8 +194,7 @@ double   _sam_chart_legend_height       (const SamChartStyle  *style,
                                          const SamLegendEntry *entries,
                                          guint                 n_entries,
                                          double                width);
-void     _sam_chart_draw_legend         (cairo_t              *cr,
-                                         const SamChartStyle  *style,
+void     _sam_chart_draw_legend         (SamLabels            *labels,
                                          const SamLegendEntry *entries,
                                          guint                 n_entries,
                                          const SamRect        *box);

@@ -12,6 +12,25 @@
 
 #include "sam-chart-style.h"
 
+/* The legibility rule, in one place: the smallest text per medium.
+ *
+ * - A screen at 100 %: 11 px, GNOME's smallest ("caption") text, times the text scale.
+ * - A projector: 1/80 of the picture's width, 24 px at 1920 x 1080. On a picture two
+ *   metres wide its capitals stand 18 mm tall; from the back of a meeting room eight
+ *   metres away (seven picture heights, past the six that the usual 4-6-8 rule of room
+ *   design allows for reading) that is 8 minutes of arc: well above the 5 that normal
+ *   vision (20/20) needs, and still within reach of 20/30.
+ * - The deck is the same picture as a slide: 12 pt on 960 x 540 pt, again 1/80.
+ * - Paper (A4, printed or as a PDF): 8 pt, the smallest size kept for notes and legends in
+ *   print.
+ *
+ * The text of a chart is never made smaller than this to fit: a label that does not fit
+ * is moved or left out (sam-chart-private.c, SamLabels). */
+#define SCREEN_MIN     11.0
+#define PICTURE_PARTS  80.0
+#define SLIDE_MIN      12.0
+#define PAPER_MIN      8.0
+
 static SamRgba
 rgb (guint32 hex)
 {
@@ -52,6 +71,8 @@ sam_chart_style_init (SamChartStyle *style,
   style->scale = scale;
   style->font_family = g_strdup ("Cantarell, DejaVu Sans, sans-serif");
   style->font_size = 13;
+  style->medium = SAM_CHART_SCREEN;
+  style->min_text = sam_chart_medium_min_text (SAM_CHART_SCREEN, scale, 0);
 
   switch (theme)
     {
@@ -116,4 +137,50 @@ sam_chart_style_clear (SamChartStyle *style)
   g_return_if_fail (style != NULL);
 
   g_clear_pointer (&style->font_family, g_free);
+}
+
+/**
+ * sam_chart_medium_min_text:
+ * @scale: the text scale (a screen's "large text", 1 otherwise)
+ * @picture_width: the width of the whole picture (the projected screen, the slide), in
+ *   the surface's units; 0 where unknown
+ *
+ * Returns: the smallest text a chart may hold on @medium, in the surface's units
+ */
+double
+sam_chart_medium_min_text (SamChartMedium medium,
+                           double         scale,
+                           double         picture_width)
+{
+  switch (medium)
+    {
+    case SAM_CHART_PROJECTOR:
+      return MAX (SCREEN_MIN * scale, picture_width / PICTURE_PARTS);
+    case SAM_CHART_SLIDE:
+      return MAX (SLIDE_MIN, picture_width / PICTURE_PARTS);
+    case SAM_CHART_PAPER:
+      return PAPER_MIN;
+    case SAM_CHART_SCREEN:
+    default:
+      return SCREEN_MIN * scale;
+    }
+}
+
+/**
+ * sam_chart_style_set_medium:
+ * @picture_width: see sam_chart_medium_min_text()
+ *
+ * Sets where the chart is read: its smallest text, and a scale at least large enough that
+ * the style's small text is that size (lines and markers grow with it).
+ */
+void
+sam_chart_style_set_medium (SamChartStyle  *style,
+                            SamChartMedium  medium,
+                            double          picture_width)
+{
+  g_return_if_fail (style != NULL);
+
+  style->medium = medium;
+  style->min_text = sam_chart_medium_min_text (medium, style->scale, picture_width);
+  style->scale = MAX (style->scale, style->min_text / (style->font_size * 0.85));
 }

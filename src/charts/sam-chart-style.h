@@ -33,6 +33,16 @@ typedef enum
   SAM_N_UNITS
 } SamUnit;
 
+/* Where the chart is read, which sets the smallest text it may hold (the legibility rule,
+ * sam_chart_style_set_medium()). */
+typedef enum
+{
+  SAM_CHART_SCREEN,          /* a window: 11 px at 100 %, more with larger text */
+  SAM_CHART_PROJECTOR,       /* presenting: 1/80 of the picture's width, 24 px at 1920 */
+  SAM_CHART_SLIDE,           /* the meeting deck: 12 pt on its 960 x 540 pt slide (1/80) */
+  SAM_CHART_PAPER,           /* printed, or a PDF for A4: 8 pt */
+} SamChartMedium;
+
 typedef struct
 {
   SamRgba  background;
@@ -48,6 +58,8 @@ typedef struct
   char    *font_family;
   double   font_size;        /* in the surface's units at scale 1 */
   double   scale;            /* 1 at 100 %, 2 at 200 % */
+  SamChartMedium medium;     /* where it is read: SAM_CHART_SCREEN unless set */
+  double   min_text;         /* the smallest text, in the surface's units: the medium's rule */
 } SamChartStyle;
 
 typedef enum
@@ -57,9 +69,15 @@ typedef enum
   SAM_CHART_HIGH_CONTRAST,
 } SamChartTheme;
 
-void sam_chart_style_init  (SamChartStyle *style,
-                            SamChartTheme  theme,
-                            double         scale);
-void sam_chart_style_clear (SamChartStyle *style);
+void   sam_chart_style_init       (SamChartStyle  *style,
+                                   SamChartTheme   theme,
+                                   double          scale);
+void   sam_chart_style_clear      (SamChartStyle  *style);
+void   sam_chart_style_set_medium (SamChartStyle  *style,
+                                   SamChartMedium  medium,
+                                   double          picture_width);
+double sam_chart_medium_min_text  (SamChartMedium  medium,
+                                   double          scale,
+                                   double          picture_width);
 
 G_END_DECLS

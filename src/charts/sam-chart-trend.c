@@ -42,6 +42,7 @@ legend_entries (const SamTrendData  *data,
                 SamLegendEntry      *entries)
 {
   guint n = 0;
+  gboolean empty = FALSE;
 
   for (guint u = 0; u < SAM_N_UNITS; u++)
     if (data->series[u] != NULL)
@@ -54,12 +55,20 @@ legend_entries (const SamTrendData  *data,
 
         if (figure->withheld != SAM_WITHHELD_NONE && why[kind] == NULL)
           why[kind] = _sam_chart_withheld_text (figure, data->k);
+        else if (figure->withheld == SAM_WITHHELD_NONE && figure->n == 0)
+          empty = TRUE;
       }
   for (guint kind = 0; kind < 2; kind++)
     if (why[kind] != NULL)
-      entries[n++] = (SamLegendEntry) { why[kind], &style->dim, SAM_LEGEND_HATCH };
+      entries[n++] = (SamLegendEntry) { why[kind], &style->dim,
+                                          kind == 1 ? SAM_LEGEND_WITHHELD_SECONDARY
+                                                    : SAM_LEGEND_WITHHELD };
+  if (empty)
+    entries[n++] = (SamLegendEntry) { _("No answers"), &style->dim, SAM_LEGEND_EMPTY };
   return n;
 }
+
+#define N_ENTRIES (SAM_N_UNITS + 3)
 
 static double
 value_y (const SamTrendLayout *layout,
@@ -68,7 +77,15 @@ value_y (const SamTrendLayout *layout,
   return layout->plot.y + layout->plot.height * (1 - CLAMP (mean, 0, 100) / 100.0);
 }
 
-/* Mapping: pure arithmetic, so that tests and hit-testing know where everything is. */
+static double
+rounds_row (const SamChartStyle *style)
+{
+  /* Two lines of a round's name. */
+  return 2 * _sam_chart_line_height (style, SAM_CHART_FONT (style)) + SAM_CHART_FONT (style) * 0.3;
+}
+
+/* Mapping: pure arithmetic on measured text, so that tests and hit-testing know where
+ * everything is. */
 static void
 compute_layout (const SamTrendData  *data,
                 const SamChartStyle *style,
@@ -78,9 +95,9 @@ compute_layout (const SamTrendData  *data,
 {
   double margin = 12 * style->scale;
   double font = SAM_CHART_FONT (style);
-  double small = font * 0.85;
-  double axis_width = 2.6 * small;
-  SamLegendEntry entries[SAM_N_UNITS + 2];
+  double small = SAM_CHART_SMALL (style);
+  double axis_width = _sam_chart_text_width (style, "100", small, FALSE) + 0.3 * font;
+  SamLegendEntry entries[N_ENTRIES];
   char *why[2] = { NULL, NULL };
   guint n_units = 0;
   double slot;
@@ -94,10 +111,11 @@ compute_layout (const SamTrendData  *data,
 
   layout->marker_size = MAX (font * 1.05, 7 * style->scale);
   layout->plot.x = margin + axis_width + margin * 0.5;
-  layout->plot.y = layout->legend.y + layout->legend.height + font * 1.2 + small * 1.4;
+  layout->plot.y = layout->legend.y + layout->legend.height + font * 0.6 +
+                   _sam_chart_line_height (style, small) * 1.3;
   layout->plot.width = MAX (width - layout->plot.x - 2 * margin, 1);
-  layout->plot.height = MAX (height - margin - font * 2.4 - layout->plot.y, 1);
-  layout->label_y = layout->plot.y + layout->plot.height + font * 0.5;
+  layout->plot.height = MAX (height - margin - rounds_row (style) - font * 0.3 - layout->plot.y, 1);
+  layout->label_y = layout->plot.y + layout->plot.height + font * 0.3;
 
   layout->n_rounds = data->n_rounds;
   layout->round_x = g_new0 (double, MAX (data->n_rounds, 1));
@@ -118,23 +136,27 @@ compute_layout (const SamTrendData  *data,
         {
           const SamFigure *figure = &data->series[u][r];
           SamRect *point = &layout->points[u * data->n_rounds + r];
-          double band = MIN (small * 1.6, slot / (n_units + 1));
 
           if (shows_figure (figure))
             {
               double y = value_y (layout, figure->mean);
+              /* The units a little apart at each round, so that equal means do not hide
+               * one marker under another. */
+              double x = layout->round_x[r] +
+                         (slot_u - (n_units - 1) / 2.0) * MIN (layout->marker_size * 0.9,
+                                                                slot / (n_units + 2));
 
-              *point =
-                (SamRect) { layout->round_x[r] - layout->marker_size / 2,
-                            y - layout->marker_size / 2, layout->marker_size, layout->marker_size };
+              *point = (SamRect) { x - layout->marker_size / 2, y - layout->marker_size / 2,
+                                   layout->marker_size, layout->marker_size };
             }
           else
             {
-              /* A band up the whole axis, side by side where several units lack a figure. */
-              double x =
-                layout->round_x[r] + (slot_u - (n_units - 1) / 2.0) * band * 1.25 - band / 2;
+              /* A marker standing on the baseline at its round, side by side where
+               * several units lack a figure: never a point at 0, never a bar. */
+              double d = MIN (small, slot / (n_units + 1) / 1.4);
+              double x = layout->round_x[r] + (slot_u - (n_units - 1) / 2.0) * d * 1.4 - d / 2;
 
-              *point = (SamRect) { x, layout->plot.y, band, layout->plot.height };
+              *point = (SamRect) { x, layout->plot.y + layout->plot.height - d, d, d };
             }
         }
       slot_u++;
@@ -145,7 +167,8 @@ compute_layout (const SamTrendData  *data,
  * sam_chart_trend_layout:
  *
  * Where everything goes at this size, for the paint function, hit-testing and tests.
- * Text is made smaller where the surface is too small for the style's size.
+ * Text is made smaller where the surface is too small for the style's size, down to the
+ * medium's minimum.
  */
 void
 sam_chart_trend_layout (const SamTrendData  *data,
@@ -203,57 +226,16 @@ draw_marker (cairo_t             *cr,
   cairo_stroke (cr);
 }
 
-static gboolean
-overlaps (const SamRect *a,
-          const SamRect *b)
+/* The box a marker covers, its outline and the diamond's points included. */
+static SamRect
+marker_extent (const SamRect *point,
+               guint          unit,
+               double         line)
 {
-  return a->x < b->x + b->width && b->x < a->x + a->width && a->y < b->y + b->height &&
-         b->y < a->y + a->height;
-}
+  double grow = (unit == SAM_UNIT_COUNTRY ? point->width * 0.1 : 0) + line / 2;
 
-/* Where the mean of each shown point goes: above its marker, or below where that would
- * cover another label or marker of the same round, or nowhere (the marks and the table
- * have it) where both would. Widths zero where there is no label. */
-static void
-place_labels (const SamTrendData   *data,
-              const SamTrendLayout *layout,
-              double                small,
-              SamRect              *labels)
-{
-  for (guint r = 0; r < data->n_rounds; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      {
-        const SamRect *point = &layout->points[u * layout->n_rounds + r];
-        SamRect tries[2];
-
-        if (data->series[u] == NULL || !shows_figure (&data->series[u][r]))
-          continue;
-        tries[0] = (SamRect) { point->x + point->width / 2 - 2 * small, point->y - small * 1.4,
-                               4 * small, small * 1.3 };
-        tries[1] = tries[0];
-        tries[1].y = point->y + point->height + small * 0.1;
-        for (guint t = 0; t < G_N_ELEMENTS (tries); t++)
-          {
-            gboolean free = TRUE;
-
-            for (guint v = 0; v < SAM_N_UNITS && free; v++)
-              {
-                const SamRect *other = &layout->points[v * layout->n_rounds + r];
-
-                if (data->series[v] == NULL || !shows_figure (&data->series[v][r]))
-                  continue;
-                if ((v != u && overlaps (&tries[t], other)) ||
-                    (labels[v * layout->n_rounds + r].width > 0 &&
-                     overlaps (&tries[t], &labels[v * layout->n_rounds + r])))
-                  free = FALSE;
-              }
-            if (free)
-              {
-                labels[u * layout->n_rounds + r] = tries[t];
-                break;
-              }
-          }
-      }
+  return (SamRect) { point->x - grow, point->y - grow, point->width + 2 * grow,
+                     point->height + 2 * grow };
 }
 
 static void
@@ -264,29 +246,41 @@ paint (const SamTrendData  *data,
        double               height)
 {
   SamTrendLayout layout = { 0 };
-  SamLegendEntry entries[SAM_N_UNITS + 2];
+  g_autoptr(SamLabels) labels = NULL;
+  SamLegendEntry entries[N_ENTRIES];
   char *why[2] = { NULL, NULL };
   double font = SAM_CHART_FONT (style);
-  double small = font * 0.85;
+  double small = SAM_CHART_SMALL (style);
+  double line_small = _sam_chart_line_height (style, small);
   double margin = 12 * style->scale;
   double slot;
-  SamRect *labels;
   guint n_entries;
 
   sam_chart_trend_layout (data, style, width, height, &layout);
   _sam_chart_paint_background (cr, style);
+  labels = _sam_labels_new (cr, style, width, height);
+
+  /* Every marker first, so that no word is put over one. */
+  for (guint u = 0; u < SAM_N_UNITS; u++)
+    for (guint r = 0; data->series[u] != NULL && r < data->n_rounds; r++)
+      {
+        SamRect extent = marker_extent (&layout.points[u * data->n_rounds + r], u,
+                                        1.5 * style->scale);
+
+        _sam_labels_add_mark (labels, &extent);
+      }
 
   n_entries = legend_entries (data, style, why, entries);
-  _sam_chart_draw_legend (cr, style, entries, n_entries, &layout.legend);
+  _sam_chart_draw_legend (labels, entries, n_entries, &layout.legend);
   g_free (why[0]);
   g_free (why[1]);
 
   /* The axis: 0, 25, 50, 75, 100, up the left; the rounds along the foot. */
   cairo_set_line_width (cr, 1 * style->scale);
-  for (int tick = 0; tick <= 100; tick += layout.plot.height / 4 >= small * 1.5 ? 25 : 50)
+  for (int tick = 0; tick <= 100; tick += layout.plot.height / 4 >= line_small * 1.2 ? 25 : 50)
     {
       double y = value_y (&layout, tick);
-      SamRect box = { margin * 0.5, y - small, layout.plot.x - margin, small * 2 };
+      SamRect box = { layout.plot.x - margin * 0.5, y, 0, 0 };
       char text[8];
 
       _sam_chart_set_colour (cr, &style->grid);
@@ -294,59 +288,19 @@ paint (const SamTrendData  *data,
       cairo_line_to (cr, layout.plot.x + layout.plot.width, y);
       cairo_stroke (cr);
       g_snprintf (text, sizeof text, "%d", tick);
-      _sam_chart_set_colour (cr, &style->dim);
-      _sam_chart_draw_text (cr, style, text, &box, small, FALSE, SAM_ALIGN_END);
+      _sam_labels_place_at (labels, text, small, 0, &style->dim, &box, SAM_ALIGN_END);
     }
   slot = layout.plot.width / MAX (data->n_rounds, 1);
   for (guint r = 0; r < data->n_rounds; r++)
     {
       SamRect box = { layout.round_x[r] - slot / 2 + 2 * style->scale, layout.label_y,
-                      slot - 4 * style->scale, font * 1.4 };
+                      slot - 4 * style->scale, rounds_row (style) };
 
-      _sam_chart_set_colour (cr, &style->foreground);
-      _sam_chart_draw_text (cr, style, round_label (data, r), &box, font, FALSE, SAM_ALIGN_CENTRE);
+      _sam_labels_place_at (labels, round_label (data, r), font, SAM_LABEL_WRAP,
+                            &style->foreground, &box, SAM_ALIGN_CENTRE);
     }
 
-  /* Bands where a unit has no figure to show, then the lines between shown points of
-   * consecutive rounds, then the markers and the means. */
-  for (guint u = 0; u < SAM_N_UNITS; u++)
-    for (guint r = 0; data->series[u] != NULL && r < data->n_rounds; r++)
-      {
-        const SamFigure *figure = &data->series[u][r];
-        const SamRect *band = &layout.points[u * data->n_rounds + r];
-        g_autofree char *text = NULL;
-        SamRect box;
-
-        if (shows_figure (figure))
-          continue;
-        if (figure->withheld != SAM_WITHHELD_NONE)
-          _sam_chart_draw_hatch (cr, style, band);
-        /* Outlined in the unit's colour, so that one sees whose figure it is. */
-        _sam_chart_set_colour (cr, &style->units[u]);
-        cairo_set_line_width (cr, 2 * style->scale);
-        cairo_rectangle (cr, band->x, band->y, band->width, band->height);
-        cairo_stroke (cr);
-        cairo_set_line_width (cr, 1 * style->scale);
-        /* Translators: upright in a band on a trend chart: whose figure, and that it is
-         * withheld ("Klinik 3: withheld") or that there were no answers. */
-        text = g_strdup_printf (_("%s: %s"), unit_name (data, u),
-                                figure->withheld != SAM_WITHHELD_NONE ? _sam_chart_withheld_word ()
-                                                                      : _("no answers"));
-        {
-          double size = MIN (small, band->width * 0.7);
-          double along = MIN (_sam_chart_estimate_width (text, size) + size, band->height * 0.9);
-
-          /* On a plate as long as the words, low in the band, clear of most lines. */
-          box = (SamRect) { band->x, band->y + band->height - along - band->height * 0.05,
-                            band->width, along };
-          _sam_chart_set_colour (cr, &style->background);
-          cairo_rectangle (cr, box.x + band->width * 0.12, box.y, band->width * 0.76, box.height);
-          cairo_fill (cr);
-        }
-        _sam_chart_set_colour (cr, &style->foreground);
-        _sam_chart_draw_text_vertical (cr, style, text, &box, MIN (small, band->width * 0.7));
-      }
-
+  /* The lines between shown points of consecutive rounds, then the markers. */
   for (guint u = 0; u < SAM_N_UNITS; u++)
     {
       if (data->series[u] == NULL)
@@ -366,26 +320,65 @@ paint (const SamTrendData  *data,
           cairo_stroke (cr);
         }
     }
-
-  labels = g_new0 (SamRect, SAM_N_UNITS * MAX (data->n_rounds, 1));
-  place_labels (data, &layout, small, labels);
   for (guint u = 0; u < SAM_N_UNITS; u++)
     for (guint r = 0; data->series[u] != NULL && r < data->n_rounds; r++)
       {
         const SamFigure *figure = &data->series[u][r];
-        const SamRect *label = &labels[u * data->n_rounds + r];
-        g_autofree char *mean = NULL;
+        const SamRect *point = &layout.points[u * data->n_rounds + r];
 
-        if (!shows_figure (figure))
-          continue;
-        draw_marker (cr, style, u, &layout.points[u * data->n_rounds + r]);
-        if (label->width <= 0)
-          continue;
-        mean = _sam_chart_format_mean (figure->mean);
-        _sam_chart_set_colour (cr, &style->foreground);
-        _sam_chart_draw_text (cr, style, mean, label, small, FALSE, SAM_ALIGN_CENTRE);
+        if (shows_figure (figure))
+          draw_marker (cr, style, u, point);
+        else if (figure->withheld != SAM_WITHHELD_NONE)
+          _sam_chart_draw_withheld_marker (cr, style, point, figure->withheld);
+        else
+          _sam_chart_draw_empty_marker (cr, style, point);
       }
-  g_free (labels);
+
+  /* The means beside their markers: above, below, right or left, wherever nothing else
+   * is; on a plate, so that a line does not run through them. */
+  for (guint u = 0; u < SAM_N_UNITS; u++)
+    for (guint r = 0; data->series[u] != NULL && r < data->n_rounds; r++)
+      {
+        const SamFigure *figure = &data->series[u][r];
+        const SamRect *point = &layout.points[u * data->n_rounds + r];
+        double cx = point->x + point->width / 2, cy = point->y + point->height / 2;
+        double gap = 0.25 * small + 1.5 * style->scale;
+
+        if (shows_figure (figure))
+          {
+            g_autofree char *mean = _sam_chart_format_mean (figure->mean);
+            SamSpot spots[] = {
+              { { cx, point->y - gap - line_small, 0, line_small }, SAM_ALIGN_CENTRE, -1, NULL },
+              { { cx, point->y + point->height + gap, 0, line_small }, SAM_ALIGN_CENTRE, -1, NULL },
+              { { point->x + point->width + gap + small * 0.3, cy, 0, 0 }, SAM_ALIGN_START, -1,
+                NULL },
+              { { point->x - gap - small * 0.3, cy, 0, 0 }, SAM_ALIGN_END, -1, NULL },
+            };
+
+            _sam_labels_place (labels, mean, small, SAM_LABEL_PLATE, &style->foreground, spots,
+                               G_N_ELEMENTS (spots));
+          }
+        else
+          {
+            /* Translators: by the marker of a figure not shown on a trend chart: whose
+             * figure, and that it is withheld ("Klinik 3: withheld") or that there were no
+             * answers. */
+            g_autofree char *text =
+              g_strdup_printf (_("%s: %s"), unit_name (data, u),
+                               figure->withheld != SAM_WITHHELD_NONE ? _sam_chart_withheld_word ()
+                                                                     : _("no answers"));
+            SamSpot spots[] = {
+              { { cx, layout.plot.y, 0, point->y - gap - layout.plot.y }, SAM_ALIGN_START, -1,
+                NULL },
+              { { cx, point->y - gap - line_small, 0, line_small }, SAM_ALIGN_CENTRE, -1, NULL },
+            };
+
+            if (!_sam_labels_place (labels, text, small, SAM_LABEL_PLATE | SAM_LABEL_UPRIGHT,
+                                    &style->foreground, &spots[0], 1))
+              _sam_labels_place (labels, text, small, SAM_LABEL_PLATE, &style->foreground,
+                                 &spots[1], 1);
+          }
+      }
 
   sam_chart_trend_layout_clear (&layout);
 }
@@ -434,6 +427,7 @@ sam_chart_trend_describe (const SamTrendData *data)
         g_string_append_printf (text, _(" %s, %s: %s."), unit_name (data, u),
                                 round_label (data, r), summary);
       }
+  g_string_append_printf (text, " %s", _sam_chart_left_out_sentence ());
   return g_string_free (text, FALSE);
 }
 
@@ -459,7 +453,13 @@ sam_chart_trend_marks (const SamTrendData  *data,
       {
         g_autofree char *summary = _sam_chart_figure_summary (&data->series[u][r], data->k);
 
-        sam_chart_marks_add (marks, &layout.points[u * data->n_rounds + r],
+        SamRect rect = layout.points[u * data->n_rounds + r];
+
+        /* Where there is no point, the round's height above its marker. */
+        if (!shows_figure (&data->series[u][r]))
+          rect = (SamRect) { rect.x, layout.plot.y, rect.width,
+                             layout.plot.y + layout.plot.height - layout.plot.y };
+        sam_chart_marks_add (marks, &rect,
                              g_strdup_printf (_("%s, %s: %s"), unit_name (data, u),
                                               round_label (data, r), summary));
       }

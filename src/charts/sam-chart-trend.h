@@ -14,9 +14,9 @@
 G_BEGIN_DECLS
 
 /* An item's or index's mean over the rounds: a line with markers per unit (the clinic,
- * the cluster, the country where present) on a 0–100 axis. A withheld point is a hatched
- * band at its round, outlined in the unit's colour and saying so: never a zero and never
- * just a gap in the line. A single round still draws. */
+ * the cluster, the country where present) on a 0–100 axis. A withheld point is a neutral
+ * marker on the baseline at its round, with whose it is and that it is withheld: never a
+ * zero, a bar, or just a gap in the line. A single round still draws. */
 
 typedef struct
 {
@@ -36,8 +36,9 @@ typedef struct
   double   marker_size;
   double  *round_x;            /* n_rounds: where each round is */
   SamRect *points;             /* SAM_N_UNITS * n_rounds, [unit * n_rounds + round]: a shown
-                                * point's marker, centred on it; the band where withheld or
-                                * without answers; zero where the unit is absent */
+                                * point's marker, centred on it; the marker on the baseline
+                                * where withheld or without answers; zero where the unit is
+                                * absent */
   guint    n_rounds;
 } SamTrendLayout;
 

@@ -22,8 +22,12 @@
 #define SLIDE_WIDTH  960.0
 #define SLIDE_HEIGHT 540.0
 #define MARGIN       48.0
-/* The charts' text a little larger than on a page: a room reads it from afar. */
+/* The charts' text a little larger than on a page: a room reads it from afar. Never below
+ * the slide's minimum (sam_chart_style_set_medium(): 12 pt on this slide). */
 #define TEXT_SCALE   1.15
+/* The most clinics on one slide of the heatmap: each row keeps its mean and n at the
+ * slide's text size. */
+#define HEATMAP_CLINICS 12
 
 typedef struct
 {
@@ -198,12 +202,15 @@ sam_deck_render (SamStore  *store,
   cairo_pdf_surface_set_metadata (deck.surface, CAIRO_PDF_METADATA_CREATOR, "Samarbejde");
   deck.cr = cairo_create (deck.surface);
   sam_chart_style_init (&deck.style, SAM_CHART_LIGHT, TEXT_SCALE);
+  sam_chart_style_set_medium (&deck.style, SAM_CHART_SLIDE, SLIDE_WIDTH);
 
   title_slide (&deck, figures);
   chart_slide (&deck, sam_results_chart_indices (figures));
   for (SamIndex i = 0; i < SAM_N_INDICES; i++)
     chart_slide (&deck, sam_results_chart_overview (figures, previous, SAM_N_ITEMS + i));
-  chart_slide (&deck, sam_results_chart_heatmap (figures));
+  /* The heatmap a slide for every so many clinics, so that its numbers keep their size. */
+  for (guint first = 0; first == 0 || first < figures->clinics->len; first += HEATMAP_CLINICS)
+    chart_slide (&deck, sam_results_chart_heatmap_part (figures, first, HEATMAP_CLINICS));
   for (guint d = 0; d < sam_instrument_get_n_domains (instrument); d++)
     {
       const SamDomain *domain = sam_instrument_get_domain (instrument, d);

@@ -19,6 +19,10 @@
 #include "sam-chart-trend.h"
 #include "sam-results-charts.h"
 
+/* The options of a frequency scale that count as "monthly or more often": "Weekly or more
+ * often" and "Monthly" (instrument contract, the meetings scale). */
+#define SAM_FREQUENCY_OFTEN 2
+
 /* Chart data holds borrowed pointers; each chart made here owns what they point to in
  * one block, freed with the chart. */
 typedef struct
@@ -167,10 +171,59 @@ owned_comparison_new (SamRoundFigures *figures,
   return owned;
 }
 
+/* How often something is done (the meetings scale, q4 and q5): its options have no
+ * favourable side, and a mean of them on 0–100 means nothing to a reader. */
+static gboolean
+is_frequency (const SamQuestion *question)
+{
+  return !question->scale->has_favourable && question->scale->options->len > SAM_FREQUENCY_OFTEN;
+}
+
+static const char *
+option_label (const SamQuestion *question,
+              guint              o)
+{
+  return ((const SamOption *) g_ptr_array_index (question->scale->options, o))->label;
+}
+
+/* A frequency item as what it is: the share of the answers that say "monthly or more
+ * often", its options named on the chart. A reference that came without the spread of its
+ * answers has no such share, and is left out of that row. */
+static void
+show_as_share (OwnedComparison   *owned,
+               const SamQuestion *question)
+{
+  guint last = question->scale->options->len - 1;
+
+  owned->data.measure = SAM_COMPARISON_SHARE;
+  owned->data.share_codes = SAM_FREQUENCY_OFTEN;
+  /* Translators: what a chart of how often meetings are held counts: the answers "Weekly
+   * or more often" and "Monthly". */
+  owned->data.share_label = _("monthly or more often");
+  owned->data.caption =
+    keep (owned->strings,
+          /* Translators: over the chart of how often meetings are held: the options counted,
+           * then the scale's two ends. */
+          g_strdup_printf (_("The share who answered “%s” or “%s”, in percent of the answers. "
+                             "The scale runs from “%s” to “%s”."),
+                           option_label (question, 0), option_label (question, 1),
+                           option_label (question, 0), option_label (question, last)));
+  for (guint r = 0; r < owned->data.n_rows; r++)
+    {
+      SamComparisonRow *row = &owned->rows[r];
+      const SamFigure *country = &row->figures[SAM_UNIT_COUNTRY];
+
+      if (row->present[SAM_UNIT_COUNTRY] && country->withheld == SAM_WITHHELD_NONE &&
+          country->n > 0 && country->n_codes < SAM_FREQUENCY_OFTEN)
+        row->present[SAM_UNIT_COUNTRY] = FALSE;
+    }
+}
+
 /**
  * sam_results_chart_question:
  *
- * Returns: (transfer full): the item comparison of one question's items
+ * Returns: (transfer full): the item comparison of one question's items: their mean
+ *   scores, or, for how often meetings are held, the share "monthly or more often"
  */
 SamChart *
 sam_results_chart_question (SamRoundFigures   *figures,
@@ -188,6 +241,8 @@ sam_results_chart_question (SamRoundFigures   *figures,
 
       fill_row (&owned->rows[i], figures, item->index, row_label (item, owned->strings));
     }
+  if (is_frequency (question))
+    show_as_share (owned, question);
   title = sam_results_question_title (question);
   return sam_chart_new (&sam_chart_comparison_kind, title, owned, owned_comparison_free);
 }
@@ -259,6 +314,14 @@ sam_results_chart_distribution (SamRoundFigures   *figures,
   owned->data.n_rows = question->items->len;
   owned->data.diverging = scale->has_favourable;
   owned->data.n_options = MIN (scale->options->len, SAM_MAX_CODES);
+  if (is_frequency (question))
+    owned->data.caption =
+      keep (owned->strings,
+            /* Translators: over the answers to how often meetings are held: the scale's ends. */
+            g_strdup_printf (_("How often, in percent of the answers: from “%s” on the left to "
+                               "“%s” on the right."),
+                             option_label (question, 0),
+                             option_label (question, owned->data.n_options - 1)));
   /* The middle option of an odd scale is neither side. */
   middle = owned->data.n_options % 2 == 1 ? owned->data.n_options / 2 : G_MAXUINT;
   for (guint o = 0; o < owned->data.n_options; o++)
@@ -508,12 +571,34 @@ owned_heatmap_free (gpointer data)
 SamChart *
 sam_results_chart_heatmap (SamRoundFigures *figures)
 {
+  g_return_val_if_fail (figures != NULL, NULL);
+
+  return sam_results_chart_heatmap_part (figures, 0, figures->clinics->len);
+}
+
+/**
+ * sam_results_chart_heatmap_part:
+ * @first: the first clinic shown
+ * @n_clinics: how many clinics from there
+ *
+ * Returns: (transfer full): the heatmap of some of the clinics, the cluster as the last
+ *   row: for a page or a slide that cannot hold them all at a size that can be read
+ */
+SamChart *
+sam_results_chart_heatmap_part (SamRoundFigures *figures,
+                                guint            first,
+                                guint            n_clinics)
+{
   OwnedHeatmap *owned;
-  guint n_rows;
+  g_autofree char *title = NULL;
+  guint n_rows, total;
 
   g_return_val_if_fail (figures != NULL, NULL);
 
-  n_rows = figures->clinics->len + 1;
+  total = figures->clinics->len;
+  first = MIN (first, total);
+  n_clinics = MIN (n_clinics, total - first);
+  n_rows = n_clinics + 1;
   owned = g_new0 (OwnedHeatmap, 1);
   owned->strings = g_ptr_array_new_with_free_func (g_free);
   owned->rows = g_new0 (const char *, n_rows + 1);
@@ -522,9 +607,9 @@ sam_results_chart_heatmap (SamRoundFigures *figures)
     {
       const SamFigure *source;
 
-      if (r < figures->clinics->len)
+      if (r < n_clinics)
         {
-          const SamClinicFigures *clinic = g_ptr_array_index (figures->clinics, r);
+          const SamClinicFigures *clinic = g_ptr_array_index (figures->clinics, first + r);
 
           owned->rows[r] = keep (owned->strings, g_strdup (clinic->code));
           source = clinic->figures;
@@ -546,5 +631,12 @@ sam_results_chart_heatmap (SamRoundFigures *figures)
   owned->data.column_labels = owned->columns;
   owned->data.cells = owned->cells;
   owned->data.k = figures->k;
-  return sam_chart_new (&sam_chart_heatmap_kind, _("The indices, clinic by clinic"), owned, owned_heatmap_free);
+  if (first == 0 && n_clinics == total)
+    title = g_strdup (_("The indices, clinic by clinic"));
+  else
+    /* Translators: a chart's title where the clinics take several pages: the first and
+     * the last clinic shown, of how many ("The indices, clinic by clinic: 13–24 of 40"). */
+    title = g_strdup_printf (_("The indices, clinic by clinic: %u–%u of %u"), first + 1,
+                             first + n_clinics, total);
+  return sam_chart_new (&sam_chart_heatmap_kind, title, owned, owned_heatmap_free);
 }

@@ -32,5 +32,8 @@ SamChart   *sam_results_chart_trend           (GPtrArray         *history,
                                                gint64             own_clinic_id,
                                                guint              slot);
 SamChart   *sam_results_chart_heatmap         (SamRoundFigures   *figures);
+SamChart   *sam_results_chart_heatmap_part    (SamRoundFigures   *figures,
+                                               guint              first,
+                                               guint              n_clinics);
 
 G_END_DECLS

@@ -90,7 +90,14 @@ init_style (SamChartView  *self,
 {
   sam_chart_style_init_for_widget (style, GTK_WIDGET (self));
   if (self->presenting)
-    style->scale *= PRESENTING_SCALE;
+    {
+      GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+
+      /* Large enough for the back of the room: the projector's rule, by the picture's width. */
+      style->scale *= PRESENTING_SCALE;
+      sam_chart_style_set_medium (style, SAM_CHART_PROJECTOR,
+                                  native != NULL ? gtk_widget_get_width (GTK_WIDGET (native)) : 0);
+    }
 }
 
 static void

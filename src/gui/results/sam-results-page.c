@@ -744,6 +744,7 @@ on_draw_page (GtkPrintOperation *operation,
   top = text_height + 8;
 
   sam_chart_style_init (&style, SAM_CHART_LIGHT, sam_report_text_scale (width, height / 2) );
+  sam_chart_style_set_medium (&style, SAM_CHART_PAPER, 0);
   for (guint i = 0; i < 2; i++)
     {
       guint index = page * 2 + i;
