@@ -96,6 +96,9 @@ test_believable_cluster (void)
   g_assert_cmpint (solo_clinics, <=, 5);
   g_assert_cmpint (query (store, "SELECT count(*) FROM (SELECT clinic_id FROM respondents"
                                  " GROUP BY clinic_id HAVING count(DISTINCT role) = 3)"), ==, 0);
+  /* Each clinic's kind is what its answers show: the solo practices, and the rest partnerships. */
+  g_assert_cmpint (query (store, "SELECT count(*) FROM clinics WHERE kind = 'solo'"), ==, solo_clinics);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM clinics WHERE kind = 'partnership'"), ==, 12 - solo_clinics);
 
   /* About 35 doctors in a round, and some staff. */
   doctors = query (store, "SELECT max(n) FROM (SELECT count(*) AS n FROM respondents"
@@ -249,6 +252,43 @@ test_old_demo_is_renewed (void)
   }
 }
 
+/* What a tester changed is dropped, and the demo is as it was first shown, in place. */
+static void
+test_reset (void)
+{
+  g_autoptr(SamStore) store = make_demo ("reset.db");
+  g_autoptr(SamStore) fresh = make_demo ("reset-fresh.db");
+  g_autoptr(SamStore) real = NULL;
+  g_autofree char *real_path = g_build_filename (tmpdir, "reset-real.db", NULL);
+  g_autofree char *before = dump (fresh);
+  g_autofree char *after = NULL;
+  g_autofree char *changed = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 cluster_id;
+
+  g_assert_true (sam_store_ensure_cluster (store, "Testklyngen", &cluster_id, NULL));
+  g_assert_true (sam_store_set_setting (store, "marker", "changed", NULL));
+  g_assert_true (_sam_store_exec (store, "UPDATE answers SET code = 1 WHERE code = 2", NULL));
+  changed = dump (store);
+  g_assert_cmpstr (changed, !=, before);
+
+  g_assert_true (sam_demo_reset (store, &error));
+  g_assert_no_error (error);
+  after = dump (store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM clusters"), ==, 1);
+  g_assert_null (sam_store_get_setting (store, "marker"));
+  g_assert_true (sam_store_is_demo (store));
+  g_assert_cmpint (query (store, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+
+  /* Real data is never reset. */
+  real = sam_store_new (real_path, NULL);
+  g_assert_true (sam_store_ensure_cluster (real, "Rigtig", &cluster_id, NULL));
+  g_assert_false (sam_demo_reset (real, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (query (real, "SELECT count(*) FROM clusters"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +304,7 @@ main (int   argc,
   g_test_add_func ("/demo/national-reference", test_national_reference);
   g_test_add_func ("/demo/real-data-is-never-touched", test_real_data_is_never_touched);
   g_test_add_func ("/demo/old-demo-is-renewed", test_old_demo_is_renewed);
+  g_test_add_func ("/demo/reset", test_reset);
 
   status = g_test_run ();
   test_rm_rf (tmpdir);

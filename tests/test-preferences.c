@@ -151,6 +151,60 @@ test_own_clinic (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
 }
 
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
+      gtk_widget_get_visible (widget))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The clinic's choice is shown in full, beneath its title, never cut short; the clinic's
+ * kind is set beside it, only where the computer is a clinic's. */
+static void
+test_clinic_kind (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  AdwComboRow *kind_row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                        SAM_TYPE_PREFERENCES_WINDOW,
+                                                                        "kind_row"));
+  GtkLabel *shown;
+
+  shown = find_label (GTK_WIDGET (fixture->clinic_row), "None (a cluster coordinator)");
+  g_assert_nonnull (shown);
+  g_assert_cmpint (gtk_label_get_ellipsize (shown), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_true (gtk_label_get_wrap (shown));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (kind_row)));
+
+  adw_combo_row_set_selected (fixture->clinic_row, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (kind_row)));
+  g_assert_cmpuint (adw_combo_row_get_selected (kind_row), ==, SAM_CLINIC_KIND_UNKNOWN);
+  adw_combo_row_set_selected (kind_row, SAM_CLINIC_KIND_PARTNERSHIP);
+  g_assert_cmpint (sam_store_get_clinic_kind (fixture->store, fixture->clinics[0]), ==, SAM_CLINIC_KIND_PARTNERSHIP);
+  g_assert_cmpint (sam_store_get_clinic_kind (fixture->store, fixture->clinics[1]), ==, SAM_CLINIC_KIND_UNKNOWN);
+
+  /* Another clinic: its own kind, unset; back again: the partnership. */
+  adw_combo_row_set_selected (fixture->clinic_row, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (kind_row), ==, SAM_CLINIC_KIND_UNKNOWN);
+  adw_combo_row_set_selected (kind_row, SAM_CLINIC_KIND_SOLO);
+  g_assert_cmpint (sam_store_get_clinic_kind (fixture->store, fixture->clinics[1]), ==, SAM_CLINIC_KIND_SOLO);
+  adw_combo_row_set_selected (fixture->clinic_row, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (kind_row), ==, SAM_CLINIC_KIND_PARTNERSHIP);
+  g_assert_cmpint (sam_store_get_clinic_kind (fixture->store, fixture->clinics[1]), ==, SAM_CLINIC_KIND_SOLO);
+
+  adw_combo_row_set_selected (fixture->clinic_row, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (kind_row)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,6 +217,8 @@ main (int   argc,
   g_test_add ("/preferences/min-group-size", Fixture, NULL, fixture_set_up, test_min_group_size,
               fixture_tear_down);
   g_test_add ("/preferences/own-clinic", Fixture, NULL, fixture_set_up, test_own_clinic,
+              fixture_tear_down);
+  g_test_add ("/preferences/clinic-kind", Fixture, NULL, fixture_set_up, test_clinic_kind,
               fixture_tear_down);
 
   status = g_test_run ();

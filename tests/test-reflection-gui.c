@@ -9,6 +9,7 @@
 #include "sam-reflection-page.h"
 #include "sam-reflection.h"
 #include "test-gui-common.h"
+#include "test-item-codes.h"
 
 /* The Reflection section: answers saved as they are typed, found again on reopening, kept
  * as earlier answers on a later day; a solo doctor's questions and own figures. */
@@ -151,6 +152,13 @@ has_label (GtkWidget  *widget,
   return FALSE;
 }
 
+static GtkWidget *
+role_row (Fixture *fixture)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), SAM_TYPE_REFLECTION_PAGE,
+                                                    "role_row"));
+}
+
 /* Write, reopen, and look back on another day. */
 static void
 test_write_reopen (Fixture       *fixture,
@@ -220,6 +228,10 @@ test_solo (Fixture       *fixture,
   g_autoptr(GPtrArray) views = NULL;
   GtkWidget *groups;
 
+  /* Klinik 1 is set up as a solo practice: its one doctor's figures are "yours". */
+  g_assert_true (sam_store_set_clinic_kind (fixture->store, fixture->clinic, SAM_CLINIC_KIND_SOLO, NULL));
+  close_page (fixture);
+  open_page (fixture);
   sam_reflection_page_set_role (fixture->page, SAM_ROLE_SOLO);
   test_spin (5);
   views = answer_views (fixture);
@@ -234,9 +246,15 @@ test_solo (Fixture       *fixture,
   /* Own figures next to the cluster's: 100 against (100 + 5 × 50 + 4 × 75) / 10 = 65. */
   g_assert_true (has_label (groups, "Your Figures and the Cluster’s"));
   g_assert_true (has_label (groups, "You: 100 · Cluster: 65"));
+  /* Items by their words, never their codes. */
+  g_assert_true (has_label (groups, "To what degree do you get the support you could wish for"));
+  assert_no_item_code (groups);
 
-  /* Chosen on the computer of a clinic of five, the figures are the clinic's, never
-   * "yours": five answered. */
+  /* A solo practice's doctor is the solo doctor: the role is not a choice there. */
+  g_assert_false (gtk_widget_get_sensitive (role_row (fixture)));
+
+  /* Chosen on the computer of a clinic of five whose kind nobody has set, the figures are
+   * the clinic's, never "yours": five answered. */
   {
     g_autoptr(GPtrArray) clinics = sam_store_list_clinics (fixture->store, NULL);
 
@@ -250,8 +268,28 @@ test_solo (Fixture       *fixture,
     test_spin (5);
     groups = sam_reflection_page_get_groups (fixture->page);
     g_assert_true (has_label (groups, "Your Clinic’s Figures and the Cluster’s"));
-    g_assert_true (has_label (groups, "Your clinic (5 answers): 50 · Cluster: 65"));
+    g_assert_true (has_label (groups, "The clinic, 5 answers: 50 · Cluster: 65"));
     g_assert_false (has_label (groups, "You: "));
+    g_assert_true (gtk_widget_get_sensitive (role_row (fixture)));
+
+    /* Even set up as a solo practice, five answers are not one person's. */
+    g_assert_true (sam_store_set_clinic_kind (fixture->store, sam_store_get_own_clinic (fixture->store),
+                                              SAM_CLINIC_KIND_SOLO, NULL));
+    close_page (fixture);
+    open_page (fixture);
+    groups = sam_reflection_page_get_groups (fixture->page);
+    g_assert_true (has_label (groups, "The clinic, 5 answers: 50 · Cluster: 65"));
+    g_assert_false (has_label (groups, "You: "));
+
+    /* Set up as a partnership, its doctors reflect as partners. */
+    g_assert_true (sam_store_set_clinic_kind (fixture->store, sam_store_get_own_clinic (fixture->store),
+                                              SAM_CLINIC_KIND_PARTNERSHIP, NULL));
+    close_page (fixture);
+    open_page (fixture);
+    g_clear_pointer (&views, g_ptr_array_unref);
+    views = answer_views (fixture);
+    g_assert_cmpuint (views->len, >, 6);
+    g_assert_false (has_label (sam_reflection_page_get_groups (fixture->page), "The clinic, "));
     g_assert_true (sam_store_set_own_clinic (fixture->store, fixture->clinic, NULL));
   }
 

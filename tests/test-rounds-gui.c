@@ -85,8 +85,7 @@ overview_offers (SamWindow  *window,
                  const char *action)
 {
   g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), SAM_TYPE_WINDOW,
-                                                               "welcome_page"));
+  GtkWidget *page = GTK_WIDGET (sam_window_get_section_page (window, "overview"));
 
   g_assert_true (SAM_IS_WELCOME_PAGE (page));
   collect_actions (page, actions);

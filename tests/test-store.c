@@ -469,6 +469,100 @@ test_clinic_order (Fixture       *fixture,
   g_assert_cmpstr (((SamClinic *) g_ptr_array_index (clinics, 2))->cluster_name, ==, "Klynge");
 }
 
+/* What a clinic is: set, read back, listed; and taken from the roles of its answers only
+ * where they make it clear, never over a kind someone set. */
+static void
+test_clinic_kind (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(SamStore) store = open_store (fixture->path);
+  g_autoptr(GPtrArray) clinics = NULL;
+  g_autoptr(GError) error = NULL;
+  SamAnswer answer = { "q5a", 1 };
+  gint64 cluster, round1, round2, partners, solo, two_solo, mixed, set, staff_only;
+  SamClinicKind kind;
+
+  g_assert_true (sam_store_ensure_cluster (store, "Klynge", &cluster, NULL));
+  g_assert_true (sam_store_create_round (store, cluster, "R1", "2026-03-01", &round1, NULL));
+  g_assert_true (sam_store_create_round (store, cluster, "R2", "2026-09-01", &round2, NULL));
+  g_assert_true (sam_store_ensure_clinic (store, cluster, "Partners", NULL, &partners, NULL));
+  g_assert_true (sam_store_ensure_clinic (store, cluster, "Solo", NULL, &solo, NULL));
+  g_assert_true (sam_store_ensure_clinic (store, cluster, "Two solo", NULL, &two_solo, NULL));
+  g_assert_true (sam_store_ensure_clinic (store, cluster, "Mixed", NULL, &mixed, NULL));
+  g_assert_true (sam_store_ensure_clinic (store, cluster, "Set", NULL, &set, NULL));
+  g_assert_true (sam_store_ensure_clinic (store, cluster, "Staff only", NULL, &staff_only, NULL));
+  g_assert_cmpint (sam_store_get_clinic_kind (store, partners), ==, SAM_CLINIC_KIND_UNKNOWN);
+
+  /* Set and read back; a clinic that is not there is refused. */
+  g_assert_true (sam_store_set_clinic_kind (store, set, SAM_CLINIC_KIND_SOLO, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_store_get_clinic_kind (store, set), ==, SAM_CLINIC_KIND_SOLO);
+  g_assert_false (sam_store_set_clinic_kind (store, 999, SAM_CLINIC_KIND_SOLO, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The roles of the answers. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (sam_store_add_respondent (store, round1, partners, SAM_ROLE_PARTNER, &answer, 1, NULL, NULL));
+  g_assert_true (sam_store_add_respondent (store, round1, partners, SAM_ROLE_STAFF, &answer, 1, NULL, NULL));
+  /* One solo doctor in each of two rounds: one person, twice. */
+  g_assert_true (sam_store_add_respondent (store, round1, solo, SAM_ROLE_SOLO, &answer, 1, NULL, NULL));
+  g_assert_true (sam_store_add_respondent (store, round2, solo, SAM_ROLE_SOLO, &answer, 1, NULL, NULL));
+  g_assert_true (sam_store_add_respondent (store, round1, solo, SAM_ROLE_STAFF, &answer, 1, NULL, NULL));
+  /* Two "solo doctors" in one round are not one doctor: not clear. */
+  g_assert_true (sam_store_add_respondent (store, round1, two_solo, SAM_ROLE_SOLO, &answer, 1, NULL, NULL));
+  g_assert_true (sam_store_add_respondent (store, round1, two_solo, SAM_ROLE_SOLO, &answer, 1, NULL, NULL));
+  g_assert_true (sam_store_add_respondent (store, round1, mixed, SAM_ROLE_SOLO, &answer, 1, NULL, NULL));
+  g_assert_true (sam_store_add_respondent (store, round1, mixed, SAM_ROLE_PARTNER, &answer, 1, NULL, NULL));
+  /* A kind someone set stays, whatever the answers say. */
+  g_assert_true (sam_store_add_respondent (store, round1, set, SAM_ROLE_PARTNER, &answer, 1, NULL, NULL));
+  g_assert_true (sam_store_add_respondent (store, round1, set, SAM_ROLE_PARTNER, &answer, 1, NULL, NULL));
+  g_assert_true (sam_store_add_respondent (store, round1, staff_only, SAM_ROLE_STAFF, &answer, 1, NULL, NULL));
+
+  g_assert_true (sam_store_infer_clinic_kinds (store, cluster, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_store_get_clinic_kind (store, partners), ==, SAM_CLINIC_KIND_PARTNERSHIP);
+  g_assert_cmpint (sam_store_get_clinic_kind (store, solo), ==, SAM_CLINIC_KIND_SOLO);
+  g_assert_cmpint (sam_store_get_clinic_kind (store, two_solo), ==, SAM_CLINIC_KIND_UNKNOWN);
+  g_assert_cmpint (sam_store_get_clinic_kind (store, mixed), ==, SAM_CLINIC_KIND_UNKNOWN);
+  g_assert_cmpint (sam_store_get_clinic_kind (store, set), ==, SAM_CLINIC_KIND_SOLO);
+  g_assert_cmpint (sam_store_get_clinic_kind (store, staff_only), ==, SAM_CLINIC_KIND_UNKNOWN);
+
+  /* Listed with the clinics and with the round's clinics. */
+  clinics = sam_store_list_clinics (store, NULL);
+  for (guint i = 0; i < clinics->len; i++)
+    {
+      SamClinic *clinic = g_ptr_array_index (clinics, i);
+
+      g_assert_cmpint (clinic->kind, ==, sam_store_get_clinic_kind (store, clinic->id));
+    }
+  g_clear_pointer (&clinics, g_ptr_array_unref);
+  clinics = sam_store_list_round_clinics (store, round1, NULL);
+  g_assert_cmpuint (clinics->len, ==, 6);
+  for (guint i = 0; i < clinics->len; i++)
+    {
+      SamRoundClinic *clinic = g_ptr_array_index (clinics, i);
+
+      g_assert_cmpint (clinic->kind, ==, sam_store_get_clinic_kind (store, clinic->clinic_id));
+    }
+
+  /* Unset again, and the roles each kind offers. */
+  g_assert_true (sam_store_set_clinic_kind (store, set, SAM_CLINIC_KIND_UNKNOWN, NULL));
+  g_assert_cmpint (sam_store_get_clinic_kind (store, set), ==, SAM_CLINIC_KIND_UNKNOWN);
+  g_assert_false (sam_clinic_kind_offers_role (SAM_CLINIC_KIND_SOLO, SAM_ROLE_PARTNER));
+  g_assert_true (sam_clinic_kind_offers_role (SAM_CLINIC_KIND_SOLO, SAM_ROLE_SOLO));
+  g_assert_true (sam_clinic_kind_offers_role (SAM_CLINIC_KIND_SOLO, SAM_ROLE_STAFF));
+  g_assert_true (sam_clinic_kind_offers_role (SAM_CLINIC_KIND_PARTNERSHIP, SAM_ROLE_PARTNER));
+  g_assert_false (sam_clinic_kind_offers_role (SAM_CLINIC_KIND_PARTNERSHIP, SAM_ROLE_SOLO));
+  g_assert_true (sam_clinic_kind_offers_role (SAM_CLINIC_KIND_PARTNERSHIP, SAM_ROLE_STAFF));
+  for (SamRole role = 0; role < SAM_N_ROLES; role++)
+    g_assert_true (sam_clinic_kind_offers_role (SAM_CLINIC_KIND_UNKNOWN, role));
+  g_assert_true (sam_clinic_kind_from_string ("partnership", &kind));
+  g_assert_cmpint (kind, ==, SAM_CLINIC_KIND_PARTNERSHIP);
+  g_assert_false (sam_clinic_kind_from_string ("group", &kind));
+  g_assert_cmpint (kind, ==, SAM_CLINIC_KIND_UNKNOWN);
+}
+
 /* Files that must be left exactly as they are. */
 
 static void
@@ -734,7 +828,8 @@ test_upgrade_v3 (Fixture       *fixture,
                                      " WHERE source = 'meeting'"), ==, 1);
 
   /* A clinic with only a plan is in use, and tidying clinics leaves it. */
-  sql_exec (v4_path, "INSERT INTO clinics VALUES (9, 1, 'Klinik 9', NULL);"
+  sql_exec (v4_path, "INSERT INTO clinics (id, cluster_id, code, name)"
+                     " VALUES (9, 1, 'Klinik 9', NULL);"
                      "INSERT INTO plan_follow_ups VALUES (9, '2026-11-10', '2027-05-10');");
   g_assert_true (sam_store_delete_clinic_if_unused (store, 9, NULL));
   g_assert_cmpint (sql_int (v4_path, "SELECT count(*) FROM clinics WHERE id = 9"), ==, 1);
@@ -742,7 +837,7 @@ test_upgrade_v3 (Fixture       *fixture,
 
 /* Version 4 to 5: rounds take their publication's k; the cluster's figures a clinic took
  * in before are kept as received, with the saved minimum group size as their k. The
- * version 5 fixture opens as it is. */
+ * version 5 fixture keeps its publication's k. */
 static void
 test_upgrade_v4 (Fixture       *fixture,
                  gconstpointer  data)
@@ -765,10 +860,46 @@ test_upgrade_v4 (Fixture       *fixture,
   g_clear_object (&store);
   load_fixture ("schema-v5.sql", v5_path);
   store = open_store (v5_path);
-  g_assert_null (sam_store_get_backup_path (store));
   round = sam_store_get_round (store, 1, NULL);
   g_assert_cmpint (round->published_k, ==, 5);
   g_assert_cmpint (sql_int (v5_path, "SELECT count(*) FROM sent_tallies"), ==, 1);
+}
+
+/* Version 5 to 6: each clinic gets its kind where the roles of its answers make it clear
+ * (Klinik 1 has a partner, Klinik 2 one solo doctor), and stays unset otherwise (Klinik 3
+ * has no answers); the backup is of version 5. The version 6 fixture opens as it is. */
+static void
+test_upgrade_v5 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autofree char *v6_path = g_build_filename (fixture->dir, "v6.db", NULL);
+  g_autoptr(GPtrArray) clinics = NULL;
+  const char *backup;
+
+  load_fixture ("schema-v5.sql", fixture->path);
+  store = open_store (fixture->path);
+  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==, SAM_STORE_SCHEMA_VERSION);
+  backup = sam_store_get_backup_path (store);
+  g_assert_nonnull (backup);
+  g_assert_cmpint (sql_int (backup, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (sam_store_get_clinic_kind (store, 1), ==, SAM_CLINIC_KIND_PARTNERSHIP);
+  g_assert_cmpint (sam_store_get_clinic_kind (store, 2), ==, SAM_CLINIC_KIND_SOLO);
+  g_assert_cmpint (sam_store_get_clinic_kind (store, 3), ==, SAM_CLINIC_KIND_UNKNOWN);
+  clinics = sam_store_list_clinics (store, NULL);
+  g_assert_cmpuint (clinics->len, ==, 3);
+  g_assert_cmpint (((SamClinic *) g_ptr_array_index (clinics, 1))->kind, ==, SAM_CLINIC_KIND_SOLO);
+  g_assert_cmpstr (((SamClinic *) g_ptr_array_index (clinics, 1))->name, ==, "Lægerne i Byen");
+  /* The kind can be set after the upgrade. */
+  g_assert_true (sam_store_set_clinic_kind (store, 3, SAM_CLINIC_KIND_PARTNERSHIP, NULL));
+  g_assert_cmpint (sam_store_get_clinic_kind (store, 3), ==, SAM_CLINIC_KIND_PARTNERSHIP);
+
+  g_clear_object (&store);
+  load_fixture ("schema-v6.sql", v6_path);
+  store = open_store (v6_path);
+  g_assert_null (sam_store_get_backup_path (store));
+  g_assert_cmpint (sam_store_get_clinic_kind (store, 1), ==, SAM_CLINIC_KIND_PARTNERSHIP);
+  g_assert_cmpint (sam_store_get_clinic_kind (store, 3), ==, SAM_CLINIC_KIND_UNKNOWN);
 }
 
 /* Backups: a copy before the first change of a day, the user's alone, the last seven of
@@ -959,6 +1090,8 @@ main (int   argc,
   ADD ("/store/upgrade/v1", test_upgrade_v1);
   ADD ("/store/upgrade/v3", test_upgrade_v3);
   ADD ("/store/upgrade/v4", test_upgrade_v4);
+  ADD ("/store/upgrade/v5", test_upgrade_v5);
+  ADD ("/store/clinic-kind", test_clinic_kind);
   ADD ("/store/backups", test_backups);
   ADD ("/store/open-existing", test_open_existing);
   ADD ("/store/other-writer", test_other_writer);

@@ -345,6 +345,10 @@ sam_demo_populate (SamStore  *store,
         }
     }
 
+  /* Each clinic's kind, as its answers show it (a solo practice, a partnership). */
+  if (!sam_store_infer_clinic_kinds (store, cluster_id, error))
+    goto fail;
+
   /* The country's figures, from a generator of their own so the answers stay as they were. */
   {
     g_autoptr(GRand) national = g_rand_new_with_seed (DEMO_SEED + 1);
@@ -456,4 +460,54 @@ sam_demo_open (const char  *path,
     return NULL;
 
   return g_steal_pointer (&store);
+}
+
+/**
+ * sam_demo_reset:
+ * @store: the demo database, open
+ *
+ * Makes the demo again in place, as it was first shown: everything a tester changed in
+ * it (answers, rounds, meetings, plans, notes, settings) is dropped, as one change. A
+ * database that is not the demo is refused and left alone.
+ */
+gboolean
+sam_demo_reset (SamStore  *store,
+                GError   **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+
+  if (!sam_store_is_demo (store))
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("This is not the demo database, so it is not reset"));
+      return FALSE;
+    }
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  /* The tables are emptied in any order; the references are checked at the commit, when
+   * the demo is whole again. */
+  ok = _sam_store_exec (store, "PRAGMA defer_foreign_keys = ON", error);
+  stmt = ok ? _sam_store_prepare (store, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                  " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", error) : NULL;
+  ok = ok && stmt != NULL;
+  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  for (guint i = 0; ok && i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\"", (char *) g_ptr_array_index (tables, i));
+
+      ok = _sam_store_exec (store, sql, error);
+    }
+  ok = ok && sam_demo_populate (store, error);
+  if (!ok)
+    {
+      sam_store_rollback (store);
+      return FALSE;
+    }
+  return sam_store_commit (store, error);
 }

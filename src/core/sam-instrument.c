@@ -863,6 +863,38 @@ sam_instrument_get_not_applicable_label (SamInstrument *self,
   return NULL;
 }
 
+/**
+ * sam_item_get_words:
+ *
+ * Returns: an item's own words as a person reads them: its text, or its question's where
+ *   the question is the item. An item's code ("q7c") belongs in files only; the window
+ *   names an item by these words.
+ */
+const char *
+sam_item_get_words (const SamItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+
+  return item->text != NULL ? item->text : item->question->text;
+}
+
+/**
+ * sam_item_dup_full_words:
+ *
+ * Returns: (transfer full): the item's words with its question's in front where the item
+ *   is one of several, as in "To what degree do we work with …? Strategic leadership"
+ */
+char *
+sam_item_dup_full_words (const SamItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (item->text == NULL)
+    return g_strdup (item->question->text);
+  /* Translators: a question, then one of the things it asks about. */
+  return g_strdup_printf (_("%s — %s"), item->question->text, item->text);
+}
+
 gboolean
 sam_item_is_asked (const SamItem *item,
                    SamRole        role)

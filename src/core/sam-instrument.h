@@ -121,6 +121,8 @@ gboolean         sam_instrument_parse_answer        (SamInstrument  *self,
 
 gboolean         sam_item_is_asked                  (const SamItem  *item,
                                                      SamRole         role);
+const char      *sam_item_get_words                 (const SamItem  *item);
+char            *sam_item_dup_full_words            (const SamItem  *item);
 const SamOption *sam_item_lookup_option             (const SamItem  *item,
                                                      int             code);
 gboolean         sam_instrument_check_answer        (SamInstrument  *self,

@@ -309,6 +309,25 @@ static const char *migrations[] = {
   "  sent        TEXT NOT NULL,"
   "  PRIMARY KEY (round_id, clinic_id)"
   ") WITHOUT ROWID;",
+
+  /* 5 -> 6: what a clinic is, a solo practice or a partnership, so that the questionnaire
+   * offers only the roles that fit and the figures say whose they are. NULL where nobody
+   * has said. Clinics already holding answers take it from their roles where that is
+   * clear: doctors answering as partners and none as solo make a partnership; one solo
+   * doctor a round and no partner, a solo practice; anything else stays unset. */
+  "ALTER TABLE clinics ADD COLUMN kind TEXT"
+  "  CHECK (kind IS NULL OR kind IN ('solo', 'partnership'));"
+  "UPDATE clinics SET kind = CASE"
+  "  WHEN EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id AND p.role = 'partner')"
+  "   AND NOT EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id AND p.role = 'solo')"
+  "  THEN 'partnership'"
+  "  WHEN EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id AND p.role = 'solo')"
+  "   AND NOT EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id AND p.role = 'partner')"
+  "   AND NOT EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id AND p.role = 'solo'"
+  "                   GROUP BY p.round_id HAVING count(*) > 1)"
+  "  THEN 'solo'"
+  "  END"
+  "  WHERE kind IS NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SAM_STORE_SCHEMA_VERSION);
@@ -1441,6 +1460,178 @@ sam_store_ensure_clinic (SamStore    *self,
                            cluster_id, clean, name, out_id, error);
 }
 
+/* What a clinic is */
+
+static const char *clinic_kind_names[] = { NULL, "solo", "partnership" };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (clinic_kind_names) == SAM_N_CLINIC_KINDS);
+
+/**
+ * sam_clinic_kind_to_string:
+ *
+ * Returns: (nullable): the kind as the database keeps it, or %NULL where it is unknown
+ */
+const char *
+sam_clinic_kind_to_string (SamClinicKind kind)
+{
+  g_return_val_if_fail (kind < SAM_N_CLINIC_KINDS, NULL);
+  return clinic_kind_names[kind];
+}
+
+/* @text NULL or unknown gives %SAM_CLINIC_KIND_UNKNOWN, and %FALSE where it was text. */
+gboolean
+sam_clinic_kind_from_string (const char    *text,
+                             SamClinicKind *kind)
+{
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  *kind = SAM_CLINIC_KIND_UNKNOWN;
+  if (text == NULL)
+    return TRUE;
+  for (guint i = 1; i < SAM_N_CLINIC_KINDS; i++)
+    if (g_str_equal (text, clinic_kind_names[i]))
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+sam_clinic_kind_get_label (SamClinicKind kind)
+{
+  switch (kind)
+    {
+    case SAM_CLINIC_KIND_SOLO:
+      return _("Solo practice");
+    case SAM_CLINIC_KIND_PARTNERSHIP:
+      return _("Partnership");
+    case SAM_CLINIC_KIND_UNKNOWN:
+      return _("Not set");
+    case SAM_N_CLINIC_KINDS:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/* A solo practice has a solo doctor and staff; a partnership, partners and staff; a clinic
+ * nobody has described may have any of them. */
+gboolean
+sam_clinic_kind_offers_role (SamClinicKind kind,
+                             SamRole       role)
+{
+  g_return_val_if_fail (role < SAM_N_ROLES, FALSE);
+
+  switch (kind)
+    {
+    case SAM_CLINIC_KIND_SOLO:
+      return role != SAM_ROLE_PARTNER;
+    case SAM_CLINIC_KIND_PARTNERSHIP:
+      return role != SAM_ROLE_SOLO;
+    case SAM_CLINIC_KIND_UNKNOWN:
+    case SAM_N_CLINIC_KINDS:
+    default:
+      return TRUE;
+    }
+}
+
+SamClinicKind
+sam_store_get_clinic_kind (SamStore *self,
+                           gint64    clinic_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  SamClinicKind kind = SAM_CLINIC_KIND_UNKNOWN;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), SAM_CLINIC_KIND_UNKNOWN);
+
+  stmt = _sam_store_prepare (self, "SELECT kind FROM clinics WHERE id = ?1", NULL);
+  if (stmt == NULL)
+    return SAM_CLINIC_KIND_UNKNOWN;
+  sqlite3_bind_int64 (stmt, 1, clinic_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    sam_clinic_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &kind);
+  return kind;
+}
+
+gboolean
+sam_store_set_clinic_kind (SamStore       *self,
+                           gint64          clinic_id,
+                           SamClinicKind   kind,
+                           GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kind < SAM_N_CLINIC_KINDS, FALSE);
+
+  if (sam_store_get_clinic_kind (self, clinic_id) == kind)
+    return TRUE;
+  stmt = _sam_store_prepare (self, "UPDATE clinics SET kind = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, clinic_id);
+  if (kind == SAM_CLINIC_KIND_UNKNOWN)
+    sqlite3_bind_null (stmt, 2);
+  else
+    sqlite3_bind_text (stmt, 2, clinic_kind_names[kind], -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("There is no such clinic"));
+      return FALSE;
+    }
+  mark_changed (self);
+  return TRUE;
+}
+
+/**
+ * sam_store_infer_clinic_kinds:
+ * @cluster_id: the cluster whose clinics to look at
+ *
+ * Gives each clinic of the cluster that nobody has described the kind its answers make
+ * clear: doctors answering as partners and none as solo make a partnership; one solo
+ * doctor a round and no partner, a solo practice. Anything else stays unset, and a kind
+ * once set is never changed here.
+ */
+gboolean
+sam_store_infer_clinic_kinds (SamStore  *self,
+                              gint64     cluster_id,
+                              GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  stmt = _sam_store_prepare (self,
+                             "UPDATE clinics SET kind = CASE"
+                             "  WHEN EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id"
+                             "               AND p.role = 'partner')"
+                             "   AND NOT EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id"
+                             "                   AND p.role = 'solo')"
+                             "  THEN 'partnership'"
+                             "  WHEN EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id"
+                             "               AND p.role = 'solo')"
+                             "   AND NOT EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id"
+                             "                   AND p.role = 'partner')"
+                             "   AND NOT EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id"
+                             "                   AND p.role = 'solo' GROUP BY p.round_id HAVING count(*) > 1)"
+                             "  THEN 'solo'"
+                             "  END"
+                             " WHERE kind IS NULL AND cluster_id = ?1"
+                             "  AND EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id"
+                             "              AND p.role IN ('partner', 'solo'))", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cluster_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) > 0)
+    mark_changed (self);
+  return TRUE;
+}
+
 gboolean
 sam_store_create_round (SamStore    *self,
                         gint64       cluster_id,
@@ -1882,6 +2073,7 @@ round_clinic_from_row (sqlite3_stmt *stmt)
   clinic->taking_part = sqlite3_column_int (stmt, 2) != 0;
   clinic->invited = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 3);
   clinic->n_respondents = sqlite3_column_int (stmt, 4);
+  sam_clinic_kind_from_string ((const char *) sqlite3_column_text (stmt, 5), &clinic->kind);
   return clinic;
 }
 
@@ -1899,7 +2091,8 @@ sam_store_list_round_clinics (SamStore  *self,
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
   return _sam_store_list_rows (self, "SELECT c.id, c.code, rc.round_id IS NOT NULL, rc.invited,"
-                          " (SELECT count(*) FROM respondents p WHERE p.round_id = ?1 AND p.clinic_id = c.id)"
+                          " (SELECT count(*) FROM respondents p WHERE p.round_id = ?1 AND p.clinic_id = c.id),"
+                          " c.kind"
                           " FROM clinics c JOIN rounds r ON r.cluster_id = c.cluster_id AND r.id = ?1"
                           " LEFT JOIN round_clinics rc ON rc.round_id = r.id AND rc.clinic_id = c.id"
                           " ORDER BY length(c.code), c.code", round_id,
@@ -2311,6 +2504,7 @@ clinic_from_row (sqlite3_stmt *stmt)
   clinic->code = column_dup (stmt, 2);
   clinic->name = column_dup (stmt, 3);
   clinic->cluster_name = column_dup (stmt, 4);
+  sam_clinic_kind_from_string ((const char *) sqlite3_column_text (stmt, 5), &clinic->kind);
   return clinic;
 }
 
@@ -2326,7 +2520,7 @@ sam_store_list_clinics (SamStore  *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return _sam_store_list_rows (self, "SELECT c.id, c.cluster_id, c.code, c.name, k.name"
+  return _sam_store_list_rows (self, "SELECT c.id, c.cluster_id, c.code, c.name, k.name, c.kind"
                           " FROM clinics c JOIN clusters k ON k.id = c.cluster_id"
                           " ORDER BY k.name, length(c.code), c.code", 0,
                     clinic_from_row, (GDestroyNotify) sam_clinic_free, error);

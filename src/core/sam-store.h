@@ -35,7 +35,7 @@ typedef enum
 } SamStoreOpenFlags;
 
 /* The newest schema this build knows (PRAGMA user_version). */
-#define SAM_STORE_SCHEMA_VERSION 5
+#define SAM_STORE_SCHEMA_VERSION 6
 
 #define SAM_TYPE_STORE (sam_store_get_type ())
 G_DECLARE_FINAL_TYPE (SamStore, sam_store, SAM, STORE, GObject)
@@ -46,13 +46,24 @@ typedef struct
   char   *name;
 } SamCluster;
 
+/* What a clinic is: it decides which doctors' role its people answer as, and whether a
+ * doctor's figure is one person's. */
+typedef enum
+{
+  SAM_CLINIC_KIND_UNKNOWN,       /* nobody has said, and its answers do not make it clear */
+  SAM_CLINIC_KIND_SOLO,          /* one doctor (a solo practice), with or without staff */
+  SAM_CLINIC_KIND_PARTNERSHIP,   /* more than one doctor, in partnership */
+  SAM_N_CLINIC_KINDS
+} SamClinicKind;
+
 typedef struct
 {
-  gint64    id;
-  gint64    cluster_id;
-  char     *code;
-  char     *name;
-  char     *cluster_name;
+  gint64         id;
+  gint64         cluster_id;
+  char          *code;
+  char          *name;
+  char          *cluster_name;
+  SamClinicKind  kind;
 } SamClinic;
 
 typedef struct
@@ -73,11 +84,12 @@ typedef struct
 
 typedef struct
 {
-  gint64    clinic_id;
-  char     *code;
-  gboolean  taking_part;
-  int       invited;        /* -1 where not given */
-  guint     n_respondents;
+  gint64         clinic_id;
+  char          *code;
+  gboolean       taking_part;
+  int            invited;        /* -1 where not given */
+  guint          n_respondents;
+  SamClinicKind  kind;
 } SamRoundClinic;
 
 typedef struct
@@ -164,6 +176,21 @@ gboolean    sam_store_ensure_clinic           (SamStore          *self,
                                                const char        *name,
                                                gint64            *out_id,
                                                GError           **error);
+SamClinicKind sam_store_get_clinic_kind       (SamStore          *self,
+                                               gint64             clinic_id);
+gboolean    sam_store_set_clinic_kind         (SamStore          *self,
+                                               gint64             clinic_id,
+                                               SamClinicKind      kind,
+                                               GError           **error);
+gboolean    sam_store_infer_clinic_kinds      (SamStore          *self,
+                                               gint64             cluster_id,
+                                               GError           **error);
+const char *sam_clinic_kind_to_string         (SamClinicKind      kind);
+gboolean    sam_clinic_kind_from_string       (const char        *text,
+                                               SamClinicKind     *kind);
+const char *sam_clinic_kind_get_label         (SamClinicKind      kind);
+gboolean    sam_clinic_kind_offers_role       (SamClinicKind      kind,
+                                               SamRole            role);
 gboolean    sam_store_create_round            (SamStore          *self,
                                                gint64             cluster_id,
                                                const char        *label,

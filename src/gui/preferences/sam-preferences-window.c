@@ -24,6 +24,7 @@ struct _SamPreferencesWindow
 
   GtkSpinButton        *min_group_spin;
   AdwComboRow          *clinic_row;
+  AdwComboRow          *kind_row;
 };
 
 G_DEFINE_FINAL_TYPE (SamPreferencesWindow, sam_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -116,6 +117,40 @@ on_min_group_changed (SamPreferencesWindow *self,
                        TRUE, on_lower_confirmed, g_object_ref (self));
 }
 
+/* What this computer's clinic is: it decides the roles its people are offered and whether
+ * a doctor's figures are one person's. Only a clinic's computer has one to set. */
+static void
+load_kind (SamPreferencesWindow *self)
+{
+  SamStore *store = sam_context_get_store (self->context);
+  gint64 own = sam_store_get_own_clinic (store);
+
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->kind_row, own > 0 ? sam_store_get_clinic_kind (store, own)
+                                                      : SAM_CLINIC_KIND_UNKNOWN);
+  self->updating = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->kind_row), own > 0);
+}
+
+static void
+on_kind_selected (SamPreferencesWindow *self,
+                  GParamSpec           *pspec,
+                  AdwComboRow          *row)
+{
+  g_autoptr(GError) error = NULL;
+  SamStore *store = sam_context_get_store (self->context);
+  guint selected = adw_combo_row_get_selected (row);
+  gint64 own = sam_store_get_own_clinic (store);
+
+  if (self->updating || own <= 0 || selected >= SAM_N_CLINIC_KINDS)
+    return;
+  if (!sam_store_set_clinic_kind (store, own, selected, &error))
+    {
+      show_error (self, error);
+      load_kind (self);
+    }
+}
+
 static void
 on_clinic_selected (SamPreferencesWindow *self,
                     GParamSpec           *pspec,
@@ -130,6 +165,7 @@ on_clinic_selected (SamPreferencesWindow *self,
   if (!sam_store_set_own_clinic (sam_context_get_store (self->context),
                                  g_array_index (self->clinic_ids, gint64, selected), &error))
     show_error (self, error);
+  load_kind (self);
 }
 
 static void
@@ -173,6 +209,16 @@ sam_preferences_window_constructed (GObject *object)
 
   set_spin_quietly (self, sam_store_get_min_group_size (sam_context_get_store (self->context)));
   load_clinics (self);
+  {
+    g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+    for (SamClinicKind kind = 0; kind < SAM_N_CLINIC_KINDS; kind++)
+      gtk_string_list_append (kinds, sam_clinic_kind_get_label (kind));
+    self->updating = TRUE;
+    adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+    self->updating = FALSE;
+  }
+  load_kind (self);
 }
 
 static void
@@ -243,8 +289,10 @@ sam_preferences_window_class_init (SamPreferencesWindowClass *klass)
                                                RESOURCE_PREFIX "/ui/sam-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SamPreferencesWindow, min_group_spin);
   gtk_widget_class_bind_template_child (widget_class, SamPreferencesWindow, clinic_row);
+  gtk_widget_class_bind_template_child (widget_class, SamPreferencesWindow, kind_row);
   gtk_widget_class_bind_template_callback (widget_class, on_min_group_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_clinic_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
 }
 
 static void

@@ -27,7 +27,10 @@ struct _SamQuestionnaireView
   SamContext       *context;
   SamQuestionnaire *questionnaire;
   GArray           *round_ids;       /* gint64, the open rounds in the round combo */
+  GArray           *clinic_ids;      /* gint64, the round's clinics in the clinic combo; then 0,
+                                      * "another clinic" */
   GtkWidget        *role_checks[SAM_N_ROLES];
+  GtkWidget        *role_rows[SAM_N_ROLES];
   GHashTable       *checks;          /* "item\x1fcode" -> GtkCheckButton on the current page */
   gboolean          building;
 
@@ -35,6 +38,7 @@ struct _SamQuestionnaireView
   AdwPreferencesGroup *resume_group;
   GtkListBox       *resume_list;
   AdwComboRow      *round_row;
+  AdwComboRow      *clinic_choice_row;
   AdwEntryRow      *clinic_row;
   AdwPreferencesGroup *role_group;
   GtkLabel         *privacy_label;
@@ -81,14 +85,57 @@ static int
 selected_role (SamQuestionnaireView *self)
 {
   for (guint i = 0; i < SAM_N_ROLES; i++)
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->role_checks[i])))
+    if (gtk_widget_get_visible (self->role_rows[i]) &&
+        gtk_check_button_get_active (GTK_CHECK_BUTTON (self->role_checks[i])))
       return i;
   return -1;
+}
+
+static gint64
+selected_round (SamQuestionnaireView *self)
+{
+  guint selected = adw_combo_row_get_selected (self->round_row);
+
+  return selected < self->round_ids->len ? g_array_index (self->round_ids, gint64, selected) : 0;
+}
+
+/* The clinic chosen from the round's; 0 for a new one (typed) or none. */
+static gint64
+chosen_clinic (SamQuestionnaireView *self)
+{
+  guint selected = adw_combo_row_get_selected (self->clinic_choice_row);
+
+  return selected < self->clinic_ids->len ? g_array_index (self->clinic_ids, gint64, selected) : 0;
+}
+
+/* Only the roles that fit the clinic: a solo practice has no partners, a partnership no
+ * solo doctor. A clinic nobody has described (or a new one) is offered all three. */
+static void
+update_roles (SamQuestionnaireView *self)
+{
+  gint64 clinic_id = chosen_clinic (self);
+  SamStore *store = sam_context_get_store (self->context);
+  SamClinicKind kind = clinic_id > 0 ? sam_store_get_clinic_kind (store, clinic_id) : SAM_CLINIC_KIND_UNKNOWN;
+
+  for (guint i = 0; i < SAM_N_ROLES; i++)
+    {
+      gboolean offered = sam_clinic_kind_offers_role (kind, i);
+
+      gtk_widget_set_visible (self->role_rows[i], offered);
+      if (!offered)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (self->role_checks[i]), FALSE);
+    }
+  adw_preferences_group_set_description (self->role_group,
+                                         kind == SAM_CLINIC_KIND_SOLO
+                                         ? _("The clinic is a solo practice.")
+                                         : kind == SAM_CLINIC_KIND_PARTNERSHIP
+                                         ? _("The clinic is a partnership.") : NULL);
 }
 
 static void
 update_start (SamQuestionnaireView *self)
 {
+  gboolean another = gtk_widget_get_visible (GTK_WIDGET (self->clinic_row));
   g_autofree char *clinic = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->clinic_row))));
   g_autofree char *unsafe = sam_name_explain_unsafe (gtk_editable_get_text (GTK_EDITABLE (self->clinic_row)), FALSE);
 
@@ -100,8 +147,86 @@ update_start (SamQuestionnaireView *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->clinic_row), "error");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->clinic_row), unsafe);
   gtk_widget_set_sensitive (GTK_WIDGET (self->start_button),
-                            *clinic != '\0' && selected_role (self) >= 0 &&
-                            adw_combo_row_get_selected (self->round_row) < self->round_ids->len);
+                            (another ? *clinic != '\0' : chosen_clinic (self) > 0) &&
+                            selected_role (self) >= 0 && selected_round (self) > 0);
+}
+
+/* The clinics of the chosen round: those taking part (or all of its cluster's, where none
+ * is marked yet), then "another clinic" for a code not known yet. The clinic chosen before
+ * stays chosen; a clinic's computer starts with its own clinic. */
+static void
+refresh_clinics (SamQuestionnaireView *self)
+{
+  SamStore *store = sam_context_get_store (self->context);
+  gint64 round_id = selected_round (self);
+  gint64 keep = chosen_clinic (self);
+  gint64 own = sam_store_get_own_clinic (store);
+  /* A code being typed for another clinic stays; an empty "another" was only the default
+   * of a round without clinics. */
+  gboolean had_another = gtk_widget_get_visible (GTK_WIDGET (self->clinic_row)) &&
+                         *gtk_editable_get_text (GTK_EDITABLE (self->clinic_row)) != '\0';
+  g_autoptr(GPtrArray) clinics = NULL;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  gboolean any_taking_part = FALSE;
+  guint selected = GTK_INVALID_LIST_POSITION, own_position = GTK_INVALID_LIST_POSITION;
+  gint64 another = 0;
+
+  if (round_id > 0)
+    clinics = sam_store_list_round_clinics (store, round_id, NULL);
+  for (guint i = 0; clinics != NULL && i < clinics->len; i++)
+    {
+      SamRoundClinic *clinic = g_ptr_array_index (clinics, i);
+
+      any_taking_part |= clinic->taking_part || clinic->n_respondents > 0;
+    }
+  g_array_set_size (self->clinic_ids, 0);
+  for (guint i = 0; clinics != NULL && i < clinics->len; i++)
+    {
+      SamRoundClinic *clinic = g_ptr_array_index (clinics, i);
+
+      if (any_taking_part && !clinic->taking_part && clinic->n_respondents == 0 &&
+          clinic->clinic_id != own)
+        continue;
+      if (clinic->clinic_id == keep)
+        selected = self->clinic_ids->len;
+      if (clinic->clinic_id == own)
+        own_position = self->clinic_ids->len;
+      gtk_string_list_append (labels, clinic->code);
+      g_array_append_val (self->clinic_ids, clinic->clinic_id);
+    }
+  gtk_string_list_append (labels, _("Another Clinic…"));
+  g_array_append_val (self->clinic_ids, another);
+
+  if (had_another)
+    selected = self->clinic_ids->len - 1;
+  else if (selected == GTK_INVALID_LIST_POSITION)
+    selected = own_position != GTK_INVALID_LIST_POSITION ? own_position : 0;
+  adw_combo_row_set_model (self->clinic_choice_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->clinic_choice_row, selected);
+  gtk_widget_set_visible (GTK_WIDGET (self->clinic_row), chosen_clinic (self) == 0);
+  update_roles (self);
+}
+
+static void
+on_round_selected (SamQuestionnaireView *self)
+{
+  if (self->context == NULL)
+    return;
+  refresh_clinics (self);
+  update_start (self);
+}
+
+static void
+on_clinic_chosen (SamQuestionnaireView *self)
+{
+  gboolean another;
+
+  if (self->context == NULL)
+    return;
+  another = chosen_clinic (self) == 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->clinic_row), another);
+  update_roles (self);
+  update_start (self);
 }
 
 static void
@@ -192,11 +317,11 @@ refresh_start (SamQuestionnaireView *self)
   SamStore *store = get_store (self);
   g_autoptr(GPtrArray) rounds = sam_store_list_rounds (store, NULL);
   g_autoptr(GPtrArray) drafts = sam_store_list_drafts (store, NULL);
-  g_autoptr(GPtrArray) clinics = sam_store_list_clinics (store, NULL);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autofree char *privacy = NULL;
   GtkWidget *child;
-  gint64 own = sam_store_get_own_clinic (store);
+  gint64 keep_round = selected_round (self);
+  guint round_position = 0;
   int k = sam_store_get_min_group_size (store);
 
   g_array_set_size (self->round_ids, 0);
@@ -208,10 +333,14 @@ refresh_start (SamQuestionnaireView *self)
       if (round->closed)
         continue;
       label = g_strdup_printf ("%s (%s)", round->label, round->cluster_name);
+      if (round->id == keep_round)
+        round_position = self->round_ids->len;
       gtk_string_list_append (labels, label);
       g_array_append_val (self->round_ids, round->id);
     }
   adw_combo_row_set_model (self->round_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->round_row, round_position);
+  refresh_clinics (self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->resume_list))) != NULL)
     gtk_list_box_remove (self->resume_list, child);
@@ -219,12 +348,6 @@ refresh_start (SamQuestionnaireView *self)
     gtk_list_box_append (self->resume_list, create_resume_row (self, g_ptr_array_steal_index (drafts, 0)));
   gtk_widget_set_visible (GTK_WIDGET (self->resume_group),
                           gtk_widget_get_first_child (GTK_WIDGET (self->resume_list)) != NULL);
-
-  /* A clinic's computer knows its clinic. */
-  if (*gtk_editable_get_text (GTK_EDITABLE (self->clinic_row)) == '\0')
-    for (guint i = 0; clinics != NULL && i < clinics->len; i++)
-      if (((SamClinic *) g_ptr_array_index (clinics, i))->id == own)
-        gtk_editable_set_text (GTK_EDITABLE (self->clinic_row), ((SamClinic *) g_ptr_array_index (clinics, i))->code);
 
   privacy = g_strdup_printf (ngettext ("Your answers are stored on this computer without your name, and they are "
                                        "never shown one by one after you submit them; only counts of answers are "
@@ -254,49 +377,162 @@ refresh_start (SamQuestionnaireView *self)
  *
  * Starts answering in the round chosen on the start page.
  */
+/* The cluster of the round chosen on the start page, or 0 with @error set. */
+static gint64
+round_cluster (SamQuestionnaireView  *self,
+               GError               **error)
+{
+  g_autoptr(SamRound) round = NULL;
+  gint64 round_id = selected_round (self);
+
+  if (round_id == 0)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("No round is open"));
+      return 0;
+    }
+  round = sam_store_get_round (get_store (self), round_id, error);
+  return round != NULL ? round->cluster_id : 0;
+}
+
+/* The start page shows the clinic answered for, so that the next colleague starts there. */
+static void
+select_clinic (SamQuestionnaireView *self,
+               gint64                clinic_id)
+{
+  for (guint i = 0; i < self->clinic_ids->len; i++)
+    if (g_array_index (self->clinic_ids, gint64, i) == clinic_id)
+      {
+        adw_combo_row_set_selected (self->clinic_choice_row, i);
+        gtk_editable_set_text (GTK_EDITABLE (self->clinic_row), "");
+        return;
+      }
+}
+
+static void
+start_in_clinic (SamQuestionnaireView *self,
+                 gint64                clinic_id,
+                 SamRole               role)
+{
+  g_autoptr(SamQuestionnaire) questionnaire = NULL;
+
+  questionnaire = sam_questionnaire_new (get_store (self), selected_round (self), clinic_id, role);
+
+  begin (self, questionnaire);
+}
+
+/**
+ * sam_questionnaire_view_start:
+ * @clinic: the clinic's code as the cluster knows it (created in the round's cluster if new)
+ *
+ * Starts answering in the round chosen on the start page.
+ */
 gboolean
 sam_questionnaire_view_start (SamQuestionnaireView  *self,
                               const char            *clinic,
                               SamRole                role,
                               GError               **error)
 {
-  SamStore *store;
-  g_autoptr(GPtrArray) rounds = NULL;
-  g_autoptr(SamQuestionnaire) questionnaire = NULL;
-  guint selected;
-  gint64 round_id, cluster_id = 0, clinic_id;
+  gint64 cluster_id, clinic_id;
 
   g_return_val_if_fail (SAM_IS_QUESTIONNAIRE_VIEW (self), FALSE);
 
-  store = get_store (self);
-  selected = adw_combo_row_get_selected (self->round_row);
-  if (selected >= self->round_ids->len)
-    {
-      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("No round is open"));
-      return FALSE;
-    }
-  round_id = g_array_index (self->round_ids, gint64, selected);
-  rounds = sam_store_list_rounds (store, error);
-  for (guint i = 0; rounds != NULL && i < rounds->len; i++)
-    if (((SamRound *) g_ptr_array_index (rounds, i))->id == round_id)
-      cluster_id = ((SamRound *) g_ptr_array_index (rounds, i))->cluster_id;
-  if (cluster_id == 0 || !sam_store_ensure_clinic (store, cluster_id, clinic, NULL, &clinic_id, error))
+  if ((cluster_id = round_cluster (self, error)) == 0 ||
+      !sam_store_ensure_clinic (get_store (self), cluster_id, clinic, NULL, &clinic_id, error))
     return FALSE;
-
-  questionnaire = sam_questionnaire_new (store, round_id, clinic_id, role);
-  begin (self, questionnaire);
+  start_in_clinic (self, clinic_id, role);
   return TRUE;
 }
 
+typedef struct
+{
+  SamQuestionnaireView *view;
+  char                 *code;
+  SamRole               role;
+} NewClinic;
+
+static void
+on_new_clinic_confirmed (gboolean confirmed,
+                         gpointer user_data)
+{
+  NewClinic *new_clinic = user_data;
+  SamQuestionnaireView *self = new_clinic->view;
+  SamStore *store = get_store (self);
+  g_autoptr(GError) error = NULL;
+  gint64 cluster_id, clinic_id;
+
+  if (confirmed)
+    {
+      /* The new clinic joins the cluster and takes part in the round, as one change. */
+      if ((cluster_id = round_cluster (self, &error)) == 0 || !sam_store_begin (store, &error))
+        show_error (self, error);
+      else if (!sam_store_ensure_clinic (store, cluster_id, new_clinic->code, NULL, &clinic_id, &error) ||
+               !sam_store_add_round_clinic (store, selected_round (self), clinic_id, -1, &error) ||
+               !sam_store_commit (store, &error))
+        {
+          sam_store_rollback (store);
+          show_error (self, error);
+        }
+      else
+        {
+          select_clinic (self, clinic_id);
+          start_in_clinic (self, clinic_id, new_clinic->role);
+        }
+    }
+  g_object_unref (new_clinic->view);
+  g_free (new_clinic->code);
+  g_free (new_clinic);
+}
+
+/* A clinic chosen from the round's starts at once. A code typed for another clinic starts
+ * where the cluster knows it; a code it does not know asks first, since a typing mistake
+ * would make a clinic of its own. */
 static void
 on_start_clicked (SamQuestionnaireView *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
   int role = selected_role (self);
+  gint64 clinic_id = chosen_clinic (self), cluster_id;
+  NewClinic *new_clinic;
+  g_autofree char *body = NULL;
+  g_autoptr(SamRound) round = NULL;
+  GtkRoot *root;
 
-  if (role >= 0 && !sam_questionnaire_view_start (self, gtk_editable_get_text (GTK_EDITABLE (self->clinic_row)),
-                                                  role, &error))
-    show_error (self, error);
+  if (role < 0)
+    return;
+  if (clinic_id > 0)
+    {
+      start_in_clinic (self, clinic_id, role);
+      return;
+    }
+  code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->clinic_row))));
+  if ((cluster_id = round_cluster (self, &error)) == 0 ||
+      !sam_name_check (code, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  if (sam_store_find_clinic (get_store (self), cluster_id, code, &clinic_id))
+    {
+      refresh_clinics (self);
+      select_clinic (self, clinic_id);
+      start_in_clinic (self, clinic_id, role);
+      return;
+    }
+
+  round = sam_store_get_round (get_store (self), selected_round (self), NULL);
+  /* Translators: %s are a clinic's code, the cluster's name and the round's name. */
+  body = g_strdup_printf (_("“%s” is not a clinic of the cluster %s yet. Add it to the cluster and to "
+                            "the round %s, and answer for it? Check the code first: answers under a "
+                            "mistyped code count as another clinic’s."),
+                          code, round != NULL ? round->cluster_name : "", round != NULL ? round->label : "");
+  new_clinic = g_new0 (NewClinic, 1);
+  new_clinic->view = g_object_ref (self);
+  new_clinic->code = g_steal_pointer (&code);
+  new_clinic->role = role;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  sam_dialogs_confirm (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Add a New Clinic?"), body,
+                       _("_Add Clinic"), FALSE, on_new_clinic_confirmed, new_clinic);
 }
 
 /* A question page */
@@ -478,6 +714,7 @@ build_review (SamQuestionnaireView *self)
       GtkWidget *group = adw_preferences_group_new ();
       GtkWidget *change = gtk_button_new_with_mnemonic (_("_Change"));
 
+      gtk_widget_set_name (group, "review-question");
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), question->text);
       gtk_widget_add_css_class (change, "flat");
@@ -490,8 +727,11 @@ build_review (SamQuestionnaireView *self)
           const SamItem *item = g_ptr_array_index (items, i);
           GtkWidget *row = adw_action_row_new ();
 
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->text ? item->text : question->text);
+          /* The question's text heads the group; a question that is its own item is not
+           * said twice: its row holds only the answer. */
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                         item->text != NULL ? item->text : _("Your answer"));
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), answer_label (self, item));
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
         }
@@ -522,8 +762,16 @@ show_page (SamQuestionnaireView *self)
     {
       const SamQuestion *question = sam_questionnaire_get_question (self->questionnaire, page);
       g_autoptr(GPtrArray) items = sam_questionnaire_get_items (self->questionnaire, page);
+      /* One numbering: the package's question numbers, as the review heads them too. */
+      g_autofree char *number = g_strdup_printf (_("Question %d"), question->number);
+      GtkWidget *heading = gtk_label_new (number);
       GtkWidget *domain = gtk_label_new (question->domain->title);
       GtkWidget *text = gtk_label_new (question->text);
+
+      gtk_widget_set_name (heading, "question-number");
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_box_append (self->question_box, heading);
 
       gtk_widget_add_css_class (domain, "dim-label");
       gtk_widget_add_css_class (domain, "caption-heading");
@@ -539,8 +787,10 @@ show_page (SamQuestionnaireView *self)
       for (guint i = 0; i < items->len; i++)
         gtk_box_append (self->question_box, create_item_group (self, question, g_ptr_array_index (items, i)));
 
-      /* Translators: the progress through one's questions, as in "Question 3 of 8". */
-      progress = g_strdup_printf (_("Question %u of %u"), page + 1, n_pages);
+      /* Translators: the package's number of the question shown, then how far one is
+       * through one's own questions (a staff member answers three of the ten), as in
+       * "Question 5 · 1 of 3". */
+      progress = g_strdup_printf (_("Question %d · %u of %u"), question->number, page + 1, n_pages);
       gtk_button_set_label (self->next_button, _("_Next"));
     }
 
@@ -624,7 +874,7 @@ on_next_colleague_clicked (SamQuestionnaireView *self)
   refresh_start (self);
   /* The next colleague starts with their role. */
   for (guint i = 0; i < SAM_N_ROLES; i++)
-    if (gtk_widget_get_visible (self->role_checks[i]) && gtk_widget_get_sensitive (self->role_checks[i]))
+    if (gtk_widget_get_visible (self->role_rows[i]) && gtk_widget_get_sensitive (self->role_checks[i]))
       {
         gtk_widget_grab_focus (self->role_checks[i]);
         break;
@@ -788,6 +1038,7 @@ sam_questionnaire_view_dispose (GObject *object)
   g_clear_object (&self->questionnaire);
   g_clear_object (&self->context);
   g_clear_pointer (&self->round_ids, g_array_unref);
+  g_clear_pointer (&self->clinic_ids, g_array_unref);
   g_clear_pointer (&self->checks, g_hash_table_unref);
 
   G_OBJECT_CLASS (sam_questionnaire_view_parent_class)->dispose (object);
@@ -807,6 +1058,7 @@ sam_questionnaire_view_class_init (SamQuestionnaireViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamQuestionnaireView, resume_group);
   gtk_widget_class_bind_template_child (widget_class, SamQuestionnaireView, resume_list);
   gtk_widget_class_bind_template_child (widget_class, SamQuestionnaireView, round_row);
+  gtk_widget_class_bind_template_child (widget_class, SamQuestionnaireView, clinic_choice_row);
   gtk_widget_class_bind_template_child (widget_class, SamQuestionnaireView, clinic_row);
   gtk_widget_class_bind_template_child (widget_class, SamQuestionnaireView, role_group);
   gtk_widget_class_bind_template_child (widget_class, SamQuestionnaireView, privacy_label);
@@ -819,6 +1071,8 @@ sam_questionnaire_view_class_init (SamQuestionnaireViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamQuestionnaireView, progress_label);
   gtk_widget_class_bind_template_child (widget_class, SamQuestionnaireView, next_colleague_button);
   gtk_widget_class_bind_template_callback (widget_class, update_start);
+  gtk_widget_class_bind_template_callback (widget_class, on_round_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_clinic_chosen);
   gtk_widget_class_bind_template_callback (widget_class, on_start_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_next_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
@@ -833,12 +1087,16 @@ sam_questionnaire_view_init (SamQuestionnaireView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->round_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->clinic_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < SAM_N_ROLES; i++)
     {
       GtkWidget *row = adw_action_row_new ();
+      g_autofree char *name = g_strconcat ("role-", sam_role_to_string (i), NULL);
 
+      self->role_rows[i] = row;
+      gtk_widget_set_name (row, name);
       self->role_checks[i] = gtk_check_button_new ();
       if (i > 0)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (self->role_checks[i]), GTK_CHECK_BUTTON (self->role_checks[0]));

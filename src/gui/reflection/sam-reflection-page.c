@@ -200,6 +200,7 @@ own_figures_new (SamReflectionPage *self)
   const SamClinicFigures *own_figures;
   gint64 own = sam_store_get_own_clinic (store), cluster = 0;
   guint n_own = 0;
+  gboolean yours;
   GtkWidget *group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
@@ -220,13 +221,17 @@ own_figures_new (SamReflectionPage *self)
   policy.own_clinic_id = own;
   figures = sam_round_figures_load (store, round->id, &policy, NULL);
   own_figures = figures != NULL ? sam_round_figures_find_clinic (figures, own) : NULL;
-  /* A figure is "yours" only where it is one person's: the clinic's one respondent. Where
-   * more answered, it is the clinic's, and says how many. */
+  /* A figure is "yours" only where it is one person's: the solo doctor of a solo practice.
+   * Anywhere else it is the clinic's, and says how many answered. */
   n_own = sam_cluster_file_count_respondents (store, round->id, own);
+  yours = sam_store_get_clinic_kind (store, own) == SAM_CLINIC_KIND_SOLO;
+  for (guint i = 0; yours && own_figures != NULL && i < G_N_ELEMENTS (support_items); i++)
+    if (own_figures->figures[sam_figure_slot (support_items[i])].n > 1)
+      yours = FALSE;
   {
     g_autofree char *description = NULL;
 
-    if (n_own <= 1)
+    if (yours)
       /* Translators: %s is the round, such as "Baseline 2026". */
       description = g_strdup_printf (_("%s. Your figures are your own answers; the cluster’s are "
                                        "everyone’s, on a scale of 0 to 100."), round->label);
@@ -252,7 +257,7 @@ own_figures_new (SamReflectionPage *self)
       guint slot = sam_figure_slot (support_items[i]);
       const SamFigure *mine = own_figures != NULL ? &own_figures->figures[slot] : NULL;
       const SamFigure *theirs = &figures->cluster[slot];
-      g_autofree char *title = g_strdup_printf ("%s: %s", item->id, sam_results_item_label (item));
+      const char *title = sam_item_get_words (item);
       g_autofree char *mine_text = NULL;
       g_autofree char *theirs_text = NULL;
       g_autofree char *subtitle = NULL;
@@ -268,13 +273,19 @@ own_figures_new (SamReflectionPage *self)
         theirs_text = g_strdup (_("withheld"));
       else
         theirs_text = g_strdup (_("no answers"));
-      if (n_own <= 1)
+      if (yours)
         /* Translators: the solo doctor's own figure and the cluster's, for one item. */
         subtitle = g_strdup_printf (_("You: %s · Cluster: %s"), mine_text, theirs_text);
       else
-        /* Translators: the clinic's figure (its n answers) and the cluster's, for one item. */
-        subtitle = g_strdup_printf (_("Your clinic (%u answers): %s · Cluster: %s"),
-                                    mine != NULL ? mine->n : 0, mine_text, theirs_text);
+        {
+          guint n = mine != NULL ? mine->n : 0;
+
+          /* Translators: the clinic's figure (its n answers) and the cluster's, for one
+           * item, as in "The clinic, 5 answers: 70 · Cluster: 65". */
+          subtitle = g_strdup_printf (ngettext ("The clinic, %u answer: %s · Cluster: %s",
+                                                "The clinic, %u answers: %s · Cluster: %s", n),
+                                      n, mine_text, theirs_text);
+        }
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -334,6 +345,32 @@ on_role_changed (SamReflectionPage *self)
   sam_store_set_setting (sam_context_get_store (self->context), ROLE_SETTING,
                          sam_role_to_string (role), NULL);
   rebuild (self);
+}
+
+/* Where the clinic's kind is known, it says which doctor reflects: a partnership's doctors
+ * are partners, a solo practice's doctor is the solo doctor. Only where nobody has said
+ * does the person choose. */
+static void
+follow_clinic_kind (SamReflectionPage *self)
+{
+  SamStore *store;
+  SamClinicKind kind;
+
+  if (self->context == NULL)
+    return;
+  store = sam_context_get_store (self->context);
+  kind = sam_store_get_clinic_kind (store, sam_store_get_own_clinic (store));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->role_row), kind == SAM_CLINIC_KIND_UNKNOWN);
+  if (kind == SAM_CLINIC_KIND_UNKNOWN)
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->role_row), NULL);
+      return;
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->role_row),
+                               kind == SAM_CLINIC_KIND_SOLO
+                               ? _("Your clinic is a solo practice (set in Preferences)")
+                               : _("Your clinic is a partnership (set in Preferences)"));
+  adw_combo_row_set_selected (self->role_row, kind == SAM_CLINIC_KIND_SOLO ? 1 : 0);
 }
 
 /* The sheet */
@@ -423,6 +460,8 @@ sam_reflection_page_init (SamReflectionPage *self)
 {
   self->role = SAM_ROLE_PARTNER;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The kind may have been set in Preferences since the page was last shown. */
+  g_signal_connect (self, "map", G_CALLBACK (follow_clinic_kind), NULL);
 }
 
 /* Public API */
@@ -455,6 +494,7 @@ sam_reflection_page_set_context (SamReflectionPage *self,
   adw_combo_row_set_selected (self->role_row, self->role == SAM_ROLE_SOLO ? 1 : 0);
   g_signal_handlers_unblock_by_func (self->role_row, on_role_changed, self);
   rebuild (self);
+  follow_clinic_kind (self);
 }
 
 void

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-date-row.h"
 #include "sam-dates.h"
 #include "sam-dialogs.h"
 #include "sam-names.h"
@@ -25,9 +26,7 @@ struct _SamNewRoundDialog
 
   AdwEntryRow      *cluster_row;
   AdwEntryRow      *label_row;
-  AdwActionRow     *date_row;
-  GtkMenuButton    *date_button;
-  GtkCalendar      *calendar;
+  SamDateRow       *date_row;
 
   char             *body;          /* the template's, shown again once names are fine */
 };
@@ -42,12 +41,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* YYYY-MM-DD, or NULL while the date typed is none. */
 static char *
 get_date (SamNewRoundDialog *self)
 {
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
-
-  return g_date_time_format (date, "%Y-%m-%d");
+  return g_strdup (sam_date_row_get_date (self->date_row));
 }
 
 static gboolean
@@ -87,12 +85,9 @@ update_state (SamNewRoundDialog *self)
   g_autofree char *cluster = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->cluster_row))));
   g_autofree char *label = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->label_row))));
   g_autofree char *iso = get_date (self);
-  g_autofree char *date_text = sam_date_format_iso (iso);
   gboolean taken = label_is_taken (self, cluster, label);
   g_autofree char *unsafe_cluster = check_name (self->cluster_row);
   g_autofree char *unsafe_label = NULL;
-
-  gtk_menu_button_set_label (self->date_button, date_text);
 
   if (taken)
     {
@@ -110,7 +105,7 @@ update_state (SamNewRoundDialog *self)
                                : unsafe_label != NULL ? unsafe_label : self->body);
 
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "create",
-                                           *cluster != '\0' && *label != '\0' && !taken &&
+                                           *cluster != '\0' && *label != '\0' && !taken && iso != NULL &&
                                            unsafe_cluster == NULL && unsafe_label == NULL);
 }
 
@@ -155,7 +150,11 @@ sam_new_round_dialog_constructed (GObject *object)
     /* Translators: the default name of a later round; %d is the year. */
     label = g_strdup_printf (_("Follow-up %d"), g_date_time_get_year (now));
   gtk_editable_set_text (GTK_EDITABLE (self->label_row), label);
-  gtk_calendar_select_day (self->calendar, now);
+  {
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+    sam_date_row_set_date (self->date_row, today);
+  }
 
   update_state (self);
 }
@@ -224,12 +223,11 @@ sam_new_round_dialog_class_init (SamNewRoundDialogClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SAM_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-new-round-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SamNewRoundDialog, cluster_row);
   gtk_widget_class_bind_template_child (widget_class, SamNewRoundDialog, label_row);
   gtk_widget_class_bind_template_child (widget_class, SamNewRoundDialog, date_row);
-  gtk_widget_class_bind_template_child (widget_class, SamNewRoundDialog, date_button);
-  gtk_widget_class_bind_template_child (widget_class, SamNewRoundDialog, calendar);
   gtk_widget_class_bind_template_callback (widget_class, update_state);
   gtk_widget_class_bind_template_callback (widget_class, on_response);
 }
@@ -270,6 +268,12 @@ sam_new_round_dialog_create (SamNewRoundDialog  *self,
 
   store = sam_context_get_store (self->context);
   date = get_date (self);
+  if (date == NULL)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           sam_date_row_get_message (self->date_row));
+      return FALSE;
+    }
 
   if (!sam_store_begin (store, error))
     return FALSE;
