@@ -107,14 +107,17 @@ test_errors_shown (void)
   SamWindow *window = open_window (app);
   g_autoptr(GFile) file = fixture_file ("bad-answer.csv");
   GtkWindow *dialog;
-  GtkLabel *errors;
+  GtkWidget *errors;
+  GtkLabel *first;
 
   dialog = sam_window_open_survey (window, file);
   test_spin (10);
   g_assert_true (sam_import_dialog_has_errors (SAM_IMPORT_DIALOG (dialog)));
-  errors = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (dialog), SAM_TYPE_IMPORT_DIALOG, "errors_label"));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (errors)));
-  g_assert_nonnull (strstr (gtk_label_get_text (errors), "bad-answer.csv:4:q7c: \"Enig\" is not an answer to this item"));
+  /* The errors are a list, a row each. */
+  errors = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), SAM_TYPE_IMPORT_DIALOG, "errors_list"));
+  g_assert_true (gtk_widget_get_mapped (errors));
+  first = GTK_LABEL (test_find_widget (errors, GTK_TYPE_LABEL));
+  g_assert_nonnull (strstr (gtk_label_get_text (first), "bad-answer.csv:4:q7c: \"Enig\" is not an answer to this item"));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
   test_respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_assert_cmpuint (count_respondents (window), ==, 0);

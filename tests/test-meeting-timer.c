@@ -294,7 +294,8 @@ test_from_template (void)
   g_assert_cmpstr (sam_meeting_timer_get_step (follow_up, 0)->id, ==, "follow-up");
   g_assert_cmpstr (sam_meeting_timer_get_step (timer, 0)->id, ==, "introduction");
   g_assert_cmpint (sam_meeting_timer_get_planned_end (timer, T0), ==, T0 + 150 * MINUTE);
-  g_assert_cmpint (sam_meeting_timer_get_planned_end (follow_up, T0), ==, T0 + 165 * MINUTE);
+  /* The follow-up part takes its time from the steps that give way to it: still 150 minutes. */
+  g_assert_cmpint (sam_meeting_timer_get_planned_end (follow_up, T0), ==, T0 + 150 * MINUTE);
   g_assert_cmpint (sam_meeting_timer_get_remaining (timer, T0), ==, 10 * MINUTE);
 
   /* Run the whole meeting step by step, each exactly on time. */
@@ -316,6 +317,36 @@ test_from_template (void)
   g_assert_cmpint (sam_meeting_timer_get_step_allotted (timer, 1), ==, 150 * SECOND);
 }
 
+/* From a schedule: the steps it holds, each with the time the facilitator gave it. */
+static void
+test_from_schedule (void)
+{
+  SamMeetingTemplate *template = sam_meeting_template_lookup ("cluster-meeting");
+  g_autoptr(SamMeetingSchedule) schedule = sam_meeting_schedule_new (template, TRUE);
+  const SamMeetingStep *groups = sam_meeting_template_lookup_step (template, "block-1-groups");
+  g_autoptr(SamMeetingTimer) timer = NULL;
+  g_autoptr(SamMeetingTimer) planned = sam_meeting_timer_new (template, TRUE);
+  guint index = G_MAXUINT;
+
+  g_assert_nonnull (groups);
+  sam_meeting_schedule_set_seconds (schedule, groups, 35 * 60);
+  timer = sam_meeting_timer_new_for_schedule (schedule);
+  g_assert_cmpuint (sam_meeting_timer_get_n_steps (timer), ==, sam_meeting_timer_get_n_steps (planned));
+  for (guint i = 0; i < sam_meeting_timer_get_n_steps (timer); i++)
+    {
+      g_assert_true (sam_meeting_timer_get_step (timer, i) == sam_meeting_timer_get_step (planned, i));
+      if (sam_meeting_timer_get_step (timer, i) == groups)
+        index = i;
+      else
+        g_assert_cmpint (sam_meeting_timer_get_step_allotted (timer, i), ==,
+                         sam_meeting_timer_get_step_allotted (planned, i));
+    }
+  g_assert_cmpuint (index, <, sam_meeting_timer_get_n_steps (timer));
+  g_assert_cmpint (sam_meeting_timer_get_step_allotted (timer, index), ==, 35 * MINUTE);
+  g_assert_cmpint (sam_meeting_timer_get_step_allotted (planned, index), ==, 25 * MINUTE);
+  g_assert_cmpint (sam_meeting_timer_get_planned_end (timer, T0), ==, T0 + 160 * MINUTE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +363,7 @@ main (int   argc,
   g_test_add_func ("/meeting-timer/finish", test_finish);
   g_test_add_func ("/meeting-timer/clock-backwards", test_clock_backwards);
   g_test_add_func ("/meeting-timer/from-template", test_from_template);
+  g_test_add_func ("/meeting-timer/from-schedule", test_from_schedule);
 
   return g_test_run ();
 }

@@ -420,6 +420,42 @@ test_tallied_clinic (Fixture       *fixture,
   g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM imports"), ==, 2);
 }
 
+/* The app's own files are told from survey answers, and said what they are and which
+ * import takes them, in one message; a survey file that only looks alike is read. */
+static void
+test_own_files (void)
+{
+  static const struct { const char *text; SamOwnFileKind kind; const char *words; } files[] = {
+    { "round,cluster,scope,unit,item,n,mean,favourable,distribution,suppressed\r\n"
+      "Baseline 2026,Syd,cluster,Syd,q1,12,75.0,83.3,0.0|8.3|8.3|41.7|41.7,0\r\n",
+      SAM_OWN_FILE_RESULTS, "Import National Reference…" },
+    /* Saved again by Danish Excel: a byte-order mark, semicolons, quotes, capitals. */
+    { "\xef\xbb\xbf\"Round\";Cluster;Scope;Unit;Item;N;Mean;Favourable;Distribution;Suppressed\n",
+      SAM_OWN_FILE_RESULTS, "not survey answers" },
+    { "{\n  \"format\" : \"samarbejde-tallies\",\n  \"version\" : 1,\n  \"content\" : {}\n}\n",
+      SAM_OWN_FILE_TALLIES, "tallies file" },
+    { "  {\"format\":\"samarbejde-figures\",\"version\":1}", SAM_OWN_FILE_FIGURES, "figures file" },
+    { "clinic;role;q1\nKlinik 1;partner;4\n", SAM_OWN_FILE_NONE, NULL },
+    { "round,cluster,scope,unit,item,n,mean\n", SAM_OWN_FILE_NONE, NULL },
+    { "{\"samarbejde-tallies\": 1}", SAM_OWN_FILE_NONE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (files[i].text, strlen (files[i].text));
+      g_autoptr(SamSurveyImport) import = sam_survey_import_parse ("/home/a/own.csv", bytes, "R");
+
+      g_test_message ("file %u", i);
+      g_assert_cmpint (sam_survey_import_recognise_own_file (bytes), ==, files[i].kind);
+      g_assert_cmpint (sam_survey_import_get_own_file (import), ==, files[i].kind);
+      if (files[i].kind == SAM_OWN_FILE_NONE)
+        continue;
+      g_assert_cmpuint (sam_survey_import_get_errors (import)->len, ==, 1);
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (sam_survey_import_get_errors (import), 0), "own.csv is "));
+      g_assert_nonnull (strstr (g_ptr_array_index (sam_survey_import_get_errors (import), 0), files[i].words));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +475,7 @@ main (int   argc,
   ADD ("/survey-import/formula-names", test_formula_names);
   ADD ("/survey-import/tallied-clinic", test_tallied_clinic);
   g_test_add_func ("/survey-import/every-error-listed", test_every_error_listed);
+  g_test_add_func ("/survey-import/own-files", test_own_files);
 
 #undef ADD
 

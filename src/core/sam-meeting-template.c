@@ -387,6 +387,7 @@ start_part (GMarkupParseContext  *context,
             GError              **error)
 {
   static const char *allowed[] = { "id", "minutes", "condition", "adds-to-total", NULL };
+  gboolean says_adds;
   const char *id = find_attribute (names, values, "id");
   const char *condition = find_attribute (names, values, "condition");
   const char *adds = find_attribute (names, values, "adds-to-total");
@@ -415,13 +416,16 @@ start_part (GMarkupParseContext  *context,
       set_invalid (context, state, error, "part “%s”: unknown condition “%s”", id, condition);
       return;
     }
-  /* The data says outright that a conditional part lengthens the meeting. */
-  if ((part->condition != SAM_MEETING_CONDITION_NONE) != (g_strcmp0 (adds, "yes") == 0))
+  /* The data says outright whether a conditional part lengthens the meeting ("yes") or
+   * takes its time from the other steps ("no", each giving way by its follow-up-minutes). */
+  says_adds = g_strcmp0 (adds, "yes") == 0;
+  if ((part->condition != SAM_MEETING_CONDITION_NONE) != (says_adds || g_strcmp0 (adds, "no") == 0))
     {
       set_invalid (context, state, error,
-                   "part “%s”: a conditional part, and only that, says adds-to-total=\"yes\"", id);
+                   "part “%s”: a conditional part, and only that, says adds-to-total=\"yes\" or \"no\"", id);
       return;
     }
+  part->adds = says_adds;
 }
 
 static void
@@ -432,8 +436,9 @@ start_step (GMarkupParseContext  *context,
             GError              **error)
 {
   static const char *allowed[] = {
-    "id", "kind", "minutes", "items", "notes", "categories", "reflections", NULL
+    "id", "kind", "minutes", "follow-up-minutes", "items", "notes", "categories", "reflections", NULL
   };
+  const char *follow_up_minutes = NULL;
   const char *id = find_attribute (names, values, "id");
   const char *kind = find_attribute (names, values, "kind");
   const char *minutes = find_attribute (names, values, "minutes");
@@ -471,6 +476,17 @@ start_step (GMarkupParseContext  *context,
     {
       set_invalid (context, state, error, "minutes “%s” are not a duration in whole seconds",
                    minutes ? minutes : "");
+      return;
+    }
+  /* At a follow-up meeting a step may give way to the follow-up part. */
+  follow_up_minutes = find_attribute (names, values, "follow-up-minutes");
+  step->follow_up_seconds = step->seconds;
+  if (follow_up_minutes != NULL &&
+      (step->conditional || !parse_step_minutes (follow_up_minutes, &step->follow_up_seconds) ||
+       step->follow_up_seconds > step->seconds))
+    {
+      set_invalid (context, state, error, "step “%s”: follow-up-minutes “%s” must be a shorter time "
+                   "for a step held at every meeting", id, follow_up_minutes);
       return;
     }
   if (!parse_items (find_attribute (names, values, "items"), &step->items))
@@ -898,6 +914,37 @@ validate_template (GMarkupParseContext  *context,
                    template->minutes, total / 60.0);
       return FALSE;
     }
+  /* A conditional part that does not add to the meeting takes exactly its own time from
+   * the other steps; steps give way only for such a part. */
+  {
+    guint conditional = 0, given = 0;
+    gboolean adds = FALSE, gives = FALSE;
+
+    for (guint i = 0; i < template->steps->len; i++)
+      {
+        SamMeetingStep *step = g_ptr_array_index (template->steps, i);
+
+        if (step->conditional)
+          {
+            conditional += step->seconds;
+            adds = adds || step->part->adds;
+            gives = gives || !step->part->adds;
+          }
+        else
+          given += step->seconds - step->follow_up_seconds;
+      }
+    if (adds && gives)
+      {
+        set_invalid (context, state, error, "conditional parts either all add to the total or none");
+        return FALSE;
+      }
+    if ((gives ? conditional : 0) != given)
+      {
+        set_invalid (context, state, error, "the steps give way %g minutes at a follow-up, "
+                     "where the conditional parts take %g", given / 60.0, (gives ? conditional : 0) / 60.0);
+        return FALSE;
+      }
+  }
 
   return TRUE;
 }
@@ -1225,15 +1272,31 @@ sam_meeting_template_get_minutes (SamMeetingTemplate *self,
   minutes = self->minutes;
   if (earlier_round)
     {
-      for (guint i = 0; i < self->parts->len; i++)
-        {
-          SamMeetingPart *part = g_ptr_array_index (self->parts, i);
+      guint seconds = 0;
 
-          if (part->condition == SAM_MEETING_CONDITION_EARLIER_ROUND)
-            minutes += part->minutes;
-        }
+      for (guint i = 0; i < self->steps->len; i++)
+        seconds += sam_meeting_step_get_seconds (g_ptr_array_index (self->steps, i), TRUE);
+      minutes = (seconds + 30) / 60;
     }
   return minutes;
+}
+
+/**
+ * sam_meeting_step_get_seconds:
+ * @earlier_round: whether the meeting holds the parts that need an earlier round
+ *
+ * Returns: the step's planned time in seconds at such a meeting: 0 for a conditional
+ *   step not held, and less for a step that gives way to a follow-up part
+ */
+guint
+sam_meeting_step_get_seconds (const SamMeetingStep *step,
+                              gboolean              earlier_round)
+{
+  g_return_val_if_fail (step != NULL, 0);
+
+  if (step->conditional)
+    return earlier_round ? step->seconds : 0;
+  return earlier_round ? step->follow_up_seconds : step->seconds;
 }
 
 guint

@@ -80,6 +80,8 @@ struct _SamMeetingPart
   char                *title;
   guint                minutes;    /* the sum of its steps' */
   SamMeetingCondition  condition;
+  gboolean             adds;       /* a conditional part lengthens the meeting; where not,
+                                    * the other steps give way (their follow_up_seconds) */
 };
 
 struct _SamMeetingStep
@@ -88,6 +90,7 @@ struct _SamMeetingStep
   guint                  index;        /* position among the template's steps */
   SamMeetingStepKind     kind;
   guint                  seconds;      /* planned duration */
+  guint                  follow_up_seconds; /* planned when the earlier-round parts are held */
   const SamMeetingPart  *part;         /* nullable */
   gboolean               conditional;  /* in a conditional part: not in the total */
   char                  *title;
@@ -158,6 +161,9 @@ GPtrArray          *sam_meeting_template_get_reflection_groups (SamMeetingTempla
 GPtrArray          *sam_meeting_template_list_reflections   (SamMeetingTemplate *self,
                                                              const char         *group_id,
                                                              SamRole             role);
+
+guint               sam_meeting_step_get_seconds            (const SamMeetingStep *step,
+                                                             gboolean              earlier_round);
 
 gboolean            sam_meeting_reflection_is_for           (const SamMeetingReflection *reflection,
                                                              SamRole                     role);

@@ -128,7 +128,45 @@ sam_meeting_timer_new (SamMeetingTemplate *template,
       if (step->conditional && !earlier_round)
         continue;
       st.step = step;
-      st.planned = st.allotted = (gint64) step->seconds * G_USEC_PER_SEC;
+      st.planned = st.allotted = (gint64) sam_meeting_step_get_seconds (step, earlier_round) * G_USEC_PER_SEC;
+      g_array_append_val (self->steps, st);
+    }
+  if (self->steps->len == 0)
+    {
+      sam_meeting_timer_free (self);
+      g_return_val_if_reached (NULL);
+    }
+
+  return self;
+}
+
+/**
+ * sam_meeting_timer_new_for_schedule:
+ * @schedule: the meeting's steps and their times, as the facilitator planned them
+ *
+ * Returns: (transfer full): a timer for the steps the schedule holds, each with its
+ *   planned time, ready at the first step
+ */
+SamMeetingTimer *
+sam_meeting_timer_new_for_schedule (SamMeetingSchedule *schedule)
+{
+  SamMeetingTemplate *template;
+  SamMeetingTimer *self;
+
+  g_return_val_if_fail (schedule != NULL, NULL);
+
+  template = sam_meeting_schedule_get_template (schedule);
+  self = timer_new ();
+  self->template = g_object_ref (template);
+  for (guint i = 0; i < sam_meeting_template_get_n_steps (template); i++)
+    {
+      const SamMeetingStep *step = sam_meeting_template_get_step (template, i);
+      StepTime st = { 0 };
+
+      if (!sam_meeting_schedule_holds (schedule, step))
+        continue;
+      st.step = step;
+      st.planned = st.allotted = (gint64) sam_meeting_schedule_get_seconds (schedule, step) * G_USEC_PER_SEC;
       g_array_append_val (self->steps, st);
     }
   if (self->steps->len == 0)

@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "sam-meeting-schedule.h"
 #include "sam-meeting-template.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,7 @@ typedef struct _SamMeetingTimer SamMeetingTimer;
 
 SamMeetingTimer      *sam_meeting_timer_new               (SamMeetingTemplate *template,
                                                            gboolean            earlier_round);
+SamMeetingTimer      *sam_meeting_timer_new_for_schedule  (SamMeetingSchedule *schedule);
 SamMeetingTimer      *sam_meeting_timer_new_for_durations (const guint        *seconds,
                                                            guint               n_steps);
 void                  sam_meeting_timer_free              (SamMeetingTimer    *self);

@@ -56,6 +56,7 @@ struct _SamSurveyImport
   guint       n_by_role[SAM_N_ROLES];
   guint       n_answers;
   guint       n_without_round;
+  SamOwnFileKind own_file;   /* one of the app's own files, not survey answers */
 
   /* What a commit made, for an undo. */
   GArray     *import_ids;
@@ -64,6 +65,135 @@ struct _SamSurveyImport
 };
 
 G_DEFINE_QUARK (sam-survey-import-error-quark, sam_survey_import_error)
+
+/* The app's own files */
+
+/* The results CSV's header (formats contract), as the app writes it; a spreadsheet that
+ * saved it again may have changed the delimiter or the case. */
+static const char *results_columns[] = {
+  "round", "cluster", "scope", "unit", "item", "n", "mean", "favourable", "distribution", "suppressed",
+};
+
+static gboolean
+is_results_header (const char *data,
+                   gsize       size)
+{
+  g_autofree char *line = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *end;
+
+  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      size -= 3;
+    }
+  end = memchr (data, '\n', MIN (size, 4096));
+  line = g_strndup (data, end != NULL ? (gsize) (end - data) : MIN (size, 4096));
+  g_strchomp (line);
+  g_strdelimit (line, ";\t", ',');
+  fields = g_strsplit (line, ",", -1);
+  if (g_strv_length (fields) != G_N_ELEMENTS (results_columns))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (results_columns); i++)
+    {
+      g_autofree char *field = g_ascii_strdown (g_strstrip (fields[i]), -1);
+
+      if (g_str_has_prefix (field, "\"") && g_str_has_suffix (field, "\"") && strlen (field) >= 2)
+        {
+          memmove (field, field + 1, strlen (field) - 2);
+          field[strlen (field) - 2] = '\0';
+        }
+      if (!g_str_equal (field, results_columns[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * sam_survey_import_recognise_own_file:
+ *
+ * Tells the files the app writes from survey answers: the results CSV, a clinic's
+ * tallies file and a cluster's figures file (formats contract), by their header line or
+ * their "format".
+ *
+ * Returns: which of them @bytes is, or %SAM_OWN_FILE_NONE
+ */
+SamOwnFileKind
+sam_survey_import_recognise_own_file (GBytes *bytes)
+{
+  gsize size = 0;
+  const char *data;
+  g_autofree char *head = NULL;
+  const char *p;
+
+  g_return_val_if_fail (bytes != NULL, SAM_OWN_FILE_NONE);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (data == NULL || size == 0)
+    return SAM_OWN_FILE_NONE;
+  if (is_results_header (data, size))
+    return SAM_OWN_FILE_RESULTS;
+
+  /* An exchange file is one JSON object whose "format" names it; the name is written
+   * first, so the head of the file is enough. */
+  p = data;
+  while ((gsize) (p - data) < size && g_ascii_isspace (*p))
+    p++;
+  if ((gsize) (p - data) >= size || *p != '{')
+    return SAM_OWN_FILE_NONE;
+  head = g_strndup (data, MIN (size, 4096));
+  if (strstr (head, "\"format\"") == NULL)
+    return SAM_OWN_FILE_NONE;
+  if (strstr (head, "\"samarbejde-tallies\"") != NULL)
+    return SAM_OWN_FILE_TALLIES;
+  if (strstr (head, "\"samarbejde-figures\"") != NULL)
+    return SAM_OWN_FILE_FIGURES;
+  return SAM_OWN_FILE_NONE;
+}
+
+/* One error, in words, saying which import the file belongs to. */
+static gboolean
+refuse_own_file (SamSurveyImport *self,
+                 GBytes          *bytes)
+{
+  self->own_file = sam_survey_import_recognise_own_file (bytes);
+  switch (self->own_file)
+    {
+    case SAM_OWN_FILE_RESULTS:
+      g_ptr_array_add (self->errors, g_strdup_printf (
+        _("%s is a results file written by Samarbejde: it holds figures, not survey answers. "
+          "Its national figures can be taken in with Import National Reference…; survey answers "
+          "come as a survey tool’s CSV."), self->basename));
+      return TRUE;
+    case SAM_OWN_FILE_TALLIES:
+      g_ptr_array_add (self->errors, g_strdup_printf (
+        _("%s is a clinic’s tallies file for the cluster, not survey answers. The coordinator takes "
+          "it in with Import Files From the Cluster…"), self->basename));
+      return TRUE;
+    case SAM_OWN_FILE_FIGURES:
+      g_ptr_array_add (self->errors, g_strdup_printf (
+        _("%s is the cluster’s figures file, not survey answers. A clinic takes it in with "
+          "Import Files From the Cluster…"), self->basename));
+      return TRUE;
+    case SAM_OWN_FILE_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * sam_survey_import_get_own_file:
+ *
+ * Returns: which of the app's own files was given instead of survey answers, or
+ *   %SAM_OWN_FILE_NONE
+ */
+SamOwnFileKind
+sam_survey_import_get_own_file (SamSurveyImport *self)
+{
+  g_return_val_if_fail (self != NULL, SAM_OWN_FILE_NONE);
+
+  return self->own_file;
+}
 
 static void
 row_free (gpointer data)
@@ -384,6 +514,9 @@ sam_survey_import_parse (const char *name,
       if (*round == '\0')
         g_clear_pointer (&round, g_free);
     }
+
+  if (refuse_own_file (self, bytes))
+    return self;
 
   reader = sam_csv_reader_new (bytes, &error);
   if (reader == NULL)
@@ -957,6 +1090,9 @@ sam_survey_import_commit (SamSurveyImport        *self,
   g_array_set_size (self->created_rounds, 0);
   g_array_set_size (self->created_clinics, 0);
   if (!commit_rows (self, store, cluster_id, error))
+    goto fail;
+  /* What each clinic is, where nobody has said and its doctors' roles make it clear. */
+  if (!sam_store_infer_clinic_kinds (store, cluster_id, error))
     goto fail;
   /* A failed commit has rolled back by itself. */
   if (!sam_store_commit (store, error))

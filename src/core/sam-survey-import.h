@@ -29,6 +29,15 @@ typedef enum
   SAM_SURVEY_IMPORT_ALREADY,         /* the same file was imported into its round before */
 } SamSurveyImportResult;
 
+/* The files the app itself writes, which a person may take for survey answers. */
+typedef enum
+{
+  SAM_OWN_FILE_NONE,
+  SAM_OWN_FILE_RESULTS,              /* the results CSV */
+  SAM_OWN_FILE_TALLIES,              /* a clinic's tallies file */
+  SAM_OWN_FILE_FIGURES,              /* a cluster's figures file */
+} SamOwnFileKind;
+
 typedef struct _SamSurveyImport SamSurveyImport;
 
 GQuark            sam_survey_import_error_quark          (void);
@@ -37,6 +46,8 @@ SamSurveyImport  *sam_survey_import_parse                (const char       *name
                                                           GBytes           *bytes,
                                                           const char       *default_round);
 void              sam_survey_import_free                 (SamSurveyImport  *self);
+SamOwnFileKind    sam_survey_import_recognise_own_file   (GBytes           *bytes);
+SamOwnFileKind    sam_survey_import_get_own_file         (SamSurveyImport  *self);
 
 const GPtrArray  *sam_survey_import_get_errors           (SamSurveyImport  *self);
 guint             sam_survey_import_get_n_more_errors    (SamSurveyImport  *self);

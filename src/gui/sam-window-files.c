@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-demo.h"
 #include "sam-dialogs.h"
 #include "sam-import-dialog.h"
 #include "sam-reference.h"
@@ -392,7 +393,63 @@ import_reference_action (GSimpleAction *action,
                _("_Open"), NULL, import_reference);
 }
 
+/* The demo again as it was first shown, after asking: it drops what a tester changed.
+ * The window is made anew on the demo, so every section shows it from the start. */
+static gboolean
+reset_demo (gpointer user_data)
+{
+  SamWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  GApplication *app;
+  GAction *open_demo;
+
+  if (self->context == NULL)
+    return G_SOURCE_REMOVE;
+  if (!sam_demo_reset (sam_context_get_store (self->context), &error))
+    {
+      sam_dialogs_alert (GTK_WINDOW (self), _("The Demo Was Not Reset"), error->message);
+      return G_SOURCE_REMOVE;
+    }
+  /* The application's way into the demo opens a window on it and closes this one; it is
+   * turned off while the demo is shown, and on again only for this. */
+  app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  open_demo = app != NULL ? g_action_map_lookup_action (G_ACTION_MAP (app), "open-demo") : NULL;
+  if (G_IS_SIMPLE_ACTION (open_demo))
+    {
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (open_demo), TRUE);
+      g_action_activate (open_demo, NULL);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The window goes with the reset, so the reset waits until the question has gone. */
+static void
+reset_demo_confirmed (gboolean confirmed,
+                      gpointer user_data)
+{
+  if (confirmed)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reset_demo, g_object_ref (user_data), g_object_unref);
+  g_object_unref (user_data);
+}
+
+static void
+reset_demo_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  SamWindow *self = user_data;
+
+  if (self->context == NULL || !sam_context_is_demo (self->context))
+    return;
+  sam_dialogs_confirm (GTK_WINDOW (self), _("Reset the Demo?"),
+                       _("The demo data is made again as it was first shown. What was changed in the "
+                         "demo (answers, rounds, meetings, plans and notes) is dropped. Your own data "
+                         "is not touched."),
+                       _("_Reset"), TRUE, reset_demo_confirmed, g_object_ref (self));
+}
+
 static const GActionEntry file_actions[] = {
+  { "reset-demo", reset_demo_action },
   { "import-survey", import_survey_action },
   { "undo-import", undo_import_action },
   { "export-results", export_results_action },

@@ -34,7 +34,7 @@ struct _SamImportDialog
   AdwActionRow     *answers_row;
   AdwActionRow     *ignored_row;
   GtkWidget        *errors_box;
-  GtkLabel         *errors_label;
+  GtkListBox       *errors_list;
 };
 
 G_DEFINE_FINAL_TYPE (SamImportDialog, sam_import_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -127,6 +127,70 @@ check_name (AdwEntryRow *row)
   return unsafe;
 }
 
+/* Every error a row of its own, to scroll through and select: "svar.csv:14:q7c: …". */
+static void
+show_errors (SamImportDialog *self)
+{
+  const GPtrArray *errors = sam_survey_import_get_errors (self->import);
+  guint more = sam_survey_import_get_n_more_errors (self->import);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->errors_list))) != NULL)
+    gtk_list_box_remove (self->errors_list, child);
+  for (guint i = 0; i <= errors->len; i++)
+    {
+      g_autofree char *more_text = NULL;
+      const char *text;
+      GtkWidget *label;
+
+      if (i < errors->len)
+        text = g_ptr_array_index (errors, i);
+      else if (more > 0)
+        text = more_text = g_strdup_printf (ngettext ("and %u more error", "and %u more errors", more), more);
+      else
+        break;
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_list_box_append (self->errors_list, label);
+    }
+}
+
+/* One of the app's own files: which it is, and which import takes it. */
+static gboolean
+show_own_file (SamImportDialog *self)
+{
+  const char *heading;
+
+  switch (sam_survey_import_get_own_file (self->import))
+    {
+    case SAM_OWN_FILE_RESULTS:
+      heading = _("This Is a Results File");
+      break;
+    case SAM_OWN_FILE_TALLIES:
+      heading = _("This Is a Tallies File");
+      break;
+    case SAM_OWN_FILE_FIGURES:
+      heading = _("This Is a Figures File");
+      break;
+    case SAM_OWN_FILE_NONE:
+    default:
+      return FALSE;
+    }
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
+                               g_ptr_array_index (sam_survey_import_get_errors (self->import), 0));
+  gtk_widget_set_visible (self->errors_box, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_list), FALSE);
+  return TRUE;
+}
+
 /* Reads the file again with what the person typed, and shows the outcome. */
 static void
 refresh (SamImportDialog *self)
@@ -161,11 +225,11 @@ refresh (SamImportDialog *self)
   if (ok)
     ok = sam_survey_import_check (self->import, store, cluster, &error);
 
-  if (sam_survey_import_get_errors (self->import)->len > 0)
+  if (show_own_file (self))
+    ;
+  else if (sam_survey_import_get_errors (self->import)->len > 0)
     {
-      g_autofree char *errors = sam_survey_import_describe_errors (self->import);
-
-      gtk_label_set_text (self->errors_label, errors);
+      show_errors (self);
       gtk_widget_set_visible (self->errors_box, TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->summary_list), FALSE);
       adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("The File Cannot Be Imported"));
@@ -360,7 +424,7 @@ sam_import_dialog_class_init (SamImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamImportDialog, answers_row);
   gtk_widget_class_bind_template_child (widget_class, SamImportDialog, ignored_row);
   gtk_widget_class_bind_template_child (widget_class, SamImportDialog, errors_box);
-  gtk_widget_class_bind_template_child (widget_class, SamImportDialog, errors_label);
+  gtk_widget_class_bind_template_child (widget_class, SamImportDialog, errors_list);
   gtk_widget_class_bind_template_callback (widget_class, refresh);
   gtk_widget_class_bind_template_callback (widget_class, on_response);
 }

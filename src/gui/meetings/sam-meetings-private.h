@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "sam-collect.h"
 #include "sam-context.h"
 #include "sam-meeting-runner.h"
 #include "sam-meeting-store.h"
@@ -36,5 +37,13 @@ gboolean    _sam_meeting_runner_may_present_figures (SamMeetingRunner *self);
 GPtrArray  *_sam_meeting_runner_make_charts (SamMeetingRunner     *self,
                                              const SamMeetingStep *step,
                                              const char          **round_label);
+void        _sam_meeting_runner_go_to    (SamMeetingRunner *self,
+                                          guint             index);
+gboolean    _sam_meeting_runner_open_phones (SamMeetingRunner  *self,
+                                             gboolean           open,
+                                             GError           **error);
+SamCollect *_sam_meeting_runner_get_phones (SamMeetingRunner *self);
+void        _sam_meeting_runner_set_phones_listen (SamMeetingRunner *self,
+                                                   const char       *listen_address);
 
 G_END_DECLS
