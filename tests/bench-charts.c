@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "sam-chart-change.h"
 #include "sam-chart-comparison.h"
 #include "sam-chart-distribution.h"
 #include "sam-chart-heatmap.h"
@@ -98,6 +99,8 @@ main (void)
   const int sides[] = { 1, 1, 0, -1, -1 };
   const double shares[] = { 15.3, 41.2, 28.1, 11.4, 4.0 };
   SamHeatmapData heatmap = { 0 };
+  SamChangeRow changes[20];
+  SamChangeData change = { 0 };
 
   memset (rows, 0, sizeof rows);
   for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
@@ -216,6 +219,31 @@ main (void)
   heatmap.row_labels = codes;
   heatmap.cells = cells;
   bench ("Heatmap, 40 clinics and the cluster x 3 indices", &sam_chart_heatmap_kind, &heatmap);
+
+  /* Følg udviklingen: the indices and the items of a round, some with actions beside. */
+  memset (changes, 0, sizeof changes);
+  for (guint r = 0; r < G_N_ELEMENTS (changes); r++)
+    {
+      changes[r].label = r % 3 == 0 ? "Er vi gode til at tale om svære emner og løse problemer sammen"
+                                    : "Hjælper vi hinanden";
+      changes[r].aside = r % 7 == 2 ? "Plan: Fælles frokost om fredagen (I gang)" : NULL;
+      for (guint u = 0; u < SAM_CHANGE_UNITS; u++)
+        {
+          changes[r].present[u] = TRUE;
+          changes[r].before[u].n = changes[r].after[u].n = 9 + u * 80;
+          changes[r].before[u].mean = 30 + (r * 13 + u * 7) % 60;
+          changes[r].after[u].mean = 30 + (r * 29 + u * 11) % 60;
+        }
+    }
+  changes[5].before[0].withheld = SAM_WITHHELD_PRIMARY;
+  change.round_labels[0] = "Forår 2024";
+  change.round_labels[1] = "Forår 2025";
+  change.unit_names[0] = "Klinik 3";
+  change.unit_names[1] = "Klynge Midt-Vest";
+  change.rows = changes;
+  change.n_rows = G_N_ELEMENTS (changes);
+  change.k = 3;
+  bench ("Følg udviklingen, 20 items x 2 units", &sam_chart_change_kind, &change);
 
   return 0;
 }

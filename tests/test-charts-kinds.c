@@ -14,6 +14,7 @@
 #include "sam-chart-heatmap.h"
 #include "sam-chart-overview.h"
 #include "sam-chart-trend.h"
+#include "sam-chart-change.h"
 #include "test-common.h"
 
 /* The chart kinds beyond the item comparison (tests/test-charts.c), tested the same way:
@@ -1055,6 +1056,193 @@ test_heatmap_words (void)
   sam_chart_style_clear (&style);
 }
 
+/* Følg udviklingen: the change between two rounds */
+
+static SamChangeRow change_rows[3];
+static SamChangeData change;
+
+static void
+make_change (void)
+{
+  figure (&change_rows[0].before[0], 9, 40, SAM_WITHHELD_NONE);
+  figure (&change_rows[0].after[0], 9, 70, SAM_WITHHELD_NONE);
+  figure (&change_rows[0].before[1], 80, 60, SAM_WITHHELD_NONE);
+  figure (&change_rows[0].after[1], 80, 55, SAM_WITHHELD_NONE);
+  change_rows[0].label = "Leadership index";
+  change_rows[0].heading = TRUE;
+  figure (&change_rows[1].before[0], 2, 0, SAM_WITHHELD_PRIMARY);
+  figure (&change_rows[1].after[0], 9, 80, SAM_WITHHELD_NONE);
+  figure (&change_rows[1].before[1], 80, 50, SAM_WITHHELD_NONE);
+  figure (&change_rows[1].after[1], 80, 50, SAM_WITHHELD_NONE);
+  change_rows[1].label = "Hjælper vi hinanden";
+  figure (&change_rows[2].before[0], 9, 30, SAM_WITHHELD_NONE);
+  figure (&change_rows[2].after[0], 9, 35, SAM_WITHHELD_NONE);
+  figure (&change_rows[2].before[1], 0, 0, SAM_WITHHELD_NONE);
+  figure (&change_rows[2].after[1], 80, 60, SAM_WITHHELD_NONE);
+  change_rows[2].label = "Fylder brok meget lidt";
+  change_rows[2].aside = "Plan: Fælles frokost om fredagen (Planned)";
+  for (guint r = 0; r < G_N_ELEMENTS (change_rows); r++)
+    change_rows[r].present[0] = change_rows[r].present[1] = TRUE;
+  change.title = "Følg udviklingen";
+  change.round_labels[0] = "Runde 1";
+  change.round_labels[1] = "Runde 2";
+  change.unit_names[0] = "Klinik 3";
+  change.unit_names[1] = "Klyngen";
+  change.rows = change_rows;
+  change.n_rows = G_N_ELEMENTS (change_rows);
+  change.k = 3;
+}
+
+static double
+change_x (const SamChangeLayout *layout,
+          double                 mean)
+{
+  return layout->plot.x + layout->plot.width * mean / 100;
+}
+
+static double
+change_y (const SamChangeLayout *layout,
+          guint                  row,
+          guint                  unit)
+{
+  return layout->row_y[row] + layout->row_height * (unit + 0.5) / SAM_CHANGE_UNITS;
+}
+
+static void
+test_change_layout (void)
+{
+  SamChartStyle style;
+  SamChangeLayout layout = { 0 };
+
+  sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+  sam_chart_change_layout (&change, &style, WIDTH, HEIGHT, &layout);
+
+  /* The words left of the axis, the actions right of it, the rows one under another. */
+  g_assert_cmpfloat (layout.label_x + layout.label_width, <, layout.plot.x);
+  g_assert_cmpfloat (layout.aside_width, >, 0);
+  g_assert_cmpfloat (layout.plot.x + layout.plot.width, <, layout.aside_x);
+  g_assert_cmpfloat (layout.legend.y + layout.legend.height, <=, layout.axis_y);
+  g_assert_cmpfloat (layout.axis_y, <, layout.plot.y);
+  for (guint r = 1; r < change.n_rows; r++)
+    g_assert_cmpfloat_with_epsilon (layout.row_y[r] - layout.row_y[r - 1], layout.row_height, 0.01);
+  expect_inside (&layout.plot, WIDTH, HEIGHT);
+  g_assert_cmpfloat (layout.row_y[change.n_rows - 1] + layout.row_height, <=, HEIGHT);
+  /* Its natural height holds every row at the style's size. */
+  g_assert_cmpfloat (sam_chart_change_height (&change, &style, WIDTH), <, HEIGHT);
+  sam_chart_change_layout_clear (&layout);
+
+  /* No actions, no column for them. */
+  {
+    SamChangeRow rows[1];
+    SamChangeData plain = change;
+
+    rows[0] = change_rows[0];
+    plain.rows = rows;
+    plain.n_rows = 1;
+    sam_chart_change_layout (&plain, &style, WIDTH, HEIGHT, &layout);
+    g_assert_cmpfloat (layout.aside_width, ==, 0);
+    sam_chart_change_layout_clear (&layout);
+  }
+  sam_chart_style_clear (&style);
+}
+
+static void
+test_change_pixels (void)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+    for (double scale = 1; scale <= 2; scale++)
+      {
+        SamChartStyle style;
+        SamChangeLayout layout = { 0 };
+        cairo_surface_t *surface;
+        g_autofree char *what = g_strdup_printf ("change-%u-%g", t, scale);
+        double y, d, line = 1.5 * scale;
+        SamRect marker;
+
+        sam_chart_style_init (&style, themes[t], scale);
+        sam_chart_change_layout (&change, &style, WIDTH, HEIGHT, &layout);
+        surface = render (&sam_chart_change_kind, &change, &style, WIDTH, HEIGHT);
+
+        /* The clinic, 40 → 70: the later round's dot in its colour, the earlier one's
+         * ring hollow, the arrow between them in its colour. */
+        y = change_y (&layout, 0, 0);
+        expect_pixel (surface, change_x (&layout, 70), y, &style.units[0], what);
+        expect_pixel (surface, change_x (&layout, 40), y, &style.background, what);
+        expect_pixel (surface, change_x (&layout, 52), y, &style.units[0], what);
+        /* Nothing of it before the ring, nor above the arrow. */
+        expect_pixel (surface, change_x (&layout, 20), y, &style.background, what);
+        expect_pixel (surface, change_x (&layout, 52), y - layout.marker_size, &style.background,
+                      what);
+        /* The cluster, 60 → 55, in its own colour, on its own line. */
+        y = change_y (&layout, 0, 1);
+        expect_pixel (surface, change_x (&layout, 55), y, &style.units[1], what);
+
+        /* Withheld in the earlier round: no dot, no arrow anywhere across the axis, a
+         * marker at its foot. */
+        y = change_y (&layout, 1, 0);
+        expect_bare (surface, &style, change_x (&layout, 10), change_x (&layout, 100), y,
+                     &style.units[0], what);
+        d = MIN (layout.marker_size, layout.row_height / SAM_CHANGE_UNITS * 0.8);
+        marker = (SamRect) { layout.plot.x - d - line, y - d / 2, d, d };
+        expect_marker (surface, &style, &marker, &style.units[0], what);
+        /* The cluster had no answers in the earlier round: no dot at its later mean. */
+        y = change_y (&layout, 2, 1);
+        g_assert_cmphex (pixel (surface, change_x (&layout, 60), y), !=, rgb (&style.units[1]));
+
+        cairo_surface_destroy (surface);
+        sam_chart_change_layout_clear (&layout);
+        sam_chart_style_clear (&style);
+      }
+}
+
+static void
+test_change_files (void)
+{
+  expect_pdf_and_svg (&sam_chart_change_kind, &change);
+  expect_marks_inside (&sam_chart_change_kind, &change, 6);
+  expect_edges_clear (&sam_chart_change_kind, &change, "change");
+}
+
+static void
+test_change_words (void)
+{
+  g_autoptr(SamChart) chart = sam_chart_new (&sam_chart_change_kind, "Følg udviklingen", &change, NULL);
+  g_autofree char *text = sam_chart_describe (chart);
+  g_autoptr(SamChartTable) table = sam_chart_table (chart);
+  SamChartStyle style;
+  GArray *marks;
+
+  g_assert_nonnull (strstr (text, "from Runde 1 to Runde 2"));
+  g_assert_nonnull (strstr (text, "Leadership index: Klinik 3: 40.0 → 70.0, up 30.0 points. "
+                                  "Klyngen: 60.0 → 55.0, down 5.0 points."));
+  g_assert_nonnull (strstr (text, "Hjælper vi hinanden: Klinik 3: withheld: fewer than 3 answers. "
+                                  "Klyngen: 50.0 → 50.0, no change."));
+  g_assert_nonnull (strstr (text, "Klyngen: no answers in one of the rounds. Plan: Fælles frokost"));
+  /* The withheld figure's value is nowhere. */
+  g_assert_null (strstr (text, "80.0"));
+
+  g_assert_cmpuint (table->rows->len, ==, 3);
+  g_assert_true (table_has (table, 0, "Item", "Leadership index"));
+  g_assert_true (table_has (table, 0, "Klinik 3, Runde 1", "40.0"));
+  g_assert_true (table_has (table, 0, "Klinik 3, Runde 2", "70.0"));
+  g_assert_true (table_has (table, 0, "Klinik 3, change", "+30.0"));
+  g_assert_true (table_has (table, 0, "Klyngen, change", "−5.0"));
+  g_assert_true (table_has (table, 1, "Klinik 3, Runde 1", "withheld"));
+  g_assert_true (table_has (table, 1, "Klinik 3, change", "withheld"));
+  g_assert_true (table_has (table, 1, "Klyngen, change", "±0.0"));
+  g_assert_true (table_has (table, 2, "Klyngen, Runde 1", "no answers"));
+  g_assert_true (table_has (table, 2, "Actions", "Plan: Fælles frokost om fredagen (Planned)"));
+
+  sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+  marks = sam_chart_marks (chart, &style, WIDTH, HEIGHT);
+  g_assert_cmpstr (g_array_index (marks, SamChartMark, 0).label, ==,
+                   "Leadership index, Klinik 3: 40.0 → 70.0, up 30.0 points");
+  g_assert_cmpstr (g_array_index (marks, SamChartMark, 2).label, ==,
+                   "Hjælper vi hinanden, Klinik 3: withheld: fewer than 3 answers");
+  g_array_unref (marks);
+  sam_chart_style_clear (&style);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1064,6 +1252,7 @@ main (int   argc,
   make_overview ();
   make_trend ();
   make_heatmap ();
+  make_change ();
 
   g_test_add_func ("/charts/distribution/layout", test_distribution_layout);
   g_test_add_func ("/charts/distribution/pixels", test_distribution_pixels);
@@ -1081,6 +1270,10 @@ main (int   argc,
   g_test_add_func ("/charts/heatmap/pixels", test_heatmap_pixels);
   g_test_add_func ("/charts/heatmap/files", test_heatmap_files);
   g_test_add_func ("/charts/heatmap/words", test_heatmap_words);
+  g_test_add_func ("/charts/change/layout", test_change_layout);
+  g_test_add_func ("/charts/change/pixels", test_change_pixels);
+  g_test_add_func ("/charts/change/files", test_change_files);
+  g_test_add_func ("/charts/change/words", test_change_words);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <math.h>
 
+#include "sam-chart-change.h"
 #include "sam-chart-comparison.h"
 #include "sam-chart-distribution.h"
 #include "sam-chart-heatmap.h"
@@ -368,6 +369,10 @@ expect_legible (SamChart   *chart,
 
               sam_chart_style_init (&style, themes[t], media[m].scales[s]);
               sam_chart_style_set_medium (&style, media[m].medium, media[m].picture);
+              /* Følg udviklingen is as tall as its rows need, wherever it is drawn. */
+              if (g_str_equal (sam_chart_get_kind_name (chart), "change"))
+                sizes[z][1] = sam_chart_change_height (sam_chart_get_data (chart), &style,
+                                                       sizes[z][0]);
               _sam_chart_record_start (&record);
               sam_chart_draw (chart, &style, cr, sizes[z][0], sizes[z][1]);
               _sam_chart_record_stop (&record);
@@ -421,7 +426,48 @@ expect_legible (SamChart   *chart,
         }
 }
 
-/* Every chart of a round, as the Results section, the presentation and the deck make them. */
+/* Følg udviklingen of a clinic between the history's last two rounds, as the Plan page
+ * makes it, with actions of the plan beside an item and an index. */
+static SamChart *
+follow_chart (SamRoundHistory *history)
+{
+  SamFollowUp follow_up = { 0 };
+  SamPlanAction lunch = { .what = (char *) "Fælles frokost om fredagen, hver uge, for alle i klinikken",
+                          .item = (char *) "q7h", .status = SAM_PLAN_STATUS_IN_PROGRESS };
+  SamPlanAction meeting = { .what = (char *) "Kort morgenmøde", .domain = (char *) "C",
+                            .status = SAM_PLAN_STATUS_PLANNED };
+  const SamClinicFigures *clinic;
+  SamChart *chart;
+
+  follow_up.before = g_ptr_array_index (history->history, history->history->len - 2);
+  follow_up.after = history->figures;
+  clinic = history->figures->own_clinic_id != 0
+           ? sam_round_figures_find_clinic (history->figures, history->figures->own_clinic_id)
+           : g_ptr_array_index (history->figures->clinics, 0);
+  follow_up.clinic_id = clinic->clinic_id;
+  for (guint slot = 0; slot < SAM_N_FIGURES; slot++)
+    {
+      SamFollowUpRow *row = &follow_up.rows[slot];
+      const SamClinicFigures *before = sam_round_figures_find_clinic (follow_up.before, clinic->clinic_id);
+      static const SamFigure none = { 0 };
+
+      row->slot = slot;
+      sam_change_compute (&row->clinic, before ? &before->figures[slot] : &none, &clinic->figures[slot]);
+      sam_change_compute (&row->cluster, &follow_up.before->cluster[slot], &follow_up.after->cluster[slot]);
+      row->actions = g_ptr_array_new ();
+      if (slot == sam_figure_slot ("q7h"))
+        g_ptr_array_add (row->actions, &lunch);
+      if (slot == sam_figure_slot ("index_C"))
+        g_ptr_array_add (row->actions, &meeting);
+    }
+  chart = sam_results_chart_follow (&follow_up, clinic->code);
+  for (guint slot = 0; slot < SAM_N_FIGURES; slot++)
+    g_ptr_array_unref (follow_up.rows[slot].actions);
+  return chart;
+}
+
+/* Every chart of a round, as the Results section, the presentation, the deck and the Plan
+ * page make them. */
 static GPtrArray *
 all_charts (SamRoundHistory *history)
 {
@@ -450,6 +496,10 @@ all_charts (SamRoundHistory *history)
       g_ptr_array_add (charts, sam_results_chart_question (figures, question));
       g_ptr_array_add (charts, sam_results_chart_distribution (figures, question));
     }
+  g_ptr_array_add (charts, follow_chart (history));
+  for (SamIndex i = 0; i < SAM_N_INDICES; i++)
+    g_ptr_array_add (charts, sam_results_chart_overview_sorted (figures, previous, SAM_N_ITEMS + i,
+                                                                TRUE));
   return charts;
 }
 

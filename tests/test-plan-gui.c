@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "sam-chart-change.h"
+#include "sam-instrument.h"
 #include "sam-meeting-store.h"
 #include "sam-plan-page.h"
 #include "sam-plan.h"
@@ -346,26 +348,55 @@ test_from_meeting (Fixture       *fixture,
     g_assert_cmpstr (follow_up->date, ==, "2027-05-10");
   }
 
-  /* Følg udviklingen: the lunch sits beside q7h and the culture index. */
+  /* Følg udviklingen, as a chart: the lunch sits beside the item it aims at, named in its
+   * words; no item code anywhere a person reads. */
   {
-    g_autoptr(GPtrArray) follow = rows (sam_plan_page_get_follow_list (fixture->page));
+    SamFollowChart *follow = sam_plan_page_get_follow_chart (fixture->page);
+    SamChart *chart = sam_follow_chart_get_chart (follow);
+    const SamChangeData *change;
+    g_autofree char *description = NULL;
+    g_autoptr(SamChartTable) table = NULL;
+    g_autoptr(GArray) marks = NULL;
+    const SamItem *q7h = sam_instrument_lookup_item (sam_instrument_get_default (), "q7h");
+    g_autoptr(GRegex) code = g_regex_new ("\\b(q[0-9]+[a-h]?|index_[ACD])\\b", 0, 0, NULL);
+    SamChartStyle style;
     gboolean beside_q7h = FALSE;
 
-    g_assert_cmpuint (follow->len, >, 0);
-    for (guint i = 0; i < follow->len; i++)
+    g_assert_nonnull (chart);
+    g_assert_cmpstr (sam_chart_get_kind_name (chart), ==, "change");
+    g_assert_nonnull (sam_follow_chart_get_view (follow));
+    change = sam_chart_get_data (chart);
+    g_assert_cmpuint (change->n_rows, >, 0);
+    for (guint r = 0; r < change->n_rows; r++)
       {
-        GtkWidget *row = g_ptr_array_index (follow, i);
-        const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+        const SamChangeRow *row = &change->rows[r];
 
-        g_test_message ("%s | %s", row_title (row), subtitle);
-        if (g_str_has_prefix (row_title (row), "q7h:"))
+        g_test_message ("%s | %s", row->label, row->aside ? row->aside : "");
+        g_assert_false (g_regex_match (code, row->label, 0, NULL));
+        if (g_str_equal (row->label, q7h->text))
           {
-            beside_q7h = strstr (subtitle, "Plan: Fælles frokost om fredagen") != NULL;
+            beside_q7h = row->aside != NULL && strstr (row->aside, "Plan: Fælles frokost om fredagen") != NULL;
             /* Own view: 5 answers a round, 50 → 75. */
-            g_assert_nonnull (strstr (subtitle, "Klinik 1: mean 50 → 75, up 25.0 points"));
+            g_assert_true (row->present[0]);
+            g_assert_cmpfloat_with_epsilon (row->before[0].mean, 50, 1e-9);
+            g_assert_cmpfloat_with_epsilon (row->after[0].mean, 75, 1e-9);
           }
       }
     g_assert_true (beside_q7h);
+
+    description = sam_chart_describe (chart);
+    g_assert_nonnull (strstr (description, "Klinik 1: 50.0 → 75.0, up 25.0 points"));
+    g_assert_false (g_regex_match (code, description, 0, NULL));
+    table = sam_chart_table (chart);
+    for (guint r = 0; r < table->rows->len; r++)
+      for (guint c = 0; c < table->columns->len; c++)
+        g_assert_false (g_regex_match (code, ((char **) g_ptr_array_index (table->rows, r))[c], 0, NULL));
+    sam_chart_style_init (&style, SAM_CHART_LIGHT, 1);
+    marks = sam_chart_marks (chart, &style, 715, 900);
+    sam_chart_style_clear (&style);
+    g_assert_cmpuint (marks->len, >, 0);
+    for (guint m = 0; m < marks->len; m++)
+      g_assert_false (g_regex_match (code, g_array_index (marks, SamChartMark, m).label, 0, NULL));
   }
 }
 

@@ -6,8 +6,10 @@
 
 #include "config.h"
 
+#include "sam-chart-overview.h"
 #include "sam-chart-view.h"
 #include "sam-demo.h"
+#include "sam-results-charts.h"
 #include "sam-results-page.h"
 #include "test-gui-common.h"
 
@@ -393,6 +395,268 @@ test_print (Fixture       *fixture,
   g_assert_cmpuint (pages, ==, 4);
 }
 
+/* The first widget under @widget named @name. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+all_text (GtkWidget *widget,
+          GString   *text)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    all_text (child, text);
+}
+
+static gboolean
+toggle_is_active (gpointer button)
+{
+  return gtk_toggle_button_get_active (button);
+}
+
+static gboolean
+widget_is_drawn (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+static gboolean
+string_is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static gboolean
+has_focusable (GtkWidget *widget)
+{
+  if (gtk_widget_get_focusable (widget) && !GTK_IS_LABEL (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_focusable (child))
+      return TRUE;
+  return FALSE;
+}
+
+static SamClinic *
+make_own_clinic (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) clinics = sam_store_list_clinics (fixture->store, NULL);
+  SamClinic *own = g_ptr_array_steal_index (clinics, 0);
+
+  g_assert_true (sam_store_set_own_clinic (fixture->store, own->id, NULL));
+  wait_for_results (fixture->page);
+  test_spin (5);
+  return own;
+}
+
+/* The clinics by value: highest first, the withheld last, the own clinic still marked;
+ * the keyboard walks them in that order. */
+static void
+test_sort (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(SamClinic) own = make_own_clinic (fixture);
+  GtkWidget *overview = sam_results_page_get_page_box (fixture->page, "overview");
+  GtkWidget *by_value = find_named (overview, "order-by-value");
+  GtkWidget *by_code = find_named (overview, "order-by-code");
+  GPtrArray *charts = sam_results_page_get_charts (fixture->page, "overview");
+  guint n_charts = charts->len;
+  guint n_sorted = 0;
+
+  sam_results_page_show (fixture->page, "overview");
+  test_spin (10);
+  g_assert_nonnull (by_value);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (by_code)));
+  g_assert_true (gtk_widget_get_focusable (by_value));
+  gtk_widget_grab_focus (by_value);
+  /* As Space does: the button is pressed, and clicked a moment later. */
+  g_assert_true (gtk_widget_activate (by_value));
+  test_spin_until (toggle_is_active, by_value);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (by_value)));
+  /* The same charts, in place, for the page and its print-out. */
+  g_assert_cmpuint (charts->len, ==, n_charts);
+  g_assert_true (gtk_widget_has_focus (by_value));
+
+  for (guint c = 0; c < charts->len; c++)
+    {
+      SamChart *chart = g_ptr_array_index (charts, c);
+      const SamOverviewData *bars;
+      gboolean own_marked = FALSE, withheld_seen = FALSE;
+      double last = G_MAXDOUBLE;
+
+      if (!g_str_equal (sam_chart_get_kind_name (chart), "overview"))
+        continue;
+      n_sorted++;
+      g_assert_nonnull (strstr (sam_chart_get_title (chart), "highest first"));
+      bars = sam_chart_get_data (chart);
+      for (guint b = 0; b < bars->n_bars; b++)
+        {
+          const SamFigure *figure = &bars->bars[b].figures[bars->n_rounds - 1];
+          gboolean shown = figure->withheld == SAM_WITHHELD_NONE && figure->n > 0;
+
+          if (bars->bars[b].own)
+            {
+              g_assert_cmpstr (bars->bars[b].code, ==, own->code);
+              own_marked = TRUE;
+            }
+          if (!shown)
+            withheld_seen = TRUE;
+          else
+            {
+              /* Never a shown figure after one that is not. */
+              g_assert_false (withheld_seen);
+              g_assert_cmpfloat (figure->mean, <=, last);
+              last = figure->mean;
+            }
+        }
+      g_assert_true (own_marked);
+    }
+  g_assert_cmpuint (n_sorted, ==, 3);
+
+  /* The keyboard starts at the highest clinic. */
+  {
+    g_autoptr(GPtrArray) views = chart_views (fixture, "overview");
+    SamChartView *view = NULL;
+    GtkWidget *area;
+    const SamOverviewData *bars;
+
+    for (guint v = 0; v < views->len && view == NULL; v++)
+      if (g_str_equal (sam_chart_get_kind_name (sam_chart_view_get_chart (g_ptr_array_index (views, v))), "overview"))
+        view = g_ptr_array_index (views, v);
+    g_assert_nonnull (view);
+    bars = sam_chart_get_data (sam_chart_view_get_chart (view));
+    area = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (view), SAM_TYPE_CHART_VIEW, "area");
+    test_spin_until (widget_is_drawn, area);
+    g_assert_true (gtk_widget_grab_focus (area));
+    test_spin (10);
+    g_assert_cmpint (sam_chart_view_get_focus_mark (view), ==, 0);
+    g_assert_nonnull (strstr (sam_chart_view_get_focus_text (view), bars->bars[0].code));
+    g_assert_true (press (area, GDK_KEY_End));
+    g_assert_cmpint (sam_chart_view_get_focus_mark (view), >, 0);
+  }
+
+  /* Back by code. */
+  g_assert_true (gtk_widget_activate (by_code));
+  test_spin_until (toggle_is_active, by_code);
+  g_assert_null (strstr (sam_chart_get_title (g_ptr_array_index (charts, 1)), "highest first"));
+}
+
+/* The headline: each index's figure and its change since the round before. */
+static void
+test_headlines (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *headlines = find_named (sam_results_page_get_page_box (fixture->page, "overview"), "headlines");
+  g_autoptr(GPtrArray) rounds = sam_store_list_rounds (fixture->store, NULL);
+  g_autoptr(SamRoundHistory) history = NULL;
+  SamRoundFigures *previous;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (headlines);
+  history = sam_round_history_load (fixture->store, newest_round_id (fixture->store), NULL, NULL, &error);
+  g_assert_no_error (error);
+  previous = g_ptr_array_index (history->history, history->history->len - 2);
+  for (SamIndex i = 0; i < SAM_N_INDICES; i++)
+    {
+      guint slot = SAM_N_ITEMS + i;
+      g_autofree char *value = g_strdup_printf ("%.1f", history->figures->cluster[slot].mean);
+      double change = history->figures->cluster[slot].mean - previous->cluster[slot].mean;
+      g_autofree char *since = g_strdup_printf ("%s %.1f since %s", change > 0 ? "Up" : "Down", ABS (change),
+                                                previous->round_label);
+
+      g_assert_true (has_label (headlines, sam_results_index_label (i)));
+      g_assert_true (has_label (headlines, value));
+      g_assert_true (has_label (headlines, since));
+    }
+  /* The cards are read, not stops for the keyboard. */
+  g_assert_false (has_focusable (headlines));
+}
+
+static void
+on_start_meeting (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  char **started = user_data;
+
+  g_free (*started);
+  *started = g_variant_dup_string (parameter, NULL);
+}
+
+/* Where to start, in the own view: the clinic's strongest and weakest items, and the
+ * praksispakke for it started from there, through the window's action. */
+static void
+test_where_to_start (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(SamClinic) own = make_own_clinic (fixture);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) start = g_simple_action_new ("start-meeting", G_VARIANT_TYPE_STRING);
+  g_autofree char *started = NULL;
+  GtkWidget *reading, *button;
+
+  g_signal_connect (start, "activate", G_CALLBACK (on_start_meeting), &started);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (start));
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (group));
+
+  for (const char *const *page = (const char *const[]) { "A", "B", "C", "D", NULL }; *page; page++)
+    {
+      reading = find_named (sam_results_page_get_page_box (fixture->page, *page), "reading");
+      g_assert_nonnull (reading);
+      g_assert_true (has_label (reading, "Where to Start"));
+      g_assert_true (has_label (reading, "Reflection questions"));
+      /* No item code, no question number: the items by their words. */
+      {
+        g_autoptr(GString) text = g_string_new (NULL);
+
+        all_text (reading, text);
+        g_test_message ("%s: %s", *page, text->str);
+        g_assert_cmpuint (text->len, >, 100);
+        g_assert_false (g_regex_match_simple ("\\bq[0-9]+[a-h]?\\b|Question [0-9]", text->str, 0, 0));
+      }
+    }
+  g_assert_true (has_label (find_named (sam_results_page_get_page_box (fixture->page, "A"), "reading"), "Where you do well: “"));
+  g_assert_true (has_label (find_named (sam_results_page_get_page_box (fixture->page, "A"), "reading"), "Where there is most room: “"));
+  /* Collegial support has no praksispakke of its own: none is offered. */
+  g_assert_null (find_named (find_named (sam_results_page_get_page_box (fixture->page, "D"), "reading"), "start-meeting"));
+
+  sam_results_page_show (fixture->page, "A");
+  test_spin (10);
+  reading = find_named (sam_results_page_get_page_box (fixture->page, "A"), "reading");
+  button = find_named (reading, "start-meeting");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  gtk_widget_grab_focus (button);
+  g_assert_true (gtk_widget_activate (button));
+  test_spin_until (string_is_set, &started);
+  g_assert_cmpstr (started, ==, "doctors-leadership");
+
+  /* The cluster's view reads no clinic. */
+  {
+    GtkDropDown *view = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), SAM_TYPE_RESULTS_PAGE,
+                                                                      "view_dropdown"));
+
+    gtk_drop_down_set_selected (view, 1);
+    wait_for_results (fixture->page);
+    test_spin (5);
+    g_assert_null (find_named (sam_results_page_get_page_box (fixture->page, "A"), "reading"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +671,9 @@ main (int   argc,
   g_test_add ("/results/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
   g_test_add ("/results/switch-rounds", Fixture, NULL, fixture_set_up, test_switch_rounds, fixture_tear_down);
   g_test_add ("/results/withheld", Fixture, NULL, fixture_set_up, test_withheld, fixture_tear_down);
+  g_test_add ("/results/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
+  g_test_add ("/results/headlines", Fixture, NULL, fixture_set_up, test_headlines, fixture_tear_down);
+  g_test_add ("/results/where-to-start", Fixture, NULL, fixture_set_up, test_where_to_start, fixture_tear_down);
 
   return g_test_run ();
 }

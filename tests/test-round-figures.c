@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sam-instrument.h"
 #include "sam-round-figures.h"
 #include "sam-store-private.h"
 #include "test-common.h"
@@ -458,6 +459,191 @@ test_slots (void)
   g_assert_cmpuint (sam_figure_slot ("q11"), ==, G_MAXUINT);
 }
 
+/* Figures made by hand, for the readings: a round of a cluster with clinics. */
+
+static void
+hand_clinic_free (gpointer data)
+{
+  SamClinicFigures *clinic = data;
+
+  g_free (clinic->code);
+  g_free (clinic);
+}
+
+static void
+set_figure (SamFigure   *figure,
+            guint        n,
+            double       mean,
+            SamWithheld  withheld)
+{
+  memset (figure, 0, sizeof *figure);
+  figure->n = n;
+  figure->mean = mean;
+  figure->withheld = withheld;
+}
+
+static SamClinicFigures *
+hand_clinic (SamRoundFigures *figures,
+             gint64           id,
+             const char      *code)
+{
+  SamClinicFigures *clinic = g_new0 (SamClinicFigures, 1);
+
+  clinic->clinic_id = id;
+  clinic->code = g_strdup (code);
+  g_ptr_array_add (figures->clinics, clinic);
+  return clinic;
+}
+
+static SamRoundFigures *
+hand_round (const char *label,
+            gint64      own_clinic_id)
+{
+  SamRoundFigures *figures = g_new0 (SamRoundFigures, 1);
+
+  figures->round_label = g_strdup (label);
+  figures->cluster_name = g_strdup ("Klyngen");
+  figures->k = 3;
+  figures->own_clinic_id = own_clinic_id;
+  figures->clinics = g_ptr_array_new_with_free_func (hand_clinic_free);
+  for (guint f = 0; f < SAM_N_FIGURES; f++)
+    set_figure (&figures->cluster[f], 30, 60, SAM_WITHHELD_NONE);
+  return figures;
+}
+
+#define SLOT(id) sam_figure_slot (id)
+
+/* Where to start, per domain: the strongest and weakest items against the cluster, read
+ * only where both figures are shown; a withheld item is never named, however high or low
+ * its hidden figure; how often meetings are held is not read. */
+static void
+test_domain_reading (void)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+  g_autoptr(SamRoundFigures) figures = hand_round ("Runde 2", 1);
+  SamClinicFigures *own = hand_clinic (figures, 1, "Klinik 1");
+  SamDomainReading reading;
+
+  for (guint f = 0; f < SAM_N_FIGURES; f++)
+    set_figure (&own->figures[f], 5, 60, SAM_WITHHELD_NONE);
+  /* Leadership: q1 the highest and q3 the lowest, but neither is shown on both sides. */
+  set_figure (&own->figures[SLOT ("q1")], 2, 99, SAM_WITHHELD_PRIMARY);
+  set_figure (&own->figures[SLOT ("q2a")], 5, 80, SAM_WITHHELD_NONE);
+  set_figure (&own->figures[SLOT ("q2b")], 5, 40, SAM_WITHHELD_NONE);
+  set_figure (&own->figures[SLOT ("q2c")], 5, 62, SAM_WITHHELD_NONE);
+  set_figure (&own->figures[SLOT ("q2d")], 0, 0, SAM_WITHHELD_NONE);
+  set_figure (&own->figures[SLOT ("q3")], 5, 10, SAM_WITHHELD_NONE);
+  set_figure (&figures->cluster[SLOT ("q3")], 30, 0, SAM_WITHHELD_SECONDARY);
+  /* How often: far below the cluster, yet not a weakness. */
+  set_figure (&own->figures[SLOT ("q4a")], 5, 0, SAM_WITHHELD_NONE);
+
+  g_assert_true (sam_domain_reading_make (figures, sam_instrument_lookup_domain (instrument, "A"),
+                                          &reading));
+  g_assert_cmpuint (reading.n_compared, ==, 3);
+  g_assert_cmpstr (reading.strongest.item->id, ==, "q2a");
+  g_assert_cmpfloat (reading.strongest.clinic_mean, ==, 80);
+  g_assert_cmpfloat (reading.strongest.cluster_mean, ==, 60);
+  g_assert_cmpint (reading.strongest.standing, ==, SAM_STANDING_ABOVE);
+  g_assert_cmpstr (reading.weakest.item->id, ==, "q2b");
+  g_assert_cmpint (reading.weakest.standing, ==, SAM_STANDING_BELOW);
+
+  /* Collegial support with one item shown on both sides: only one reading of it. */
+  set_figure (&own->figures[SLOT ("q8")], 5, 45, SAM_WITHHELD_NONE);
+  for (guint i = 0; i < sam_instrument_get_n_items (instrument); i++)
+    {
+      const SamItem *item = sam_instrument_get_item (instrument, i);
+
+      if (g_str_equal (item->question->domain->id, "D") && !g_str_equal (item->id, "q8"))
+        set_figure (&own->figures[i], 2, 100, SAM_WITHHELD_PRIMARY);
+    }
+  g_assert_true (sam_domain_reading_make (figures, sam_instrument_lookup_domain (instrument, "D"),
+                                          &reading));
+  g_assert_cmpuint (reading.n_compared, ==, 1);
+  g_assert_null (reading.strongest.item);
+  g_assert_cmpstr (reading.weakest.item->id, ==, "q8");
+
+  /* Culture with every cluster figure withheld: answered, nothing read, nothing named. */
+  for (guint i = 0; i < sam_instrument_get_n_items (instrument); i++)
+    if (g_str_equal (sam_instrument_get_item (instrument, i)->question->domain->id, "C"))
+      set_figure (&figures->cluster[i], 30, 0, SAM_WITHHELD_SECONDARY);
+  g_assert_true (sam_domain_reading_make (figures, sam_instrument_lookup_domain (instrument, "C"),
+                                          &reading));
+  g_assert_cmpuint (reading.n_compared, ==, 0);
+  g_assert_null (reading.strongest.item);
+  g_assert_null (reading.weakest.item);
+
+  /* The cluster's view has no own clinic to read. */
+  figures->own_clinic_id = 0;
+  g_assert_false (sam_domain_reading_make (figures, sam_instrument_lookup_domain (instrument, "A"),
+                                           &reading));
+}
+
+/* The headline: an index's figure, and its change only where both rounds' are shown. */
+static void
+test_headline (void)
+{
+  g_autoptr(SamRoundFigures) before = hand_round ("Runde 1", 1);
+  g_autoptr(SamRoundFigures) after = hand_round ("Runde 2", 1);
+  SamClinicFigures *own_before = hand_clinic (before, 1, "Klinik 1");
+  SamClinicFigures *own_after = hand_clinic (after, 1, "Klinik 1");
+  guint slot = SLOT ("index_A"), culture = SLOT ("index_C");
+  SamHeadline headline;
+
+  set_figure (&before->cluster[slot], 30, 50, SAM_WITHHELD_NONE);
+  set_figure (&after->cluster[slot], 30, 62.5, SAM_WITHHELD_NONE);
+  set_figure (&own_before->figures[slot], 2, 90, SAM_WITHHELD_PRIMARY);
+  set_figure (&own_after->figures[slot], 5, 70, SAM_WITHHELD_NONE);
+  set_figure (&own_before->figures[culture], 5, 70, SAM_WITHHELD_NONE);
+  set_figure (&own_after->figures[culture], 5, 65, SAM_WITHHELD_NONE);
+
+  sam_headline_make (after, before, 0, slot, &headline);
+  g_assert_true (headline.has_previous);
+  g_assert_true (headline.has_change);
+  g_assert_cmpfloat_with_epsilon (headline.change, 12.5, 1e-9);
+  g_assert_cmpfloat (headline.figure.mean, ==, 62.5);
+
+  /* The clinic's earlier figure is withheld: its change would give it away. */
+  sam_headline_make (after, before, 1, slot, &headline);
+  g_assert_true (headline.has_previous);
+  g_assert_false (headline.has_change);
+  g_assert_cmpfloat (headline.figure.mean, ==, 70);
+  g_assert_cmpint (headline.previous.withheld, ==, SAM_WITHHELD_PRIMARY);
+
+  sam_headline_make (after, before, 1, culture, &headline);
+  g_assert_true (headline.has_change);
+  g_assert_cmpfloat_with_epsilon (headline.change, -5, 1e-9);
+
+  /* Nothing before: the first round. */
+  sam_headline_make (after, NULL, 0, slot, &headline);
+  g_assert_false (headline.has_previous);
+  g_assert_false (headline.has_change);
+}
+
+/* Clinics by value: shown figures highest first; without answers, then withheld, last in
+ * their own order, whatever their hidden figures. */
+static void
+test_rank_clinics (void)
+{
+  g_autoptr(SamRoundFigures) figures = hand_round ("Runde 2", 0);
+  guint slot = SLOT ("index_C");
+  const char *expected[] = { "Klinik 10", "Klinik 1", "Klinik 5", "Klinik 3", "Klinik 2", "Klinik 4" };
+  g_autoptr(GPtrArray) ranked = NULL;
+
+  set_figure (&hand_clinic (figures, 1, "Klinik 1")->figures[slot], 5, 70, SAM_WITHHELD_NONE);
+  set_figure (&hand_clinic (figures, 2, "Klinik 2")->figures[slot], 2, 99, SAM_WITHHELD_PRIMARY);
+  set_figure (&hand_clinic (figures, 3, "Klinik 3")->figures[slot], 0, 0, SAM_WITHHELD_NONE);
+  set_figure (&hand_clinic (figures, 4, "Klinik 4")->figures[slot], 6, 1, SAM_WITHHELD_SECONDARY);
+  set_figure (&hand_clinic (figures, 5, "Klinik 5")->figures[slot], 5, 70, SAM_WITHHELD_NONE);
+  set_figure (&hand_clinic (figures, 10, "Klinik 10")->figures[slot], 8, 80, SAM_WITHHELD_NONE);
+
+  ranked = sam_round_figures_rank_clinics (figures, slot);
+  g_assert_cmpuint (ranked->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < ranked->len; i++)
+    g_assert_cmpstr (((SamClinicFigures *) g_ptr_array_index (ranked, i))->code, ==, expected[i]);
+  /* The figures' own order is left as it was. */
+  g_assert_cmpstr (((SamClinicFigures *) g_ptr_array_index (figures->clinics, 0))->code, ==, "Klinik 1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +660,9 @@ main (int   argc,
   g_test_add ("/round-figures/rounds", Fixture, NULL, fixture_set_up, test_rounds_oldest_first, fixture_tear_down);
   g_test_add ("/round-figures/history", Fixture, NULL, fixture_set_up, test_history, fixture_tear_down);
   g_test_add ("/round-figures/story", Fixture, NULL, fixture_set_up, test_story, fixture_tear_down);
+  g_test_add_func ("/round-figures/domain-reading", test_domain_reading);
+  g_test_add_func ("/round-figures/headline", test_headline);
+  g_test_add_func ("/round-figures/rank-clinics", test_rank_clinics);
 
   return g_test_run ();
 }

@@ -269,7 +269,98 @@ struct _SamLabels
   GArray              *pending;        /* Pending: a group's labels, not yet drawn */
   gboolean             in_group;
   gboolean             group_failed;
+  /* Where the marks and placed boxes are, by cell of a GRID × GRID grid over the chart
+   * (each cell an array of indices, made when first used), so a label is checked against
+   * its neighbours only: a chart of 1,300 clinics places its labels in linear time. */
+  GArray             **mark_cells;
+  GArray             **placed_cells;
 };
+
+#define GRID 32
+
+static void
+cell_range (SamLabels     *labels,
+            const SamRect *rect,
+            int           *x0,
+            int           *y0,
+            int           *x1,
+            int           *y1)
+{
+  double cw = labels->width > 0 ? labels->width / GRID : 1;
+  double ch = labels->height > 0 ? labels->height / GRID : 1;
+
+  *x0 = CLAMP ((int) floor (rect->x / cw), 0, GRID - 1);
+  *y0 = CLAMP ((int) floor (rect->y / ch), 0, GRID - 1);
+  *x1 = CLAMP ((int) floor ((rect->x + rect->width) / cw), 0, GRID - 1);
+  *y1 = CLAMP ((int) floor ((rect->y + rect->height) / ch), 0, GRID - 1);
+}
+
+static void
+grid_add (SamLabels     *labels,
+          GArray       **cells,
+          const SamRect *rect,
+          guint          index)
+{
+  int x0, y0, x1, y1;
+
+  cell_range (labels, rect, &x0, &y0, &x1, &y1);
+  for (int y = y0; y <= y1; y++)
+    for (int x = x0; x <= x1; x++)
+      {
+        GArray **cell = &cells[y * GRID + x];
+
+        if (*cell == NULL)
+          *cell = g_array_new (FALSE, FALSE, sizeof (guint));
+        g_array_append_val (*cell, index);
+      }
+}
+
+/* Whether @rect meets a box of @boxes (other than @except) listed in @cells. An index at
+ * or past the end is a box taken back (a group that did not fit) and is skipped; one
+ * reused since is still a real box, so a check against it is never wrong. */
+static gboolean
+grid_meets (SamLabels     *labels,
+            GArray       **cells,
+            GArray        *boxes,
+            const SamRect *rect,
+            int            except)
+{
+  int x0, y0, x1, y1;
+
+  cell_range (labels, rect, &x0, &y0, &x1, &y1);
+  for (int y = y0; y <= y1; y++)
+    for (int x = x0; x <= x1; x++)
+      {
+        GArray *cell = cells[y * GRID + x];
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          {
+            guint index = g_array_index (cell, guint, i);
+
+            if ((int) index != except && index < boxes->len &&
+                _sam_rect_intersects (rect, &g_array_index (boxes, SamRect, index)))
+              return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+static void
+grid_free (GArray **cells)
+{
+  for (guint c = 0; c < GRID * GRID; c++)
+    if (cells[c] != NULL)
+      g_array_unref (cells[c]);
+  g_free (cells);
+}
+
+static void
+add_placed (SamLabels     *labels,
+            const SamRect *box)
+{
+  g_array_append_val (labels->placed, *box);
+  grid_add (labels, labels->placed_cells, box, labels->placed->len - 1);
+}
 
 /* A label placed but not yet drawn: a member of a group, drawn with all the others or
  * not at all. */
@@ -314,6 +405,8 @@ _sam_labels_new (cairo_t             *cr,
   labels->marks = g_array_new (FALSE, FALSE, sizeof (SamRect));
   labels->placed = g_array_new (FALSE, FALSE, sizeof (SamRect));
   labels->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  labels->mark_cells = g_new0 (GArray *, GRID * GRID);
+  labels->placed_cells = g_new0 (GArray *, GRID * GRID);
   labels->record = g_private_get (&recorder);
   if (labels->record != NULL)
     {
@@ -335,6 +428,8 @@ _sam_labels_free (SamLabels *labels)
   g_array_unref (labels->marks);
   g_array_unref (labels->placed);
   g_array_unref (labels->pending);
+  grid_free (labels->mark_cells);
+  grid_free (labels->placed_cells);
   g_free (labels);
 }
 
@@ -350,6 +445,7 @@ _sam_labels_add_mark (SamLabels     *labels,
                       const SamRect *rect)
 {
   g_array_append_val (labels->marks, *rect);
+  grid_add (labels, labels->mark_cells, rect, labels->marks->len - 1);
   if (labels->record != NULL)
     g_array_append_val (labels->record->marks, *rect);
   return (int) labels->marks->len - 1;
@@ -504,14 +600,8 @@ is_free (SamLabels     *labels,
     return FALSE;
   if (host >= 0 && !rect_contains (&g_array_index (labels->marks, SamRect, host), ink, slack))
     return FALSE;
-  for (guint m = 0; m < labels->marks->len; m++)
-    if ((int) m != host &&
-        _sam_rect_intersects (glyphs, &g_array_index (labels->marks, SamRect, m)))
-      return FALSE;
-  for (guint p = 0; p < labels->placed->len; p++)
-    if (_sam_rect_intersects (&spaced, &g_array_index (labels->placed, SamRect, p)))
-      return FALSE;
-  return TRUE;
+  return !grid_meets (labels, labels->mark_cells, labels->marks, glyphs, host) &&
+         !grid_meets (labels, labels->placed_cells, labels->placed, &spaced, -1);
 }
 
 static void
@@ -664,7 +754,7 @@ _sam_labels_place (SamLabels     *labels,
       if (!is_free (labels, &box, &ink, &glyphs, spots[s].host, size))
         continue;
 
-      g_array_append_val (labels->placed, box);
+      add_placed (labels, &box);
       if (labels->in_group)
         {
           Pending pending = { layout, x, y, flags, *ink_colour, box, ink, glyphs, size,

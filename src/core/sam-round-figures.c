@@ -694,7 +694,10 @@ sam_leadership_story_make (SamRoundFigures    *figures,
       entry->item = item;
       entry->clinic_mean = clinic->mean;
       entry->cluster_mean = cluster->mean;
-      entry->standing = sam_standing_compare (clinic, cluster);
+      /* How often meetings are held is neither above nor below: the right frequency
+       * differs per kind of meeting. */
+      entry->standing = item->question->scale->has_favourable ? sam_standing_compare (clinic, cluster)
+                                                              : SAM_STANDING_UNKNOWN;
       /* One answer has no spread to speak of. */
       entry->spread = clinic->n >= 2 ? sam_figure_spread (clinic, item) : -1;
       if (clinic->n > 0)
@@ -724,4 +727,179 @@ sam_leadership_story_make (SamRoundFigures    *figures,
   if (story->talk_first < 0)
     story->talk_first = story->differ_most;
   return answered;
+}
+
+/**
+ * sam_domain_reading_make:
+ * @domain: the domain to read
+ * @reading: (out caller-allocates)
+ *
+ * Where the own clinic might start in @domain: the item furthest above the cluster and the
+ * one furthest below it (or least above), read only from items whose clinic and cluster
+ * figures are both shown. Where one item or none can be read, the weakest is left empty.
+ * Items on a scale without a favourable side (how often meetings are held) are not read.
+ *
+ * Returns: %FALSE where there is no own clinic or it gave no answers in the domain
+ */
+gboolean
+sam_domain_reading_make (SamRoundFigures  *figures,
+                         const SamDomain  *domain,
+                         SamDomainReading *reading)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+  const SamClinicFigures *own;
+  double best = -G_MAXDOUBLE, worst = G_MAXDOUBLE;
+
+  g_return_val_if_fail (figures != NULL && domain != NULL && reading != NULL, FALSE);
+
+  memset (reading, 0, sizeof *reading);
+  reading->domain = domain;
+  own = sam_round_figures_find_clinic (figures, figures->own_clinic_id);
+  if (figures->own_clinic_id == 0 || own == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < SAM_N_ITEMS; i++)
+    {
+      const SamItem *item = sam_instrument_get_item (instrument, i);
+      const SamFigure *clinic = &own->figures[i];
+      const SamFigure *cluster = &figures->cluster[i];
+      SamStoryItem entry = { 0 };
+      double gap;
+
+      if (item->question->domain != domain)
+        continue;
+      if (clinic->n > 0)
+        reading->answered = TRUE;
+      if (!item->question->scale->has_favourable)
+        continue;
+      entry.standing = sam_standing_compare (clinic, cluster);
+      /* Only what both sides show: a withheld figure is never read, let alone named. */
+      if (entry.standing == SAM_STANDING_UNKNOWN)
+        continue;
+      entry.item = item;
+      entry.clinic_mean = clinic->mean;
+      entry.cluster_mean = cluster->mean;
+      entry.spread = clinic->n >= 2 ? sam_figure_spread (clinic, item) : -1;
+      gap = clinic->mean - cluster->mean;
+      reading->n_compared++;
+      if (gap > best)
+        {
+          best = gap;
+          reading->strongest = entry;
+        }
+      if (gap < worst)
+        {
+          worst = gap;
+          reading->weakest = entry;
+        }
+    }
+  /* One item read is only a strength or a weakness, never both. */
+  if (reading->n_compared < 2)
+    {
+      if (reading->strongest.item != NULL && reading->strongest.standing == SAM_STANDING_BELOW)
+        reading->strongest = (SamStoryItem) { 0 };
+      else
+        reading->weakest = (SamStoryItem) { 0 };
+    }
+  return reading->answered;
+}
+
+/**
+ * sam_headline_make:
+ * @previous: (nullable): the round before, in the same view
+ * @clinic_id: the clinic, or 0 for the cluster
+ * @slot: the index's (or item's) slot
+ * @headline: (out caller-allocates)
+ *
+ * An index's figure for the headline, and its change since @previous: only where both
+ * figures are shown, so the change can give away nothing the figures do not.
+ */
+void
+sam_headline_make (SamRoundFigures *figures,
+                   SamRoundFigures *previous,
+                   gint64           clinic_id,
+                   guint            slot,
+                   SamHeadline     *headline)
+{
+  g_return_if_fail (figures != NULL && headline != NULL && slot < SAM_N_FIGURES);
+
+  memset (headline, 0, sizeof *headline);
+  if (clinic_id != 0)
+    {
+      const SamClinicFigures *clinic = sam_round_figures_find_clinic (figures, clinic_id);
+
+      if (clinic != NULL)
+        headline->figure = clinic->figures[slot];
+      if (previous != NULL && (clinic = sam_round_figures_find_clinic (previous, clinic_id)) != NULL)
+        {
+          headline->previous = clinic->figures[slot];
+          headline->has_previous = TRUE;
+        }
+    }
+  else
+    {
+      headline->figure = figures->cluster[slot];
+      if (previous != NULL)
+        {
+          headline->previous = previous->cluster[slot];
+          headline->has_previous = TRUE;
+        }
+    }
+  if (headline->has_previous && sam_figure_is_shown (&headline->figure) &&
+      sam_figure_is_shown (&headline->previous))
+    {
+      headline->has_change = TRUE;
+      headline->change = headline->figure.mean - headline->previous.mean;
+    }
+}
+
+/* Shown figures by value, highest first; then clinics without answers; then the
+ * withheld. Within the last two, and among equal values, the clinics' own order: a withheld
+ * clinic's place says nothing about its hidden value. */
+static int
+rank_group (const SamFigure *figure)
+{
+  if (figure->withheld != SAM_WITHHELD_NONE)
+    return 2;
+  return figure->n == 0 ? 1 : 0;
+}
+
+static int
+compare_rank (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  guint slot = GPOINTER_TO_UINT (user_data);
+  const SamClinicFigures *x = *(const SamClinicFigures **) a;
+  const SamClinicFigures *y = *(const SamClinicFigures **) b;
+  int gx = rank_group (&x->figures[slot]), gy = rank_group (&y->figures[slot]);
+
+  if (gx != gy)
+    return gx - gy;
+  if (gx == 0 && x->figures[slot].mean != y->figures[slot].mean)
+    return x->figures[slot].mean > y->figures[slot].mean ? -1 : 1;
+  return compare_clinics (a, b);
+}
+
+/**
+ * sam_round_figures_rank_clinics:
+ * @slot: the item's or index's slot to sort by
+ *
+ * Returns: (transfer container) (element-type SamClinicFigures): the clinics (borrowed from
+ *   @figures) by their figure for @slot, highest first; clinics without answers and then
+ *   withheld clinics last, in their own order, never by a value that is not shown
+ */
+GPtrArray *
+sam_round_figures_rank_clinics (SamRoundFigures *figures,
+                                guint            slot)
+{
+  GPtrArray *ranked;
+
+  g_return_val_if_fail (figures != NULL && slot < SAM_N_FIGURES, NULL);
+
+  ranked = g_ptr_array_sized_new (figures->clinics->len);
+  for (guint c = 0; c < figures->clinics->len; c++)
+    g_ptr_array_add (ranked, g_ptr_array_index (figures->clinics, c));
+  g_ptr_array_sort_with_data (ranked, compare_rank, GUINT_TO_POINTER (slot));
+  return ranked;
 }

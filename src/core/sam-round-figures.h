@@ -102,6 +102,30 @@ typedef struct
   int           talk_first;
 } SamLeadershipStory;
 
+/* Where a clinic should start, for one domain: its strongest and weakest items against the
+ * cluster, read only from figures that are shown on both sides (a withheld item is never
+ * named). Items on the meetings scale (how often) are left out: the right frequency differs
+ * per meeting type, so more or less often is neither strong nor weak. */
+typedef struct
+{
+  const SamDomain *domain;
+  gboolean         answered;    /* the own clinic has answers in the domain */
+  guint            n_compared;  /* items read against the cluster */
+  SamStoryItem     strongest;   /* .item NULL where none */
+  SamStoryItem     weakest;     /* .item NULL where none, or the same as strongest */
+} SamDomainReading;
+
+/* An index's figure at a glance, and its change since the round before: the change only
+ * where both rounds' figures are shown. */
+typedef struct
+{
+  SamFigure  figure;
+  gboolean   has_previous;      /* the round before had this unit */
+  gboolean   has_change;
+  double     change;            /* figure.mean minus the round before's, in points */
+  SamFigure  previous;
+} SamHeadline;
+
 guint              sam_figure_slot             (const char              *item_or_index);
 
 SamRoundFigures   *sam_round_figures_load      (SamStore                *store,
@@ -140,6 +164,16 @@ SamStanding        sam_standing_compare        (const SamFigure         *clinic,
                                                 const SamFigure         *cluster);
 gboolean           sam_leadership_story_make   (SamRoundFigures         *figures,
                                                 SamLeadershipStory      *story);
+gboolean           sam_domain_reading_make     (SamRoundFigures         *figures,
+                                                const SamDomain         *domain,
+                                                SamDomainReading        *reading);
+void               sam_headline_make           (SamRoundFigures         *figures,
+                                                SamRoundFigures         *previous,
+                                                gint64                   clinic_id,
+                                                guint                    slot,
+                                                SamHeadline             *headline);
+GPtrArray         *sam_round_figures_rank_clinics (SamRoundFigures      *figures,
+                                                guint                    slot);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamRoundFigures, sam_round_figures_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamRoundHistory, sam_round_history_free)

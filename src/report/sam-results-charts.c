@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "sam-chart-change.h"
 #include "sam-chart-comparison.h"
 #include "sam-chart-distribution.h"
 #include "sam-chart-heatmap.h"
@@ -134,20 +135,38 @@ fill_row (SamComparisonRow  *row,
     }
 }
 
+/* The topics of the questions that are their own item, named as a person would say them:
+ * the question itself is too long to stand beside a bar or in a sentence, and its number
+ * says nothing to someone reading the results. */
+static const struct
+{
+  const char *id;
+  const char *topic;
+} item_topics[] = {
+  { "q1", N_("Everyone working towards shared goals") },
+  { "q3", N_("Cooperation and well-being in the leadership team") },
+  { "q8", N_("Support you get from fellow doctors") },
+  { "q9", N_("Support you give fellow doctors") },
+};
+
 /**
  * sam_results_item_short_label:
  *
- * Returns: (transfer full): the item's own text, or "Question 1" for a question that is its
- *   own item, which needs no second copy of its long text beside a bar or in a sentence
+ * Returns: (transfer full): the item's own text, or the topic of a question that is its own
+ *   item, which needs no second copy of its long text beside a bar or in a sentence; never
+ *   the item's code or the question's number
  */
 char *
 sam_results_item_short_label (const SamItem *item)
 {
   g_return_val_if_fail (item != NULL, NULL);
 
-  if (item->text == NULL)
-    return g_strdup_printf (_("Question %d"), item->question->number);
-  return g_strdup (item->text);
+  if (item->text != NULL)
+    return g_strdup (item->text);
+  for (guint i = 0; i < G_N_ELEMENTS (item_topics); i++)
+    if (g_str_equal (item->id, item_topics[i].id))
+      return g_strdup (_(item_topics[i].topic));
+  return g_strdup (item->question->text);
 }
 
 static const char *
@@ -419,10 +438,33 @@ sam_results_chart_overview (SamRoundFigures *figures,
                             SamRoundFigures *previous,
                             guint            slot)
 {
+  return sam_results_chart_overview_sorted (figures, previous, slot, FALSE);
+}
+
+/**
+ * sam_results_chart_overview_sorted:
+ * @by_value: the clinics by this round's figure, highest first, where %TRUE; else by code
+ *
+ * As sam_results_chart_overview(). Sorted by value, clinics without answers and withheld
+ * clinics come last, in the order of their codes: where a withheld clinic stands says
+ * nothing about its figure.
+ *
+ * Returns: (transfer full): the chart
+ */
+SamChart *
+sam_results_chart_overview_sorted (SamRoundFigures *figures,
+                                   SamRoundFigures *previous,
+                                   guint            slot,
+                                   gboolean         by_value)
+{
   OwnedOverview *owned;
   g_autofree char *title = NULL;
+  g_autoptr(GPtrArray) clinics = NULL;
 
   g_return_val_if_fail (figures != NULL && slot < SAM_N_FIGURES, NULL);
+
+  clinics = by_value ? sam_round_figures_rank_clinics (figures, slot)
+                     : g_ptr_array_ref (figures->clinics);
 
   owned = g_new0 (OwnedOverview, 1);
   owned->strings = g_ptr_array_new_with_free_func (g_free);
@@ -431,9 +473,9 @@ sam_results_chart_overview (SamRoundFigures *figures,
   owned->data.n_bars = figures->clinics->len;
   owned->data.k = figures->k;
   owned->data.title = slot_label (slot);
-  for (guint c = 0; c < figures->clinics->len; c++)
+  for (guint c = 0; c < clinics->len; c++)
     {
-      const SamClinicFigures *clinic = g_ptr_array_index (figures->clinics, c);
+      const SamClinicFigures *clinic = g_ptr_array_index (clinics, c);
 
       owned->bars[c].code = keep (owned->strings, g_strdup (clinic->code));
       owned->bars[c].own = figures->own_clinic_id != 0 && clinic->clinic_id == figures->own_clinic_id;
@@ -450,8 +492,12 @@ sam_results_chart_overview (SamRoundFigures *figures,
       set_round (owned, 0, figures, slot);
     }
 
-  /* Translators: a chart's title: an item or index, clinic by clinic. */
-  title = g_strdup_printf (_("%s, clinic by clinic"), slot_label (slot));
+  if (by_value)
+    /* Translators: a chart's title: an item or index, the clinics sorted by it. */
+    title = g_strdup_printf (_("%s, clinic by clinic, highest first"), slot_label (slot));
+  else
+    /* Translators: a chart's title: an item or index, clinic by clinic. */
+    title = g_strdup_printf (_("%s, clinic by clinic"), slot_label (slot));
   return sam_chart_new (&sam_chart_overview_kind, title, owned, owned_overview_free);
 }
 
@@ -639,4 +685,182 @@ sam_results_chart_heatmap_part (SamRoundFigures *figures,
     title = g_strdup_printf (_("The indices, clinic by clinic: %u–%u of %u"), first + 1,
                              first + n_clinics, total);
   return sam_chart_new (&sam_chart_heatmap_kind, title, owned, owned_heatmap_free);
+}
+
+/* Følg udviklingen */
+
+typedef struct
+{
+  SamChangeData  data;
+  SamChangeRow  *rows;
+  GPtrArray     *strings;
+} OwnedChange;
+
+static void
+owned_change_free (gpointer data)
+{
+  OwnedChange *owned = data;
+
+  g_free (owned->rows);
+  g_ptr_array_unref (owned->strings);
+  g_free (owned);
+}
+
+static gboolean
+clinic_slot (SamRoundFigures *figures,
+             gint64           clinic_id,
+             guint            slot,
+             SamFigure       *figure)
+{
+  const SamClinicFigures *clinic = sam_round_figures_find_clinic (figures, clinic_id);
+
+  memset (figure, 0, sizeof *figure);
+  if (clinic == NULL)
+    return FALSE;
+  *figure = clinic->figures[slot];
+  return TRUE;
+}
+
+/* The plan's actions for one row of Følg udviklingen, each where it reads best: an
+ * action on an item beside that item; one on a domain beside the domain's index, or, for a
+ * domain without one, beside its first row. Beside every row they aim at, they would
+ * repeat down the chart. */
+static char *
+actions_text (GPtrArray  *plan,
+              guint       slot,
+              const char *domain_first)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+  GString *text = g_string_new (NULL);
+  const char *id = slot < SAM_N_ITEMS ? sam_instrument_get_item (instrument, slot)->id
+                                      : sam_index_to_string (slot - SAM_N_ITEMS);
+
+  for (guint i = 0; plan != NULL && i < plan->len; i++)
+    {
+      const SamPlanAction *action = g_ptr_array_index (plan, i);
+      gboolean here;
+
+      if (action->item != NULL)
+        here = g_str_equal (action->item, id);
+      else if (action->domain != NULL && slot >= SAM_N_ITEMS)
+        here = sam_plan_action_aims_at (action, id);
+      else
+        here = action->domain != NULL && g_strcmp0 (domain_first, action->domain) == 0;
+      if (!here)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, "\n");
+      /* Translators: an action of the plan beside the item it aimed at, and its status. */
+      g_string_append_printf (text, _("Plan: %s (%s)"), action->what,
+                              sam_plan_status_get_label (action->status));
+    }
+  return g_string_free (text, text->len == 0);
+}
+
+static gboolean
+domain_has_index (const SamDomain *domain)
+{
+  SamIndex index;
+  g_autofree char *name = g_strdup_printf ("index_%s", domain->id);
+
+  return sam_index_from_string (name, &index);
+}
+
+static gboolean
+item_has_action (GPtrArray     *plan,
+                 const SamItem *item)
+{
+  for (guint i = 0; plan != NULL && i < plan->len; i++)
+    if (g_strcmp0 (((SamPlanAction *) g_ptr_array_index (plan, i))->item, item->id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * sam_results_chart_follow:
+ * @follow_up: two rounds of a clinic and its cluster, with the plan
+ * @clinic_name: how the clinic is named on the chart
+ *
+ * "Følg udviklingen" as a chart: the indices, then every item that either round has
+ * answers to, named in its words, each a dot-and-arrow for the clinic and the cluster with
+ * the plan's actions aimed at it beside. How often meetings are held (a scale whose mean
+ * says little) is left out unless an action aims at it.
+ *
+ * Returns: (transfer full): the chart
+ */
+SamChart *
+sam_results_chart_follow (SamFollowUp *follow_up,
+                          const char  *clinic_name)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+  OwnedChange *owned;
+  guint order[SAM_N_FIGURES], n = 0;
+  g_autoptr(GPtrArray) seen_domains = g_ptr_array_new ();
+
+  g_return_val_if_fail (follow_up != NULL && follow_up->before != NULL && follow_up->after != NULL,
+                        NULL);
+
+  for (guint i = 0; i < SAM_N_INDICES; i++)
+    order[n++] = SAM_N_ITEMS + i;
+  for (guint i = 0; i < SAM_N_ITEMS; i++)
+    order[n++] = i;
+
+  owned = g_new0 (OwnedChange, 1);
+  owned->strings = g_ptr_array_new_with_free_func (g_free);
+  owned->rows = g_new0 (SamChangeRow, SAM_N_FIGURES);
+  owned->data.rows = owned->rows;
+  owned->data.k = follow_up->after->k;
+  owned->data.round_labels[0] = keep (owned->strings, g_strdup (follow_up->before->round_label));
+  owned->data.round_labels[1] = keep (owned->strings, g_strdup (follow_up->after->round_label));
+  owned->data.unit_names[0] = keep (owned->strings, g_strdup (clinic_name ? clinic_name : ""));
+  owned->data.unit_names[1] = keep (owned->strings, g_strdup (follow_up->after->cluster_name));
+  /* Translators: the title of the chart of changes between two rounds. */
+  owned->data.title = keep (owned->strings,
+                            g_strdup_printf (_("Følg udviklingen: %s to %s"),
+                                             follow_up->before->round_label,
+                                             follow_up->after->round_label));
+
+  for (guint o = 0; o < n; o++)
+    {
+      guint slot = order[o];
+      const SamFollowUpRow *from = &follow_up->rows[slot];
+      SamChangeRow *row = &owned->rows[owned->data.n_rows];
+      const char *domain_first = NULL;
+      gboolean any;
+
+      if (from->clinic.state == SAM_CHANGE_MISSING && from->cluster.state == SAM_CHANGE_MISSING &&
+          from->actions->len == 0)
+        continue;
+      if (slot < SAM_N_ITEMS)
+        {
+          const SamItem *item = sam_instrument_get_item (instrument, slot);
+          const SamDomain *domain = item->question->domain;
+
+          /* How often meetings are held: a mean that says little, unless an action aims
+           * at it. */
+          if (is_frequency (item->question) && !item_has_action (follow_up->plan, item))
+            continue;
+          row->label = keep (owned->strings, sam_results_item_short_label (item));
+          if (!domain_has_index (domain) && !g_ptr_array_find_with_equal_func (seen_domains, domain->id,
+                                                                               g_str_equal, NULL))
+            {
+              g_ptr_array_add (seen_domains, domain->id);
+              domain_first = domain->id;
+            }
+        }
+      else
+        {
+          row->label = sam_results_index_label (slot - SAM_N_ITEMS);
+          row->heading = TRUE;
+        }
+      any = clinic_slot (follow_up->before, follow_up->clinic_id, slot, &row->before[0]);
+      any |= clinic_slot (follow_up->after, follow_up->clinic_id, slot, &row->after[0]);
+      row->present[0] = any;
+      row->before[1] = follow_up->before->cluster[slot];
+      row->after[1] = follow_up->after->cluster[slot];
+      row->present[1] = TRUE;
+      row->aside = keep (owned->strings, actions_text (follow_up->plan, slot, domain_first));
+      owned->data.n_rows++;
+    }
+  return sam_chart_new (&sam_chart_change_kind, owned->data.title, owned, owned_change_free);
 }

@@ -8,6 +8,7 @@
 
 #include "sam-chart.h"
 #include "sam-instrument.h"
+#include "sam-follow-up.h"
 #include "sam-round-figures.h"
 
 G_BEGIN_DECLS
@@ -28,9 +29,15 @@ SamChart   *sam_results_chart_indices         (SamRoundFigures   *figures);
 SamChart   *sam_results_chart_overview        (SamRoundFigures   *figures,
                                                SamRoundFigures   *previous,
                                                guint              slot);
+SamChart   *sam_results_chart_overview_sorted (SamRoundFigures   *figures,
+                                               SamRoundFigures   *previous,
+                                               guint              slot,
+                                               gboolean           by_value);
 SamChart   *sam_results_chart_trend           (GPtrArray         *history,
                                                gint64             own_clinic_id,
                                                guint              slot);
+SamChart   *sam_results_chart_follow          (SamFollowUp       *follow_up,
+                                               const char        *clinic_name);
 SamChart   *sam_results_chart_heatmap         (SamRoundFigures   *figures);
 SamChart   *sam_results_chart_heatmap_part    (SamRoundFigures   *figures,
                                                guint              first,

@@ -10,8 +10,10 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-date-row.h"
 #include "sam-dates.h"
 #include "sam-dialogs.h"
+#include "sam-follow-chart.h"
 #include "sam-follow-up.h"
 #include "sam-instrument.h"
 #include "sam-meeting-store.h"
@@ -59,8 +61,8 @@ struct _SamPlanPage
   GtkDropDown     *before_dropdown;
   GtkDropDown     *after_dropdown;
   GtkListBox      *action_list;
-  GtkListBox      *follow_list;
-  GtkEntry        *since_entry;
+  SamFollowChart  *follow_chart;
+  SamDateRow      *since_row;
   GtkSpinButton   *months_spin;
   AdwActionRow    *follow_up_row;
   GtkLabel        *follow_intro;
@@ -158,7 +160,11 @@ format_day (const char *iso)
 static char *
 aim_label (const SamPlanAction *action)
 {
-  g_autofree char *aim = sam_plan_report_describe_aim (action);
+  const SamItem *item = action->item != NULL
+                        ? sam_instrument_lookup_item (sam_instrument_get_default (), action->item) : NULL;
+  /* An item by its words: its code belongs in files only. */
+  g_autofree char *aim = item != NULL ? g_strdup (sam_item_get_words (item))
+                                      : sam_plan_report_describe_aim (action);
 
   if (aim == NULL)
     return NULL;
@@ -248,10 +254,10 @@ load_follow_up_fields (SamPlanPage *self)
           sam_date_parse_iso (follow_up->date, &date))
         months = (g_date_get_year (&date) - g_date_get_year (&since)) * 12 +
                  (int) g_date_get_month (&date) - (int) g_date_get_month (&since);
-      gtk_editable_set_text (GTK_EDITABLE (self->since_entry), follow_up->since);
+      sam_date_row_set_date (self->since_row, follow_up->since);
     }
   else
-    gtk_editable_set_text (GTK_EDITABLE (self->since_entry), "");
+    sam_date_row_set_date (self->since_row, NULL);
   gtk_spin_button_set_value (self->months_spin, CLAMP (months, SAM_PLAN_FOLLOW_UP_MIN_MONTHS,
                                                       SAM_PLAN_FOLLOW_UP_MAX_MONTHS));
   self->loading = FALSE;
@@ -261,27 +267,23 @@ load_follow_up_fields (SamPlanPage *self)
 static void
 on_follow_up_edited (SamPlanPage *self)
 {
-  const char *since = gtk_editable_get_text (GTK_EDITABLE (self->since_entry));
+  const char *since = sam_date_row_get_date (self->since_row);
   g_autoptr(GError) error = NULL;
   GDate date;
   char iso[16];
 
   if (self->loading || self->clinic_id <= 0)
     return;
-  if (since[0] == '\0')
+  if (since == NULL && sam_date_row_get_valid (self->since_row))
     {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->since_entry), "error");
       sam_plan_clear_follow_up (get_store (self), self->clinic_id, NULL);
       update_banner (self);
       return;
     }
-  if (!sam_date_parse_iso (since, &date))
-    {
-      /* Half typed: say so quietly, and keep the follow-up as it was until it is a date. */
-      gtk_widget_add_css_class (GTK_WIDGET (self->since_entry), "error");
-      return;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->since_entry), "error");
+  /* Half typed: the row says why quietly, and the follow-up stays as it was until it is a
+   * date. */
+  if (since == NULL || !sam_date_parse_iso (since, &date))
+    return;
   g_date_add_months (&date, gtk_spin_button_get_value_as_int (self->months_spin));
   g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &date);
   if (!sam_plan_set_follow_up (get_store (self), self->clinic_id, since, iso, &error))
@@ -366,7 +368,7 @@ typedef struct
   GtkStringList *aims_ids;     /* "", "item:q1", "domain:A" */
   AdwEntryRow  *what;
   AdwEntryRow  *who;
-  AdwEntryRow  *due;
+  SamDateRow   *due;
   AdwEntryRow  *notes;
   AdwComboRow  *why;
   AdwComboRow  *status;
@@ -384,16 +386,10 @@ static gboolean
 form_valid (Form *form)
 {
   const char *what = gtk_editable_get_text (GTK_EDITABLE (form->what));
-  const char *due = gtk_editable_get_text (GTK_EDITABLE (form->due));
   g_autofree char *stripped = g_strstrip (g_strdup (what));
-  GDate date;
-  gboolean due_ok = due[0] == '\0' || sam_date_parse_iso (due, &date);
 
-  if (due_ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (form->due), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (form->due), "error");
-  return stripped[0] != '\0' && due_ok;
+  /* The date row says itself why a date typed is none. */
+  return stripped[0] != '\0' && sam_date_row_get_valid (form->due);
 }
 
 static void
@@ -431,9 +427,9 @@ on_form_response (AdwMessageDialog *dialog,
   action->who = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->who))));
   g_free (action->notes);
   action->notes = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->notes))));
-  due = gtk_editable_get_text (GTK_EDITABLE (form->due));
+  due = sam_date_row_get_date (form->due);
   g_free (action->due);
-  action->due = due[0] != '\0' ? g_strdup (due) : NULL;
+  action->due = g_strdup (due);
   g_clear_pointer (&action->item, g_free);
   g_clear_pointer (&action->domain, g_free);
   aim = gtk_string_list_get_string (form->aims_ids, adw_combo_row_get_selected (form->why));
@@ -491,10 +487,18 @@ show_form (SamPlanPage         *self,
                                                        action ? _("Edit Action") : _("New Action"),
                                                        NULL));
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (group), 420, -1);
+  /* Wide enough to read, narrow enough for a phone's 360 pixels. */
+  gtk_widget_set_size_request (GTK_WIDGET (group), 280, -1);
   form->what = form_entry (group, "what", _("_What will you do?"), action ? action->what : NULL);
   form->who = form_entry (group, "who", _("W_ho"), action ? action->who : NULL);
-  form->due = form_entry (group, "due", _("_By (YYYY-MM-DD)"), action ? action->due : NULL);
+  form->due = SAM_DATE_ROW (sam_date_row_new ());
+  /* The text is named for the tests, as the other fields are. */
+  gtk_widget_set_name (GTK_WIDGET (sam_date_row_get_entry (form->due)), "due");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->due), _("_By"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (form->due), TRUE);
+  sam_date_row_set_optional (form->due, TRUE);
+  sam_date_row_set_date (form->due, action ? action->due : NULL);
+  adw_preferences_group_add (group, GTK_WIDGET (form->due));
 
   /* Why: nothing in particular, a domain, or one item. */
   gtk_string_list_append (aims, _("Nothing in particular"));
@@ -880,55 +884,6 @@ add_action (GtkWidget  *widget,
 
 /* Følg udviklingen */
 
-static char *
-describe_measure (const SamChangeMeasure *measure,
-                  gboolean                percent)
-{
-  double points = ABS (measure->change);
-
-  if (measure->direction == SAM_DIRECTION_LEVEL)
-    return g_strdup_printf (percent ? _("%.0f %% → %.0f %%, no change") : _("%.0f → %.0f, no change"),
-                            measure->before, measure->after);
-  if (measure->direction == SAM_DIRECTION_UP)
-    return g_strdup_printf (percent ? (measure->small ? _("%.0f %% → %.0f %%, up %.1f points (small)")
-                                                      : _("%.0f %% → %.0f %%, up %.1f points"))
-                                    : (measure->small ? _("%.0f → %.0f, up %.1f points (small)")
-                                                      : _("%.0f → %.0f, up %.1f points")),
-                            measure->before, measure->after, points);
-  return g_strdup_printf (percent ? (measure->small ? _("%.0f %% → %.0f %%, down %.1f points (small)")
-                                                    : _("%.0f %% → %.0f %%, down %.1f points"))
-                                  : (measure->small ? _("%.0f → %.0f, down %.1f points (small)")
-                                                    : _("%.0f → %.0f, down %.1f points")),
-                          measure->before, measure->after, points);
-}
-
-static char *
-describe_change (const char      *who,
-                 const SamChange *change)
-{
-  g_autofree char *mean = NULL;
-  g_autofree char *favourable = NULL;
-
-  switch (change->state)
-    {
-    case SAM_CHANGE_WITHHELD:
-      /* Translators: %s is the clinic or the cluster. */
-      return g_strdup_printf (_("%s: withheld, so that no one’s answers can be worked out"), who);
-    case SAM_CHANGE_MISSING:
-      return g_strdup_printf (_("%s: no answers in one of the rounds"), who);
-    case SAM_CHANGE_SHOWN:
-    default:
-      break;
-    }
-  mean = describe_measure (&change->mean, FALSE);
-  if (!change->has_favourable)
-    /* Translators: the clinic or cluster, then the change in the mean. */
-    return g_strdup_printf (_("%s: mean %s"), who, mean);
-  favourable = describe_measure (&change->favourable, TRUE);
-  /* Translators: the clinic or cluster, the change in the mean, the change in the favourable share. */
-  return g_strdup_printf (_("%s: mean %s; favourable %s"), who, mean, favourable);
-}
-
 static void
 fill_round_dropdown (GtkDropDown *dropdown,
                      GPtrArray   *rounds,
@@ -949,14 +904,13 @@ refresh_follow (SamPlanPage *self)
   SamStore *store;
   g_autoptr(SamFollowUp) follow_up = NULL;
   g_autoptr(GError) error = NULL;
-  SamInstrument *instrument = sam_instrument_get_default ();
   gint64 before_id, after_id, own_view;
   SamFiguresPolicy policy = { 0, 0 };
   guint before, after;
 
-  if (self->follow_list == NULL)
+  if (self->follow_chart == NULL)
     return;
-  clear_rows (self->follow_list);
+  sam_follow_chart_show (self->follow_chart, NULL, NULL);
   if (clinic == NULL || self->rounds == NULL)
     return;
   store = get_store (self);
@@ -991,55 +945,16 @@ refresh_follow (SamPlanPage *self)
       return;
     }
   {
-    g_autofree char *intro = g_strdup_printf (_("%s and the cluster, per item and index: the change in the mean "
-                                                "(0–100) and in the favourable share. Changes under %.0f points "
-                                                "are small. Figures of fewer than %d answers stay withheld."),
-                                              clinic->code, SAM_CHANGE_SMALL, follow_up->after->k);
+    g_autofree char *intro = g_strdup_printf (_("%s and the cluster, per index and item: the mean (0–100) in the "
+                                                "earlier round (a ring) and in the later one (a dot), and the "
+                                                "change in points. Figures of fewer than %d answers stay "
+                                                "withheld."),
+                                              clinic->code, follow_up->after->k);
 
     gtk_label_set_text (self->follow_intro, intro);
   }
 
-  for (guint slot = 0; slot < SAM_N_FIGURES; slot++)
-    {
-      const SamFollowUpRow *row = &follow_up->rows[slot];
-      g_autoptr(GString) subtitle = g_string_new (NULL);
-      g_autofree char *clinic_text = NULL;
-      g_autofree char *cluster_text = NULL;
-      g_autofree char *title = NULL;
-      GtkWidget *list_row;
-
-      if (row->clinic.state == SAM_CHANGE_MISSING && row->cluster.state == SAM_CHANGE_MISSING &&
-          row->actions->len == 0)
-        continue;
-      if (slot < SAM_N_ITEMS)
-        {
-          const SamItem *item = sam_instrument_get_item (instrument, slot);
-
-          title = g_strdup_printf ("%s: %s", item->id, sam_results_item_label (item));
-        }
-      else
-        title = g_strdup (sam_results_index_label (slot - SAM_N_ITEMS));
-      clinic_text = describe_change (clinic->code, &row->clinic);
-      cluster_text = describe_change (_("Cluster"), &row->cluster);
-      g_string_append_printf (subtitle, "%s\n%s", clinic_text, cluster_text);
-      for (guint i = 0; i < row->actions->len; i++)
-        {
-          const SamPlanAction *action = g_ptr_array_index (row->actions, i);
-
-          g_string_append (subtitle, "\n");
-          /* Translators: an action of the plan beside the item it aimed at, and its status. */
-          g_string_append_printf (subtitle, _("Plan: %s (%s)"), action->what,
-                                  sam_plan_status_get_label (action->status));
-        }
-      list_row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (list_row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (list_row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (list_row), subtitle->str);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (list_row), 0);
-      if (row->actions->len > 0)
-        gtk_widget_add_css_class (list_row, "plan-aimed");
-      gtk_list_box_append (self->follow_list, list_row);
-    }
+  sam_follow_chart_show (self->follow_chart, follow_up, clinic->code);
 }
 
 static void
@@ -1458,6 +1373,8 @@ sam_plan_page_class_init (SamPlanPageClass *klass)
 
   object_class->dispose = sam_plan_page_dispose;
 
+  g_type_ensure (SAM_TYPE_FOLLOW_CHART);
+  g_type_ensure (SAM_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sam-plan-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamPlanPage, toast_overlay);
@@ -1471,8 +1388,8 @@ sam_plan_page_class_init (SamPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamPlanPage, before_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SamPlanPage, after_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SamPlanPage, action_list);
-  gtk_widget_class_bind_template_child (widget_class, SamPlanPage, follow_list);
-  gtk_widget_class_bind_template_child (widget_class, SamPlanPage, since_entry);
+  gtk_widget_class_bind_template_child (widget_class, SamPlanPage, follow_chart);
+  gtk_widget_class_bind_template_child (widget_class, SamPlanPage, since_row);
   gtk_widget_class_bind_template_child (widget_class, SamPlanPage, months_spin);
   gtk_widget_class_bind_template_child (widget_class, SamPlanPage, follow_up_row);
   gtk_widget_class_bind_template_child (widget_class, SamPlanPage, follow_intro);
@@ -1556,12 +1473,12 @@ sam_plan_page_get_action_list (SamPlanPage *self)
   return self->action_list;
 }
 
-GtkListBox *
-sam_plan_page_get_follow_list (SamPlanPage *self)
+SamFollowChart *
+sam_plan_page_get_follow_chart (SamPlanPage *self)
 {
   g_return_val_if_fail (SAM_IS_PLAN_PAGE (self), NULL);
 
-  return self->follow_list;
+  return self->follow_chart;
 }
 
 gboolean

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "sam-follow-chart.h"
+
 #include "sam-context.h"
 
 G_BEGIN_DECLS
@@ -21,7 +23,7 @@ gint64      sam_plan_page_get_clinic         (SamPlanPage *self);
 gboolean    sam_plan_page_select_clinic      (SamPlanPage *self,
                                               gint64       clinic_id);
 GtkListBox *sam_plan_page_get_action_list    (SamPlanPage *self);
-GtkListBox *sam_plan_page_get_follow_list    (SamPlanPage *self);
+SamFollowChart *sam_plan_page_get_follow_chart (SamPlanPage *self);
 gboolean    sam_plan_page_is_banner_shown    (SamPlanPage *self);
 const char *sam_plan_page_get_banner_text    (SamPlanPage *self);
 gboolean    sam_plan_page_write_pdf          (SamPlanPage *self,

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sam-chart-view.h"
 #include "sam-report.h"
@@ -298,7 +299,9 @@ static void
 on_focus_leave (SamChartView            *self,
                 GtkEventControllerFocus *controller)
 {
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+  /* A view taken off the page while it has the focus loses it after its template. */
+  if (self->area != NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (self->area));
 }
 
 static void
@@ -310,6 +313,9 @@ fill_table (SamChartView *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table_grid))) != NULL)
     gtk_grid_remove (self->table_grid, child);
 
+  /* A grid a person can read: headers on one line each (the table scrolls sideways where
+   * the window is narrow, rather than break "Klinik 1 mean" into three lines), the first
+   * column wide enough for an item's words, rules between the rows. */
   for (guint c = 0; c < table->columns->len; c++)
     {
       GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
@@ -318,9 +324,15 @@ fill_table (SamChartView *self)
                                        NULL);
 
       gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0 : 1);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), c == 0 ? 40 : 14);
+      if (c == 0)
+        {
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_width_chars (GTK_LABEL (label), 18);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+          gtk_widget_set_hexpand (label, TRUE);
+        }
       gtk_widget_add_css_class (label, "heading");
+      gtk_widget_add_css_class (label, "table-header");
       gtk_grid_attach (self->table_grid, label, c, 0, 1, 1);
     }
   for (guint r = 0; r < table->rows->len; r++)
@@ -332,9 +344,17 @@ fill_table (SamChartView *self)
           GtkWidget *label = gtk_label_new (row[c]);
 
           gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0 : 1);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_max_width_chars (GTK_LABEL (label), c == 0 ? 40 : 14);
+          gtk_label_set_yalign (GTK_LABEL (label), 0);
+          if (c == 0 || strchr (row[c], '\n') != NULL || g_utf8_strlen (row[c], -1) > 24)
+            {
+              gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+              gtk_label_set_width_chars (GTK_LABEL (label), c == 0 ? 18 : 14);
+              gtk_label_set_max_width_chars (GTK_LABEL (label), c == 0 ? 40 : 30);
+            }
           gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+          gtk_widget_add_css_class (label, "table-cell");
+          if (r % 2 == 1)
+            gtk_widget_add_css_class (label, "table-odd");
           if (c > 0)
             gtk_widget_add_css_class (label, "numeric");
           gtk_grid_attach (self->table_grid, label, c, r + 1, 1, 1);

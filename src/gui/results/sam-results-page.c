@@ -18,6 +18,7 @@
 #include "sam-report.h"
 #include "sam-results-charts.h"
 #include "sam-results-page.h"
+#include "sam-results-reading.h"
 #include "sam-round-figures.h"
 
 /* The Results section: a round and a view (the own clinic's, or the cluster's as anyone
@@ -155,6 +156,10 @@ struct _SamResultsPage
   SamRoundFigures *figures;            /* the round's, of @shown */
   GPtrArray       *charts[N_PAGES];    /* SamChart, in page order, for printing */
   GtkBox          *boxes[N_PAGES];
+  gboolean         by_value;           /* the clinics highest first, else by code */
+  GtkBox          *clinic_box;         /* the clinic-by-clinic charts, on the overview */
+  guint            clinic_first;       /* where they are in charts[PAGE_OVERVIEW] */
+  GtkToggleButton *by_value_button;
 
   Reader          *reader;
   GCancellable    *cancellable;        /* of the load on its way */
@@ -211,6 +216,12 @@ clear_page (SamResultsPage *self,
             guint           page)
 {
   GtkWidget *child;
+
+  if (page == PAGE_OVERVIEW)
+    {
+      self->clinic_box = NULL;
+      self->by_value_button = NULL;
+    }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->boxes[page]))) != NULL)
     gtk_box_remove (self->boxes[page], child);
@@ -366,6 +377,14 @@ build_domain (SamResultsPage  *self,
   gtk_expander_set_child (GTK_EXPANDER (expander), know);
   gtk_box_append (self->boxes[page], expander);
 
+  /* In the own view: where to start, and what the package offers for it. */
+  {
+    GtkWidget *reading = sam_results_reading_new (self->figures, domain);
+
+    if (reading != NULL)
+      gtk_box_append (self->boxes[page], reading);
+  }
+
   if (page == PAGE_A)
     {
       GtkWidget *story = story_card (self);
@@ -385,6 +404,74 @@ build_domain (SamResultsPage  *self,
       add_chart (self, page, sam_results_chart_distribution (self->figures, question),
                  comparison_height (self->figures, question->items->len) + 40);
     }
+}
+
+/* The clinic-by-clinic charts, in the order chosen. Sorted by value, a withheld clinic
+ * stands last, never where its hidden figure would put it. */
+static void
+add_clinic_charts (SamResultsPage *self)
+{
+  GPtrArray *history = self->shown->history;
+  SamRoundFigures *previous = history->len >= 2 ? g_ptr_array_index (history, history->len - 2) : NULL;
+  GPtrArray *charts = self->charts[PAGE_OVERVIEW];
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->clinic_box))) != NULL)
+    gtk_box_remove (self->clinic_box, child);
+  for (SamIndex i = 0; i < SAM_N_INDICES; i++)
+    {
+      SamChart *chart = sam_results_chart_overview_sorted (self->figures, previous, SAM_N_ITEMS + i,
+                                                           self->by_value);
+      guint at = self->clinic_first + i;
+
+      /* In the page's order for printing: in place of the one shown before. */
+      if (at < charts->len)
+        {
+          sam_chart_unref (g_ptr_array_index (charts, at));
+          g_ptr_array_index (charts, at) = chart;
+        }
+      else
+        g_ptr_array_add (charts, chart);
+      gtk_box_append (self->clinic_box, GTK_WIDGET (sam_chart_view_new (chart, 380)));
+    }
+}
+
+static void
+on_order_toggled (SamResultsPage  *self,
+                  GtkToggleButton *button)
+{
+  gboolean by_value = gtk_toggle_button_get_active (self->by_value_button);
+
+  if (self->by_value == by_value || self->clinic_box == NULL)
+    return;
+  self->by_value = by_value;
+  add_clinic_charts (self);
+}
+
+static GtkWidget *
+order_row (SamResultsPage *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_("Clinics in order"));
+  GtkWidget *linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *by_code = gtk_toggle_button_new_with_mnemonic (_("By _Code"));
+  GtkWidget *by_value = gtk_toggle_button_new_with_mnemonic (_("_Highest First"));
+
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (linked, "linked");
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (by_value), GTK_TOGGLE_BUTTON (by_code));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->by_value ? by_value : by_code), TRUE);
+  gtk_widget_set_tooltip_text (by_value, _("Clinics without a figure shown stand last, in order of code"));
+  gtk_widget_set_name (by_code, "order-by-code");
+  gtk_widget_set_name (by_value, "order-by-value");
+  gtk_box_append (GTK_BOX (linked), by_code);
+  gtk_box_append (GTK_BOX (linked), by_value);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), linked);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (linked), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  self->by_value_button = GTK_TOGGLE_BUTTON (by_value);
+  g_signal_connect_object (by_value, "toggled", G_CALLBACK (on_order_toggled), self, G_CONNECT_SWAPPED);
+  return row;
 }
 
 static void
@@ -436,10 +523,14 @@ build_overview (SamResultsPage *self)
       return;
     }
 
+  gtk_box_append (self->boxes[PAGE_OVERVIEW], sam_results_headlines_new (self->figures, previous));
   add_chart (self, PAGE_OVERVIEW, sam_results_chart_indices (self->figures),
              comparison_height (self->figures, SAM_N_INDICES));
-  for (SamIndex i = 0; i < SAM_N_INDICES; i++)
-    add_chart (self, PAGE_OVERVIEW, sam_results_chart_overview (self->figures, previous, SAM_N_ITEMS + i), 380);
+  gtk_box_append (self->boxes[PAGE_OVERVIEW], order_row (self));
+  self->clinic_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
+  gtk_box_append (self->boxes[PAGE_OVERVIEW], GTK_WIDGET (self->clinic_box));
+  self->clinic_first = self->charts[PAGE_OVERVIEW]->len;
+  add_clinic_charts (self);
   if (history->len >= 2)
     for (SamIndex i = 0; i < SAM_N_INDICES; i++)
       add_chart (self, PAGE_OVERVIEW, sam_results_chart_trend (history, self->figures->own_clinic_id,
