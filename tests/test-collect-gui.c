@@ -111,7 +111,7 @@ static gboolean
 overview_offers (SamWindow  *window,
                  const char *name)
 {
-  GtkWidget *page = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window), SAM_TYPE_WINDOW, "welcome_page");
+  GtkWidget *page = (GtkWidget *) sam_window_get_section_page (window, "overview");
   g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
 
   collect_actions (page, actions);

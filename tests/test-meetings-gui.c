@@ -13,10 +13,12 @@
 #include "sam-meeting-start-dialog.h"
 #include "sam-meeting-store.h"
 #include "sam-meetings-page.h"
+#include "sam-meetings-private.h"
 #include "sam-window.h"
 #include "sam-plan.h"
 #include "test-gui-common.h"
 #include "test-pdf.h"
+#include "test-collect-common.h"
 
 /* The Meetings section through the window: a whole praksispakke from the start dialog to
  * its summary on a clock the test moves (no sleeping), green and red notes sorted by
@@ -70,8 +72,7 @@ open_session (Session    *session,
   g_assert_true (sam_store_ensure_clinic (session->store, cluster, "K1", "Lægerne i Byen", &session->clinic_id,
                                           &error));
   g_assert_no_error (error);
-  session->page = SAM_MEETINGS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (session->window),
-                                                                    SAM_TYPE_WINDOW, "meetings_page"));
+  session->page = SAM_MEETINGS_PAGE (sam_window_get_section_page (session->window, "meetings"));
   sam_window_show_section (session->window, "meetings");
   test_spin (5);
 }
@@ -692,7 +693,7 @@ test_data_review (void)
   test_spin (20);
   window = SAM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   store = sam_context_get_store (sam_window_get_context (window));
-  page = SAM_MEETINGS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SAM_TYPE_WINDOW, "meetings_page"));
+  page = SAM_MEETINGS_PAGE (sam_window_get_section_page (window, "meetings"));
   runner = sam_meetings_page_get_runner (page);
   charts = runner_child (runner, "charts_box");
 
@@ -818,7 +819,7 @@ test_presentation_charts (void)
   test_spin (20);
   window = SAM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   store = sam_context_get_store (sam_window_get_context (window));
-  page = SAM_MEETINGS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SAM_TYPE_WINDOW, "meetings_page"));
+  page = SAM_MEETINGS_PAGE (sam_window_get_section_page (window, "meetings"));
   runner = sam_meetings_page_get_runner (page);
   runner_charts = runner_child (runner, "charts_box");
 
@@ -916,6 +917,251 @@ test_presentation_charts (void)
   test_destroy_windows ();
 }
 
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+static gboolean
+has_text (GPtrArray  *texts,
+          const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+first_card_in_column (SamMeetingRunner *runner,
+                      guint             column)
+{
+  GtkWidget *columns = runner_child (runner, "columns_box");
+  GtkWidget *child = gtk_widget_get_first_child (columns);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+
+  for (guint i = 0; i < column && child != NULL; i++)
+    child = gtk_widget_get_next_sibling (child);
+  g_assert_nonnull (child);
+  collect_cards (child, cards);
+  return cards->len > 0 ? g_ptr_array_index (cards, 0) : NULL;
+}
+
+static gboolean
+popover_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+static gboolean
+runner_has_card (gpointer data)
+{
+  return first_card_in_column (data, 0) != NULL;
+}
+
+/* With SAM_TEST_SHOTS set, the runner as it is drawn now, for a person to look at. */
+static void
+maybe_shot (SamMeetingRunner *runner,
+            const char       *name)
+{
+  const char *dir = g_getenv ("SAM_TEST_SHOTS");
+  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (runner)));
+  GtkWidget *scroller = runner_child (runner, "main_scroller");
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  graphene_point_t point;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  g_assert_true (gtk_widget_compute_point (runner_child (runner, "cards_box"),
+                                           gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 12);
+  gtk_widget_queue_draw (widget);
+  test_spin (60);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  for (guint attempt = 0; node == NULL && attempt < 10; attempt++)
+    {
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node == NULL)
+        {
+          gtk_widget_queue_draw (widget);
+          test_spin (30);
+        }
+    }
+  /* Only a look, not a check: a frame not drawn yet gives no picture. */
+  if (node == NULL)
+    {
+      g_test_message ("no picture of the runner to save");
+      return;
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Issue 14's runner keys and issue 16's notes from phones: the step list goes to a step
+ * when a row is activated; a note clicked takes the focus; the note menu names its keys
+ * as typed; a note posted from a phone arrives under "Not sorted", and deleting it can be
+ * undone. */
+static void
+test_phones_and_steps (void)
+{
+  Session session = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupSession) phone = NULL;
+  g_autoptr(TestResponse) page = NULL;
+  g_autoptr(TestResponse) posted = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autofree char *token = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *address = NULL;
+  SamMeetingRunner *runner;
+  GtkListBox *steps;
+  GtkWidget *card, *entry, *menu_button, *popover;
+  gint64 meeting_id;
+
+  open_session (&session, "phones");
+  g_assert_true (sam_meeting_store_create (session.store, "clinic-wellbeing", session.clinic_id, 0,
+                                           "2026-05-04", 6, FALSE, &meeting_id, &error));
+  g_assert_true (sam_meetings_page_run (session.page, meeting_id, &error));
+  g_assert_no_error (error);
+  runner = sam_meetings_page_get_runner (session.page);
+  g_assert_cmpstr (sam_meeting_runner_get_step (runner)->id, ==, "introduction");
+  /* No notes on this step: nothing to open for phones. */
+  g_assert_false (gtk_widget_is_sensitive (runner_child (runner, "phones_button")));
+
+  /* The second row of the steps, activated as Enter on it does, goes to that step. */
+  steps = GTK_LIST_BOX (runner_child (runner, "steps_list"));
+  g_assert_true (gtk_list_box_row_get_activatable (gtk_list_box_get_row_at_index (steps, 1)));
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (steps, 1)));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (steps, 1))));
+  g_assert_cmpstr (sam_meeting_runner_get_step (runner)->id, ==, "notes");
+  /* And back again, from the first row. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (steps, 0))));
+  g_assert_cmpstr (sam_meeting_runner_get_step (runner)->id, ==, "introduction");
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (steps, 1))));
+  g_assert_cmpstr (sam_meeting_runner_get_step (runner)->id, ==, "notes");
+
+  /* Open for phones, on this computer only for the test. */
+  g_assert_true (gtk_widget_is_sensitive (runner_child (runner, "phones_button")));
+  g_assert_false (gtk_widget_get_visible (runner_child (runner, "phones_box")));
+  _sam_meeting_runner_set_phones_listen (runner, "127.0.0.1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (runner), "runner.phones", NULL));
+  g_assert_nonnull (_sam_meeting_runner_get_phones (runner));
+  g_assert_true (gtk_widget_get_visible (runner_child (runner, "phones_box")));
+  address = g_strdup (gtk_label_get_label (GTK_LABEL (runner_child (runner, "phones_address_label"))));
+  g_assert_true (g_str_has_prefix (address, "http://127.0.0.1:"));
+
+  phone = soup_session_new ();
+  page = test_get (phone, address, "en");
+  g_assert_cmpuint (page->status, ==, 200);
+  token = test_hidden_value (page->body, "form");
+  escaped = g_uri_escape_string (token, NULL, FALSE);
+  body = g_strdup_printf ("form=%s&colour=red&text=Travlt+i+telefontiden", escaped);
+  posted = test_post_form (phone, address, body);
+  g_assert_cmpuint (posted->status, ==, 200);
+  test_spin_until (runner_has_card, runner);
+  card = first_card_in_column (runner, 0);
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_has_css_class (card, "red"));
+  collect_labels (card, texts);
+  g_assert_true (has_text (texts, "Travlt i telefontiden"));
+  g_ptr_array_set_size (texts, 0);
+  collect_labels (runner_child (runner, "phones_count_label"), texts);
+  g_assert_true (has_text (texts, "1 note from phones"));
+  maybe_shot (runner, "runner-phones.png");
+
+  /* Clicked, the note has the focus, not the entry: the heading keys sort it. */
+  entry = runner_child (runner, "card_entry");
+  gtk_widget_grab_focus (entry);
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (card);
+    gboolean pressed = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_CLICK (controller))
+          {
+            g_signal_emit_by_name (controller, "pressed", 1, 10.0, 10.0);
+            pressed = TRUE;
+          }
+      }
+    g_assert_true (pressed);
+  }
+  g_assert_true (gtk_widget_has_focus (card));
+  g_assert_false (gtk_widget_has_focus (entry));
+
+  /* The menu names each heading's key as it is typed, never the keypad's. */
+  menu_button = test_find_widget (card, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  test_spin (5);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  g_assert_nonnull (popover);
+  g_ptr_array_set_size (texts, 0);
+  collect_labels (popover, texts);
+  g_assert_true (has_text (texts, "Not Sorted"));
+  g_assert_true (has_text (texts, "0"));
+  g_assert_true (has_text (texts, "1"));
+  for (guint i = 0; i < texts->len; i++)
+    g_assert_null (strstr (g_ptr_array_index (texts, i), "KP"));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  /* Gone from the screen before its note goes. */
+  test_spin_until (popover_unmapped, popover);
+  g_assert_false (gtk_widget_get_mapped (popover));
+
+  /* Deleted, it is out of the store; Undo puts it back. */
+  gtk_widget_activate_action (card, "card.delete", NULL);
+  g_assert_null (first_card_in_column (runner, 0));
+  {
+    g_autoptr(GPtrArray) cards = sam_meeting_store_list_cards (session.store, meeting_id, NULL);
+
+    g_assert_cmpuint (cards->len, ==, 0);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.undo-delete", NULL);
+  card = first_card_in_column (runner, 0);
+  g_assert_nonnull (card);
+  {
+    g_autoptr(GPtrArray) cards = sam_meeting_store_list_cards (session.store, meeting_id, NULL);
+
+    g_assert_cmpuint (cards->len, ==, 1);
+    g_assert_cmpstr (((SamMeetingCard *) g_ptr_array_index (cards, 0))->text, ==, "Travlt i telefontiden");
+  }
+
+  /* Another step closes the room: the phones can no longer reach it. */
+  sam_meeting_runner_next (runner);
+  g_assert_null (_sam_meeting_runner_get_phones (runner));
+  g_assert_false (gtk_widget_get_visible (runner_child (runner, "phones_box")));
+  {
+    g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_GET, address);
+    g_autoptr(GError) send_error = NULL;
+    g_autoptr(GBytes) bytes = soup_session_send_and_read (phone, msg, NULL, &send_error);
+
+    g_assert_null (bytes);
+    g_assert_nonnull (send_error);
+  }
+  close_session (&session);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -928,6 +1174,7 @@ main (int   argc,
   g_test_add_func ("/meetings-gui/presentation", test_presentation);
   g_test_add_func ("/meetings-gui/data-review", test_data_review);
   g_test_add_func ("/meetings-gui/presentation-charts", test_presentation_charts);
+  g_test_add_func ("/meetings-gui/phones-and-steps", test_phones_and_steps);
 
   return g_test_run ();
 }

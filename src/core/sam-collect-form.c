@@ -292,3 +292,155 @@ sam_collect_form_encode (const SamCollectForm *form)
     g_string_append_printf (body, "&%s=%d", form->answers[i].item, form->answers[i].code);
   return g_string_free (body, FALSE);
 }
+
+/* Whether @token has the shape "KIND.NONCE.MAC"; whether this server gave it out is the
+ * server's to say. */
+static gboolean
+token_has_kind (const char *token,
+                const char *kind)
+{
+  gsize kind_length = strlen (kind);
+  const char *second;
+
+  if (strlen (token) > SAM_COLLECT_TOKEN_MAX || strncmp (token, kind, kind_length) != 0 ||
+      token[kind_length] != '.')
+    return FALSE;
+  second = strchr (token + kind_length + 1, '.');
+  if (second == NULL || second == token + kind_length + 1 || second[1] == '\0')
+    return FALSE;
+  for (const char *p = token + kind_length + 1; *p != '\0'; p++)
+    if (p != second && !is_token_char (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * sam_collect_note_decode:
+ * @catalog: (nullable): the language of the messages, or %NULL for English
+ * @body: the request body, not necessarily NUL-terminated
+ * @note: (out caller-allocates): the note, filled where it is valid
+ *
+ * Turns a posted body into one note: its form token, its colour and its text, trimmed.
+ * A field given twice or not one of these, a colour other than green or red, text that is
+ * empty, not UTF-8, holds control characters or is longer than SAM_COLLECT_NOTE_MAX
+ * characters refuse the whole note.
+ *
+ * Returns: %TRUE where @note holds a valid note
+ */
+gboolean
+sam_collect_note_decode (SamCatalog      *catalog,
+                         const char      *body,
+                         gsize            length,
+                         SamCollectNote  *note,
+                         GError         **error)
+{
+  gboolean has_colour = FALSE, has_text = FALSE;
+  gsize start = 0;
+
+  g_return_val_if_fail (body != NULL || length == 0, FALSE);
+  g_return_val_if_fail (note != NULL, FALSE);
+
+  memset (note, 0, sizeof *note);
+  if (body == NULL)
+    body = "";
+  if (length > SAM_COLLECT_FORM_MAX_SIZE)
+    return refuse (error, SAM_COLLECT_ERROR_TOO_LARGE,
+                   sam_catalog_gettext (catalog, N_("The note is more than a form can hold.")));
+
+  while (start <= length)
+    {
+      const char *segment = body + start;
+      const char *end = length > start ? memchr (segment, '&', length - start) : NULL;
+      gsize segment_length = end != NULL ? (gsize) (end - segment) : length - start;
+      const char *equals = segment_length > 0 ? memchr (segment, '=', segment_length) : NULL;
+      gsize name_length = equals != NULL ? (gsize) (equals - segment) : segment_length;
+      char name[FIELD_NAME_MAX + 1];
+      /* Longer than the longest note, so that one too long is told as such. */
+      char value[sizeof note->text + 8];
+
+      start += segment_length + 1;
+      if (segment_length == 0)
+        continue;
+
+      if (!decode_component (segment, name_length, name, sizeof name))
+        return refuse (error, SAM_COLLECT_ERROR_MALFORMED,
+                       sam_catalog_gettext (catalog, N_("The note did not come as a form sends it.")));
+      if (!decode_component (equals != NULL ? equals + 1 : segment + segment_length,
+                             equals != NULL ? segment_length - name_length - 1 : 0,
+                             value, sizeof value))
+        return refuse (error, g_str_equal (name, "text") ? SAM_COLLECT_ERROR_BAD_ANSWER : SAM_COLLECT_ERROR_MALFORMED,
+                       g_str_equal (name, "text")
+                       ? sam_catalog_gettext (catalog, N_("The note is longer than a note may be."))
+                       : sam_catalog_gettext (catalog, N_("The note did not come as a form sends it.")));
+
+      if (g_str_equal (name, "form"))
+        {
+          if (note->token[0] != '\0')
+            return refuse (error, SAM_COLLECT_ERROR_TWICE,
+                           sam_catalog_gettext (catalog, N_("The form was sent twice in one.")));
+          if (value[0] == '\0' || strlen (value) > SAM_COLLECT_TOKEN_MAX)
+            return refuse (error, SAM_COLLECT_ERROR_NO_FORM,
+                           sam_catalog_gettext (catalog, N_("The note did not come from a form of this computer.")));
+          g_strlcpy (note->token, value, sizeof note->token);
+        }
+      else if (g_str_equal (name, "colour"))
+        {
+          if (has_colour)
+            return refuse (error, SAM_COLLECT_ERROR_TWICE,
+                           sam_catalog_gettext (catalog, N_("The form was sent twice in one.")));
+          if (!g_str_equal (value, "green") && !g_str_equal (value, "red"))
+            return refuse (error, SAM_COLLECT_ERROR_BAD_ANSWER,
+                           sam_catalog_gettext (catalog, N_("A note is green or red.")));
+          note->red = g_str_equal (value, "red");
+          has_colour = TRUE;
+        }
+      else if (g_str_equal (name, "text"))
+        {
+          char *stripped;
+
+          if (has_text)
+            return refuse (error, SAM_COLLECT_ERROR_TWICE,
+                           sam_catalog_gettext (catalog, N_("The form was sent twice in one.")));
+          if (!g_utf8_validate (value, -1, NULL))
+            return refuse (error, SAM_COLLECT_ERROR_MALFORMED,
+                           sam_catalog_gettext (catalog, N_("The note did not come as a form sends it.")));
+          stripped = g_strstrip (value);
+          for (const char *p = stripped; *p != '\0'; p = g_utf8_next_char (p))
+            {
+              gunichar c = g_utf8_get_char (p);
+
+              /* A line break becomes a space: a note is one short line. */
+              if (c == '\n' || c == '\r' || c == '\t')
+                *(char *) p = ' ';
+              else if (g_unichar_iscntrl (c))
+                return refuse (error, SAM_COLLECT_ERROR_MALFORMED,
+                               sam_catalog_gettext (catalog, N_("The note did not come as a form sends it.")));
+            }
+          if (*stripped == '\0')
+            return refuse (error, SAM_COLLECT_ERROR_BAD_ANSWER,
+                           sam_catalog_gettext (catalog, N_("The note is empty.")));
+          if (g_utf8_strlen (stripped, -1) > SAM_COLLECT_NOTE_MAX)
+            return refuse (error, SAM_COLLECT_ERROR_BAD_ANSWER,
+                           sam_catalog_gettext (catalog, N_("The note is longer than a note may be.")));
+          g_strlcpy (note->text, stripped, sizeof note->text);
+          has_text = TRUE;
+        }
+      else
+        return refuse (error, SAM_COLLECT_ERROR_MALFORMED,
+                       sam_catalog_gettext (catalog, N_("The note did not come as a form sends it.")));
+    }
+
+  if (note->token[0] == '\0' || !token_has_kind (note->token, "note"))
+    {
+      note->token[0] = '\0';
+      return refuse (error, SAM_COLLECT_ERROR_NO_FORM,
+                     sam_catalog_gettext (catalog, N_("The note did not come from a form of this computer.")));
+    }
+  if (!has_colour)
+    return refuse (error, SAM_COLLECT_ERROR_BAD_ANSWER,
+                   sam_catalog_gettext (catalog, N_("A note is green or red.")));
+  if (!has_text)
+    return refuse (error, SAM_COLLECT_ERROR_BAD_ANSWER,
+                   sam_catalog_gettext (catalog, N_("The note is empty.")));
+  return TRUE;
+}

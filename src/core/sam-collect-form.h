@@ -50,6 +50,18 @@ typedef struct
   SamAnswer answers[SAM_N_ITEMS];   /* items are the instrument's item codes, in body order */
 } SamCollectForm;
 
+/* A note posted from a phone in a meeting (README, "Notes from phones in a meeting"):
+ * "form" (the note form's token, "note.NONCE.MAC"), "colour" ("green" or "red") and
+ * "text", at most SAM_COLLECT_NOTE_MAX characters once its ends are trimmed. */
+#define SAM_COLLECT_NOTE_MAX 200
+
+typedef struct
+{
+  char     token[SAM_COLLECT_TOKEN_MAX + 1];
+  gboolean red;
+  char     text[SAM_COLLECT_NOTE_MAX * 4 + 1];
+} SamCollectNote;
+
 GQuark    sam_collect_error_quark   (void);
 
 gboolean  sam_collect_form_decode   (SamInstrument        *instrument,
@@ -61,5 +73,10 @@ gboolean  sam_collect_form_decode   (SamInstrument        *instrument,
 char     *sam_collect_form_encode   (const SamCollectForm *form);
 gboolean  sam_collect_token_get_role (const char          *token,
                                       SamRole             *role);
+gboolean  sam_collect_note_decode   (SamCatalog           *catalog,
+                                     const char           *body,
+                                     gsize                 length,
+                                     SamCollectNote       *note,
+                                     GError              **error);
 
 G_END_DECLS

@@ -22,9 +22,14 @@
 #include "sam-catalog.h"
 #include "sam-collect.h"
 #include "sam-content.h"
+#include "sam-meeting-store.h"
+#include "sam-meeting-template.h"
 
 /* The server knows one round and one clinic, and gives out three kinds of pages under a
  * secret path: the role to choose, the form of a role, and thanks. Everything else is 404.
+ * Made with sam_collect_new_meeting() it is instead a meeting's room for one step: the
+ * same secret, limits and tokens ("note.NONCE.MAC"), one page, the note form, and each
+ * note posted stored as an unsorted note of the step (handle_room()).
  *
  * The secret (128 bits from the kernel's cryptographic source, base64url) is all that
  * keeps someone on the same network who has not seen the QR code out; its comparison takes
@@ -77,6 +82,8 @@ struct _SamCollect
   SamStore      *store;
   gint64         round_id;
   gint64         clinic_id;
+  gint64         meeting_id;      /* a meeting's room: notes for one step, or 0 */
+  char          *step_id;
 
   SoupServer    *server;
   char          *secret;
@@ -202,10 +209,11 @@ token_mac (SamCollect *self,
                                   (const guchar *) role_and_nonce, length);
 }
 
+/* "KIND.NONCE.MAC": KIND is a role, or "note" for a meeting's note form. */
 static char *
-make_token (SamCollect  *self,
-            SamRole      role,
-            GError     **error)
+make_token_of_kind (SamCollect  *self,
+                    const char  *kind,
+                    GError     **error)
 {
   guint8 nonce[NONCE_BYTES];
   g_autofree char *nonce_text = NULL;
@@ -215,9 +223,17 @@ make_token (SamCollect  *self,
   if (!crypto_random (nonce, sizeof nonce, error))
     return NULL;
   nonce_text = base64url (nonce, sizeof nonce);
-  signed_part = g_strconcat (sam_role_to_string (role), ".", nonce_text, NULL);
+  signed_part = g_strconcat (kind, ".", nonce_text, NULL);
   mac = token_mac (self, signed_part, strlen (signed_part));
   return g_strconcat (signed_part, ".", mac, NULL);
+}
+
+static char *
+make_token (SamCollect  *self,
+            SamRole      role,
+            GError     **error)
+{
+  return make_token_of_kind (self, sam_role_to_string (role), error);
 }
 
 /* Whether this run gave out @token: its MAC is right for its role and nonce. */
@@ -972,6 +988,236 @@ take_submission (SamCollect        *self,
   schedule_jobs (self, 0);
 }
 
+/* A meeting's room */
+
+/* The meeting as the store has it now, and the step whose notes the room takes; refused
+ * where the meeting has ended or the step takes no notes. */
+static gboolean
+lookup_meeting_step (SamCollect            *self,
+                     const SamMeetingStep **out_step,
+                     GError               **error)
+{
+  g_autoptr(SamMeeting) meeting = sam_meeting_store_get (self->store, self->meeting_id, error);
+  SamMeetingTemplate *template;
+  const SamMeetingStep *step;
+
+  if (meeting == NULL)
+    return FALSE;
+  template = sam_meeting_template_lookup (meeting->template_id);
+  step = template != NULL ? sam_meeting_template_lookup_step (template, self->step_id) : NULL;
+  if (step == NULL || step->notes == SAM_MEETING_NOTES_NONE)
+    {
+      g_set_error_literal (error, SAM_COLLECT_ERROR, SAM_COLLECT_ERROR_CLOSED,
+                           _("This step of the meeting takes no notes"));
+      return FALSE;
+    }
+  if (meeting->ended != NULL)
+    {
+      g_set_error_literal (error, SAM_COLLECT_ERROR, SAM_COLLECT_ERROR_CLOSED,
+                           _("The meeting has ended: it takes no more notes"));
+      return FALSE;
+    }
+  *out_step = step;
+  return TRUE;
+}
+
+static void
+append_colour (GString    *out,
+               const char *value,
+               const char *label,
+               gboolean    checked)
+{
+  g_string_append_printf (out, "<label class=\"option note-%s\"><input type=\"radio\" name=\"colour\" "
+                               "value=\"%s\" required%s><span>", value, value, checked ? " checked" : "");
+  append_escaped (out, label);
+  g_string_append (out, "</span></label>\n");
+}
+
+/* The note form: its colours as the step takes them, a short text, and a token of its own
+ * that is taken once. */
+static void
+respond_note_form (SamCollect        *self,
+                   SoupServerMessage *msg,
+                   Language           language)
+{
+  g_autoptr(GString) content = g_string_new (NULL);
+  g_autofree char *links = language_links (self, language, NULL);
+  g_autofree char *token = NULL;
+  g_autoptr(GError) error = NULL;
+  const SamMeetingStep *step;
+  gboolean green, red;
+
+  if (!lookup_meeting_step (self, &step, &error))
+    {
+      respond_text (msg, SOUP_STATUS_NOT_FOUND, T (language, N_("The meeting takes no notes now.")));
+      return;
+    }
+  token = make_token_of_kind (self, "note", &error);
+  if (token == NULL)
+    {
+      respond_failed (self, msg, language);
+      return;
+    }
+  green = (step->notes & SAM_MEETING_NOTES_GREEN) != 0;
+  red = (step->notes & SAM_MEETING_NOTES_RED) != 0;
+
+  g_string_append (content, "<section class=\"meeting\" aria-labelledby=\"note-title\">\n<h1 id=\"note-title\">");
+  append_escaped (content, T (language, N_("Post a Note")));
+  g_string_append (content, "</h1>\n<p class=\"intro\">");
+  append_escaped (content, T (language, N_("Your note goes to the facilitator’s screen over the clinic’s own "
+                                           "network, without your name. Nothing about your phone is kept.")));
+  g_string_append_printf (content, "</p>\n<form class=\"meeting-note\" method=\"post\" action=\"%s?lang=%s\" "
+                                   "accept-charset=\"utf-8\">\n<input type=\"hidden\" name=\"form\" value=\"%s\">\n",
+                          self->prefix, language_codes[language], token);
+  g_string_append (content, "<fieldset class=\"item\">\n<legend>");
+  append_escaped (content, T (language, N_("Colour")));
+  g_string_append (content, "</legend>\n<div class=\"options\">\n");
+  if (green)
+    append_colour (content, "green", T (language, N_("Green: what works well")), !red);
+  if (red)
+    append_colour (content, "red", T (language, N_("Red: what could be better")), !green);
+  g_string_append (content, "</div>\n</fieldset>\n<label class=\"note-label\" for=\"note-text\">");
+  append_escaped (content, T (language, N_("Your note")));
+  g_string_append_printf (content, "</label>\n<textarea id=\"note-text\" name=\"text\" rows=\"4\" maxlength=\"%d\" "
+                                   "required></textarea>\n<p class=\"hint\">",
+                          SAM_COLLECT_NOTE_MAX);
+  {
+    g_autofree char *hint = g_strdup_printf (T (language, N_("At most %d characters. One thought a note.")),
+                                             SAM_COLLECT_NOTE_MAX);
+
+    append_escaped (content, hint);
+  }
+  g_string_append (content, "</p>\n<div class=\"send\"><button type=\"submit\" class=\"primary\">");
+  append_escaped (content, T (language, N_("Post Note")));
+  g_string_append (content, "</button></div>\n</form>\n</section>\n");
+
+  respond_page (self, msg, language, T (language, N_("Post a Note")), links, content->str);
+}
+
+static void
+respond_note_thanks (SamCollect        *self,
+                     SoupServerMessage *msg,
+                     Language           language)
+{
+  g_autoptr(GString) content = g_string_new (NULL);
+
+  g_string_append (content, "<section class=\"thanks\">\n<h1>");
+  append_escaped (content, T (language, N_("Thank You")));
+  g_string_append (content, "</h1>\n<p>");
+  append_escaped (content, T (language, N_("Your note is on the facilitator’s screen, without your name.")));
+  g_string_append_printf (content, "</p>\n<p><a class=\"choice\" href=\"%s?lang=%s\"><strong>",
+                          self->prefix, language_codes[language]);
+  append_escaped (content, T (language, N_("Write Another Note")));
+  g_string_append (content, "</strong></a></p>\n</section>\n");
+
+  respond_page (self, msg, language, T (language, N_("Thank You")), "", content->str);
+}
+
+/* A note is small and stored at once, in a change of its own, as the facilitator's typed
+ * note is; a change of the window's that is not finished makes the phone try again. */
+static void
+take_note (SamCollect        *self,
+           SoupServerMessage *msg,
+           Language           language)
+{
+  const char *headline = T (language, N_("Nothing was stored."));
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *content_type = soup_message_headers_get_content_type (headers, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const SamMeetingStep *step;
+  SamCollectNote note;
+  gsize length;
+  const char *data;
+
+  if (content_type == NULL || g_ascii_strcasecmp (content_type, SOUP_FORM_MIME_TYPE_URLENCODED) != 0)
+    {
+      refuse (msg, SOUP_STATUS_BAD_REQUEST, headline,
+              T (language, N_("The note did not come as a form sends it.")));
+      return;
+    }
+  bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  data = g_bytes_get_data (bytes, &length);
+  if (!sam_collect_note_decode (self->catalogs[language], data, length, &note, &error))
+    {
+      refuse (msg, error->code == SAM_COLLECT_ERROR_TOO_LARGE ? SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE
+                                                              : SOUP_STATUS_BAD_REQUEST,
+              headline, error->message);
+      return;
+    }
+  if (!check_token (self, note.token))
+    {
+      refuse (msg, SOUP_STATUS_BAD_REQUEST, headline,
+              T (language, N_("The note did not come from a form of this computer.")));
+      return;
+    }
+  /* A form is taken once: posted again, it is thanked and stores nothing more. */
+  if (g_hash_table_contains (self->used, token_nonce (note.token)))
+    {
+      respond_note_thanks (self, msg, language);
+      return;
+    }
+  if (!lookup_meeting_step (self, &step, NULL))
+    {
+      refuse (msg, SOUP_STATUS_BAD_REQUEST, headline, T (language, N_("The meeting takes no notes now.")));
+      return;
+    }
+  if ((step->notes & (note.red ? SAM_MEETING_NOTES_RED : SAM_MEETING_NOTES_GREEN)) == 0)
+    {
+      refuse (msg, SOUP_STATUS_BAD_REQUEST, headline,
+              note.red ? T (language, N_("This step takes green notes only."))
+                       : T (language, N_("This step takes red notes only.")));
+      return;
+    }
+  if (sam_store_in_transaction (self->store) ||
+      !sam_meeting_store_add_card (self->store, self->meeting_id, self->step_id,
+                                   note.red ? SAM_MEETING_CARD_RED : SAM_MEETING_CARD_GREEN, note.text, NULL,
+                                   NULL, NULL))
+    {
+      respond_failed (self, msg, language);
+      return;
+    }
+  g_hash_table_add (self->used, g_strdup (token_nonce (note.token)));
+  self->n_answered++;
+  respond_note_thanks (self, msg, language);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ANSWERED]);
+}
+
+/* The room has one page, the note form, and takes notes posted to it. */
+static void
+handle_room (SamCollect        *self,
+             SoupServerMessage *msg,
+             const char        *method,
+             Language           language)
+{
+  if (method == SOUP_METHOD_POST)
+    {
+      if (!bucket_take (&self->posts))
+        {
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "10");
+          refuse (msg, STATUS_TOO_MANY_REQUESTS, T (language, N_("Nothing was stored.")),
+                  T (language, N_("Too many notes arrived at once. Send yours again in a moment.")));
+          return;
+        }
+      take_note (self, msg, language);
+      return;
+    }
+  if (method == SOUP_METHOD_GET || method == SOUP_METHOD_HEAD)
+    {
+      if (!bucket_take (&self->gets))
+        {
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "10");
+          respond_text (msg, STATUS_TOO_MANY_REQUESTS,
+                        T (language, N_("Too many phones asked at once. Try again in a moment.")));
+          return;
+        }
+      respond_note_form (self, msg, language);
+      return;
+    }
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", "GET, HEAD, POST");
+  respond_text (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "Method Not Allowed");
+}
+
 /* Requests */
 
 static void
@@ -1010,7 +1256,8 @@ handle_request (SoupServer        *server,
     {
       language = choose_language (msg, NULL);
       refuse (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, T (language, N_("Nothing was stored.")),
-              T (language, N_("The answers are more than a form can hold.")));
+              self->meeting_id > 0 ? T (language, N_("The note is more than a form can hold."))
+                                   : T (language, N_("The answers are more than a form can hold.")));
       return;
     }
 
@@ -1045,6 +1292,11 @@ handle_request (SoupServer        *server,
     }
 
   language = choose_language (msg, query);
+  if (self->meeting_id > 0)
+    {
+      handle_room (self, msg, method, language);
+      return;
+    }
   if (method == SOUP_METHOD_POST)
     {
       if (!bucket_take (&self->posts))
@@ -1296,6 +1548,7 @@ sam_collect_finalize (GObject *object)
   g_clear_pointer (&self->page_template, g_bytes_unref);
   g_clear_pointer (&self->used, g_hash_table_unref);
   g_queue_free (self->jobs);
+  g_free (self->step_id);
   g_free (self->secret);
   g_free (self->prefix);
   g_free (self->address);
@@ -1371,6 +1624,44 @@ sam_collect_new (SamStore *store,
   self->round_id = round_id;
   self->clinic_id = clinic_id;
   return self;
+}
+
+/**
+ * sam_collect_new_meeting:
+ * @meeting_id: a meeting being held
+ * @step_id: the step of its template whose green and red notes phones post
+ *
+ * A meeting's room (README, "Notes from phones in a meeting"): the same server, under the
+ * same kind of secret path and limits, serves a note form and stores each note posted as
+ * an unsorted note of the step, as the facilitator's typed note is. It knows nothing of a
+ * round and gives out no answers and no notes.
+ *
+ * Returns: (transfer full): the room, not yet started
+ */
+SamCollect *
+sam_collect_new_meeting (SamStore   *store,
+                         gint64      meeting_id,
+                         const char *step_id)
+{
+  SamCollect *self;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (meeting_id > 0, NULL);
+  g_return_val_if_fail (step_id != NULL, NULL);
+
+  self = g_object_new (SAM_TYPE_COLLECT, NULL);
+  self->store = g_object_ref (store);
+  self->meeting_id = meeting_id;
+  self->step_id = g_strdup (step_id);
+  return self;
+}
+
+gint64
+sam_collect_get_meeting (SamCollect *self)
+{
+  g_return_val_if_fail (SAM_IS_COLLECT (self), 0);
+
+  return self->meeting_id;
 }
 
 /* A socket of our own rather than soup_server_listen()'s, for a queue of waiting
@@ -1472,9 +1763,16 @@ sam_collect_start (SamCollect  *self,
   g_return_val_if_fail (self->server == NULL, FALSE);
   g_return_val_if_fail (port <= 65535, FALSE);
 
-  if (!lookup_round (self, &round, &clinic_code, error))
+  if (self->meeting_id > 0)
+    {
+      const SamMeetingStep *step;
+
+      if (!lookup_meeting_step (self, &step, error))
+        return FALSE;
+    }
+  else if (!lookup_round (self, &round, &clinic_code, error))
     return FALSE;
-  if (round->closed)
+  if (round != NULL && round->closed)
     {
       g_set_error (error, SAM_COLLECT_ERROR, SAM_COLLECT_ERROR_CLOSED,
                    _("Round “%s” is closed: it takes no more answers"), round->label);

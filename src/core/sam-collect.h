@@ -25,6 +25,9 @@ G_DECLARE_FINAL_TYPE (SamCollect, sam_collect, SAM, COLLECT, GObject)
 SamCollect *sam_collect_new                 (SamStore    *store,
                                              gint64       round_id,
                                              gint64       clinic_id);
+SamCollect *sam_collect_new_meeting         (SamStore    *store,
+                                             gint64       meeting_id,
+                                             const char  *step_id);
 gboolean    sam_collect_start               (SamCollect  *self,
                                              const char  *listen_address,
                                              guint        port,
@@ -35,6 +38,7 @@ const char *sam_collect_get_address         (SamCollect  *self);
 guint       sam_collect_get_n_answered      (SamCollect  *self);
 gint64      sam_collect_get_round           (SamCollect  *self);
 gint64      sam_collect_get_clinic          (SamCollect  *self);
+gint64      sam_collect_get_meeting         (SamCollect  *self);
 void        sam_collect_set_rate_limit      (SamCollect  *self,
                                              guint        burst,
                                              guint        per_minute);

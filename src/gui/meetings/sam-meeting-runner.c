@@ -10,11 +10,13 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-collect.h"
 #include "sam-dates.h"
 #include "sam-chart-view.h"
 #include "sam-instrument.h"
 #include "sam-dialogs.h"
 #include "sam-meeting-presentation.h"
+#include "sam-qr.h"
 #include "sam-meeting-runner.h"
 #include "sam-meetings-private.h"
 #include "sam-results-charts.h"
@@ -64,6 +66,9 @@ struct _SamMeetingRunner
   SamRoundFigures    *figures;       /* the newest round of the meeting's cluster, once needed */
   char               *round_label;
   gboolean            figures_loaded;
+  SamCollect         *phones;        /* the room phones post notes to, while it is open */
+  char               *phones_listen; /* where it listens: NULL for the local network */
+  SamMeetingCard     *deleted;       /* the note deleted last, for Undo */
 
   GtkListBox         *steps_list;
   GtkScrolledWindow  *main_scroller;
@@ -90,6 +95,11 @@ struct _SamMeetingRunner
   GtkListBox         *actions_list;
   GtkTextView        *notes_view;
   GtkLabel           *saved_label;
+  GtkButton          *phones_button;
+  GtkLabel           *phones_count_label;
+  GtkBox             *phones_box;
+  GtkDrawingArea     *phones_qr;
+  GtkLabel           *phones_address_label;
 };
 
 G_DEFINE_FINAL_TYPE (SamMeetingNoteCard, sam_meeting_note_card, GTK_TYPE_WIDGET)
@@ -105,6 +115,7 @@ static guint signals[N_SIGNALS];
 
 static void update_view (SamMeetingRunner *self);
 static void rebuild_cards (SamMeetingRunner *self);
+static void close_phones (SamMeetingRunner *self);
 
 static SamStore *
 get_store (SamMeetingRunner *self)
@@ -169,10 +180,32 @@ card_delete_action (GtkWidget  *widget,
 {
   SamMeetingNoteCard *card = SAM_MEETING_NOTE_CARD (widget);
   SamMeetingRunner *runner = card->runner;
+  g_autoptr(GPtrArray) cards = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* Kept until the next deletion, so that Undo can put it back where it was. */
+  cards = sam_meeting_store_list_cards (get_store (runner), runner->meeting->id, NULL);
+  for (guint i = 0; cards != NULL && i < cards->len; i++)
+    if (((SamMeetingCard *) g_ptr_array_index (cards, i))->id == card->id)
+      {
+        g_clear_pointer (&runner->deleted, sam_meeting_card_free);
+        runner->deleted = g_ptr_array_steal_index (cards, i);
+        break;
+      }
   if (!sam_meeting_store_delete_card (get_store (runner), card->id, &error))
     show_error (runner, error);
+  else
+    {
+      AdwToast *toast = adw_toast_new (_("Note deleted: it is left out of the summary"));
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (runner), ADW_TYPE_TOAST_OVERLAY);
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "runner.undo-delete");
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      else
+        g_object_unref (g_object_ref_sink (toast));
+    }
   runner->focus_card = 0;
   rebuild_cards (runner);
   gtk_widget_grab_focus (GTK_WIDGET (runner->card_entry));
@@ -234,6 +267,31 @@ sam_meeting_note_card_init (SamMeetingNoteCard *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 }
 
+static void
+append_sort_item (GMenu      *menu,
+                  const char *label,
+                  guint       key)
+{
+  g_autoptr(GMenuItem) item = NULL;
+  g_autofree char *action = g_strdup_printf ("card.sort(%u)", key);
+  char accel[2] = { (char) ('0' + key), '\0' };
+
+  item = g_menu_item_new (label, action);
+  g_menu_item_set_attribute (item, "accel", "s", accel);
+  g_menu_append_item (menu, item);
+}
+
+static void
+on_card_pressed (GtkGestureClick    *gesture,
+                 int                 n_press,
+                 double              x,
+                 double              y,
+                 SamMeetingNoteCard *card)
+{
+  /* A note clicked is the note the heading keys sort, not the entry above. */
+  gtk_widget_grab_focus (GTK_WIDGET (card));
+}
+
 static GtkWidget *
 note_card_new (SamMeetingRunner     *runner,
                const SamMeetingCard *card,
@@ -244,6 +302,7 @@ note_card_new (SamMeetingRunner     *runner,
   g_autoptr(GMenu) section = g_menu_new ();
   g_autofree char *accessible = NULL;
   GtkDragSource *source;
+  GtkGesture *click;
   GtkWidget *label, *button;
 
   self->id = card->id;
@@ -258,15 +317,14 @@ note_card_new (SamMeetingRunner     *runner,
   gtk_box_append (GTK_BOX (self->box), label);
 
   /* The same choices as the keys, for those who look for them in a menu. */
-  g_menu_append (menu, _("Not Sorted (0)"), "card.sort(0)");
+  /* The key shown beside each choice is the heading's number as typed; left to itself the
+   * menu would show the last key bound to the action, the keypad's ("KP 0"). */
+  append_sort_item (menu, _("Not Sorted"), 0);
   for (guint i = 0; step->categories != NULL && i < step->categories->len && i < 9; i++)
     {
       const SamMeetingCategory *category = g_ptr_array_index (step->categories, i);
-      /* TRANSLATORS: a menu item that sorts a note under a heading; %s is the heading, %u its key */
-      g_autofree char *item_label = g_strdup_printf (_("%s (%u)"), category->label, i + 1);
-      g_autofree char *action = g_strdup_printf ("card.sort(%u)", i + 1);
 
-      g_menu_append (menu, item_label, action);
+      append_sort_item (menu, category->label, i + 1);
     }
   g_menu_append (section, _("Delete Note"), "card.delete");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
@@ -286,6 +344,10 @@ note_card_new (SamMeetingRunner     *runner,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), card->colour == SAM_MEETING_CARD_GREEN
                                                   ? _("Green note") : _("Red note"));
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (on_card_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   source = gtk_drag_source_new ();
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
@@ -812,6 +874,8 @@ show_step (SamMeetingRunner *self)
   GtkWidget *child;
 
   save_notes (self);
+  /* The room is the step's: another step closes it. */
+  close_phones (self);
   self->shown_step = current;
   self->has_shown_step = TRUE;
 
@@ -860,6 +924,7 @@ show_step (SamMeetingRunner *self)
     gtk_check_button_set_active (self->green_check, TRUE);
   self->focus_card = 0;
   rebuild_cards (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.phones", step->notes != SAM_MEETING_NOTES_NONE);
 
   gtk_widget_set_visible (GTK_WIDGET (self->actions_box), step->kind == SAM_MEETING_STEP_DECIDE);
   if (step->kind == SAM_MEETING_STEP_DECIDE)
@@ -982,11 +1047,165 @@ build_step_rows (SamMeetingRunner *self)
       gtk_widget_set_margin_top (box, 6);
       gtk_widget_set_margin_bottom (box, 6);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_widget_add_css_class (row, "meeting-step-row");
       gtk_list_box_append (self->steps_list, row);
       g_ptr_array_add (self->step_rows, row);
     }
+}
+
+static void
+on_step_row_activated (SamMeetingRunner *self,
+                       GtkListBoxRow    *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index >= 0)
+    _sam_meeting_runner_go_to (self, index);
+}
+
+/* Notes from phones */
+
+static void
+draw_phones_qr (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  SamMeetingRunner *self = user_data;
+  const char *address = self->phones != NULL ? sam_collect_get_address (self->phones) : NULL;
+
+  if (address != NULL)
+    sam_qr_draw (cr, address, 0, 0, MIN (width, height), TRUE);
+}
+
+static void
+update_phones (SamMeetingRunner *self)
+{
+  gboolean open = self->phones != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->phones_box), open);
+  gtk_button_set_label (self->phones_button, open ? _("Close for _Phones") : _("Open for _Phones"));
+  if (open)
+    {
+      guint n = sam_collect_get_n_answered (self->phones);
+      g_autofree char *count = n == 0 ? g_strdup (_("No notes from phones yet"))
+                                      : g_strdup_printf (ngettext ("%u note from phones", "%u notes from phones", n), n);
+
+      gtk_label_set_text (self->phones_address_label, sam_collect_get_address (self->phones));
+      gtk_label_set_text (self->phones_count_label, count);
+    }
+  else
+    gtk_label_set_text (self->phones_count_label, "");
+  gtk_widget_queue_draw (GTK_WIDGET (self->phones_qr));
+}
+
+static void
+on_phone_note (SamMeetingRunner *self)
+{
+  update_phones (self);
+  /* Laid out again once the phone's request is over; a note focused stays focused. */
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_cards_idle, self);
+}
+
+static void
+close_phones (SamMeetingRunner *self)
+{
+  if (self->phones == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->phones, self);
+  sam_collect_stop (self->phones);
+  g_clear_object (&self->phones);
+  update_phones (self);
+}
+
+/**
+ * _sam_meeting_runner_open_phones:
+ *
+ * Opens the current step for notes from phones, or closes it again.
+ *
+ * Returns: %FALSE where it could not open, with @error set
+ */
+gboolean
+_sam_meeting_runner_open_phones (SamMeetingRunner  *self,
+                                 gboolean           open,
+                                 GError           **error)
+{
+  const SamMeetingStep *step = sam_meeting_runner_get_step (self);
+  g_autoptr(SamCollect) phones = NULL;
+
+  if (!open || step == NULL || step->notes == SAM_MEETING_NOTES_NONE)
+    {
+      close_phones (self);
+      return !open;
+    }
+  if (self->phones != NULL)
+    return TRUE;
+  phones = sam_collect_new_meeting (get_store (self), self->meeting->id, step->id);
+  if (!sam_collect_start (phones, self->phones_listen, 0, error))
+    return FALSE;
+  self->phones = g_steal_pointer (&phones);
+  g_signal_connect_object (self->phones, "notify::n-answered", G_CALLBACK (on_phone_note), self,
+                           G_CONNECT_SWAPPED);
+  update_phones (self);
+  return TRUE;
+}
+
+/**
+ * _sam_meeting_runner_get_phones:
+ *
+ * Returns: (transfer none) (nullable): the room phones post to, while it is open
+ */
+SamCollect *
+_sam_meeting_runner_get_phones (SamMeetingRunner *self)
+{
+  return self->phones;
+}
+
+/* Where the room listens: an address such as "127.0.0.1" for a test, NULL for this
+ * computer's addresses on the local network. */
+void
+_sam_meeting_runner_set_phones_listen (SamMeetingRunner *self,
+                                       const char       *listen_address)
+{
+  g_free (self->phones_listen);
+  self->phones_listen = g_strdup (listen_address);
+}
+
+static void
+phones_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SamMeetingRunner *self = SAM_MEETING_RUNNER (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!_sam_meeting_runner_open_phones (self, self->phones == NULL, &error))
+    show_error (self, error);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SamMeetingRunner *self = SAM_MEETING_RUNNER (widget);
+  g_autoptr(SamMeetingCard) card = g_steal_pointer (&self->deleted);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (card == NULL || self->meeting == NULL)
+    return;
+  if (!sam_meeting_store_add_card (get_store (self), self->meeting->id, card->step, card->colour, card->text,
+                                   card->category, &id, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  self->focus_card = id;
+  rebuild_cards (self);
 }
 
 /* Actions */
@@ -1122,6 +1341,7 @@ static void
 stop (SamMeetingRunner *self)
 {
   save_notes (self);
+  close_phones (self);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
@@ -1145,6 +1365,8 @@ sam_meeting_runner_dispose (GObject *object)
   g_clear_pointer (&self->dirty_step, g_free);
   g_clear_pointer (&self->figures, sam_round_figures_free);
   g_clear_pointer (&self->round_label, g_free);
+  g_clear_pointer (&self->phones_listen, g_free);
+  g_clear_pointer (&self->deleted, sam_meeting_card_free);
 
   G_OBJECT_CLASS (sam_meeting_runner_parent_class)->dispose (object);
 }
@@ -1189,6 +1411,8 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   gtk_widget_class_install_action (widget_class, "runner.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "runner.finish", NULL, finish_action);
   gtk_widget_class_install_action (widget_class, "runner.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "runner.phones", NULL, phones_action);
+  gtk_widget_class_install_action (widget_class, "runner.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "runner.present", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-meeting-runner.ui");
@@ -1217,8 +1441,14 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, actions_list);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, notes_view);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, saved_label);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_button);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_count_label);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_box);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_qr);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_address_label);
   gtk_widget_class_bind_template_callback (widget_class, on_card_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_add_action_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_step_row_activated);
 }
 
 static void
@@ -1230,6 +1460,7 @@ sam_meeting_runner_init (SamMeetingRunner *self)
   self->link_ids = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
+  gtk_drawing_area_set_draw_func (self->phones_qr, draw_phones_qr, self, NULL);
 }
 
 static gboolean
@@ -1310,7 +1541,14 @@ sam_meeting_runner_run (SamMeetingRunner  *self,
   g_clear_pointer (&self->meeting, sam_meeting_free);
   self->meeting = g_steal_pointer (&meeting);
   g_clear_pointer (&self->timer, sam_meeting_timer_free);
-  self->timer = sam_meeting_timer_new (template, self->meeting->earlier_round);
+  {
+    /* Each step with the time planned for it before the start (the template's where
+     * nobody changed it). */
+    g_autoptr(SamMeetingSchedule) schedule = sam_meeting_schedule_load (sam_context_get_store (context),
+                                                                        self->meeting);
+
+    self->timer = sam_meeting_timer_new_for_schedule (schedule);
+  }
   self->has_shown_step = FALSE;
   self->n_cues = 0;
   g_clear_pointer (&self->figures, sam_round_figures_free);
@@ -1457,6 +1695,31 @@ sam_meeting_runner_previous (SamMeetingRunner *self)
     return;
   save_notes (self);
   sam_meeting_timer_previous (self->timer, _sam_meetings_now_us (self->context));
+  sam_meeting_runner_tick (self);
+}
+
+/**
+ * _sam_meeting_runner_go_to:
+ * @index: a step's place in the meeting, from 0
+ *
+ * Goes to a step, forward or back, as Next and Previous would one at a time.
+ */
+void
+_sam_meeting_runner_go_to (SamMeetingRunner *self,
+                           guint             index)
+{
+  gint64 now;
+
+  g_return_if_fail (SAM_IS_MEETING_RUNNER (self));
+  if (self->timer == NULL || index >= sam_meeting_timer_get_n_steps (self->timer) ||
+      index == sam_meeting_timer_get_current (self->timer))
+    return;
+  save_notes (self);
+  now = _sam_meetings_now_us (self->context);
+  while (sam_meeting_timer_get_current (self->timer) < index && sam_meeting_timer_next (self->timer, now))
+    ;
+  while (sam_meeting_timer_get_current (self->timer) > index && sam_meeting_timer_previous (self->timer, now))
+    ;
   sam_meeting_runner_tick (self);
 }
 
