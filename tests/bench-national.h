@@ -10,6 +10,8 @@
 
 #include "sam-figures.h"
 #include "sam-instrument.h"
+#include "sam-store.h"
+#include "sam-survey-import.h"
 
 /* The national-scale survey file the benchmarks share: 1,300 clinics, 3,500 doctors and
  * 2,000 staff, three rounds (16,500 rows, about 406,000 answers), the same every time. */
@@ -54,4 +56,28 @@ bench_national_csv (guint *n_rows)
         (*n_rows)++;
       }
   return csv;
+}
+
+/* The same survey, imported into a new database in @dir; returns its path. */
+static inline char *
+bench_national_database (const char *dir)
+{
+  char *path = g_build_filename (dir, "national.db", NULL);
+  g_autoptr(GString) csv = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamSurveyImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  SamSurveyImportResult result;
+  guint n_rows;
+
+  csv = bench_national_csv (&n_rows);
+  bytes = g_bytes_new (csv->str, csv->len);
+  store = sam_store_new (path, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  import = sam_survey_import_parse ("national.csv", bytes, NULL);
+  if (!sam_survey_import_commit (import, store, "Nationalt", &result, &error))
+    g_error ("import failed: %s", error->message);
+  return path;
 }

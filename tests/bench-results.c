@@ -119,28 +119,6 @@ choose_twice (SamResultsPage *page,
   choose (page, &choices[1]);
 }
 
-static char *
-make_database (const char *dir)
-{
-  char *path = g_build_filename (dir, "national.db", NULL);
-  g_autoptr(GString) csv = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(SamStore) store = NULL;
-  g_autoptr(SamSurveyImport) import = NULL;
-  g_autoptr(GError) error = NULL;
-  SamSurveyImportResult result;
-  guint n_rows;
-
-  csv = bench_national_csv (&n_rows);
-  bytes = g_bytes_new (csv->str, csv->len);
-  store = sam_store_new (path, &error);
-  g_assert_no_error (error);
-  import = sam_survey_import_parse ("national.csv", bytes, NULL);
-  if (!sam_survey_import_commit (import, store, "Nationalt", &result, &error))
-    g_error ("import failed: %s", error->message);
-  return path;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -178,7 +156,7 @@ main (int   argc,
   if (db == NULL)
     {
       g_print ("Making a national-scale database…\n");
-      db = make_database (dir);
+      db = bench_national_database (dir);
     }
 
   store = sam_store_new (db, &error);

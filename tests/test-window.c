@@ -10,6 +10,7 @@
 
 #include "sam-application.h"
 #include "sam-backups.h"
+#include "sam-meeting-start-dialog.h"
 #include "sam-new-round-dialog.h"
 #include "sam-preferences-window.h"
 #include "sam-support-page.h"
@@ -42,8 +43,7 @@ open_window (SamApplication *app)
 static SamWelcomePage *
 get_welcome_page (SamWindow *window)
 {
-  return SAM_WELCOME_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SAM_TYPE_WINDOW,
-                                                          "welcome_page"));
+  return SAM_WELCOME_PAGE (sam_window_get_section_page (window, "overview"));
 }
 
 static void
@@ -345,8 +345,16 @@ test_sections (void)
   SamWindow *window = open_window (app);
   GtkListBox *sidebar;
   GtkListBoxRow *row;
+  GtkStack *stack;
 
   sidebar = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), SAM_TYPE_WINDOW, "sidebar_list"));
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), SAM_TYPE_WINDOW, "section_stack"));
+
+  /* A section's page is made when it is first shown, not before. */
+  g_assert_nonnull (adw_bin_get_child (ADW_BIN (gtk_stack_get_child_by_name (stack, "overview"))));
+  for (const char *const *name = (const char *const[]) { "results", "meetings", "plan", NULL }; *name; name++)
+    g_assert_null (adw_bin_get_child (ADW_BIN (gtk_stack_get_child_by_name (stack, *name))));
+
   row = gtk_list_box_get_row_at_index (sidebar, 6);
   g_signal_emit_by_name (sidebar, "row-activated", row);
   g_assert_cmpstr (sam_window_get_section (window), ==, "support");
@@ -362,6 +370,16 @@ test_sections (void)
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-section", g_variant_new_string ("overview"));
   g_assert_cmpstr (sam_window_get_section (window), ==, "overview");
   g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 0));
+  g_assert_nonnull (adw_bin_get_child (ADW_BIN (gtk_stack_get_child_by_name (stack, "results"))));
+  g_assert_null (adw_bin_get_child (ADW_BIN (gtk_stack_get_child_by_name (stack, "meetings"))));
+
+  /* Results' "where to start" opens a meeting's start dialog from elsewhere. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "start-meeting", g_variant_new_string ("doctors-leadership"));
+  test_spin (20);
+  g_assert_cmpstr (sam_window_get_section (window), ==, "meetings");
+  g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 3));
+  g_assert_nonnull (test_find_toplevel (SAM_TYPE_MEETING_START_DIALOG));
+  g_assert_true (gtk_window_get_transient_for (test_find_toplevel (SAM_TYPE_MEETING_START_DIALOG)) == GTK_WINDOW (window));
 
   close_app (app);
 }

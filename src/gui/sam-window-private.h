@@ -35,14 +35,16 @@ struct _SamWindow
   AdwWindowTitle       *content_title;
   GtkStack             *section_stack;
   GtkRevealer          *demo_revealer;
+  AdwStatusPage        *error_page;
+  GtkButton            *restore_button;
+
+  /* The section pages, each made on its first visit (NULL until then) */
   SamWelcomePage       *welcome_page;
   SamQuestionnaireView *questionnaire_view;
   SamMeetingsPage      *meetings_page;
   SamResultsPage       *results_page;
   SamPlanPage          *plan_page;
   SamReflectionPage    *reflection_page;
-  AdwStatusPage        *error_page;
-  GtkButton            *restore_button;
 };
 
 void _sam_window_install_file_actions    (SamWindow *self);

@@ -56,6 +56,17 @@ on_sidebar_row_activated (SamWindow     *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* A row chosen without activating it (arrow keys, or a screen reader's selection)
+ * shows its section too; only activating it moves a folded window on to the content. */
+static void
+on_sidebar_row_selected (SamWindow     *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list)
+{
+  if (row != NULL)
+    sam_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
 static void
 on_back_clicked (SamWindow *self,
                  GtkButton *button)
@@ -63,11 +74,73 @@ on_back_clicked (SamWindow *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* A section's page is made the first time it is shown, so a start builds, measures and
+ * fills only the page in front: the others cost nothing until they are visited. */
+static GtkWidget *
+ensure_section_page (SamWindow  *self,
+                     const char *name)
+{
+  GtkWidget *bin = gtk_stack_get_child_by_name (self->section_stack, name);
+  GtkWidget *page = NULL;
+
+  if (bin == NULL || self->context == NULL)
+    return NULL;
+  if (adw_bin_get_child (ADW_BIN (bin)) != NULL)
+    return adw_bin_get_child (ADW_BIN (bin));
+
+  if (g_str_equal (name, "overview"))
+    {
+      self->welcome_page = g_object_new (SAM_TYPE_WELCOME_PAGE, NULL);
+      sam_welcome_page_set_context (self->welcome_page, self->context);
+      page = GTK_WIDGET (self->welcome_page);
+    }
+  else if (g_str_equal (name, "questionnaire"))
+    {
+      self->questionnaire_view = g_object_new (SAM_TYPE_QUESTIONNAIRE_VIEW, NULL);
+      sam_questionnaire_view_set_context (self->questionnaire_view, self->context);
+      page = GTK_WIDGET (self->questionnaire_view);
+    }
+  else if (g_str_equal (name, "results"))
+    {
+      self->results_page = g_object_new (SAM_TYPE_RESULTS_PAGE, NULL);
+      sam_results_page_set_context (self->results_page, self->context);
+      page = GTK_WIDGET (self->results_page);
+    }
+  else if (g_str_equal (name, "support"))
+    page = g_object_new (SAM_TYPE_SUPPORT_PAGE, NULL);
+  else if (g_str_equal (name, "meetings"))
+    {
+      self->meetings_page = g_object_new (SAM_TYPE_MEETINGS_PAGE, NULL);
+      sam_meetings_page_set_context (self->meetings_page, self->context);
+      page = GTK_WIDGET (self->meetings_page);
+    }
+  else if (g_str_equal (name, "plan"))
+    {
+      self->plan_page = g_object_new (SAM_TYPE_PLAN_PAGE, NULL);
+      sam_plan_page_set_context (self->plan_page, self->context);
+      page = GTK_WIDGET (self->plan_page);
+    }
+  else if (g_str_equal (name, "reflection"))
+    {
+      self->reflection_page = g_object_new (SAM_TYPE_REFLECTION_PAGE, NULL);
+      sam_reflection_page_set_context (self->reflection_page, self->context);
+      page = GTK_WIDGET (self->reflection_page);
+    }
+  g_return_val_if_fail (page != NULL, NULL);
+
+  adw_bin_set_child (ADW_BIN (bin), page);
+  return page;
+}
+
 static void
 on_section_changed (SamWindow  *self,
                     GParamSpec *pspec,
                     GtkStack   *stack)
 {
+  const char *name = gtk_stack_get_visible_child_name (stack);
+
+  if (name != NULL)
+    ensure_section_page (self, name);
   sam_window_update_title (self);
 }
 
@@ -109,8 +182,26 @@ round_clinics_action (GSimpleAction *action,
     sam_round_clinics_dialog_show (GTK_WINDOW (self), self->context, g_variant_get_int64 (parameter));
 }
 
+/* Starts a meeting from elsewhere in the window (Results' "where to start"): the
+ * Meetings section opens with its start dialog for the template. */
+static void
+start_meeting_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  SamWindow *self = user_data;
+
+  if (self->context == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->section_stack, "meetings");
+  ensure_section_page (self, "meetings");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  sam_meetings_page_ask_start (self->meetings_page, g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry win_actions[] = {
   { "show-section", show_section_action, "s" },
+  { "start-meeting", start_meeting_action, "s" },
   { "new-round", new_round_action },
   { "round-clinics", round_clinics_action, "x" },
 };
@@ -134,12 +225,7 @@ sam_window_constructed (GObject *object)
   if (self->context == NULL)
     return;
 
-  sam_welcome_page_set_context (self->welcome_page, self->context);
-  sam_questionnaire_view_set_context (self->questionnaire_view, self->context);
-  sam_meetings_page_set_context (self->meetings_page, self->context);
-  sam_results_page_set_context (self->results_page, self->context);
-  sam_plan_page_set_context (self->plan_page, self->context);
-  sam_reflection_page_set_context (self->reflection_page, self->context);
+  ensure_section_page (self, gtk_stack_get_visible_child_name (self->section_stack));
 
   /* The demo is labelled wherever the window is, so it is never taken for real data. */
   if (sam_context_is_demo (self->context))
@@ -246,15 +332,10 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, demo_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, welcome_page);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, questionnaire_view);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, meetings_page);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, results_page);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, plan_page);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, reflection_page);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, restore_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_section_changed);
 }
@@ -329,6 +410,25 @@ sam_window_show_section (SamWindow  *self,
       return;
     }
   gtk_stack_set_visible_child_name (self->section_stack, name);
+}
+
+/**
+ * sam_window_get_section_page:
+ * @name: a section's name ("overview", "questionnaire", "results", …)
+ *
+ * The page of a section, made now if it has not been visited yet.
+ *
+ * Returns: (nullable) (transfer none): the page, or %NULL where there is no such section
+ *   or no database
+ */
+GtkWidget *
+sam_window_get_section_page (SamWindow  *self,
+                             const char *name)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return ensure_section_page (self, name);
 }
 
 const char *
