@@ -85,7 +85,7 @@ test_blocks (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Breaks and community\nRed: For lidt tid til pauser\n"
                                   "Not sorted\nGreen: Vi hjælper hinanden\n"));
   g_assert_nonnull (strstr (text, "Fast pause kl. 12 hver dag\nWho: Hanne · By: 1 June 2026 · "
-                                  "Linked to: Question q7c\n"));
+                                  "Linked to: We are good at talking about difficult subjects and solving problems together\n"));
 
   g_assert_null (sam_meeting_report_new (fixture->store, 999, &error));
   g_assert_nonnull (error);

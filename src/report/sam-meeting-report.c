@@ -125,8 +125,12 @@ describe_link (const SamMeetingAction *action)
   SamInstrument *instrument = sam_instrument_get_default ();
 
   if (action->item != NULL)
-    /* TRANSLATORS: an action's link to a question of the questionnaire, e.g. "Question q7c" */
-    return g_strdup_printf (_("Question %s"), action->item);
+    {
+      const SamItem *item = sam_instrument_lookup_item (instrument, action->item);
+
+      /* The item's words, as the window names it: its code belongs in files only. */
+      return g_strdup (item != NULL ? sam_item_get_words (item) : action->item);
+    }
   if (action->domain != NULL)
     {
       const SamDomain *domain = sam_instrument_lookup_domain (instrument, action->domain);

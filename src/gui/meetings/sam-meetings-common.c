@@ -77,8 +77,8 @@ _sam_meetings_describe_link (const SamMeetingAction *action)
     {
       const SamItem *item = sam_instrument_lookup_item (instrument, action->item);
 
-      /* TRANSLATORS: an action's link to a question of the questionnaire, e.g. "Question q7c" */
-      return g_strdup_printf (_("Question %s"), item != NULL ? item->id : action->item);
+      /* The item's words: its code belongs in files only. */
+      return g_strdup (item != NULL ? sam_item_get_words (item) : action->item);
     }
   if (action->domain != NULL)
     {
