@@ -595,12 +595,31 @@ sam_chart_view_class_init (SamChartViewClass *klass)
   gtk_widget_class_install_action (widget_class, "chart.export", "s", export_action);
 }
 
+/* One export menu for every view, made once: made from each view's template it cost a
+ * few kilobytes a chart that were never all freed, and Results makes dozens of charts at
+ * every change of round. */
+static GMenuModel *
+export_menu (void)
+{
+  static GMenuModel *menu;
+
+  /* Widgets live on the main thread alone. */
+  if (menu == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/sam-chart-view-menu.ui");
+
+      menu = g_object_ref (G_MENU_MODEL (gtk_builder_get_object (builder, "export_menu")));
+    }
+  return menu;
+}
+
 static void
 sam_chart_view_init (SamChartView *self)
 {
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_menu_model (self->export_button, export_menu ());
   self->focus = -1;
   self->hover = -1;
   gtk_drawing_area_set_draw_func (self->area, draw, self, NULL);
