@@ -244,9 +244,10 @@ sam_meeting_summary_init (SamMeetingSummary *self)
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *buttons = gtk_flow_box_new ();
+  GtkWidget *going = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *keeping = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *back = gtk_button_new_with_mnemonic (_("_Back to Meetings"));
-  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save as PDF…"));
   GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
   GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
@@ -258,22 +259,31 @@ sam_meeting_summary_init (SamMeetingSummary *self)
   gtk_widget_set_margin_start (outer, 18);
   gtk_widget_set_margin_end (outer, 18);
   g_signal_connect_swapped (back, "clicked", G_CALLBACK (on_back_clicked), self);
-  gtk_box_append (GTK_BOX (buttons), back);
+  gtk_box_append (GTK_BOX (going), back);
   self->continue_button = gtk_button_new_with_mnemonic (_("_Continue Meeting"));
   gtk_widget_add_css_class (self->continue_button, "suggested-action");
   g_signal_connect_swapped (self->continue_button, "clicked", G_CALLBACK (on_continue_clicked), self);
-  gtk_box_append (GTK_BOX (buttons), self->continue_button);
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (buttons), spacer);
+  gtk_box_append (GTK_BOX (going), self->continue_button);
   g_signal_connect_swapped (save, "clicked", G_CALLBACK (on_save_clicked), self);
-  gtk_box_append (GTK_BOX (buttons), save);
+  gtk_box_append (GTK_BOX (keeping), save);
   g_signal_connect_swapped (print, "clicked", G_CALLBACK (on_print_clicked), self);
-  gtk_box_append (GTK_BOX (buttons), print);
+  gtk_box_append (GTK_BOX (keeping), print);
   gtk_widget_set_tooltip_text (delete, _("Delete This Meeting…"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Delete This Meeting…"), -1);
   g_signal_connect_swapped (delete, "clicked", G_CALLBACK (on_delete_clicked), self);
-  gtk_box_append (GTK_BOX (buttons), delete);
+  gtk_box_append (GTK_BOX (keeping), delete);
+  gtk_widget_set_halign (keeping, GTK_ALIGN_END);
+  /* Two groups, on one line where there is room and on two on a phone: where to go, and
+   * what to do with the summary. The flow box's own children take no focus. */
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 6);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), going);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), keeping);
+  gtk_widget_set_focusable (gtk_widget_get_parent (going), FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_parent (keeping), FALSE);
   gtk_widget_set_name (buttons, "summary-buttons");
   gtk_box_append (GTK_BOX (outer), buttons);
   self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 8));

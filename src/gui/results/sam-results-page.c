@@ -451,14 +451,16 @@ on_order_toggled (SamResultsPage  *self,
 static GtkWidget *
 order_row (SamResultsPage *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *row = gtk_flow_box_new ();
   GtkWidget *label = gtk_label_new (_("Clinics in order"));
   GtkWidget *linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *by_code = gtk_toggle_button_new_with_mnemonic (_("By _Code"));
   GtkWidget *by_value = gtk_toggle_button_new_with_mnemonic (_("_Highest First"));
 
   gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (linked, "linked");
+  gtk_widget_set_halign (linked, GTK_ALIGN_START);
   gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (by_value), GTK_TOGGLE_BUTTON (by_code));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->by_value ? by_value : by_code), TRUE);
   gtk_widget_set_tooltip_text (by_value, _("Clinics without a figure shown stand last, in order of code"));
@@ -466,8 +468,16 @@ order_row (SamResultsPage *self)
   gtk_widget_set_name (by_value, "order-by-value");
   gtk_box_append (GTK_BOX (linked), by_code);
   gtk_box_append (GTK_BOX (linked), by_value);
-  gtk_box_append (GTK_BOX (row), label);
-  gtk_box_append (GTK_BOX (row), linked);
+  /* The heading beside the buttons where there is room, above them on a phone. The flow
+   * box's own children take no focus. */
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (row), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (row), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (row), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (row), 6);
+  gtk_flow_box_append (GTK_FLOW_BOX (row), label);
+  gtk_flow_box_append (GTK_FLOW_BOX (row), linked);
+  gtk_widget_set_focusable (gtk_widget_get_parent (label), FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_parent (linked), FALSE);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (linked), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   self->by_value_button = GTK_TOGGLE_BUTTON (by_value);
   g_signal_connect_object (by_value, "toggled", G_CALLBACK (on_order_toggled), self, G_CONNECT_SWAPPED);

@@ -418,23 +418,32 @@ GtkWidget *
 sam_results_headlines_new (SamRoundFigures *figures,
                            SamRoundFigures *previous)
 {
-  GtkWidget *squeezer;
+  GtkWidget *flow;
 
   g_return_val_if_fail (figures != NULL, NULL);
 
-  /* libadwaita 1.2 has no breakpoints: the squeezer shows the row where it fits. */
-  squeezer = adw_squeezer_new ();
-  adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
-  adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
-  gtk_widget_set_name (squeezer, "headlines");
-  for (guint layout = 0; layout < 2; layout++)
+  /* libadwaita 1.2 has no breakpoints: a flow box puts the cards side by side where they
+   * fit and one under another where they do not, and is as tall as what it shows (a
+   * squeezer of a row and a column was measured as the row while it showed the column,
+   * and the column ran into the chart below it). Nothing in it takes focus. */
+  flow = gtk_flow_box_new ();
+  gtk_widget_set_name (flow, "headlines");
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), SAM_N_INDICES);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_widget_set_focusable (flow, FALSE);
+  gtk_widget_set_can_focus (flow, FALSE);
+  for (SamIndex i = 0; i < SAM_N_INDICES; i++)
     {
-      GtkWidget *box = gtk_box_new (layout == 0 ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL, 12);
+      GtkWidget *card = headline_card (figures, previous, i);
 
-      gtk_box_set_homogeneous (GTK_BOX (box), layout == 0);
-      for (SamIndex i = 0; i < SAM_N_INDICES; i++)
-        gtk_box_append (GTK_BOX (box), headline_card (figures, previous, i));
-      adw_squeezer_add (ADW_SQUEEZER (squeezer), box);
+      /* Never so narrow that the words stand one to a line. */
+      gtk_widget_set_size_request (card, 180, -1);
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), card);
+      gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
     }
-  return squeezer;
+  return flow;
 }
