@@ -1,6 +1,6 @@
 #!/bin/sh
 # Builds the libFuzzer targets with clang, ASan and UBSan (the CSV and cluster-file readers and
-# the decoding of forms and notes posted from phones), and runs each for a short while
+# the decoding of forms, notes, votes and answers posted from phones), and runs each for a short while
 # on a scratch copy of its seed corpus. A crash fails the run and leaves its input in
 # build-fuzz/crashes/ (then add it to the target's unit test as a regression case).
 #   sh build-aux/fuzz.sh [SECONDS-PER-TARGET]
@@ -25,12 +25,13 @@ if [ ! -f "$b/build.ninja" ]; then
   CC=clang-14 meson setup "$b" -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false \
     -Dbuildtype=debugoptimized >/dev/null
 fi
-ninja -C "$b" tests/fuzz/fuzz-csv tests/fuzz/fuzz-cluster-file tests/fuzz/fuzz-collect-form tests/fuzz/fuzz-collect-note >/dev/null
+ninja -C "$b" tests/fuzz/fuzz-csv tests/fuzz/fuzz-cluster-file tests/fuzz/fuzz-collect-form tests/fuzz/fuzz-collect-note \
+  tests/fuzz/fuzz-collect-room >/dev/null
 
 mkdir -p "$b/crashes"
 export ASAN_OPTIONS=halt_on_error=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-for target in csv cluster-file collect-form collect-note; do
+for target in csv cluster-file collect-form collect-note collect-room; do
   scratch=$b/corpus-$target
   rm -rf "$scratch"
   mkdir -p "$scratch"

@@ -8,7 +8,10 @@
 # well-being meeting's notes step to phones as the runner's "Open for Phones" does, and
 # Debian's Chromium, headless at a phone's size (390 x 844), posts a red note by tapping in
 # Danish with the page's script and a green note in English without it. The database then
-# holds both as unsorted notes of the step. Screenshots are left in the test's build
+# holds both as unsorted notes of the step. Then each phone votes by tapping on the step
+# that picks red notes to work on (the Danish one for the note it posted), and the Danish
+# phone answers a cluster well-being session's two anonymous questions: the database holds
+# two ballots and the counts, and the answers. Screenshots are left in the test's build
 # folder (phone-meeting-*.png) to be looked at.
 #
 # Needs chromium, chromium-driver and python3-selenium; skips (77) only where Chromium is
@@ -131,6 +134,36 @@ def post_note(phone, address, shots, name, colour, text):
     return form
 
 
+def vote(phone, address, shots, name, text):
+    """Ticks the red note with @text on the vote form and sends the vote."""
+    phone.driver.get(address)
+    phone.wait_for("form.meeting-vote")
+    phone.shot(shots, f"{name}-vote-form")
+    labels = [label for label in phone.find_all("form.meeting-vote label.option") if label.text.strip() == text]
+    assert len(labels) == 1, f"no red note {text!r} to vote for"
+    phone.tap(labels[0])
+    assert labels[0].find_element("css selector", "input").is_selected(), "tapping the note ticked nothing"
+    phone.shot(shots, f"{name}-vote-ticked")
+    phone.tap(phone.find("form.meeting-vote button[type=submit]"))
+    phone.wait_for("section.thanks")
+    phone.shot(shots, f"{name}-vote-thanks")
+
+
+def answer(phone, address, shots, name, texts):
+    """Writes an answer to each of the anonymous questions and sends them."""
+    phone.driver.get(address)
+    phone.wait_for("form.meeting-answers")
+    areas = phone.find_all("form.meeting-answers textarea")
+    assert len(areas) == len(texts), f"{len(areas)} questions"
+    for area, text in zip(areas, texts):
+        phone.tap(area)
+        area.send_keys(text)
+    phone.shot(shots, f"{name}-answers-typed")
+    phone.tap(phone.find("form.meeting-answers button[type=submit]"))
+    phone.wait_for("section.thanks")
+    phone.shot(shots, f"{name}-answers-thanks")
+
+
 def main():
     if len(sys.argv) != 2:
         print("usage: browser-meeting.py COLLECT-MEETING-ROOM", file=sys.stderr)
@@ -159,8 +192,11 @@ def main():
         phones = []
         try:
             address = room.stdout.readline().strip()
-            assert address.startswith("http://127.0.0.1:"), address
-            print(f"# room at {address}")
+            votes_address = room.stdout.readline().strip()
+            questions_address = room.stdout.readline().strip()
+            for a in (address, votes_address, questions_address):
+                assert a.startswith("http://127.0.0.1:"), a
+            print(f"# rooms at {address}, {votes_address} and {questions_address}")
             danish = Phone(chromium, os.path.join(tmp, "profile-1"), os.path.join(tmp, "driver-1.log"))
             phones.append(danish)
             post_note(danish, address, shots, "da", "red", "For mange afbrydelser om formiddagen")
@@ -168,6 +204,9 @@ def main():
                             javascript=False, language="en")
             phones.append(english)
             post_note(english, address, shots, "en", "green", "Kind words at the front desk")
+            vote(danish, votes_address, shots, "da", "For mange afbrydelser om formiddagen")
+            vote(english, votes_address, shots, "en", "For mange afbrydelser om formiddagen")
+            answer(danish, questions_address, shots, "da", ["Tid til hinanden", "Flere inspirationsdage"])
         finally:
             for phone in phones:
                 phone.quit()
@@ -179,7 +218,7 @@ def main():
                 out, err = room.communicate()
 
         assert room.returncode == 0, f"exit {room.returncode}: {err}"
-        assert out.strip().splitlines()[-1] == "2 notes", out
+        assert out.strip().splitlines()[-3:] == ["2 notes", "2 votes", "1 answers"], out
         with sqlite3.connect(db) as connection:
             rows = connection.execute(
                 "SELECT step, colour, text, category FROM meeting_cards ORDER BY id").fetchall()
@@ -188,9 +227,19 @@ def main():
         assert rows[1][2] == "Kind words at the front desk", rows
         assert rows[0][1] != rows[1][1], f"one red and one green: {rows}"
         assert rows[0][3] is None and rows[1][3] is None, "notes from phones arrive unsorted"
+        with sqlite3.connect(db) as connection:
+            ballots = connection.execute("SELECT step, ballots FROM meeting_ballots").fetchall()
+            votes = connection.execute(
+                "SELECT c.text, v.step, v.votes FROM meeting_votes v JOIN meeting_cards c ON c.id = v.card_id").fetchall()
+            answers = connection.execute(
+                "SELECT step, question, text, count FROM meeting_answers ORDER BY question").fetchall()
+        assert ballots == [("decide", 2)], ballots
+        assert votes == [("For mange afbrydelser om formiddagen", "decide", 2)], votes
+        assert answers == [("closing", 1, "Tid til hinanden", 1), ("closing", 2, "Flere inspirationsdage", 1)], answers
 
     print(f"# screenshots in {shots}/phone-meeting-*.png")
-    print("ok: a red note in Danish with the script and a green one in English without it, by tapping")
+    print("ok: a red note in Danish with the script and a green one in English without it, a vote from each, "
+          "and answers to the two anonymous questions, by tapping")
     return 0
 
 

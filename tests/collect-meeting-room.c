@@ -16,8 +16,10 @@
 
 /* For browser-meeting.py: opens DATABASE, holds a clinic's well-being meeting there and
  * opens its step of green and red notes to phones on 127.0.0.1, as the runner's "Open for
- * Phones" does. Prints the address and then serves until SIGTERM, when it prints how many
- * notes arrived. */
+ * Phones" does; then the same meeting's step that picks red notes to work on (votes), and
+ * a cluster well-being session's closing with its two anonymous questions. Prints the
+ * three addresses, a line each, and then serves until SIGTERM, when it prints how many
+ * notes, votes and answers arrived. */
 
 static gboolean
 on_signal (gpointer data)
@@ -34,8 +36,10 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(SamStore) store = NULL;
   g_autoptr(SamCollect) room = NULL;
+  g_autoptr(SamCollect) votes = NULL;
+  g_autoptr(SamCollect) questions = NULL;
   g_autoptr(GMainLoop) loop = NULL;
-  gint64 cluster, clinic, meeting;
+  gint64 cluster, clinic, meeting, session;
 
   setlocale (LC_ALL, "");
   if (localedir != NULL)
@@ -55,7 +59,16 @@ main (int   argc,
   room = sam_collect_new_meeting (store, meeting, "notes");
   if (!sam_collect_start (room, "127.0.0.1", 0, &error))
     goto failed;
-  printf ("%s\n", sam_collect_get_address (room));
+  votes = sam_collect_new_meeting (store, meeting, "decide");
+  if (!sam_collect_start (votes, "127.0.0.1", 0, &error))
+    goto failed;
+  if (!sam_meeting_store_create (store, "cluster-wellbeing", 0, cluster, "2026-05-06", 12, FALSE, &session, &error))
+    goto failed;
+  questions = sam_collect_new_meeting (store, session, "closing");
+  if (!sam_collect_start (questions, "127.0.0.1", 0, &error))
+    goto failed;
+  printf ("%s\n%s\n%s\n", sam_collect_get_address (room), sam_collect_get_address (votes),
+          sam_collect_get_address (questions));
   fflush (stdout);
 
   loop = g_main_loop_new (NULL, FALSE);
@@ -63,7 +76,10 @@ main (int   argc,
   g_unix_signal_add (SIGINT, on_signal, loop);
   g_main_loop_run (loop);
   sam_collect_stop (room);
-  printf ("%u notes\n", sam_collect_get_n_answered (room));
+  sam_collect_stop (votes);
+  sam_collect_stop (questions);
+  printf ("%u notes\n%u votes\n%u answers\n", sam_collect_get_n_answered (room),
+          sam_collect_get_n_answered (votes), sam_collect_get_n_answered (questions));
   return 0;
 
 failed:

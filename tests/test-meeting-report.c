@@ -179,6 +179,45 @@ test_unwritable (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The well-being session's anonymous questions answered from phones: each question with
+ * its answers in the order of their text, not of their arrival; an answer two phones gave
+ * is there twice. A meeting without answers has no such section (test_blocks()). */
+static void
+test_answers (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(SamMeetingReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *first[] = { "Tid til hinanden", "Flere inspirationsdage" };
+  const char *second[] = { "At trivsel kan måles", NULL };
+  const char *third[] = { "Tid til hinanden", "" };
+  gint64 cluster, meeting;
+
+  g_assert_true (sam_store_ensure_cluster (fixture->store, "Klynge Nord", &cluster, &error));
+  g_assert_true (sam_meeting_store_create (fixture->store, "cluster-wellbeing", 0, cluster, "2026-05-11", 9, FALSE,
+                                           &meeting, &error));
+  g_assert_true (sam_meeting_store_add_answers (fixture->store, meeting, "closing", first, 2, &error));
+  g_assert_true (sam_meeting_store_add_answers (fixture->store, meeting, "closing", second, 2, &error));
+  g_assert_true (sam_meeting_store_add_answers (fixture->store, meeting, "closing", third, 2, &error));
+  g_assert_no_error (error);
+
+  report = sam_meeting_report_new (fixture->store, meeting, &error);
+  g_assert_no_error (error);
+  text = sam_meeting_report_get_text (report);
+  g_assert_nonnull (strstr (text, "Answers from Phones\n"
+                                  "Name the two most important things you take home from this session.\n"
+                                  "At trivsel kan måles\nTid til hinanden\nTid til hinanden\n"
+                                  "Name the two most important things KiAP could work on for the well-being of the clusters.\n"
+                                  "Flere inspirationsdage\n"));
+
+  g_clear_pointer (&report, sam_meeting_report_free);
+  g_clear_pointer (&text, g_free);
+  report = sam_meeting_report_new (fixture->store, fixture->meeting_id, &error);
+  text = sam_meeting_report_get_text (report);
+  g_assert_null (strstr (text, "Answers from Phones"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,6 +228,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/meeting-report/blocks", test_blocks);
+  ADD ("/meeting-report/answers", test_answers);
   ADD ("/meeting-report/pdf", test_pdf);
   ADD ("/meeting-report/long-note", test_long_note);
   ADD ("/meeting-report/unwritable", test_unwritable);

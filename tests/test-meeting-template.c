@@ -562,6 +562,64 @@ test_malformed (void)
     }
 }
 
+#define STEP_ASKING(attrs, prompts) "<step " attrs "><title translatable=\"yes\">S</title>" \
+  "<facilitator translatable=\"yes\">F</facilitator>" prompts "</step>"
+#define PROMPT "<prompt translatable=\"yes\">Q?</prompt>"
+
+/* phones="votes" marks the steps that pick red notes to talk about; phones="questions" a
+ * step whose one to four prompts are asked of phones. The well-being session's closing
+ * asks seed 003's two questions. Anything else is refused. */
+static void
+test_phones (void)
+{
+  static const struct
+  {
+    const char *xml;
+    const char *message;
+  } bad[] = {
+    { HEAD STEP ("id=\"a\" kind=\"decide\" minutes=\"10\" phones=\"vote\"") TAIL, "phones must be" },
+    { HEAD STEP ("id=\"a\" kind=\"notes\" minutes=\"10\" notes=\"red\" phones=\"votes\"") TAIL,
+      "a step with notes takes no votes or questions" },
+    { HEAD STEP ("id=\"a\" kind=\"closing\" minutes=\"10\" phones=\"questions\"") TAIL, "one to 4 of them" },
+    { HEAD STEP_ASKING ("id=\"a\" kind=\"closing\" minutes=\"10\" phones=\"questions\"",
+                        PROMPT PROMPT PROMPT PROMPT PROMPT) TAIL, "one to 4 of them" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
+  const SamMeetingStep *step;
+
+  templates = load_string (HEAD STEP_ASKING ("id=\"a\" kind=\"closing\" minutes=\"10\" phones=\"questions\"",
+                                             PROMPT PROMPT) TAIL, &error);
+  g_assert_no_error (error);
+  step = sam_meeting_template_get_step (g_ptr_array_index (templates, 0), 0);
+  g_assert_cmpint (step->phones, ==, SAM_MEETING_PHONES_QUESTIONS);
+  g_assert_cmpuint (step->prompt_sources->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (step->prompt_sources, 0), ==, "Q?");
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GPtrArray) none = NULL;
+
+      g_clear_error (&error);
+      none = load_string (bad[i].xml, &error);
+      g_assert_null (none);
+      g_assert_error (error, SAM_MEETING_TEMPLATE_ERROR, SAM_MEETING_TEMPLATE_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, bad[i].message));
+    }
+
+  step = sam_meeting_template_lookup_step (sam_meeting_template_lookup ("cluster-wellbeing"), "closing");
+  g_assert_cmpint (step->phones, ==, SAM_MEETING_PHONES_QUESTIONS);
+  g_assert_cmpuint (step->prompts->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (step->prompt_sources, 0), ==,
+                   "Name the two most important things you take home from this session.");
+  g_assert_cmpint (sam_meeting_template_lookup_step (sam_meeting_template_lookup ("clinic-wellbeing"), "decide")->phones,
+                   ==, SAM_MEETING_PHONES_VOTES);
+  g_assert_cmpint (sam_meeting_template_lookup_step (sam_meeting_template_lookup ("clinic-cooperation"),
+                                                     "discussion")->phones, ==, SAM_MEETING_PHONES_VOTES);
+  g_assert_cmpint (sam_meeting_template_lookup_step (sam_meeting_template_lookup ("clinic-wellbeing"), "notes")->phones,
+                   ==, SAM_MEETING_PHONES_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -578,6 +636,7 @@ main (int   argc,
   g_test_add_func ("/meeting-template/step-kinds", test_step_kinds);
   g_test_add_func ("/meeting-template/good-minimal", test_good_minimal);
   g_test_add_func ("/meeting-template/malformed", test_malformed);
+  g_test_add_func ("/meeting-template/phones", test_phones);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include "sam-application.h"
 #include "sam-chart-view.h"
+#include "sam-date-row.h"
 #include "sam-meeting-presentation.h"
 #include "sam-meeting-runner.h"
 #include "sam-meeting-start-dialog.h"
@@ -382,16 +383,19 @@ test_whole_praksispakke (void)
   /* A date that is no date is refused, and nothing is kept. */
   gtk_editable_set_text (GTK_EDITABLE (runner_child (runner, "what_row")), "Fast pause kl. 12 hver dag");
   gtk_editable_set_text (GTK_EDITABLE (runner_child (runner, "who_row")), "Hanne");
-  gtk_editable_set_text (GTK_EDITABLE (runner_child (runner, "due_row")), "til juni");
+  gtk_editable_set_text (sam_date_row_get_entry (SAM_DATE_ROW (runner_child (runner, "due_row"))), "til juni");
   g_signal_emit_by_name (test_find_button (GTK_WIDGET (runner), "_Add Action"), "clicked");
-  g_assert_true (gtk_widget_has_css_class (runner_child (runner, "due_row"), "error"));
+  g_assert_false (sam_date_row_get_valid (SAM_DATE_ROW (runner_child (runner, "due_row"))));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (sam_date_row_get_entry (SAM_DATE_ROW (
+    runner_child (runner, "due_row")))), "error"));
   actions = sam_meeting_store_list_actions (session.store, meeting_id, &error);
   g_assert_cmpuint (actions->len, ==, 0);
   g_clear_pointer (&actions, g_ptr_array_unref);
-  gtk_editable_set_text (GTK_EDITABLE (runner_child (runner, "due_row")), "2026-06-01");
+  /* Typed as a Dane types it, as in the plan. */
+  gtk_editable_set_text (sam_date_row_get_entry (SAM_DATE_ROW (runner_child (runner, "due_row"))), "01-06-2026");
   adw_combo_row_set_selected (ADW_COMBO_ROW (runner_child (runner, "link_row")), 1);
   /* Enter in a row adds it, as the button does. */
-  g_signal_emit_by_name (runner_child (runner, "due_row"), "entry-activated");
+  g_signal_emit_by_name (sam_date_row_get_entry (SAM_DATE_ROW (runner_child (runner, "due_row"))), "activate");
   actions = sam_meeting_store_list_actions (session.store, meeting_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (actions->len, ==, 1);
@@ -967,8 +971,9 @@ runner_has_card (gpointer data)
 
 /* With SAM_TEST_SHOTS set, the runner as it is drawn now, for a person to look at. */
 static void
-maybe_shot (SamMeetingRunner *runner,
-            const char       *name)
+maybe_shot_at (SamMeetingRunner *runner,
+               const char       *name,
+               GtkWidget        *target)
 {
   const char *dir = g_getenv ("SAM_TEST_SHOTS");
   GtkWidget *widget = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (runner)));
@@ -984,7 +989,7 @@ maybe_shot (SamMeetingRunner *runner,
 
   if (dir == NULL)
     return;
-  g_assert_true (gtk_widget_compute_point (runner_child (runner, "cards_box"),
+  g_assert_true (gtk_widget_compute_point (target,
                                            gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
                                            &GRAPHENE_POINT_INIT (0, 0), &point));
   gtk_adjustment_set_value (adjustment, point.y - 12);
@@ -1013,6 +1018,13 @@ maybe_shot (SamMeetingRunner *runner,
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+maybe_shot (SamMeetingRunner *runner,
+            const char       *name)
+{
+  maybe_shot_at (runner, name, runner_child (runner, "cards_box"));
 }
 
 /* Issue 14's runner keys and issue 16's notes from phones: the step list goes to a step
@@ -1107,8 +1119,8 @@ test_phones_and_steps (void)
       }
     g_assert_true (pressed);
   }
-  g_assert_true (gtk_widget_has_focus (card));
-  g_assert_false (gtk_widget_has_focus (entry));
+  g_assert_true (gtk_root_get_focus (gtk_widget_get_root (card)) == card);
+  g_assert_false (gtk_root_get_focus (gtk_widget_get_root (entry)) == entry);
 
   /* The menu names each heading's key as it is typed, never the keypad's. */
   menu_button = test_find_widget (card, GTK_TYPE_MENU_BUTTON);
@@ -1162,6 +1174,162 @@ test_phones_and_steps (void)
   close_session (&session);
 }
 
+static void
+post_vote_from_phone (SoupSession *phone,
+                      const char  *address,
+                      gint64       card_id)
+{
+  g_autoptr(TestResponse) page = test_get (phone, address, "en");
+  g_autofree char *token = test_hidden_value (page->body, "form");
+  g_autofree char *escaped = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(TestResponse) posted = NULL;
+
+  g_assert_nonnull (token);
+  escaped = g_uri_escape_string (token, NULL, FALSE);
+  body = g_strdup_printf ("form=%s&vote=%" G_GINT64_FORMAT, escaped, card_id);
+  posted = test_post_form (phone, address, body);
+  g_assert_cmpuint (posted->status, ==, 200);
+}
+
+/* Issue 16's votes: on the step that picks which red notes to work on, phones vote; the
+ * runner lists the meeting's red notes and says how many must vote before counts show,
+ * and shows each note's votes only once k (3) have voted, never before. */
+static void
+test_votes_and_questions (void)
+{
+  Session session = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupSession) phone = soup_session_new ();
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autofree char *address = NULL;
+  SamMeetingRunner *runner;
+  GtkWidget *room;
+  gint64 meeting_id, busy, lunch;
+  const SamMeetingStep *step;
+
+  open_session (&session, "votes");
+  g_assert_true (sam_meeting_store_create (session.store, "clinic-wellbeing", session.clinic_id, 0,
+                                           "2026-05-04", 6, FALSE, &meeting_id, &error));
+  g_assert_true (sam_meeting_store_add_card (session.store, meeting_id, "notes", SAM_MEETING_CARD_RED,
+                                             "Travlt i telefontiden", NULL, &busy, &error));
+  g_assert_true (sam_meeting_store_add_card (session.store, meeting_id, "notes", SAM_MEETING_CARD_RED,
+                                             "Ingen fælles frokost", NULL, &lunch, &error));
+  g_assert_true (sam_meeting_store_add_card (session.store, meeting_id, "notes", SAM_MEETING_CARD_GREEN,
+                                             "Godt humør", NULL, NULL, &error));
+  g_assert_true (sam_meetings_page_run (session.page, meeting_id, &error));
+  g_assert_no_error (error);
+  runner = sam_meetings_page_get_runner (session.page);
+  room = _sam_meeting_runner_get_phones_room (runner);
+  g_assert_nonnull (room);
+  g_assert_false (gtk_widget_get_visible (room));
+
+  /* "One or two small changes" picks the red notes to work on. */
+  for (guint i = 0; i < 10 && !g_str_equal (sam_meeting_runner_get_step (runner)->id, "decide"); i++)
+    sam_meeting_runner_next (runner);
+  step = sam_meeting_runner_get_step (runner);
+  g_assert_cmpstr (step->id, ==, "decide");
+  g_assert_cmpint (step->phones, ==, SAM_MEETING_PHONES_VOTES);
+  g_assert_true (gtk_widget_get_visible (room));
+  g_assert_false (gtk_widget_get_visible (runner_child (runner, "cards_box")));
+  collect_labels (room, texts);
+  g_assert_true (has_text (texts, "Votes for Red Notes"));
+  g_assert_true (has_text (texts, "Travlt i telefontiden"));
+  g_assert_true (has_text (texts, "Ingen fælles frokost"));
+  g_assert_false (has_text (texts, "Godt humør"));
+  g_assert_true (has_text (texts, "Counts show when at least 3 have voted"));
+
+  _sam_meeting_runner_set_phones_listen (runner, "127.0.0.1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (runner), "runner.phones", NULL));
+  g_assert_nonnull (_sam_meeting_runner_get_phones (runner));
+  address = g_strdup (sam_collect_get_address (_sam_meeting_runner_get_phones (runner)));
+
+  /* Two have voted, both for the same note: no count shows, only how many voted. */
+  post_vote_from_phone (phone, address, busy);
+  post_vote_from_phone (phone, address, busy);
+  g_ptr_array_set_size (texts, 0);
+  collect_labels (room, texts);
+  g_assert_true (has_text (texts, "2 people have voted"));
+  g_assert_true (has_text (texts, "Counts show when at least 3 have voted"));
+  g_assert_false (has_text (texts, "2 votes"));
+  g_assert_false (has_text (texts, "1 vote"));
+  g_assert_false (has_text (texts, "0 votes"));
+  g_assert_true (has_text (texts, address));
+  maybe_shot_at (runner, "runner-votes-hidden.png", room);
+
+  /* The third: every red note's count shows, most votes first. */
+  post_vote_from_phone (phone, address, lunch);
+  g_ptr_array_set_size (texts, 0);
+  collect_labels (room, texts);
+  g_assert_true (has_text (texts, "3 people have voted"));
+  g_assert_false (has_text (texts, "Counts show when at least 3 have voted"));
+  g_assert_true (has_text (texts, "2 votes"));
+  g_assert_true (has_text (texts, "1 vote"));
+  maybe_shot_at (runner, "runner-votes.png", room);
+
+  /* Another step closes the room and hides the panel. */
+  sam_meeting_runner_next (runner);
+  g_assert_null (_sam_meeting_runner_get_phones (runner));
+  g_assert_false (gtk_widget_get_visible (room));
+  close_session (&session);
+}
+
+/* The well-being session's closing: its two anonymous questions with the answers from
+ * phones, in a list by question, in the order of their text. */
+static void
+test_answers_list (void)
+{
+  Session session = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  SamMeetingRunner *runner;
+  GtkWidget *room;
+  gint64 cluster, wellbeing;
+
+  open_session (&session, "answers");
+  {
+    const char *first[] = { "Tid til hinanden", "Flere inspirationsdage" };
+    const char *second[] = { "At trivsel kan måles", NULL };
+
+    g_assert_true (sam_store_ensure_cluster (session.store, "Klynge Nord", &cluster, &error));
+    g_assert_true (sam_meeting_store_create (session.store, "cluster-wellbeing", 0, cluster, "2026-05-04", 9,
+                                             FALSE, &wellbeing, &error));
+    g_assert_true (sam_meeting_store_add_answers (session.store, wellbeing, "closing", first, 2, &error));
+    g_assert_true (sam_meeting_store_add_answers (session.store, wellbeing, "closing", second, 2, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (sam_meetings_page_run (session.page, wellbeing, &error));
+  g_assert_no_error (error);
+  runner = sam_meetings_page_get_runner (session.page);
+  room = _sam_meeting_runner_get_phones_room (runner);
+  for (guint i = 0; i < 20 && !g_str_equal (sam_meeting_runner_get_step (runner)->id, "closing"); i++)
+    sam_meeting_runner_next (runner);
+  g_assert_cmpstr (sam_meeting_runner_get_step (runner)->id, ==, "closing");
+  g_assert_true (gtk_widget_get_visible (room));
+  g_ptr_array_set_size (texts, 0);
+  collect_labels (room, texts);
+  g_assert_true (has_text (texts, "Answers from Phones"));
+  g_assert_true (has_text (texts, "Name the two most important things you take home from this session."));
+  g_assert_true (has_text (texts, "Flere inspirationsdage"));
+  /* In the order of their text, not of their arrival. */
+  {
+    int at = -1, tid = -1;
+
+    for (guint i = 0; i < texts->len; i++)
+      {
+        if (g_str_equal (g_ptr_array_index (texts, i), "At trivsel kan måles"))
+          at = i;
+        if (g_str_equal (g_ptr_array_index (texts, i), "Tid til hinanden"))
+          tid = i;
+      }
+    g_assert_cmpint (at, >=, 0);
+    g_assert_cmpint (tid, >, at);
+  }
+  test_spin (20);
+  maybe_shot_at (runner, "runner-answers.png", room);
+  close_session (&session);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1175,6 +1343,8 @@ main (int   argc,
   g_test_add_func ("/meetings-gui/data-review", test_data_review);
   g_test_add_func ("/meetings-gui/presentation-charts", test_presentation_charts);
   g_test_add_func ("/meetings-gui/phones-and-steps", test_phones_and_steps);
+  g_test_add_func ("/meetings-gui/votes-shown-at-k", test_votes_and_questions);
+  g_test_add_func ("/meetings-gui/answers-list", test_answers_list);
 
   return g_test_run ();
 }

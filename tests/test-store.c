@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "sam-instrument.h"
+#include "sam-meeting-store.h"
 #include "sam-names.h"
 #include "sam-paths.h"
 #include "sam-store.h"
@@ -743,7 +744,8 @@ test_upgrade_every_fixture (Fixture       *fixture,
 {
   const char *tables[] = { "settings", "clusters", "clinics", "rounds", "round_clinics",
                            "respondents", "answers", "imports", "meetings", "meeting_actions",
-                           "plan_actions", "plan_follow_ups", "reflections", "sent_tallies" };
+                           "plan_actions", "plan_follow_ups", "reflections", "sent_tallies",
+                           "meeting_ballots", "meeting_votes", "meeting_answers" };
   g_autofree char *fixtures = g_test_build_filename (G_TEST_DIST, "fixtures", NULL);
   g_autofree char *fresh_path = g_build_filename (fixture->dir, "fresh.db", NULL);
   g_autofree char *fresh_schema = NULL;
@@ -867,7 +869,7 @@ test_upgrade_v4 (Fixture       *fixture,
 
 /* Version 5 to 6: each clinic gets its kind where the roles of its answers make it clear
  * (Klinik 1 has a partner, Klinik 2 one solo doctor), and stays unset otherwise (Klinik 3
- * has no answers); the backup is of version 5. The version 6 fixture opens as it is. */
+ * has no answers); the backup is of version 5. The version 6 fixture keeps its kinds. */
 static void
 test_upgrade_v5 (Fixture       *fixture,
                  gconstpointer  data)
@@ -897,9 +899,68 @@ test_upgrade_v5 (Fixture       *fixture,
   g_clear_object (&store);
   load_fixture ("schema-v6.sql", v6_path);
   store = open_store (v6_path);
-  g_assert_null (sam_store_get_backup_path (store));
+  /* Version 6 is upgraded in its turn (test_upgrade_v6()); the kinds stay. */
+  g_assert_cmpint (sql_int (v6_path, "PRAGMA user_version"), ==, SAM_STORE_SCHEMA_VERSION);
   g_assert_cmpint (sam_store_get_clinic_kind (store, 1), ==, SAM_CLINIC_KIND_PARTNERSHIP);
   g_assert_cmpint (sam_store_get_clinic_kind (store, 3), ==, SAM_CLINIC_KIND_UNKNOWN);
+}
+
+/* Version 6 to 7: the tables of votes and answers from phones come empty, the meetings and
+ * their notes stay, and votes can be counted after the upgrade; the backup is of version
+ * 6. The version 7 fixture keeps its counts: the votes of a step with three ballots show
+ * at k = 3, and its answers are listed by question and text, with their counts. */
+static void
+test_upgrade_v6 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autofree char *v7_path = g_build_filename (fixture->dir, "v7.db", NULL);
+  g_autoptr(GArray) votes = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GError) error = NULL;
+  const gint64 red[] = { 2 };
+  const gint64 green[] = { 1 };
+  const char *backup;
+  guint ballots = 0;
+
+  load_fixture ("schema-v6.sql", fixture->path);
+  store = open_store (fixture->path);
+  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==, SAM_STORE_SCHEMA_VERSION);
+  backup = sam_store_get_backup_path (store);
+  g_assert_nonnull (backup);
+  g_assert_cmpint (sql_int (backup, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM meeting_cards"), ==, 2);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM meeting_ballots"), ==, 0);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM meeting_votes"), ==, 0);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM meeting_answers"), ==, 0);
+  /* The cooperation meeting's "discussion" picks a red note to talk about. */
+  g_assert_true (sam_meeting_store_add_ballot (store, 1, "discussion", red, 1, &error));
+  g_assert_no_error (error);
+  g_assert_false (sam_meeting_store_add_ballot (store, 1, "discussion", green, 1, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  votes = sam_meeting_store_get_votes (store, 1, "discussion", 1, &ballots, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ballots, ==, 1);
+  g_assert_cmpuint (votes->len, ==, 1);
+  g_clear_pointer (&votes, g_array_unref);
+
+  g_clear_object (&store);
+  load_fixture ("schema-v7.sql", v7_path);
+  store = open_store (v7_path);
+  g_assert_null (sam_store_get_backup_path (store));
+  votes = sam_meeting_store_get_votes (store, 1, "discussion", 3, &ballots, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ballots, ==, 3);
+  g_assert_cmpuint (votes->len, ==, 1);
+  g_assert_cmpint (g_array_index (votes, SamMeetingVote, 0).card_id, ==, 2);
+  g_assert_cmpuint (g_array_index (votes, SamMeetingVote, 0).votes, ==, 2);
+  answers = sam_meeting_store_list_answers (store, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers->len, ==, 3);
+  g_assert_cmpstr (((SamMeetingAnswer *) g_ptr_array_index (answers, 1))->text, ==, "Tid til hinanden");
+  g_assert_cmpuint (((SamMeetingAnswer *) g_ptr_array_index (answers, 1))->count, ==, 2);
+  g_assert_cmpuint (((SamMeetingAnswer *) g_ptr_array_index (answers, 2))->question, ==, 2);
 }
 
 /* Backups: a copy before the first change of a day, the user's alone, the last seven of
@@ -1091,6 +1152,7 @@ main (int   argc,
   ADD ("/store/upgrade/v3", test_upgrade_v3);
   ADD ("/store/upgrade/v4", test_upgrade_v4);
   ADD ("/store/upgrade/v5", test_upgrade_v5);
+  ADD ("/store/upgrade/v6", test_upgrade_v6);
   ADD ("/store/clinic-kind", test_clinic_kind);
   ADD ("/store/backups", test_backups);
   ADD ("/store/open-existing", test_open_existing);

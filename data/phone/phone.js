@@ -29,6 +29,32 @@
     Array.prototype.forEach.call(list, callback);
   }
 
+  /* A vote form takes as many notes as its data-max says: once that many are ticked, the
+   * others cannot be, so the phone never sends a vote the clinic's computer refuses. */
+  function limitVotes() {
+    var form = document.querySelector('form.meeting-vote');
+    if (!form) {
+      return;
+    }
+    var max = parseInt(form.getAttribute('data-max'), 10);
+    var boxes = form.querySelectorAll('input[type=checkbox][name=vote]');
+    function update() {
+      var ticked = 0;
+      each(boxes, function (box) {
+        if (box.checked) {
+          ticked++;
+        }
+      });
+      each(boxes, function (box) {
+        box.disabled = !box.checked && ticked >= max;
+      });
+    }
+    if (max > 0) {
+      form.addEventListener('change', update);
+      update();
+    }
+  }
+
   function start() {
     each(document.querySelectorAll('.js-only'), function (element) {
       element.hidden = false;
@@ -39,6 +65,8 @@
       forget(thanks.getAttribute('data-clear-draft'));
       return;
     }
+
+    limitVotes();
 
     var form = document.querySelector('form.questionnaire');
     if (!form || !form.elements.role) {

@@ -444,3 +444,271 @@ sam_collect_note_decode (SamCatalog      *catalog,
                    sam_catalog_gettext (catalog, N_("The note is empty.")));
   return TRUE;
 }
+
+/* Votes and answers from phones in a meeting */
+
+/* One field of a form body after another: its name and value decoded into @name and
+ * @value. Returns 1 for a field, 0 at the end, -1 for a field that does not decode
+ * (*name_ok says whether at least its name did). */
+static int
+next_field (const char *body,
+            gsize       length,
+            gsize      *start,
+            char       *name,
+            gsize       name_size,
+            char       *value,
+            gsize       value_size,
+            gboolean   *name_ok)
+{
+  while (*start <= length)
+    {
+      const char *segment = body + *start;
+      const char *end = length > *start ? memchr (segment, '&', length - *start) : NULL;
+      gsize segment_length = end != NULL ? (gsize) (end - segment) : length - *start;
+      const char *equals = segment_length > 0 ? memchr (segment, '=', segment_length) : NULL;
+      gsize name_length = equals != NULL ? (gsize) (equals - segment) : segment_length;
+
+      *start += segment_length + 1;
+      if (segment_length == 0)
+        continue;
+      *name_ok = decode_component (segment, name_length, name, name_size);
+      if (!*name_ok)
+        return -1;
+      if (!decode_component (equals != NULL ? equals + 1 : segment + segment_length,
+                             equals != NULL ? segment_length - name_length - 1 : 0,
+                             value, value_size))
+        return -1;
+      return 1;
+    }
+  return 0;
+}
+
+/* A short text from a phone, in place: valid UTF-8 without control characters, a line
+ * break made a space, its ends trimmed. Returns the trimmed text, or %NULL. */
+static char *
+clean_short_text (char *value)
+{
+  char *stripped;
+
+  if (!g_utf8_validate (value, -1, NULL))
+    return NULL;
+  stripped = g_strstrip (value);
+  for (char *p = stripped; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\r' || c == '\t')
+        *p = ' ';
+      else if (g_unichar_iscntrl (c))
+        return NULL;
+    }
+  return stripped;
+}
+
+/* A note's id as a form sends it: digits only, from 1. */
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  guint64 parsed;
+
+  if (text[0] < '1' || text[0] > '9')
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &parsed, NULL))
+    return FALSE;
+  *id = (gint64) parsed;
+  return TRUE;
+}
+
+/**
+ * sam_collect_vote_decode:
+ * @catalog: (nullable): the language of the messages, or %NULL for English
+ * @body: the request body, not necessarily NUL-terminated
+ * @vote: (out caller-allocates): the vote, filled where it is valid
+ *
+ * Turns a posted body into one phone's vote: its form token and one to
+ * SAM_COLLECT_VOTES_MAX notes' ids, each once. Anything else refuses the whole vote;
+ * whether the ids are red notes of the meeting is the store's to say.
+ *
+ * Returns: %TRUE where @vote holds a valid vote
+ */
+gboolean
+sam_collect_vote_decode (SamCatalog      *catalog,
+                         const char      *body,
+                         gsize            length,
+                         SamCollectVote  *vote,
+                         GError         **error)
+{
+  const char *malformed = N_("The vote did not come as a form sends it.");
+  const char *no_form = N_("The vote did not come from a form of this computer.");
+  gsize start = 0;
+  int got;
+
+  g_return_val_if_fail (body != NULL || length == 0, FALSE);
+  g_return_val_if_fail (vote != NULL, FALSE);
+
+  memset (vote, 0, sizeof *vote);
+  if (body == NULL)
+    body = "";
+  if (length > SAM_COLLECT_FORM_MAX_SIZE)
+    return refuse (error, SAM_COLLECT_ERROR_TOO_LARGE,
+                   sam_catalog_gettext (catalog, N_("The vote is more than a form can hold.")));
+
+  for (;;)
+    {
+      char name[FIELD_NAME_MAX + 1];
+      char value[FIELD_VALUE_MAX + 1];
+      gboolean name_ok = FALSE;
+      gint64 id;
+
+      got = next_field (body, length, &start, name, sizeof name, value, sizeof value, &name_ok);
+      if (got == 0)
+        break;
+      if (got < 0)
+        return refuse (error, SAM_COLLECT_ERROR_MALFORMED, sam_catalog_gettext (catalog, malformed));
+
+      if (g_str_equal (name, "form"))
+        {
+          if (vote->token[0] != '\0')
+            return refuse (error, SAM_COLLECT_ERROR_TWICE,
+                           sam_catalog_gettext (catalog, N_("The form was sent twice in one.")));
+          if (value[0] == '\0')
+            return refuse (error, SAM_COLLECT_ERROR_NO_FORM, sam_catalog_gettext (catalog, no_form));
+          g_strlcpy (vote->token, value, sizeof vote->token);
+        }
+      else if (g_str_equal (name, "vote"))
+        {
+          if (!parse_id (value, &id))
+            return refuse (error, SAM_COLLECT_ERROR_BAD_ANSWER,
+                           sam_catalog_gettext (catalog, N_("A vote is for a red note of this meeting.")));
+          for (guint i = 0; i < vote->n_votes; i++)
+            if (vote->votes[i] == id)
+              return refuse (error, SAM_COLLECT_ERROR_TWICE,
+                             sam_catalog_gettext (catalog, N_("A red note was chosen twice.")));
+          if (vote->n_votes == SAM_COLLECT_VOTES_MAX)
+            {
+              g_autofree char *message = g_strdup_printf (sam_catalog_gettext (catalog,
+                                                                               N_("Choose at most %d red notes.")),
+                                                          SAM_COLLECT_VOTES_MAX);
+
+              return refuse (error, SAM_COLLECT_ERROR_BAD_ANSWER, message);
+            }
+          vote->votes[vote->n_votes++] = id;
+        }
+      else
+        return refuse (error, SAM_COLLECT_ERROR_MALFORMED, sam_catalog_gettext (catalog, malformed));
+    }
+
+  if (vote->token[0] == '\0' || !token_has_kind (vote->token, "vote"))
+    {
+      vote->token[0] = '\0';
+      return refuse (error, SAM_COLLECT_ERROR_NO_FORM, sam_catalog_gettext (catalog, no_form));
+    }
+  if (vote->n_votes == 0)
+    return refuse (error, SAM_COLLECT_ERROR_BAD_ANSWER,
+                   sam_catalog_gettext (catalog, N_("Choose at least one red note.")));
+  return TRUE;
+}
+
+/**
+ * sam_collect_answers_decode:
+ * @catalog: (nullable): the language of the messages, or %NULL for English
+ * @body: the request body, not necessarily NUL-terminated
+ * @n_questions: how many questions the step asks, 1 to SAM_COLLECT_QUESTIONS_MAX
+ * @answers: (out caller-allocates): the answers, filled where they are valid
+ *
+ * Turns a posted body into one phone's answers to a step's questions: its form token and
+ * "q1" to "qN", each at most once, trimmed, valid UTF-8 without control characters and
+ * at most SAM_COLLECT_ANSWER_MAX characters; at least one not empty. A field of a
+ * question not asked, or anything else, refuses all of them.
+ *
+ * Returns: %TRUE where @answers holds valid answers
+ */
+gboolean
+sam_collect_answers_decode (SamCatalog         *catalog,
+                            const char         *body,
+                            gsize               length,
+                            guint               n_questions,
+                            SamCollectAnswers  *answers,
+                            GError            **error)
+{
+  const char *malformed = N_("The answers did not come as a form sends it.");
+  const char *no_form = N_("The answers did not come from a form of this computer.");
+  const char *too_long = N_("An answer is longer than an answer may be.");
+  gboolean given[SAM_COLLECT_QUESTIONS_MAX] = { FALSE, };
+  gboolean any = FALSE;
+  gsize start = 0;
+  int got;
+
+  g_return_val_if_fail (body != NULL || length == 0, FALSE);
+  g_return_val_if_fail (answers != NULL, FALSE);
+  g_return_val_if_fail (n_questions >= 1 && n_questions <= SAM_COLLECT_QUESTIONS_MAX, FALSE);
+
+  memset (answers, 0, sizeof *answers);
+  answers->n_questions = n_questions;
+  if (body == NULL)
+    body = "";
+  if (length > SAM_COLLECT_FORM_MAX_SIZE)
+    return refuse (error, SAM_COLLECT_ERROR_TOO_LARGE,
+                   sam_catalog_gettext (catalog, N_("The answers are more than a form can hold.")));
+
+  for (;;)
+    {
+      char name[FIELD_NAME_MAX + 1];
+      /* Longer than the longest answer, so that one too long is told as such. */
+      char value[sizeof answers->answers[0] + 8];
+      gboolean name_ok = FALSE;
+      char *text;
+      guint question;
+
+      got = next_field (body, length, &start, name, sizeof name, value, sizeof value, &name_ok);
+      if (got == 0)
+        break;
+      if (got < 0)
+        return refuse (error, name_ok && name[0] == 'q' ? SAM_COLLECT_ERROR_BAD_ANSWER : SAM_COLLECT_ERROR_MALFORMED,
+                       sam_catalog_gettext (catalog, name_ok && name[0] == 'q' ? too_long : malformed));
+
+      if (g_str_equal (name, "form"))
+        {
+          if (answers->token[0] != '\0')
+            return refuse (error, SAM_COLLECT_ERROR_TWICE,
+                           sam_catalog_gettext (catalog, N_("The form was sent twice in one.")));
+          if (value[0] == '\0' || strlen (value) > SAM_COLLECT_TOKEN_MAX)
+            return refuse (error, SAM_COLLECT_ERROR_NO_FORM, sam_catalog_gettext (catalog, no_form));
+          g_strlcpy (answers->token, value, sizeof answers->token);
+          continue;
+        }
+      /* "q1" to "qN": one digit, as there are at most SAM_COLLECT_QUESTIONS_MAX. */
+      if (name[0] != 'q' || name[1] < '1' || name[1] > '9' || name[2] != '\0')
+        return refuse (error, SAM_COLLECT_ERROR_MALFORMED, sam_catalog_gettext (catalog, malformed));
+      question = (guint) (name[1] - '1');
+      if (question >= n_questions)
+        return refuse (error, SAM_COLLECT_ERROR_NOT_ASKED,
+                       sam_catalog_gettext (catalog, N_("An answer is to a question that was not asked.")));
+      if (given[question])
+        return refuse (error, SAM_COLLECT_ERROR_TWICE,
+                       sam_catalog_gettext (catalog, N_("The form was sent twice in one.")));
+      given[question] = TRUE;
+      text = clean_short_text (value);
+      if (text == NULL)
+        return refuse (error, SAM_COLLECT_ERROR_MALFORMED, sam_catalog_gettext (catalog, malformed));
+      if (g_utf8_strlen (text, -1) > SAM_COLLECT_ANSWER_MAX)
+        return refuse (error, SAM_COLLECT_ERROR_BAD_ANSWER, sam_catalog_gettext (catalog, too_long));
+      g_strlcpy (answers->answers[question], text, sizeof answers->answers[question]);
+      if (*text != '\0')
+        any = TRUE;
+    }
+
+  if (answers->token[0] == '\0' || !token_has_kind (answers->token, "answer"))
+    {
+      answers->token[0] = '\0';
+      return refuse (error, SAM_COLLECT_ERROR_NO_FORM, sam_catalog_gettext (catalog, no_form));
+    }
+  if (!any)
+    return refuse (error, SAM_COLLECT_ERROR_BAD_ANSWER,
+                   sam_catalog_gettext (catalog, N_("No question was answered.")));
+  return TRUE;
+}

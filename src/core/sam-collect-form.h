@@ -62,6 +62,31 @@ typedef struct
   char     text[SAM_COLLECT_NOTE_MAX * 4 + 1];
 } SamCollectNote;
 
+/* A vote form posted from a phone on a step that picks what to talk about: "form" (the
+ * vote form's token, "vote.NONCE.MAC") and "vote", one to SAM_COLLECT_VOTES_MAX times,
+ * each a different red note's id. */
+#define SAM_COLLECT_VOTES_MAX 3
+
+typedef struct
+{
+  char   token[SAM_COLLECT_TOKEN_MAX + 1];
+  guint  n_votes;
+  gint64 votes[SAM_COLLECT_VOTES_MAX];
+} SamCollectVote;
+
+/* Answers posted from a phone to a step's anonymous questions: "form" (the answer form's
+ * token, "answer.NONCE.MAC") and "q1" to "qN" for the N questions asked, each at most
+ * SAM_COLLECT_ANSWER_MAX characters once trimmed, at least one of them not empty. */
+#define SAM_COLLECT_QUESTIONS_MAX 4
+#define SAM_COLLECT_ANSWER_MAX SAM_COLLECT_NOTE_MAX
+
+typedef struct
+{
+  char   token[SAM_COLLECT_TOKEN_MAX + 1];
+  guint  n_questions;
+  char   answers[SAM_COLLECT_QUESTIONS_MAX][SAM_COLLECT_ANSWER_MAX * 4 + 1];   /* "" where not answered */
+} SamCollectAnswers;
+
 GQuark    sam_collect_error_quark   (void);
 
 gboolean  sam_collect_form_decode   (SamInstrument        *instrument,
@@ -78,5 +103,17 @@ gboolean  sam_collect_note_decode   (SamCatalog           *catalog,
                                      gsize                 length,
                                      SamCollectNote       *note,
                                      GError              **error);
+
+gboolean  sam_collect_vote_decode   (SamCatalog           *catalog,
+                                     const char           *body,
+                                     gsize                 length,
+                                     SamCollectVote       *vote,
+                                     GError              **error);
+gboolean  sam_collect_answers_decode (SamCatalog          *catalog,
+                                      const char          *body,
+                                      gsize                length,
+                                      guint                n_questions,
+                                      SamCollectAnswers   *answers,
+                                      GError             **error);
 
 G_END_DECLS

@@ -68,6 +68,25 @@ typedef struct
   gboolean  done;
 } SamMeetingAction;
 
+/* Votes from phones for red notes: a count a note, never who voted for what. */
+#define SAM_MEETING_VOTES_MAX 3
+
+typedef struct
+{
+  gint64  card_id;
+  guint   votes;
+} SamMeetingVote;
+
+/* Answers from phones to a step's anonymous questions: each distinct text once a
+ * question, with how many gave it; no order of arrival is kept. */
+typedef struct
+{
+  char  *step;
+  guint  question;           /* 1-based: the step's prompt it answers */
+  char  *text;
+  guint  count;
+} SamMeetingAnswer;
+
 void        sam_meeting_free                      (SamMeeting             *meeting);
 void        sam_meeting_note_free                 (SamMeetingNote         *note);
 void        sam_meeting_card_free                 (SamMeetingCard         *card);
@@ -145,9 +164,34 @@ GPtrArray  *sam_meeting_store_list_clinic_actions (SamStore               *store
                                                    gint64                  clinic_id,
                                                    GError                **error);
 
+gboolean    sam_meeting_store_add_ballot          (SamStore               *store,
+                                                   gint64                  meeting_id,
+                                                   const char             *step,
+                                                   const gint64           *card_ids,
+                                                   guint                   n_cards,
+                                                   GError                **error);
+GArray     *sam_meeting_store_get_votes           (SamStore               *store,
+                                                   gint64                  meeting_id,
+                                                   const char             *step,
+                                                   guint                   k,
+                                                   guint                  *out_ballots,
+                                                   GError                **error);
+guint       sam_meeting_votes_min_voters          (SamStore               *store);
+gboolean    sam_meeting_store_add_answers         (SamStore               *store,
+                                                   gint64                  meeting_id,
+                                                   const char             *step,
+                                                   const char * const     *answers,
+                                                   guint                   n_answers,
+                                                   GError                **error);
+GPtrArray  *sam_meeting_store_list_answers        (SamStore               *store,
+                                                   gint64                  meeting_id,
+                                                   GError                **error);
+void        sam_meeting_answer_free               (SamMeetingAnswer       *answer);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamMeeting, sam_meeting_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamMeetingNote, sam_meeting_note_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamMeetingCard, sam_meeting_card_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamMeetingAction, sam_meeting_action_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamMeetingAnswer, sam_meeting_answer_free)
 
 G_END_DECLS

@@ -71,6 +71,7 @@ step_free (gpointer data)
   g_free (step->title);
   g_free (step->facilitator);
   g_ptr_array_unref (step->prompts);
+  g_ptr_array_unref (step->prompt_sources);
   g_strfreev (step->items);
   g_ptr_array_unref (step->categories);
   g_ptr_array_unref (step->reflections);
@@ -263,6 +264,23 @@ parse_roles (const char *str,
   return *roles != 0;
 }
 
+/* phones="votes" or phones="questions"; none where missing. */
+static gboolean
+parse_phones (const char       *str,
+              SamMeetingPhones *phones)
+{
+  *phones = SAM_MEETING_PHONES_NONE;
+  if (str == NULL)
+    return TRUE;
+  if (g_str_equal (str, "votes"))
+    *phones = SAM_MEETING_PHONES_VOTES;
+  else if (g_str_equal (str, "questions"))
+    *phones = SAM_MEETING_PHONES_QUESTIONS;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 static gboolean
 parse_notes (const char      *str,
              SamMeetingNotes *notes)
@@ -436,7 +454,8 @@ start_step (GMarkupParseContext  *context,
             GError              **error)
 {
   static const char *allowed[] = {
-    "id", "kind", "minutes", "follow-up-minutes", "items", "notes", "categories", "reflections", NULL
+    "id", "kind", "minutes", "follow-up-minutes", "items", "notes", "categories", "reflections",
+    "phones", NULL
   };
   const char *follow_up_minutes = NULL;
   const char *id = find_attribute (names, values, "id");
@@ -459,6 +478,7 @@ start_step (GMarkupParseContext  *context,
   step->part = state->part;
   step->conditional = state->part != NULL && state->part->condition != SAM_MEETING_CONDITION_NONE;
   step->prompts = g_ptr_array_new_with_free_func (g_free);
+  step->prompt_sources = g_ptr_array_new_with_free_func (g_free);
   step->categories = g_ptr_array_new ();
   step->reflections = g_ptr_array_new ();
   g_ptr_array_add (state->template->steps, step);
@@ -500,6 +520,25 @@ start_step (GMarkupParseContext  *context,
       set_invalid (context, state, error, "a notes step says which notes: green, red or both");
       return;
     }
+  if (!parse_phones (find_attribute (names, values, "phones"), &step->phones))
+    { set_invalid (context, state, error, "phones must be “votes” or “questions”"); return; }
+  /* One room a step: phones post notes, or votes, or answers. */
+  if (step->phones != SAM_MEETING_PHONES_NONE && step->notes != SAM_MEETING_NOTES_NONE)
+    { set_invalid (context, state, error, "a step with notes takes no votes or questions from phones"); return; }
+}
+
+/* A step whose prompts are questions for phones has one to SAM_MEETING_QUESTIONS_MAX. */
+static void
+end_step (GMarkupParseContext  *context,
+          ParseState           *state,
+          GError              **error)
+{
+  const SamMeetingStep *step = state->step;
+
+  if (step != NULL && step->phones == SAM_MEETING_PHONES_QUESTIONS &&
+      (step->prompts->len == 0 || step->prompts->len > SAM_MEETING_QUESTIONS_MAX))
+    set_invalid (context, state, error, "step “%s”: phones=\"questions\" asks its prompts, one to %d of them",
+                 step->id, SAM_MEETING_QUESTIONS_MAX);
 }
 
 static void
@@ -735,7 +774,11 @@ end_text (GMarkupParseContext  *context,
   if (g_str_equal (element_name, "question"))
     state->question->text = text;
   else if (g_str_equal (element_name, "prompt") && state->step != NULL)
-    g_ptr_array_add (state->step->prompts, text);
+    {
+      g_ptr_array_add (state->step->prompts, text);
+      /* The phones' page asks in the phone's language, not the window's. */
+      g_ptr_array_add (state->step->prompt_sources, g_strdup (source));
+    }
   else if (g_str_equal (element_name, "facilitator") && state->step != NULL)
     set_text (context, state, element_name, &state->step->facilitator, text, error);
   else if (g_str_equal (element_name, "title") && state->step != NULL)
@@ -974,7 +1017,10 @@ end_element (GMarkupParseContext  *context,
   else if (g_str_equal (element_name, "part"))
     state->part = NULL;
   else if (g_str_equal (element_name, "step"))
-    state->step = NULL;
+    {
+      end_step (context, state, error);
+      state->step = NULL;
+    }
   else if (g_str_equal (element_name, "category"))
     state->category = NULL;
   else if (g_str_equal (element_name, "reflections"))

@@ -49,6 +49,19 @@ typedef enum
   SAM_MEETING_NOTES_RED   = 1 << 1,
 } SamMeetingNotes;
 
+/* What phones in the room may post on a step, besides notes (README, "Notes from phones
+ * in a meeting"): votes for the meeting's red notes on a step that picks what to talk
+ * about, or answers to the step's prompts, which are then its anonymous questions. */
+typedef enum
+{
+  SAM_MEETING_PHONES_NONE,
+  SAM_MEETING_PHONES_VOTES,
+  SAM_MEETING_PHONES_QUESTIONS,
+} SamMeetingPhones;
+
+/* How many anonymous questions a step may put to phones. */
+#define SAM_MEETING_QUESTIONS_MAX 4
+
 /* When a conditional part is held; its minutes come on top of the template's. */
 typedef enum
 {
@@ -96,8 +109,10 @@ struct _SamMeetingStep
   char                  *title;
   char                  *facilitator;  /* what the facilitator says or does */
   GPtrArray             *prompts;      /* char *, for the room */
+  GPtrArray             *prompt_sources; /* char *, the prompts untranslated (their msgids) */
   GStrv                  items;        /* item codes the step looks at; empty if none */
   SamMeetingNotes        notes;
+  SamMeetingPhones       phones;       /* votes or questions from phones, besides notes */
   GPtrArray             *categories;   /* const SamMeetingCategory *, borrowed */
   GPtrArray             *reflections;  /* const SamMeetingReflectionGroup *, borrowed */
 };

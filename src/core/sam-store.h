@@ -25,6 +25,7 @@ typedef enum
   SAM_STORE_ERROR_EXISTS,         /* a name that must be unique is taken */
   SAM_STORE_ERROR_MISSING,        /* there is no such database, and none was created */
   SAM_STORE_ERROR_READ_ONLY,      /* the file can only be read */
+  SAM_STORE_ERROR_FULL,           /* as many have voted as take part in the meeting */
 } SamStoreError;
 
 typedef enum
@@ -35,7 +36,7 @@ typedef enum
 } SamStoreOpenFlags;
 
 /* The newest schema this build knows (PRAGMA user_version). */
-#define SAM_STORE_SCHEMA_VERSION 6
+#define SAM_STORE_SCHEMA_VERSION 7
 
 #define SAM_TYPE_STORE (sam_store_get_type ())
 G_DECLARE_FINAL_TYPE (SamStore, sam_store, SAM, STORE, GObject)

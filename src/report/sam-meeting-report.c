@@ -187,6 +187,44 @@ add_cards (SamMeetingReport     *self,
     }
 }
 
+static int
+compare_answer_text (gconstpointer a,
+                     gconstpointer b)
+{
+  return g_utf8_collate ((*(SamMeetingAnswer **) a)->text, (*(SamMeetingAnswer **) b)->text);
+}
+
+/* The answers from phones to a step's anonymous questions: each question and its answers
+ * in the order of their text, so that nothing shows who wrote which; an answer two phones
+ * gave is there twice. Only steps with answers. */
+static void
+add_answers (SamMeetingReport     *self,
+             const SamMeetingStep *step,
+             GPtrArray            *answers)
+{
+  if (step->phones != SAM_MEETING_PHONES_QUESTIONS)
+    return;
+  for (guint q = 0; q < step->prompts->len; q++)
+    {
+      gboolean heading_shown = FALSE;
+
+      for (guint i = 0; i < answers->len; i++)
+        {
+          SamMeetingAnswer *answer = g_ptr_array_index (answers, i);
+
+          if (answer->question != q + 1 || g_strcmp0 (answer->step, step->id) != 0)
+            continue;
+          if (!heading_shown)
+            {
+              add (self, SAM_MEETING_REPORT_HEADING, g_ptr_array_index (step->prompts, q));
+              heading_shown = TRUE;
+            }
+          for (guint c = 0; c < answer->count; c++)
+            add (self, SAM_MEETING_REPORT_TEXT, answer->text);
+        }
+    }
+}
+
 /**
  * sam_meeting_report_new:
  *
@@ -204,6 +242,7 @@ sam_meeting_report_new (SamStore  *store,
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GPtrArray) cards = NULL;
   g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
   g_autofree char *place = NULL;
   g_autofree char *date = NULL;
   g_autofree char *line = NULL;
@@ -223,6 +262,10 @@ sam_meeting_report_new (SamStore  *store,
   actions = sam_meeting_store_list_actions (store, meeting_id, error);
   if (actions == NULL)
     return NULL;
+  answers = sam_meeting_store_list_answers (store, meeting_id, error);
+  if (answers == NULL)
+    return NULL;
+  g_ptr_array_sort (answers, compare_answer_text);
   template = sam_meeting_template_lookup (meeting->template_id);
   if (template == NULL)
     {
@@ -279,6 +322,14 @@ sam_meeting_report_new (SamStore  *store,
     add (self, SAM_MEETING_REPORT_DIM, _("No green or red notes."));
   for (guint i = 0; i < sam_meeting_template_get_n_steps (template); i++)
     add_cards (self, sam_meeting_template_get_step (template, i), cards);
+
+  /* Only where phones answered: a meeting without them reads as before. */
+  if (answers->len > 0)
+    {
+      add (self, SAM_MEETING_REPORT_SECTION, _("Answers from Phones"));
+      for (guint i = 0; i < sam_meeting_template_get_n_steps (template); i++)
+        add_answers (self, sam_meeting_template_get_step (template, i), answers);
+    }
 
   add (self, SAM_MEETING_REPORT_SECTION, _("Actions"));
   if (actions->len == 0)
