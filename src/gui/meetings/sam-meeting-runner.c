@@ -1612,7 +1612,9 @@ open_presentation (SamMeetingRunner *self)
                                                                 gtk_native_get_surface (GTK_NATIVE (root)));
       GdkRectangle area;
 
-      if (monitor != NULL)
+      /* Not only NULL: while the X server's screens change (an Xvfb starting up among
+       * others), GTK 4.8 has been seen to hand back a monitor already gone. */
+      if (GDK_IS_MONITOR (monitor))
         {
           gdk_monitor_get_geometry (monitor, &area);
           gtk_window_set_default_size (self->presentation, area.width, area.height);
