@@ -263,7 +263,6 @@ struct _SamLabels
   double               height;
   GArray              *marks;          /* SamRect */
   GArray              *placed;         /* SamRect, each label's box */
-  guint                n_left_out;
   SamChartRecord      *record;         /* where a test asked for it */
   guint                first_mark;     /* this draw's first mark in the record */
   GArray              *pending;        /* Pending: a group's labels, not yet drawn */
@@ -449,12 +448,6 @@ _sam_labels_add_mark (SamLabels     *labels,
   if (labels->record != NULL)
     g_array_append_val (labels->record->marks, *rect);
   return (int) labels->marks->len - 1;
-}
-
-guint
-_sam_labels_get_n_left_out (SamLabels *labels)
-{
-  return labels->n_left_out;
 }
 
 static SamRect
@@ -654,7 +647,6 @@ static void
 left_out (SamLabels  *labels,
           const char *text)
 {
-  labels->n_left_out++;
   if (labels->record != NULL)
     {
       labels->record->n_left_out++;

@@ -130,7 +130,6 @@ gboolean  _sam_labels_place_at          (SamLabels            *labels,
                                          const SamRgba        *colour,
                                          const SamRect        *box,
                                          SamAlign              align);
-guint     _sam_labels_get_n_left_out    (SamLabels            *labels);
 void      _sam_labels_begin_group       (SamLabels            *labels);
 gboolean  _sam_labels_end_group         (SamLabels            *labels);
 

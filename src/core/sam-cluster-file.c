@@ -1598,7 +1598,7 @@ import_figures (SamClusterFile        *self,
     return _sam_store_set_error (store, error, rc);
   sqlite3_bind_int64 (stmt, 1, round_id);
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    previous = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    previous = _sam_store_column_dup (stmt, 0);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return _sam_store_set_error (store, error, rc);

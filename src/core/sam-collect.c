@@ -2003,14 +2003,6 @@ sam_collect_new_meeting (SamStore   *store,
   return self;
 }
 
-gint64
-sam_collect_get_meeting (SamCollect *self)
-{
-  g_return_val_if_fail (SAM_IS_COLLECT (self), 0);
-
-  return self->meeting_id;
-}
-
 /* A socket of our own rather than soup_server_listen()'s, for a queue of waiting
  * connections long enough for a whole clinic pressing Submit at once (GLib's default is
  * 10, and connections beyond it are reset). */
@@ -2222,22 +2214,6 @@ sam_collect_get_n_answered (SamCollect *self)
   g_return_val_if_fail (SAM_IS_COLLECT (self), 0);
 
   return self->n_answered;
-}
-
-gint64
-sam_collect_get_round (SamCollect *self)
-{
-  g_return_val_if_fail (SAM_IS_COLLECT (self), 0);
-
-  return self->round_id;
-}
-
-gint64
-sam_collect_get_clinic (SamCollect *self)
-{
-  g_return_val_if_fail (SAM_IS_COLLECT (self), 0);
-
-  return self->clinic_id;
 }
 
 /**

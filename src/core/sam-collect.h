@@ -36,9 +36,6 @@ void        sam_collect_stop                (SamCollect  *self);
 gboolean    sam_collect_is_running          (SamCollect  *self);
 const char *sam_collect_get_address         (SamCollect  *self);
 guint       sam_collect_get_n_answered      (SamCollect  *self);
-gint64      sam_collect_get_round           (SamCollect  *self);
-gint64      sam_collect_get_clinic          (SamCollect  *self);
-gint64      sam_collect_get_meeting         (SamCollect  *self);
 void        sam_collect_set_rate_limit      (SamCollect  *self,
                                              guint        burst,
                                              guint        per_minute);

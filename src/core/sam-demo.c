@@ -495,7 +495,7 @@ sam_demo_reset (SamStore  *store,
                                   " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", error) : NULL;
   ok = ok && stmt != NULL;
   while (ok && sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    g_ptr_array_add (tables, _sam_store_column_dup (stmt, 0));
   g_clear_pointer (&stmt, sqlite3_finalize);
   for (guint i = 0; ok && i < tables->len; i++)
     {

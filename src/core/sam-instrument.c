@@ -12,8 +12,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "sam-content.h"
 #include "sam-instrument.h"
+#include "sam-markup.h"
 
 struct _SamInstrument
 {
@@ -122,6 +122,7 @@ question_free (gpointer data)
 
 typedef struct
 {
+  SamMarkupState markup;      /* first, for the shared text handler */
   SamInstrument *self;
   SamScale      *scale;
   SamOption     *option;
@@ -131,8 +132,6 @@ typedef struct
   int            role;
   gboolean       in_na;
   char          *na_id;
-  GString       *text;
-  gboolean       collecting;
   gboolean       alias;
   SamTranslateFunc translate;
   gpointer       translate_data;
@@ -211,11 +210,9 @@ set_invalid (GMarkupParseContext  *context,
              GError              **error,
              const char           *message)
 {
-  int line, column;
+  g_autofree char *where = _sam_markup_where (context, "instrument");
 
-  g_markup_parse_context_get_position (context, &line, &column);
-  g_set_error (error, SAM_INSTRUMENT_ERROR, SAM_INSTRUMENT_ERROR_INVALID,
-               "instrument:%d:%d: %s", line, column, message);
+  g_set_error (error, SAM_INSTRUMENT_ERROR, SAM_INSTRUMENT_ERROR_INVALID, "%s%s", where, message);
 }
 
 static void
@@ -373,8 +370,7 @@ start_element (GMarkupParseContext  *context,
       g_free (state->na_id);
       state->na_id = g_strdup (for_id);
       state->alias = TRUE;
-      state->collecting = TRUE;
-      g_string_truncate (state->text, 0);
+      _sam_markup_begin_text (&state->markup);
     }
   else if (g_str_equal (element_name, "label") ||
            g_str_equal (element_name, "description") ||
@@ -386,32 +382,12 @@ start_element (GMarkupParseContext  *context,
         { set_invalid (context, error, "text must be marked translatable"); return; }
       g_free (state->na_id);
       state->na_id = g_strdup (id);
-      state->collecting = TRUE;
-      g_string_truncate (state->text, 0);
+      _sam_markup_begin_text (&state->markup);
     }
   else
     {
       set_invalid (context, error, "unknown element");
     }
-}
-
-/* xgettext normalises whitespace in ITS content; look strings up the same way. */
-static char *
-normalize_space (const char *text)
-{
-  g_auto(GStrv) words = g_strsplit_set (text, " \t\r\n", -1);
-  g_autoptr(GString) normal = g_string_new (NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (words[i][0] == '\0')
-        continue;
-      if (normal->len > 0)
-        g_string_append_c (normal, ' ');
-      g_string_append (normal, words[i]);
-    }
-
-  return g_string_free (g_steal_pointer (&normal), FALSE);
 }
 
 static void
@@ -423,11 +399,10 @@ end_element (GMarkupParseContext  *context,
   ParseState *state = user_data;
   SamInstrument *self = state->self;
 
-  if (state->collecting && state->alias)
+  if (state->markup.collecting && state->alias)
     {
-      g_autofree char *alias = normalize_space (state->text->str);
+      g_autofree char *alias = _sam_markup_end_text (&state->markup);
 
-      state->collecting = FALSE;
       state->alias = FALSE;
       if (state->option != NULL)
         add_answer_match (self, state->scale->id, alias, state->option->code);
@@ -440,13 +415,12 @@ end_element (GMarkupParseContext  *context,
       return;
     }
 
-  if (state->collecting)
+  if (state->markup.collecting)
     {
-      g_autofree char *source = normalize_space (state->text->str);
+      g_autofree char *source = _sam_markup_end_text (&state->markup);
       char *text = g_strdup (state->translate != NULL ? state->translate (source, state->translate_data)
                                                       : g_dgettext (GETTEXT_PACKAGE, source));
 
-      state->collecting = FALSE;
       if (state->option != NULL && g_str_equal (element_name, "label"))
         {
           state->option->label = text;
@@ -505,27 +479,6 @@ end_element (GMarkupParseContext  *context,
   else if (g_str_equal (element_name, "item"))
     state->item = NULL;
 }
-
-static void
-text_cb (GMarkupParseContext  *context,
-         const char           *text,
-         gsize                 text_len,
-         gpointer              user_data,
-         GError              **error)
-{
-  ParseState *state = user_data;
-
-  if (state->collecting)
-    g_string_append_len (state->text, text, text_len);
-}
-
-static const GMarkupParser parser = {
-  start_element,
-  end_element,
-  text_cb,
-  NULL,
-  NULL,
-};
 
 /* Checks what the parser cannot: every string present, every role labelled. */
 static gboolean
@@ -661,24 +614,17 @@ sam_instrument_new_translated (GBytes            *bytes,
                                GError           **error)
 {
   g_autoptr(SamInstrument) self = g_object_new (SAM_TYPE_INSTRUMENT, NULL);
-  g_autoptr(GMarkupParseContext) context = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
   ParseState state = { 0 };
-  gsize size;
-  const char *data;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
   state.self = self;
   state.role = -1;
-  state.text = text;
   state.translate = translate;
   state.translate_data = translate_data;
 
-  data = g_bytes_get_data (bytes, &size);
-  context = g_markup_parse_context_new (&parser, G_MARKUP_PREFIX_ERROR_POSITION, &state, NULL);
-  if (!g_markup_parse_context_parse (context, data, size, error) ||
-      !g_markup_parse_context_end_parse (context, error) ||
+  if (!_sam_markup_parse (start_element, end_element, G_MARKUP_PREFIX_ERROR_POSITION, bytes,
+                          &state.markup, error) ||
       !sam_instrument_validate (self, error))
     {
       g_free (state.na_id);
@@ -702,22 +648,8 @@ sam_instrument_get_default (void)
 {
   static SamInstrument *instrument;
 
-  if (g_once_init_enter (&instrument))
-    {
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) error = NULL;
-      SamInstrument *loaded;
-
-      bytes = sam_content_lookup ("instrument.xml", &error);
-      if (bytes == NULL)
-        g_error ("The built-in instrument is missing: %s", error->message);
-      loaded = sam_instrument_new_from_bytes (bytes, &error);
-      if (loaded == NULL)
-        g_error ("The built-in instrument is invalid: %s", error->message);
-      g_once_init_leave (&instrument, loaded);
-    }
-
-  return instrument;
+  return _sam_markup_get_builtin ((gpointer *) &instrument, "instrument.xml", "instrument is",
+                                  (SamMarkupLoadFunc) sam_instrument_new_from_bytes);
 }
 
 guint

@@ -26,8 +26,6 @@
  * windows that list rounds and results have no reason to refresh for them.
  */
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
 static const char *colour_names[] = { "green", "red" };
 
 void

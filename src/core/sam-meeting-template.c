@@ -12,7 +12,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "sam-content.h"
+#include "sam-markup.h"
 #include "sam-meeting-template.h"
 
 struct _SamMeetingTemplate
@@ -125,6 +125,7 @@ pending_free (gpointer data)
 
 typedef struct
 {
+  SamMarkupState             markup;      /* first, for the shared text handler */
   GPtrArray                 *templates;
   SamMeetingTemplate        *template;
   SamMeetingPart            *part;
@@ -133,9 +134,7 @@ typedef struct
   SamMeetingReflectionGroup *group;
   SamMeetingReflection      *question;
   GPtrArray                 *pending;     /* Pending */
-  GString                   *text;
   char                      *context;     /* msgctxt of the text being collected */
-  gboolean                   collecting;
   gboolean                   in_root;
 } ParseState;
 
@@ -154,16 +153,14 @@ set_invalid (GMarkupParseContext  *context,
              ...)
 {
   g_autofree char *message = NULL;
-  g_autoptr(GString) where = g_string_new (NULL);
+  g_autofree char *place = _sam_markup_where (context, "meetings");
+  g_autoptr(GString) where = g_string_new (place);
   va_list args;
-  int line, column;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_markup_parse_context_get_position (context, &line, &column);
-  g_string_printf (where, "meetings:%d:%d: ", line, column);
   if (state->template != NULL)
     g_string_append_printf (where, "template “%s”: ", state->template->id);
   if (state->step != NULL)
@@ -650,7 +647,7 @@ start_element (GMarkupParseContext  *context,
   ParseState *state = user_data;
   gboolean is_text = g_strv_contains (text_elements, element_name);
 
-  if (state->collecting)
+  if (state->markup.collecting)
     {
       set_invalid (context, state, error, "<%s> cannot hold <%s>",
                    (const char *) g_markup_parse_context_get_element_stack (context)->next->data,
@@ -711,28 +708,8 @@ start_element (GMarkupParseContext  *context,
         }
       g_free (state->context);
       state->context = g_strdup (find_attribute (attribute_names, attribute_values, "context"));
-      state->collecting = TRUE;
-      g_string_truncate (state->text, 0);
+      _sam_markup_begin_text (&state->markup);
     }
-}
-
-/* xgettext normalises whitespace in ITS content; look strings up the same way. */
-static char *
-normalize_space (const char *text)
-{
-  g_auto(GStrv) words = g_strsplit_set (text, " \t\r\n", -1);
-  g_autoptr(GString) normal = g_string_new (NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (words[i][0] == '\0')
-        continue;
-      if (normal->len > 0)
-        g_string_append_c (normal, ' ');
-      g_string_append (normal, words[i]);
-    }
-
-  return g_string_free (g_steal_pointer (&normal), FALSE);
 }
 
 /* Sets *field once; a second text of the same kind is a mistake in the data. */
@@ -759,11 +736,10 @@ end_text (GMarkupParseContext  *context,
           const char           *element_name,
           GError              **error)
 {
-  g_autofree char *source = normalize_space (state->text->str);
+  g_autofree char *source = _sam_markup_end_text (&state->markup);
   SamMeetingTemplate *template = state->template;
   char *text;
 
-  state->collecting = FALSE;
   if (*source == '\0')
     { set_invalid (context, state, error, "<%s> is empty", element_name); return; }
   if (state->context != NULL)
@@ -1000,7 +976,7 @@ end_element (GMarkupParseContext  *context,
 {
   ParseState *state = user_data;
 
-  if (state->collecting)
+  if (state->markup.collecting)
     {
       end_text (context, state, element_name, error);
       if (g_str_equal (element_name, "question"))
@@ -1026,27 +1002,6 @@ end_element (GMarkupParseContext  *context,
   else if (g_str_equal (element_name, "reflections"))
     state->group = NULL;
 }
-
-static void
-text_cb (GMarkupParseContext  *context,
-         const char           *text,
-         gsize                 text_len,
-         gpointer              user_data,
-         GError              **error)
-{
-  ParseState *state = user_data;
-
-  if (state->collecting)
-    g_string_append_len (state->text, text, text_len);
-}
-
-static const GMarkupParser parser = {
-  start_element,
-  end_element,
-  text_cb,
-  NULL,
-  NULL,
-};
 
 static void
 sam_meeting_template_finalize (GObject *object)
@@ -1141,12 +1096,6 @@ sam_meeting_step_kind_get_label (SamMeetingStepKind kind)
     }
 }
 
-const char *
-sam_meeting_scope_to_string (SamMeetingScope scope)
-{
-  return scope == SAM_MEETING_SCOPE_CLUSTER ? "cluster" : "clinic";
-}
-
 /**
  * sam_meeting_template_load_from_bytes:
  * @bytes: the templates' XML
@@ -1165,24 +1114,16 @@ sam_meeting_template_load_from_bytes (GBytes  *bytes,
 {
   g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_free);
-  g_autoptr(GMarkupParseContext) context = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
   ParseState state = { 0 };
-  const char *data;
   gboolean ok;
-  gsize size;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   state.templates = templates;
   state.pending = pending;
-  state.text = text;
 
-  data = g_bytes_get_data (bytes, &size);
-  context = g_markup_parse_context_new (&parser, 0, &state, NULL);
-  ok = g_markup_parse_context_parse (context, data, size, error) &&
-       g_markup_parse_context_end_parse (context, error);
+  ok = _sam_markup_parse (start_element, end_element, 0, bytes, &state.markup, error);
   g_free (state.context);
   if (!ok)
     return NULL;
@@ -1209,22 +1150,8 @@ sam_meeting_template_list_all (void)
 {
   static GPtrArray *templates;
 
-  if (g_once_init_enter (&templates))
-    {
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) error = NULL;
-      GPtrArray *loaded;
-
-      bytes = sam_content_lookup ("meetings.xml", &error);
-      if (bytes == NULL)
-        g_error ("The built-in meeting templates are missing: %s", error->message);
-      loaded = sam_meeting_template_load_from_bytes (bytes, &error);
-      if (loaded == NULL)
-        g_error ("The built-in meeting templates are invalid: %s", error->message);
-      g_once_init_leave (&templates, loaded);
-    }
-
-  return templates;
+  return _sam_markup_get_builtin ((gpointer *) &templates, "meetings.xml", "meeting templates are",
+                                  (SamMarkupLoadFunc) sam_meeting_template_load_from_bytes);
 }
 
 /**

@@ -146,7 +146,6 @@ const char         *sam_meeting_step_kind_to_string         (SamMeetingStepKind 
 gboolean            sam_meeting_step_kind_from_string       (const char         *str,
                                                              SamMeetingStepKind *kind);
 const char         *sam_meeting_step_kind_get_label         (SamMeetingStepKind  kind);
-const char         *sam_meeting_scope_to_string             (SamMeetingScope     scope);
 
 GPtrArray          *sam_meeting_template_load_from_bytes    (GBytes             *bytes,
                                                              GError            **error);

@@ -23,8 +23,6 @@
  * clinic in the cluster) that held it. The database checks the rest.
  */
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
 static const char *status_names[] = { "planned", "in-progress", "done", "dropped" };
 static const char *source_names[] = { "hand", "meeting" };
 

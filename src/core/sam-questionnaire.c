@@ -171,13 +171,6 @@ sam_questionnaire_get_role (SamQuestionnaire *self)
 }
 
 gint64
-sam_questionnaire_get_round (SamQuestionnaire *self)
-{
-  g_return_val_if_fail (SAM_IS_QUESTIONNAIRE (self), 0);
-  return self->round_id;
-}
-
-gint64
 sam_questionnaire_get_clinic (SamQuestionnaire *self)
 {
   g_return_val_if_fail (SAM_IS_QUESTIONNAIRE (self), 0);

@@ -27,7 +27,6 @@ SamQuestionnaire  *sam_questionnaire_new_from_draft  (SamStore         *store,
                                                       const SamDraft   *draft);
 
 SamRole            sam_questionnaire_get_role        (SamQuestionnaire *self);
-gint64             sam_questionnaire_get_round       (SamQuestionnaire *self);
 gint64             sam_questionnaire_get_clinic      (SamQuestionnaire *self);
 guint              sam_questionnaire_get_n_pages     (SamQuestionnaire *self);
 const SamQuestion *sam_questionnaire_get_question    (SamQuestionnaire *self,

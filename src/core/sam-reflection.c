@@ -14,8 +14,6 @@
 #include "sam-reflection.h"
 #include "sam-store-private.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
 #define REFLECTION_COLUMNS "id, topic, question, date, text, updated"
 
 
@@ -28,11 +26,11 @@ reflection_from_row (sqlite3_stmt *stmt)
   SamReflection *reflection = g_new0 (SamReflection, 1);
 
   reflection->id = sqlite3_column_int64 (stmt, 0);
-  reflection->topic = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  reflection->topic = _sam_store_column_dup (stmt, 1);
   reflection->question = (guint) sqlite3_column_int64 (stmt, 2);
-  reflection->date = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  reflection->text = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-  reflection->updated = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  reflection->date = _sam_store_column_dup (stmt, 3);
+  reflection->text = _sam_store_column_dup (stmt, 4);
+  reflection->updated = _sam_store_column_dup (stmt, 5);
   return reflection;
 }
 

@@ -124,8 +124,8 @@ sam_round_tallies_load (SamStore  *store,
         _sam_store_set_error (store, error, rc);
       return NULL;
     }
-  round->round_label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  round->cluster_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  round->round_label = _sam_store_column_dup (stmt, 0);
+  round->cluster_name = _sam_store_column_dup (stmt, 1);
   sqlite3_finalize (stmt);
 
   /* One pass over the round's answers, a respondent at a time. */
@@ -149,7 +149,7 @@ sam_round_tallies_load (SamStore  *store,
           respondent = id;
           clinic_id = sqlite3_column_int64 (stmt, 1);
           g_free (clinic_code);
-          clinic_code = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+          clinic_code = _sam_store_column_dup (stmt, 2);
           if (!sam_role_from_string ((const char *) sqlite3_column_text (stmt, 3), &role))
             role = SAM_ROLE_PARTNER;
           memset (codes, 0, sizeof codes);

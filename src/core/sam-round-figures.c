@@ -197,8 +197,8 @@ load_received (SamRoundFigures  *figures,
   sqlite3_bind_int64 (stmt, 1, figures->round_id);
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      figures->source_file = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      figures->source_date = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      figures->source_file = _sam_store_column_dup (stmt, 0);
+      figures->source_date = _sam_store_column_dup (stmt, 1);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -272,7 +272,7 @@ own_changed_since_sent (SamStore               *store,
   sqlite3_bind_int64 (stmt, 1, round_id);
   sqlite3_bind_int64 (stmt, 2, own->clinic_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    sent = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sent = _sam_store_column_dup (stmt, 0);
   sqlite3_finalize (stmt);
   if (sent == NULL)
     return FALSE;

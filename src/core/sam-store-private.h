@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* Once for every module that includes this header: sqlite3.h has no autoptr of its own,
+ * and a second definition in the same file would not compile. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
 /* For core modules that run their own queries inside the store's transactions. */
 sqlite3  *_sam_store_get_db       (SamStore    *self);
 gboolean  _sam_store_set_error    (SamStore    *self,

@@ -442,15 +442,6 @@ _sam_store_get_db (SamStore *self)
 }
 
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 /* A statement prepared once and kept: for what runs thousands of times in an import. The
  * statement is borrowed, reset and without bindings; @sql must be a string literal, as it
  * is the key. Callers reset a query when they have read it, so that no statement keeps a
@@ -549,18 +540,6 @@ query_int (SamStore    *self,
   if (rc != SQLITE_ROW)
     return _sam_store_set_error (self, error, rc == SQLITE_DONE ? SQLITE_ERROR : rc);
   *out = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-static gboolean
-step_done (SamStore      *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return _sam_store_set_error (self, error, rc);
   return TRUE;
 }
 
@@ -1090,14 +1069,6 @@ sam_store_open (const char         *path,
   return g_initable_new (SAM_TYPE_STORE, NULL, error, "path", path, "flags", (guint) flags, NULL);
 }
 
-gboolean
-sam_store_is_read_only (SamStore *self)
-{
-  g_return_val_if_fail (SAM_IS_STORE (self), TRUE);
-
-  return self->read_only;
-}
-
 /**
  * sam_store_set_busy_wait:
  * @seconds: how long a change waits for another program that holds the database
@@ -1253,7 +1224,7 @@ sam_store_get_setting (SamStore   *self,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return NULL;
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return _sam_store_column_dup (stmt, 0);
 }
 
 gboolean
@@ -1277,7 +1248,7 @@ sam_store_set_setting (SamStore    *self,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (value != NULL)
     sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!_sam_store_step_done (self, stmt, error))
     return FALSE;
 
   mark_changed (self);
@@ -1413,7 +1384,7 @@ lookup_or_insert (SamStore    *self,
     sqlite3_bind_int64 (insert, 2, parent_id);
   if (extra != NULL)
     sqlite3_bind_text (insert, 3, extra, -1, SQLITE_STATIC);
-  if (!step_done (self, insert, error))
+  if (!_sam_store_step_done (self, insert, error))
     return FALSE;
   if (out_id != NULL)
     *out_id = sqlite3_last_insert_rowid (self->db);
@@ -1600,7 +1571,7 @@ sam_store_set_clinic_kind (SamStore       *self,
     sqlite3_bind_null (stmt, 2);
   else
     sqlite3_bind_text (stmt, 2, clinic_kind_names[kind], -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!_sam_store_step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
@@ -1651,7 +1622,7 @@ sam_store_infer_clinic_kinds (SamStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, cluster_id);
-  if (!step_done (self, stmt, error))
+  if (!_sam_store_step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (self->db) > 0)
     mark_changed (self);
@@ -1745,7 +1716,7 @@ sam_store_set_round_closed (SamStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, round_id);
   sqlite3_bind_int (stmt, 2, closed ? 1 : 0);
-  if (!step_done (self, stmt, error))
+  if (!_sam_store_step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
@@ -1780,7 +1751,7 @@ sam_store_add_round_clinic (SamStore  *self,
   sqlite3_bind_int64 (stmt, 2, clinic_id);
   if (invited >= 0)
     sqlite3_bind_int (stmt, 3, invited);
-  if (!step_done (self, stmt, error))
+  if (!_sam_store_step_done (self, stmt, error))
     return FALSE;
 
   mark_changed (self);
@@ -1960,7 +1931,7 @@ sam_store_add_respondent_full (SamStore         *self,
           sqlite3_bind_text (answer, 3 * i + 2, answers[i].item, -1, SQLITE_STATIC);
           sqlite3_bind_int (answer, 3 * i + 3, answers[i].code);
         }
-      if (!step_done (self, answer, error))
+      if (!_sam_store_step_done (self, answer, error))
         goto fail;
     }
 
@@ -1990,7 +1961,7 @@ change_by_id (SamStore    *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, error))
+  if (!_sam_store_step_done (self, stmt, error))
     return FALSE;
   mark_changed (self);
   return TRUE;
@@ -2095,7 +2066,7 @@ round_clinic_from_row (sqlite3_stmt *stmt)
   SamRoundClinic *clinic = g_new0 (SamRoundClinic, 1);
 
   clinic->clinic_id = sqlite3_column_int64 (stmt, 0);
-  clinic->code = column_dup (stmt, 1);
+  clinic->code = _sam_store_column_dup (stmt, 1);
   clinic->taking_part = sqlite3_column_int (stmt, 2) != 0;
   clinic->invited = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 3);
   clinic->n_respondents = sqlite3_column_int (stmt, 4);
@@ -2143,7 +2114,7 @@ sam_store_remove_round_clinic (SamStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, round_id);
   sqlite3_bind_int64 (stmt, 2, clinic_id);
-  if (!step_done (self, stmt, error))
+  if (!_sam_store_step_done (self, stmt, error))
     return FALSE;
   mark_changed (self);
   return TRUE;
@@ -2191,7 +2162,7 @@ sam_store_save_draft (SamStore    *self,
       sqlite3_bind_int64 (stmt, 6, clinic_id);
       sqlite3_bind_text (stmt, 7, sam_role_to_string (role), -1, SQLITE_STATIC);
     }
-  if (!step_done (self, stmt, error))
+  if (!_sam_store_step_done (self, stmt, error))
     return FALSE;
   if (*draft_id == 0)
     *draft_id = sqlite3_last_insert_rowid (self->db);
@@ -2230,11 +2201,11 @@ draft_from_row (sqlite3_stmt *stmt)
   draft->clinic_id = sqlite3_column_int64 (stmt, 2);
   if (!sam_role_from_string ((const char *) sqlite3_column_text (stmt, 3), &draft->role))
     draft->role = SAM_ROLE_PARTNER;
-  draft->answers = column_dup (stmt, 4);
+  draft->answers = _sam_store_column_dup (stmt, 4);
   draft->page = sqlite3_column_int (stmt, 5);
-  draft->round_label = column_dup (stmt, 6);
-  draft->clinic_code = column_dup (stmt, 7);
-  draft->updated = column_dup (stmt, 8);
+  draft->round_label = _sam_store_column_dup (stmt, 6);
+  draft->clinic_code = _sam_store_column_dup (stmt, 7);
+  draft->updated = _sam_store_column_dup (stmt, 8);
   return draft;
 }
 
@@ -2375,7 +2346,7 @@ sam_store_find_import (SamStore    *self,
       return FALSE;
     }
   if (out_date != NULL)
-    *out_date = column_dup (stmt, 0);
+    *out_date = _sam_store_column_dup (stmt, 0);
   sqlite3_reset (stmt);
   return TRUE;
 }
@@ -2404,7 +2375,7 @@ sam_store_add_import (SamStore    *self,
   sqlite3_bind_text (stmt, 3, filename, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, sha256, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!_sam_store_step_done (self, stmt, error))
     return FALSE;
   if (out_id != NULL)
     *out_id = sqlite3_last_insert_rowid (self->db);
@@ -2501,7 +2472,7 @@ cluster_from_row (sqlite3_stmt *stmt)
   SamCluster *cluster = g_new0 (SamCluster, 1);
 
   cluster->id = sqlite3_column_int64 (stmt, 0);
-  cluster->name = column_dup (stmt, 1);
+  cluster->name = _sam_store_column_dup (stmt, 1);
   return cluster;
 }
 
@@ -2527,9 +2498,9 @@ clinic_from_row (sqlite3_stmt *stmt)
 
   clinic->id = sqlite3_column_int64 (stmt, 0);
   clinic->cluster_id = sqlite3_column_int64 (stmt, 1);
-  clinic->code = column_dup (stmt, 2);
-  clinic->name = column_dup (stmt, 3);
-  clinic->cluster_name = column_dup (stmt, 4);
+  clinic->code = _sam_store_column_dup (stmt, 2);
+  clinic->name = _sam_store_column_dup (stmt, 3);
+  clinic->cluster_name = _sam_store_column_dup (stmt, 4);
   sam_clinic_kind_from_string ((const char *) sqlite3_column_text (stmt, 5), &clinic->kind);
   return clinic;
 }
@@ -2559,9 +2530,9 @@ round_from_row (sqlite3_stmt *stmt)
 
   round->id = sqlite3_column_int64 (stmt, 0);
   round->cluster_id = sqlite3_column_int64 (stmt, 1);
-  round->cluster_name = column_dup (stmt, 2);
-  round->label = column_dup (stmt, 3);
-  round->date = column_dup (stmt, 4);
+  round->cluster_name = _sam_store_column_dup (stmt, 2);
+  round->label = _sam_store_column_dup (stmt, 3);
+  round->date = _sam_store_column_dup (stmt, 4);
   round->closed = sqlite3_column_int (stmt, 5) != 0;
   round->n_clinics = sqlite3_column_int (stmt, 6);
   round->n_respondents = sqlite3_column_int (stmt, 7);
@@ -2719,7 +2690,7 @@ sam_store_publish_round (SamStore  *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, round_id);
       sqlite3_bind_int (stmt, 2, fixed);
-      if (!step_done (self, stmt, error))
+      if (!_sam_store_step_done (self, stmt, error))
         return FALSE;
       mark_changed (self);
     }

@@ -133,7 +133,6 @@ SamStore   *sam_store_new                     (const char        *path,
 SamStore   *sam_store_open                    (const char        *path,
                                                SamStoreOpenFlags  flags,
                                                GError           **error);
-gboolean    sam_store_is_read_only            (SamStore          *self);
 void        sam_store_set_busy_wait           (SamStore          *self,
                                                guint              seconds,
                                                SamStoreBusyFunc   func,

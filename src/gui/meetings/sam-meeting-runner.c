@@ -1977,14 +1977,6 @@ sam_meeting_runner_tick (SamMeetingRunner *self)
   update_view (self);
 }
 
-/* Saves the notes being typed now, rather than a moment later. */
-void
-sam_meeting_runner_flush (SamMeetingRunner *self)
-{
-  g_return_if_fail (SAM_IS_MEETING_RUNNER (self));
-  save_notes (self);
-}
-
 void
 sam_meeting_runner_toggle_pause (SamMeetingRunner *self)
 {

@@ -29,7 +29,6 @@ SamMeetingTemplate *sam_meeting_runner_get_template (SamMeetingRunner     *self)
 SamMeetingTimer    *sam_meeting_runner_get_timer    (SamMeetingRunner     *self);
 const SamMeetingStep *sam_meeting_runner_get_step   (SamMeetingRunner     *self);
 void                sam_meeting_runner_tick         (SamMeetingRunner     *self);
-void                sam_meeting_runner_flush        (SamMeetingRunner     *self);
 void                sam_meeting_runner_toggle_pause (SamMeetingRunner     *self);
 void                sam_meeting_runner_next         (SamMeetingRunner     *self);
 void                sam_meeting_runner_previous     (SamMeetingRunner     *self);
