@@ -8,92 +8,42 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <pango/pangocairo.h>
 
 #include "sam-dates.h"
 #include "sam-deck.h"
+#include "sam-document.h"
 #include "sam-report.h"
 #include "sam-results-charts.h"
 #include "sam-round-figures.h"
 
-/* Slides of 16:9 at 960 x 540 points, as a projector shows them. */
-#define SLIDE_WIDTH  960.0
-#define SLIDE_HEIGHT 540.0
-#define MARGIN       48.0
-/* The charts' text a little larger than on a page: a room reads it from afar. Never below
- * the slide's minimum (sam_chart_style_set_medium(): 12 pt on this slide). */
-#define TEXT_SCALE   1.15
+/* The title slide's first line this far down its 960 x 540 pt (sam-document.h), so that the
+ * title sits in the slide's upper middle. */
+#define TITLE_TOP       150.0
 /* The most clinics on one slide of the heatmap: each row keeps its mean and n at the
  * slide's text size. */
 #define HEATMAP_CLINICS 12
 
-typedef struct
+static void
+draw_chart (SamDocument *document,
+            cairo_t     *cr,
+            double       width,
+            double       height,
+            gpointer     data)
 {
-  cairo_surface_t *surface;
-  cairo_t         *cr;
-  SamChartStyle    style;
-  guint            n_pages;
-} Deck;
-
-static double
-show_text (Deck       *deck,
-           const char *text,
-           double      y,
-           double      size,
-           gboolean    bold,
-           gboolean    dim)
-{
-  PangoLayout *layout = pango_cairo_create_layout (deck->cr);
-  PangoFontDescription *font = pango_font_description_from_string (deck->style.font_family);
-  const SamRgba *colour = dim ? &deck->style.dim : &deck->style.foreground;
-  int height;
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) ((SLIDE_WIDTH - 2 * MARGIN) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  cairo_set_source_rgba (deck->cr, colour->red, colour->green, colour->blue, 1);
-  cairo_move_to (deck->cr, MARGIN, y);
-  pango_cairo_show_layout (deck->cr, layout);
-  pango_font_description_free (font);
-  g_object_unref (layout);
-  return y + height;
+  sam_report_draw_titled_chart (data, sam_document_get_chart_style (document), cr, width, height);
 }
 
 static void
-begin_slide (Deck *deck)
+chart_slide (SamDocument *document,
+             SamChart    *chart)
 {
-  if (deck->n_pages > 0)
-    cairo_show_page (deck->cr);
-  deck->n_pages++;
-  cairo_set_source_rgba (deck->cr, deck->style.background.red, deck->style.background.green,
-                         deck->style.background.blue, 1);
-  cairo_paint (deck->cr);
+  if (chart != NULL)
+    sam_document_add_figure_page (document, draw_chart, chart, (GDestroyNotify) sam_chart_unref);
 }
 
 static void
-chart_slide (Deck     *deck,
-             SamChart *chart)
-{
-  g_autoptr(SamChart) owned = chart;
-
-  if (chart == NULL)
-    return;
-  begin_slide (deck);
-  cairo_save (deck->cr);
-  cairo_translate (deck->cr, MARGIN / 2, MARGIN / 2);
-  sam_report_draw_titled_chart (chart, &deck->style, deck->cr, SLIDE_WIDTH - MARGIN, SLIDE_HEIGHT - MARGIN);
-  cairo_restore (deck->cr);
-}
-
-static void
-title_slide (Deck            *deck,
+title_slide (SamDocument     *document,
              SamRoundFigures *figures)
 {
   g_autofree char *when = sam_date_format_iso (figures->round_date);
@@ -104,26 +54,25 @@ title_slide (Deck            *deck,
   g_autofree char *rule = g_strdup_printf (ngettext ("Figures from fewer than %d answer are withheld, and so is a clinic’s figure that would let a withheld one be worked out.",
                                                      "Figures from fewer than %d answers are withheld, and so is a clinic’s figure that would let a withheld one be worked out.",
                                                      figures->k), figures->k);
-  double y;
 
-  begin_slide (deck);
-  y = show_text (deck, _("Samarbejde og fællesskab"), 150, 20, FALSE, TRUE);
-  y = show_text (deck, figures->cluster_name, y + 8, 44, TRUE, FALSE);
-  y = show_text (deck, what, y + 12, 22, FALSE, FALSE);
-  show_text (deck, rule, y + 48, 18, FALSE, TRUE);
+  sam_document_add_space (document, TITLE_TOP - sam_document_get_margin (document));
+  sam_document_add_text (document, SAM_DOCUMENT_OVERLINE, _("Samarbejde og fællesskab"));
+  sam_document_add_text (document, SAM_DOCUMENT_TITLE, figures->cluster_name);
+  sam_document_add_text (document, SAM_DOCUMENT_SUBTITLE, what);
+  /* The rule of suppression apart from what the deck is. */
+  sam_document_add_space (document, 36);
+  sam_document_add_text (document, SAM_DOCUMENT_DIM, rule);
 }
 
 static void
-domain_slide (Deck            *deck,
+domain_slide (SamDocument     *document,
               const SamDomain *domain)
 {
-  double y;
-
-  begin_slide (deck);
-  y = show_text (deck, domain->title, MARGIN, 32, TRUE, FALSE);
-  y = show_text (deck, _("What do we know?"), y + 20, 18, TRUE, TRUE);
+  sam_document_add_page_break (document);
+  sam_document_add_text (document, SAM_DOCUMENT_SECTION, domain->title);
+  sam_document_add_text (document, SAM_DOCUMENT_HEADING, _("What do we know?"));
   for (guint i = 0; i < domain->know->len; i++)
-    y = show_text (deck, g_ptr_array_index (domain->know, i), y + 12, 18, FALSE, FALSE);
+    sam_document_add_text (document, SAM_DOCUMENT_BODY, g_ptr_array_index (domain->know, i));
 }
 
 /* The cluster's round before this one, for the clinic-by-clinic charts. */
@@ -150,15 +99,6 @@ load_previous (SamStore        *store,
   return sam_round_figures_load (store, previous, &policy, NULL);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /**
  * sam_deck_render:
  * @k: the minimum group size asked for, or 0 for the round's own (or the saved setting)
@@ -179,11 +119,10 @@ sam_deck_render (SamStore  *store,
   SamInstrument *instrument = sam_instrument_get_default ();
   g_autoptr(SamRoundFigures) figures = NULL;
   g_autoptr(SamRoundFigures) previous = NULL;
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(SamDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *title = NULL;
   SamFiguresPolicy policy = { 0, 0 };
-  cairo_status_t status;
-  Deck deck = { 0 };
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
@@ -195,52 +134,37 @@ sam_deck_render (SamStore  *store,
     return NULL;
   previous = load_previous (store, figures);
 
-  deck.surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, SLIDE_WIDTH, SLIDE_HEIGHT);
   /* Translators: the meeting deck's title in its PDF: the cluster and the round. */
   title = g_strdup_printf (_("%s — %s"), figures->cluster_name, figures->round_label);
-  cairo_pdf_surface_set_metadata (deck.surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (deck.surface, CAIRO_PDF_METADATA_CREATOR, "Samarbejde");
-  deck.cr = cairo_create (deck.surface);
-  sam_chart_style_init (&deck.style, SAM_CHART_LIGHT, TEXT_SCALE);
-  sam_chart_style_set_medium (&deck.style, SAM_CHART_SLIDE, SLIDE_WIDTH);
+  document = sam_document_new (SAM_DOCUMENT_SLIDE, title);
 
-  title_slide (&deck, figures);
-  chart_slide (&deck, sam_results_chart_indices (figures));
+  title_slide (document, figures);
+  chart_slide (document, sam_results_chart_indices (figures));
   for (SamIndex i = 0; i < SAM_N_INDICES; i++)
-    chart_slide (&deck, sam_results_chart_overview (figures, previous, SAM_N_ITEMS + i));
+    chart_slide (document, sam_results_chart_overview (figures, previous, SAM_N_ITEMS + i));
   /* The heatmap a slide for every so many clinics, so that its numbers keep their size. */
   for (guint first = 0; first == 0 || first < figures->clinics->len; first += HEATMAP_CLINICS)
-    chart_slide (&deck, sam_results_chart_heatmap_part (figures, first, HEATMAP_CLINICS));
+    chart_slide (document, sam_results_chart_heatmap_part (figures, first, HEATMAP_CLINICS));
   for (guint d = 0; d < sam_instrument_get_n_domains (instrument); d++)
     {
       const SamDomain *domain = sam_instrument_get_domain (instrument, d);
 
-      domain_slide (&deck, domain);
+      domain_slide (document, domain);
       for (guint q = 0; q < sam_instrument_get_n_questions (instrument); q++)
         {
           const SamQuestion *question = sam_instrument_get_question (instrument, q);
 
           if (question->domain != domain)
             continue;
-          chart_slide (&deck, sam_results_chart_question (figures, question));
-          chart_slide (&deck, sam_results_chart_distribution (figures, question));
+          chart_slide (document, sam_results_chart_question (figures, question));
+          chart_slide (document, sam_results_chart_distribution (figures, question));
         }
     }
 
-  cairo_destroy (deck.cr);
-  cairo_surface_finish (deck.surface);
-  status = cairo_surface_status (deck.surface);
-  cairo_surface_destroy (deck.surface);
-  sam_chart_style_clear (&deck.style);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED, _("The deck could not be drawn: %s"),
-                   cairo_status_to_string (status));
-      return NULL;
-    }
-  if (n_pages != NULL)
-    *n_pages = deck.n_pages;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  bytes = sam_document_render_pdf (document, error);
+  if (bytes != NULL && n_pages != NULL)
+    *n_pages = sam_document_get_n_pages (document);
+  return g_steal_pointer (&bytes);
 }
 
 /**

@@ -8,22 +8,13 @@
 
 #include "config.h"
 
-#include <errno.h>
-
-#include <cairo-pdf.h>
-#include <glib/gstdio.h>
 #include <glib/gi18n.h>
-#include <pango/pangocairo.h>
 
 #include "sam-dates.h"
+#include "sam-document.h"
 #include "sam-instrument.h"
 #include "sam-meeting-report.h"
 #include "sam-meeting-template.h"
-#include "sam-report.h"
-
-#define FONT "DejaVu Sans, Sans"
-#define MARGIN 56.0
-#define FOOTER 28.0
 
 typedef struct
 {
@@ -31,27 +22,13 @@ typedef struct
   SamMeetingReportStyle  style;
 } Block;
 
-/* Where a line of a block goes: pages break between lines, so a long note runs on. */
-typedef struct
-{
-  guint  page;
-  guint  block;
-  guint  line;
-  double baseline;
-} Placement;
-
 struct _SamMeetingReport
 {
   char        *title;
   char        *date;          /* YYYY-MM-DD */
   gboolean     finished;
   GArray      *blocks;        /* Block */
-  /* From the last pagination: */
-  GPtrArray   *layouts;       /* PangoLayout, one per block */
-  GArray      *placements;    /* Placement */
-  guint        n_pages;
-  double       width;
-  double       height;
+  SamDocument *document;      /* from the last pagination */
 };
 
 static void
@@ -68,16 +45,6 @@ add (SamMeetingReport      *self,
   Block block = { g_strdup (text), style };
 
   g_array_append_val (self->blocks, block);
-}
-
-static char *
-format_date (const char *iso)
-{
-  GDate date;
-
-  if (iso != NULL && sam_date_parse_iso (iso, &date))
-    return sam_date_format_long (&date);
-  return g_strdup (iso != NULL ? iso : "");
 }
 
 /**
@@ -283,7 +250,7 @@ sam_meeting_report_new (SamStore  *store,
 
   add (self, SAM_MEETING_REPORT_TITLE, self->title);
   place = sam_meeting_report_describe_place (store, meeting);
-  date = format_date (meeting->date);
+  date = sam_date_format_iso (meeting->date != NULL ? meeting->date : "");
   /* TRANSLATORS: the summary's first line: the meeting's date and where it was held */
   line = g_strdup_printf (_("%s · %s"), date, place);
   add (self, SAM_MEETING_REPORT_SUBTITLE, line);
@@ -338,7 +305,7 @@ sam_meeting_report_new (SamStore  *store,
     {
       SamMeetingAction *action = g_ptr_array_index (actions, i);
       g_autofree char *link = describe_link (action);
-      g_autofree char *due = action->due != NULL ? format_date (action->due) : NULL;
+      g_autofree char *due = sam_date_format_iso (action->due);
       g_autoptr(GString) details = g_string_new (NULL);
 
       add (self, SAM_MEETING_REPORT_HEADING, action->what);
@@ -373,8 +340,7 @@ sam_meeting_report_free (SamMeetingReport *self)
   g_free (self->title);
   g_free (self->date);
   g_clear_pointer (&self->blocks, g_array_unref);
-  g_clear_pointer (&self->layouts, g_ptr_array_unref);
-  g_clear_pointer (&self->placements, g_array_unref);
+  g_clear_pointer (&self->document, sam_document_free);
   g_free (self);
 }
 
@@ -438,61 +404,34 @@ sam_meeting_report_get_text (SamMeetingReport *self)
 
 /* Pages */
 
-static void
-style_font (SamMeetingReportStyle  style,
-            double                *size,
-            gboolean              *bold,
-            double                *space_before)
+static SamDocument *
+make_document (SamMeetingReport *self)
 {
-  *bold = FALSE;
-  switch (style)
+  static const SamDocumentStyle styles[] = {
+    [SAM_MEETING_REPORT_TITLE] = SAM_DOCUMENT_TITLE,
+    [SAM_MEETING_REPORT_SUBTITLE] = SAM_DOCUMENT_SUBTITLE,
+    [SAM_MEETING_REPORT_SECTION] = SAM_DOCUMENT_SECTION,
+    [SAM_MEETING_REPORT_HEADING] = SAM_DOCUMENT_HEADING,
+    [SAM_MEETING_REPORT_TEXT] = SAM_DOCUMENT_BODY,
+    [SAM_MEETING_REPORT_DIM] = SAM_DOCUMENT_DIM,
+  };
+  SamDocument *document = sam_document_new (SAM_DOCUMENT_A4, self->title);
+
+  sam_document_set_page_numbers (document, TRUE);
+  for (guint i = 0; i < self->blocks->len; i++)
     {
-    case SAM_MEETING_REPORT_TITLE:
-      *size = 20; *bold = TRUE; *space_before = 0;
-      break;
-    case SAM_MEETING_REPORT_SUBTITLE:
-      *size = 12; *space_before = 6;
-      break;
-    case SAM_MEETING_REPORT_SECTION:
-      *size = 14; *bold = TRUE; *space_before = 20;
-      break;
-    case SAM_MEETING_REPORT_HEADING:
-      *size = 10.5; *bold = TRUE; *space_before = 10;
-      break;
-    case SAM_MEETING_REPORT_TEXT:
-    case SAM_MEETING_REPORT_DIM:
-    default:
-      *size = 10; *space_before = 3;
-      break;
+      Block *block = &g_array_index (self->blocks, Block, i);
+
+      sam_document_add_text (document, styles[block->style], block->text);
     }
-}
-
-static PangoLayout *
-make_layout (cairo_t    *cr,
-             const char *text,
-             double      size,
-             gboolean    bold,
-             double      width)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (FONT);
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
-  pango_font_description_free (font);
-  return layout;
+  return document;
 }
 
 /**
  * sam_meeting_report_paginate:
  * @cr: a context like the one the pages will be drawn on (for the fonts' metrics)
  *
- * Lays the summary out on pages of @width by @height points; a block that does not fit
+ * Lays the summary out on pages of @width by @height points; a note that does not fit
  * runs on to the next page, line by line.
  *
  * Returns: the number of pages, at least one
@@ -503,68 +442,11 @@ sam_meeting_report_paginate (SamMeetingReport *self,
                              double            width,
                              double            height)
 {
-  double bottom = height - MARGIN - FOOTER;
-  double y = MARGIN;
-  guint page = 0;
-
   g_return_val_if_fail (self != NULL, 0);
 
-  g_clear_pointer (&self->layouts, g_ptr_array_unref);
-  g_clear_pointer (&self->placements, g_array_unref);
-  self->layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  self->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
-  self->width = width;
-  self->height = height;
-
-  for (guint b = 0; b < self->blocks->len; b++)
-    {
-      Block *block = &g_array_index (self->blocks, Block, b);
-      double size, space_before;
-      gboolean bold;
-      PangoLayout *layout;
-      PangoLayoutIter *iter;
-      guint line = 0;
-
-      style_font (block->style, &size, &bold, &space_before);
-      layout = make_layout (cr, block->text, size, bold, width - 2 * MARGIN);
-      g_ptr_array_add (self->layouts, layout);
-      if (y > MARGIN)
-        y += space_before;
-      /* A heading never ends a page: it goes with at least two lines of what follows. */
-      if ((block->style == SAM_MEETING_REPORT_SECTION || block->style == SAM_MEETING_REPORT_HEADING) &&
-          y + 3.2 * size > bottom && y > MARGIN)
-        {
-          page++;
-          y = MARGIN;
-        }
-
-      iter = pango_layout_get_iter (layout);
-      do
-        {
-          PangoRectangle logical;
-          Placement placement;
-          double top, line_height;
-
-          pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          line_height = (double) logical.height / PANGO_SCALE;
-          if (y + line_height > bottom && y > MARGIN)
-            {
-              page++;
-              y = MARGIN;
-            }
-          top = (double) logical.y / PANGO_SCALE;
-          placement.page = page;
-          placement.block = b;
-          placement.line = line++;
-          placement.baseline = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE - top;
-          g_array_append_val (self->placements, placement);
-          y += line_height;
-        }
-      while (pango_layout_iter_next_line (iter));
-      pango_layout_iter_free (iter);
-    }
-  self->n_pages = page + 1;
-  return self->n_pages;
+  g_clear_pointer (&self->document, sam_document_free);
+  self->document = make_document (self);
+  return sam_document_paginate (self->document, cr, width, height);
 }
 
 /**
@@ -578,38 +460,10 @@ sam_meeting_report_draw_page (SamMeetingReport *self,
                               cairo_t          *cr,
                               guint             page)
 {
-  g_autoptr(PangoLayout) footer = NULL;
-  g_autofree char *footer_text = NULL;
-  int footer_width, footer_height;
-
   g_return_if_fail (self != NULL);
-  g_return_if_fail (self->placements != NULL);
+  g_return_if_fail (self->document != NULL);
 
-  cairo_save (cr);
-  for (guint i = 0; i < self->placements->len; i++)
-    {
-      Placement *placement = &g_array_index (self->placements, Placement, i);
-      Block *block = &g_array_index (self->blocks, Block, placement->block);
-      PangoLayout *layout = g_ptr_array_index (self->layouts, placement->block);
-
-      if (placement->page != page)
-        continue;
-      if (block->style == SAM_MEETING_REPORT_DIM || block->style == SAM_MEETING_REPORT_SUBTITLE)
-        cairo_set_source_rgb (cr, 0.36, 0.36, 0.36);
-      else
-        cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      cairo_move_to (cr, MARGIN, placement->baseline);
-      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (layout, placement->line));
-    }
-
-  /* TRANSLATORS: the summary's footer: the template's title, the page and the pages */
-  footer_text = g_strdup_printf (_("%s · page %u of %u"), self->title, page + 1, self->n_pages);
-  footer = make_layout (cr, footer_text, 8, FALSE, self->width - 2 * MARGIN);
-  pango_layout_get_pixel_size (footer, &footer_width, &footer_height);
-  cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
-  cairo_move_to (cr, MARGIN, self->height - MARGIN - footer_height + 8);
-  pango_cairo_show_layout (cr, footer);
-  cairo_restore (cr);
+  sam_document_draw_page (self->document, cr, page);
 }
 
 /**
@@ -623,45 +477,11 @@ sam_meeting_report_write_pdf (SamMeetingReport  *self,
                               const char        *path,
                               GError           **error)
 {
-  g_autofree char *tmp = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  guint n_pages;
+  g_autoptr(SamDocument) document = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  tmp = g_strconcat (path, ".part", NULL);
-  surface = cairo_pdf_surface_create (tmp, SAM_MEETING_REPORT_WIDTH, SAM_MEETING_REPORT_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Samarbejde");
-  cr = cairo_create (surface);
-  n_pages = sam_meeting_report_paginate (self, cr, SAM_MEETING_REPORT_WIDTH, SAM_MEETING_REPORT_HEIGHT);
-  for (guint page = 0; page < n_pages; page++)
-    {
-      sam_meeting_report_draw_page (self, cr, page);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (tmp);
-      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Could not write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  document = make_document (self);
+  return sam_document_write_pdf (document, path, error);
 }

@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "sam-document.h"
 #include "sam-meeting-store.h"
 
 G_BEGIN_DECLS
@@ -28,9 +29,9 @@ typedef enum
   SAM_MEETING_REPORT_DIM,
 } SamMeetingReportStyle;
 
-/* A4 in points. */
-#define SAM_MEETING_REPORT_WIDTH  595.0
-#define SAM_MEETING_REPORT_HEIGHT 842.0
+/* A4 in points: the document engine's paper. */
+#define SAM_MEETING_REPORT_WIDTH  SAM_DOCUMENT_A4_WIDTH
+#define SAM_MEETING_REPORT_HEIGHT SAM_DOCUMENT_A4_HEIGHT
 
 typedef struct _SamMeetingReport SamMeetingReport;
 

@@ -8,108 +8,15 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <pango/pangocairo.h>
 
 #include "sam-dates.h"
+#include "sam-document.h"
 #include "sam-instrument.h"
 #include "sam-plan-report.h"
-#include "sam-report.h"
 
-#define FONT        "Cantarell, DejaVu Sans, sans-serif"
-#define MARGIN      48.0
-#define TEXT_SIZE   10.5
-#define GAP         6.0
-
-/* The layout walks the whole plan every time, drawing only the page asked for: a plan is
- * a page or two, and one walk keeps the page breaks of counting and drawing the same. */
-typedef struct
-{
-  cairo_t *cr;
-  double   width;
-  double   height;
-  double   y;
-  guint    page;
-  guint    target;      /* the page to draw; G_MAXUINT to draw none */
-} Cursor;
-
-static PangoLayout *
-make_layout (Cursor     *cursor,
-             const char *text,
-             double      size,
-             gboolean    bold,
-             double      indent)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cursor->cr);
-  PangoFontDescription *font = pango_font_description_from_string (FONT);
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) ((cursor->width - 2 * MARGIN - indent) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
-  pango_font_description_free (font);
-  return layout;
-}
-
-/* Puts a paragraph on the page, on the next page where it does not fit. */
-static void
-paragraph (Cursor     *cursor,
-           const char *text,
-           double      size,
-           gboolean    bold,
-           double      indent,
-           double      grey,
-           double      space_after)
-{
-  g_autoptr(PangoLayout) layout = make_layout (cursor, text, size, bold, indent);
-  int text_width, text_height;
-
-  pango_layout_get_pixel_size (layout, &text_width, &text_height);
-  if (cursor->y + text_height > cursor->height - MARGIN && cursor->y > MARGIN)
-    {
-      cursor->page++;
-      cursor->y = MARGIN;
-    }
-  if (cursor->page == cursor->target)
-    {
-      cairo_save (cursor->cr);
-      cairo_set_source_rgb (cursor->cr, grey, grey, grey);
-      cairo_move_to (cursor->cr, MARGIN + indent, cursor->y);
-      pango_cairo_show_layout (cursor->cr, layout);
-      cairo_restore (cursor->cr);
-    }
-  cursor->y += text_height + space_after;
-}
-
-static void
-rule (Cursor *cursor)
-{
-  if (cursor->page == cursor->target)
-    {
-      cairo_save (cursor->cr);
-      cairo_set_source_rgb (cursor->cr, 0.75, 0.75, 0.75);
-      cairo_set_line_width (cursor->cr, 0.5);
-      cairo_move_to (cursor->cr, MARGIN, cursor->y);
-      cairo_line_to (cursor->cr, cursor->width - MARGIN, cursor->y);
-      cairo_stroke (cursor->cr);
-      cairo_restore (cursor->cr);
-    }
-  cursor->y += GAP;
-}
-
-static char *
-format_day (const char *iso)
-{
-  GDate date;
-
-  if (iso == NULL || !sam_date_parse_iso (iso, &date))
-    return g_strdup (iso);
-  return sam_date_format_long (&date);
-}
+/* The facts under an action's heading stand in from the margin. */
+#define INDENT 14.0
 
 /**
  * sam_plan_report_describe_aim:
@@ -144,46 +51,45 @@ sam_plan_report_describe_aim (const SamPlanAction *action)
   return NULL;
 }
 
-static void
-layout_report (const SamPlanReport *report,
-               Cursor              *cursor)
+/* The plan as a document. It is built anew for each count and each page: a plan is a page
+ * or two, and one build keeps the page breaks of counting and drawing the same. */
+static SamDocument *
+make_document (const SamPlanReport *report)
 {
+  SamDocument *document = sam_document_new (SAM_DOCUMENT_A4, _("Implementation plan"));
   g_autofree char *title = NULL;
-  g_autofree char *printed = NULL;
 
-  cursor->y = MARGIN;
-  cursor->page = 0;
-
-  paragraph (cursor, _("Implementation plan"), 20, TRUE, 0, 0, 2);
+  sam_document_set_page_numbers (document, TRUE);
+  sam_document_add_text (document, SAM_DOCUMENT_TITLE, _("Implementation plan"));
   if (report->cluster_name != NULL)
     /* Translators: under the plan's title: the clinic and its cluster. */
     title = g_strdup_printf (_("%s, %s"), report->clinic_name, report->cluster_name);
   else
     title = g_strdup (report->clinic_name);
-  paragraph (cursor, title, 13, FALSE, 0, 0, 2);
+  sam_document_add_text (document, SAM_DOCUMENT_SUBTITLE, title);
   if (report->today != NULL)
     {
       g_autofree char *day = sam_date_format_long (report->today);
-
       /* Translators: the day the plan was printed. */
-      printed = g_strdup_printf (_("Printed %s"), day);
-      paragraph (cursor, printed, TEXT_SIZE, FALSE, 0, 0.35, GAP);
+      g_autofree char *printed = g_strdup_printf (_("Printed %s"), day);
+
+      sam_document_add_text (document, SAM_DOCUMENT_DIM, printed);
     }
 
   if (report->follow_up != NULL)
     {
-      g_autofree char *since = format_day (report->follow_up->since);
-      g_autofree char *date = format_day (report->follow_up->date);
+      g_autofree char *since = sam_date_format_iso (report->follow_up->since);
+      g_autofree char *date = sam_date_format_iso (report->follow_up->date);
       /* Translators: the first %s is the follow-up's day, the second the meeting's. */
       g_autofree char *text = g_strdup_printf (_("Follow-up: %s (the meeting was on %s)"), date,
                                                since);
 
-      paragraph (cursor, text, TEXT_SIZE, TRUE, 0, 0, GAP);
+      sam_document_add_text (document, SAM_DOCUMENT_HEADING, text);
     }
-  rule (cursor);
+  sam_document_add_rule (document);
 
   if (report->actions == NULL || report->actions->len == 0)
-    paragraph (cursor, _("The plan has no actions yet."), TEXT_SIZE, FALSE, 0, 0.35, GAP);
+    sam_document_add_text (document, SAM_DOCUMENT_DIM, _("The plan has no actions yet."));
 
   for (guint i = 0; report->actions != NULL && i < report->actions->len; i++)
     {
@@ -192,7 +98,9 @@ layout_report (const SamPlanReport *report,
       g_autofree char *aim = sam_plan_report_describe_aim (action);
       g_autoptr(GString) facts = g_string_new (NULL);
 
-      paragraph (cursor, what, 12, TRUE, 0, 0, 2);
+      /* An action and its facts on one page. */
+      sam_document_begin_keep (document);
+      sam_document_add_text (document, SAM_DOCUMENT_HEADING, what);
       g_string_append_printf (facts, _("Status: %s"), sam_plan_status_get_label (action->status));
       if (action->who != NULL && action->who[0] != '\0')
         {
@@ -201,28 +109,29 @@ layout_report (const SamPlanReport *report,
         }
       if (action->due != NULL)
         {
-          g_autofree char *due = format_day (action->due);
+          g_autofree char *due = sam_date_format_iso (action->due);
 
           g_string_append (facts, " · ");
           g_string_append_printf (facts, _("By: %s"), due);
           if (report->today != NULL && sam_plan_action_is_overdue (action, report->today))
             g_string_append_printf (facts, " (%s)", _("overdue"));
         }
-      paragraph (cursor, facts->str, TEXT_SIZE, FALSE, 14, 0.2, 2);
+      sam_document_add_text_indented (document, SAM_DOCUMENT_BODY, facts->str, INDENT);
       if (aim != NULL)
         {
           g_autofree char *why = g_strdup_printf (_("Why: %s"), aim);
 
-          paragraph (cursor, why, TEXT_SIZE, FALSE, 14, 0.2, 2);
+          sam_document_add_text_indented (document, SAM_DOCUMENT_BODY, why, INDENT);
         }
       if (action->notes != NULL && action->notes[0] != '\0')
         {
           g_autofree char *notes = g_strdup_printf (_("Notes: %s"), action->notes);
 
-          paragraph (cursor, notes, TEXT_SIZE, FALSE, 14, 0.2, 2);
+          sam_document_add_text_indented (document, SAM_DOCUMENT_BODY, notes, INDENT);
         }
-      cursor->y += GAP;
+      sam_document_end_keep (document);
     }
+  return document;
 }
 
 /**
@@ -237,12 +146,12 @@ sam_plan_report_count_pages (const SamPlanReport *report,
                              double               width,
                              double               height)
 {
-  Cursor cursor = { cr, width, height, 0, 0, G_MAXUINT };
+  g_autoptr(SamDocument) document = NULL;
 
   g_return_val_if_fail (report != NULL && cr != NULL, 0);
 
-  layout_report (report, &cursor);
-  return cursor.page + 1;
+  document = make_document (report);
+  return sam_document_paginate (document, cr, width, height);
 }
 
 void
@@ -252,11 +161,13 @@ sam_plan_report_draw_page (const SamPlanReport *report,
                            double               height,
                            guint                page)
 {
-  Cursor cursor = { cr, width, height, 0, 0, page };
+  g_autoptr(SamDocument) document = NULL;
 
   g_return_if_fail (report != NULL && cr != NULL);
 
-  layout_report (report, &cursor);
+  document = make_document (report);
+  sam_document_paginate (document, cr, width, height);
+  sam_document_draw_page (document, cr, page);
 }
 
 /**
@@ -268,32 +179,10 @@ sam_plan_report_write_pdf (const SamPlanReport  *report,
                            const char           *path,
                            GError              **error)
 {
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  guint n_pages;
+  g_autoptr(SamDocument) document = NULL;
 
   g_return_val_if_fail (report != NULL && path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, SAM_PLAN_REPORT_WIDTH, SAM_PLAN_REPORT_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Implementation plan"));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Samarbejde");
-  cr = cairo_create (surface);
-  n_pages = sam_plan_report_count_pages (report, cr, SAM_PLAN_REPORT_WIDTH, SAM_PLAN_REPORT_HEIGHT);
-  for (guint page = 0; page < n_pages; page++)
-    {
-      sam_plan_report_draw_page (report, cr, SAM_PLAN_REPORT_WIDTH, SAM_PLAN_REPORT_HEIGHT, page);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  document = make_document (report);
+  return sam_document_write_pdf (document, path, error);
 }

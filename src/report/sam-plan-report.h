@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "sam-document.h"
 #include "sam-plan.h"
 
 G_BEGIN_DECLS
@@ -27,9 +28,9 @@ typedef struct
   const GDate           *today;          /* for "overdue" and the date printed */
 } SamPlanReport;
 
-/* A4 in points. */
-#define SAM_PLAN_REPORT_WIDTH  595.0
-#define SAM_PLAN_REPORT_HEIGHT 842.0
+/* A4 in points: the document engine's paper. */
+#define SAM_PLAN_REPORT_WIDTH  SAM_DOCUMENT_A4_WIDTH
+#define SAM_PLAN_REPORT_HEIGHT SAM_DOCUMENT_A4_HEIGHT
 
 char     *sam_plan_report_describe_aim  (const SamPlanAction *action);
 guint     sam_plan_report_count_pages   (const SamPlanReport *report,

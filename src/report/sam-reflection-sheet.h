@@ -8,14 +8,16 @@
 
 #include <gio/gio.h>
 
+#include "sam-document.h"
+
 G_BEGIN_DECLS
 
 /* The sheet for meeting notes ("ark til mødenoter"): the cluster meeting's blocks, their
  * reflection questions with who answers which, and ruled room to write by hand. A blank
  * form: it is printed before the meeting, so it holds nothing from the journal. */
 
-#define SAM_REFLECTION_SHEET_WIDTH  595.0
-#define SAM_REFLECTION_SHEET_HEIGHT 842.0
+#define SAM_REFLECTION_SHEET_WIDTH  SAM_DOCUMENT_A4_WIDTH
+#define SAM_REFLECTION_SHEET_HEIGHT SAM_DOCUMENT_A4_HEIGHT
 
 gboolean sam_reflection_sheet_write_pdf (const char  *path,
                                          GError     **error);
