@@ -402,7 +402,7 @@ headline_card (SamRoundFigures *figures,
   /* The words wrap rather than widen the card. */
   for (GtkWidget *child = gtk_widget_get_first_child (card); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    gtk_label_set_max_width_chars (GTK_LABEL (child), 24);
+    gtk_label_set_max_width_chars (GTK_LABEL (child), 18);
   return card;
 }
 
