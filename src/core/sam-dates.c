@@ -64,7 +64,10 @@ sam_date_format_long (const GDate *date)
 /**
  * sam_date_format_iso:
  *
- * Returns: (transfer full): @iso in the long form, or a copy of @iso where it is no date
+ * @iso: (nullable): a date as YYYY-MM-DD
+ *
+ * Returns: (transfer full): @iso in the long form, a copy of @iso where it is no date, or
+ *   "" where there is none
  */
 char *
 sam_date_format_iso (const char *iso)
@@ -73,7 +76,7 @@ sam_date_format_iso (const char *iso)
 
   g_date_clear (&date, 1);
   if (!sam_date_parse_iso (iso, &date))
-    return g_strdup (iso);
+    return g_strdup (iso != NULL ? iso : "");
   return sam_date_format_long (&date);
 }
 

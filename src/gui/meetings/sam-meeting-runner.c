@@ -561,7 +561,7 @@ describe_action (const SamMeetingAction *action)
     g_ptr_array_add (parts, g_strdup (action->who));
   if (action->due != NULL)
     {
-      g_autofree char *date = _sam_meetings_format_date (action->due);
+      g_autofree char *date = sam_date_format_iso (action->due);
 
       /* TRANSLATORS: when an action is due, e.g. "by 1 June 2026" */
       g_ptr_array_add (parts, g_strdup_printf (_("by %s"), date));

@@ -57,16 +57,6 @@ _sam_meetings_describe_place (SamContext       *context,
   return sam_meeting_report_describe_place (sam_context_get_store (context), meeting);
 }
 
-char *
-_sam_meetings_format_date (const char *iso)
-{
-  GDate date;
-
-  if (iso != NULL && sam_date_parse_iso (iso, &date))
-    return sam_date_format_long (&date);
-  return g_strdup (iso != NULL ? iso : "");
-}
-
 /* What an action answers to: an item's or a domain's name, or NULL. */
 char *
 _sam_meetings_describe_link (const SamMeetingAction *action)

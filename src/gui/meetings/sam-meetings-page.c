@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-dates.h"
 #include "sam-dialogs.h"
 #include "sam-meeting-start-dialog.h"
 #include "sam-meetings-page.h"
@@ -63,7 +64,7 @@ refresh_past (SamMeetingsPage *self)
       SamMeeting *meeting = g_ptr_array_index (meetings, i);
       SamMeetingTemplate *template = sam_meeting_template_lookup (meeting->template_id);
       g_autofree char *place = _sam_meetings_describe_place (self->context, meeting);
-      g_autofree char *date = _sam_meetings_format_date (meeting->date);
+      g_autofree char *date = sam_date_format_iso (meeting->date);
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 

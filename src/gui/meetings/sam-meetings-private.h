@@ -25,7 +25,6 @@ char       *_sam_meetings_format_clock   (gint64            us);
 char       *_sam_meetings_format_remaining (gint64          us);
 char       *_sam_meetings_describe_place (SamContext       *context,
                                           const SamMeeting *meeting);
-char       *_sam_meetings_format_date    (const char       *iso);
 char       *_sam_meetings_describe_link  (const SamMeetingAction *action);
 GtkWidget  *_sam_meetings_label          (const char       *text,
                                           const char       *css_class);

@@ -146,16 +146,6 @@ clinic_title (const SamClinic *clinic)
   return g_strdup (clinic->code);
 }
 
-static char *
-format_day (const char *iso)
-{
-  GDate date;
-
-  if (iso == NULL || !sam_date_parse_iso (iso, &date))
-    return g_strdup (iso ? iso : "");
-  return sam_date_format_long (&date);
-}
-
 /* What an action aims at, as a short label for a list. */
 static char *
 aim_label (const SamPlanAction *action)
@@ -222,7 +212,7 @@ update_banner (SamPlanPage *self)
       gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
       return;
     }
-  day = format_day (follow_up->date);
+  day = sam_date_format_iso (follow_up->date);
   adw_action_row_set_subtitle (self->follow_up_row, day);
 
   if (state == SAM_FOLLOW_UP_PAST)
@@ -645,7 +635,7 @@ action_row_new (SamPlanPage         *self,
     g_string_append_printf (subtitle, _("Who: %s"), action->who);
   if (action->due != NULL)
     {
-      g_autofree char *day = format_day (action->due);
+      g_autofree char *day = sam_date_format_iso (action->due);
 
       if (subtitle->len)
         g_string_append (subtitle, " · ");
@@ -838,7 +828,7 @@ import_action (GtkWidget  *widget,
       if (decided == NULL || decided->len == 0)
         continue;
       template = sam_meeting_template_lookup (meeting->template_id);
-      day = format_day (meeting->date);
+      day = sam_date_format_iso (meeting->date);
       /* Translators: a meeting to take actions from: its day, its title, how many actions. */
       title = template ? sam_meeting_template_get_title (template) : meeting->template_id;
       label = g_strdup_printf (ngettext ("%s, %s (%u action)", "%s, %s (%u actions)", decided->len),

@@ -85,16 +85,6 @@ on_buffer_changed (GtkTextBuffer *buffer,
     }
 }
 
-static char *
-format_day (const char *iso)
-{
-  GDate date;
-
-  if (iso == NULL || !sam_date_parse_iso (iso, &date))
-    return g_strdup (iso ? iso : "");
-  return sam_date_format_long (&date);
-}
-
 static GtkWidget *
 earlier_answers (GPtrArray *answers,
                  guint      first)
@@ -111,7 +101,7 @@ earlier_answers (GPtrArray *answers,
   for (guint i = first; i < answers->len; i++)
     {
       const SamReflection *earlier = g_ptr_array_index (answers, i);
-      g_autofree char *day = format_day (earlier->date);
+      g_autofree char *day = sam_date_format_iso (earlier->date);
       GtkWidget *date = gtk_label_new (day);
       GtkWidget *text = gtk_label_new (earlier->text);
 
@@ -483,7 +473,7 @@ sam_reflection_page_set_context (SamReflectionPage *self,
   now = sam_context_now (context);
   g_free (self->today);
   self->today = g_date_time_format (now, "%Y-%m-%d");
-  day = format_day (self->today);
+  day = sam_date_format_iso (self->today);
   adw_action_row_set_subtitle (self->date_row, day);
 
   role = sam_store_get_setting (sam_context_get_store (context), ROLE_SETTING);
