@@ -8,10 +8,9 @@
 
 #include <libintl.h>
 #include <locale.h>
-#include <sqlite3.h>
 
 #include "sam-collect.h"
-#include "sam-store-private.h"
+#include "sam-store-testing.h"
 #include "test-collect-common.h"
 #include "test-common.h"
 
@@ -158,14 +157,7 @@ static gint64
 query (SamStore   *store,
        const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_sam_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  return sam_store_testing_query_int (store, sql);
 }
 
 int
@@ -193,7 +185,7 @@ main (int   argc,
   store = sam_store_new (path, &error);
   g_assert_no_error (error);
   if (g_getenv ("BENCH_SYNC_NORMAL"))
-    sqlite3_exec (_sam_store_get_db (store), "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+    sam_store_testing_exec (store, "PRAGMA synchronous = NORMAL", NULL);
   g_assert_true (sam_store_ensure_cluster (store, "Klynge", &cluster, NULL));
   g_assert_true (sam_store_ensure_clinic (store, cluster, "Klinik 1", NULL, &clinic, NULL));
   g_assert_true (sam_store_create_round (store, cluster, "R1", "2026-03-01", &round, NULL));

@@ -14,7 +14,7 @@
 #include "sam-instrument.h"
 #include "sam-results.h"
 #include "sam-round-figures.h"
-#include "sam-store-private.h"
+#include "sam-store-testing.h"
 #include "sam-survey-import.h"
 #include "bench-national.h"
 #include "test-common.h"
@@ -288,7 +288,7 @@ main (int   argc,
         continue;
       if (run == 0)
         {
-          sqlite3 *db = _sam_store_get_db (store);
+          sqlite3 *db = sam_store_testing_get_db (store);
 
           write_rows_csv (db, "respondents", respondents_csv);
           write_rows_csv (db, "answers", answers_csv);

@@ -7,14 +7,13 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <sqlite3.h>
 
 #include "sam-cluster-file.h"
 #include "sam-csv.h"
 #include "sam-instrument.h"
 #include "sam-reference.h"
 #include "sam-results.h"
-#include "sam-store-private.h"
+#include "sam-store-testing.h"
 #include "test-common.h"
 
 /* The files between a clinic and its coordinator. Two databases per test: Klinik 3's own
@@ -138,15 +137,7 @@ static gint64
 count (SamStore   *store,
        const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_sam_store_get_db (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  return sam_store_testing_query_int (store, sql);
 }
 
 /* Everything a failed import must leave as it was, as one string. */
@@ -302,26 +293,21 @@ static GHashTable *
 figures_rows (SamStore *store)
 {
   GHashTable *rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (_sam_store_get_db (store),
-                                       "SELECT scope, unit, item, n, mean, favourable,"
-                                       " distribution, suppressed FROM cluster_figures"
-                                       " WHERE round_label = ?1 AND cluster = ?2",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, ROUND, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, CLUSTER, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (rows,
-                         g_strdup_printf ("%s|%s|%s", sqlite3_column_text (stmt, 0),
-                                          sqlite3_column_text (stmt, 1),
-                                          sqlite3_column_text (stmt, 2)),
-                         g_strdup_printf ("%d|%s|%s|%s|%d", sqlite3_column_int (stmt, 3),
-                                          sqlite3_column_text (stmt, 4),
-                                          sqlite3_column_text (stmt, 5),
-                                          sqlite3_column_text (stmt, 6),
-                                          sqlite3_column_int (stmt, 7)));
-  sqlite3_finalize (stmt);
+  lines = sam_store_testing_query_rows (store, "SELECT scope, unit, item, n, mean, favourable,"
+                                               " distribution, suppressed FROM cluster_figures"
+                                               " WHERE round_label = ?1 AND cluster = ?2",
+                                        ROUND, CLUSTER);
+  /* scope|unit|item, and n|mean|favourable|distribution|suppressed */
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (lines, i), "|", 4);
+
+      g_assert_cmpuint (g_strv_length (parts), ==, 4);
+      g_hash_table_insert (rows, g_strjoin ("|", parts[0], parts[1], parts[2], NULL),
+                           g_strdup (parts[3]));
+    }
   return rows;
 }
 

@@ -6,12 +6,11 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
 
 #include "sam-application.h"
 #include "sam-collect-dialog.h"
 #include "sam-qr.h"
-#include "sam-store-private.h"
+#include "sam-store-testing.h"
 #include "sam-window.h"
 #include "test-collect-common.h"
 #include "test-gui-common.h"
@@ -69,14 +68,7 @@ static gint64
 query (SamStore   *store,
        const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_sam_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  return sam_store_testing_query_int (store, sql);
 }
 
 static void

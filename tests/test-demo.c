@@ -6,13 +6,12 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
 
 #include "sam-demo.h"
 #include "sam-results.h"
 #include "sam-round-figures.h"
 #include "sam-instrument.h"
-#include "sam-store-private.h"
+#include "sam-store-testing.h"
 #include "test-common.h"
 
 static char *tmpdir;
@@ -33,14 +32,7 @@ static gint64
 query (SamStore   *store,
        const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_sam_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  return sam_store_testing_query_int (store, sql);
 }
 
 /* Everything a respondent gave, in a stable order, as one string. */
@@ -48,19 +40,15 @@ static char *
 dump (SamStore *store)
 {
   GString *out = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (_sam_store_get_db (store),
+  rows = sam_store_testing_query_rows (store,
                                        "SELECT r.label, c.code, p.role, a.item, a.code"
                                        " FROM answers a JOIN respondents p ON p.id = a.respondent_id"
                                        " JOIN rounds r ON r.id = p.round_id JOIN clinics c ON c.id = p.clinic_id"
-                                       " ORDER BY p.id, a.item", -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (out, "%s|%s|%s|%s|%d\n",
-                            sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
-                            sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3),
-                            sqlite3_column_int (stmt, 4));
-  sqlite3_finalize (stmt);
+                                       " ORDER BY p.id, a.item", NULL, NULL);
+  for (guint i = 0; i < rows->len; i++)
+    g_string_append_printf (out, "%s\n", (const char *) g_ptr_array_index (rows, i));
   return g_string_free (out, FALSE);
 }
 
@@ -268,7 +256,8 @@ test_reset (void)
 
   g_assert_true (sam_store_ensure_cluster (store, "Testklyngen", &cluster_id, NULL));
   g_assert_true (sam_store_set_setting (store, "marker", "changed", NULL));
-  g_assert_true (_sam_store_exec (store, "UPDATE answers SET code = 1 WHERE code = 2", NULL));
+  g_assert_true (sam_store_testing_exec (store, "UPDATE answers SET code = 1 WHERE code = 2",
+                                         NULL));
   changed = dump (store);
   g_assert_cmpstr (changed, !=, before);
 

@@ -17,7 +17,7 @@
 #include "sam-meeting-timer.h"
 #include "sam-meeting-start-dialog.h"
 #include "sam-meeting-store.h"
-#include "sam-store-private.h"
+#include "sam-store-testing.h"
 #include "sam-survey-import.h"
 #include "sam-window.h"
 #include "test-gui-common.h"
@@ -411,14 +411,7 @@ static gint64
 count (SamStore   *store,
        const char *sql)
 {
-  sqlite3_stmt *stmt = _sam_store_prepare (store, sql, NULL);
-  gint64 value;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  return sam_store_testing_query_int (store, sql);
 }
 
 /* Reset the Demo, from the banner's menu: asked first, then the demo as it was. */
@@ -434,7 +427,7 @@ test_reset_demo (void)
   gint64 cluster_id;
 
   g_assert_true (sam_store_ensure_cluster (store, "Testklyngen", &cluster_id, NULL));
-  g_assert_true (_sam_store_exec (store, "DELETE FROM respondents WHERE id % 2 = 0", NULL));
+  g_assert_true (sam_store_testing_exec (store, "DELETE FROM respondents WHERE id % 2 = 0", NULL));
   g_assert_cmpint (count (store, "SELECT count(*) FROM answers"), <, answers);
 
   /* Cancelled: nothing changes. */

@@ -10,7 +10,7 @@
 #include "sam-reference.h"
 #include "sam-results.h"
 #include "sam-round-figures.h"
-#include "sam-store-private.h"
+#include "sam-store-testing.h"
 #include "test-common.h"
 
 /* The results file against the formats contract, on a cluster whose figures are worked
@@ -114,7 +114,8 @@ forget_publication (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (_sam_store_exec (fixture->store, "UPDATE rounds SET published_k = NULL", &error));
+  g_assert_true (sam_store_testing_exec (fixture->store, "UPDATE rounds SET published_k = NULL",
+                                         &error));
   g_assert_no_error (error);
 }
 

@@ -11,7 +11,7 @@
 
 #include "sam-instrument.h"
 #include "sam-round-figures.h"
-#include "sam-store-private.h"
+#include "sam-store-testing.h"
 #include "test-common.h"
 
 /* The figures pipeline, on a cluster worked out by hand. k = 3. q1 is in index_A's group,
@@ -346,13 +346,13 @@ test_national (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(SamRoundFigures) figures = NULL;
   const SamFigure *q1, *q2a, *index;
+  const char *reference = "INSERT INTO reference VALUES"
+                          " ('R1', 'q1', 812, '71.3', '60.2', '30.0|30.2|20.0|10.0|9.8', 0),"
+                          " ('R1', 'q2a', 2, '50.0', '50.0', '50.0|0.0|0.0|0.0|50.0', 0),"
+                          " ('R1', 'index_A', 700, '', '', '', 1),"
+                          " ('R0', 'q1', 5, '10.0', '', '', 0)";
 
-  g_assert_true (_sam_store_exec (fixture->store,
-                                  "INSERT INTO reference VALUES"
-                                  " ('R1', 'q1', 812, '71.3', '60.2', '30.0|30.2|20.0|10.0|9.8', 0),"
-                                  " ('R1', 'q2a', 2, '50.0', '50.0', '50.0|0.0|0.0|0.0|50.0', 0),"
-                                  " ('R1', 'index_A', 700, '', '', '', 1),"
-                                  " ('R0', 'q1', 5, '10.0', '', '', 0)", &error));
+  g_assert_true (sam_store_testing_exec (fixture->store, reference, &error));
   g_assert_no_error (error);
   figures = sam_round_figures_load (fixture->store, fixture->round, &(SamFiguresPolicy) { 3, 0 }, &error);
   g_assert_no_error (error);

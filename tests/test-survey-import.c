@@ -6,9 +6,8 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
 
-#include "sam-store-private.h"
+#include "sam-store-testing.h"
 #include "sam-survey-import.h"
 #include "test-common.h"
 
@@ -57,14 +56,7 @@ static gint64
 query (SamStore   *store,
        const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_sam_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  return sam_store_testing_query_int (store, sql);
 }
 
 static void
@@ -405,7 +397,7 @@ test_tallied_clinic (Fixture       *fixture,
   sql = g_strdup_printf ("INSERT INTO clinic_tallies (round_id, clinic_id, import_id, item, c1)"
                          " VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'q1', 2)",
                          round, clinic, tallies);
-  g_assert_cmpint (sqlite3_exec (_sam_store_get_db (fixture->store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (sam_store_testing_exec (fixture->store, sql, NULL));
 
   g_assert_cmpuint (sam_survey_import_get_errors (import)->len, ==, 0);
   g_assert_false (sam_survey_import_commit (import, fixture->store, "Klynge Syd", &result, &error));

@@ -13,38 +13,18 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "sam-cluster-file.h"
+#include "sam-cluster-file-private.h"
 #include "sam-instrument.h"
 #include "sam-names.h"
 #include "sam-results.h"
 #include "sam-round-figures.h"
-#include "sam-store-private.h"
+#include "sam-store-rows.h"
 
-/* A file is one JSON object:
- *
- *   { "format": "samarbejde-tallies" | "samarbejde-figures", "version": 1,
- *     "content": { ... }, "checksum": "<SHA-256 of the content, lowercase hex>" }
- *
- * The checksum is taken over the content node as json-glib writes it without any
- * indentation. The reader writes the content it parsed the same way, so the checksum
- * holds after a person or an editor changes only the spacing of the file, and fails after
- * any change of a value, a key or the order of keys. It is no signature: anyone can
- * compute it again, so it proves neither who wrote a file nor that nobody changed it on
- * purpose. It catches damage and edits made by hand, which is all it is for; everything
- * a file holds is checked on its own whatever the checksum says (a key written twice,
- * which the parsed content no longer shows, is looked for in the text). */
-
-#define FORMAT_TALLIES "samarbejde-tallies"
-#define FORMAT_FIGURES "samarbejde-figures"
-#define FORMAT_VERSION 1
+/* The format is described in sam-cluster-file-private.h. */
 
 /* A cluster's figures file with every item of a hundred clinics is well under a
  * megabyte; anything much larger is not ours, and is not read into memory to find out. */
 #define MAX_FILE_SIZE (16 * 1024 * 1024)
-
-/* The format nests five levels deep. json-glib's parser recurses once per level, so a
- * file of nothing but brackets would run it out of stack: the depth is checked first. */
-#define MAX_DEPTH 16
 
 /* Counts no clinic could have are refused: a tallies file of more than SAM_MAX_RESPONDENTS
  * respondents, and a clinic's or the cluster's figure of more. A national figure counts
@@ -56,17 +36,8 @@
 
 #define IMPORT_KIND_TALLIES "tallies"
 
-typedef struct
-{
-  char     *scope;
-  char     *unit;
-  char     *item;
-  gint64    n;
-  char     *mean;
-  char     *favourable;
-  char     *distribution;
-  gboolean  suppressed;
-} FigureRow;
+/* A row of a figures file; the store keeps it as it was read. */
+typedef SamStoreFigureRow FigureRow;
 
 struct _SamClusterFile
 {
@@ -87,37 +58,19 @@ struct _SamClusterFile
 
 G_DEFINE_QUARK (sam-cluster-file-error-quark, sam_cluster_file_error)
 
-static gboolean step_statement (SamStore      *store,
-                                sqlite3_stmt  *stmt,
-                                GError       **error);
-
-static void
-figure_row_free (gpointer data)
-{
-  FigureRow *row = data;
-
-  g_free (row->scope);
-  g_free (row->unit);
-  g_free (row->item);
-  g_free (row->mean);
-  g_free (row->favourable);
-  g_free (row->distribution);
-  g_free (row);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (FigureRow, figure_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FigureRow, _sam_store_figure_row_free)
 
 /* The number of answer codes of an item, bounded by what a tally holds. */
-static guint
-item_n_codes (const SamItem *item)
+guint
+_sam_cluster_file_item_n_codes (const SamItem *item)
 {
   g_assert (item != NULL && item->question != NULL && item->question->scale != NULL);
 
   return MIN (item->question->scale->options->len, SAM_MAX_CODES);
 }
 
-static char *
-today (void)
+char *
+_sam_cluster_file_today (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
@@ -180,8 +133,8 @@ invalid (SamClusterFile  *self,
 
 /* The checksum of a content node: SHA-256 of its compact text, the same for the writer,
  * which built the node, and for the reader, which parsed it. */
-static char *
-checksum_content (JsonNode *content)
+char *
+_sam_cluster_file_checksum (JsonNode *content)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
@@ -193,584 +146,8 @@ checksum_content (JsonNode *content)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, length);
 }
 
-/* Counting with an error, so that a database error is never taken for "no answers". */
-static gboolean
-count_rows (SamStore    *store,
-            const char  *sql,
-            gint64       round_id,
-            gint64       clinic_id,
-            gint64      *out,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (_sam_store_get_db (store), sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return _sam_store_set_error (store, error, rc);
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int64 (stmt, 2, clinic_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    return _sam_store_set_error (store, error, rc);
-  return TRUE;
-}
-
-static gboolean
-count_respondents (SamStore  *store,
-                   gint64     round_id,
-                   gint64     clinic_id,
-                   gint64    *out,
-                   GError   **error)
-{
-  return count_rows (store,
-                     "SELECT count(*) FROM respondents WHERE round_id = ?1 AND clinic_id = ?2",
-                     round_id, clinic_id, out, error);
-}
-
-/* Writing */
-
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_int_member (JsonBuilder *builder,
-                const char  *name,
-                gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-/* Puts the content in its envelope and appends the file's text, indented for a person. */
-static void
-append_file (GString    *out,
-             const char *format,
-             JsonNode   *content)
-{
-  g_autofree char *checksum = checksum_content (content);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-  gsize length = 0;
-
-  json_builder_begin_object (builder);
-  add_string_member (builder, "format", format);
-  add_int_member (builder, "version", FORMAT_VERSION);
-  json_builder_set_member_name (builder, "content");
-  json_builder_add_value (builder, json_node_copy (content));
-  add_string_member (builder, "checksum", checksum);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &length);
-  g_string_append_len (out, text, length);
-  g_string_append_c (out, '\n');
-}
-
-/**
- * sam_cluster_file_count_respondents:
- *
- * Returns: the clinic's respondents in the round (0 also where the database fails: the
- *   number only decides whether to warn before a file is written)
- */
-guint
-sam_cluster_file_count_respondents (SamStore *store,
-                                    gint64    round_id,
-                                    gint64    clinic_id)
-{
-  gint64 n = 0;
-
-  g_return_val_if_fail (SAM_IS_STORE (store), 0);
-
-  if (!count_respondents (store, round_id, clinic_id, &n, NULL))
-    return 0;
-  return (guint) CLAMP (n, 0, G_MAXUINT);
-}
-
-/**
- * sam_cluster_file_write_tallies:
- * @out: where the file's text is appended
- *
- * Writes a clinic's tallies for one round, for its coordinator: per item the counts of
- * each answer and of "not applicable", per index the respondents counted and the sum of
- * their domain scores. No individual answer and nothing that identifies a respondent.
- */
-gboolean
-sam_cluster_file_write_tallies (SamStore  *store,
-                                gint64     round_id,
-                                gint64     clinic_id,
-                                GString   *out,
-                                GError   **error)
-{
-  SamInstrument *instrument = sam_instrument_get_default ();
-  g_autoptr(SamRoundTallies) round = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) content = NULL;
-  const SamClinicTallies *clinic = NULL;
-  gint64 n_respondents = 0, n_imported = 0;
-
-  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
-  g_return_val_if_fail (out != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  round = sam_round_tallies_load (store, round_id, error);
-  if (round == NULL)
-    return FALSE;
-  for (guint i = 0; i < round->clinics->len && clinic == NULL; i++)
-    {
-      const SamClinicTallies *candidate = g_ptr_array_index (round->clinics, i);
-
-      if (candidate->clinic_id == clinic_id)
-        clinic = candidate;
-    }
-
-  if (!count_respondents (store, round_id, clinic_id, &n_respondents, error))
-    return FALSE;
-  if (clinic == NULL || n_respondents == 0)
-    {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                   _("The clinic has no answers of its own in round “%s”"), round->round_label);
-      return FALSE;
-    }
-
-  /* Tallies that came from the clinic's file would be counted in as well, and the file
-   * would hold more answers than respondents; the coordinator keeps one or the other. */
-  if (!count_rows (store,
-                   "SELECT count(*) FROM clinic_tallies WHERE round_id = ?1 AND clinic_id = ?2",
-                   round_id, clinic_id, &n_imported, error))
-    return FALSE;
-  if (n_imported > 0)
-    {
-      g_set_error (error, SAM_CLUSTER_FILE_ERROR, SAM_CLUSTER_FILE_ERROR_CONFLICT,
-                   _("Clinic “%s” has answers of its own in round “%s” and tallies from its "
-                     "file as well, so no file of its tallies can be written"),
-                   clinic->code, round->round_label);
-      return FALSE;
-    }
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  add_string_member (builder, "round", round->round_label);
-  add_string_member (builder, "cluster", round->cluster_name);
-  add_string_member (builder, "clinic", clinic->code);
-  add_int_member (builder, "respondents", n_respondents);
-
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < SAM_N_ITEMS; i++)
-    {
-      const SamItem *item = sam_instrument_get_item (instrument, i);
-      const SamItemTally *tally = &clinic->tallies.items[i];
-
-      json_builder_set_member_name (builder, item->id);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "counts");
-      json_builder_begin_array (builder);
-      for (guint code = 1; code <= item_n_codes (item); code++)
-        json_builder_add_int_value (builder, tally->counts[code]);
-      json_builder_end_array (builder);
-      add_int_member (builder, "not_applicable", tally->not_applicable);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_object (builder);
-
-  json_builder_set_member_name (builder, "indices");
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < SAM_N_INDICES; i++)
-    {
-      json_builder_set_member_name (builder, sam_index_to_string (i));
-      json_builder_begin_object (builder);
-      add_int_member (builder, "n", clinic->tallies.indices[i].n);
-      json_builder_set_member_name (builder, "sum");
-      json_builder_add_double_value (builder, clinic->tallies.indices[i].sum);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-
-  content = json_builder_get_root (builder);
-
-  /* What the file holds, so that the window can say when the clinic's answers changed
-   * after it went to the coordinator. */
-  {
-    g_autofree char *fingerprint = sam_tallies_fingerprint (&clinic->tallies);
-    g_autofree char *sent = today ();
-    sqlite3_stmt *stmt = NULL;
-    gboolean ok;
-    int rc;
-
-    rc = sqlite3_prepare_v2 (_sam_store_get_db (store),
-                             "INSERT OR REPLACE INTO sent_tallies (round_id, clinic_id, fingerprint, sent)"
-                             " VALUES (?1, ?2, ?3, ?4)", -1, &stmt, NULL);
-    if (rc != SQLITE_OK)
-      return _sam_store_set_error (store, error, rc);
-    sqlite3_bind_int64 (stmt, 1, round_id);
-    sqlite3_bind_int64 (stmt, 2, clinic_id);
-    sqlite3_bind_text (stmt, 3, fingerprint, -1, SQLITE_STATIC);
-    sqlite3_bind_text (stmt, 4, sent, -1, SQLITE_STATIC);
-    ok = step_statement (store, stmt, error);
-    sqlite3_finalize (stmt);
-    if (!ok)
-      return FALSE;
-  }
-
-  append_file (out, FORMAT_TALLIES, content);
-  return TRUE;
-}
-
-static void
-add_row (JsonBuilder *builder,
-         const char  *scope,
-         const char  *unit,
-         const char  *item,
-         gint64       n,
-         const char  *mean,
-         const char  *favourable,
-         const char  *distribution,
-         gboolean     suppressed)
-{
-  json_builder_begin_object (builder);
-  add_string_member (builder, "scope", scope);
-  add_string_member (builder, "unit", unit);
-  add_string_member (builder, "item", item);
-  add_int_member (builder, "n", n);
-  add_string_member (builder, "mean", mean);
-  add_string_member (builder, "favourable", favourable);
-  add_string_member (builder, "distribution", distribution);
-  add_int_member (builder, "suppressed", suppressed ? 1 : 0);
-  json_builder_end_object (builder);
-}
-
-/* The strings of the results file, from the one place that makes figures. */
-static void
-add_figure_row (const char      *scope,
-                const char      *unit,
-                const char      *item,
-                const SamFigure *figure,
-                gpointer         user_data)
-{
-  JsonBuilder *builder = user_data;
-  char mean[G_ASCII_DTOSTR_BUF_SIZE], favourable[G_ASCII_DTOSTR_BUF_SIZE];
-  g_autofree char *distribution = sam_figure_format (figure, mean, favourable);
-
-  /* Where n is 0 there is nothing to withhold. */
-  add_row (builder, scope, unit, item, figure->n, mean, favourable, distribution,
-           figure->n > 0 && figure->withheld != SAM_WITHHELD_NONE);
-}
-
-/**
- * sam_cluster_file_write_figures:
- * @policy: (nullable): the minimum group size (0: the round's own) and, for a file of one
- *   clinic's own view, that clinic; %NULL for the cluster's view
- * @out: where the file's text is appended
- *
- * Writes the cluster's figures for one round, for every clinic: the cluster's, each
- * clinic's and the national ones, the same rows and strings as the results file, from the
- * one figures pipeline. The round must be closed; the file is a publication of the round
- * and fixes its k.
- */
-gboolean
-sam_cluster_file_write_figures (SamStore                *store,
-                                gint64                   round_id,
-                                const SamFiguresPolicy  *policy,
-                                GString                 *out,
-                                GError                 **error)
-{
-  SamFiguresPolicy round_policy = { 0, 0 };
-  g_autoptr(SamRoundFigures) figures = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) content = NULL;
-
-  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
-  g_return_val_if_fail (out != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (policy != NULL)
-    round_policy = *policy;
-  if (!sam_store_publish_round (store, round_id, round_policy.k, TRUE, &round_policy.k, error))
-    return FALSE;
-  figures = sam_round_figures_load (store, round_id, &round_policy, error);
-  if (figures == NULL)
-    return FALSE;
-  if (figures->clinics->len == 0)
-    {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                   _("Round “%s” has no answers and no clinic’s tallies yet"), figures->round_label);
-      return FALSE;
-    }
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  add_string_member (builder, "round", figures->round_label);
-  add_string_member (builder, "cluster", figures->cluster_name);
-  add_int_member (builder, "k", figures->k);
-  json_builder_set_member_name (builder, "rows");
-  json_builder_begin_array (builder);
-  sam_round_figures_foreach_row (figures, add_figure_row, builder);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  content = json_builder_get_root (builder);
-  append_file (out, FORMAT_FIGURES, content);
-  return TRUE;
-}
 
 /* Reading */
-
-/* Reads the four hex digits of a "\u" escape at @text[@i]. */
-static gboolean
-read_hex4 (const char *text,
-           gsize       size,
-           gsize       i,
-           gunichar   *out)
-{
-  gunichar value = 0;
-
-  if (i + 4 > size)
-    return FALSE;
-  for (gsize j = i; j < i + 4; j++)
-    {
-      if (!g_ascii_isxdigit (text[j]))
-        return FALSE;
-      value = value * 16 + g_ascii_xdigit_value (text[j]);
-    }
-  *out = value;
-  return TRUE;
-}
-
-/* Steps over one string from its opening quote at @text[*@i] to its closing quote, and
- * refuses what standard JSON does not allow in a string. json-glib's scanner reads
- * further than the standard: a "\u" takes four characters whatever they are, and one that
- * stands for half a surrogate pair takes the next two as well, quote or not. After such an
- * escape it would no longer agree with anyone on where strings end. */
-static gboolean
-skip_string (const char *text,
-             gsize       size,
-             gsize      *i)
-{
-  for (gsize j = *i + 1; j < size; j++)
-    {
-      guchar c = text[j];
-      gunichar value, low;
-
-      if (c == '"')
-        {
-          *i = j;
-          return TRUE;
-        }
-      if (c < 0x20)
-        return FALSE;
-      if (c != '\\')
-        continue;
-
-      if (++j >= size)
-        return FALSE;
-      switch (text[j])
-        {
-        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-          break;
-        case 'u':
-          /* A NUL would cut the string short; half a pair is no character. */
-          if (!read_hex4 (text, size, j + 1, &value) || value == 0 ||
-              (value >= 0xdc00 && value <= 0xdfff))
-            return FALSE;
-          j += 4;
-          if (value >= 0xd800 && value <= 0xdbff)
-            {
-              if (j + 2 >= size || text[j + 1] != '\\' || text[j + 2] != 'u' ||
-                  !read_hex4 (text, size, j + 3, &low) || low < 0xdc00 || low > 0xdfff)
-                return FALSE;
-              j += 6;
-            }
-          break;
-        default:
-          return FALSE;
-        }
-    }
-  return FALSE;
-}
-
-/* The text of a string that skip_string() has let through, from its opening quote at
- * @text[@start] to its closing quote at @text[@end], with its escapes read as json-glib
- * reads them: "\u0061" and "a" are the same key. */
-static char *
-decode_string (const char *text,
-               gsize       start,
-               gsize       end)
-{
-  GString *out = g_string_sized_new (end - start);
-
-  for (gsize j = start + 1; j < end; j++)
-    {
-      gunichar value, low;
-
-      if (text[j] != '\\')
-        {
-          g_string_append_c (out, text[j]);
-          continue;
-        }
-      switch (text[++j])
-        {
-        case 'b': g_string_append_c (out, '\b'); break;
-        case 'f': g_string_append_c (out, '\f'); break;
-        case 'n': g_string_append_c (out, '\n'); break;
-        case 'r': g_string_append_c (out, '\r'); break;
-        case 't': g_string_append_c (out, '\t'); break;
-        case 'u':
-          read_hex4 (text, end, j + 1, &value);
-          j += 4;
-          if (value >= 0xd800 && value <= 0xdbff)
-            {
-              read_hex4 (text, end, j + 3, &low);
-              value = 0x10000 + ((value - 0xd800) << 10) + (low - 0xdc00);
-              j += 6;
-            }
-          g_string_append_unichar (out, value);
-          break;
-        default:                  /* '"', '\\' and '/' stand for themselves */
-          g_string_append_c (out, text[j]);
-          break;
-        }
-    }
-  return g_string_free (out, FALSE);
-}
-
-static void
-keys_free (gpointer data)
-{
-  if (data != NULL)
-    g_hash_table_unref (data);
-}
-
-/* What json-glib's parser reads beyond JSON (single quotes, comments, escapes of its own)
- * is refused before it parses, and so is a nesting deeper than the format's, since the
- * parser recurses once per level. Outside strings only JSON's own characters may stand,
- * and strings are read as the standard has them, so the depth counted here is the depth
- * the parser will see.
- *
- * A key written twice in one object is refused here too, at any depth: json-glib keeps
- * the last one without a word, so such a file could show a person reading it one value
- * and the app another. No writer of ours makes one, and the parsed content has already
- * lost the first, so it is the text that is checked, key by key, one set per open object
- * (arrays have none). Where the text is not JSON, what is taken for a key here may be
- * wrong, but then the parser refuses the file anyway. */
-static gboolean
-check_shape (const char  *name,
-             const char  *text,
-             gsize        size,
-             GError     **error)
-{
-  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (keys_free);
-  gboolean ended = FALSE;
-  gboolean expect_key = FALSE;
-  guint line = 1;
-
-  for (gsize i = 0; i < size; i++)
-    {
-      char c = text[i];
-      GHashTable *keys = open->len > 0 ? g_ptr_array_index (open, open->len - 1) : NULL;
-
-      if (c == '\n')
-        line++;
-      /* json-glib reads the first value and lets what follows pass. */
-      if (ended && !g_ascii_isspace (c))
-        {
-          g_set_error (error, SAM_CLUSTER_FILE_ERROR, SAM_CLUSTER_FILE_ERROR_INVALID,
-                       _("%s:%u: the file goes on after its end"), name, line);
-          return FALSE;
-        }
-
-      switch (c)
-        {
-        case '"':
-          {
-            gsize start = i;
-
-            if (!skip_string (text, size, &i))
-              {
-                g_set_error (error, SAM_CLUSTER_FILE_ERROR, SAM_CLUSTER_FILE_ERROR_INVALID,
-                             _("%s:%u: a string is broken: the file is not JSON"), name, line);
-                return FALSE;
-              }
-            if (expect_key && keys != NULL)
-              {
-                char *key = decode_string (text, start, i);
-
-                if (g_hash_table_contains (keys, key))
-                  {
-                    g_set_error (error, SAM_CLUSTER_FILE_ERROR, SAM_CLUSTER_FILE_ERROR_INVALID,
-                                 _("%s:%u: the key “%s” is there twice"), name, line, key);
-                    g_free (key);
-                    return FALSE;
-                  }
-                g_hash_table_add (keys, key);
-              }
-            expect_key = FALSE;
-          }
-          break;
-        case '[':
-        case '{':
-          if (open->len >= MAX_DEPTH)
-            {
-              g_set_error (error, SAM_CLUSTER_FILE_ERROR, SAM_CLUSTER_FILE_ERROR_INVALID,
-                           _("%s:%u: the file nests deeper than a Samarbejde file does"),
-                           name, line);
-              return FALSE;
-            }
-          g_ptr_array_add (open, c == '{' ? g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                                   g_free, NULL)
-                                          : NULL);
-          expect_key = c == '{';
-          break;
-        case ']':
-        case '}':
-          if (open->len > 0)
-            {
-              g_ptr_array_remove_index (open, open->len - 1);
-              if (open->len == 0)
-                ended = TRUE;
-            }
-          expect_key = FALSE;
-          break;
-        case ',':
-          expect_key = keys != NULL;
-          break;
-        case ':':
-          expect_key = FALSE;
-          break;
-        case ' ': case '\t': case '\n': case '\r':
-        case '+': case '-': case '.':
-          break;
-        default:
-          if (!g_ascii_isalnum (c))
-            {
-              char character[8] = { 0 };
-
-              g_unichar_to_utf8 (g_utf8_get_char (text + i), character);
-              g_set_error (error, SAM_CLUSTER_FILE_ERROR, SAM_CLUSTER_FILE_ERROR_INVALID,
-                           _("%s:%u: “%s” cannot stand there: the file is not JSON"), name, line,
-                           character);
-              return FALSE;
-            }
-          break;
-        }
-    }
-  return TRUE;
-}
 
 /* A member's value, or NULL where it is missing or of another JSON type. */
 static JsonNode *
@@ -882,7 +259,7 @@ read_item_tally (SamClusterFile  *self,
                  GError         **error)
 {
   SamItemTally *tally = &self->tallies.items[item->index];
-  guint n_codes = item_n_codes (item);
+  guint n_codes = _sam_cluster_file_item_n_codes (item);
   JsonObject *object;
   JsonArray *counts;
   gint64 value;
@@ -1164,7 +541,7 @@ read_figures (SamClusterFile  *self,
   rows = member_array (content, "rows");
   if (rows == NULL || json_array_get_length (rows) == 0)
     return invalid (self, error, "rows", _("the figures are missing"));
-  self->rows = g_ptr_array_new_with_free_func (figure_row_free);
+  self->rows = g_ptr_array_new_with_free_func (_sam_store_figure_row_free);
   for (guint i = 0; i < json_array_get_length (rows); i++)
     if (!read_figure_row (self, i + 1, json_array_get_element (rows, i), seen, error))
       return FALSE;
@@ -1221,7 +598,7 @@ sam_cluster_file_parse (const char  *name,
       data += 3;
       size -= 3;
     }
-  if (!check_shape (name, data, size, error))
+  if (!_sam_cluster_file_check_shape (name, data, size, error))
     return NULL;
 
   /* A copy with its NUL, so that no parser ever reads past the end of the bytes. */
@@ -1284,7 +661,7 @@ sam_cluster_file_parse (const char  *name,
       fail (error, SAM_CLUSTER_FILE_ERROR_INVALID, name, "checksum", _("the checksum is missing"));
       return NULL;
     }
-  computed = checksum_content (content);
+  computed = _sam_cluster_file_checksum (content);
   if (!g_str_equal (computed, checksum))
     {
       fail (error, SAM_CLUSTER_FILE_ERROR_CHECKSUM, name, NULL,
@@ -1372,97 +749,6 @@ sam_cluster_file_get_n_respondents (SamClusterFile *self)
 
 /* Importing */
 
-static gboolean
-step_statement (SamStore      *store,
-                sqlite3_stmt  *stmt,
-                GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  /* The message first: a reset may clear it. */
-  if (rc != SQLITE_DONE)
-    _sam_store_set_error (store, error, rc);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE;
-}
-
-/* Runs @sql with ?1 and ?2 bound to @first and @second. */
-static gboolean
-run_statement (SamStore     *store,
-               const char   *sql,
-               gint64        first,
-               gint64        second,
-               GError      **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (_sam_store_get_db (store), sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return _sam_store_set_error (store, error, rc);
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, second);
-  ok = step_statement (store, stmt, error);
-  sqlite3_finalize (stmt);
-  return ok;
-}
-
-static gboolean
-insert_tallies (SamClusterFile  *self,
-                SamStore        *store,
-                gint64           round_id,
-                gint64           clinic_id,
-                gint64           import_id,
-                GError         **error)
-{
-  SamInstrument *instrument = sam_instrument_get_default ();
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = TRUE;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (_sam_store_get_db (store),
-                           "INSERT INTO clinic_tallies (round_id, clinic_id, import_id, item,"
-                           " c1, c2, c3, c4, c5, c6, na, n, sum)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return _sam_store_set_error (store, error, rc);
-
-  for (guint i = 0; ok && i < SAM_N_ITEMS + SAM_N_INDICES; i++)
-    {
-      sqlite3_clear_bindings (stmt);
-      sqlite3_bind_int64 (stmt, 1, round_id);
-      sqlite3_bind_int64 (stmt, 2, clinic_id);
-      sqlite3_bind_int64 (stmt, 3, import_id);
-      if (i < SAM_N_ITEMS)
-        {
-          const SamItemTally *tally = &self->tallies.items[i];
-
-          sqlite3_bind_text (stmt, 4, sam_instrument_get_item (instrument, i)->id, -1,
-                             SQLITE_STATIC);
-          for (guint code = 1; code <= SAM_MAX_CODES; code++)
-            sqlite3_bind_int64 (stmt, 4 + code, tally->counts[code]);
-          sqlite3_bind_int64 (stmt, 11, tally->not_applicable);
-          sqlite3_bind_int64 (stmt, 12, 0);
-          sqlite3_bind_double (stmt, 13, 0.0);
-        }
-      else
-        {
-          const SamIndexTally *tally = &self->tallies.indices[i - SAM_N_ITEMS];
-
-          sqlite3_bind_text (stmt, 4, sam_index_to_string (i - SAM_N_ITEMS), -1, SQLITE_STATIC);
-          for (guint code = 1; code <= SAM_MAX_CODES + 1; code++)
-            sqlite3_bind_int64 (stmt, 4 + code, 0);
-          sqlite3_bind_int64 (stmt, 12, tally->n);
-          sqlite3_bind_double (stmt, 13, tally->sum);
-        }
-      ok = step_statement (store, stmt, error);
-    }
-  sqlite3_finalize (stmt);
-  return ok;
-}
-
 /* The file's cluster and round, which this database must know already, unless the caller
  * names them as the ones to create: a file for a cluster or round nobody here expects is
  * more likely a mistake than news. */
@@ -1506,7 +792,7 @@ find_round (SamClusterFile  *self,
   if (!known && !sam_store_ensure_cluster (store, self->cluster, cluster_id, error))
     return FALSE;
   {
-    g_autofree char *date = today ();
+    g_autofree char *date = _sam_cluster_file_today ();
 
     *closed = FALSE;
     return sam_store_create_round (store, *cluster_id, self->round, date, round_id, error);
@@ -1531,7 +817,7 @@ import_tallies (SamClusterFile        *self,
     return FALSE;
 
   /* The same answers counted twice would make the clinic look bigger than it is. */
-  if (!count_respondents (store, round_id, clinic_id, &n_answers, error))
+  if (!_sam_store_count_respondents (store, round_id, clinic_id, &n_answers, error))
     return FALSE;
   if (n_answers > 0)
     return fail (error, SAM_CLUSTER_FILE_ERROR_CONFLICT, self->name, NULL,
@@ -1553,18 +839,9 @@ import_tallies (SamClusterFile        *self,
   if (!sam_store_add_import (store, round_id, IMPORT_KIND_TALLIES, self->basename, self->sha256,
                              &import_id, error))
     return FALSE;
-  /* A newer file from the clinic replaces the older; the older's import goes with its
-   * tallies, so that the imports list only what the figures are made of. */
-  if (!run_statement (store, "DELETE FROM clinic_tallies WHERE round_id = ?1 AND clinic_id = ?2",
-                      round_id, clinic_id, error) ||
-      !run_statement (store,
-                      "DELETE FROM imports WHERE round_id = ?1"
-                      " AND kind = '" IMPORT_KIND_TALLIES "' AND id != ?2"
-                      " AND NOT EXISTS (SELECT 1 FROM clinic_tallies t"
-                      "                 WHERE t.import_id = imports.id)",
-                      round_id, import_id, error))
-    return FALSE;
-  if (!insert_tallies (self, store, round_id, clinic_id, import_id, error) ||
+  /* A newer file from the clinic replaces the older, with its import. */
+  if (!_sam_store_replace_clinic_tallies (store, round_id, clinic_id, import_id,
+                                          IMPORT_KIND_TALLIES, &self->tallies, error) ||
       !sam_store_add_round_clinic (store, round_id, clinic_id, -1, error))
     return FALSE;
 
@@ -1581,27 +858,16 @@ import_figures (SamClusterFile        *self,
                 SamClusterFileResult  *result,
                 GError               **error)
 {
-  sqlite3 *db = _sam_store_get_db (store);
-  g_autofree char *date = today ();
+  g_autofree char *date = _sam_cluster_file_today ();
   g_autofree char *previous = NULL;
-  sqlite3_stmt *stmt = NULL;
   gint64 cluster_id = 0, round_id = 0;
   gboolean closed = FALSE;
-  gboolean ok = TRUE;
-  int rc;
 
   if (!find_round (self, store, accept_cluster, accept_round, &cluster_id, &round_id, &closed, error))
     return FALSE;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT sha256 FROM received_figures WHERE round_id = ?1", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return _sam_store_set_error (store, error, rc);
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    previous = _sam_store_column_dup (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _sam_store_set_error (store, error, rc);
+  if (!_sam_store_get_received_figures (store, round_id, NULL, NULL, &previous, error))
+    return FALSE;
   if (g_strcmp0 (previous, self->sha256) == 0)
     {
       *result = SAM_CLUSTER_FILE_ALREADY;
@@ -1620,57 +886,9 @@ import_figures (SamClusterFile        *self,
         return FALSE;
     }
 
-  rc = sqlite3_prepare_v2 (db,
-                           "DELETE FROM cluster_figures WHERE round_label = ?1 AND cluster = ?2",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return _sam_store_set_error (store, error, rc);
-  sqlite3_bind_text (stmt, 1, self->round, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, self->cluster, -1, SQLITE_STATIC);
-  ok = step_statement (store, stmt, error);
-  sqlite3_finalize (stmt);
-  if (!ok)
-    return FALSE;
-
-  rc = sqlite3_prepare_v2 (db,
-                           "INSERT INTO cluster_figures (round_label, cluster, scope, unit, item,"
-                           " n, mean, favourable, distribution, suppressed)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return _sam_store_set_error (store, error, rc);
-  for (guint i = 0; ok && i < self->rows->len; i++)
-    {
-      FigureRow *row = g_ptr_array_index (self->rows, i);
-
-      sqlite3_bind_text (stmt, 1, self->round, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, self->cluster, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, row->scope, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, row->unit, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, row->item, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 6, row->n);
-      sqlite3_bind_text (stmt, 7, row->mean, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 8, row->favourable, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 9, row->distribution, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 10, row->suppressed ? 1 : 0);
-      ok = step_statement (store, stmt, error);
-    }
-  sqlite3_finalize (stmt);
-  if (!ok)
-    return FALSE;
-
-  rc = sqlite3_prepare_v2 (db,
-                           "INSERT OR REPLACE INTO received_figures (round_id, k, filename, sha256, imported)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5)", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return _sam_store_set_error (store, error, rc);
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int (stmt, 2, self->k);
-  sqlite3_bind_text (stmt, 3, self->basename, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, self->sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, date, -1, SQLITE_STATIC);
-  ok = step_statement (store, stmt, error);
-  sqlite3_finalize (stmt);
-  if (!ok)
+  if (!_sam_store_replace_cluster_figures (store, self->round, self->cluster, self->rows, error) ||
+      !_sam_store_set_received_figures (store, round_id, self->k, self->basename, self->sha256,
+                                        date, error))
     return FALSE;
 
   *result = SAM_CLUSTER_FILE_ADDED;

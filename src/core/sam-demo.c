@@ -15,7 +15,7 @@
 #include "sam-demo.h"
 #include "sam-instrument.h"
 #include "sam-results.h"
-#include "sam-store-private.h"
+#include "sam-store-rows.h"
 
 /* A believable cluster: twelve clinics, a third of them solo practices, about 35 doctors
  * and some staff, measured twice a year apart. The numbers are made up but shaped like a
@@ -207,28 +207,19 @@ insert_reference (SamStore    *store,
                   const char  *distribution,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
   char mean_text[G_ASCII_DTOSTR_BUF_SIZE], favourable_text[G_ASCII_DTOSTR_BUF_SIZE];
-  int rc;
+  SamStoreFigureRow row = {
+    .round = (char *) round_label,
+    .item = (char *) item,
+    .n = n,
+    .mean = mean_text,
+    .favourable = has_favourable ? favourable_text : (char *) "",
+    .distribution = (char *) distribution,
+  };
 
   format_one_decimal (mean_text, mean);
   format_one_decimal (favourable_text, favourable);
-  rc = sqlite3_prepare_v2 (_sam_store_get_db (store),
-                           "INSERT INTO reference (round_label, item, n, mean, favourable, distribution, suppressed)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return _sam_store_set_error (store, error, rc);
-  sqlite3_bind_text (stmt, 1, round_label, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, item, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, n);
-  sqlite3_bind_text (stmt, 4, mean_text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, has_favourable ? favourable_text : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, distribution, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _sam_store_set_error (store, error, rc);
-  return TRUE;
+  return _sam_store_add_reference_row (store, &row, error);
 }
 
 /* Made-up national reference figures for a round, so that the demo compares with the
@@ -474,9 +465,7 @@ gboolean
 sam_demo_reset (SamStore  *store,
                 GError   **error)
 {
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  gboolean ok = TRUE;
+  gboolean ok;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
@@ -490,20 +479,7 @@ sam_demo_reset (SamStore  *store,
     return FALSE;
   /* The tables are emptied in any order; the references are checked at the commit, when
    * the demo is whole again. */
-  ok = _sam_store_exec (store, "PRAGMA defer_foreign_keys = ON", error);
-  stmt = ok ? _sam_store_prepare (store, "SELECT name FROM sqlite_master WHERE type = 'table'"
-                                  " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", error) : NULL;
-  ok = ok && stmt != NULL;
-  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, _sam_store_column_dup (stmt, 0));
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  for (guint i = 0; ok && i < tables->len; i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\"", (char *) g_ptr_array_index (tables, i));
-
-      ok = _sam_store_exec (store, sql, error);
-    }
-  ok = ok && sam_demo_populate (store, error);
+  ok = _sam_store_clear (store, error) && sam_demo_populate (store, error);
   if (!ok)
     {
       sam_store_rollback (store);

@@ -15,7 +15,7 @@
 #include "sam-instrument.h"
 #include "sam-names.h"
 #include "sam-reference.h"
-#include "sam-store-private.h"
+#include "sam-store-rows.h"
 
 /* National reference figures come as a results file; its national rows become the
  * reference of their rounds, replacing any earlier one, and are kept as written. */
@@ -39,29 +39,8 @@ static const char *column_names[N_COLS] = {
   "round", "scope", "item", "n", "mean", "favourable", "distribution", "suppressed",
 };
 
-typedef struct
-{
-  char  *round;
-  char  *item;
-  gint64 n;
-  char  *mean;
-  char  *favourable;
-  char  *distribution;
-  int    suppressed;
-} Row;
-
-static void
-row_free (gpointer data)
-{
-  Row *row = data;
-
-  g_free (row->round);
-  g_free (row->item);
-  g_free (row->mean);
-  g_free (row->favourable);
-  g_free (row->distribution);
-  g_free (row);
-}
+/* A national row; the store keeps it as it was read. */
+typedef SamStoreFigureRow Row;
 
 G_GNUC_PRINTF (5, 6)
 static gboolean
@@ -187,58 +166,6 @@ read_row (SamCsvReader  *reader,
   return TRUE;
 }
 
-static gboolean
-store_rows (SamStore   *store,
-            GPtrArray  *rows,
-            GPtrArray  *rounds,
-            GError    **error)
-{
-  sqlite3 *db = _sam_store_get_db (store);
-  sqlite3_stmt *remove = NULL, *insert = NULL;
-  gboolean ok = FALSE;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "DELETE FROM reference WHERE round_label = ?1", -1, &remove, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "INSERT INTO reference (round_label, item, n, mean, favourable,"
-                                 " distribution, suppressed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                             -1, &insert, NULL);
-  if (rc != SQLITE_OK)
-    goto out;
-
-  for (guint i = 0; i < rounds->len; i++)
-    {
-      sqlite3_reset (remove);
-      sqlite3_bind_text (remove, 1, g_ptr_array_index (rounds, i), -1, SQLITE_STATIC);
-      if ((rc = sqlite3_step (remove)) != SQLITE_DONE)
-        goto out;
-    }
-  for (guint i = 0; i < rows->len; i++)
-    {
-      Row *row = g_ptr_array_index (rows, i);
-
-      sqlite3_reset (insert);
-      sqlite3_bind_text (insert, 1, row->round, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 2, row->item, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (insert, 3, row->n);
-      sqlite3_bind_text (insert, 4, row->mean, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 5, row->favourable, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 6, row->distribution, -1, SQLITE_STATIC);
-      sqlite3_bind_int (insert, 7, row->suppressed);
-      if ((rc = sqlite3_step (insert)) != SQLITE_DONE)
-        goto out;
-    }
-  ok = TRUE;
-  rc = SQLITE_OK;
-
-out:
-  sqlite3_finalize (remove);
-  sqlite3_finalize (insert);
-  if (!ok)
-    _sam_store_set_error (store, error, rc);
-  return ok;
-}
-
 /**
  * sam_reference_import:
  * @name: how the file is named in messages
@@ -256,7 +183,7 @@ sam_reference_import (SamStore    *store,
                       GError     **error)
 {
   g_autoptr(SamCsvReader) reader = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (row_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (_sam_store_figure_row_free);
   g_autoptr(GPtrArray) round_list = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) seen_rounds = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) seen_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -327,7 +254,7 @@ sam_reference_import (SamStore    *store,
 
   if (!sam_store_begin (store, error))
     return FALSE;
-  if (!store_rows (store, rows, round_list, error))
+  if (!_sam_store_replace_reference (store, round_list, rows, error))
     {
       sam_store_rollback (store);
       return FALSE;
@@ -342,12 +269,6 @@ sam_reference_import (SamStore    *store,
   return TRUE;
 }
 
-static gpointer
-label_from_row (sqlite3_stmt *stmt)
-{
-  return _sam_store_column_dup (stmt, 0);
-}
-
 /**
  * sam_reference_list_rounds:
  *
@@ -360,6 +281,5 @@ sam_reference_list_rounds (SamStore  *store,
 {
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  return _sam_store_list_rows (store, "SELECT DISTINCT round_label FROM reference ORDER BY round_label", 0,
-                               label_from_row, g_free, error);
+  return _sam_store_list_reference_rounds (store, error);
 }

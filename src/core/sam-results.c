@@ -15,7 +15,7 @@
 #include "sam-instrument.h"
 #include "sam-results.h"
 #include "sam-round-figures.h"
-#include "sam-store-private.h"
+#include "sam-store-rows.h"
 
 static void
 clinic_tallies_free (gpointer data)
@@ -83,6 +83,72 @@ add_respondent (SamRoundTallies *round,
   sam_tallies_add_respondent (&clinic->tallies, sam_instrument_get_default (), role, codes);
 }
 
+/* One pass over a round's answers: a respondent's answers are gathered until the next
+ * respondent's rows come. */
+typedef struct
+{
+  SamRoundTallies *round;
+  GHashTable      *by_clinic;
+  SamInstrument   *instrument;
+  gint64           respondent;
+  gint64           clinic_id;
+  char            *clinic_code;
+  SamRole          role;
+  int              codes[SAM_N_ITEMS];
+} Loader;
+
+static void
+add_answer (const SamStoreAnswerRow *row,
+            gpointer                 user_data)
+{
+  Loader *loader = user_data;
+
+  if (row->respondent_id != loader->respondent)
+    {
+      if (loader->respondent != 0)
+        add_respondent (loader->round, loader->by_clinic, loader->clinic_id, loader->clinic_code,
+                        loader->role, loader->codes);
+      loader->respondent = row->respondent_id;
+      loader->clinic_id = row->clinic_id;
+      g_free (loader->clinic_code);
+      loader->clinic_code = g_strdup (row->clinic_code);
+      if (!sam_role_from_string (row->role, &loader->role))
+        loader->role = SAM_ROLE_PARTNER;
+      memset (loader->codes, 0, sizeof loader->codes);
+    }
+  if (row->item != NULL)
+    {
+      const SamItem *item = sam_instrument_lookup_item (loader->instrument, row->item);
+
+      if (item != NULL)
+        loader->codes[item->index] = row->code;
+    }
+}
+
+/* Clinics whose tallies came as a file to the coordinator count the same way. */
+static void
+add_tally (const SamStoreTallyRow *row,
+           gpointer                user_data)
+{
+  Loader *loader = user_data;
+  SamClinicTallies *clinic = clinic_for (loader->round, loader->by_clinic, row->clinic_id,
+                                         row->clinic_code);
+  const SamItem *item = sam_instrument_lookup_item (loader->instrument, row->item);
+  SamIndex index;
+
+  if (item != NULL)
+    {
+      for (guint code = 1; code <= SAM_MAX_CODES; code++)
+        clinic->tallies.items[item->index].counts[code] += row->counts[code];
+      clinic->tallies.items[item->index].not_applicable += row->not_applicable;
+    }
+  else if (sam_index_from_string (row->item, &index))
+    {
+      clinic->tallies.indices[index].n += row->n;
+      clinic->tallies.indices[index].sum += row->sum;
+    }
+}
+
 /**
  * sam_round_tallies_load:
  *
@@ -93,111 +159,30 @@ sam_round_tallies_load (SamStore  *store,
                         gint64     round_id,
                         GError   **error)
 {
-  SamInstrument *instrument = sam_instrument_get_default ();
-  sqlite3 *db = _sam_store_get_db (store);
   g_autoptr(SamRoundTallies) round = g_new0 (SamRoundTallies, 1);
   g_autoptr(GHashTable) by_clinic = g_hash_table_new (g_int64_hash, g_int64_equal);
-  sqlite3_stmt *stmt = NULL;
-  gint64 respondent = 0, clinic_id = 0;
-  g_autofree char *clinic_code = NULL;
-  SamRole role = SAM_ROLE_PARTNER;
-  int codes[SAM_N_ITEMS];
-  int rc;
+  Loader loader = { 0 };
+  gboolean ok;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
   round->round_id = round_id;
   round->clinics = g_ptr_array_new_with_free_func (clinic_tallies_free);
+  if (!_sam_store_get_round_names (store, round_id, &round->round_label, &round->cluster_name,
+                                   error))
+    return NULL;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT r.label, k.name FROM rounds r JOIN clusters k ON k.id = r.cluster_id"
-                               " WHERE r.id = ?1", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return _sam_store_set_error (store, error, rc), NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_finalize (stmt);
-      if (rc == SQLITE_DONE)
-        g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("There is no such round"));
-      else
-        _sam_store_set_error (store, error, rc);
-      return NULL;
-    }
-  round->round_label = _sam_store_column_dup (stmt, 0);
-  round->cluster_name = _sam_store_column_dup (stmt, 1);
-  sqlite3_finalize (stmt);
-
-  /* One pass over the round's answers, a respondent at a time. */
-  rc = sqlite3_prepare_v2 (db, "SELECT p.id, p.clinic_id, c.code, p.role, a.item, a.code"
-                               " FROM respondents p JOIN clinics c ON c.id = p.clinic_id"
-                               " LEFT JOIN answers a ON a.respondent_id = p.id"
-                               " WHERE p.round_id = ?1 ORDER BY p.id", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return _sam_store_set_error (store, error, rc), NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *item_id = (const char *) sqlite3_column_text (stmt, 4);
-
-      if (id != respondent)
-        {
-          if (respondent != 0)
-            add_respondent (round, by_clinic, clinic_id, clinic_code, role, codes);
-          respondent = id;
-          clinic_id = sqlite3_column_int64 (stmt, 1);
-          g_free (clinic_code);
-          clinic_code = _sam_store_column_dup (stmt, 2);
-          if (!sam_role_from_string ((const char *) sqlite3_column_text (stmt, 3), &role))
-            role = SAM_ROLE_PARTNER;
-          memset (codes, 0, sizeof codes);
-        }
-      if (item_id != NULL)
-        {
-          const SamItem *item = sam_instrument_lookup_item (instrument, item_id);
-
-          if (item != NULL)
-            codes[item->index] = sqlite3_column_int (stmt, 5);
-        }
-    }
-  if (respondent != 0)
-    add_respondent (round, by_clinic, clinic_id, clinic_code, role, codes);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _sam_store_set_error (store, error, rc), NULL;
-
-  /* Clinics whose tallies came as a file to the coordinator count the same way. */
-  rc = sqlite3_prepare_v2 (db, "SELECT t.clinic_id, c.code, t.item, t.c1, t.c2, t.c3, t.c4, t.c5, t.c6,"
-                               " t.na, t.n, t.sum FROM clinic_tallies t JOIN clinics c ON c.id = t.clinic_id"
-                               " WHERE t.round_id = ?1", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return _sam_store_set_error (store, error, rc), NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      SamClinicTallies *clinic = clinic_for (round, by_clinic, id, (const char *) sqlite3_column_text (stmt, 1));
-      const char *name = (const char *) sqlite3_column_text (stmt, 2);
-      const SamItem *item = sam_instrument_lookup_item (instrument, name);
-      SamIndex index;
-
-      if (item != NULL)
-        {
-          for (guint code = 1; code <= SAM_MAX_CODES; code++)
-            clinic->tallies.items[item->index].counts[code] += sqlite3_column_int (stmt, 2 + code);
-          clinic->tallies.items[item->index].not_applicable += sqlite3_column_int (stmt, 9);
-        }
-      else if (sam_index_from_string (name, &index))
-        {
-          clinic->tallies.indices[index].n += sqlite3_column_int (stmt, 10);
-          clinic->tallies.indices[index].sum += sqlite3_column_double (stmt, 11);
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _sam_store_set_error (store, error, rc), NULL;
+  loader.round = round;
+  loader.by_clinic = by_clinic;
+  loader.instrument = sam_instrument_get_default ();
+  loader.role = SAM_ROLE_PARTNER;
+  ok = _sam_store_foreach_round_answer (store, round_id, add_answer, &loader, error);
+  if (ok && loader.respondent != 0)
+    add_respondent (round, by_clinic, loader.clinic_id, loader.clinic_code, loader.role,
+                    loader.codes);
+  g_free (loader.clinic_code);
+  if (!ok || !_sam_store_foreach_clinic_tally (store, round_id, add_tally, &loader, error))
+    return NULL;
 
   g_ptr_array_sort (round->clinics, compare_clinics);
   for (guint i = 0; i < round->clinics->len; i++)

@@ -14,7 +14,7 @@
 #include "sam-instrument.h"
 #include "sam-results.h"
 #include "sam-round-figures.h"
-#include "sam-store-private.h"
+#include "sam-store-rows.h"
 
 /* Points between the clinic and the cluster below which the two are called level: the
  * same line the follow-up uses for a small change. */
@@ -121,33 +121,22 @@ load_national (SamRoundFigures  *figures,
                SamStore         *store,
                GError          **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(GPtrArray) rows = _sam_store_list_reference (store, figures->round_label, error);
 
-  rc = sqlite3_prepare_v2 (_sam_store_get_db (store),
-                           "SELECT item, n, mean, favourable, distribution, suppressed FROM reference"
-                           " WHERE round_label = ?1", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return _sam_store_set_error (store, error, rc);
-  sqlite3_bind_text (stmt, 1, figures->round_label, -1, SQLITE_STATIC);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
     {
-      guint slot = sam_figure_slot ((const char *) sqlite3_column_text (stmt, 0));
+      const SamStoreFigureRow *row = g_ptr_array_index (rows, i);
+      guint slot = sam_figure_slot (row->item);
 
       if (slot == G_MAXUINT)
         continue;
-      figure_from_text (&figures->national[slot], slot, sqlite3_column_int64 (stmt, 1),
-                        (const char *) sqlite3_column_text (stmt, 2),
-                        (const char *) sqlite3_column_text (stmt, 3),
-                        (const char *) sqlite3_column_text (stmt, 4),
-                        sqlite3_column_int (stmt, 5) != 0, figures->k);
+      figure_from_text (&figures->national[slot], slot, row->n, row->mean, row->favourable,
+                        row->distribution, row->suppressed, figures->k);
       figures->has_national = TRUE;
       figures->national_known |= G_GUINT64_CONSTANT (1) << slot;
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _sam_store_set_error (store, error, rc);
   return TRUE;
 }
 
@@ -185,41 +174,22 @@ load_received (SamRoundFigures  *figures,
                SamStore         *store,
                GError          **error)
 {
-  sqlite3 *db = _sam_store_get_db (store);
   g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(GPtrArray) rows = NULL;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT filename, imported FROM received_figures WHERE round_id = ?1",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return _sam_store_set_error (store, error, rc);
-  sqlite3_bind_int64 (stmt, 1, figures->round_id);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!_sam_store_get_received_figures (store, figures->round_id, &figures->source_file,
+                                        &figures->source_date, NULL, error))
+    return FALSE;
+  rows = _sam_store_list_cluster_figures (store, figures->round_label, figures->cluster_name,
+                                          figures->cluster_id, error);
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
     {
-      figures->source_file = _sam_store_column_dup (stmt, 0);
-      figures->source_date = _sam_store_column_dup (stmt, 1);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _sam_store_set_error (store, error, rc);
-
-  rc = sqlite3_prepare_v2 (db, "SELECT f.scope, f.unit, f.item, f.n, f.mean, f.favourable,"
-                               " f.distribution, f.suppressed, coalesce (c.id, 0)"
-                               " FROM cluster_figures f"
-                               " LEFT JOIN clinics c ON c.cluster_id = ?3 AND c.code = f.unit"
-                               "  AND f.scope = 'clinic'"
-                               " WHERE f.round_label = ?1 AND f.cluster = ?2", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return _sam_store_set_error (store, error, rc);
-  sqlite3_bind_text (stmt, 1, figures->round_label, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, figures->cluster_name, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, figures->cluster_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *scope = (const char *) sqlite3_column_text (stmt, 0);
-      const char *unit = (const char *) sqlite3_column_text (stmt, 1);
-      guint slot = sam_figure_slot ((const char *) sqlite3_column_text (stmt, 2));
+      const SamStoreFigureRow *row = g_ptr_array_index (rows, i);
+      const char *scope = row->scope;
+      const char *unit = row->unit;
+      guint slot = sam_figure_slot (row->item);
       SamFigure *figure;
 
       if (slot == G_MAXUINT || scope == NULL || unit == NULL)
@@ -238,20 +208,14 @@ load_received (SamRoundFigures  *figures,
 
           if (clinic == NULL)
             {
-              clinic = add_clinic (figures, sqlite3_column_int64 (stmt, 8), unit);
+              clinic = add_clinic (figures, row->clinic_id, unit);
               g_hash_table_insert (by_code, clinic->code, clinic);
             }
           figure = &clinic->figures[slot];
         }
-      figure_from_text (figure, slot, sqlite3_column_int64 (stmt, 3),
-                        (const char *) sqlite3_column_text (stmt, 4),
-                        (const char *) sqlite3_column_text (stmt, 5),
-                        (const char *) sqlite3_column_text (stmt, 6),
-                        sqlite3_column_int (stmt, 7) != 0, figures->k);
+      figure_from_text (figure, slot, row->n, row->mean, row->favourable, row->distribution,
+                        row->suppressed, figures->k);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _sam_store_set_error (store, error, rc);
   return TRUE;
 }
 
@@ -261,19 +225,9 @@ own_changed_since_sent (SamStore               *store,
                         gint64                  round_id,
                         const SamClinicTallies *own)
 {
-  g_autofree char *sent = NULL;
+  g_autofree char *sent = _sam_store_get_sent_fingerprint (store, round_id, own->clinic_id);
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (_sam_store_get_db (store),
-                          "SELECT fingerprint FROM sent_tallies WHERE round_id = ?1 AND clinic_id = ?2",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int64 (stmt, 2, own->clinic_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    sent = _sam_store_column_dup (stmt, 0);
-  sqlite3_finalize (stmt);
   if (sent == NULL)
     return FALSE;
   now = sam_tallies_fingerprint (&own->tallies);

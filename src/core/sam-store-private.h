@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "sam-meeting-template.h"
 #include "sam-store.h"
 
 G_BEGIN_DECLS
@@ -16,8 +17,56 @@ G_BEGIN_DECLS
  * and a second definition in the same file would not compile. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-/* For core modules that run their own queries inside the store's transactions. */
-sqlite3  *_sam_store_get_db       (SamStore    *self);
+/* The store is split by subject into sam-store-*.c; this is the one instance they share. */
+struct _SamStore
+{
+  GObject   parent_instance;
+
+  char     *path;
+  char     *backup_path;
+  SamStoreOpenFlags flags;
+  gboolean  read_only;        /* the file or its folder may not be written: opened read-only */
+  char     *backup_day;       /* "YYYYMMDD" once today's backup is known to be there */
+  gint64    data_version;     /* PRAGMA data_version when last looked: another writer's mark */
+  guint     watch_id;
+  SamStoreBusyFunc busy_func;
+  gpointer  busy_data;
+  guint     busy_seconds;
+  gboolean  busy_told;
+  sqlite3  *db;
+  GHashTable *statements;   /* SQL -> sqlite3_stmt, kept for the store's life */
+  GPtrArray  *answer_inserts; /* [n] inserts n answers in one statement */
+  GHashTable *savepoints;     /* "SAVEPOINT sam_N" and "RELEASE sam_N" */
+  int       schema_version;
+  guint     depth;
+  gboolean  dirty;
+};
+
+/* The schema: _sam_store_migrations[N] takes a database from version N to N + 1
+ * (sam-store-schema.c). */
+extern const char *const _sam_store_migrations[];
+
+/* What the store's files share: the statement cache, counting, the "changed" signal,
+ * names as they are kept (sam-store-clinics.c) and one-row changes (sam-store-rounds.c). */
+sqlite3_stmt *_sam_store_prepare_cached (SamStore    *self,
+                                         const char  *sql,
+                                         GError     **error);
+gboolean      _sam_store_query_int      (SamStore    *self,
+                                         const char  *sql,
+                                         gint64      *out,
+                                         GError     **error);
+void          _sam_store_mark_changed   (SamStore    *self);
+char         *_sam_store_clean_name     (const char  *name,
+                                         const char  *empty_message,
+                                         GError     **error);
+gboolean      _sam_store_change_by_id   (SamStore    *self,
+                                         const char  *sql,
+                                         gint64       id,
+                                         GError     **error);
+
+/* This header is for the store's own files (sam-store-*.c) alone: no other module speaks
+ * SQL; the core modules that keep rows of their own ask for them through sam-store-rows.h.
+ * An SQLite result code as a SamStoreError, and SQL run once. */
 gboolean  _sam_store_set_error    (SamStore    *self,
                                    GError     **error,
                                    int          rc);
@@ -25,7 +74,7 @@ gboolean  _sam_store_exec         (SamStore    *self,
                                    const char  *sql,
                                    GError     **error);
 
-/* What every core module that keeps rows of its own needs, written once. */
+/* The statement helpers, written once. */
 gboolean      _sam_store_set_invalid  (GError       **error,
                                        const char    *format,
                                        ...) G_GNUC_PRINTF (2, 3);
@@ -55,5 +104,13 @@ char         *_sam_store_format_utc   (GDateTime     *when);
 gboolean      _sam_store_check_text   (const char    *text,
                                        GError       **error);
 gboolean      _sam_text_is_blank      (const char    *text);
+
+/* The meeting checks the votes share (sam-store-meetings.c). */
+SamMeetingTemplate *_sam_store_meeting_template   (SamStore            *store,
+                                                   gint64               meeting_id,
+                                                   GError             **error);
+gboolean            _sam_store_check_meeting_step (SamMeetingTemplate  *template,
+                                                   const char          *step,
+                                                   GError             **error);
 
 G_END_DECLS

@@ -14,7 +14,7 @@
 #include "sam-figures.h"
 #include "sam-instrument.h"
 #include "sam-names.h"
-#include "sam-store-private.h"
+#include "sam-store-rows.h"
 #include "sam-survey-import.h"
 
 /* Enough to show a person what is wrong with a file without burying them. */
@@ -68,88 +68,7 @@ G_DEFINE_QUARK (sam-survey-import-error-quark, sam_survey_import_error)
 
 /* The app's own files */
 
-/* The results CSV's header (formats contract), as the app writes it; a spreadsheet that
- * saved it again may have changed the delimiter or the case. */
-static const char *results_columns[] = {
-  "round", "cluster", "scope", "unit", "item", "n", "mean", "favourable", "distribution", "suppressed",
-};
-
-static gboolean
-is_results_header (const char *data,
-                   gsize       size)
-{
-  g_autofree char *line = NULL;
-  g_auto(GStrv) fields = NULL;
-  const char *end;
-
-  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    {
-      data += 3;
-      size -= 3;
-    }
-  end = memchr (data, '\n', MIN (size, 4096));
-  line = g_strndup (data, end != NULL ? (gsize) (end - data) : MIN (size, 4096));
-  g_strchomp (line);
-  g_strdelimit (line, ";\t", ',');
-  fields = g_strsplit (line, ",", -1);
-  if (g_strv_length (fields) != G_N_ELEMENTS (results_columns))
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (results_columns); i++)
-    {
-      g_autofree char *field = g_ascii_strdown (g_strstrip (fields[i]), -1);
-
-      if (g_str_has_prefix (field, "\"") && g_str_has_suffix (field, "\"") && strlen (field) >= 2)
-        {
-          memmove (field, field + 1, strlen (field) - 2);
-          field[strlen (field) - 2] = '\0';
-        }
-      if (!g_str_equal (field, results_columns[i]))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * sam_survey_import_recognise_own_file:
- *
- * Tells the files the app writes from survey answers: the results CSV, a clinic's
- * tallies file and a cluster's figures file (formats contract), by their header line or
- * their "format".
- *
- * Returns: which of them @bytes is, or %SAM_OWN_FILE_NONE
- */
-SamOwnFileKind
-sam_survey_import_recognise_own_file (GBytes *bytes)
-{
-  gsize size = 0;
-  const char *data;
-  g_autofree char *head = NULL;
-  const char *p;
-
-  g_return_val_if_fail (bytes != NULL, SAM_OWN_FILE_NONE);
-
-  data = g_bytes_get_data (bytes, &size);
-  if (data == NULL || size == 0)
-    return SAM_OWN_FILE_NONE;
-  if (is_results_header (data, size))
-    return SAM_OWN_FILE_RESULTS;
-
-  /* An exchange file is one JSON object whose "format" names it; the name is written
-   * first, so the head of the file is enough. */
-  p = data;
-  while ((gsize) (p - data) < size && g_ascii_isspace (*p))
-    p++;
-  if ((gsize) (p - data) >= size || *p != '{')
-    return SAM_OWN_FILE_NONE;
-  head = g_strndup (data, MIN (size, 4096));
-  if (strstr (head, "\"format\"") == NULL)
-    return SAM_OWN_FILE_NONE;
-  if (strstr (head, "\"samarbejde-tallies\"") != NULL)
-    return SAM_OWN_FILE_TALLIES;
-  if (strstr (head, "\"samarbejde-figures\"") != NULL)
-    return SAM_OWN_FILE_FIGURES;
-  return SAM_OWN_FILE_NONE;
-}
+/* sam_survey_import_recognise_own_file() is in sam-survey-import-own.c. */
 
 /* One error, in words, saying which import the file belongs to. */
 static gboolean
@@ -803,176 +722,6 @@ today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-/* The rows are stored with statements of the import's own, prepared once for the whole
- * file, rather than with sam_store_add_respondent_full(): that one keeps a respondent who
- * answers in the app whole with a savepoint of their own, and inside the import's one
- * transaction a savepoint a respondent made SQLite copy every page a respondent touched to
- * a statement journal, which soon outgrew memory and went to a temporary file (some
- * 230,000 small writes for a national file, half the import's time). The import needs no
- * savepoint: whatever fails, the whole transaction is rolled back. What the store checks
- * for a respondent has been checked for the whole file before anything is written: the
- * answers against the instrument (parsing), the rounds for being open and the respondents
- * for being new (check_against_store()); the clinics that came as tallies are checked a
- * clinic and round at a time below. */
-typedef struct
-{
-  SamStore     *store;
-  sqlite3_stmt *tallied;
-  sqlite3_stmt *round_clinic;
-  sqlite3_stmt *respondent;
-  sqlite3_stmt *answers[SAM_N_ITEMS + 1];   /* [n] stores n answers */
-} Writer;
-
-static void
-writer_clear (Writer *writer)
-{
-  g_clear_pointer (&writer->tallied, sqlite3_finalize);
-  g_clear_pointer (&writer->round_clinic, sqlite3_finalize);
-  g_clear_pointer (&writer->respondent, sqlite3_finalize);
-  for (guint i = 0; i <= SAM_N_ITEMS; i++)
-    g_clear_pointer (&writer->answers[i], sqlite3_finalize);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Writer, writer_clear)
-
-static gboolean
-writer_init (Writer    *writer,
-             SamStore  *store,
-             GError   **error)
-{
-  writer->store = store;
-  return
-    (writer->tallied = _sam_store_prepare (store, "SELECT 1 FROM clinic_tallies"
-                                           " WHERE round_id = ?1 AND clinic_id = ?2 LIMIT 1", error)) != NULL &&
-    (writer->round_clinic = _sam_store_prepare (store, "INSERT INTO round_clinics (round_id, clinic_id)"
-                                                " VALUES (?1, ?2) ON CONFLICT DO NOTHING", error)) != NULL &&
-    (writer->respondent = _sam_store_prepare (store, "INSERT INTO respondents"
-                                              " (round_id, clinic_id, role, external_id, import_id, source)"
-                                              " VALUES (?1, ?2, ?3, ?4, ?5, 'import')", error)) != NULL;
-}
-
-static gboolean
-writer_step (Writer        *writer,
-             sqlite3_stmt  *stmt,
-             GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _sam_store_set_error (writer->store, error, rc);
-  return TRUE;
-}
-
-/* A clinic's first row in a round: the clinic takes part in it, unless its answers for
- * the round came to the coordinator as tallies, where answers of its own would count
- * twice. */
-static gboolean
-writer_add_round_clinic (Writer  *writer,
-                         gint64   round_id,
-                         gint64   clinic_id,
-                         GError **error)
-{
-  int rc;
-
-  sqlite3_bind_int64 (writer->tallied, 1, round_id);
-  sqlite3_bind_int64 (writer->tallied, 2, clinic_id);
-  rc = sqlite3_step (writer->tallied);
-  sqlite3_reset (writer->tallied);
-  if (rc == SQLITE_ROW)
-    {
-      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                           _("The clinic’s answers for this round came as a file from the clinic; "
-                             "answers of its own would count twice"));
-      return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    return _sam_store_set_error (writer->store, error, rc);
-
-  sqlite3_bind_int64 (writer->round_clinic, 1, round_id);
-  sqlite3_bind_int64 (writer->round_clinic, 2, clinic_id);
-  return writer_step (writer, writer->round_clinic, error);
-}
-
-/* All of a respondent's answers in one statement, as a statement per answer would be
- * most of the import's time. Such a statement (many rows, and foreign keys that may stop
- * it half-way) has a statement journal of its own, but that holds only the one or two
- * pages the statement changes, stays in memory and is emptied when the statement ends. */
-static gboolean
-writer_add_answers (Writer     *writer,
-                    gint64      respondent_id,
-                    const Row  *row,
-                    GError    **error)
-{
-  SamInstrument *instrument = sam_instrument_get_default ();
-  sqlite3_stmt *stmt;
-  guint n = 0;
-
-  for (guint i = 0; i < SAM_N_ITEMS; i++)
-    if (row->codes[i] != 0)
-      n++;
-  if (n == 0)
-    return TRUE;
-
-  if (writer->answers[n] == NULL)
-    {
-      g_autoptr(GString) sql = g_string_new ("INSERT INTO answers (respondent_id, item, code) VALUES ");
-
-      for (guint i = 0; i < n; i++)
-        g_string_append (sql, i > 0 ? ", (?, ?, ?)" : "(?, ?, ?)");
-      writer->answers[n] = _sam_store_prepare (writer->store, sql->str, error);
-      if (writer->answers[n] == NULL)
-        return FALSE;
-    }
-  stmt = writer->answers[n];
-
-  n = 0;
-  for (guint i = 0; i < SAM_N_ITEMS; i++)
-    if (row->codes[i] != 0)
-      {
-        sqlite3_bind_int64 (stmt, 3 * n + 1, respondent_id);
-        sqlite3_bind_text (stmt, 3 * n + 2, sam_instrument_get_item (instrument, i)->id, -1, SQLITE_STATIC);
-        sqlite3_bind_int (stmt, 3 * n + 3, row->codes[i]);
-        n++;
-      }
-  return writer_step (writer, stmt, error);
-}
-
-/* One row of the file: a respondent (a statement of one row, which needs no statement
- * journal) and their answers. */
-static gboolean
-writer_add_respondent (Writer     *writer,
-                       gint64      round_id,
-                       gint64      clinic_id,
-                       gint64      import_id,
-                       const Row  *row,
-                       GError    **error)
-{
-  int rc;
-
-  sqlite3_bind_int64 (writer->respondent, 1, round_id);
-  sqlite3_bind_int64 (writer->respondent, 2, clinic_id);
-  sqlite3_bind_text (writer->respondent, 3, sam_role_to_string (row->role), -1, SQLITE_STATIC);
-  if (row->respondent != NULL)
-    sqlite3_bind_text (writer->respondent, 4, row->respondent, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (writer->respondent, 4);
-  sqlite3_bind_int64 (writer->respondent, 5, import_id);
-  rc = sqlite3_step (writer->respondent);
-  sqlite3_reset (writer->respondent);
-  if (rc == SQLITE_CONSTRAINT_UNIQUE && row->respondent != NULL)
-    {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_EXISTS,
-                   _("Respondent “%s” is in the round already"), row->respondent);
-      return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    return _sam_store_set_error (writer->store, error, rc);
-
-  return writer_add_answers (writer, sqlite3_last_insert_rowid (_sam_store_get_db (writer->store)),
-                             row, error);
-}
-
 static gboolean
 commit_rows (SamSurveyImport  *self,
              SamStore         *store,
@@ -984,7 +733,7 @@ commit_rows (SamSurveyImport  *self,
   g_autoptr(GHashTable) round_imports = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) linked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *date = today ();
-  g_auto(Writer) writer = { 0 };
+  g_autoptr(SamStoreImportWriter) writer = NULL;
 
   for (guint i = 0; i < self->rounds->len; i++)
     {
@@ -1020,7 +769,9 @@ commit_rows (SamSurveyImport  *self,
         }
     }
 
-  if (!writer_init (&writer, store, error))
+  /* Statements of the import's own, prepared once for the whole file (sam-store-rows.h). */
+  writer = _sam_store_import_writer_new (store, error);
+  if (writer == NULL)
     return FALSE;
 
   for (guint i = 0; i < self->rows->len; i++)
@@ -1032,8 +783,10 @@ commit_rows (SamSurveyImport  *self,
       g_autofree char *pair = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, round_id, clinic_id);
 
       if ((g_hash_table_add (linked, g_steal_pointer (&pair)) &&
-           !writer_add_round_clinic (&writer, round_id, clinic_id, error)) ||
-          !writer_add_respondent (&writer, round_id, clinic_id, import_id, row, error))
+           !_sam_store_import_writer_add_round_clinic (writer, round_id, clinic_id, error)) ||
+          !_sam_store_import_writer_add_respondent (writer, round_id, clinic_id, import_id,
+                                                   row->role, row->respondent, row->codes,
+                                                   error))
         {
           g_prefix_error (error, "%s:%u: ", self->name, row->line);
           return FALSE;

@@ -1,4 +1,4 @@
-/* sam-backups.c
+/* sam-store-backups.c
  *
  * Copyright 2026 The Samarbejde authors
  * SPDX-License-Identifier: GPL-3.0-or-later
