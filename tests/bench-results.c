@@ -44,8 +44,10 @@ loaded (gpointer data)
   return !sam_results_page_is_loading (data);
 }
 
-typedef void (*StepFunc) (SamResultsPage *page,
-                          gpointer        data);
+/* The page measured, made by the first step. */
+static SamResultsPage *page;
+
+typedef void (*StepFunc) (gpointer data);
 
 static double worst_loading, worst_drawing;
 
@@ -53,10 +55,9 @@ static double worst_loading, worst_drawing;
  * are told apart: until the figures were on the page (computing them, building the
  * pages), and the frames after (laying the charts out and drawing them). */
 static void
-measure (const char     *name,
-         SamResultsPage *page,
-         StepFunc        step,
-         gpointer        data)
+measure (const char *name,
+         StepFunc    step,
+         gpointer    data)
 {
   gint64 start, ready, end, loading_gap;
 
@@ -64,7 +65,7 @@ measure (const char     *name,
   last_beat = g_get_monotonic_time ();
   longest_gap = 0;
   start = g_get_monotonic_time ();
-  step (page, data);
+  step (data);
   heartbeat (NULL);
   end = start + 30 * G_USEC_PER_SEC;
   while (!loaded (page) && g_get_monotonic_time () < end)
@@ -87,11 +88,19 @@ measure (const char     *name,
   worst_drawing = MAX (worst_drawing, longest_gap / 1000.0);
 }
 
-static void
-open_section (SamResultsPage *page,
-              gpointer        context)
+typedef struct
 {
-  sam_results_page_set_context (page, context);
+  GtkWindow  *window;
+  SamContext *context;
+} Opening;
+
+static void
+open_section (gpointer data)
+{
+  Opening *opening = data;
+
+  page = sam_results_page_new (opening->context);
+  gtk_window_set_child (opening->window, GTK_WIDGET (page));
 }
 
 typedef struct
@@ -101,8 +110,7 @@ typedef struct
 } Choice;
 
 static void
-choose (SamResultsPage *page,
-        gpointer        data)
+choose (gpointer data)
 {
   Choice *choice = data;
 
@@ -110,13 +118,12 @@ choose (SamResultsPage *page,
 }
 
 static void
-choose_twice (SamResultsPage *page,
-              gpointer        data)
+choose_twice (gpointer data)
 {
   Choice *choices = data;
 
-  choose (page, &choices[0]);
-  choose (page, &choices[1]);
+  choose (&choices[0]);
+  choose (&choices[1]);
 }
 
 int
@@ -130,7 +137,7 @@ main (int   argc,
   g_autoptr(GPtrArray) rounds = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
-  SamResultsPage *page;
+  Opening opening;
   gint64 start;
   guint beat;
 
@@ -168,8 +175,6 @@ main (int   argc,
 
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 1280, 900);
-  page = g_object_new (SAM_TYPE_RESULTS_PAGE, NULL);
-  gtk_window_set_child (window, GTK_WIDGET (page));
   gtk_window_present (window);
   start = g_get_monotonic_time ();
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && g_get_monotonic_time () < start + 5 * G_USEC_PER_SEC)
@@ -177,7 +182,9 @@ main (int   argc,
 
   beat = g_timeout_add (1, heartbeat, NULL);
 
-  measure ("Open Results (newest round)", page, open_section, context);
+  opening.window = window;
+  opening.context = context;
+  measure ("Open Results (newest round)", open_section, &opening);
   /* Newest first: the rounds before it, then back to it. */
   for (guint r = 1; r <= rounds->len; r++)
     {
@@ -185,7 +192,7 @@ main (int   argc,
       Choice choice = { round->id, FALSE };
       g_autofree char *name = g_strdup_printf ("Switch to round \"%s\"", round->label);
 
-      measure (name, page, choose, &choice);
+      measure (name, choose, &choice);
     }
   /* Two choices in quick succession: only the second is shown. */
   {
@@ -194,7 +201,7 @@ main (int   argc,
       { ((SamRound *) g_ptr_array_index (rounds, 0))->id, FALSE },
     };
 
-    measure ("Two switches in a row", page, choose_twice, twice);
+    measure ("Two switches in a row", choose_twice, twice);
   }
 
   g_print ("Longest main-thread stall: %.0f ms while loading, %.0f ms drawing\n", worst_loading, worst_drawing);

@@ -289,12 +289,11 @@ test_cluster_files (void)
   g_assert_cmpint (result, ==, SAM_CLUSTER_FILE_ADDED);
   {
     GtkWindow *holder = GTK_WINDOW (gtk_window_new ());
-    SamResultsPage *page = g_object_new (SAM_TYPE_RESULTS_PAGE, NULL);
+    SamResultsPage *page = sam_results_page_new (sam_window_get_context (coordinator));
     GtkWidget *overview;
 
     gtk_window_set_default_size (holder, 1100, 800);
     gtk_window_set_child (holder, GTK_WIDGET (page));
-    sam_results_page_set_context (page, sam_window_get_context (coordinator));
     gtk_window_present (holder);
     test_spin_until (results_loaded, page);
     test_spin (20);

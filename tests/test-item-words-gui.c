@@ -58,9 +58,8 @@ test_plan_why (void)
 
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 1000, 800);
-  page = g_object_new (SAM_TYPE_PLAN_PAGE, NULL);
+  page = sam_plan_page_new (context);
   gtk_window_set_child (window, GTK_WIDGET (page));
-  sam_plan_page_set_context (page, context);
   gtk_window_present (window);
   test_spin (20);
 

@@ -80,9 +80,8 @@ fixture_set_up (Fixture       *fixture,
   sam_context_set_clock (fixture->context, fake_clock, NULL);
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 800);
-  fixture->page = g_object_new (SAM_TYPE_PLAN_PAGE, NULL);
+  fixture->page = sam_plan_page_new (fixture->context);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  sam_plan_page_set_context (fixture->page, fixture->context);
   gtk_window_present (fixture->window);
   test_spin (30);
 }

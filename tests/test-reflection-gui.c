@@ -38,9 +38,8 @@ open_page (Fixture *fixture)
 {
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 900, 800);
-  fixture->page = g_object_new (SAM_TYPE_REFLECTION_PAGE, NULL);
+  fixture->page = sam_reflection_page_new (fixture->context);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  sam_reflection_page_set_context (fixture->page, fixture->context);
   gtk_window_present (fixture->window);
   test_spin (10);
 }

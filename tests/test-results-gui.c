@@ -52,9 +52,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->context = sam_context_new (fixture->store, NULL);
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1100, 800);
-  fixture->page = g_object_new (SAM_TYPE_RESULTS_PAGE, NULL);
+  fixture->page = sam_results_page_new (fixture->context);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  sam_results_page_set_context (fixture->page, fixture->context);
   gtk_window_present (fixture->window);
   wait_for_results (fixture->page);
   test_spin (30);

@@ -171,3 +171,273 @@ sam_dialogs_ask_close_round (GtkWindow          *parent,
                                 "once its figures have been shared, late answers go into a new round."),
                               _("_Close Round"), FALSE, on_close_confirmed, data);
 }
+
+static GtkWindow *
+window_of (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  if (widget == NULL)
+    return NULL;
+  root = gtk_widget_get_root (widget);
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/**
+ * sam_dialogs_message_new:
+ * @widget: (nullable): a widget in the window the dialog belongs to
+ *
+ * Returns: (transfer none): a new dialog, not yet shown; it destroys itself once answered
+ */
+AdwMessageDialog *
+sam_dialogs_message_new (GtkWidget  *widget,
+                         const char *heading,
+                         const char *body)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window_of (widget), heading, body));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  return dialog;
+}
+
+/* Files */
+
+static void
+add_filters (GtkFileChooser *chooser,
+             SamFileKind     kind)
+{
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autoptr(GtkFileFilter) all = NULL;
+
+  switch (kind)
+    {
+    case SAM_FILES_ANY:
+      return;
+    case SAM_FILES_CSV:
+      filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _("Spreadsheet Files (CSV)"));
+      gtk_file_filter_add_pattern (filter, "*.csv");
+      gtk_file_filter_add_pattern (filter, "*.CSV");
+      gtk_file_filter_add_pattern (filter, "*.tsv");
+      gtk_file_filter_add_pattern (filter, "*.txt");
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      all = gtk_file_filter_new ();
+      gtk_file_filter_set_name (all, _("All Files"));
+      gtk_file_filter_add_pattern (all, "*");
+      break;
+    case SAM_FILES_PDF:
+      filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _("PDF documents"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      gtk_file_filter_add_suffix (filter, "pdf");
+      break;
+    case SAM_FILES_JSON:
+      filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _("Cluster Files (JSON)"));
+      gtk_file_filter_add_pattern (filter, "*.json");
+      gtk_file_filter_add_mime_type (filter, "application/json");
+      break;
+    default:
+      g_return_if_reached ();
+    }
+  gtk_file_chooser_add_filter (chooser, filter);
+  if (all != NULL)
+    gtk_file_chooser_add_filter (chooser, all);
+}
+
+typedef struct
+{
+  SamFileFunc  file_func;
+  SamFilesFunc files_func;
+  gpointer     user_data;
+} ChooserData;
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     ChooserData     *data)
+{
+  gboolean accepted = response == GTK_RESPONSE_ACCEPT;
+
+  if (data->files_func != NULL)
+    {
+      g_autoptr(GListModel) files = NULL;
+
+      if (accepted)
+        files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      data->files_func (files, data->user_data);
+    }
+  else
+    {
+      g_autoptr(GFile) file = NULL;
+
+      if (accepted)
+        file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      data->file_func (file, data->user_data);
+    }
+  g_free (data);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose (GtkWidget            *widget,
+        const char           *title,
+        GtkFileChooserAction  action,
+        const char           *accept_label,
+        const char           *suggested_name,
+        gboolean              several,
+        SamFileKind           kind,
+        ChooserData          *data)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, window_of (widget), action, accept_label,
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), several);
+  add_filters (GTK_FILE_CHOOSER (chooser), kind);
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * sam_dialogs_save_file:
+ * @accept_label: (nullable): the button's label; "_Save" when %NULL
+ * @suggested_name: (nullable): the file name offered
+ */
+void
+sam_dialogs_save_file (GtkWidget   *widget,
+                       const char  *title,
+                       const char  *accept_label,
+                       const char  *suggested_name,
+                       SamFileKind  kind,
+                       SamFileFunc  func,
+                       gpointer     user_data)
+{
+  ChooserData *data;
+
+  g_return_if_fail (func != NULL);
+
+  data = g_new0 (ChooserData, 1);
+  data->file_func = func;
+  data->user_data = user_data;
+  choose (widget, title, GTK_FILE_CHOOSER_ACTION_SAVE,
+          accept_label != NULL ? accept_label : _("_Save"), suggested_name, FALSE, kind, data);
+}
+
+void
+sam_dialogs_open_file (GtkWidget   *widget,
+                       const char  *title,
+                       SamFileKind  kind,
+                       SamFileFunc  func,
+                       gpointer     user_data)
+{
+  ChooserData *data;
+
+  g_return_if_fail (func != NULL);
+
+  data = g_new0 (ChooserData, 1);
+  data->file_func = func;
+  data->user_data = user_data;
+  choose (widget, title, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL, FALSE, kind, data);
+}
+
+void
+sam_dialogs_open_files (GtkWidget    *widget,
+                        const char   *title,
+                        SamFileKind   kind,
+                        SamFilesFunc  func,
+                        gpointer      user_data)
+{
+  ChooserData *data;
+
+  g_return_if_fail (func != NULL);
+
+  data = g_new0 (ChooserData, 1);
+  data->files_func = func;
+  data->user_data = user_data;
+  choose (widget, title, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL, TRUE, kind, data);
+}
+
+/* Toasts */
+
+void
+sam_dialogs_toast (GtkWidget  *widget,
+                   const char *title)
+{
+  sam_dialogs_toast_full (widget, title, NULL, NULL, NULL, 0, FALSE);
+}
+
+/**
+ * sam_dialogs_toast_full:
+ * @button_label: (nullable): a button's label, with @action_name what it does
+ * @action_target: (nullable): the action's target; a floating reference is taken
+ * @timeout: seconds it stays; 0 for libadwaita's default
+ */
+void
+sam_dialogs_toast_full (GtkWidget  *widget,
+                        const char *title,
+                        const char *button_label,
+                        const char *action_name,
+                        GVariant   *action_target,
+                        guint       timeout,
+                        gboolean    high_priority)
+{
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+  g_autoptr(GVariant) target = action_target != NULL ? g_variant_ref_sink (action_target) : NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (title != NULL);
+
+  g_variant_builder_add (&builder, "{sv}", "title", g_variant_new_string (title));
+  if (button_label != NULL && action_name != NULL)
+    {
+      g_variant_builder_add (&builder, "{sv}", "button-label", g_variant_new_string (button_label));
+      g_variant_builder_add (&builder, "{sv}", "action-name", g_variant_new_string (action_name));
+      if (target != NULL)
+        g_variant_builder_add (&builder, "{sv}", "action-target", g_variant_new_variant (target));
+    }
+  if (timeout > 0)
+    g_variant_builder_add (&builder, "{sv}", "timeout", g_variant_new_uint32 (timeout));
+  if (high_priority)
+    g_variant_builder_add (&builder, "{sv}", "high-priority", g_variant_new_boolean (TRUE));
+  if (!gtk_widget_activate_action_variant (widget, "win.toast", g_variant_builder_end (&builder)))
+    g_debug ("No window to show “%s” in", title);
+}
+
+/* Returns: (transfer full): the toast @parameter describes */
+AdwToast *
+sam_dialogs_toast_from_variant (GVariant *parameter)
+{
+  g_autoptr(GVariantDict) dict = g_variant_dict_new (parameter);
+  g_autoptr(GVariant) target = NULL;
+  const char *title = "", *label = NULL, *action = NULL;
+  gboolean high = FALSE;
+  guint32 timeout = 0;
+  AdwToast *toast;
+
+  g_variant_dict_lookup (dict, "title", "&s", &title);
+  g_variant_dict_lookup (dict, "button-label", "&s", &label);
+  g_variant_dict_lookup (dict, "action-name", "&s", &action);
+  g_variant_dict_lookup (dict, "action-target", "v", &target);
+  g_variant_dict_lookup (dict, "timeout", "u", &timeout);
+  g_variant_dict_lookup (dict, "high-priority", "b", &high);
+
+  toast = adw_toast_new (title);
+  if (label != NULL && action != NULL)
+    {
+      adw_toast_set_button_label (toast, label);
+      adw_toast_set_action_name (toast, action);
+      if (target != NULL)
+        adw_toast_set_action_target_value (toast, target);
+    }
+  if (timeout > 0)
+    adw_toast_set_timeout (toast, timeout);
+  if (high)
+    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  return toast;
+}

@@ -38,4 +38,60 @@ GtkWindow *sam_dialogs_ask_close_round (GtkWindow          *parent,
                                         SamRoundClosedFunc  func,
                                         gpointer            user_data);
 
+/* A dialog of the house's kind for a question of its own (extra child, more responses),
+ * transient for the window holding @widget and modal. */
+AdwMessageDialog *sam_dialogs_message_new (GtkWidget  *widget,
+                                           const char *heading,
+                                           const char *body);
+
+/* Files: the platform's chooser, modal on the window holding @widget. The callback runs
+ * once: with the chosen file, or with %NULL when the person cancelled, so it can free
+ * @user_data either way. */
+typedef enum
+{
+  SAM_FILES_ANY,
+  SAM_FILES_CSV,   /* spreadsheet files, then all files */
+  SAM_FILES_PDF,
+  SAM_FILES_JSON,
+} SamFileKind;
+
+typedef void (*SamFileFunc)  (GFile      *file,
+                              gpointer    user_data);
+typedef void (*SamFilesFunc) (GListModel *files,
+                              gpointer    user_data);
+
+void sam_dialogs_save_file  (GtkWidget    *widget,
+                             const char   *title,
+                             const char   *accept_label,
+                             const char   *suggested_name,
+                             SamFileKind   kind,
+                             SamFileFunc   func,
+                             gpointer      user_data);
+void sam_dialogs_open_file  (GtkWidget    *widget,
+                             const char   *title,
+                             SamFileKind   kind,
+                             SamFileFunc   func,
+                             gpointer      user_data);
+void sam_dialogs_open_files (GtkWidget    *widget,
+                             const char   *title,
+                             SamFileKind   kind,
+                             SamFilesFunc  func,
+                             gpointer      user_data);
+
+/* Toasts: every one goes to the window's one overlay through its win.toast action, from
+ * any widget inside the window. */
+void sam_dialogs_toast      (GtkWidget    *widget,
+                             const char   *title);
+void sam_dialogs_toast_full (GtkWidget    *widget,
+                             const char   *title,
+                             const char   *button_label,
+                             const char   *action_name,
+                             GVariant     *action_target,
+                             guint         timeout,
+                             gboolean      high_priority);
+
+/* Builds the toast a win.toast parameter describes (a{sv}: title, button-label,
+ * action-name, action-target, timeout, high-priority); for the window's action. */
+AdwToast *sam_dialogs_toast_from_variant (GVariant *parameter);
+
 G_END_DECLS

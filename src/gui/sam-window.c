@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-context-property.h"
 #include "sam-collect-dialog.h"
 #include "sam-new-round-dialog.h"
 #include "sam-round-clinics.h"
@@ -19,14 +20,8 @@
 
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
+SAM_DEFINE_CONTEXT_PROPERTY (SamWindow, sam_window)
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void
 sam_window_update_title (SamWindow *self)
@@ -90,40 +85,34 @@ ensure_section_page (SamWindow  *self,
 
   if (g_str_equal (name, "overview"))
     {
-      self->welcome_page = g_object_new (SAM_TYPE_WELCOME_PAGE, NULL);
-      sam_welcome_page_set_context (self->welcome_page, self->context);
+      self->welcome_page = sam_welcome_page_new (self->context);
       page = GTK_WIDGET (self->welcome_page);
     }
   else if (g_str_equal (name, "questionnaire"))
     {
-      self->questionnaire_view = g_object_new (SAM_TYPE_QUESTIONNAIRE_VIEW, NULL);
-      sam_questionnaire_view_set_context (self->questionnaire_view, self->context);
+      self->questionnaire_view = sam_questionnaire_view_new (self->context);
       page = GTK_WIDGET (self->questionnaire_view);
     }
   else if (g_str_equal (name, "results"))
     {
-      self->results_page = g_object_new (SAM_TYPE_RESULTS_PAGE, NULL);
-      sam_results_page_set_context (self->results_page, self->context);
+      self->results_page = sam_results_page_new (self->context);
       page = GTK_WIDGET (self->results_page);
     }
   else if (g_str_equal (name, "support"))
     page = g_object_new (SAM_TYPE_SUPPORT_PAGE, NULL);
   else if (g_str_equal (name, "meetings"))
     {
-      self->meetings_page = g_object_new (SAM_TYPE_MEETINGS_PAGE, NULL);
-      sam_meetings_page_set_context (self->meetings_page, self->context);
+      self->meetings_page = sam_meetings_page_new (self->context);
       page = GTK_WIDGET (self->meetings_page);
     }
   else if (g_str_equal (name, "plan"))
     {
-      self->plan_page = g_object_new (SAM_TYPE_PLAN_PAGE, NULL);
-      sam_plan_page_set_context (self->plan_page, self->context);
+      self->plan_page = sam_plan_page_new (self->context);
       page = GTK_WIDGET (self->plan_page);
     }
   else if (g_str_equal (name, "reflection"))
     {
-      self->reflection_page = g_object_new (SAM_TYPE_REFLECTION_PAGE, NULL);
-      sam_reflection_page_set_context (self->reflection_page, self->context);
+      self->reflection_page = sam_reflection_page_new (self->context);
       page = GTK_WIDGET (self->reflection_page);
     }
   g_return_val_if_fail (page != NULL, NULL);
@@ -199,8 +188,20 @@ start_meeting_action (GSimpleAction *action,
   sam_meetings_page_ask_start (self->meetings_page, g_variant_get_string (parameter, NULL));
 }
 
+/* The one way anything in the window shows a toast (sam_dialogs_toast). */
+static void
+toast_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  SamWindow *self = user_data;
+
+  adw_toast_overlay_add_toast (self->toast_overlay, sam_dialogs_toast_from_variant (parameter));
+}
+
 static const GActionEntry win_actions[] = {
   { "show-section", show_section_action, "s" },
+  { "toast", toast_action, "a{sv}" },
   { "start-meeting", start_meeting_action, "s" },
   { "new-round", new_round_action },
   { "round-clinics", round_clinics_action, "x" },
@@ -259,42 +260,6 @@ sam_window_dispose (GObject *object)
 }
 
 static void
-sam_window_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
-{
-  SamWindow *self = SAM_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sam_window_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  SamWindow *self = SAM_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sam_window_class_init (SamWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -302,19 +267,7 @@ sam_window_class_init (SamWindowClass *klass)
 
   object_class->constructed = sam_window_constructed;
   object_class->dispose = sam_window_dispose;
-  object_class->get_property = sam_window_get_property;
-  object_class->set_property = sam_window_set_property;
-
-  /**
-   * SamWindow:context:
-   *
-   * The store and settings the window works on; %NULL where the database could not
-   * be opened.
-   */
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, SAM_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_window);
 
   g_type_ensure (SAM_TYPE_WELCOME_PAGE);
   g_type_ensure (SAM_TYPE_SUPPORT_PAGE);

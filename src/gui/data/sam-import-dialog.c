@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-context-property.h"
 #include "sam-import-dialog.h"
 #include "sam-names.h"
 
@@ -40,8 +41,7 @@ struct _SamImportDialog
 G_DEFINE_FINAL_TYPE (SamImportDialog, sam_import_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
 enum {
-  PROP_0,
-  PROP_CONTEXT,
+  PROP_CONTEXT = SAM_CONTEXT_PROP,
   PROP_NAME,
   PROP_BYTES,
   N_PROPS
@@ -396,9 +396,7 @@ sam_import_dialog_class_init (SamImportDialogClass *klass)
   object_class->get_property = sam_import_dialog_get_property;
   object_class->set_property = sam_import_dialog_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, SAM_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] = sam_context_param_spec ();
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);

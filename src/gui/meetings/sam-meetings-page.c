@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-context-property.h"
 #include "sam-dates.h"
 #include "sam-dialogs.h"
 #include "sam-meeting-start-dialog.h"
@@ -36,6 +37,7 @@ struct _SamMeetingsPage
 };
 
 G_DEFINE_FINAL_TYPE (SamMeetingsPage, sam_meetings_page, ADW_TYPE_BIN)
+SAM_DEFINE_CONTEXT_PROPERTY (SamMeetingsPage, sam_meetings_page)
 
 static void
 show_error (SamMeetingsPage *self,
@@ -273,12 +275,27 @@ sam_meetings_page_dispose (GObject *object)
 }
 
 static void
+sam_meetings_page_constructed (GObject *object)
+{
+  SamMeetingsPage *self = (SamMeetingsPage *) object;
+  SamContext *context = self->context;
+
+  G_OBJECT_CLASS (sam_meetings_page_parent_class)->constructed (object);
+
+  g_return_if_fail (SAM_IS_CONTEXT (context));
+  fill_templates (self);
+  refresh_past (self);
+}
+
+static void
 sam_meetings_page_class_init (SamMeetingsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = sam_meetings_page_constructed;
   object_class->dispose = sam_meetings_page_dispose;
+  SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_meetings_page);
 
   g_type_ensure (SAM_TYPE_MEETING_RUNNER);
   g_type_ensure (SAM_TYPE_MEETING_SUMMARY);
@@ -302,17 +319,12 @@ sam_meetings_page_init (SamMeetingsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-void
-sam_meetings_page_set_context (SamMeetingsPage *self,
-                               SamContext      *context)
+SamMeetingsPage *
+sam_meetings_page_new (SamContext *context)
 {
-  g_return_if_fail (SAM_IS_MEETINGS_PAGE (self));
-  g_return_if_fail (SAM_IS_CONTEXT (context));
-  g_return_if_fail (self->context == NULL);
+  g_return_val_if_fail (SAM_IS_CONTEXT (context), NULL);
 
-  self->context = g_object_ref (context);
-  fill_templates (self);
-  refresh_past (self);
+  return g_object_new (SAM_TYPE_MEETINGS_PAGE, "context", context, NULL);
 }
 
 /* "list", "runner" or "summary". */

@@ -17,8 +17,7 @@ G_BEGIN_DECLS
 #define SAM_TYPE_MEETINGS_PAGE (sam_meetings_page_get_type ())
 G_DECLARE_FINAL_TYPE (SamMeetingsPage, sam_meetings_page, SAM, MEETINGS_PAGE, AdwBin)
 
-void               sam_meetings_page_set_context   (SamMeetingsPage  *self,
-                                                    SamContext       *context);
+SamMeetingsPage   *sam_meetings_page_new           (SamContext       *context);
 const char        *sam_meetings_page_get_state     (SamMeetingsPage  *self);
 GtkWindow         *sam_meetings_page_ask_start     (SamMeetingsPage  *self,
                                                     const char       *template_id);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-context-property.h"
 #include "sam-date-row.h"
 #include "sam-dates.h"
 #include "sam-dialogs.h"
@@ -69,6 +70,7 @@ struct _SamPlanPage
 };
 
 G_DEFINE_FINAL_TYPE (SamPlanPage, sam_plan_page, ADW_TYPE_BIN)
+SAM_DEFINE_CONTEXT_PROPERTY (SamPlanPage, sam_plan_page)
 
 static void refresh_actions (SamPlanPage *self);
 static void refresh_follow (SamPlanPage *self);
@@ -1356,12 +1358,30 @@ sam_plan_page_dispose (GObject *object)
 }
 
 static void
+sam_plan_page_constructed (GObject *object)
+{
+  SamPlanPage *self = (SamPlanPage *) object;
+  SamContext *context = self->context;
+
+  G_OBJECT_CLASS (sam_plan_page_parent_class)->constructed (object);
+
+  g_return_if_fail (SAM_IS_CONTEXT (context));
+  g_signal_connect_object (sam_context_get_store (context), "changed",
+                           G_CALLBACK (refresh_clinics), self,
+                           G_CONNECT_SWAPPED);
+  refresh_clinics (self);
+  g_idle_add_once ((GSourceOnceFunc) announce_follow_up, g_object_ref (self));
+}
+
+static void
 sam_plan_page_class_init (SamPlanPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = sam_plan_page_constructed;
   object_class->dispose = sam_plan_page_dispose;
+  SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_plan_page);
 
   g_type_ensure (SAM_TYPE_FOLLOW_CHART);
   g_type_ensure (SAM_TYPE_DATE_ROW);
@@ -1416,20 +1436,12 @@ sam_plan_page_init (SamPlanPage *self)
 
 /* Public API */
 
-void
-sam_plan_page_set_context (SamPlanPage *self,
-                           SamContext  *context)
+SamPlanPage *
+sam_plan_page_new (SamContext *context)
 {
-  g_return_if_fail (SAM_IS_PLAN_PAGE (self));
-  g_return_if_fail (SAM_IS_CONTEXT (context));
+  g_return_val_if_fail (SAM_IS_CONTEXT (context), NULL);
 
-  if (!g_set_object (&self->context, context))
-    return;
-  g_signal_connect_object (sam_context_get_store (context), "changed",
-                           G_CALLBACK (refresh_clinics), self,
-                           G_CONNECT_SWAPPED);
-  refresh_clinics (self);
-  g_idle_add_once ((GSourceOnceFunc) announce_follow_up, g_object_ref (self));
+  return g_object_new (SAM_TYPE_PLAN_PAGE, "context", context, NULL);
 }
 
 gint64

@@ -17,8 +17,7 @@ G_BEGIN_DECLS
 #define SAM_TYPE_PLAN_PAGE (sam_plan_page_get_type ())
 G_DECLARE_FINAL_TYPE (SamPlanPage, sam_plan_page, SAM, PLAN_PAGE, AdwBin)
 
-void        sam_plan_page_set_context        (SamPlanPage *self,
-                                              SamContext  *context);
+SamPlanPage *sam_plan_page_new (SamContext *context);
 gint64      sam_plan_page_get_clinic         (SamPlanPage *self);
 gboolean    sam_plan_page_select_clinic      (SamPlanPage *self,
                                               gint64       clinic_id);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-context-property.h"
 #include "sam-dialogs.h"
 #include "sam-preferences-window.h"
 
@@ -28,14 +29,8 @@ struct _SamPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (SamPreferencesWindow, sam_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+SAM_DEFINE_CONTEXT_PROPERTY (SamPreferencesWindow, sam_preferences_window)
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void
 show_error (SamPreferencesWindow *self,
@@ -234,42 +229,6 @@ sam_preferences_window_dispose (GObject *object)
 }
 
 static void
-sam_preferences_window_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  SamPreferencesWindow *self = SAM_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sam_preferences_window_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  SamPreferencesWindow *self = SAM_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sam_preferences_window_class_init (SamPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -277,13 +236,7 @@ sam_preferences_window_class_init (SamPreferencesWindowClass *klass)
 
   object_class->constructed = sam_preferences_window_constructed;
   object_class->dispose = sam_preferences_window_dispose;
-  object_class->get_property = sam_preferences_window_get_property;
-  object_class->set_property = sam_preferences_window_set_property;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, SAM_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_preferences_window);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sam-preferences-window.ui");

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-context-property.h"
 #include "sam-dates.h"
 #include "sam-dialogs.h"
 #include "sam-names.h"
@@ -53,6 +54,7 @@ struct _SamQuestionnaireView
 };
 
 G_DEFINE_FINAL_TYPE (SamQuestionnaireView, sam_questionnaire_view, GTK_TYPE_WIDGET)
+SAM_DEFINE_CONTEXT_PROPERTY (SamQuestionnaireView, sam_questionnaire_view)
 
 static void show_page (SamQuestionnaireView *self);
 static void refresh_start (SamQuestionnaireView *self);
@@ -1045,12 +1047,28 @@ sam_questionnaire_view_dispose (GObject *object)
 }
 
 static void
+sam_questionnaire_view_constructed (GObject *object)
+{
+  SamQuestionnaireView *self = (SamQuestionnaireView *) object;
+  SamContext *context = self->context;
+
+  G_OBJECT_CLASS (sam_questionnaire_view_parent_class)->constructed (object);
+
+  g_return_if_fail (SAM_IS_CONTEXT (context));
+  g_signal_connect_object (sam_context_get_store (context), "changed", G_CALLBACK (refresh_start), self,
+                           G_CONNECT_SWAPPED);
+  refresh_start (self);
+}
+
+static void
 sam_questionnaire_view_class_init (SamQuestionnaireViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = sam_questionnaire_view_constructed;
   object_class->dispose = sam_questionnaire_view_dispose;
+  SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_questionnaire_view);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-questionnaire-view.ui");
@@ -1115,18 +1133,12 @@ sam_questionnaire_view_init (SamQuestionnaireView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
-/* Set once, by the window that holds the view. */
-void
-sam_questionnaire_view_set_context (SamQuestionnaireView *self,
-                                    SamContext           *context)
+SamQuestionnaireView *
+sam_questionnaire_view_new (SamContext *context)
 {
-  g_return_if_fail (SAM_IS_QUESTIONNAIRE_VIEW (self));
-  g_return_if_fail (SAM_IS_CONTEXT (context));
-  g_return_if_fail (self->context == NULL);
+  g_return_val_if_fail (SAM_IS_CONTEXT (context), NULL);
 
-  self->context = g_object_ref (context);
-  g_signal_connect_swapped (sam_context_get_store (context), "changed", G_CALLBACK (refresh_start), self);
-  refresh_start (self);
+  return g_object_new (SAM_TYPE_QUESTIONNAIRE_VIEW, "context", context, NULL);
 }
 
 /* "closed", "start", "question" (the review too) or "thanks". */

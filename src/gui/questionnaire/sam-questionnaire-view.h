@@ -16,8 +16,7 @@ G_BEGIN_DECLS
 #define SAM_TYPE_QUESTIONNAIRE_VIEW (sam_questionnaire_view_get_type ())
 G_DECLARE_FINAL_TYPE (SamQuestionnaireView, sam_questionnaire_view, SAM, QUESTIONNAIRE_VIEW, GtkWidget)
 
-void              sam_questionnaire_view_set_context (SamQuestionnaireView *self,
-                                                      SamContext           *context);
+SamQuestionnaireView *sam_questionnaire_view_new (SamContext *context);
 const char       *sam_questionnaire_view_get_state   (SamQuestionnaireView *self);
 SamQuestionnaire *sam_questionnaire_view_get_questionnaire (SamQuestionnaireView *self);
 gboolean          sam_questionnaire_view_start       (SamQuestionnaireView *self,

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-context-property.h"
 #include "sam-dates.h"
 #include "sam-dialogs.h"
 #include "sam-instrument.h"
@@ -45,6 +46,7 @@ struct _SamReflectionPage
 };
 
 G_DEFINE_FINAL_TYPE (SamReflectionPage, sam_reflection_page, ADW_TYPE_BIN)
+SAM_DEFINE_CONTEXT_PROPERTY (SamReflectionPage, sam_reflection_page)
 
 /* One question's answer of today, as its text view edits it. */
 typedef struct
@@ -428,12 +430,44 @@ sam_reflection_page_dispose (GObject *object)
 }
 
 static void
+sam_reflection_page_constructed (GObject *object)
+{
+  SamReflectionPage *self = (SamReflectionPage *) object;
+  SamContext *context = self->context;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *day = NULL;
+  SamRole parsed;
+
+  G_OBJECT_CLASS (sam_reflection_page_parent_class)->constructed (object);
+
+  g_return_if_fail (SAM_IS_CONTEXT (context));
+  now = sam_context_now (context);
+  g_free (self->today);
+  self->today = g_date_time_format (now, "%Y-%m-%d");
+  day = sam_date_format_iso (self->today);
+  adw_action_row_set_subtitle (self->date_row, day);
+
+  role = sam_store_get_setting (sam_context_get_store (context), ROLE_SETTING);
+  self->role = role != NULL && sam_role_from_string (role, &parsed) && parsed == SAM_ROLE_SOLO
+               ? SAM_ROLE_SOLO : SAM_ROLE_PARTNER;
+  /* Set the row without its handler writing the setting back. */
+  g_signal_handlers_block_by_func (self->role_row, on_role_changed, self);
+  adw_combo_row_set_selected (self->role_row, self->role == SAM_ROLE_SOLO ? 1 : 0);
+  g_signal_handlers_unblock_by_func (self->role_row, on_role_changed, self);
+  rebuild (self);
+  follow_clinic_kind (self);
+}
+
+static void
 sam_reflection_page_class_init (SamReflectionPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = sam_reflection_page_constructed;
   object_class->dispose = sam_reflection_page_dispose;
+  SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_reflection_page);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sam-reflection-page.ui");
@@ -456,35 +490,12 @@ sam_reflection_page_init (SamReflectionPage *self)
 
 /* Public API */
 
-void
-sam_reflection_page_set_context (SamReflectionPage *self,
-                                 SamContext        *context)
+SamReflectionPage *
+sam_reflection_page_new (SamContext *context)
 {
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *role = NULL;
-  g_autofree char *day = NULL;
-  SamRole parsed;
+  g_return_val_if_fail (SAM_IS_CONTEXT (context), NULL);
 
-  g_return_if_fail (SAM_IS_REFLECTION_PAGE (self));
-  g_return_if_fail (SAM_IS_CONTEXT (context));
-
-  if (!g_set_object (&self->context, context))
-    return;
-  now = sam_context_now (context);
-  g_free (self->today);
-  self->today = g_date_time_format (now, "%Y-%m-%d");
-  day = sam_date_format_iso (self->today);
-  adw_action_row_set_subtitle (self->date_row, day);
-
-  role = sam_store_get_setting (sam_context_get_store (context), ROLE_SETTING);
-  self->role = role != NULL && sam_role_from_string (role, &parsed) && parsed == SAM_ROLE_SOLO
-               ? SAM_ROLE_SOLO : SAM_ROLE_PARTNER;
-  /* Set the row without its handler writing the setting back. */
-  g_signal_handlers_block_by_func (self->role_row, on_role_changed, self);
-  adw_combo_row_set_selected (self->role_row, self->role == SAM_ROLE_SOLO ? 1 : 0);
-  g_signal_handlers_unblock_by_func (self->role_row, on_role_changed, self);
-  rebuild (self);
-  follow_clinic_kind (self);
+  return g_object_new (SAM_TYPE_REFLECTION_PAGE, "context", context, NULL);
 }
 
 void

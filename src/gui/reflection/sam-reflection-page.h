@@ -15,8 +15,7 @@ G_BEGIN_DECLS
 #define SAM_TYPE_REFLECTION_PAGE (sam_reflection_page_get_type ())
 G_DECLARE_FINAL_TYPE (SamReflectionPage, sam_reflection_page, SAM, REFLECTION_PAGE, AdwBin)
 
-void        sam_reflection_page_set_context  (SamReflectionPage *self,
-                                              SamContext        *context);
+SamReflectionPage *sam_reflection_page_new (SamContext *context);
 void        sam_reflection_page_set_role     (SamReflectionPage *self,
                                               SamRole            role);
 GtkWidget  *sam_reflection_page_get_groups   (SamReflectionPage *self);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "sam-context-property.h"
 #include "sam-chart-view.h"
 #include "sam-deck.h"
 #include "sam-dialogs.h"
@@ -177,6 +178,7 @@ struct _SamResultsPage
 };
 
 G_DEFINE_FINAL_TYPE (SamResultsPage, sam_results_page, ADW_TYPE_BIN)
+SAM_DEFINE_CONTEXT_PROPERTY (SamResultsPage, sam_results_page)
 
 static GtkWidget *
 text_label (const char *text,
@@ -1015,12 +1017,30 @@ sam_results_page_dispose (GObject *object)
 }
 
 static void
+sam_results_page_constructed (GObject *object)
+{
+  SamResultsPage *self = (SamResultsPage *) object;
+  SamContext *context = self->context;
+
+  G_OBJECT_CLASS (sam_results_page_parent_class)->constructed (object);
+
+  g_return_if_fail (SAM_IS_CONTEXT (context));
+  g_clear_pointer (&self->reader, reader_unref);
+  self->reader = reader_new (sam_store_get_path (sam_context_get_store (context)));
+  g_signal_connect_object (sam_context_get_store (context), "changed", G_CALLBACK (refresh), self,
+                           G_CONNECT_SWAPPED);
+  refresh (self);
+}
+
+static void
 sam_results_page_class_init (SamResultsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = sam_results_page_constructed;
   object_class->dispose = sam_results_page_dispose;
+  SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_results_page);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-results-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamResultsPage, state_stack);
@@ -1075,20 +1095,12 @@ sam_results_page_init (SamResultsPage *self)
 
 /* Public API */
 
-void
-sam_results_page_set_context (SamResultsPage *self,
-                              SamContext     *context)
+SamResultsPage *
+sam_results_page_new (SamContext *context)
 {
-  g_return_if_fail (SAM_IS_RESULTS_PAGE (self));
-  g_return_if_fail (SAM_IS_CONTEXT (context));
+  g_return_val_if_fail (SAM_IS_CONTEXT (context), NULL);
 
-  if (!g_set_object (&self->context, context))
-    return;
-  g_clear_pointer (&self->reader, reader_unref);
-  self->reader = reader_new (sam_store_get_path (sam_context_get_store (context)));
-  g_signal_connect_object (sam_context_get_store (context), "changed", G_CALLBACK (refresh), self,
-                           G_CONNECT_SWAPPED);
-  refresh (self);
+  return g_object_new (SAM_TYPE_RESULTS_PAGE, "context", context, NULL);
 }
 
 gboolean

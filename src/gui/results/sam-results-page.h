@@ -15,8 +15,7 @@ G_BEGIN_DECLS
 #define SAM_TYPE_RESULTS_PAGE (sam_results_page_get_type ())
 G_DECLARE_FINAL_TYPE (SamResultsPage, sam_results_page, SAM, RESULTS_PAGE, AdwBin)
 
-void       sam_results_page_set_context  (SamResultsPage *self,
-                                          SamContext     *context);
+SamResultsPage *sam_results_page_new (SamContext *context);
 gboolean   sam_results_page_has_results  (SamResultsPage *self);
 gboolean   sam_results_page_is_loading   (SamResultsPage *self);
 void       sam_results_page_show         (SamResultsPage *self,

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-context-property.h"
 #include "sam-date-row.h"
 #include "sam-dates.h"
 #include "sam-dialogs.h"
@@ -32,14 +33,8 @@ struct _SamNewRoundDialog
 };
 
 G_DEFINE_FINAL_TYPE (SamNewRoundDialog, sam_new_round_dialog, ADW_TYPE_MESSAGE_DIALOG)
+SAM_DEFINE_CONTEXT_PROPERTY (SamNewRoundDialog, sam_new_round_dialog)
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* YYYY-MM-DD, or NULL while the date typed is none. */
 static char *
@@ -172,42 +167,6 @@ sam_new_round_dialog_dispose (GObject *object)
 }
 
 static void
-sam_new_round_dialog_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  SamNewRoundDialog *self = SAM_NEW_ROUND_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sam_new_round_dialog_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  SamNewRoundDialog *self = SAM_NEW_ROUND_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sam_new_round_dialog_class_init (SamNewRoundDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -215,13 +174,7 @@ sam_new_round_dialog_class_init (SamNewRoundDialogClass *klass)
 
   object_class->constructed = sam_new_round_dialog_constructed;
   object_class->dispose = sam_new_round_dialog_dispose;
-  object_class->get_property = sam_new_round_dialog_get_property;
-  object_class->set_property = sam_new_round_dialog_set_property;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, SAM_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_new_round_dialog);
 
   g_type_ensure (SAM_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-new-round-dialog.ui");

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-context-property.h"
 #include "sam-dates.h"
 #include "sam-welcome-page.h"
 
@@ -21,7 +22,6 @@ struct _SamWelcomePage
   GtkWidget             parent_instance;
 
   SamContext           *context;
-  gulong                changed_id;
 
   GtkStack             *stack;
   AdwPreferencesGroup  *rounds_group;
@@ -31,14 +31,7 @@ struct _SamWelcomePage
 };
 
 G_DEFINE_FINAL_TYPE (SamWelcomePage, sam_welcome_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+SAM_DEFINE_CONTEXT_PROPERTY (SamWelcomePage, sam_welcome_page)
 
 static void
 append_round_item (GMenu      *menu,
@@ -185,52 +178,27 @@ sam_welcome_page_refresh (SamWelcomePage *self)
 }
 
 static void
+sam_welcome_page_constructed (GObject *object)
+{
+  SamWelcomePage *self = (SamWelcomePage *) object;
+
+  G_OBJECT_CLASS (sam_welcome_page_parent_class)->constructed (object);
+
+  g_return_if_fail (SAM_IS_CONTEXT (self->context));
+  g_signal_connect_object (sam_context_get_store (self->context), "changed",
+                           G_CALLBACK (sam_welcome_page_refresh), self, G_CONNECT_SWAPPED);
+  sam_welcome_page_refresh (self);
+}
+
+static void
 sam_welcome_page_dispose (GObject *object)
 {
   SamWelcomePage *self = (SamWelcomePage *) object;
 
-  if (self->context != NULL)
-    g_clear_signal_handler (&self->changed_id, sam_context_get_store (self->context));
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WELCOME_PAGE);
 
   G_OBJECT_CLASS (sam_welcome_page_parent_class)->dispose (object);
-}
-
-static void
-sam_welcome_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  SamWelcomePage *self = SAM_WELCOME_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sam_welcome_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  SamWelcomePage *self = SAM_WELCOME_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      sam_welcome_page_set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -239,14 +207,9 @@ sam_welcome_page_class_init (SamWelcomePageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = sam_welcome_page_constructed;
   object_class->dispose = sam_welcome_page_dispose;
-  object_class->get_property = sam_welcome_page_get_property;
-  object_class->set_property = sam_welcome_page_set_property;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, SAM_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_welcome_page);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-welcome-page.ui");
@@ -263,40 +226,12 @@ sam_welcome_page_init (SamWelcomePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-/**
- * sam_welcome_page_get_context:
- *
- * Returns: (nullable) (transfer none): the context
- */
-SamContext *
-sam_welcome_page_get_context (SamWelcomePage *self)
+SamWelcomePage *
+sam_welcome_page_new (SamContext *context)
 {
-  g_return_val_if_fail (SAM_IS_WELCOME_PAGE (self), NULL);
+  g_return_val_if_fail (SAM_IS_CONTEXT (context), NULL);
 
-  return self->context;
-}
-
-/* Set once, by the window that holds the page in its template. */
-void
-sam_welcome_page_set_context (SamWelcomePage *self,
-                              SamContext     *context)
-{
-  g_return_if_fail (SAM_IS_WELCOME_PAGE (self));
-  g_return_if_fail (context == NULL || SAM_IS_CONTEXT (context));
-
-  if (self->context == context)
-    return;
-
-  if (self->context != NULL)
-    g_clear_signal_handler (&self->changed_id, sam_context_get_store (self->context));
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    self->changed_id = g_signal_connect_object (sam_context_get_store (context), "changed",
-                                                G_CALLBACK (sam_welcome_page_refresh), self,
-                                                G_CONNECT_SWAPPED);
-
-  sam_welcome_page_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+  return g_object_new (SAM_TYPE_WELCOME_PAGE, "context", context, NULL);
 }
 
 /* Whether the page shows the welcome for a database with no data. */

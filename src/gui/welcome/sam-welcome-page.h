@@ -15,9 +15,7 @@ G_BEGIN_DECLS
 #define SAM_TYPE_WELCOME_PAGE (sam_welcome_page_get_type ())
 G_DECLARE_FINAL_TYPE (SamWelcomePage, sam_welcome_page, SAM, WELCOME_PAGE, GtkWidget)
 
-SamContext *sam_welcome_page_get_context (SamWelcomePage *self);
-void        sam_welcome_page_set_context (SamWelcomePage *self,
-                                          SamContext     *context);
-gboolean    sam_welcome_page_is_empty    (SamWelcomePage *self);
+SamWelcomePage *sam_welcome_page_new      (SamContext     *context);
+gboolean        sam_welcome_page_is_empty (SamWelcomePage *self);
 
 G_END_DECLS
