@@ -252,7 +252,8 @@ refresh (SamImportDialog *self)
 
   clinics = join (sam_survey_import_get_clinics (self->import), 6);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->clinics_row),
-                                 ngettext ("Clinic", "Clinics", sam_survey_import_get_clinics (self->import)->len));
+                                 sam_survey_import_get_clinics (self->import)->len == 1
+                                 ? _("Clinic") : _("Clinics"));
   adw_action_row_set_subtitle (self->clinics_row, clinics);
 
   respondents = describe_respondents (self->import);
