@@ -920,15 +920,6 @@ sam_document_draw_page (SamDocument *self,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /**
  * sam_document_render_pdf:
  *
@@ -947,8 +938,8 @@ sam_document_render_pdf (SamDocument  *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   bytes = g_byte_array_new ();
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, self->paper->width,
-                                                 self->paper->height);
+  surface = cairo_pdf_surface_create_for_stream (sam_report_append_bytes, bytes,
+                                                 self->paper->width, self->paper->height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Samarbejde");
   cr = cairo_create (surface);
