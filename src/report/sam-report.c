@@ -210,30 +210,6 @@ sam_report_render_chart (SamChart         *chart,
 }
 
 /**
- * sam_report_write_chart:
- *
- * Writes the chart to @path whole or not at all: a failed write leaves an earlier file
- * of that name as it was.
- */
-gboolean
-sam_report_write_chart (SamChart         *chart,
-                        SamReportFormat   format,
-                        const char       *path,
-                        double            width,
-                        double            height,
-                        GError          **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (chart != NULL && path != NULL, FALSE);
-
-  bytes = sam_report_render_chart (chart, format, width, height, error);
-  if (bytes == NULL)
-    return FALSE;
-  return sam_report_write_bytes (bytes, path, error);
-}
-
-/**
  * sam_report_write_bytes:
  *
  * Writes a rendered file to @path whole or not at all: a failed write leaves an earlier
@@ -257,4 +233,28 @@ sam_report_write_bytes (GBytes      *bytes,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * sam_report_write_chart:
+ *
+ * Writes the chart to @path whole or not at all: a failed write leaves an earlier file
+ * of that name as it was.
+ */
+gboolean
+sam_report_write_chart (SamChart         *chart,
+                        SamReportFormat   format,
+                        const char       *path,
+                        double            width,
+                        double            height,
+                        GError          **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (chart != NULL && path != NULL, FALSE);
+
+  bytes = sam_report_render_chart (chart, format, width, height, error);
+  if (bytes == NULL)
+    return FALSE;
+  return sam_report_write_bytes (bytes, path, error);
 }
