@@ -17,6 +17,32 @@
 
 G_DEFINE_QUARK (sam-report-error-quark, sam_report_error)
 
+/**
+ * sam_report_write_bytes:
+ *
+ * Writes a rendered file to @path whole or not at all: a failed write leaves an earlier
+ * file of that name as it was.
+ */
+gboolean
+sam_report_write_bytes (GBytes      *bytes,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (bytes != NULL && path != NULL, FALSE);
+
+  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &local_error))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED, _("“%s” could not be written: %s"), name,
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 const char *
 sam_report_format_extension (SamReportFormat format)
 {
@@ -207,32 +233,6 @@ sam_report_render_chart (SamChart         *chart,
       return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
-}
-
-/**
- * sam_report_write_bytes:
- *
- * Writes a rendered file to @path whole or not at all: a failed write leaves an earlier
- * file of that name as it was.
- */
-gboolean
-sam_report_write_bytes (GBytes      *bytes,
-                        const char  *path,
-                        GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (bytes != NULL && path != NULL, FALSE);
-
-  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &local_error))
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED, _("“%s” could not be written: %s"), name,
-                   local_error->message);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /**
