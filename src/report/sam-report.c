@@ -32,12 +32,13 @@ sam_report_write_bytes (GBytes      *bytes,
 
   g_return_val_if_fail (bytes != NULL && path != NULL, FALSE);
 
-  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &local_error))
+  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                            &local_error))
     {
       g_autofree char *name = g_filename_display_name (path);
 
-      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED, _("“%s” could not be written: %s"), name,
-                   local_error->message);
+      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED,
+                   _("“%s” could not be written: %s"), name, local_error->message);
       return FALSE;
     }
   return TRUE;
