@@ -181,20 +181,11 @@ sam_deck_write_pdf (SamStore    *store,
                     GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
   bytes = sam_deck_render (store, round_id, k, n_pages, error);
   if (bytes == NULL)
     return FALSE;
-  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &local_error))
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED, _("“%s” could not be written: %s"), name,
-                   local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return sam_report_write_bytes (bytes, path, error);
 }

@@ -86,8 +86,14 @@ sam_meeting_report_describe_place (SamStore         *store,
   return g_strdup ("");
 }
 
-static char *
-describe_link (const SamMeetingAction *action)
+/**
+ * sam_meeting_report_describe_link:
+ *
+ * Returns: (transfer full) (nullable): what an action answers to: an item's or a
+ *   domain's name, or %NULL
+ */
+char *
+sam_meeting_report_describe_link (const SamMeetingAction *action)
 {
   SamInstrument *instrument = sam_instrument_get_default ();
 
@@ -304,7 +310,7 @@ sam_meeting_report_new (SamStore  *store,
   for (guint i = 0; i < actions->len; i++)
     {
       SamMeetingAction *action = g_ptr_array_index (actions, i);
-      g_autofree char *link = describe_link (action);
+      g_autofree char *link = sam_meeting_report_describe_link (action);
       g_autofree char *due = sam_date_format_iso (action->due);
       g_autoptr(GString) details = g_string_new (NULL);
 

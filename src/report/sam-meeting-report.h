@@ -60,6 +60,7 @@ gboolean          sam_meeting_report_write_pdf    (SamMeetingReport       *self,
 
 char             *sam_meeting_report_describe_place (SamStore             *store,
                                                    const SamMeeting       *meeting);
+char             *sam_meeting_report_describe_link (const SamMeetingAction *action);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamMeetingReport, sam_meeting_report_free)
 

@@ -17,6 +17,33 @@
 
 G_DEFINE_QUARK (sam-report-error-quark, sam_report_error)
 
+/**
+ * sam_report_write_bytes:
+ *
+ * Writes a rendered file to @path whole or not at all: a failed write leaves an earlier
+ * file of that name as it was.
+ */
+gboolean
+sam_report_write_bytes (GBytes      *bytes,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (bytes != NULL && path != NULL, FALSE);
+
+  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                            &local_error))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED,
+                   _("“%s” could not be written: %s"), name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 const char *
 sam_report_format_extension (SamReportFormat format)
 {
@@ -126,10 +153,16 @@ sam_report_draw_titled_chart (SamChart            *chart,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+/**
+ * sam_report_append_bytes:
+ * @closure: the #GByteArray to append to
+ *
+ * A #cairo_write_func_t that gathers a surface's file in memory.
+ */
+cairo_status_t
+sam_report_append_bytes (void                *closure,
+                         const unsigned char *data,
+                         unsigned int         length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
@@ -166,10 +199,10 @@ sam_report_render_chart (SamChart         *chart,
   switch (format)
     {
     case SAM_REPORT_SVG:
-      surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, width, height);
+      surface = cairo_svg_surface_create_for_stream (sam_report_append_bytes, bytes, width, height);
       break;
     case SAM_REPORT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
+      surface = cairo_pdf_surface_create_for_stream (sam_report_append_bytes, bytes, width, height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, sam_chart_get_title (chart));
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Samarbejde");
       break;
@@ -186,7 +219,7 @@ sam_report_render_chart (SamChart         *chart,
   sam_chart_style_clear (&style);
 
   if (format == SAM_REPORT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
+    status = cairo_surface_write_to_png_stream (surface, sam_report_append_bytes, bytes);
   else
     {
       cairo_surface_finish (surface);
@@ -218,20 +251,11 @@ sam_report_write_chart (SamChart         *chart,
                         GError          **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (chart != NULL && path != NULL, FALSE);
 
   bytes = sam_report_render_chart (chart, format, width, height, error);
   if (bytes == NULL)
     return FALSE;
-  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &local_error))
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED, _("“%s” could not be written: %s"), name,
-                   local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return sam_report_write_bytes (bytes, path, error);
 }

@@ -51,5 +51,11 @@ gboolean        sam_report_write_chart        (SamChart        *chart,
                                                double           width,
                                                double           height,
                                                GError         **error);
+gboolean        sam_report_write_bytes        (GBytes          *bytes,
+                                               const char      *path,
+                                               GError         **error);
+cairo_status_t  sam_report_append_bytes       (void                *closure,
+                                               const unsigned char *data,
+                                               unsigned int         length);
 
 G_END_DECLS

@@ -24,31 +24,47 @@
  * often" and "Monthly" (instrument contract, the meetings scale). */
 #define SAM_FREQUENCY_OFTEN 2
 
-/* Chart data holds borrowed pointers; each chart made here owns what they point to in
- * one block, freed with the chart. */
+/* Chart data holds borrowed pointers; each chart made here owns its data and what that
+ * points to in one block, freed with the chart. */
 typedef struct
 {
-  SamComparisonData  data;
-  SamComparisonRow  *rows;
-  GPtrArray         *strings;
-} OwnedComparison;
+  union
+  {
+    SamComparisonData   comparison;
+    SamDistributionData distribution;
+    SamOverviewData     overview;
+    SamTrendData        trend;
+    SamHeatmapData      heatmap;
+    SamChangeData       change;
+  } data;               /* first: the chart's kind reads its data there */
+  GPtrArray *kept;      /* every string and array the data points to */
+} Owned;
+
+static Owned *
+owned_new (void)
+{
+  Owned *owned = g_new0 (Owned, 1);
+
+  owned->kept = g_ptr_array_new_with_free_func (g_free);
+  return owned;
+}
 
 static void
-owned_comparison_free (gpointer data)
+owned_free (gpointer data)
 {
-  OwnedComparison *owned = data;
+  Owned *owned = data;
 
-  g_free (owned->rows);
-  g_ptr_array_unref (owned->strings);
+  g_ptr_array_unref (owned->kept);
   g_free (owned);
 }
 
-static const char *
-keep (GPtrArray *strings,
-      char      *string)
+/* @block, from now on freed with the chart that @kept belongs to. */
+static gpointer
+keep (GPtrArray *kept,
+      gpointer   block)
 {
-  g_ptr_array_add (strings, string);
-  return string;
+  g_ptr_array_add (kept, block);
+  return block;
 }
 
 const char *
@@ -176,17 +192,18 @@ row_label (const SamItem *item,
   return keep (strings, sam_results_item_short_label (item));
 }
 
-static OwnedComparison *
-owned_comparison_new (SamRoundFigures *figures,
-                      guint            n_rows)
+/* A comparison of @n_rows rows, its units filled in: @rows, for the caller to fill. */
+static Owned *
+owned_comparison_new (SamRoundFigures   *figures,
+                      guint              n_rows,
+                      SamComparisonRow **rows)
 {
-  OwnedComparison *owned = g_new0 (OwnedComparison, 1);
+  Owned *owned = owned_new ();
 
-  owned->strings = g_ptr_array_new_with_free_func (g_free);
-  owned->rows = g_new0 (SamComparisonRow, MAX (n_rows, 1));
-  owned->data.rows = owned->rows;
-  owned->data.n_rows = n_rows;
-  fill_units (&owned->data, figures, owned->strings);
+  *rows = keep (owned->kept, g_new0 (SamComparisonRow, MAX (n_rows, 1)));
+  owned->data.comparison.rows = *rows;
+  owned->data.comparison.n_rows = n_rows;
+  fill_units (&owned->data.comparison, figures, owned->kept);
   return owned;
 }
 
@@ -209,27 +226,29 @@ option_label (const SamQuestion *question,
  * often", its options named on the chart. A reference that came without the spread of its
  * answers has no such share, and is left out of that row. */
 static void
-show_as_share (OwnedComparison   *owned,
+show_as_share (Owned             *owned,
+               SamComparisonRow  *rows,
                const SamQuestion *question)
 {
+  SamComparisonData *data = &owned->data.comparison;
   guint last = question->scale->options->len - 1;
 
-  owned->data.measure = SAM_COMPARISON_SHARE;
-  owned->data.share_codes = SAM_FREQUENCY_OFTEN;
+  data->measure = SAM_COMPARISON_SHARE;
+  data->share_codes = SAM_FREQUENCY_OFTEN;
   /* Translators: what a chart of how often meetings are held counts: the answers "Weekly
    * or more often" and "Monthly". */
-  owned->data.share_label = _("monthly or more often");
-  owned->data.caption =
-    keep (owned->strings,
+  data->share_label = _("monthly or more often");
+  data->caption =
+    keep (owned->kept,
           /* Translators: over the chart of how often meetings are held: the options counted,
            * then the scale's two ends. */
           g_strdup_printf (_("The share who answered “%s” or “%s”, in percent of the answers. "
                              "The scale runs from “%s” to “%s”."),
                            option_label (question, 0), option_label (question, 1),
                            option_label (question, 0), option_label (question, last)));
-  for (guint r = 0; r < owned->data.n_rows; r++)
+  for (guint r = 0; r < data->n_rows; r++)
     {
-      SamComparisonRow *row = &owned->rows[r];
+      SamComparisonRow *row = &rows[r];
       const SamFigure *country = &row->figures[SAM_UNIT_COUNTRY];
 
       if (row->present[SAM_UNIT_COUNTRY] && country->withheld == SAM_WITHHELD_NONE &&
@@ -248,22 +267,23 @@ SamChart *
 sam_results_chart_question (SamRoundFigures   *figures,
                             const SamQuestion *question)
 {
-  OwnedComparison *owned;
+  Owned *owned;
+  SamComparisonRow *rows;
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (figures != NULL && question != NULL, NULL);
 
-  owned = owned_comparison_new (figures, question->items->len);
+  owned = owned_comparison_new (figures, question->items->len, &rows);
   for (guint i = 0; i < question->items->len; i++)
     {
       const SamItem *item = g_ptr_array_index (question->items, i);
 
-      fill_row (&owned->rows[i], figures, item->index, row_label (item, owned->strings));
+      fill_row (&rows[i], figures, item->index, row_label (item, owned->kept));
     }
   if (is_frequency (question))
-    show_as_share (owned, question);
+    show_as_share (owned, rows, question);
   title = sam_results_question_title (question);
-  return sam_chart_new (&sam_chart_comparison_kind, title, owned, owned_comparison_free);
+  return sam_chart_new (&sam_chart_comparison_kind, title, owned, owned_free);
 }
 
 /**
@@ -274,34 +294,18 @@ sam_results_chart_question (SamRoundFigures   *figures,
 SamChart *
 sam_results_chart_indices (SamRoundFigures *figures)
 {
-  OwnedComparison *owned;
+  Owned *owned;
+  SamComparisonRow *rows;
 
   g_return_val_if_fail (figures != NULL, NULL);
 
-  owned = owned_comparison_new (figures, SAM_N_INDICES);
+  owned = owned_comparison_new (figures, SAM_N_INDICES, &rows);
   for (SamIndex i = 0; i < SAM_N_INDICES; i++)
-    fill_row (&owned->rows[i], figures, SAM_N_ITEMS + i, sam_results_index_label (i));
-  return sam_chart_new (&sam_chart_comparison_kind, _("The three indices"), owned, owned_comparison_free);
+    fill_row (&rows[i], figures, SAM_N_ITEMS + i, sam_results_index_label (i));
+  return sam_chart_new (&sam_chart_comparison_kind, _("The three indices"), owned, owned_free);
 }
 
 /* The answer distribution */
-
-typedef struct
-{
-  SamDistributionData  data;
-  SamComparisonRow    *rows;
-  GPtrArray           *strings;
-} OwnedDistribution;
-
-static void
-owned_distribution_free (gpointer data)
-{
-  OwnedDistribution *owned = data;
-
-  g_free (owned->rows);
-  g_ptr_array_unref (owned->strings);
-  g_free (owned);
-}
 
 /**
  * sam_results_chart_distribution:
@@ -314,7 +318,9 @@ SamChart *
 sam_results_chart_distribution (SamRoundFigures   *figures,
                                 const SamQuestion *question)
 {
-  OwnedDistribution *owned;
+  Owned *owned;
+  SamDistributionData *data;
+  SamComparisonRow *rows;
   const SamScale *scale;
   SamComparisonData units = { 0 };
   g_autofree char *title = NULL;
@@ -323,43 +329,43 @@ sam_results_chart_distribution (SamRoundFigures   *figures,
   g_return_val_if_fail (figures != NULL && question != NULL, NULL);
 
   scale = question->scale;
-  owned = g_new0 (OwnedDistribution, 1);
-  owned->strings = g_ptr_array_new_with_free_func (g_free);
-  owned->rows = g_new0 (SamComparisonRow, MAX (question->items->len, 1));
-  fill_units (&units, figures, owned->strings);
-  memcpy (owned->data.unit_names, units.unit_names, sizeof units.unit_names);
-  owned->data.k = figures->k;
-  owned->data.rows = owned->rows;
-  owned->data.n_rows = question->items->len;
-  owned->data.diverging = scale->has_favourable;
-  owned->data.n_options = MIN (scale->options->len, SAM_MAX_CODES);
+  owned = owned_new ();
+  data = &owned->data.distribution;
+  rows = keep (owned->kept, g_new0 (SamComparisonRow, MAX (question->items->len, 1)));
+  fill_units (&units, figures, owned->kept);
+  memcpy (data->unit_names, units.unit_names, sizeof units.unit_names);
+  data->k = figures->k;
+  data->rows = rows;
+  data->n_rows = question->items->len;
+  data->diverging = scale->has_favourable;
+  data->n_options = MIN (scale->options->len, SAM_MAX_CODES);
   if (is_frequency (question))
-    owned->data.caption =
-      keep (owned->strings,
+    data->caption =
+      keep (owned->kept,
             /* Translators: over the answers to how often meetings are held: the scale's ends. */
             g_strdup_printf (_("How often, in percent of the answers: from “%s” on the left to "
                                "“%s” on the right."),
                              option_label (question, 0),
-                             option_label (question, owned->data.n_options - 1)));
+                             option_label (question, data->n_options - 1)));
   /* The middle option of an odd scale is neither side. */
-  middle = owned->data.n_options % 2 == 1 ? owned->data.n_options / 2 : G_MAXUINT;
-  for (guint o = 0; o < owned->data.n_options; o++)
+  middle = data->n_options % 2 == 1 ? data->n_options / 2 : G_MAXUINT;
+  for (guint o = 0; o < data->n_options; o++)
     {
       const SamOption *option = g_ptr_array_index (scale->options, o);
 
-      owned->data.option_labels[o] = option->label;
-      owned->data.option_side[o] = option->favourable ? 1 : o == middle ? 0 : -1;
+      data->option_labels[o] = option->label;
+      data->option_side[o] = option->favourable ? 1 : o == middle ? 0 : -1;
     }
   for (guint i = 0; i < question->items->len; i++)
     {
       const SamItem *item = g_ptr_array_index (question->items, i);
 
-      fill_row (&owned->rows[i], figures, item->index, row_label (item, owned->strings));
+      fill_row (&rows[i], figures, item->index, row_label (item, owned->kept));
     }
 
   /* Translators: a chart's title: how the answers to a question spread, its number. */
   title = g_strdup_printf (_("Question %d: the answers"), question->number);
-  return sam_chart_new (&sam_chart_distribution_kind, title, owned, owned_distribution_free);
+  return sam_chart_new (&sam_chart_distribution_kind, title, owned, owned_free);
 }
 
 static const char *
@@ -372,36 +378,21 @@ slot_label (guint slot)
 
 /* The cluster overview */
 
-typedef struct
-{
-  SamOverviewData  data;
-  SamOverviewBar  *bars;
-  GPtrArray       *strings;
-} OwnedOverview;
-
 static void
-owned_overview_free (gpointer data)
-{
-  OwnedOverview *owned = data;
-
-  g_free (owned->bars);
-  g_ptr_array_unref (owned->strings);
-  g_free (owned);
-}
-
-static void
-set_round (OwnedOverview   *owned,
+set_round (Owned           *owned,
+           SamOverviewBar  *bars,
            guint            r,
            SamRoundFigures *figures,
            guint            slot)
 {
+  SamOverviewData *data = &owned->data.overview;
   g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
 
-  owned->data.round_labels[r] = keep (owned->strings, g_strdup (figures->round_label));
-  owned->data.cluster[r] = figures->cluster[slot];
-  owned->data.has_cluster[r] = TRUE;
-  owned->data.national[r] = figures->national[slot];
-  owned->data.has_national[r] = figures->has_national;
+  data->round_labels[r] = keep (owned->kept, g_strdup (figures->round_label));
+  data->cluster[r] = figures->cluster[slot];
+  data->has_cluster[r] = TRUE;
+  data->national[r] = figures->national[slot];
+  data->has_national[r] = figures->has_national;
 
   /* Each bar's clinic looked up by its code: walking the list for every bar took a
    * national round's 1,300 clinics a tenth of a second a chart. */
@@ -412,9 +403,9 @@ set_round (OwnedOverview   *owned,
       if (clinic->code != NULL)
         g_hash_table_insert (by_code, clinic->code, clinic);
     }
-  for (guint b = 0; b < owned->data.n_bars; b++)
+  for (guint b = 0; b < data->n_bars; b++)
     {
-      SamOverviewBar *bar = &owned->bars[b];
+      SamOverviewBar *bar = &bars[b];
       const SamClinicFigures *clinic = bar->code != NULL ? g_hash_table_lookup (by_code, bar->code) : NULL;
 
       if (clinic != NULL)
@@ -457,7 +448,9 @@ sam_results_chart_overview_sorted (SamRoundFigures *figures,
                                    guint            slot,
                                    gboolean         by_value)
 {
-  OwnedOverview *owned;
+  Owned *owned;
+  SamOverviewData *data;
+  SamOverviewBar *bars;
   g_autofree char *title = NULL;
   g_autoptr(GPtrArray) clinics = NULL;
 
@@ -466,30 +459,30 @@ sam_results_chart_overview_sorted (SamRoundFigures *figures,
   clinics = by_value ? sam_round_figures_rank_clinics (figures, slot)
                      : g_ptr_array_ref (figures->clinics);
 
-  owned = g_new0 (OwnedOverview, 1);
-  owned->strings = g_ptr_array_new_with_free_func (g_free);
-  owned->bars = g_new0 (SamOverviewBar, MAX (figures->clinics->len, 1));
-  owned->data.bars = owned->bars;
-  owned->data.n_bars = figures->clinics->len;
-  owned->data.k = figures->k;
-  owned->data.title = slot_label (slot);
+  owned = owned_new ();
+  data = &owned->data.overview;
+  bars = keep (owned->kept, g_new0 (SamOverviewBar, MAX (figures->clinics->len, 1)));
+  data->bars = bars;
+  data->n_bars = figures->clinics->len;
+  data->k = figures->k;
+  data->title = slot_label (slot);
   for (guint c = 0; c < clinics->len; c++)
     {
       const SamClinicFigures *clinic = g_ptr_array_index (clinics, c);
 
-      owned->bars[c].code = keep (owned->strings, g_strdup (clinic->code));
-      owned->bars[c].own = figures->own_clinic_id != 0 && clinic->clinic_id == figures->own_clinic_id;
+      bars[c].code = keep (owned->kept, g_strdup (clinic->code));
+      bars[c].own = figures->own_clinic_id != 0 && clinic->clinic_id == figures->own_clinic_id;
     }
   if (previous != NULL)
     {
-      owned->data.n_rounds = 2;
-      set_round (owned, 0, previous, slot);
-      set_round (owned, 1, figures, slot);
+      data->n_rounds = 2;
+      set_round (owned, bars, 0, previous, slot);
+      set_round (owned, bars, 1, figures, slot);
     }
   else
     {
-      owned->data.n_rounds = 1;
-      set_round (owned, 0, figures, slot);
+      data->n_rounds = 1;
+      set_round (owned, bars, 0, figures, slot);
     }
 
   if (by_value)
@@ -498,30 +491,10 @@ sam_results_chart_overview_sorted (SamRoundFigures *figures,
   else
     /* Translators: a chart's title: an item or index, clinic by clinic. */
     title = g_strdup_printf (_("%s, clinic by clinic"), slot_label (slot));
-  return sam_chart_new (&sam_chart_overview_kind, title, owned, owned_overview_free);
+  return sam_chart_new (&sam_chart_overview_kind, title, owned, owned_free);
 }
 
 /* The trend over rounds */
-
-typedef struct
-{
-  SamTrendData  data;
-  SamFigure    *series[SAM_N_UNITS];
-  GPtrArray    *strings;
-  const char  **labels;
-} OwnedTrend;
-
-static void
-owned_trend_free (gpointer data)
-{
-  OwnedTrend *owned = data;
-
-  for (guint u = 0; u < SAM_N_UNITS; u++)
-    g_free (owned->series[u]);
-  g_free (owned->labels);
-  g_ptr_array_unref (owned->strings);
-  g_free (owned);
-}
 
 /**
  * sam_results_chart_trend:
@@ -535,7 +508,10 @@ sam_results_chart_trend (GPtrArray *history,
                          gint64     own_clinic_id,
                          guint      slot)
 {
-  OwnedTrend *owned;
+  Owned *owned;
+  SamTrendData *data;
+  SamFigure *series[SAM_N_UNITS];
+  const char **labels;
   g_autofree char *title = NULL;
   gboolean any_national = FALSE, own_somewhere = FALSE;
   guint n;
@@ -543,70 +519,50 @@ sam_results_chart_trend (GPtrArray *history,
   g_return_val_if_fail (history != NULL && history->len > 0 && slot < SAM_N_FIGURES, NULL);
 
   n = history->len;
-  owned = g_new0 (OwnedTrend, 1);
-  owned->strings = g_ptr_array_new_with_free_func (g_free);
-  owned->labels = g_new0 (const char *, n + 1);
+  owned = owned_new ();
+  data = &owned->data.trend;
+  labels = keep (owned->kept, g_new0 (const char *, n + 1));
   for (guint u = 0; u < SAM_N_UNITS; u++)
-    owned->series[u] = g_new0 (SamFigure, n);
+    series[u] = keep (owned->kept, g_new0 (SamFigure, n));
 
   for (guint r = 0; r < n; r++)
     {
       SamRoundFigures *figures = g_ptr_array_index (history, r);
       const SamClinicFigures *own = own_clinic_id != 0 ? sam_round_figures_find_clinic (figures, own_clinic_id) : NULL;
 
-      owned->labels[r] = keep (owned->strings, g_strdup (figures->round_label));
-      owned->series[SAM_UNIT_CLUSTER][r] = figures->cluster[slot];
+      labels[r] = keep (owned->kept, g_strdup (figures->round_label));
+      series[SAM_UNIT_CLUSTER][r] = figures->cluster[slot];
       if (own != NULL)
         {
-          owned->series[SAM_UNIT_CLINIC][r] = own->figures[slot];
-          if (owned->data.unit_names[SAM_UNIT_CLINIC] == NULL)
-            owned->data.unit_names[SAM_UNIT_CLINIC] = keep (owned->strings, g_strdup (own->code));
+          series[SAM_UNIT_CLINIC][r] = own->figures[slot];
+          if (data->unit_names[SAM_UNIT_CLINIC] == NULL)
+            data->unit_names[SAM_UNIT_CLINIC] = keep (owned->kept, g_strdup (own->code));
           own_somewhere = TRUE;
         }
       if (figures->has_national)
         {
-          owned->series[SAM_UNIT_COUNTRY][r] = figures->national[slot];
+          series[SAM_UNIT_COUNTRY][r] = figures->national[slot];
           any_national = TRUE;
         }
-      if (owned->data.unit_names[SAM_UNIT_CLUSTER] == NULL)
-        owned->data.unit_names[SAM_UNIT_CLUSTER] = keep (owned->strings, g_strdup (figures->cluster_name));
+      if (data->unit_names[SAM_UNIT_CLUSTER] == NULL)
+        data->unit_names[SAM_UNIT_CLUSTER] = keep (owned->kept, g_strdup (figures->cluster_name));
     }
 
-  owned->data.title = slot_label (slot);
-  owned->data.n_rounds = n;
-  owned->data.round_labels = owned->labels;
-  owned->data.series[SAM_UNIT_CLUSTER] = owned->series[SAM_UNIT_CLUSTER];
-  owned->data.series[SAM_UNIT_CLINIC] = own_somewhere ? owned->series[SAM_UNIT_CLINIC] : NULL;
-  owned->data.series[SAM_UNIT_COUNTRY] = any_national ? owned->series[SAM_UNIT_COUNTRY] : NULL;
-  owned->data.unit_names[SAM_UNIT_COUNTRY] = any_national ? _("Denmark") : NULL;
-  owned->data.k = ((SamRoundFigures *) g_ptr_array_index (history, n - 1))->k;
+  data->title = slot_label (slot);
+  data->n_rounds = n;
+  data->round_labels = labels;
+  data->series[SAM_UNIT_CLUSTER] = series[SAM_UNIT_CLUSTER];
+  data->series[SAM_UNIT_CLINIC] = own_somewhere ? series[SAM_UNIT_CLINIC] : NULL;
+  data->series[SAM_UNIT_COUNTRY] = any_national ? series[SAM_UNIT_COUNTRY] : NULL;
+  data->unit_names[SAM_UNIT_COUNTRY] = any_national ? _("Denmark") : NULL;
+  data->k = ((SamRoundFigures *) g_ptr_array_index (history, n - 1))->k;
 
   /* Translators: a chart's title: an item or index over the rounds. */
   title = g_strdup_printf (_("%s over the rounds"), slot_label (slot));
-  return sam_chart_new (&sam_chart_trend_kind, title, owned, owned_trend_free);
+  return sam_chart_new (&sam_chart_trend_kind, title, owned, owned_free);
 }
 
 /* The heatmap */
-
-typedef struct
-{
-  SamHeatmapData  data;
-  const char    **rows;
-  const char     *columns[SAM_N_INDICES];
-  SamFigure      *cells;
-  GPtrArray      *strings;
-} OwnedHeatmap;
-
-static void
-owned_heatmap_free (gpointer data)
-{
-  OwnedHeatmap *owned = data;
-
-  g_free (owned->rows);
-  g_free (owned->cells);
-  g_ptr_array_unref (owned->strings);
-  g_free (owned);
-}
 
 /**
  * sam_results_chart_heatmap:
@@ -635,7 +591,10 @@ sam_results_chart_heatmap_part (SamRoundFigures *figures,
                                 guint            first,
                                 guint            n_clinics)
 {
-  OwnedHeatmap *owned;
+  Owned *owned;
+  SamHeatmapData *data;
+  const char **rows, **columns;
+  SamFigure *cells;
   g_autofree char *title = NULL;
   guint n_rows, total;
 
@@ -645,10 +604,11 @@ sam_results_chart_heatmap_part (SamRoundFigures *figures,
   first = MIN (first, total);
   n_clinics = MIN (n_clinics, total - first);
   n_rows = n_clinics + 1;
-  owned = g_new0 (OwnedHeatmap, 1);
-  owned->strings = g_ptr_array_new_with_free_func (g_free);
-  owned->rows = g_new0 (const char *, n_rows + 1);
-  owned->cells = g_new0 (SamFigure, n_rows * SAM_N_INDICES);
+  owned = owned_new ();
+  data = &owned->data.heatmap;
+  rows = keep (owned->kept, g_new0 (const char *, n_rows + 1));
+  columns = keep (owned->kept, g_new0 (const char *, SAM_N_INDICES));
+  cells = keep (owned->kept, g_new0 (SamFigure, n_rows * SAM_N_INDICES));
   for (guint r = 0; r < n_rows; r++)
     {
       const SamFigure *source;
@@ -657,26 +617,26 @@ sam_results_chart_heatmap_part (SamRoundFigures *figures,
         {
           const SamClinicFigures *clinic = g_ptr_array_index (figures->clinics, first + r);
 
-          owned->rows[r] = keep (owned->strings, g_strdup (clinic->code));
+          rows[r] = keep (owned->kept, g_strdup (clinic->code));
           source = clinic->figures;
         }
       else
         {
-          owned->rows[r] = keep (owned->strings, g_strdup (figures->cluster_name));
+          rows[r] = keep (owned->kept, g_strdup (figures->cluster_name));
           source = figures->cluster;
         }
       for (SamIndex i = 0; i < SAM_N_INDICES; i++)
-        owned->cells[r * SAM_N_INDICES + i] = source[SAM_N_ITEMS + i];
+        cells[r * SAM_N_INDICES + i] = source[SAM_N_ITEMS + i];
     }
   for (SamIndex i = 0; i < SAM_N_INDICES; i++)
-    owned->columns[i] = sam_results_index_label (i);
+    columns[i] = sam_results_index_label (i);
 
-  owned->data.n_rows = n_rows;
-  owned->data.row_labels = owned->rows;
-  owned->data.n_columns = SAM_N_INDICES;
-  owned->data.column_labels = owned->columns;
-  owned->data.cells = owned->cells;
-  owned->data.k = figures->k;
+  data->n_rows = n_rows;
+  data->row_labels = rows;
+  data->n_columns = SAM_N_INDICES;
+  data->column_labels = columns;
+  data->cells = cells;
+  data->k = figures->k;
   if (first == 0 && n_clinics == total)
     title = g_strdup (_("The indices, clinic by clinic"));
   else
@@ -684,27 +644,10 @@ sam_results_chart_heatmap_part (SamRoundFigures *figures,
      * the last clinic shown, of how many ("The indices, clinic by clinic: 13–24 of 40"). */
     title = g_strdup_printf (_("The indices, clinic by clinic: %u–%u of %u"), first + 1,
                              first + n_clinics, total);
-  return sam_chart_new (&sam_chart_heatmap_kind, title, owned, owned_heatmap_free);
+  return sam_chart_new (&sam_chart_heatmap_kind, title, owned, owned_free);
 }
 
 /* Følg udviklingen */
-
-typedef struct
-{
-  SamChangeData  data;
-  SamChangeRow  *rows;
-  GPtrArray     *strings;
-} OwnedChange;
-
-static void
-owned_change_free (gpointer data)
-{
-  OwnedChange *owned = data;
-
-  g_free (owned->rows);
-  g_ptr_array_unref (owned->strings);
-  g_free (owned);
-}
 
 static gboolean
 clinic_slot (SamRoundFigures *figures,
@@ -793,7 +736,9 @@ sam_results_chart_follow (SamFollowUp *follow_up,
                           const char  *clinic_name)
 {
   SamInstrument *instrument = sam_instrument_get_default ();
-  OwnedChange *owned;
+  Owned *owned;
+  SamChangeData *data;
+  SamChangeRow *rows;
   guint order[SAM_N_FIGURES], n = 0;
   g_autoptr(GPtrArray) seen_domains = g_ptr_array_new ();
 
@@ -805,17 +750,17 @@ sam_results_chart_follow (SamFollowUp *follow_up,
   for (guint i = 0; i < SAM_N_ITEMS; i++)
     order[n++] = i;
 
-  owned = g_new0 (OwnedChange, 1);
-  owned->strings = g_ptr_array_new_with_free_func (g_free);
-  owned->rows = g_new0 (SamChangeRow, SAM_N_FIGURES);
-  owned->data.rows = owned->rows;
-  owned->data.k = follow_up->after->k;
-  owned->data.round_labels[0] = keep (owned->strings, g_strdup (follow_up->before->round_label));
-  owned->data.round_labels[1] = keep (owned->strings, g_strdup (follow_up->after->round_label));
-  owned->data.unit_names[0] = keep (owned->strings, g_strdup (clinic_name ? clinic_name : ""));
-  owned->data.unit_names[1] = keep (owned->strings, g_strdup (follow_up->after->cluster_name));
+  owned = owned_new ();
+  data = &owned->data.change;
+  rows = keep (owned->kept, g_new0 (SamChangeRow, SAM_N_FIGURES));
+  data->rows = rows;
+  data->k = follow_up->after->k;
+  data->round_labels[0] = keep (owned->kept, g_strdup (follow_up->before->round_label));
+  data->round_labels[1] = keep (owned->kept, g_strdup (follow_up->after->round_label));
+  data->unit_names[0] = keep (owned->kept, g_strdup (clinic_name ? clinic_name : ""));
+  data->unit_names[1] = keep (owned->kept, g_strdup (follow_up->after->cluster_name));
   /* Translators: the title of the chart of changes between two rounds. */
-  owned->data.title = keep (owned->strings,
+  data->title = keep (owned->kept,
                             g_strdup_printf (_("Følg udviklingen: %s to %s"),
                                              follow_up->before->round_label,
                                              follow_up->after->round_label));
@@ -824,7 +769,7 @@ sam_results_chart_follow (SamFollowUp *follow_up,
     {
       guint slot = order[o];
       const SamFollowUpRow *from = &follow_up->rows[slot];
-      SamChangeRow *row = &owned->rows[owned->data.n_rows];
+      SamChangeRow *row = &rows[data->n_rows];
       const char *domain_first = NULL;
       gboolean any;
 
@@ -840,7 +785,7 @@ sam_results_chart_follow (SamFollowUp *follow_up,
            * at it. */
           if (is_frequency (item->question) && !item_has_action (follow_up->plan, item))
             continue;
-          row->label = keep (owned->strings, sam_results_item_short_label (item));
+          row->label = keep (owned->kept, sam_results_item_short_label (item));
           if (!domain_has_index (domain) && !g_ptr_array_find_with_equal_func (seen_domains, domain->id,
                                                                                g_str_equal, NULL))
             {
@@ -859,8 +804,8 @@ sam_results_chart_follow (SamFollowUp *follow_up,
       row->before[1] = follow_up->before->cluster[slot];
       row->after[1] = follow_up->after->cluster[slot];
       row->present[1] = TRUE;
-      row->aside = keep (owned->strings, actions_text (follow_up->plan, slot, domain_first));
-      owned->data.n_rows++;
+      row->aside = keep (owned->kept, actions_text (follow_up->plan, slot, domain_first));
+      data->n_rows++;
     }
-  return sam_chart_new (&sam_chart_change_kind, owned->data.title, owned, owned_change_free);
+  return sam_chart_new (&sam_chart_change_kind, data->title, owned, owned_free);
 }

@@ -61,22 +61,7 @@ _sam_meetings_describe_place (SamContext       *context,
 char *
 _sam_meetings_describe_link (const SamMeetingAction *action)
 {
-  SamInstrument *instrument = sam_instrument_get_default ();
-
-  if (action->item != NULL)
-    {
-      const SamItem *item = sam_instrument_lookup_item (instrument, action->item);
-
-      /* The item's words: its code belongs in files only. */
-      return g_strdup (item != NULL ? sam_item_get_words (item) : action->item);
-    }
-  if (action->domain != NULL)
-    {
-      const SamDomain *domain = sam_instrument_lookup_domain (instrument, action->domain);
-
-      return g_strdup (domain != NULL ? domain->title : action->domain);
-    }
-  return NULL;
+  return sam_meeting_report_describe_link (action);
 }
 
 GtkWidget *
