@@ -218,6 +218,60 @@ test_answers (Fixture       *fixture,
   g_assert_null (strstr (text, "Answers from Phones"));
 }
 
+/* Votes from phones for red notes: in the summary as the runner shows them, counts only
+ * from k voters; below k only how many voted. */
+static void
+test_votes (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(SamMeetingReport) report = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 red = 0;
+
+  g_assert_true (sam_store_set_setting (fixture->store, "min-group-size", "4", &error));
+  g_assert_cmpuint (sam_meeting_votes_min_voters (fixture->store), ==, 4);
+  cards = sam_meeting_store_list_cards (fixture->store, fixture->meeting_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < cards->len; i++)
+    if (((SamMeetingCard *) g_ptr_array_index (cards, i))->colour == SAM_MEETING_CARD_RED)
+      red = ((SamMeetingCard *) g_ptr_array_index (cards, i))->id;
+  g_assert_cmpint (red, >, 0);
+
+  /* No votes: no section. */
+  report = sam_meeting_report_new (fixture->store, fixture->meeting_id, &error);
+  g_assert_no_error (error);
+  text = sam_meeting_report_get_text (report);
+  g_assert_null (strstr (text, "Votes for Red Notes"));
+
+  /* Three voters of four needed: how many, never the counts. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (sam_meeting_store_add_ballot (fixture->store, fixture->meeting_id, "decide",
+                                                 &red, 1, &error));
+  g_clear_pointer (&report, sam_meeting_report_free);
+  g_clear_pointer (&text, g_free);
+  report = sam_meeting_report_new (fixture->store, fixture->meeting_id, &error);
+  text = sam_meeting_report_get_text (report);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Votes for Red Notes\nOne or two small changes\n"
+                                  "3 people have voted\n"
+                                  "Counts show when at least 4 have voted\n"));
+  g_assert_null (strstr (text, "votes: For lidt tid til pauser"));
+  g_assert_null (strstr (text, "3 votes"));
+
+  /* The fourth: the counts show. */
+  g_assert_true (sam_meeting_store_add_ballot (fixture->store, fixture->meeting_id, "decide",
+                                               &red, 1, &error));
+  g_clear_pointer (&report, sam_meeting_report_free);
+  g_clear_pointer (&text, g_free);
+  report = sam_meeting_report_new (fixture->store, fixture->meeting_id, &error);
+  text = sam_meeting_report_get_text (report);
+  g_assert_nonnull (strstr (text, "Votes for Red Notes\nOne or two small changes\n"
+                                  "4 people have voted\n4 votes: For lidt tid til pauser\n"));
+  g_assert_null (strstr (text, "Counts show when"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +283,7 @@ main (int   argc,
 
   ADD ("/meeting-report/blocks", test_blocks);
   ADD ("/meeting-report/answers", test_answers);
+  ADD ("/meeting-report/votes", test_votes);
   ADD ("/meeting-report/pdf", test_pdf);
   ADD ("/meeting-report/long-note", test_long_note);
   ADD ("/meeting-report/unwritable", test_unwritable);

@@ -160,6 +160,61 @@ add_cards (SamMeetingReport     *self,
     }
 }
 
+/* The votes phones gave a step's red notes, as the runner showed them: counts only once
+ * at least k have voted there (the store gives none below that), most votes first; below
+ * k only how many voted, and why the counts are not there. Only steps that took votes. */
+static void
+add_votes (SamMeetingReport     *self,
+           SamStore             *store,
+           gint64                meeting_id,
+           const SamMeetingStep *step,
+           GPtrArray            *cards)
+{
+  guint k = sam_meeting_votes_min_voters (store);
+  g_autoptr(GArray) votes = NULL;
+  g_autofree char *count = NULL;
+  guint ballots = 0;
+
+  if (step->phones != SAM_MEETING_PHONES_VOTES)
+    return;
+  votes = sam_meeting_store_get_votes (store, meeting_id, step->id, k, &ballots, NULL);
+  if (votes == NULL || ballots == 0)
+    return;
+
+  add (self, SAM_MEETING_REPORT_HEADING, step->title);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person has voted",
+                                        "%u people have voted", ballots),
+                           ballots);
+  add (self, SAM_MEETING_REPORT_TEXT, count);
+  if (ballots < k)
+    {
+      g_autofree char *status = g_strdup_printf (_("Counts show when at least %u have voted"), k);
+
+      add (self, SAM_MEETING_REPORT_DIM, status);
+      return;
+    }
+  for (guint v = 0; v < votes->len; v++)
+    {
+      const SamMeetingVote *vote = &g_array_index (votes, SamMeetingVote, v);
+
+      for (guint i = 0; i < cards->len; i++)
+        {
+          SamMeetingCard *card = g_ptr_array_index (cards, i);
+          g_autofree char *figure = NULL;
+          g_autofree char *line = NULL;
+
+          if (card->id != vote->card_id)
+            continue;
+          figure = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u vote", "%u votes",
+                                                 vote->votes),
+                                    vote->votes);
+          /* TRANSLATORS: a red note's votes in the summary: the count, then the note */
+          line = g_strdup_printf (_("%s: %s"), figure, card->text);
+          add (self, SAM_MEETING_REPORT_TEXT, line);
+        }
+    }
+}
+
 static int
 compare_answer_text (gconstpointer a,
                      gconstpointer b)
@@ -295,6 +350,17 @@ sam_meeting_report_new (SamStore  *store,
     add (self, SAM_MEETING_REPORT_DIM, _("No green or red notes."));
   for (guint i = 0; i < sam_meeting_template_get_n_steps (template); i++)
     add_cards (self, sam_meeting_template_get_step (template, i), cards);
+
+  /* Only where phones voted: a meeting without votes reads as before. */
+  {
+    guint before = self->blocks->len;
+
+    add (self, SAM_MEETING_REPORT_SECTION, _("Votes for Red Notes"));
+    for (guint i = 0; i < sam_meeting_template_get_n_steps (template); i++)
+      add_votes (self, store, meeting_id, sam_meeting_template_get_step (template, i), cards);
+    if (self->blocks->len == before + 1)
+      g_array_remove_index (self->blocks, before);
+  }
 
   /* Only where phones answered: a meeting without them reads as before. */
   if (answers->len > 0)
