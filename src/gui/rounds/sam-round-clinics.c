@@ -56,10 +56,7 @@ struct _SamRoundClinics
 };
 
 G_DEFINE_FINAL_TYPE (SamRoundClinics, sam_round_clinics, ADW_TYPE_BIN)
-
-enum { PROP_0, PROP_CONTEXT = SAM_CONTEXT_PROP, PROP_ROUND_ID, N_PROPS };
-
-static GParamSpec *properties[N_PROPS];
+SAM_DEFINE_CONTEXT_PROPERTY (SamRoundClinics, sam_round_clinics)
 
 static GListModel *
 kind_labels_new (void)
@@ -288,57 +285,12 @@ on_add_clicked (SamRoundClinics *self)
   add_typed_clinic (self);
 }
 
+/* The round's clinics as the store has them now. */
 static void
-sam_round_clinics_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+fill (SamRoundClinics *self)
 {
-  SamRoundClinics *self = SAM_ROUND_CLINICS (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    case PROP_ROUND_ID:
-      g_value_set_int64 (value, self->round_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sam_round_clinics_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  SamRoundClinics *self = SAM_ROUND_CLINICS (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_set_object (&self->context, g_value_get_object (value));
-      break;
-    case PROP_ROUND_ID:
-      self->round_id = g_value_get_int64 (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sam_round_clinics_constructed (GObject *object)
-{
-  SamRoundClinics *self = SAM_ROUND_CLINICS (object);
   g_autoptr(GPtrArray) clinics = NULL;
 
-  G_OBJECT_CLASS (sam_round_clinics_parent_class)->constructed (object);
-
-  g_return_if_fail (SAM_IS_CONTEXT (self->context));
   clinics = sam_store_list_round_clinics (sam_context_get_store (self->context), self->round_id, NULL);
   for (guint i = 0; clinics != NULL && i < clinics->len; i++)
     {
@@ -368,16 +320,8 @@ sam_round_clinics_class_init (SamRoundClinicsClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = sam_round_clinics_get_property;
-  object_class->set_property = sam_round_clinics_set_property;
-  object_class->constructed = sam_round_clinics_constructed;
   object_class->dispose = sam_round_clinics_dispose;
-
-  properties[PROP_CONTEXT] = sam_context_param_spec ();
-  properties[PROP_ROUND_ID] = g_param_spec_int64 ("round-id", NULL, NULL, 0, G_MAXINT64, 0,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                  G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_round_clinics);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-round-clinics.ui");
   gtk_widget_class_bind_template_child (widget_class, SamRoundClinics, list);
@@ -403,13 +347,23 @@ sam_round_clinics_init (SamRoundClinics *self)
 
 /* Public API */
 
+/**
+ * sam_round_clinics_new:
+ *
+ * Returns: (transfer floating): the list of @round_id's clinics, as the store has them
+ */
 SamRoundClinics *
 sam_round_clinics_new (SamContext *context,
                        gint64      round_id)
 {
+  SamRoundClinics *self;
+
   g_return_val_if_fail (SAM_IS_CONTEXT (context), NULL);
 
-  return g_object_new (SAM_TYPE_ROUND_CLINICS, "context", context, "round-id", round_id, NULL);
+  self = g_object_new (SAM_TYPE_ROUND_CLINICS, "context", context, NULL);
+  self->round_id = round_id;
+  fill (self);
+  return self;
 }
 
 static void
