@@ -81,13 +81,12 @@ reader_get_store (SamResultsReader  *reader,
   return reader->store;
 }
 
-/* One load: what was chosen, and which choice it was. */
+/* One load: what was chosen. */
 typedef struct
 {
   SamResultsReader *reader;
   gint64            round_id;
   SamFiguresPolicy  policy;
-  guint             generation;
 } Load;
 
 static void
@@ -124,18 +123,15 @@ load_in_thread (GTask        *task,
 
 /**
  * sam_results_reader_load_async:
- * @generation: the caller's count of its choices, handed back by the finish function so
- *   that figures for a choice no longer made can be dropped
  *
  * Loads the round's figures and those of the rounds before it, in a worker thread; in the
- * own clinic's view where @own_clinic_id is not 0.
+ * own clinic's view where @own_clinic_id is not 0. The task has no source object: the
+ * caller tells its loads apart by their cancellable.
  */
 void
 sam_results_reader_load_async (SamResultsReader    *reader,
-                               gpointer             source_object,
                                gint64               round_id,
                                gint64               own_clinic_id,
-                               guint                generation,
                                GCancellable        *cancellable,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
@@ -148,9 +144,8 @@ sam_results_reader_load_async (SamResultsReader    *reader,
   load->round_id = round_id;
   /* Each round at its own k, from the one pipeline every view and file reads. */
   load->policy.own_clinic_id = own_clinic_id;
-  load->generation = generation;
 
-  task = g_task_new (source_object, cancellable, callback, user_data);
+  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, sam_results_reader_load_async);
   g_task_set_name (task, "[samarbejde] results");
   g_task_set_task_data (task, load, load_free);
@@ -160,11 +155,7 @@ sam_results_reader_load_async (SamResultsReader    *reader,
 /* Returns: (transfer full) (nullable): the figures, or %NULL with @error set */
 SamRoundHistory *
 sam_results_reader_load_finish (GAsyncResult  *result,
-                                guint         *generation,
                                 GError       **error)
 {
-  Load *load = g_task_get_task_data (G_TASK (result));
-
-  *generation = load->generation;
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -14,19 +14,18 @@ G_BEGIN_DECLS
 
 typedef struct _SamResultsReader SamResultsReader;
 
-SamResultsReader *sam_results_reader_new         (const char        *path);
-SamResultsReader *sam_results_reader_ref         (SamResultsReader  *reader);
-void              sam_results_reader_unref       (SamResultsReader  *reader);
-void              sam_results_reader_load_async  (SamResultsReader  *reader,
-                                                  gpointer           source_object,
-                                                  gint64             round_id,
-                                                  gint64             own_clinic_id,
-                                                  guint              generation,
-                                                  GCancellable      *cancellable,
-                                                  GAsyncReadyCallback callback,
-                                                  gpointer           user_data);
-SamRoundHistory  *sam_results_reader_load_finish (GAsyncResult      *result,
-                                                  guint             *generation,
-                                                  GError           **error);
+SamResultsReader *sam_results_reader_new         (const char           *path);
+SamResultsReader *sam_results_reader_ref         (SamResultsReader     *reader);
+void              sam_results_reader_unref       (SamResultsReader     *reader);
+
+/* The round's figures with the rounds' before it, loaded in a worker thread. */
+void              sam_results_reader_load_async  (SamResultsReader     *reader,
+                                                  gint64                round_id,
+                                                  gint64                own_clinic_id,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+SamRoundHistory  *sam_results_reader_load_finish (GAsyncResult         *result,
+                                                  GError              **error);
 
 G_END_DECLS

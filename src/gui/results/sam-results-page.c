@@ -53,8 +53,7 @@ struct _SamResultsPage
   GtkToggleButton *by_value_button;
 
   SamResultsReader *reader;
-  GCancellable    *cancellable;        /* of the load on its way */
-  guint            generation;         /* of the newest load: an older one is dropped */
+  GCancellable    *cancellable;        /* of the load on its way: an older one is dropped */
   gboolean         loading;
   guint            updating_id;        /* shows that new figures are coming, if they take a while */
   guint            pages_to_build;     /* bit per page: still showing the last figures */
@@ -434,14 +433,13 @@ on_loaded (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  SamResultsPage *self = SAM_RESULTS_PAGE (source);
+  g_autoptr(SamResultsPage) self = user_data;
   g_autoptr(SamRoundHistory) history = NULL;
   g_autoptr(GError) error = NULL;
-  guint generation;
 
-  history = sam_results_reader_load_finish (result, &generation, &error);
+  history = sam_results_reader_load_finish (result, &error);
   /* Another choice was made meanwhile, or the page has gone: these figures are stale. */
-  if (generation != self->generation || self->context == NULL)
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable || self->context == NULL)
     return;
 
   g_clear_object (&self->cancellable);
@@ -458,7 +456,6 @@ rebuild (SamResultsPage *self)
    * they show until the new figures come. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  self->generation++;
   g_clear_handle_id (&self->build_id, g_source_remove);
   self->pages_to_build = 0;
 
@@ -469,9 +466,9 @@ rebuild (SamResultsPage *self)
     }
 
   self->cancellable = g_cancellable_new ();
-  sam_results_reader_load_async (self->reader, self, g_array_index (self->round_ids, gint64, selected),
-                                 own_view_chosen (self) ? self->own_clinic_id : 0, self->generation,
-                                 self->cancellable, on_loaded, NULL);
+  sam_results_reader_load_async (self->reader, g_array_index (self->round_ids, gint64, selected),
+                                 own_view_chosen (self) ? self->own_clinic_id : 0, self->cancellable,
+                                 on_loaded, g_object_ref (self));
   set_loading (self, TRUE);
 }
 
@@ -661,7 +658,6 @@ sam_results_page_dispose (GObject *object)
   /* A load on its way finds the page gone, and its figures are dropped. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  self->generation++;
   g_clear_handle_id (&self->updating_id, g_source_remove);
   g_clear_handle_id (&self->build_id, g_source_remove);
   g_clear_pointer (&self->reader, sam_results_reader_unref);
