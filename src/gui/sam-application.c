@@ -427,7 +427,8 @@ sam_application_show_backups (SamApplication *self)
                             path, SAM_BACKUPS_KEPT)
          : g_strdup_printf (_("There is no backup of “%s” yet. One is kept before the first change of a "
                               "day."), path);
-  dialog = sam_dialogs_message_new (parent != NULL ? GTK_WIDGET (parent) : NULL, _("Restore a Backup"), body);
+  dialog = sam_dialogs_message_new (parent != NULL ? GTK_WIDGET (parent) : NULL,
+                                    _("Restore a Backup"), body);
   backups_data = g_new0 (Backups, 1);
   backups_data->app = g_object_ref (self);
   backups_data->list = GTK_WINDOW (dialog);

@@ -89,7 +89,8 @@ on_save_file (GFile    *file,
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *title = NULL;
 
-      if (!sam_window_write_cluster_file (data->window, data->figures, data->round_id, file, &error))
+      if (!sam_window_write_cluster_file (data->window, data->figures, data->round_id, file,
+                                          &error))
         sam_dialogs_alert (GTK_WINDOW (data->window), _("The File Was Not Saved"), error->message);
       else
         {

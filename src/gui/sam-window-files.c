@@ -364,8 +364,8 @@ import_reference_action (GSimpleAction *action,
                          GVariant      *parameter,
                          gpointer       user_data)
 {
-  sam_dialogs_open_file (GTK_WIDGET (user_data), _("Import National Reference Figures"), SAM_FILES_CSV,
-                         on_file_chosen, chosen_new (user_data, import_reference));
+  sam_dialogs_open_file (GTK_WIDGET (user_data), _("Import National Reference Figures"),
+                         SAM_FILES_CSV, on_file_chosen, chosen_new (user_data, import_reference));
 }
 
 /* The demo again as it was first shown, after asking: it drops what a tester changed.

@@ -369,7 +369,8 @@ sam_collect_dialog_constructed (GObject *object)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, address, -1);
   g_signal_connect_object (self->collect, "notify::n-answered", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
   update_count (self);
   on_store_changed (self);
 }
@@ -422,9 +423,9 @@ sam_collect_dialog_class_init (SamCollectDialogClass *klass)
   properties[PROP_CLINIC_ID] = g_param_spec_int64 ("clinic-id", NULL, NULL, 0, G_MAXINT64, 0,
                                                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                                                    G_PARAM_STATIC_STRINGS);
-  properties[PROP_LISTEN_ADDRESS] = g_param_spec_string ("listen-address", NULL, NULL, NULL,
-                                                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                         G_PARAM_STATIC_STRINGS);
+  properties[PROP_LISTEN_ADDRESS] =
+    g_param_spec_string ("listen-address", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-collect-dialog.ui");
@@ -497,7 +498,8 @@ find_dialog (SamWindow *window)
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
 
   for (GList *l = toplevels; l != NULL; l = l->next)
-    if (SAM_IS_COLLECT_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+    if (SAM_IS_COLLECT_DIALOG (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
       return l->data;
   return NULL;
 }

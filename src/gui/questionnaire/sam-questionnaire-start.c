@@ -193,7 +193,8 @@ resume_action (GtkWidget  *widget,
       if (((SamDraft *) g_ptr_array_index (self->drafts, i))->id != draft_id)
         continue;
       draft = g_ptr_array_steal_index (self->drafts, i);
-      questionnaire = sam_questionnaire_new_from_draft (_sam_questionnaire_view_get_store (self), draft);
+      questionnaire = sam_questionnaire_new_from_draft (_sam_questionnaire_view_get_store (self),
+                                                        draft);
       begin (self, questionnaire);
       return;
     }
@@ -213,7 +214,8 @@ on_discard_confirmed (gboolean confirmed,
   g_autoptr(GError) error = NULL;
 
   if (confirmed &&
-      !sam_store_delete_draft (_sam_questionnaire_view_get_store (discard->view), discard->draft_id, &error))
+      !sam_store_delete_draft (_sam_questionnaire_view_get_store (discard->view), discard->draft_id,
+                               &error))
     _sam_questionnaire_view_show_error (discard->view, error);
   g_object_unref (discard->view);
   g_free (discard);
@@ -239,7 +241,8 @@ create_resume_row (SamQuestionnaireView *self,
                    const SamDraft       *draft)
 {
   SamInstrument *instrument = sam_instrument_get_default ();
-  g_autoptr(SamQuestionnaire) probe = sam_questionnaire_new_from_draft (_sam_questionnaire_view_get_store (self), draft);
+  g_autoptr(SamQuestionnaire) probe =
+    sam_questionnaire_new_from_draft (_sam_questionnaire_view_get_store (self), draft);
   g_autofree char *title = g_strdup_printf (_("%s, %s"), draft->clinic_code,
                                             sam_instrument_get_role_label (instrument, draft->role));
   g_autofree char *subtitle = g_strdup_printf (_("%s · %u of %u answered"), draft->round_label,
@@ -373,7 +376,8 @@ start_in_clinic (SamQuestionnaireView *self,
 {
   g_autoptr(SamQuestionnaire) questionnaire = NULL;
 
-  questionnaire = sam_questionnaire_new (_sam_questionnaire_view_get_store (self), selected_round (self), clinic_id, role);
+  questionnaire = sam_questionnaire_new (_sam_questionnaire_view_get_store (self), selected_round (self),
+                                         clinic_id, role);
 
   begin (self, questionnaire);
 }
@@ -395,7 +399,8 @@ sam_questionnaire_view_start (SamQuestionnaireView  *self,
   g_return_val_if_fail (SAM_IS_QUESTIONNAIRE_VIEW (self), FALSE);
 
   if ((cluster_id = round_cluster (self, error)) == 0 ||
-      !sam_store_ensure_clinic (_sam_questionnaire_view_get_store (self), cluster_id, clinic, NULL, &clinic_id, error))
+      !sam_store_ensure_clinic (_sam_questionnaire_view_get_store (self), cluster_id, clinic, NULL,
+                                &clinic_id, error))
     return FALSE;
   start_in_clinic (self, clinic_id, role);
   return TRUE;
@@ -470,7 +475,8 @@ on_start_clicked (SamQuestionnaireView *self)
       _sam_questionnaire_view_show_error (self, error);
       return;
     }
-  if (sam_store_find_clinic (_sam_questionnaire_view_get_store (self), cluster_id, code, &clinic_id))
+  if (sam_store_find_clinic (_sam_questionnaire_view_get_store (self), cluster_id, code,
+                             &clinic_id))
     {
       refresh_clinics (self);
       select_clinic (self, clinic_id);
@@ -478,7 +484,8 @@ on_start_clicked (SamQuestionnaireView *self)
       return;
     }
 
-  round = sam_store_get_round (_sam_questionnaire_view_get_store (self), selected_round (self), NULL);
+  round = sam_store_get_round (_sam_questionnaire_view_get_store (self), selected_round (self),
+                               NULL);
   /* Translators: %s are a clinic's code, the cluster's name and the round's name. */
   body = g_strdup_printf (_("“%s” is not a clinic of the cluster %s yet. Add it to the cluster and to "
                             "the round %s, and answer for it? Check the code first: answers under a "

@@ -477,8 +477,8 @@ on_size_response (AdwMessageDialog *dialog,
   export->chosen_height = gtk_spin_button_get_value (export->height);
 
   name = suggested_name (export->view->chart, export->format);
-  sam_dialogs_save_file (GTK_WIDGET (export->view), _("Export Chart"), _("_Export"), name, SAM_FILES_ANY,
-                         on_export_file, export);
+  sam_dialogs_save_file (GTK_WIDGET (export->view), _("Export Chart"), _("_Export"), name,
+                         SAM_FILES_ANY, on_export_file, export);
 }
 
 static GtkSpinButton *

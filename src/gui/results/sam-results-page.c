@@ -137,7 +137,8 @@ build_domain (SamResultsPage  *self,
 
   know = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   for (guint i = 0; i < domain->know->len; i++)
-    gtk_box_append (GTK_BOX (know), sam_results_text_label (g_ptr_array_index (domain->know, i), NULL));
+    gtk_box_append (GTK_BOX (know),
+                    sam_results_text_label (g_ptr_array_index (domain->know, i), NULL));
   expander = gtk_expander_new (_("What do we know?"));
   gtk_expander_set_child (GTK_EXPANDER (expander), know);
   gtk_box_append (self->boxes[page], expander);
@@ -289,12 +290,14 @@ build_overview (SamResultsPage *self)
     }
   if (self->figures->own_changed)
     gtk_box_append (self->boxes[PAGE_OVERVIEW],
-                    sam_results_text_label (_("The clinic’s answers have changed since its tallies went to the "
-                                  "coordinator, so the cluster’s figures do not include the change."),
-                                "warning"));
+                    sam_results_text_label (_("The clinic’s answers have changed since its "
+                                              "tallies went to the coordinator, so the "
+                                              "cluster’s figures do not include the change."),
+                                            "warning"));
   if (self->figures->clinics->len == 0 || n_respondents == 0)
     {
-      gtk_box_append (self->boxes[PAGE_OVERVIEW], sam_results_text_label (_("This round has no answers yet."), "title-4"));
+      gtk_box_append (self->boxes[PAGE_OVERVIEW],
+                      sam_results_text_label (_("This round has no answers yet."), "title-4"));
       return;
     }
 
@@ -467,8 +470,8 @@ rebuild (SamResultsPage *self)
 
   self->cancellable = g_cancellable_new ();
   sam_results_reader_load_async (self->reader, g_array_index (self->round_ids, gint64, selected),
-                                 own_view_chosen (self) ? self->own_clinic_id : 0, self->cancellable,
-                                 on_loaded, g_object_ref (self));
+                                 own_view_chosen (self) ? self->own_clinic_id : 0,
+                                 self->cancellable, on_loaded, g_object_ref (self));
   set_loading (self, TRUE);
 }
 

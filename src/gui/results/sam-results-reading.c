@@ -228,15 +228,17 @@ sam_results_reading_new (SamRoundFigures *figures,
     }
   if (reading.n_compared == 0)
     gtk_box_append (GTK_BOX (card),
-                    sam_results_text_label (_("The clinic’s figures here cannot be set against the cluster’s "
-                                  "in this round: where a group has fewer answers than the "
-                                  "minimum, its figures are withheld, so that no one’s answers "
-                                  "can be worked out."), NULL));
+                    sam_results_text_label (_("The clinic’s figures here cannot be set "
+                                              "against the cluster’s in this round: where a "
+                                              "group has fewer answers than the minimum, its "
+                                              "figures are withheld, so that no one’s answers "
+                                              "can be worked out."), NULL));
   if (g_str_equal (domain->id, "B"))
     gtk_box_append (GTK_BOX (card),
-                    sam_results_text_label (_("How often you meet is not read as strong or weak: the right "
-                                  "frequency differs from one kind of meeting to another."),
-                                "dim-label"));
+                    sam_results_text_label (_("How often you meet is not read as strong or "
+                                              "weak: the right frequency differs from one kind "
+                                              "of meeting to another."),
+                                            "dim-label"));
 
   /* What the package offers for it. */
   heading = sam_results_text_label (_("What the package offers"), "heading");
@@ -366,7 +368,8 @@ headline_card (SamRoundFigures *figures,
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "headline-card");
-  gtk_box_append (GTK_BOX (card), sam_results_text_label (sam_results_index_label (index), "heading"));
+  gtk_box_append (GTK_BOX (card),
+                  sam_results_text_label (sam_results_index_label (index), "heading"));
 
   sam_headline_make (figures, previous, own != NULL ? own->clinic_id : 0, slot, &headline);
   if (sam_figure_is_shown (&headline.figure))
@@ -381,7 +384,8 @@ headline_card (SamRoundFigures *figures,
       number = sam_results_text_label (value, "dim-label");
     }
   gtk_box_append (GTK_BOX (card), number);
-  gtk_box_append (GTK_BOX (card), sam_results_text_label (own != NULL ? own->code : figures->cluster_name, "caption-heading"));
+  gtk_box_append (GTK_BOX (card), sam_results_text_label (own != NULL ? own->code : figures->cluster_name,
+                                                          "caption-heading"));
   change = change_words (&headline, previous_label, figures->k);
   gtk_box_append (GTK_BOX (card), sam_results_text_label (change, "caption"));
 
@@ -544,7 +548,8 @@ sam_results_story_new (SamRoundFigures *figures)
   gtk_box_append (GTK_BOX (card), sam_results_text_label (_("Where you stand"), "heading"));
   gtk_box_append (GTK_BOX (card), sam_results_text_label (where->str, NULL));
 
-  gtk_box_append (GTK_BOX (card), sam_results_text_label (_("Where you agree and differ"), "heading"));
+  gtk_box_append (GTK_BOX (card),
+                  sam_results_text_label (_("Where you agree and differ"), "heading"));
   if (story.agree_most >= 0 && story.differ_most >= 0)
     {
       g_autofree char *most = sam_results_item_short_label (story.items[story.agree_most].item);
@@ -557,7 +562,8 @@ sam_results_story_new (SamRoundFigures *figures)
     agree = g_strdup (_("Too few of you answered the same items to tell where you agree and differ."));
   gtk_box_append (GTK_BOX (card), sam_results_text_label (agree, NULL));
 
-  gtk_box_append (GTK_BOX (card), sam_results_text_label (_("What to talk about first"), "heading"));
+  gtk_box_append (GTK_BOX (card),
+                  sam_results_text_label (_("What to talk about first"), "heading"));
   if (story.talk_first >= 0)
     {
       const SamStoryItem *item = &story.items[story.talk_first];

@@ -291,7 +291,8 @@ fill (SamRoundClinics *self)
 {
   g_autoptr(GPtrArray) clinics = NULL;
 
-  clinics = sam_store_list_round_clinics (sam_context_get_store (self->context), self->round_id, NULL);
+  clinics = sam_store_list_round_clinics (sam_context_get_store (self->context), self->round_id,
+                                          NULL);
   for (guint i = 0; clinics != NULL && i < clinics->len; i++)
     {
       SamRoundClinic *clinic = g_ptr_array_index (clinics, i);
@@ -323,7 +324,8 @@ sam_round_clinics_class_init (SamRoundClinicsClass *klass)
   object_class->dispose = sam_round_clinics_dispose;
   SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_round_clinics);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-round-clinics.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sam-round-clinics.ui");
   gtk_widget_class_bind_template_child (widget_class, SamRoundClinics, list);
   gtk_widget_class_bind_template_child (widget_class, SamRoundClinics, scroller);
   gtk_widget_class_bind_template_child (widget_class, SamRoundClinics, new_clinic);
@@ -393,7 +395,8 @@ sam_round_clinics_dialog_show (GtkWindow  *parent,
 
   g_return_val_if_fail (SAM_IS_CONTEXT (context), NULL);
 
-  message = sam_dialogs_message_new (parent != NULL ? GTK_WIDGET (parent) : NULL, _("Clinics Taking Part"),
+  message = sam_dialogs_message_new (parent != NULL ? GTK_WIDGET (parent) : NULL,
+                                     _("Clinics Taking Part"),
                                      _("Tick the clinics that take part in the round, give "
                                        "how many people each invited, so the response rate can "
                                        "be shown, and say whether each is a solo practice or a "
