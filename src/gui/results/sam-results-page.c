@@ -50,7 +50,6 @@ struct _SamResultsPage
   gboolean         by_value;           /* the clinics highest first, else by code */
   GtkBox          *clinic_box;         /* the clinic-by-clinic charts, on the overview */
   guint            clinic_first;       /* where they are in charts[PAGE_OVERVIEW] */
-  GtkToggleButton *by_value_button;
 
   SamResultsReader *reader;
   GCancellable    *cancellable;        /* of the load on its way: an older one is dropped */
@@ -103,7 +102,6 @@ clear_page (SamResultsPage *self,
   if (page == PAGE_OVERVIEW)
     {
       self->clinic_box = NULL;
-      self->by_value_button = NULL;
     }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->boxes[page]))) != NULL)
@@ -202,52 +200,33 @@ add_clinic_charts (SamResultsPage *self)
     }
 }
 
+/* clinics.order ('code' or 'value'): the order buttons' action. */
 static void
-on_order_toggled (SamResultsPage  *self,
-                  GtkToggleButton *button)
+on_order_changed (GSimpleAction  *action,
+                  GVariant       *state,
+                  SamResultsPage *self)
 {
-  gboolean by_value = gtk_toggle_button_get_active (self->by_value_button);
+  gboolean by_value = g_str_equal (g_variant_get_string (state, NULL), "value");
 
+  g_simple_action_set_state (action, state);
   if (self->by_value == by_value || self->clinic_box == NULL)
     return;
   self->by_value = by_value;
   add_clinic_charts (self);
 }
 
-static GtkWidget *
-order_row (SamResultsPage *self)
+static void
+add_order_row (SamResultsPage *self)
 {
-  GtkWidget *row = gtk_flow_box_new ();
-  GtkWidget *label = gtk_label_new (_("Clinics in order"));
-  GtkWidget *linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *by_code = gtk_toggle_button_new_with_mnemonic (_("By _Code"));
-  GtkWidget *by_value = gtk_toggle_button_new_with_mnemonic (_("_Highest First"));
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX
+                                                                 "/ui/sam-results-order.ui");
+  GtkWidget *label = GTK_WIDGET (gtk_builder_get_object (builder, "order_label"));
+  GtkWidget *buttons = GTK_WIDGET (gtk_builder_get_object (builder, "order_buttons"));
 
-  gtk_widget_add_css_class (label, "heading");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (linked, "linked");
-  gtk_widget_set_halign (linked, GTK_ALIGN_START);
-  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (by_value), GTK_TOGGLE_BUTTON (by_code));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->by_value ? by_value : by_code), TRUE);
-  gtk_widget_set_tooltip_text (by_value, _("Clinics without a figure shown stand last, in order of code"));
-  gtk_widget_set_name (by_code, "order-by-code");
-  gtk_widget_set_name (by_value, "order-by-value");
-  gtk_box_append (GTK_BOX (linked), by_code);
-  gtk_box_append (GTK_BOX (linked), by_value);
-  /* The heading beside the buttons where there is room, above them on a phone. The flow
-   * box's own children take no focus. */
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (row), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (row), 2);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (row), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (row), 6);
-  gtk_flow_box_append (GTK_FLOW_BOX (row), label);
-  gtk_flow_box_append (GTK_FLOW_BOX (row), linked);
+  gtk_box_append (self->boxes[PAGE_OVERVIEW], GTK_WIDGET (gtk_builder_get_object (builder, "order_row")));
+  /* The flow box's own children take no focus. */
   gtk_widget_set_focusable (gtk_widget_get_parent (label), FALSE);
-  gtk_widget_set_focusable (gtk_widget_get_parent (linked), FALSE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (linked), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-  self->by_value_button = GTK_TOGGLE_BUTTON (by_value);
-  g_signal_connect_object (by_value, "toggled", G_CALLBACK (on_order_toggled), self, G_CONNECT_SWAPPED);
-  return row;
+  gtk_widget_set_focusable (gtk_widget_get_parent (buttons), FALSE);
 }
 
 static void
@@ -304,7 +283,7 @@ build_overview (SamResultsPage *self)
   gtk_box_append (self->boxes[PAGE_OVERVIEW], sam_results_headlines_new (self->figures, previous));
   add_chart (self, PAGE_OVERVIEW, sam_results_chart_indices (self->figures),
              comparison_height (self->figures, SAM_N_INDICES));
-  gtk_box_append (self->boxes[PAGE_OVERVIEW], order_row (self));
+  add_order_row (self);
   self->clinic_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
   gtk_box_append (self->boxes[PAGE_OVERVIEW], GTK_WIDGET (self->clinic_box));
   self->clinic_first = self->charts[PAGE_OVERVIEW]->len;
@@ -724,8 +703,15 @@ sam_results_page_class_init (SamResultsPageClass *klass)
 static void
 sam_results_page_init (SamResultsPage *self)
 {
+  g_autoptr(GSimpleActionGroup) clinics = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) order = g_simple_action_new_stateful ("order", G_VARIANT_TYPE_STRING,
+                                                                g_variant_new_string ("code"));
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->round_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_signal_connect_object (order, "change-state", G_CALLBACK (on_order_changed), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (clinics), G_ACTION (order));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "clinics", G_ACTION_GROUP (clinics));
   self->boxes[PAGE_OVERVIEW] = self->overview_box;
   self->boxes[PAGE_A] = self->a_box;
   self->boxes[PAGE_B] = self->b_box;
