@@ -334,17 +334,37 @@ backup_title (const SamBackup *backup)
     }
 }
 
-static void
-on_restore_row (GtkButton *button,
-                gpointer   user_data)
+/* The list's restore buttons name their backup as the target of its backups.restore
+ * action: the backup's file and its title. */
+typedef struct
 {
-  SamApplication *self = user_data;
-  const char *backup = g_object_get_data (G_OBJECT (button), "backup");
-  const char *title = g_object_get_data (G_OBJECT (button), "title");
-  GtkWindow *chooser = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
-  Restore *restore = g_new0 (Restore, 1);
-  g_autofree char *heading = g_strdup_printf (_("Restore the Backup of %s?"), title);
+  SamApplication *app;
+  GtkWindow      *list;    /* the list's window, which holds the action */
+} Backups;
 
+static void
+backups_free (gpointer data,
+              GClosure *closure)
+{
+  Backups *backups = data;
+
+  g_object_unref (backups->app);
+  g_free (backups);
+}
+
+static void
+on_restore_activate (GSimpleAction *action,
+                     GVariant      *parameter,
+                     Backups       *backups)
+{
+  SamApplication *self = backups->app;
+  GtkWindow *chooser = backups->list;
+  const char *backup, *title;
+  Restore *restore = g_new0 (Restore, 1);
+  g_autofree char *heading = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &backup, &title);
+  heading = g_strdup_printf (_("Restore the Backup of %s?"), title);
   restore->app = g_object_ref (self);
   restore->backup = g_strdup (backup);
   restore->chooser = g_object_ref (chooser);
@@ -373,6 +393,9 @@ sam_application_show_backups (SamApplication *self)
   AdwMessageDialog *dialog;
   GtkWidget *list = gtk_list_box_new ();
   g_autofree char *body = NULL;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) restore = NULL;
+  Backups *backups_data;
 
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -389,9 +412,8 @@ sam_application_show_backups (SamApplication *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_sensitive (button, backup->readable);
-      g_object_set_data_full (G_OBJECT (button), "backup", g_strdup (backup->path), g_free);
-      g_object_set_data_full (G_OBJECT (button), "title", g_strdup (title), g_free);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_restore_row), self, 0);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "backups.restore");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)", backup->path, title);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
@@ -405,7 +427,16 @@ sam_application_show_backups (SamApplication *self)
                             path, SAM_BACKUPS_KEPT)
          : g_strdup_printf (_("There is no backup of “%s” yet. One is kept before the first change of a "
                               "day."), path);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Restore a Backup"), body));
+  dialog = sam_dialogs_message_new (parent != NULL ? GTK_WIDGET (parent) : NULL,
+                                    _("Restore a Backup"), body);
+  backups_data = g_new0 (Backups, 1);
+  backups_data->app = g_object_ref (self);
+  backups_data->list = GTK_WINDOW (dialog);
+  restore = g_simple_action_new ("restore", G_VARIANT_TYPE ("(ss)"));
+  g_signal_connect_data (restore, "activate", G_CALLBACK (on_restore_activate), backups_data,
+                         backups_free, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (restore));
+  gtk_widget_insert_action_group (GTK_WIDGET (dialog), "backups", G_ACTION_GROUP (group));
   if (backups->len > 0)
     {
       GtkWidget *scrolled = gtk_scrolled_window_new ();

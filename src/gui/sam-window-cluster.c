@@ -21,6 +21,7 @@ typedef struct
 {
   SamWindow *window;
   gint64     round_id;
+  gboolean   figures;    /* the cluster's figures, else the clinic's tallies */
 } RoundFile;
 
 static void
@@ -77,20 +78,19 @@ sam_window_write_cluster_file (SamWindow  *self,
 }
 
 static void
-on_save_response (GtkNativeDialog *chooser,
-                  int              response,
-                  RoundFile       *data)
+on_save_file (GFile    *file,
+              gpointer  user_data)
 {
-  gboolean figures = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "figures"));
+  RoundFile *data = user_data;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (file != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GError) error = NULL;
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *title = NULL;
 
-      if (!sam_window_write_cluster_file (data->window, figures, data->round_id, file, &error))
+      if (!sam_window_write_cluster_file (data->window, data->figures, data->round_id, file,
+                                          &error))
         sam_dialogs_alert (GTK_WINDOW (data->window), _("The File Was Not Saved"), error->message);
       else
         {
@@ -100,7 +100,6 @@ on_save_response (GtkNativeDialog *chooser,
     }
   g_object_unref (data->window);
   g_free (data);
-  g_object_unref (chooser);
 }
 
 static void
@@ -109,18 +108,14 @@ choose_save (SamWindow  *self,
              gint64      round_id,
              const char *suggested)
 {
-  GtkFileChooserNative *chooser;
   RoundFile *data = g_new0 (RoundFile, 1);
 
   data->window = g_object_ref (self);
   data->round_id = round_id;
-  chooser = gtk_file_chooser_native_new (figures ? _("Save the Cluster’s Figures") : _("Save the Clinic’s Tallies"),
-                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  g_object_set_data (G_OBJECT (chooser), "figures", GINT_TO_POINTER (figures));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), data);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  data->figures = figures;
+  sam_dialogs_save_file (GTK_WIDGET (self),
+                         figures ? _("Save the Cluster’s Figures") : _("Save the Clinic’s Tallies"),
+                         NULL, suggested, SAM_FILES_ANY, on_save_file, data);
 }
 
 static void
@@ -343,17 +338,15 @@ ask_add_new (SamWindow  *self,
 }
 
 static void
-on_open_response (GtkNativeDialog *chooser,
-                  int              response,
-                  SamWindow       *self)
+on_open_files (GListModel *files,
+               gpointer    user_data)
 {
+  g_autoptr(SamWindow) self = user_data;
   g_autoptr(GString) problems = g_string_new (NULL);
   guint added = 0, already = 0;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (files != NULL)
     {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         {
           g_autoptr(GFile) file = g_list_model_get_item (files, i);
@@ -377,8 +370,6 @@ on_open_response (GtkNativeDialog *chooser,
         sam_dialogs_alert (GTK_WINDOW (self), _("Some Files Were Not Imported"), problems->str);
       toast_imported (self, added, already);
     }
-  g_object_unref (self);
-  g_object_unref (chooser);
 }
 
 static void
@@ -387,19 +378,9 @@ import_cluster_files_action (GSimpleAction *action,
                              gpointer       user_data)
 {
   SamWindow *self = user_data;
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Import Files From the Cluster"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Cluster Files (JSON)"));
-  gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  sam_dialogs_open_files (GTK_WIDGET (self), _("Import Files From the Cluster"), SAM_FILES_JSON,
+                          on_open_files, g_object_ref (self));
 }
 
 static const GActionEntry cluster_actions[] = {

@@ -27,62 +27,37 @@ toast (SamWindow  *self,
   sam_window_add_toast (self, adw_toast_new (title));
 }
 
-static void
-add_csv_filters (GtkFileChooser *chooser)
-{
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (csv, _("Spreadsheet Files (CSV)"));
-  gtk_file_filter_add_pattern (csv, "*.csv");
-  gtk_file_filter_add_pattern (csv, "*.CSV");
-  gtk_file_filter_add_pattern (csv, "*.tsv");
-  gtk_file_filter_add_pattern (csv, "*.txt");
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (chooser, csv);
-  gtk_file_chooser_add_filter (chooser, all);
-}
-
 typedef void (*FileFunc) (SamWindow *self,
                           GFile     *file);
 
-static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     gpointer         user_data)
+/* What to do with the file chosen, for the window. */
+typedef struct
 {
-  SamWindow *self = g_object_get_data (G_OBJECT (chooser), "window");
-  FileFunc func = (FileFunc) user_data;
+  SamWindow *window;
+  FileFunc   func;
+} Chosen;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+static Chosen *
+chosen_new (SamWindow *self,
+            FileFunc   func)
+{
+  Chosen *chosen = g_new0 (Chosen, 1);
 
-      func (self, file);
-    }
-  g_object_unref (chooser);
+  chosen->window = g_object_ref (self);
+  chosen->func = func;
+  return chosen;
 }
 
 static void
-choose_file (SamWindow            *self,
-             const char           *title,
-             GtkFileChooserAction  action,
-             const char           *accept,
-             const char           *suggested_name,
-             FileFunc              func)
+on_file_chosen (GFile    *file,
+                gpointer  user_data)
 {
-  GtkFileChooserNative *chooser;
+  Chosen *chosen = user_data;
 
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_csv_filters (GTK_FILE_CHOOSER (chooser));
-  if (suggested_name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
-  g_object_set_data (G_OBJECT (chooser), "window", self);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), func);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (file != NULL)
+    chosen->func (chosen->window, file);
+  g_object_unref (chosen->window);
+  g_free (chosen);
 }
 
 static char *
@@ -176,8 +151,8 @@ import_survey_action (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
 {
-  choose_file (user_data, _("Import Survey Answers"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-               NULL, open_survey);
+  sam_dialogs_open_file (GTK_WIDGET (user_data), _("Import Survey Answers"), SAM_FILES_CSV,
+                         on_file_chosen, chosen_new (user_data, open_survey));
 }
 
 static void
@@ -265,8 +240,8 @@ export_results_action (GSimpleAction *action,
                        gpointer       user_data)
 {
   /* Translators: the suggested name of the results file. */
-  choose_file (user_data, _("Export Results"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-               _("results.csv"), export_results);
+  sam_dialogs_save_file (GTK_WIDGET (user_data), _("Export Results"), NULL, _("results.csv"),
+                         SAM_FILES_CSV, on_file_chosen, chosen_new (user_data, export_results));
 }
 
 /* The national reference */
@@ -389,8 +364,8 @@ import_reference_action (GSimpleAction *action,
                          GVariant      *parameter,
                          gpointer       user_data)
 {
-  choose_file (user_data, _("Import National Reference Figures"), GTK_FILE_CHOOSER_ACTION_OPEN,
-               _("_Open"), NULL, import_reference);
+  sam_dialogs_open_file (GTK_WIDGET (user_data), _("Import National Reference Figures"),
+                         SAM_FILES_CSV, on_file_chosen, chosen_new (user_data, import_reference));
 }
 
 /* The demo again as it was first shown, after asking: it drops what a tester changed.

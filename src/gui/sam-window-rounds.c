@@ -23,6 +23,7 @@ typedef struct
   SamWindow   *window;
   gint64       round_id;
   char        *label;
+  AdwMessageDialog *dialog;   /* the rename dialog, which owns the data */
   AdwEntryRow *entry;    /* the rename dialog's, owned by it */
 } RoundData;
 
@@ -77,10 +78,10 @@ entry_text (RoundData *data)
 }
 
 static void
-on_rename_changed (GtkEditable      *entry,
-                   AdwMessageDialog *dialog)
+on_rename_changed (GtkEditable *entry,
+                   RoundData   *data)
 {
-  RoundData *data = g_object_get_data (G_OBJECT (dialog), "round-data");
+  AdwMessageDialog *dialog = data->dialog;
   g_autofree char *text = entry_text (data);
   g_autofree char *unsafe = sam_name_explain_unsafe (gtk_editable_get_text (entry), FALSE);
 
@@ -136,7 +137,7 @@ sam_window_ask_rename_round (SamWindow *self,
   if (round == NULL)
     return NULL;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Rename Round"), NULL));
+  dialog = sam_dialogs_message_new (GTK_WIDGET (self), _("Rename Round"), NULL);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "rename", _("_Rename"),
@@ -158,11 +159,12 @@ sam_window_ask_rename_round (SamWindow *self,
   adw_message_dialog_set_extra_child (dialog, list);
 
   data = round_data_new (self, round_id, round->label);
+  data->dialog = dialog;
   data->entry = ADW_ENTRY_ROW (entry);
-  g_object_set_data_full (G_OBJECT (dialog), "round-data", data, (GDestroyNotify) round_data_free);
-  g_signal_connect_object (entry, "changed", G_CALLBACK (on_rename_changed), dialog, 0);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_rename_response), data);
-  on_rename_changed (GTK_EDITABLE (entry), dialog);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_rename_changed), data);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_rename_response), data,
+                         (GClosureNotify) (void (*) (void)) round_data_free, 0);
+  on_rename_changed (GTK_EDITABLE (entry), data);
 
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);

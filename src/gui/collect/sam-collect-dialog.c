@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-collect-dialog.h"
+#include "sam-context-property.h"
 #include "sam-dialogs.h"
 #include "sam-qr.h"
 
@@ -28,9 +29,9 @@ struct _SamCollectDialog
   SamCollect     *collect;
   gint64          round_id;
   gint64          clinic_id;
+  char           *listen_address;
   char           *round_label;
   char           *clinic_code;
-  gulong          store_changed_id;
 
   GtkStack       *stack;
   GtkLabel       *heading_label;
@@ -44,6 +45,18 @@ struct _SamCollectDialog
 };
 
 G_DEFINE_FINAL_TYPE (SamCollectDialog, sam_collect_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_CONTEXT = SAM_CONTEXT_PROP,
+  PROP_ROUND_ID,
+  PROP_CLINIC_ID,
+  PROP_LISTEN_ADDRESS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 draw_qr (GtkDrawingArea *area,
@@ -243,10 +256,123 @@ sam_collect_dialog_close_request (GtkWindow *window)
           g_autofree char *title = g_strdup_printf (ngettext ("%u person answered on a phone",
                                                               "%u people answered on phones", n), n);
 
-          sam_window_add_toast (SAM_WINDOW (parent), adw_toast_new (title));
+          sam_dialogs_toast (GTK_WIDGET (parent), title);
         }
     }
   return GTK_WINDOW_CLASS (sam_collect_dialog_parent_class)->close_request (window);
+}
+
+static void
+sam_collect_dialog_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  SamCollectDialog *self = SAM_COLLECT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_ROUND_ID:
+      g_value_set_int64 (value, self->round_id);
+      break;
+    case PROP_CLINIC_ID:
+      g_value_set_int64 (value, self->clinic_id);
+      break;
+    case PROP_LISTEN_ADDRESS:
+      g_value_set_string (value, self->listen_address);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_collect_dialog_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  SamCollectDialog *self = SAM_COLLECT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_set_object (&self->context, g_value_get_object (value));
+      break;
+    case PROP_ROUND_ID:
+      self->round_id = g_value_get_int64 (value);
+      break;
+    case PROP_CLINIC_ID:
+      self->clinic_id = g_value_get_int64 (value);
+      break;
+    case PROP_LISTEN_ADDRESS:
+      g_free (self->listen_address);
+      self->listen_address = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static char *
+lookup_clinic_code (SamStore *store,
+                    gint64    clinic_id)
+{
+  g_autoptr(GPtrArray) clinics = sam_store_list_clinics (store, NULL);
+
+  for (guint i = 0; clinics != NULL && i < clinics->len; i++)
+    if (((SamClinic *) g_ptr_array_index (clinics, i))->id == clinic_id)
+      return g_strdup (((SamClinic *) g_ptr_array_index (clinics, i))->code);
+  return NULL;
+}
+
+/* Starts the server for the round and clinic at once; where it cannot start, the window
+ * says why. */
+static void
+sam_collect_dialog_constructed (GObject *object)
+{
+  SamCollectDialog *self = SAM_COLLECT_DIALOG (object);
+  SamStore *store;
+  g_autoptr(SamRound) round = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  const char *address;
+
+  G_OBJECT_CLASS (sam_collect_dialog_parent_class)->constructed (object);
+
+  g_return_if_fail (SAM_IS_CONTEXT (self->context));
+  store = sam_context_get_store (self->context);
+
+  round = sam_store_get_round (store, self->round_id, NULL);
+  self->round_label = g_strdup (round != NULL ? round->label : "");
+  self->clinic_code = lookup_clinic_code (store, self->clinic_id);
+  if (self->clinic_code == NULL)
+    self->clinic_code = g_strdup ("");
+  heading = g_strdup_printf (_("Round “%s” · %s"), self->round_label, self->clinic_code);
+  gtk_label_set_text (self->heading_label, heading);
+
+  self->collect = sam_collect_new (store, self->round_id, self->clinic_id);
+  if (!sam_collect_start (self->collect, self->listen_address, 0, &error))
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      gtk_widget_set_sensitive (GTK_WIDGET (self->print_button), FALSE);
+      return;
+    }
+
+  address = sam_collect_get_address (self->collect);
+  gtk_label_set_text (self->address_label, address);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->qr_area),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, address, -1);
+  g_signal_connect_object (self->collect, "notify::n-answered", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
+  update_count (self);
+  on_store_changed (self);
 }
 
 static void
@@ -254,8 +380,6 @@ sam_collect_dialog_dispose (GObject *object)
 {
   SamCollectDialog *self = (SamCollectDialog *) object;
 
-  if (self->context != NULL)
-    g_clear_signal_handler (&self->store_changed_id, sam_context_get_store (self->context));
   /* The server stops with the window. */
   if (self->collect != NULL)
     sam_collect_stop (self->collect);
@@ -271,6 +395,7 @@ sam_collect_dialog_finalize (GObject *object)
 {
   SamCollectDialog *self = (SamCollectDialog *) object;
 
+  g_free (self->listen_address);
   g_free (self->round_label);
   g_free (self->clinic_code);
 
@@ -284,9 +409,24 @@ sam_collect_dialog_class_init (SamCollectDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->get_property = sam_collect_dialog_get_property;
+  object_class->set_property = sam_collect_dialog_set_property;
+  object_class->constructed = sam_collect_dialog_constructed;
   object_class->dispose = sam_collect_dialog_dispose;
   object_class->finalize = sam_collect_dialog_finalize;
   window_class->close_request = sam_collect_dialog_close_request;
+
+  properties[PROP_CONTEXT] = sam_context_param_spec ();
+  properties[PROP_ROUND_ID] = g_param_spec_int64 ("round-id", NULL, NULL, 0, G_MAXINT64, 0,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                  G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLINIC_ID] = g_param_spec_int64 ("clinic-id", NULL, NULL, 0, G_MAXINT64, 0,
+                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                   G_PARAM_STATIC_STRINGS);
+  properties[PROP_LISTEN_ADDRESS] =
+    g_param_spec_string ("listen-address", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-collect-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SamCollectDialog, stack);
@@ -309,18 +449,6 @@ sam_collect_dialog_init (SamCollectDialog *self)
   gtk_drawing_area_set_draw_func (self->qr_area, draw_qr, self, NULL);
 }
 
-static char *
-lookup_clinic_code (SamStore *store,
-                    gint64    clinic_id)
-{
-  g_autoptr(GPtrArray) clinics = sam_store_list_clinics (store, NULL);
-
-  for (guint i = 0; clinics != NULL && i < clinics->len; i++)
-    if (((SamClinic *) g_ptr_array_index (clinics, i))->id == clinic_id)
-      return g_strdup (((SamClinic *) g_ptr_array_index (clinics, i))->code);
-  return NULL;
-}
-
 /**
  * sam_collect_dialog_new:
  * @listen_address: (nullable): where to listen, or %NULL for this computer's addresses
@@ -336,50 +464,16 @@ sam_collect_dialog_new (GtkWindow  *parent,
                         gint64      clinic_id,
                         const char *listen_address)
 {
-  SamCollectDialog *self;
-  SamStore *store;
-  g_autoptr(SamRound) round = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *heading = NULL;
-  const char *address;
-
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SAM_IS_CONTEXT (context), NULL);
 
-  self = g_object_new (SAM_TYPE_COLLECT_DIALOG, "transient-for", parent, NULL);
-  self->context = g_object_ref (context);
-  self->round_id = round_id;
-  self->clinic_id = clinic_id;
-  store = sam_context_get_store (context);
-
-  round = sam_store_get_round (store, round_id, NULL);
-  self->round_label = g_strdup (round != NULL ? round->label : "");
-  self->clinic_code = lookup_clinic_code (store, clinic_id);
-  if (self->clinic_code == NULL)
-    self->clinic_code = g_strdup ("");
-  heading = g_strdup_printf (_("Round “%s” · %s"), self->round_label, self->clinic_code);
-  gtk_label_set_text (self->heading_label, heading);
-
-  self->collect = sam_collect_new (store, round_id, clinic_id);
-  if (!sam_collect_start (self->collect, listen_address, 0, &error))
-    {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      gtk_widget_set_sensitive (GTK_WIDGET (self->print_button), FALSE);
-      return self;
-    }
-
-  address = sam_collect_get_address (self->collect);
-  gtk_label_set_text (self->address_label, address);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->qr_area),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, address, -1);
-  g_signal_connect_object (self->collect, "notify::n-answered", G_CALLBACK (update_count), self,
-                           G_CONNECT_SWAPPED);
-  self->store_changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
-                                                    G_CONNECT_SWAPPED);
-  update_count (self);
-  on_store_changed (self);
-  return self;
+  return g_object_new (SAM_TYPE_COLLECT_DIALOG,
+                       "transient-for", parent,
+                       "context", context,
+                       "round-id", round_id,
+                       "clinic-id", clinic_id,
+                       "listen-address", listen_address,
+                       NULL);
 }
 
 /**
@@ -397,12 +491,17 @@ sam_collect_dialog_get_collect (SamCollectDialog *self)
 
 /* The window's action */
 
-static void
-forget_dialog (SamWindow *window,
-               GtkWindow *dialog)
+/* The window's open collect window, where there is one. */
+static GtkWindow *
+find_dialog (SamWindow *window)
 {
-  if (g_object_get_data (G_OBJECT (window), "sam-collect-dialog") == dialog)
-    g_object_set_data (G_OBJECT (window), "sam-collect-dialog", NULL);
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (SAM_IS_COLLECT_DIALOG (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      return l->data;
+  return NULL;
 }
 
 /**
@@ -433,7 +532,7 @@ sam_collect_dialog_present_for_round (SamWindow  *window,
     return NULL;
   store = sam_context_get_store (context);
 
-  dialog = g_object_get_data (G_OBJECT (window), "sam-collect-dialog");
+  dialog = find_dialog (window);
   if (dialog != NULL)
     {
       gtk_window_present (dialog);
@@ -462,8 +561,6 @@ sam_collect_dialog_present_for_round (SamWindow  *window,
                                 "round’s cluster. Choose the clinic in Preferences."));
 
   dialog = GTK_WINDOW (sam_collect_dialog_new (GTK_WINDOW (window), context, round_id, clinic_id, listen_address));
-  g_object_set_data (G_OBJECT (window), "sam-collect-dialog", dialog);
-  g_signal_connect_object (dialog, "destroy", G_CALLBACK (forget_dialog), window, G_CONNECT_SWAPPED);
   gtk_window_present (dialog);
   return dialog;
 }

@@ -39,7 +39,6 @@ struct _SamReflectionPage
   SamRole          role;
   char            *today;          /* YYYY-MM-DD */
 
-  AdwToastOverlay *toast_overlay;
   AdwComboRow     *role_row;
   AdwActionRow    *date_row;
   GtkBox          *groups_box;
@@ -83,7 +82,7 @@ on_buffer_changed (GtkTextBuffer *buffer,
     {
       g_autofree char *title = g_strdup_printf (_("Not saved: %s"), error->message);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      sam_dialogs_toast (GTK_WIDGET (self), title);
     }
 }
 
@@ -171,8 +170,8 @@ question_new (SamReflectionPage          *self,
           first_earlier = 1;
         }
     }
-  g_object_set_data_full (G_OBJECT (buffer), "sam-answer", answer, (GDestroyNotify) answer_free);
-  g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed), answer);
+  g_signal_connect_data (buffer, "changed", G_CALLBACK (on_buffer_changed), answer,
+                         (GClosureNotify) (void (*) (void)) answer_free, 0);
 
   if (answers != NULL && answers->len > first_earlier)
     gtk_box_append (GTK_BOX (box), earlier_answers (answers, first_earlier));
@@ -368,31 +367,30 @@ follow_clinic_kind (SamReflectionPage *self)
 /* The sheet */
 
 static void
-on_sheet_response (GtkNativeDialog   *chooser,
-                   int                response,
-                   SamReflectionPage *self)
+on_sheet_file (GFile    *file,
+               gpointer  user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autoptr(SamReflectionPage) self = user_data;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+
+  if (file == NULL)
+    return;
+  path = g_file_get_path (file);
+  name = g_file_get_basename (file);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (path == NULL || !sam_reflection_sheet_write_pdf (path, &error))
+    sam_dialogs_alert (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                       _("The File Was Not Saved"),
+                       error ? error->message : _("Choose a file on this computer."));
+  else
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autofree char *name = g_file_get_basename (file);
-      g_autoptr(GError) error = NULL;
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
 
-      if (path == NULL || !sam_reflection_sheet_write_pdf (path, &error))
-        sam_dialogs_alert (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                           _("The File Was Not Saved"),
-                           error ? error->message : _("Choose a file on this computer."));
-      else
-        {
-          g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
-
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-        }
+      sam_dialogs_toast (GTK_WIDGET (self), title);
     }
-  g_object_unref (chooser);
-  g_object_unref (self);
 }
 
 static void
@@ -400,17 +398,10 @@ save_sheet_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Save the Sheet for Meeting Notes"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   /* Translators: the suggested name of the sheet's PDF file. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("sheet-for-meeting-notes.pdf"));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_sheet_response), g_object_ref (widget));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  sam_dialogs_save_file (widget, _("Save the Sheet for Meeting Notes"), NULL,
+                         _("sheet-for-meeting-notes.pdf"), SAM_FILES_ANY, on_sheet_file,
+                         g_object_ref (widget));
 }
 
 /* Life cycle */
@@ -471,7 +462,6 @@ sam_reflection_page_class_init (SamReflectionPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sam-reflection-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SamReflectionPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SamReflectionPage, role_row);
   gtk_widget_class_bind_template_child (widget_class, SamReflectionPage, date_row);
   gtk_widget_class_bind_template_child (widget_class, SamReflectionPage, groups_box);

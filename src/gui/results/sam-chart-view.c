@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sam-chart-view.h"
+#include "sam-dialogs.h"
 #include "sam-report.h"
 
 /* One chart on the screen: the drawing (in the theme's colours, with the exact figures of
@@ -407,13 +408,13 @@ toast (SamChartView *self,
 }
 
 static void
-on_export_file (GtkNativeDialog *dialog,
-                int              response,
-                Export          *export)
+on_export_file (GFile    *file,
+                gpointer  user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  Export *export = user_data;
+
+  if (file != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
 
@@ -428,16 +429,10 @@ on_export_file (GtkNativeDialog *dialog,
       else
         {
           GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (export->view));
-          AdwMessageDialog *alert = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root),
-                                                                                _("The Chart Could Not Be Saved"),
-                                                                                error->message));
 
-          adw_message_dialog_add_response (alert, "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (alert));
+          sam_dialogs_alert (GTK_WINDOW (root), _("The Chart Could Not Be Saved"), error->message);
         }
     }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
   export_free (export);
 }
 
@@ -471,8 +466,6 @@ on_size_response (AdwMessageDialog *dialog,
                   const char       *response,
                   Export           *export)
 {
-  GtkFileChooserNative *chooser;
-  GtkRoot *root;
   g_autofree char *name = NULL;
 
   if (g_strcmp0 (response, "export") != 0)
@@ -483,14 +476,9 @@ on_size_response (AdwMessageDialog *dialog,
   export->chosen_width = gtk_spin_button_get_value (export->width);
   export->chosen_height = gtk_spin_button_get_value (export->height);
 
-  root = gtk_widget_get_root (GTK_WIDGET (export->view));
-  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (root), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
   name = suggested_name (export->view->chart, export->format);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_file), export);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  sam_dialogs_save_file (GTK_WIDGET (export->view), _("Export Chart"), _("_Export"), name,
+                         SAM_FILES_ANY, on_export_file, export);
 }
 
 static GtkSpinButton *
@@ -546,8 +534,7 @@ export_action (GtkWidget  *widget,
   export->height = size_row (GTK_GRID (grid), 1, _("_Height"), export->format == SAM_REPORT_PNG ? 900 : 474, unit);
 
   body = g_strdup_printf (_("“%s”, in light colours for paper and projectors."), sam_chart_get_title (self->chart));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       _("Export Chart"), body));
+  dialog = sam_dialogs_message_new (widget, _("Export Chart"), body);
   adw_message_dialog_set_extra_child (dialog, grid);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "export", _("_Choose File…"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_SUGGESTED);

@@ -8,16 +8,15 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "sam-context-property.h"
 #include "sam-chart-view.h"
 #include "sam-deck.h"
 #include "sam-dialogs.h"
-#include "sam-report.h"
 #include "sam-results-charts.h"
+#include "sam-results-loader.h"
+#include "sam-results-print.h"
 #include "sam-results-page.h"
 #include "sam-results-reading.h"
 #include "sam-round-figures.h"
@@ -36,115 +35,6 @@ enum { PAGE_OVERVIEW, PAGE_A, PAGE_B, PAGE_C, PAGE_D, N_PAGES };
 
 static const char * const page_names[N_PAGES] = { "overview", "A", "B", "C", "D" };
 
-/* The page's own connection to the store's file, for the worker thread: a SQLite
- * connection is not shared between threads, and in WAL mode a reader neither waits for the
- * window's connection nor holds it up. Opened by the first load and kept for the next
- * ones, one load at a time; opened again where the file was replaced (a restore). */
-typedef struct
-{
-  gatomicrefcount  ref_count;
-  GMutex           lock;
-  char            *path;
-  SamStore        *store;
-  dev_t            device;
-  ino_t            inode;
-} Reader;
-
-static Reader *
-reader_new (const char *path)
-{
-  Reader *reader = g_new0 (Reader, 1);
-
-  g_atomic_ref_count_init (&reader->ref_count);
-  g_mutex_init (&reader->lock);
-  reader->path = g_strdup (path);
-  return reader;
-}
-
-static Reader *
-reader_ref (Reader *reader)
-{
-  g_atomic_ref_count_inc (&reader->ref_count);
-  return reader;
-}
-
-static void
-reader_unref (Reader *reader)
-{
-  if (!g_atomic_ref_count_dec (&reader->ref_count))
-    return;
-  g_clear_object (&reader->store);
-  g_mutex_clear (&reader->lock);
-  g_free (reader->path);
-  g_free (reader);
-}
-
-/* With the lock held. */
-static SamStore *
-reader_get_store (Reader  *reader,
-                  GError **error)
-{
-  GStatBuf buf;
-
-  if (g_stat (reader->path, &buf) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", reader->path, g_strerror (saved));
-      return NULL;
-    }
-  if (reader->store != NULL && (buf.st_dev != reader->device || buf.st_ino != reader->inode))
-    g_clear_object (&reader->store);
-  if (reader->store == NULL)
-    {
-      reader->store = sam_store_new (reader->path, error);
-      reader->device = buf.st_dev;
-      reader->inode = buf.st_ino;
-    }
-  return reader->store;
-}
-
-/* One load: what was chosen, and which choice it was. */
-typedef struct
-{
-  Reader           *reader;
-  gint64            round_id;
-  SamFiguresPolicy  policy;
-  guint             generation;
-} Load;
-
-static void
-load_free (gpointer data)
-{
-  Load *load = data;
-
-  reader_unref (load->reader);
-  g_free (load);
-}
-
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  Load *load = task_data;
-  SamRoundHistory *history = NULL;
-  SamStore *store;
-  GError *error = NULL;
-
-  g_mutex_lock (&load->reader->lock);
-  store = reader_get_store (load->reader, &error);
-  if (store != NULL)
-    history = sam_round_history_load (store, load->round_id, &load->policy, cancellable, &error);
-  g_mutex_unlock (&load->reader->lock);
-
-  if (history == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, history, (GDestroyNotify) sam_round_history_free);
-}
-
 struct _SamResultsPage
 {
   AdwBin           parent_instance;
@@ -160,11 +50,9 @@ struct _SamResultsPage
   gboolean         by_value;           /* the clinics highest first, else by code */
   GtkBox          *clinic_box;         /* the clinic-by-clinic charts, on the overview */
   guint            clinic_first;       /* where they are in charts[PAGE_OVERVIEW] */
-  GtkToggleButton *by_value_button;
 
-  Reader          *reader;
-  GCancellable    *cancellable;        /* of the load on its way */
-  guint            generation;         /* of the newest load: an older one is dropped */
+  SamResultsReader *reader;
+  GCancellable    *cancellable;        /* of the load on its way: an older one is dropped */
   gboolean         loading;
   guint            updating_id;        /* shows that new figures are coming, if they take a while */
   guint            pages_to_build;     /* bit per page: still showing the last figures */
@@ -175,23 +63,15 @@ struct _SamResultsPage
   GtkDropDown     *view_dropdown;
   GtkWidget       *updating;
   AdwViewStack    *view_stack;
+  GtkBox          *overview_box;
+  GtkBox          *a_box;
+  GtkBox          *b_box;
+  GtkBox          *c_box;
+  GtkBox          *d_box;
 };
 
 G_DEFINE_FINAL_TYPE (SamResultsPage, sam_results_page, ADW_TYPE_BIN)
 SAM_DEFINE_CONTEXT_PROPERTY (SamResultsPage, sam_results_page)
-
-static GtkWidget *
-text_label (const char *text,
-            const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
 
 static guint
 n_units (SamRoundFigures *figures)
@@ -222,7 +102,6 @@ clear_page (SamResultsPage *self,
   if (page == PAGE_OVERVIEW)
     {
       self->clinic_box = NULL;
-      self->by_value_button = NULL;
     }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->boxes[page]))) != NULL)
@@ -235,124 +114,6 @@ clear_pages (SamResultsPage *self)
 {
   for (guint p = 0; p < N_PAGES; p++)
     clear_page (self, p);
-}
-
-static const char *
-standing_words (SamStanding standing)
-{
-  switch (standing)
-    {
-    case SAM_STANDING_ABOVE:
-      return _("above the cluster");
-    case SAM_STANDING_LEVEL:
-      return _("level with the cluster");
-    case SAM_STANDING_BELOW:
-      return _("below the cluster");
-    case SAM_STANDING_UNKNOWN:
-    default:
-      return _("not to be compared");
-    }
-}
-
-static void
-append_items (GString                  *text,
-              const SamLeadershipStory *story,
-              SamStanding               standing)
-{
-  gboolean first = TRUE;
-
-  for (guint i = 0; i < story->n_items; i++)
-    {
-      g_autofree char *label = NULL;
-
-      if (story->items[i].standing != standing)
-        continue;
-      label = sam_results_item_short_label (story->items[i].item);
-      g_string_append_printf (text, "%s“%s”", first ? "" : ", ", label);
-      first = FALSE;
-    }
-}
-
-static gboolean
-has_standing (const SamLeadershipStory *story,
-              SamStanding               standing)
-{
-  for (guint i = 0; i < story->n_items; i++)
-    if (story->items[i].standing == standing)
-      return TRUE;
-  return FALSE;
-}
-
-/* The leadership domain for the leadership team: three short paragraphs to read before
- * the charts, from the same figures. */
-static GtkWidget *
-story_card (SamResultsPage *self)
-{
-  SamLeadershipStory story;
-  GtkWidget *card, *heading;
-  g_autoptr(GString) where = g_string_new (NULL);
-  g_autofree char *agree = NULL;
-  g_autofree char *first = NULL;
-
-  if (!sam_leadership_story_make (self->figures, &story))
-    return NULL;
-
-  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "story-card");
-  heading = text_label (_("Your Leadership at a Glance"), "title-4");
-  gtk_box_append (GTK_BOX (card), heading);
-
-  if (story.index_standing != SAM_STANDING_UNKNOWN)
-    g_string_append_printf (where, _("On the leadership index the clinic has %.0f against the cluster’s %.0f: %s."),
-                            story.index_clinic, story.index_cluster, standing_words (story.index_standing));
-  if (has_standing (&story, SAM_STANDING_ABOVE))
-    {
-      g_string_append_printf (where, "%s%s ", where->len ? " " : "", _("Above the cluster:"));
-      append_items (where, &story, SAM_STANDING_ABOVE);
-      g_string_append (where, ".");
-    }
-  if (has_standing (&story, SAM_STANDING_BELOW))
-    {
-      g_string_append_printf (where, "%s%s ", where->len ? " " : "", _("Below the cluster:"));
-      append_items (where, &story, SAM_STANDING_BELOW);
-      g_string_append (where, ".");
-    }
-  if (where->len == 0)
-    g_string_append (where, _("The clinic’s figures cannot be set against the cluster’s in this round."));
-  gtk_box_append (GTK_BOX (card), text_label (_("Where you stand"), "heading"));
-  gtk_box_append (GTK_BOX (card), text_label (where->str, NULL));
-
-  gtk_box_append (GTK_BOX (card), text_label (_("Where you agree and differ"), "heading"));
-  if (story.agree_most >= 0 && story.differ_most >= 0)
-    {
-      g_autofree char *most = sam_results_item_short_label (story.items[story.agree_most].item);
-      g_autofree char *least = sam_results_item_short_label (story.items[story.differ_most].item);
-
-      agree = g_strdup_printf (_("Your answers agree most on “%s” and differ most on “%s”, where they lie %.0f points apart on average."),
-                               most, least, story.items[story.differ_most].spread);
-    }
-  else
-    agree = g_strdup (_("Too few of you answered the same items to tell where you agree and differ."));
-  gtk_box_append (GTK_BOX (card), text_label (agree, NULL));
-
-  gtk_box_append (GTK_BOX (card), text_label (_("What to talk about first"), "heading"));
-  if (story.talk_first >= 0)
-    {
-      const SamStoryItem *item = &story.items[story.talk_first];
-      g_autofree char *label = sam_results_item_short_label (item->item);
-
-      if (item->standing == SAM_STANDING_BELOW)
-        first = g_strdup_printf (_("“%s”: the clinic has %.0f, the cluster %.0f. What lies behind the difference, and what would you like it to be?"),
-                                 label, item->clinic_mean, item->cluster_mean);
-      else
-        first = g_strdup_printf (_("“%s”: you see it differently. Let each say how they see it before you look for a cause."),
-                                 label);
-    }
-  else
-    first = g_strdup (_("Start where your own answers surprised you most."));
-  gtk_box_append (GTK_BOX (card), text_label (first, NULL));
-  return card;
 }
 
 static int
@@ -370,11 +131,12 @@ build_domain (SamResultsPage  *self,
   SamInstrument *instrument = sam_instrument_get_default ();
   GtkWidget *expander, *know;
 
-  gtk_box_append (self->boxes[page], text_label (domain->title, "title-2"));
+  gtk_box_append (self->boxes[page], sam_results_text_label (domain->title, "title-2"));
 
   know = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   for (guint i = 0; i < domain->know->len; i++)
-    gtk_box_append (GTK_BOX (know), text_label (g_ptr_array_index (domain->know, i), NULL));
+    gtk_box_append (GTK_BOX (know),
+                    sam_results_text_label (g_ptr_array_index (domain->know, i), NULL));
   expander = gtk_expander_new (_("What do we know?"));
   gtk_expander_set_child (GTK_EXPANDER (expander), know);
   gtk_box_append (self->boxes[page], expander);
@@ -389,7 +151,7 @@ build_domain (SamResultsPage  *self,
 
   if (page == PAGE_A)
     {
-      GtkWidget *story = story_card (self);
+      GtkWidget *story = sam_results_story_new (self->figures);
 
       if (story != NULL)
         gtk_box_append (self->boxes[page], story);
@@ -438,52 +200,33 @@ add_clinic_charts (SamResultsPage *self)
     }
 }
 
+/* clinics.order ('code' or 'value'): the order buttons' action. */
 static void
-on_order_toggled (SamResultsPage  *self,
-                  GtkToggleButton *button)
+on_order_changed (GSimpleAction  *action,
+                  GVariant       *state,
+                  SamResultsPage *self)
 {
-  gboolean by_value = gtk_toggle_button_get_active (self->by_value_button);
+  gboolean by_value = g_str_equal (g_variant_get_string (state, NULL), "value");
 
+  g_simple_action_set_state (action, state);
   if (self->by_value == by_value || self->clinic_box == NULL)
     return;
   self->by_value = by_value;
   add_clinic_charts (self);
 }
 
-static GtkWidget *
-order_row (SamResultsPage *self)
+static void
+add_order_row (SamResultsPage *self)
 {
-  GtkWidget *row = gtk_flow_box_new ();
-  GtkWidget *label = gtk_label_new (_("Clinics in order"));
-  GtkWidget *linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *by_code = gtk_toggle_button_new_with_mnemonic (_("By _Code"));
-  GtkWidget *by_value = gtk_toggle_button_new_with_mnemonic (_("_Highest First"));
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX
+                                                                 "/ui/sam-results-order.ui");
+  GtkWidget *label = GTK_WIDGET (gtk_builder_get_object (builder, "order_label"));
+  GtkWidget *buttons = GTK_WIDGET (gtk_builder_get_object (builder, "order_buttons"));
 
-  gtk_widget_add_css_class (label, "heading");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (linked, "linked");
-  gtk_widget_set_halign (linked, GTK_ALIGN_START);
-  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (by_value), GTK_TOGGLE_BUTTON (by_code));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->by_value ? by_value : by_code), TRUE);
-  gtk_widget_set_tooltip_text (by_value, _("Clinics without a figure shown stand last, in order of code"));
-  gtk_widget_set_name (by_code, "order-by-code");
-  gtk_widget_set_name (by_value, "order-by-value");
-  gtk_box_append (GTK_BOX (linked), by_code);
-  gtk_box_append (GTK_BOX (linked), by_value);
-  /* The heading beside the buttons where there is room, above them on a phone. The flow
-   * box's own children take no focus. */
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (row), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (row), 2);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (row), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (row), 6);
-  gtk_flow_box_append (GTK_FLOW_BOX (row), label);
-  gtk_flow_box_append (GTK_FLOW_BOX (row), linked);
+  gtk_box_append (self->boxes[PAGE_OVERVIEW], GTK_WIDGET (gtk_builder_get_object (builder, "order_row")));
+  /* The flow box's own children take no focus. */
   gtk_widget_set_focusable (gtk_widget_get_parent (label), FALSE);
-  gtk_widget_set_focusable (gtk_widget_get_parent (linked), FALSE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (linked), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-  self->by_value_button = GTK_TOGGLE_BUTTON (by_value);
-  g_signal_connect_object (by_value, "toggled", G_CALLBACK (on_order_toggled), self, G_CONNECT_SWAPPED);
-  return row;
+  gtk_widget_set_focusable (gtk_widget_get_parent (buttons), FALSE);
 }
 
 static void
@@ -510,7 +253,7 @@ build_overview (SamResultsPage *self)
                                      self->figures->clinics->len),
                            self->figures->cluster_name, self->figures->round_label, self->figures->clinics->len,
                            self->figures->k);
-  gtk_box_append (self->boxes[PAGE_OVERVIEW], text_label (intro, "dim-label"));
+  gtk_box_append (self->boxes[PAGE_OVERVIEW], sam_results_text_label (intro, "dim-label"));
   if (self->figures->source == SAM_FIGURES_FROM_FILE)
     {
       g_autofree char *source = NULL;
@@ -522,23 +265,25 @@ build_overview (SamResultsPage *self)
       else
         source = g_strdup (_("The cluster’s, the other clinics’ and the country’s figures are the "
                              "coordinator’s, from the cluster’s figures file."));
-      gtk_box_append (self->boxes[PAGE_OVERVIEW], text_label (source, "dim-label"));
+      gtk_box_append (self->boxes[PAGE_OVERVIEW], sam_results_text_label (source, "dim-label"));
     }
   if (self->figures->own_changed)
     gtk_box_append (self->boxes[PAGE_OVERVIEW],
-                    text_label (_("The clinic’s answers have changed since its tallies went to the "
-                                  "coordinator, so the cluster’s figures do not include the change."),
-                                "warning"));
+                    sam_results_text_label (_("The clinic’s answers have changed since its "
+                                              "tallies went to the coordinator, so the "
+                                              "cluster’s figures do not include the change."),
+                                            "warning"));
   if (self->figures->clinics->len == 0 || n_respondents == 0)
     {
-      gtk_box_append (self->boxes[PAGE_OVERVIEW], text_label (_("This round has no answers yet."), "title-4"));
+      gtk_box_append (self->boxes[PAGE_OVERVIEW],
+                      sam_results_text_label (_("This round has no answers yet."), "title-4"));
       return;
     }
 
   gtk_box_append (self->boxes[PAGE_OVERVIEW], sam_results_headlines_new (self->figures, previous));
   add_chart (self, PAGE_OVERVIEW, sam_results_chart_indices (self->figures),
              comparison_height (self->figures, SAM_N_INDICES));
-  gtk_box_append (self->boxes[PAGE_OVERVIEW], order_row (self));
+  add_order_row (self);
   self->clinic_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
   gtk_box_append (self->boxes[PAGE_OVERVIEW], GTK_WIDGET (self->clinic_box));
   self->clinic_first = self->charts[PAGE_OVERVIEW]->len;
@@ -558,7 +303,7 @@ show_error (SamResultsPage *self,
 {
   g_autofree char *text = g_strdup_printf (_("The results could not be read: %s"), error->message);
 
-  gtk_box_append (self->boxes[PAGE_OVERVIEW], text_label (text, "error"));
+  gtk_box_append (self->boxes[PAGE_OVERVIEW], sam_results_text_label (text, "error"));
 }
 
 static gboolean
@@ -670,14 +415,13 @@ on_loaded (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  SamResultsPage *self = SAM_RESULTS_PAGE (source);
-  Load *load = g_task_get_task_data (G_TASK (result));
+  g_autoptr(SamResultsPage) self = user_data;
   g_autoptr(SamRoundHistory) history = NULL;
   g_autoptr(GError) error = NULL;
 
-  history = g_task_propagate_pointer (G_TASK (result), &error);
+  history = sam_results_reader_load_finish (result, &error);
   /* Another choice was made meanwhile, or the page has gone: these figures are stale. */
-  if (load->generation != self->generation || self->context == NULL)
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable || self->context == NULL)
     return;
 
   g_clear_object (&self->cancellable);
@@ -689,14 +433,11 @@ static void
 rebuild (SamResultsPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->round_dropdown);
-  g_autoptr(GTask) task = NULL;
-  Load *load;
 
   /* What is on its way is for a choice no longer made; pages not yet built keep what
    * they show until the new figures come. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  self->generation++;
   g_clear_handle_id (&self->build_id, g_source_remove);
   self->pages_to_build = 0;
 
@@ -706,19 +447,10 @@ rebuild (SamResultsPage *self)
       return;
     }
 
-  load = g_new0 (Load, 1);
-  load->reader = reader_ref (self->reader);
-  load->round_id = g_array_index (self->round_ids, gint64, selected);
-  /* Each round at its own k, from the one pipeline every view and file reads. */
-  load->policy.own_clinic_id = own_view_chosen (self) ? self->own_clinic_id : 0;
-  load->generation = self->generation;
-
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, on_loaded, NULL);
-  g_task_set_source_tag (task, rebuild);
-  g_task_set_name (task, "[samarbejde] results");
-  g_task_set_task_data (task, load, load_free);
-  g_task_run_in_thread (task, load_in_thread);
+  sam_results_reader_load_async (self->reader, g_array_index (self->round_ids, gint64, selected),
+                                 own_view_chosen (self) ? self->own_clinic_id : 0,
+                                 self->cancellable, on_loaded, g_object_ref (self));
   set_loading (self, TRUE);
 }
 
@@ -798,81 +530,13 @@ refresh (SamResultsPage *self)
   rebuild (self);
 }
 
-/* Printing: the page shown, two charts a sheet, in the light style. */
-
-typedef struct
-{
-  GPtrArray *charts;
-  char      *heading;
-} Print;
-
-static void
-print_free (Print *print)
-{
-  g_ptr_array_unref (print->charts);
-  g_free (print->heading);
-  g_free (print);
-}
-
-static void
-on_begin_print (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                Print             *print)
-{
-  gtk_print_operation_set_n_pages (operation, MAX (1, (print->charts->len + 1) / 2));
-}
-
-static void
-on_draw_page (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              Print             *print)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double width = gtk_print_context_get_width (context);
-  double height = gtk_print_context_get_height (context);
-  PangoLayout *layout = gtk_print_context_create_pango_layout (context);
-  PangoFontDescription *font = pango_font_description_from_string ("sans 9");
-  SamChartStyle style;
-  double top;
-  int text_height;
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_text (layout, print->heading, -1);
-  pango_layout_get_pixel_size (layout, NULL, &text_height);
-  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  cairo_move_to (cr, 0, 0);
-  pango_cairo_show_layout (cr, layout);
-  top = text_height + 8;
-
-  sam_chart_style_init (&style, SAM_CHART_LIGHT, sam_report_text_scale (width, height / 2) );
-  sam_chart_style_set_medium (&style, SAM_CHART_PAPER, 0);
-  for (guint i = 0; i < 2; i++)
-    {
-      guint index = page * 2 + i;
-      double slot = (height - top) / 2;
-
-      if (index >= print->charts->len)
-        break;
-      cairo_save (cr);
-      cairo_translate (cr, 0, top + i * slot);
-      sam_report_draw_titled_chart (g_ptr_array_index (print->charts, index), &style, cr, width, slot - 12);
-      cairo_restore (cr);
-    }
-  sam_chart_style_clear (&style);
-  pango_font_description_free (font);
-  g_object_unref (layout);
-}
-
 /* The print operation of the page shown: for the print dialog, or for a PDF file. */
 static GtkPrintOperation *
 print_operation_new (SamResultsPage *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
-  GtkPrintOperation *operation;
   AdwViewStackPage *stack_page;
-  Print *print;
+  g_autofree char *heading = NULL;
   guint page = 0;
 
   for (guint p = 0; p < N_PAGES; p++)
@@ -880,22 +544,10 @@ print_operation_new (SamResultsPage *self)
       page = p;
   stack_page = adw_view_stack_get_page (self->view_stack, adw_view_stack_get_visible_child (self->view_stack));
 
-  print = g_new0 (Print, 1);
-  print->charts = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_chart_unref);
-  for (guint c = 0; c < self->charts[page]->len; c++)
-    g_ptr_array_add (print->charts, sam_chart_ref (g_ptr_array_index (self->charts[page], c)));
   /* Translators: the heading of a printed results page: section, cluster, round. */
-  print->heading = g_strdup_printf (_("%s — %s, %s"), adw_view_stack_page_get_title (stack_page),
-                                    self->figures->cluster_name, self->figures->round_label);
-
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_job_name (operation, print->heading);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), print);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), print);
-  g_object_set_data_full (G_OBJECT (operation), "sam-print", print, (GDestroyNotify) print_free);
-  return operation;
+  heading = g_strdup_printf (_("%s — %s, %s"), adw_view_stack_page_get_title (stack_page),
+                             self->figures->cluster_name, self->figures->round_label);
+  return sam_results_print_operation_new (self->charts[page], heading);
 }
 
 static void
@@ -923,35 +575,29 @@ print_action (GtkWidget  *widget,
  * sees it, whichever view is on the screen. */
 
 static void
-on_deck_file (GtkNativeDialog *dialog,
-              int              response,
-              SamResultsPage  *self)
+on_deck_file (GFile    *file,
+              gpointer  user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->figures != NULL)
+  g_autoptr(SamResultsPage) self = user_data;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  guint pages = 0;
+
+  if (file == NULL || self->figures == NULL)
+    return;
+  path = g_file_get_path (file);
+  if (sam_results_page_save_deck (self, path, &pages, &error))
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      guint pages = 0;
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *title = g_strdup_printf (ngettext ("Meeting deck saved as “%s”, %u slide",
+                                                          "Meeting deck saved as “%s”, %u slides", pages),
+                                                name, pages);
 
-      if (sam_results_page_save_deck (self, path, &pages, &error))
-        {
-          GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *title = g_strdup_printf (ngettext ("Meeting deck saved as “%s”, %u slide",
-                                                              "Meeting deck saved as “%s”, %u slides", pages),
-                                                    name, pages);
-
-          if (overlay != NULL)
-            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-        }
-      else
-        sam_dialogs_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                           _("The Meeting Deck Could Not Be Saved"), error->message);
+      sam_dialogs_toast (GTK_WIDGET (self), title);
     }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
+  else
+    sam_dialogs_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                       _("The Meeting Deck Could Not Be Saved"), error->message);
 }
 
 static void
@@ -960,20 +606,14 @@ choose_deck_file (gboolean  closed,
                   gpointer  user_data)
 {
   g_autoptr(SamResultsPage) self = user_data;
-  GtkWidget *widget = GTK_WIDGET (self);
-  GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
   if (!closed || self->figures == NULL || self->figures->round_id != round_id)
     return;
-  chooser = gtk_file_chooser_native_new (_("Save the Meeting Deck"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   /* Translators: the file name offered for the meeting deck; the round's name follows. */
   name = g_strdup_printf (_("Deck %s.pdf"), self->figures->round_label);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_deck_file), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  sam_dialogs_save_file (GTK_WIDGET (self), _("Save the Meeting Deck"), NULL, name, SAM_FILES_ANY,
+                         on_deck_file, g_object_ref (self));
 }
 
 static void
@@ -1000,10 +640,9 @@ sam_results_page_dispose (GObject *object)
   /* A load on its way finds the page gone, and its figures are dropped. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  self->generation++;
   g_clear_handle_id (&self->updating_id, g_source_remove);
   g_clear_handle_id (&self->build_id, g_source_remove);
-  g_clear_pointer (&self->reader, reader_unref);
+  g_clear_pointer (&self->reader, sam_results_reader_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_RESULTS_PAGE);
   g_clear_object (&self->context);
@@ -1025,8 +664,8 @@ sam_results_page_constructed (GObject *object)
   G_OBJECT_CLASS (sam_results_page_parent_class)->constructed (object);
 
   g_return_if_fail (SAM_IS_CONTEXT (context));
-  g_clear_pointer (&self->reader, reader_unref);
-  self->reader = reader_new (sam_store_get_path (sam_context_get_store (context)));
+  g_clear_pointer (&self->reader, sam_results_reader_unref);
+  self->reader = sam_results_reader_new (sam_store_get_path (sam_context_get_store (context)));
   g_signal_connect_object (sam_context_get_store (context), "changed", G_CALLBACK (refresh), self,
                            G_CONNECT_SWAPPED);
   refresh (self);
@@ -1048,6 +687,11 @@ sam_results_page_class_init (SamResultsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamResultsPage, view_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SamResultsPage, updating);
   gtk_widget_class_bind_template_child (widget_class, SamResultsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SamResultsPage, overview_box);
+  gtk_widget_class_bind_template_child (widget_class, SamResultsPage, a_box);
+  gtk_widget_class_bind_template_child (widget_class, SamResultsPage, b_box);
+  gtk_widget_class_bind_template_child (widget_class, SamResultsPage, c_box);
+  gtk_widget_class_bind_template_child (widget_class, SamResultsPage, d_box);
   gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
 
   gtk_widget_class_install_action (widget_class, "results.print", NULL, print_action);
@@ -1059,38 +703,22 @@ sam_results_page_class_init (SamResultsPageClass *klass)
 static void
 sam_results_page_init (SamResultsPage *self)
 {
-  const char *titles[N_PAGES] = {
-    _("Overview"), _("Leadership"), _("Structure"), _("Culture"), _("Collegial Support"),
-  };
-  const char *icons[N_PAGES] = {
-    "view-grid-symbolic", "system-users-symbolic", "x-office-calendar-symbolic",
-    "emblem-favorite-symbolic", "emblem-shared-symbolic",
-  };
+  g_autoptr(GSimpleActionGroup) clinics = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) order = g_simple_action_new_stateful ("order", G_VARIANT_TYPE_STRING,
+                                                                g_variant_new_string ("code"));
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->round_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  /* Five pages of one shape: a clamped, scrolled column of charts. */
+  g_signal_connect_object (order, "change-state", G_CALLBACK (on_order_changed), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (clinics), G_ACTION (order));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "clinics", G_ACTION_GROUP (clinics));
+  self->boxes[PAGE_OVERVIEW] = self->overview_box;
+  self->boxes[PAGE_A] = self->a_box;
+  self->boxes[PAGE_B] = self->b_box;
+  self->boxes[PAGE_C] = self->c_box;
+  self->boxes[PAGE_D] = self->d_box;
   for (guint p = 0; p < N_PAGES; p++)
-    {
-      GtkWidget *scrolled = gtk_scrolled_window_new ();
-      GtkWidget *clamp = adw_clamp_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-      AdwViewStackPage *page;
-
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1100);
-      gtk_widget_set_margin_start (box, 12);
-      gtk_widget_set_margin_end (box, 12);
-      gtk_widget_set_margin_top (box, 18);
-      gtk_widget_set_margin_bottom (box, 24);
-      adw_clamp_set_child (ADW_CLAMP (clamp), box);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-      page = adw_view_stack_add_titled (self->view_stack, scrolled, page_names[p], titles[p]);
-      adw_view_stack_page_set_icon_name (page, icons[p]);
-      self->boxes[p] = GTK_BOX (box);
-      self->charts[p] = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_chart_unref);
-    }
+    self->charts[p] = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_chart_unref);
 }
 
 /* Public API */

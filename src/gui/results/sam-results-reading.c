@@ -14,7 +14,7 @@
 #include "sam-results-charts.h"
 #include "sam-results-reading.h"
 
-/* Two pieces of the Results section that read the figures for a person, each from the
+/* Three pieces of the Results section that read the figures for a person, each from the
  * figures the pipeline returns, so what suppression withholds stays withheld:
  *
  * - "Where to start", per domain, in the own clinic's view: the clinic's strongest item and
@@ -23,7 +23,8 @@
  *   through win.start-meeting), the reflection questions, and PLO-E's modules or the
  *   regional unit (the Support section).
  * - The headline figures: each index's figure, and its change since the round before
- *   where both are shown. */
+ *   where both are shown.
+ * - The leadership domain read as a story, for the leadership team. */
 
 /* A figure that is not shown, in words, as the charts say it. */
 static char *
@@ -46,9 +47,10 @@ format_mean (double mean)
   return g_strdup_printf (_("%.1f"), mean);
 }
 
-static GtkWidget *
-text_label (const char *text,
-            const char *css_class)
+/* A wrapped label, the Results section's paragraph. */
+GtkWidget *
+sam_results_text_label (const char *text,
+                        const char *css_class)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -210,34 +212,36 @@ sam_results_reading_new (SamRoundFigures *figures,
   gtk_widget_add_css_class (card, "story-card");
   gtk_widget_add_css_class (card, "reading-card");
   gtk_widget_set_name (card, "reading");
-  gtk_box_append (GTK_BOX (card), text_label (_("Where to Start"), "title-4"));
+  gtk_box_append (GTK_BOX (card), sam_results_text_label (_("Where to Start"), "title-4"));
 
   if (reading.strongest.item != NULL)
     {
       g_autofree char *text = item_sentence (&reading.strongest, TRUE);
 
-      gtk_box_append (GTK_BOX (card), text_label (text, NULL));
+      gtk_box_append (GTK_BOX (card), sam_results_text_label (text, NULL));
     }
   if (reading.weakest.item != NULL)
     {
       g_autofree char *text = item_sentence (&reading.weakest, FALSE);
 
-      gtk_box_append (GTK_BOX (card), text_label (text, NULL));
+      gtk_box_append (GTK_BOX (card), sam_results_text_label (text, NULL));
     }
   if (reading.n_compared == 0)
     gtk_box_append (GTK_BOX (card),
-                    text_label (_("The clinic’s figures here cannot be set against the cluster’s "
-                                  "in this round: where a group has fewer answers than the "
-                                  "minimum, its figures are withheld, so that no one’s answers "
-                                  "can be worked out."), NULL));
+                    sam_results_text_label (_("The clinic’s figures here cannot be set "
+                                              "against the cluster’s in this round: where a "
+                                              "group has fewer answers than the minimum, its "
+                                              "figures are withheld, so that no one’s answers "
+                                              "can be worked out."), NULL));
   if (g_str_equal (domain->id, "B"))
     gtk_box_append (GTK_BOX (card),
-                    text_label (_("How often you meet is not read as strong or weak: the right "
-                                  "frequency differs from one kind of meeting to another."),
-                                "dim-label"));
+                    sam_results_text_label (_("How often you meet is not read as strong or "
+                                              "weak: the right frequency differs from one kind "
+                                              "of meeting to another."),
+                                            "dim-label"));
 
   /* What the package offers for it. */
-  heading = text_label (_("What the package offers"), "heading");
+  heading = sam_results_text_label (_("What the package offers"), "heading");
   gtk_widget_set_margin_top (heading, 6);
   gtk_box_append (GTK_BOX (card), heading);
   list = gtk_list_box_new ();
@@ -364,24 +368,26 @@ headline_card (SamRoundFigures *figures,
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "headline-card");
-  gtk_box_append (GTK_BOX (card), text_label (sam_results_index_label (index), "heading"));
+  gtk_box_append (GTK_BOX (card),
+                  sam_results_text_label (sam_results_index_label (index), "heading"));
 
   sam_headline_make (figures, previous, own != NULL ? own->clinic_id : 0, slot, &headline);
   if (sam_figure_is_shown (&headline.figure))
     {
       value = format_mean (headline.figure.mean);
-      number = text_label (value, "title-1");
+      number = sam_results_text_label (value, "title-1");
       gtk_widget_add_css_class (number, "numeric");
     }
   else
     {
       value = withheld_words (&headline.figure, figures->k);
-      number = text_label (value, "dim-label");
+      number = sam_results_text_label (value, "dim-label");
     }
   gtk_box_append (GTK_BOX (card), number);
-  gtk_box_append (GTK_BOX (card), text_label (own != NULL ? own->code : figures->cluster_name, "caption-heading"));
+  gtk_box_append (GTK_BOX (card), sam_results_text_label (own != NULL ? own->code : figures->cluster_name,
+                                                          "caption-heading"));
   change = change_words (&headline, previous_label, figures->k);
-  gtk_box_append (GTK_BOX (card), text_label (change, "caption"));
+  gtk_box_append (GTK_BOX (card), sam_results_text_label (change, "caption"));
 
   /* In the own view, the cluster beside the clinic. */
   if (own != NULL)
@@ -397,7 +403,7 @@ headline_card (SamRoundFigures *figures,
       cluster_change = change_words (&cluster, previous_label, figures->k);
       /* Translators: the cluster's name, its figure, and its change since the round before. */
       text = g_strdup_printf (_("%s: %s. %s"), figures->cluster_name, cluster_value, cluster_change);
-      gtk_box_append (GTK_BOX (card), text_label (text, "caption"));
+      gtk_box_append (GTK_BOX (card), sam_results_text_label (text, "caption"));
     }
   /* The words wrap rather than widen the card. */
   for (GtkWidget *child = gtk_widget_get_first_child (card); child != NULL;
@@ -446,4 +452,132 @@ sam_results_headlines_new (SamRoundFigures *figures,
       gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
     }
   return flow;
+}
+
+/* The leadership story */
+
+static const char *
+standing_words (SamStanding standing)
+{
+  switch (standing)
+    {
+    case SAM_STANDING_ABOVE:
+      return _("above the cluster");
+    case SAM_STANDING_LEVEL:
+      return _("level with the cluster");
+    case SAM_STANDING_BELOW:
+      return _("below the cluster");
+    case SAM_STANDING_UNKNOWN:
+    default:
+      return _("not to be compared");
+    }
+}
+
+static void
+append_items (GString                  *text,
+              const SamLeadershipStory *story,
+              SamStanding               standing)
+{
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < story->n_items; i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (story->items[i].standing != standing)
+        continue;
+      label = sam_results_item_short_label (story->items[i].item);
+      g_string_append_printf (text, "%s“%s”", first ? "" : ", ", label);
+      first = FALSE;
+    }
+}
+
+static gboolean
+has_standing (const SamLeadershipStory *story,
+              SamStanding               standing)
+{
+  for (guint i = 0; i < story->n_items; i++)
+    if (story->items[i].standing == standing)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * sam_results_story_new:
+ *
+ * The leadership domain for the leadership team: three short paragraphs to read before
+ * the charts, from the same figures.
+ *
+ * Returns: (transfer floating) (nullable): the card, or %NULL where there is no story
+ */
+GtkWidget *
+sam_results_story_new (SamRoundFigures *figures)
+{
+  SamLeadershipStory story;
+  GtkWidget *card, *heading;
+  g_autoptr(GString) where = g_string_new (NULL);
+  g_autofree char *agree = NULL;
+  g_autofree char *first = NULL;
+
+  if (!sam_leadership_story_make (figures, &story))
+    return NULL;
+
+  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "story-card");
+  heading = sam_results_text_label (_("Your Leadership at a Glance"), "title-4");
+  gtk_box_append (GTK_BOX (card), heading);
+
+  if (story.index_standing != SAM_STANDING_UNKNOWN)
+    g_string_append_printf (where, _("On the leadership index the clinic has %.0f against the cluster’s %.0f: %s."),
+                            story.index_clinic, story.index_cluster, standing_words (story.index_standing));
+  if (has_standing (&story, SAM_STANDING_ABOVE))
+    {
+      g_string_append_printf (where, "%s%s ", where->len ? " " : "", _("Above the cluster:"));
+      append_items (where, &story, SAM_STANDING_ABOVE);
+      g_string_append (where, ".");
+    }
+  if (has_standing (&story, SAM_STANDING_BELOW))
+    {
+      g_string_append_printf (where, "%s%s ", where->len ? " " : "", _("Below the cluster:"));
+      append_items (where, &story, SAM_STANDING_BELOW);
+      g_string_append (where, ".");
+    }
+  if (where->len == 0)
+    g_string_append (where, _("The clinic’s figures cannot be set against the cluster’s in this round."));
+  gtk_box_append (GTK_BOX (card), sam_results_text_label (_("Where you stand"), "heading"));
+  gtk_box_append (GTK_BOX (card), sam_results_text_label (where->str, NULL));
+
+  gtk_box_append (GTK_BOX (card),
+                  sam_results_text_label (_("Where you agree and differ"), "heading"));
+  if (story.agree_most >= 0 && story.differ_most >= 0)
+    {
+      g_autofree char *most = sam_results_item_short_label (story.items[story.agree_most].item);
+      g_autofree char *least = sam_results_item_short_label (story.items[story.differ_most].item);
+
+      agree = g_strdup_printf (_("Your answers agree most on “%s” and differ most on “%s”, where they lie %.0f points apart on average."),
+                               most, least, story.items[story.differ_most].spread);
+    }
+  else
+    agree = g_strdup (_("Too few of you answered the same items to tell where you agree and differ."));
+  gtk_box_append (GTK_BOX (card), sam_results_text_label (agree, NULL));
+
+  gtk_box_append (GTK_BOX (card),
+                  sam_results_text_label (_("What to talk about first"), "heading"));
+  if (story.talk_first >= 0)
+    {
+      const SamStoryItem *item = &story.items[story.talk_first];
+      g_autofree char *label = sam_results_item_short_label (item->item);
+
+      if (item->standing == SAM_STANDING_BELOW)
+        first = g_strdup_printf (_("“%s”: the clinic has %.0f, the cluster %.0f. What lies behind the difference, and what would you like it to be?"),
+                                 label, item->clinic_mean, item->cluster_mean);
+      else
+        first = g_strdup_printf (_("“%s”: you see it differently. Let each say how they see it before you look for a cause."),
+                                 label);
+    }
+  else
+    first = g_strdup (_("Start where your own answers surprised you most."));
+  gtk_box_append (GTK_BOX (card), sam_results_text_label (first, NULL));
+  return card;
 }

@@ -19,5 +19,8 @@ const char *sam_results_reading_template_for (const SamItem   *item,
                                               const SamDomain *domain);
 GtkWidget  *sam_results_headlines_new        (SamRoundFigures *figures,
                                               SamRoundFigures *previous);
+GtkWidget  *sam_results_story_new            (SamRoundFigures *figures);
+GtkWidget  *sam_results_text_label           (const char      *text,
+                                              const char      *css_class);
 
 G_END_DECLS

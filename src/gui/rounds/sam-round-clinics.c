@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-context-property.h"
 #include "sam-dialogs.h"
 #include "sam-names.h"
 #include "sam-round-clinics.h"
@@ -21,26 +22,50 @@
  * invited and the kind, then Enter, and the row is ready for the next. Nothing is stored
  * until Save. */
 
+/* A clinic's row, with what the list needs of it on Save. */
 typedef struct
 {
-  SamContext  *context;
-  gint64       round_id;
-  GPtrArray   *rows;          /* GtkWidget, one AdwActionRow per clinic, the new ones last */
-  GtkListBox  *list;
-  GtkWidget   *scroller;
-  AdwEntryRow *new_clinic;
-  GtkSpinButton *new_invited;
-  GtkDropDown *new_kind;
-} Dialog;
+  GtkWidget      *row;
+  GtkCheckButton *check;
+  GtkSpinButton  *spin;
+  GtkDropDown    *kind;
+  gint64          clinic_id;   /* 0 for a clinic added here and not yet stored */
+  char           *code;
+} ClinicRow;
 
 static void
-dialog_free (gpointer data)
+clinic_row_free (ClinicRow *clinic)
 {
-  Dialog *dialog = data;
+  g_free (clinic->code);
+  g_free (clinic);
+}
 
-  g_clear_object (&dialog->context);
-  g_clear_pointer (&dialog->rows, g_ptr_array_unref);
-  g_free (dialog);
+struct _SamRoundClinics
+{
+  AdwBin         parent_instance;
+
+  SamContext    *context;
+  gint64         round_id;
+  GPtrArray     *rows;          /* ClinicRow, one per clinic, the new ones last */
+
+  GtkListBox    *list;
+  GtkWidget     *scroller;
+  AdwEntryRow   *new_clinic;
+  GtkSpinButton *new_invited;
+  GtkDropDown   *new_kind;
+};
+
+G_DEFINE_FINAL_TYPE (SamRoundClinics, sam_round_clinics, ADW_TYPE_BIN)
+SAM_DEFINE_CONTEXT_PROPERTY (SamRoundClinics, sam_round_clinics)
+
+static GListModel *
+kind_labels_new (void)
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+
+  for (SamClinicKind k = 0; k < SAM_N_CLINIC_KINDS; k++)
+    gtk_string_list_append (labels, sam_clinic_kind_get_label (k));
+  return G_LIST_MODEL (labels);
 }
 
 static GtkWidget *
@@ -75,22 +100,22 @@ invited_spin_new (int invited)
 }
 
 /* A row of the list: @clinic_id 0 for a clinic added here and not yet stored. */
-static GtkWidget *
-create_row (gint64         clinic_id,
-            const char    *code,
-            gboolean       taking_part,
-            int            invited,
-            guint          n_respondents,
-            SamClinicKind  kind)
+static ClinicRow *
+add_row (SamRoundClinics *self,
+         gint64           clinic_id,
+         const char      *code,
+         gboolean         taking_part,
+         int              invited,
+         guint            n_respondents,
+         SamClinicKind    kind)
 {
+  ClinicRow *clinic = g_new0 (ClinicRow, 1);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *spin = invited_spin_new (invited);
   GtkWidget *dropdown = kind_dropdown_new (kind);
   g_autofree char *subtitle = NULL;
-  gint64 *id = g_new (gint64, 1);
 
-  *id = clinic_id;
   if (clinic_id == 0)
     subtitle = g_strdup (_("New: added when you save"));
   else
@@ -112,14 +137,17 @@ create_row (gint64         clinic_id,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
 
-  g_object_set_data (G_OBJECT (row), "check", check);
-  g_object_set_data (G_OBJECT (row), "spin", spin);
-  g_object_set_data (G_OBJECT (row), "kind", dropdown);
-  g_object_set_data_full (G_OBJECT (row), "clinic-id", id, g_free);
-  g_object_set_data_full (G_OBJECT (row), "code", g_strdup (code), g_free);
-  return row;
+  clinic->row = row;
+  clinic->check = GTK_CHECK_BUTTON (check);
+  clinic->spin = GTK_SPIN_BUTTON (spin);
+  clinic->kind = GTK_DROP_DOWN (dropdown);
+  clinic->clinic_id = clinic_id;
+  clinic->code = g_strdup (code);
+  g_ptr_array_add (self->rows, clinic);
+  gtk_list_box_append (self->list, row);
+  gtk_widget_set_visible (GTK_WIDGET (self->list), TRUE);
+  return clinic;
 }
-
 static gboolean
 scroll_to_end (GtkWidget     *scroller,
                GdkFrameClock *clock,
@@ -135,55 +163,50 @@ scroll_to_end (GtkWidget     *scroller,
  * its kind, and leaves the row empty and focused for the next one. A code the list has
  * already ticks that clinic instead of making a second. */
 static gboolean
-add_typed_clinic (Dialog *dialog)
+add_typed_clinic (SamRoundClinics *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (dialog->new_clinic));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->new_clinic));
   g_autofree char *code = g_strstrip (g_strdup (text));
   g_autofree char *unsafe = sam_name_explain_unsafe (code, FALSE);
-  int invited = gtk_spin_button_get_value_as_int (dialog->new_invited);
-  SamClinicKind kind = gtk_drop_down_get_selected (dialog->new_kind);
-  GtkWidget *row = NULL;
+  int invited = gtk_spin_button_get_value_as_int (self->new_invited);
+  SamClinicKind kind = gtk_drop_down_get_selected (self->new_kind);
+  ClinicRow *row = NULL;
 
   if (*code == '\0')
     return FALSE;
   if (unsafe != NULL)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (dialog->new_clinic), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (dialog->new_clinic), unsafe);
+      gtk_widget_add_css_class (GTK_WIDGET (self->new_clinic), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_clinic), unsafe);
       return FALSE;
     }
 
-  for (guint i = 0; i < dialog->rows->len && row == NULL; i++)
-    if (g_strcmp0 (g_object_get_data (g_ptr_array_index (dialog->rows, i), "code"), code) == 0)
-      row = g_ptr_array_index (dialog->rows, i);
+  for (guint i = 0; i < self->rows->len && row == NULL; i++)
+    if (g_strcmp0 (((ClinicRow *) g_ptr_array_index (self->rows, i))->code, code) == 0)
+      row = g_ptr_array_index (self->rows, i);
   if (row != NULL)
     {
-      gtk_check_button_set_active (g_object_get_data (G_OBJECT (row), "check"), TRUE);
+      gtk_check_button_set_active (row->check, TRUE);
       if (invited > 0)
-        gtk_spin_button_set_value (g_object_get_data (G_OBJECT (row), "spin"), invited);
+        gtk_spin_button_set_value (row->spin, invited);
       if (kind != SAM_CLINIC_KIND_UNKNOWN)
-        gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (row), "kind"), kind);
+        gtk_drop_down_set_selected (row->kind, kind);
     }
   else
-    {
-      row = create_row (0, code, TRUE, invited, 0, kind);
-      g_ptr_array_add (dialog->rows, row);
-      gtk_list_box_append (dialog->list, row);
-      gtk_widget_set_visible (GTK_WIDGET (dialog->list), TRUE);
-    }
+    add_row (self, 0, code, TRUE, invited, 0, kind);
 
-  gtk_editable_set_text (GTK_EDITABLE (dialog->new_clinic), "");
-  gtk_spin_button_set_value (dialog->new_invited, 0);
-  gtk_widget_grab_focus (GTK_WIDGET (dialog->new_clinic));
-  gtk_widget_add_tick_callback (dialog->scroller, scroll_to_end, NULL, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->new_clinic), "");
+  gtk_spin_button_set_value (self->new_invited, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->new_clinic));
+  gtk_widget_add_tick_callback (self->scroller, scroll_to_end, NULL, NULL);
   return TRUE;
 }
 
 static void
-on_new_clinic_changed (Dialog *dialog)
+on_new_clinic_changed (SamRoundClinics *self)
 {
-  gtk_widget_remove_css_class (GTK_WIDGET (dialog->new_clinic), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (dialog->new_clinic), NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->new_clinic), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_clinic), NULL);
 }
 
 /* Enter in the new clinic's code adds it, and does not save the dialog: several clinics
@@ -193,38 +216,46 @@ on_new_clinic_key (GtkEventControllerKey *controller,
                    guint                  keyval,
                    guint                  keycode,
                    GdkModifierType        state,
-                   Dialog                *dialog)
+                   SamRoundClinics       *self)
 {
   if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
     return FALSE;
-  if (*gtk_editable_get_text (GTK_EDITABLE (dialog->new_clinic)) == '\0')
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->new_clinic)) == '\0')
     return FALSE;
-  add_typed_clinic (dialog);
+  add_typed_clinic (self);
   return TRUE;
 }
 
-static gboolean
-save (Dialog  *dialog,
-      GError **error)
+/**
+ * sam_round_clinics_save:
+ *
+ * Stores the list as it is on the screen, as one change.
+ */
+gboolean
+sam_round_clinics_save (SamRoundClinics  *self,
+                        GError          **error)
 {
-  SamStore *store = sam_context_get_store (dialog->context);
+  SamStore *store;
   g_autoptr(SamRound) round = NULL;
 
-  /* A code typed and not yet added counts as added: Save means what is on the screen. */
-  add_typed_clinic (dialog);
+  g_return_val_if_fail (SAM_IS_ROUND_CLINICS (self), FALSE);
 
-  round = sam_store_get_round (store, dialog->round_id, error);
+  store = sam_context_get_store (self->context);
+  /* A code typed and not yet added counts as added: Save means what is on the screen. */
+  add_typed_clinic (self);
+
+  round = sam_store_get_round (store, self->round_id, error);
   if (round == NULL || !sam_store_begin (store, error))
     return FALSE;
 
-  for (guint i = 0; i < dialog->rows->len; i++)
+  for (guint i = 0; i < self->rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (dialog->rows, i);
-      gint64 clinic_id = *(gint64 *) g_object_get_data (G_OBJECT (row), "clinic-id");
-      gboolean taking_part = gtk_check_button_get_active (g_object_get_data (G_OBJECT (row), "check"));
-      int invited = gtk_spin_button_get_value_as_int (g_object_get_data (G_OBJECT (row), "spin"));
-      SamClinicKind kind = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (row), "kind"));
-      const char *code = g_object_get_data (G_OBJECT (row), "code");
+      ClinicRow *row = g_ptr_array_index (self->rows, i);
+      gint64 clinic_id = row->clinic_id;
+      gboolean taking_part = gtk_check_button_get_active (row->check);
+      int invited = gtk_spin_button_get_value_as_int (row->spin);
+      SamClinicKind kind = gtk_drop_down_get_selected (row->kind);
+      const char *code = row->code;
 
       if (clinic_id == 0)
         {
@@ -233,9 +264,9 @@ save (Dialog  *dialog,
           if (!sam_store_ensure_clinic (store, round->cluster_id, code, NULL, &clinic_id, error))
             goto fail;
         }
-      if (taking_part ? !sam_store_add_round_clinic (store, dialog->round_id, clinic_id,
+      if (taking_part ? !sam_store_add_round_clinic (store, self->round_id, clinic_id,
                                                      invited > 0 ? invited : -1, error)
-                      : !sam_store_remove_round_clinic (store, dialog->round_id, clinic_id, error))
+                      : !sam_store_remove_round_clinic (store, self->round_id, clinic_id, error))
         goto fail;
       if (kind < SAM_N_CLINIC_KINDS && !sam_store_set_clinic_kind (store, clinic_id, kind, error))
         goto fail;
@@ -249,21 +280,104 @@ fail:
 }
 
 static void
-on_response (AdwMessageDialog *message,
-             const char       *response,
-             Dialog           *dialog)
+on_add_clicked (SamRoundClinics *self)
 {
-  g_autoptr(GError) error = NULL;
+  add_typed_clinic (self);
+}
 
-  if (g_strcmp0 (response, "save") == 0 && !save (dialog, &error))
-    sam_dialogs_alert (gtk_window_get_transient_for (GTK_WINDOW (message)),
-                       _("The Clinics Were Not Saved"), error->message);
+/* The round's clinics as the store has them now. */
+static void
+fill (SamRoundClinics *self)
+{
+  g_autoptr(GPtrArray) clinics = NULL;
+
+  clinics = sam_store_list_round_clinics (sam_context_get_store (self->context), self->round_id,
+                                          NULL);
+  for (guint i = 0; clinics != NULL && i < clinics->len; i++)
+    {
+      SamRoundClinic *clinic = g_ptr_array_index (clinics, i);
+
+      add_row (self, clinic->clinic_id, clinic->code, clinic->taking_part, clinic->invited,
+               clinic->n_respondents, clinic->kind);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->list), self->rows->len > 0);
 }
 
 static void
-on_add_clicked (Dialog *dialog)
+sam_round_clinics_dispose (GObject *object)
 {
-  add_typed_clinic (dialog);
+  SamRoundClinics *self = SAM_ROUND_CLINICS (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_ROUND_CLINICS);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sam_round_clinics_parent_class)->dispose (object);
+}
+
+static void
+sam_round_clinics_class_init (SamRoundClinicsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sam_round_clinics_dispose;
+  SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_round_clinics);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sam-round-clinics.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamRoundClinics, list);
+  gtk_widget_class_bind_template_child (widget_class, SamRoundClinics, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SamRoundClinics, new_clinic);
+  gtk_widget_class_bind_template_child (widget_class, SamRoundClinics, new_invited);
+  gtk_widget_class_bind_template_child (widget_class, SamRoundClinics, new_kind);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_clinic_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_clinic_key);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
+}
+
+static void
+sam_round_clinics_init (SamRoundClinics *self)
+{
+  g_autoptr(GListModel) kinds = kind_labels_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) clinic_row_free);
+  gtk_drop_down_set_model (self->new_kind, kinds);
+  gtk_drop_down_set_selected (self->new_kind, SAM_CLINIC_KIND_UNKNOWN);
+}
+
+/* Public API */
+
+/**
+ * sam_round_clinics_new:
+ *
+ * Returns: (transfer floating): the list of @round_id's clinics, as the store has them
+ */
+SamRoundClinics *
+sam_round_clinics_new (SamContext *context,
+                       gint64      round_id)
+{
+  SamRoundClinics *self;
+
+  g_return_val_if_fail (SAM_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (SAM_TYPE_ROUND_CLINICS, "context", context, NULL);
+  self->round_id = round_id;
+  fill (self);
+  return self;
+}
+
+static void
+on_response (AdwMessageDialog *message,
+             const char       *response,
+             SamRoundClinics  *clinics)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "save") == 0 && !sam_round_clinics_save (clinics, &error))
+    sam_dialogs_alert (gtk_window_get_transient_for (GTK_WINDOW (message)),
+                       _("The Clinics Were Not Saved"), error->message);
 }
 
 /**
@@ -276,88 +390,28 @@ sam_round_clinics_dialog_show (GtkWindow  *parent,
                                SamContext *context,
                                gint64      round_id)
 {
-  g_autoptr(GPtrArray) clinics = NULL;
   AdwMessageDialog *message;
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *add_list = gtk_list_box_new ();
-  GtkWidget *entry = adw_entry_row_new ();
-  GtkWidget *invited = invited_spin_new (0);
-  GtkWidget *kind = kind_dropdown_new (SAM_CLINIC_KIND_UNKNOWN);
-  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
-  GtkEventController *keys;
-  Dialog *dialog;
+  SamRoundClinics *clinics;
 
   g_return_val_if_fail (SAM_IS_CONTEXT (context), NULL);
 
-  clinics = sam_store_list_round_clinics (sam_context_get_store (context), round_id, NULL);
-  dialog = g_new0 (Dialog, 1);
-  dialog->context = g_object_ref (context);
-  dialog->round_id = round_id;
-  dialog->rows = g_ptr_array_new ();
-  dialog->list = GTK_LIST_BOX (list);
-  dialog->scroller = scroller;
-  dialog->new_clinic = ADW_ENTRY_ROW (entry);
-  dialog->new_invited = GTK_SPIN_BUTTON (invited);
-  dialog->new_kind = GTK_DROP_DOWN (kind);
-
-  message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Clinics Taking Part"),
-                                                        _("Tick the clinics that take part in the round, give "
-                                                          "how many people each invited, so the response rate can "
-                                                          "be shown, and say whether each is a solo practice or a "
-                                                          "partnership. To add clinics, type a code and press "
-                                                          "Enter, one after another.")));
+  message = sam_dialogs_message_new (parent != NULL ? GTK_WIDGET (parent) : NULL,
+                                     _("Clinics Taking Part"),
+                                     _("Tick the clinics that take part in the round, give "
+                                       "how many people each invited, so the response rate can "
+                                       "be shown, and say whether each is a solo practice or a "
+                                       "partnership. To add clinics, type a code and press "
+                                       "Enter, one after another."));
   adw_message_dialog_add_responses (message, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
   adw_message_dialog_set_response_appearance (message, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (message, "save");
   adw_message_dialog_set_close_response (message, "cancel");
 
-  gtk_widget_set_name (list, "clinics");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  for (guint i = 0; clinics != NULL && i < clinics->len; i++)
-    {
-      SamRoundClinic *clinic = g_ptr_array_index (clinics, i);
-      GtkWidget *row = create_row (clinic->clinic_id, clinic->code, clinic->taking_part,
-                                   clinic->invited, clinic->n_respondents, clinic->kind);
-
-      g_ptr_array_add (dialog->rows, row);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-  gtk_widget_set_visible (list, dialog->rows->len > 0);
-
-  /* The row for new clinics, outside the scrolled list so that it stays in view. */
-  gtk_widget_set_name (entry, "new-clinic");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Add a Clinic"));
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), kind);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), invited);
-  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (add, "flat");
-  gtk_widget_set_tooltip_text (add, _("Add the Clinic (Enter)"));
-  g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_add_clicked), dialog);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), add);
-  g_signal_connect_swapped (entry, "changed", G_CALLBACK (on_new_clinic_changed), dialog);
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_new_clinic_key), dialog);
-  gtk_widget_add_controller (entry, keys);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (add_list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (add_list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (add_list), entry);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  gtk_box_append (GTK_BOX (box), scroller);
-  gtk_box_append (GTK_BOX (box), add_list);
-  adw_message_dialog_set_extra_child (message, box);
-
-  g_object_set_data_full (G_OBJECT (message), "sam-round-clinics", dialog, dialog_free);
-  g_signal_connect (message, "response", G_CALLBACK (on_response), dialog);
+  clinics = sam_round_clinics_new (context, round_id);
+  adw_message_dialog_set_extra_child (message, GTK_WIDGET (clinics));
+  g_signal_connect_object (message, "response", G_CALLBACK (on_response), clinics, 0);
   gtk_window_present (GTK_WINDOW (message));
   /* Typing starts a new clinic at once; the list is a Shift+Tab away. */
-  gtk_widget_grab_focus (entry);
+  gtk_widget_grab_focus (GTK_WIDGET (clinics->new_clinic));
   return GTK_WINDOW (message);
 }

@@ -12,8 +12,15 @@
 
 G_BEGIN_DECLS
 
-GtkWindow *sam_round_clinics_dialog_show (GtkWindow  *parent,
-                                          SamContext *context,
-                                          gint64      round_id);
+#define SAM_TYPE_ROUND_CLINICS (sam_round_clinics_get_type ())
+G_DECLARE_FINAL_TYPE (SamRoundClinics, sam_round_clinics, SAM, ROUND_CLINICS, AdwBin)
+
+SamRoundClinics *sam_round_clinics_new         (SamContext       *context,
+                                                gint64            round_id);
+gboolean         sam_round_clinics_save        (SamRoundClinics  *self,
+                                                GError          **error);
+GtkWindow       *sam_round_clinics_dialog_show (GtkWindow        *parent,
+                                                SamContext       *context,
+                                                gint64            round_id);
 
 G_END_DECLS

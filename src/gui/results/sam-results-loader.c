@@ -1,0 +1,161 @@
+/* sam-results-loader.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-results-loader"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "sam-results-loader.h"
+
+/* The Results page's own connection to the store's file, for the worker thread: a SQLite
+ * connection is not shared between threads, and in WAL mode a reader neither waits for the
+ * window's connection nor holds it up. Opened by the first load and kept for the next
+ * ones, one load at a time; opened again where the file was replaced (a restore). */
+struct _SamResultsReader
+{
+  gatomicrefcount  ref_count;
+  GMutex           lock;
+  char            *path;
+  SamStore        *store;
+  dev_t            device;
+  ino_t            inode;
+};
+
+SamResultsReader *
+sam_results_reader_new (const char *path)
+{
+  SamResultsReader *reader = g_new0 (SamResultsReader, 1);
+
+  g_atomic_ref_count_init (&reader->ref_count);
+  g_mutex_init (&reader->lock);
+  reader->path = g_strdup (path);
+  return reader;
+}
+
+SamResultsReader *
+sam_results_reader_ref (SamResultsReader *reader)
+{
+  g_atomic_ref_count_inc (&reader->ref_count);
+  return reader;
+}
+
+void
+sam_results_reader_unref (SamResultsReader *reader)
+{
+  if (!g_atomic_ref_count_dec (&reader->ref_count))
+    return;
+  g_clear_object (&reader->store);
+  g_mutex_clear (&reader->lock);
+  g_free (reader->path);
+  g_free (reader);
+}
+
+/* With the lock held. */
+static SamStore *
+reader_get_store (SamResultsReader  *reader,
+                  GError           **error)
+{
+  GStatBuf buf;
+
+  if (g_stat (reader->path, &buf) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", reader->path, g_strerror (saved));
+      return NULL;
+    }
+  if (reader->store != NULL && (buf.st_dev != reader->device || buf.st_ino != reader->inode))
+    g_clear_object (&reader->store);
+  if (reader->store == NULL)
+    {
+      reader->store = sam_store_new (reader->path, error);
+      reader->device = buf.st_dev;
+      reader->inode = buf.st_ino;
+    }
+  return reader->store;
+}
+
+/* One load: what was chosen. */
+typedef struct
+{
+  SamResultsReader *reader;
+  gint64            round_id;
+  SamFiguresPolicy  policy;
+} Load;
+
+static void
+load_free (gpointer data)
+{
+  Load *load = data;
+
+  sam_results_reader_unref (load->reader);
+  g_free (load);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Load *load = task_data;
+  SamRoundHistory *history = NULL;
+  SamStore *store;
+  GError *error = NULL;
+
+  g_mutex_lock (&load->reader->lock);
+  store = reader_get_store (load->reader, &error);
+  if (store != NULL)
+    history = sam_round_history_load (store, load->round_id, &load->policy, cancellable, &error);
+  g_mutex_unlock (&load->reader->lock);
+
+  if (history == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, history, (GDestroyNotify) sam_round_history_free);
+}
+
+/**
+ * sam_results_reader_load_async:
+ *
+ * Loads the round's figures and those of the rounds before it, in a worker thread; in the
+ * own clinic's view where @own_clinic_id is not 0. The task has no source object: the
+ * caller tells its loads apart by their cancellable.
+ */
+void
+sam_results_reader_load_async (SamResultsReader    *reader,
+                               gint64               round_id,
+                               gint64               own_clinic_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Load *load;
+
+  load = g_new0 (Load, 1);
+  load->reader = sam_results_reader_ref (reader);
+  load->round_id = round_id;
+  /* Each round at its own k, from the one pipeline every view and file reads. */
+  load->policy.own_clinic_id = own_clinic_id;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sam_results_reader_load_async);
+  g_task_set_name (task, "[samarbejde] results");
+  g_task_set_task_data (task, load, load_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/* Returns: (transfer full) (nullable): the figures, or %NULL with @error set */
+SamRoundHistory *
+sam_results_reader_load_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,31 @@
+/* sam-results-loader.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sam-round-figures.h"
+
+G_BEGIN_DECLS
+
+typedef struct _SamResultsReader SamResultsReader;
+
+SamResultsReader *sam_results_reader_new         (const char           *path);
+SamResultsReader *sam_results_reader_ref         (SamResultsReader     *reader);
+void              sam_results_reader_unref       (SamResultsReader     *reader);
+
+/* The round's figures with the rounds' before it, loaded in a worker thread. */
+void              sam_results_reader_load_async  (SamResultsReader     *reader,
+                                                  gint64                round_id,
+                                                  gint64                own_clinic_id,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+SamRoundHistory  *sam_results_reader_load_finish (GAsyncResult         *result,
+                                                  GError              **error);
+
+G_END_DECLS
