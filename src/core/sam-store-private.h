@@ -42,9 +42,9 @@ struct _SamStore
   gboolean  dirty;
 };
 
-/* The schema: _sam_store_migrations[N] takes a database from version N to N + 1
- * (sam-store-schema.c). */
-extern const char *const _sam_store_migrations[];
+/* The schema: the SQL that takes a database from version @version to @version + 1, read
+ * from the content resource (sam-store-schema.c). */
+char *_sam_store_migration_sql (int version);
 
 /* What the store's files share: the statement cache, counting, the "changed" signal,
  * names as they are kept (sam-store-clinics.c) and one-row changes (sam-store-rounds.c). */

@@ -378,7 +378,9 @@ migrate (SamStore  *self,
 
   for (int version = self->schema_version; version < SAM_STORE_SCHEMA_VERSION; version++)
     {
-      if (!_sam_store_exec (self, _sam_store_migrations[version], error))
+      g_autofree char *step = _sam_store_migration_sql (version);
+
+      if (!_sam_store_exec (self, step, error))
         {
           g_prefix_error (error, _("The upgrade to version %d failed: "), version + 1);
           sam_store_rollback (self);
