@@ -1,0 +1,38 @@
+/* sam-meeting-template-private.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sam-meeting-template.h"
+
+G_BEGIN_DECLS
+
+/* The meeting templates are split in two: the object and its queries
+ * (sam-meeting-template.c) and the loader (sam-meeting-template-load.c). This header is
+ * for those files alone. */
+struct _SamMeetingTemplate
+{
+  GObject          parent_instance;
+
+  char            *id;
+  char            *title;
+  char            *purpose;
+  char            *participants;
+  GPtrArray       *preparation;    /* char * */
+  SamMeetingScope  scope;
+  guint            minutes;        /* without conditional parts */
+  GPtrArray       *parts;          /* SamMeetingPart */
+  GPtrArray       *steps;          /* SamMeetingStep */
+  GPtrArray       *categories;     /* SamMeetingCategory */
+  GPtrArray       *groups;         /* SamMeetingReflectionGroup */
+};
+
+/* The element of @array whose id (a char * at @id_offset) is @id, or %NULL. */
+gpointer _sam_meeting_template_find_by_id (GPtrArray  *array,
+                                           gsize       id_offset,
+                                           const char *id);
+
+G_END_DECLS
