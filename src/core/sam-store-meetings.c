@@ -78,30 +78,6 @@ sam_meeting_action_free (SamMeetingAction *action)
 
 /* Helpers */
 
-
-
-
-
-
-
-/* Runs a change that must touch exactly one row; none means the row is gone. */
-static gboolean
-step_one_row (SamStore      *store,
-              sqlite3_stmt  *stmt,
-              const char    *gone_message,
-              GError       **error)
-{
-  if (!_sam_store_step_done (store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (store->db) != 1)
-    return _sam_store_set_invalid (error, "%s", gone_message);
-  return TRUE;
-}
-
-
-
-
-
 static gboolean
 check_date (const char  *date,
             GError     **error)
@@ -313,7 +289,7 @@ set_time (SamStore    *store,
     {
       sqlite3_bind_int64 (stmt, 1, meeting_id);
       _sam_store_bind_text (stmt, 2, stamp);
-      ok = step_one_row (store, stmt, _("The meeting no longer exists"), error);
+      ok = _sam_store_step_one_row (store, stmt, _("The meeting no longer exists"), error);
     }
   return _sam_store_finish (store, ok, error);
 }
@@ -350,28 +326,6 @@ sam_meeting_store_set_ended (SamStore   *store,
                    error);
 }
 
-static gboolean
-delete_by_id (SamStore    *store,
-              const char  *sql,
-              gint64       id,
-              const char  *gone_message,
-              GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean ok;
-
-  if (!sam_store_begin (store, error))
-    return FALSE;
-  stmt = _sam_store_prepare (store, sql, error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      ok = step_one_row (store, stmt, gone_message, error);
-    }
-  return _sam_store_finish (store, ok, error);
-}
-
 /**
  * sam_meeting_store_delete:
  *
@@ -384,8 +338,8 @@ sam_meeting_store_delete (SamStore  *store,
 {
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  return delete_by_id (store, "DELETE FROM meetings WHERE id = ?1", meeting_id,
-                       _("The meeting no longer exists"), error);
+  return _sam_store_delete_by_id (store, "DELETE FROM meetings WHERE id = ?1", meeting_id,
+                                  _("The meeting no longer exists"), error);
 }
 
 /* Notes per step */
@@ -613,7 +567,7 @@ sam_meeting_store_set_card_category (SamStore    *store,
     {
       sqlite3_bind_int64 (stmt, 1, card_id);
       _sam_store_bind_text (stmt, 2, category);
-      ok = step_one_row (store, stmt, _("The note no longer exists"), error);
+      ok = _sam_store_step_one_row (store, stmt, _("The note no longer exists"), error);
     }
   return _sam_store_finish (store, ok, error);
 }
@@ -625,8 +579,8 @@ sam_meeting_store_delete_card (SamStore  *store,
 {
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  return delete_by_id (store, "DELETE FROM meeting_cards WHERE id = ?1", card_id,
-                       _("The note no longer exists"), error);
+  return _sam_store_delete_by_id (store, "DELETE FROM meeting_cards WHERE id = ?1", card_id,
+                                  _("The note no longer exists"), error);
 }
 
 static gpointer
@@ -775,7 +729,7 @@ sam_meeting_store_update_action (SamStore                *store,
     {
       sqlite3_bind_int64 (stmt, 1, action->id);
       bind_action (stmt, action);
-      ok = step_one_row (store, stmt, _("The action no longer exists"), error);
+      ok = _sam_store_step_one_row (store, stmt, _("The action no longer exists"), error);
     }
   return _sam_store_finish (store, ok, error);
 }
@@ -787,8 +741,8 @@ sam_meeting_store_delete_action (SamStore  *store,
 {
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  return delete_by_id (store, "DELETE FROM meeting_actions WHERE id = ?1", action_id,
-                       _("The action no longer exists"), error);
+  return _sam_store_delete_by_id (store, "DELETE FROM meeting_actions WHERE id = ?1", action_id,
+                                  _("The action no longer exists"), error);
 }
 
 #define ACTION_COLUMNS "a.id, a.meeting_id, a.step, a.what, a.who, a.due, a.item, a.domain, a.done"

@@ -55,7 +55,7 @@ check_action (const SamPlanAction  *action,
   return TRUE;
 }
 
-static SamPlanAction *
+static gpointer
 action_from_row (sqlite3_stmt *stmt)
 {
   SamPlanAction *action = sam_plan_action_new ();
@@ -211,10 +211,8 @@ sam_plan_update_action (SamStore             *store,
       sqlite3_bind_int64 (stmt, 1, action->id);
       bind_action (stmt, action);
       sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_TRANSIENT);
-      ok = _sam_store_step_done (store, stmt, error);
+      ok = _sam_store_step_one_row (store, stmt, _("The action no longer exists"), error);
     }
-  if (ok && sqlite3_changes (store->db) != 1)
-    ok = _sam_store_set_invalid (error, "%s", _("The action no longer exists"));
   return _sam_store_finish (store, ok, error);
 }
 
@@ -249,10 +247,8 @@ sam_plan_set_status (SamStore       *store,
       sqlite3_bind_int64 (stmt, 1, action_id);
       sqlite3_bind_text (stmt, 2, sam_plan_status_to_string (status), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_TRANSIENT);
-      ok = _sam_store_step_done (store, stmt, error);
+      ok = _sam_store_step_one_row (store, stmt, _("The action no longer exists"), error);
     }
-  if (ok && sqlite3_changes (store->db) != 1)
-    ok = _sam_store_set_invalid (error, "%s", _("The action no longer exists"));
   return _sam_store_finish (store, ok, error);
 }
 
@@ -261,23 +257,10 @@ sam_plan_delete_action (SamStore  *store,
                         gint64     action_id,
                         GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean ok;
-
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  if (!sam_store_begin (store, error))
-    return FALSE;
-  stmt = _sam_store_prepare (store, "DELETE FROM plan_actions WHERE id = ?1", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, action_id);
-      ok = _sam_store_step_done (store, stmt, error);
-    }
-  if (ok && sqlite3_changes (store->db) != 1)
-    ok = _sam_store_set_invalid (error, "%s", _("The action no longer exists"));
-  return _sam_store_finish (store, ok, error);
+  return _sam_store_delete_by_id (store, "DELETE FROM plan_actions WHERE id = ?1", action_id,
+                                  _("The action no longer exists"), error);
 }
 
 SamPlanAction *
@@ -285,23 +268,10 @@ sam_plan_get_action (SamStore  *store,
                      gint64     action_id,
                      GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  stmt = _sam_store_prepare (store, "SELECT " ACTION_COLUMNS " FROM plan_actions WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, action_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return action_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    _sam_store_set_invalid (error, "%s", _("The action no longer exists"));
-  else
-    _sam_store_set_error (store, error, rc);
-  return NULL;
+  return _sam_store_get_by_id (store, "SELECT " ACTION_COLUMNS " FROM plan_actions WHERE id = ?1",
+                               action_id, action_from_row, _("The action no longer exists"), error);
 }
 
 /**
@@ -599,21 +569,10 @@ sam_plan_clear_follow_up (SamStore  *store,
                           gint64     clinic_id,
                           GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean ok;
-
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  if (!sam_store_begin (store, error))
-    return FALSE;
-  stmt = _sam_store_prepare (store, "DELETE FROM plan_follow_ups WHERE clinic_id = ?1", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, clinic_id);
-      ok = _sam_store_step_done (store, stmt, error);
-    }
-  return _sam_store_finish (store, ok, error);
+  return _sam_store_delete_by_id (store, "DELETE FROM plan_follow_ups WHERE clinic_id = ?1",
+                                  clinic_id, NULL, error);
 }
 
 /**

@@ -100,6 +100,21 @@ gboolean      _sam_store_step_done    (SamStore      *self,
 gboolean      _sam_store_finish       (SamStore      *self,
                                        gboolean       ok,
                                        GError       **error);
+gboolean      _sam_store_step_one_row (SamStore      *self,
+                                       sqlite3_stmt  *stmt,
+                                       const char    *gone_message,
+                                       GError       **error);
+gboolean      _sam_store_delete_by_id (SamStore      *self,
+                                       const char    *sql,
+                                       gint64         id,
+                                       const char    *gone_message,
+                                       GError       **error);
+gpointer      _sam_store_get_by_id    (SamStore      *self,
+                                       const char    *sql,
+                                       gint64         id,
+                                       SamRowFunc     make_row,
+                                       const char    *gone_message,
+                                       GError       **error);
 char         *_sam_store_format_utc   (GDateTime     *when);
 gboolean      _sam_store_check_text   (const char    *text,
                                        GError       **error);

@@ -16,6 +16,20 @@
 #include "sam-names.h"
 #include "sam-store-private.h"
 
+/* Steps a write of a round's label; a label the cluster already has is refused by name. */
+static int
+step_round_label (sqlite3_stmt  *stmt,
+                  const char    *label,
+                  GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_EXISTS,
+                 _("The cluster already has a round called “%s”"), label);
+  return rc;
+}
+
 gboolean
 sam_store_create_round (SamStore    *self,
                         gint64       cluster_id,
@@ -49,13 +63,9 @@ sam_store_create_round (SamStore    *self,
   sqlite3_bind_int64 (stmt, 1, cluster_id);
   sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, date, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
+  rc = step_round_label (stmt, clean, error);
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
-    {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_EXISTS,
-                   _("The cluster already has a round called “%s”"), clean);
-      return FALSE;
-    }
+    return FALSE;
   if (rc == SQLITE_CONSTRAINT_CHECK)
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
@@ -165,6 +175,70 @@ _sam_store_change_by_id (SamStore    *self,
   return TRUE;
 }
 
+/* Runs a change that must touch exactly one row; none means the row is gone. */
+gboolean
+_sam_store_step_one_row (SamStore      *self,
+                         sqlite3_stmt  *stmt,
+                         const char    *gone_message,
+                         GError       **error)
+{
+  if (!_sam_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) != 1)
+    return _sam_store_set_invalid (error, "%s", gone_message);
+  return TRUE;
+}
+
+/* Runs @sql (?1 is @id) in a change of its own; with @gone_message, it must touch exactly
+ * one row. */
+gboolean
+_sam_store_delete_by_id (SamStore    *self,
+                         const char  *sql,
+                         gint64       id,
+                         const char  *gone_message,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok;
+
+  if (!sam_store_begin (self, error))
+    return FALSE;
+  stmt = _sam_store_prepare (self, sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = gone_message != NULL ? _sam_store_step_one_row (self, stmt, gone_message, error)
+                                : _sam_store_step_done (self, stmt, error);
+    }
+  return _sam_store_finish (self, ok, error);
+}
+
+/* The row @sql (?1 is @id) selects, made by @make_row; %NULL with @gone_message where
+ * there is none. */
+gpointer
+_sam_store_get_by_id (SamStore     *self,
+                      const char   *sql,
+                      gint64        id,
+                      SamRowFunc    make_row,
+                      const char   *gone_message,
+                      GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return make_row (stmt);
+  if (rc == SQLITE_DONE)
+    _sam_store_set_invalid (error, "%s", gone_message);
+  else
+    _sam_store_set_error (self, error, rc);
+  return NULL;
+}
 
 gboolean
 sam_store_rename_round (SamStore    *self,
@@ -185,13 +259,9 @@ sam_store_rename_round (SamStore    *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, round_id);
   sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
+  rc = step_round_label (stmt, clean, error);
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
-    {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_EXISTS,
-                   _("The cluster already has a round called “%s”"), clean);
-      return FALSE;
-    }
+    return FALSE;
   if (rc != SQLITE_DONE)
     return _sam_store_set_error (self, error, rc);
   if (sqlite3_changes (self->db) == 0)

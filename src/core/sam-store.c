@@ -123,7 +123,6 @@ _sam_store_exec (SamStore    *self,
   return TRUE;
 }
 
-
 /* A statement prepared once and kept: for what runs thousands of times in an import. The
  * statement is borrowed, reset and without bindings; @sql must be a string literal, as it
  * is the key. Callers reset a query when they have read it, so that no statement keeps a
