@@ -116,6 +116,42 @@ refuse (GError     **error,
   return FALSE;
 }
 
+/* One field of a form body after another: its name and value decoded into @name and
+ * @value. Returns 1 for a field, 0 at the end, -1 for a field that does not decode
+ * (*name_ok says whether at least its name did). */
+static int
+next_field (const char *body,
+            gsize       length,
+            gsize      *start,
+            char       *name,
+            gsize       name_size,
+            char       *value,
+            gsize       value_size,
+            gboolean   *name_ok)
+{
+  while (*start <= length)
+    {
+      const char *segment = body + *start;
+      const char *end = length > *start ? memchr (segment, '&', length - *start) : NULL;
+      gsize segment_length = end != NULL ? (gsize) (end - segment) : length - *start;
+      const char *equals = segment_length > 0 ? memchr (segment, '=', segment_length) : NULL;
+      gsize name_length = equals != NULL ? (gsize) (equals - segment) : segment_length;
+
+      *start += segment_length + 1;
+      if (segment_length == 0)
+        continue;
+      *name_ok = decode_component (segment, name_length, name, name_size);
+      if (!*name_ok)
+        return -1;
+      if (!decode_component (equals != NULL ? equals + 1 : segment + segment_length,
+                             equals != NULL ? segment_length - name_length - 1 : 0,
+                             value, value_size))
+        return -1;
+      return 1;
+    }
+  return 0;
+}
+
 /**
  * sam_collect_form_decode:
  * @catalog: (nullable): the language of the messages, or %NULL for English
@@ -156,24 +192,16 @@ sam_collect_form_decode (SamInstrument   *instrument,
     return refuse (error, SAM_COLLECT_ERROR_TOO_LARGE,
                    sam_catalog_gettext (catalog, N_("The answers are more than a form can hold.")));
 
-  while (start <= length)
+  for (;;)
     {
-      const char *segment = body + start;
-      const char *end = length > start ? memchr (segment, '&', length - start) : NULL;
-      gsize segment_length = end != NULL ? (gsize) (end - segment) : length - start;
-      const char *equals = segment_length > 0 ? memchr (segment, '=', segment_length) : NULL;
-      gsize name_length = equals != NULL ? (gsize) (equals - segment) : segment_length;
       char name[FIELD_NAME_MAX + 1];
       char value[FIELD_VALUE_MAX + 1];
+      gboolean name_ok = FALSE;
+      int got = next_field (body, length, &start, name, sizeof name, value, sizeof value, &name_ok);
 
-      start += segment_length + 1;
-      if (segment_length == 0)
-        continue;
-
-      if (!decode_component (segment, name_length, name, sizeof name) ||
-          !decode_component (equals != NULL ? equals + 1 : segment + segment_length,
-                             equals != NULL ? segment_length - name_length - 1 : 0,
-                             value, sizeof value))
+      if (got == 0)
+        break;
+      if (got < 0)
         return refuse (error, SAM_COLLECT_ERROR_MALFORMED,
                        sam_catalog_gettext (catalog, N_("The answers did not come as a form sends them.")));
 
@@ -347,27 +375,20 @@ sam_collect_note_decode (SamCatalog      *catalog,
     return refuse (error, SAM_COLLECT_ERROR_TOO_LARGE,
                    sam_catalog_gettext (catalog, N_("The note is more than a form can hold.")));
 
-  while (start <= length)
+  for (;;)
     {
-      const char *segment = body + start;
-      const char *end = length > start ? memchr (segment, '&', length - start) : NULL;
-      gsize segment_length = end != NULL ? (gsize) (end - segment) : length - start;
-      const char *equals = segment_length > 0 ? memchr (segment, '=', segment_length) : NULL;
-      gsize name_length = equals != NULL ? (gsize) (equals - segment) : segment_length;
       char name[FIELD_NAME_MAX + 1];
       /* Longer than the longest note, so that one too long is told as such. */
       char value[sizeof note->text + 8];
+      gboolean name_ok = FALSE;
+      int got = next_field (body, length, &start, name, sizeof name, value, sizeof value, &name_ok);
 
-      start += segment_length + 1;
-      if (segment_length == 0)
-        continue;
-
-      if (!decode_component (segment, name_length, name, sizeof name))
+      if (got == 0)
+        break;
+      if (got < 0 && !name_ok)
         return refuse (error, SAM_COLLECT_ERROR_MALFORMED,
                        sam_catalog_gettext (catalog, N_("The note did not come as a form sends it.")));
-      if (!decode_component (equals != NULL ? equals + 1 : segment + segment_length,
-                             equals != NULL ? segment_length - name_length - 1 : 0,
-                             value, sizeof value))
+      if (got < 0)
         return refuse (error, g_str_equal (name, "text") ? SAM_COLLECT_ERROR_BAD_ANSWER : SAM_COLLECT_ERROR_MALFORMED,
                        g_str_equal (name, "text")
                        ? sam_catalog_gettext (catalog, N_("The note is longer than a note may be."))
@@ -446,42 +467,6 @@ sam_collect_note_decode (SamCatalog      *catalog,
 }
 
 /* Votes and answers from phones in a meeting */
-
-/* One field of a form body after another: its name and value decoded into @name and
- * @value. Returns 1 for a field, 0 at the end, -1 for a field that does not decode
- * (*name_ok says whether at least its name did). */
-static int
-next_field (const char *body,
-            gsize       length,
-            gsize      *start,
-            char       *name,
-            gsize       name_size,
-            char       *value,
-            gsize       value_size,
-            gboolean   *name_ok)
-{
-  while (*start <= length)
-    {
-      const char *segment = body + *start;
-      const char *end = length > *start ? memchr (segment, '&', length - *start) : NULL;
-      gsize segment_length = end != NULL ? (gsize) (end - segment) : length - *start;
-      const char *equals = segment_length > 0 ? memchr (segment, '=', segment_length) : NULL;
-      gsize name_length = equals != NULL ? (gsize) (equals - segment) : segment_length;
-
-      *start += segment_length + 1;
-      if (segment_length == 0)
-        continue;
-      *name_ok = decode_component (segment, name_length, name, name_size);
-      if (!*name_ok)
-        return -1;
-      if (!decode_component (equals != NULL ? equals + 1 : segment + segment_length,
-                             equals != NULL ? segment_length - name_length - 1 : 0,
-                             value, value_size))
-        return -1;
-      return 1;
-    }
-  return 0;
-}
 
 /* A short text from a phone, in place: valid UTF-8 without control characters, a line
  * break made a space, its ends trimmed. Returns the trimmed text, or %NULL. */
