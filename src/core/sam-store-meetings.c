@@ -95,7 +95,8 @@ _sam_store_meeting_template (SamStore  *store,
                              gint64     meeting_id,
                              GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (store, "SELECT template FROM meetings WHERE id = ?1",
+  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (store, "SELECT template FROM meetings"
+                                                            " WHERE id = ?1",
                                           error);
   SamMeetingTemplate *template;
   int rc;
@@ -127,7 +128,8 @@ _sam_store_check_meeting_step (SamMeetingTemplate  *template,
                                GError             **error)
 {
   if (step == NULL || sam_meeting_template_lookup_step (template, step) == NULL)
-    return _sam_store_set_invalid (error, _("“%s” is not a step of this meeting"), step ? step : "");
+    return _sam_store_set_invalid (error, _("“%s” is not a step of this meeting"),
+                                   step ? step : "");
   return TRUE;
 }
 
@@ -175,9 +177,11 @@ sam_meeting_store_create (SamStore    *store,
 
   template = template_id ? sam_meeting_template_lookup (template_id) : NULL;
   if (template == NULL)
-    return _sam_store_set_invalid (error, _("“%s” is not a meeting template"), template_id ? template_id : "");
+    return _sam_store_set_invalid (error, _("“%s” is not a meeting template"),
+                                   template_id ? template_id : "");
   if ((clinic_id > 0) == (cluster_id > 0))
-    return _sam_store_set_invalid (error, "%s", _("A meeting is held either in a clinic or in the cluster"));
+    return _sam_store_set_invalid (error, "%s",
+                                   _("A meeting is held either in a clinic or in the cluster"));
   if (clinic_id > 0 && sam_meeting_template_get_scope (template) != SAM_MEETING_SCOPE_CLINIC)
     return _sam_store_set_invalid (error, _("“%s” is held in the cluster, not in a clinic"),
                         sam_meeting_template_get_title (template));
@@ -243,7 +247,8 @@ sam_meeting_store_get (SamStore  *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  rows = _sam_store_list_rows (store, "SELECT " MEETING_COLUMNS " FROM meetings WHERE id = ?1", meeting_id,
+  rows = _sam_store_list_rows (store,
+                               "SELECT " MEETING_COLUMNS " FROM meetings WHERE id = ?1", meeting_id,
                     meeting_from_row, (GDestroyNotify) sam_meeting_free, error);
   if (rows == NULL)
     return NULL;
@@ -266,7 +271,8 @@ sam_meeting_store_list (SamStore  *store,
 {
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  return _sam_store_list_rows (store, "SELECT " MEETING_COLUMNS " FROM meetings ORDER BY date DESC, id DESC",
+  return _sam_store_list_rows (store, "SELECT " MEETING_COLUMNS " FROM meetings"
+                                      " ORDER BY date DESC, id DESC",
                     0, meeting_from_row, (GDestroyNotify) sam_meeting_free, error);
 }
 
@@ -372,13 +378,15 @@ sam_meeting_store_set_note (SamStore    *store,
   ok = template != NULL && _sam_store_check_meeting_step (template, step, error);
   if (ok && _sam_text_is_blank (text))
     {
-      stmt = _sam_store_prepare (store, "DELETE FROM meeting_notes WHERE meeting_id = ?1 AND step = ?2",
+      stmt = _sam_store_prepare (store, "DELETE FROM meeting_notes WHERE meeting_id = ?1"
+                                        " AND step = ?2",
                       error);
       ok = stmt != NULL;
     }
   else if (ok)
     {
-      stmt = _sam_store_prepare (store, "INSERT INTO meeting_notes (meeting_id, step, text, updated)"
+      stmt = _sam_store_prepare (store, "INSERT INTO meeting_notes (meeting_id, step,"
+                                        " text, updated)"
                              " VALUES (?1, ?2, ?3, ?4)"
                              " ON CONFLICT (meeting_id, step) DO UPDATE"
                              " SET text = excluded.text, updated = excluded.updated", error);
@@ -446,7 +454,8 @@ sam_meeting_store_list_notes (SamStore  *store,
   template = _sam_store_meeting_template (store, meeting_id, error);
   if (template == NULL)
     return NULL;
-  notes = _sam_store_list_rows (store, "SELECT step, text, updated FROM meeting_notes WHERE meeting_id = ?1",
+  notes = _sam_store_list_rows (store, "SELECT step, text, updated FROM meeting_notes"
+                                       " WHERE meeting_id = ?1",
                      meeting_id, note_from_row, (GDestroyNotify) sam_meeting_note_free,
                      error);
   if (notes != NULL)
@@ -491,7 +500,8 @@ sam_meeting_store_add_card (SamStore              *store,
        check_category (template, category, error);
   if (ok)
     {
-      stmt = _sam_store_prepare (store, "INSERT INTO meeting_cards (meeting_id, step, colour, text, category)"
+      stmt = _sam_store_prepare (store, "INSERT INTO meeting_cards (meeting_id, step, colour, text,"
+                                        " category)"
                              " VALUES (?1, ?2, ?3, ?4, ?5)", error);
       ok = stmt != NULL;
     }
@@ -556,11 +566,13 @@ sam_meeting_store_set_card_category (SamStore    *store,
     return FALSE;
   meeting_id = owner_of (store, "SELECT meeting_id FROM meeting_cards WHERE id = ?1", card_id,
                          _("The note no longer exists"), error);
-  ok = meeting_id != 0 && (template = _sam_store_meeting_template (store, meeting_id, error)) != NULL &&
+  ok = meeting_id != 0 &&
+       (template = _sam_store_meeting_template (store, meeting_id, error)) != NULL &&
        check_category (template, category, error);
   if (ok)
     {
-      stmt = _sam_store_prepare (store, "UPDATE meeting_cards SET category = ?2 WHERE id = ?1", error);
+      stmt = _sam_store_prepare (store,
+                                 "UPDATE meeting_cards SET category = ?2 WHERE id = ?1", error);
       ok = stmt != NULL;
     }
   if (ok)
@@ -635,11 +647,14 @@ check_action (SamMeetingTemplate      *template,
   if (action->due != NULL && !sam_date_parse_iso (action->due, &due))
     return _sam_store_set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), action->due);
   if (action->item != NULL && action->domain != NULL)
-    return _sam_store_set_invalid (error, "%s", _("An action answers to an item or a domain, not both"));
+    return _sam_store_set_invalid (error, "%s",
+                                   _("An action answers to an item or a domain, not both"));
   if (action->item != NULL && sam_instrument_lookup_item (instrument, action->item) == NULL)
-    return _sam_store_set_invalid (error, _("“%s” is not an item of the questionnaire"), action->item);
+    return _sam_store_set_invalid (error, _("“%s” is not an item of the questionnaire"),
+                                   action->item);
   if (action->domain != NULL && sam_instrument_lookup_domain (instrument, action->domain) == NULL)
-    return _sam_store_set_invalid (error, _("“%s” is not a domain of the questionnaire"), action->domain);
+    return _sam_store_set_invalid (error, _("“%s” is not a domain of the questionnaire"),
+                                   action->domain);
   return TRUE;
 }
 
@@ -681,7 +696,8 @@ sam_meeting_store_add_action (SamStore                *store,
   ok = template != NULL && check_action (template, action, error);
   if (ok)
     {
-      stmt = _sam_store_prepare (store, "INSERT INTO meeting_actions (meeting_id, step, what, who, due, item,"
+      stmt = _sam_store_prepare (store, "INSERT INTO meeting_actions (meeting_id, step, what, who,"
+                                        " due, item,"
                              " domain, done) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
       ok = stmt != NULL;
     }
@@ -717,11 +733,13 @@ sam_meeting_store_update_action (SamStore                *store,
     return FALSE;
   meeting_id = owner_of (store, "SELECT meeting_id FROM meeting_actions WHERE id = ?1", action->id,
                          _("The action no longer exists"), error);
-  ok = meeting_id != 0 && (template = _sam_store_meeting_template (store, meeting_id, error)) != NULL &&
+  ok = meeting_id != 0 &&
+       (template = _sam_store_meeting_template (store, meeting_id, error)) != NULL &&
        check_action (template, action, error);
   if (ok)
     {
-      stmt = _sam_store_prepare (store, "UPDATE meeting_actions SET step = ?2, what = ?3, who = ?4, due = ?5,"
+      stmt = _sam_store_prepare (store, "UPDATE meeting_actions"
+                                        " SET step = ?2, what = ?3, who = ?4, due = ?5,"
                              " item = ?6, domain = ?7, done = ?8 WHERE id = ?1", error);
       ok = stmt != NULL;
     }

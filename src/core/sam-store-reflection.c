@@ -102,7 +102,8 @@ sam_reflection_save (SamStore    *store,
     stmt = _sam_store_prepare (store, "UPDATE reflections SET topic = ?2, question = ?3, date = ?4,"
                            " text = ?5, updated = ?6 WHERE id = ?1", error);
   else
-    stmt = _sam_store_prepare (store, "INSERT INTO reflections (topic, question, date, text, updated)"
+    stmt = _sam_store_prepare (store, "INSERT INTO reflections (topic, question, date,"
+                                      " text, updated)"
                            " VALUES (?2, ?3, ?4, ?5, ?6)", error);
   ok = stmt != NULL;
   if (ok)
@@ -143,7 +144,8 @@ sam_reflection_get (SamStore  *store,
 {
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  return _sam_store_get_by_id (store, "SELECT " REFLECTION_COLUMNS " FROM reflections WHERE id = ?1",
+  return _sam_store_get_by_id (store,
+                               "SELECT " REFLECTION_COLUMNS " FROM reflections WHERE id = ?1",
                                id, reflection_from_row, _("The answer no longer exists"), error);
 }
 

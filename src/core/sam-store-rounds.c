@@ -57,7 +57,8 @@ sam_store_create_round (SamStore    *self,
       return FALSE;
     }
 
-  stmt = _sam_store_prepare (self, "INSERT INTO rounds (cluster_id, label, date) VALUES (?1, ?2, ?3)", error);
+  stmt = _sam_store_prepare (self, "INSERT INTO rounds (cluster_id, label, date)"
+                                   " VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, cluster_id);
@@ -117,7 +118,8 @@ sam_store_set_round_closed (SamStore  *self,
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("There is no such round"));
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("There is no such round"));
       return FALSE;
     }
 
@@ -138,7 +140,8 @@ sam_store_add_round_clinic (SamStore  *self,
 
   /* A negative @invited says nothing about the number, so an existing one stays. */
   stmt = _sam_store_prepare (self, invited >= 0
-                        ? "INSERT INTO round_clinics (round_id, clinic_id, invited) VALUES (?1, ?2, ?3)"
+                        ? "INSERT INTO round_clinics (round_id, clinic_id, invited)"
+                          " VALUES (?1, ?2, ?3)"
                           " ON CONFLICT DO UPDATE SET invited = excluded.invited"
                         : "INSERT INTO round_clinics (round_id, clinic_id) VALUES (?1, ?2)"
                           " ON CONFLICT DO NOTHING", error);
@@ -266,7 +269,8 @@ sam_store_rename_round (SamStore    *self,
     return _sam_store_set_error (self, error, rc);
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("There is no such round"));
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("There is no such round"));
       return FALSE;
     }
   _sam_store_mark_changed (self);
@@ -293,7 +297,8 @@ sam_store_count_round_data (SamStore  *self,
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
   stmt = _sam_store_prepare (self, "SELECT (SELECT count(*) FROM respondents WHERE round_id = ?1),"
-                        " (SELECT count(*) FROM answers a JOIN respondents p ON p.id = a.respondent_id"
+                        " (SELECT count(*) FROM answers a JOIN respondents p"
+                        " ON p.id = a.respondent_id"
                         "  WHERE p.round_id = ?1)", error);
   if (stmt == NULL)
     return FALSE;
@@ -336,7 +341,8 @@ round_clinic_from_row (sqlite3_stmt *stmt)
   clinic->clinic_id = sqlite3_column_int64 (stmt, 0);
   clinic->code = _sam_store_column_dup (stmt, 1);
   clinic->taking_part = sqlite3_column_int (stmt, 2) != 0;
-  clinic->invited = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 3);
+  clinic->invited = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1
+                                                                 : sqlite3_column_int (stmt, 3);
   clinic->n_respondents = sqlite3_column_int (stmt, 4);
   sam_clinic_kind_from_string ((const char *) sqlite3_column_text (stmt, 5), &clinic->kind);
   return clinic;
@@ -356,10 +362,13 @@ sam_store_list_round_clinics (SamStore  *self,
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
   return _sam_store_list_rows (self, "SELECT c.id, c.code, rc.round_id IS NOT NULL, rc.invited,"
-                          " (SELECT count(*) FROM respondents p WHERE p.round_id = ?1 AND p.clinic_id = c.id),"
+                          " (SELECT count(*) FROM respondents p WHERE p.round_id = ?1"
+                          " AND p.clinic_id = c.id),"
                           " c.kind"
-                          " FROM clinics c JOIN rounds r ON r.cluster_id = c.cluster_id AND r.id = ?1"
-                          " LEFT JOIN round_clinics rc ON rc.round_id = r.id AND rc.clinic_id = c.id"
+                          " FROM clinics c JOIN rounds r ON r.cluster_id = c.cluster_id"
+                          " AND r.id = ?1"
+                          " LEFT JOIN round_clinics rc ON rc.round_id = r.id"
+                          " AND rc.clinic_id = c.id"
                           " ORDER BY length(c.code), c.code", round_id,
                     round_clinic_from_row, (GDestroyNotify) sam_round_clinic_free, error);
 }
@@ -375,9 +384,11 @@ sam_store_remove_round_clinic (SamStore  *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
-  stmt = _sam_store_prepare (self, "DELETE FROM round_clinics WHERE round_id = ?1 AND clinic_id = ?2"
-                        " AND NOT EXISTS (SELECT 1 FROM respondents WHERE round_id = ?1 AND clinic_id = ?2)",
-                  error);
+  stmt = _sam_store_prepare (self, "DELETE FROM round_clinics WHERE round_id = ?1"
+                                   " AND clinic_id = ?2"
+                                   " AND NOT EXISTS (SELECT 1 FROM respondents"
+                                   " WHERE round_id = ?1 AND clinic_id = ?2)",
+                             error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, round_id);
@@ -409,7 +420,8 @@ sam_store_find_round (SamStore   *self,
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (label != NULL, FALSE);
 
-  stmt = _sam_store_prepare_cached (self, "SELECT id, closed FROM rounds WHERE cluster_id = ?1 AND label = ?2", NULL);
+  stmt = _sam_store_prepare_cached (self, "SELECT id, closed FROM rounds WHERE cluster_id = ?1"
+                                          " AND label = ?2", NULL);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, cluster_id);
@@ -504,7 +516,8 @@ sam_store_get_round (SamStore  *self,
     return NULL;
   if (rows->len == 0)
     {
-      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("There is no such round"));
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("There is no such round"));
       return NULL;
     }
   return g_ptr_array_steal_index (rows, 0);
@@ -584,7 +597,8 @@ sam_store_publish_round (SamStore  *self,
   int fixed;
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (k == 0 || (k >= SAM_MIN_GROUP_SIZE_MIN && k <= SAM_MIN_GROUP_SIZE_MAX), FALSE);
+  g_return_val_if_fail (k == 0 ||
+                        (k >= SAM_MIN_GROUP_SIZE_MIN && k <= SAM_MIN_GROUP_SIZE_MAX), FALSE);
 
   round = sam_store_get_round (self, round_id, error);
   if (round == NULL)

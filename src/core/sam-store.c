@@ -99,11 +99,13 @@ _sam_store_set_error (SamStore  *self,
   else if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR)
     g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
                  _("“%s” could not be written, so nothing was changed: %s"),
-                 self->path, disk_is_full (self, rc) ? _("the disk is full")
-                                                     : self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+                 self->path,
+                 disk_is_full (self, rc) ? _("the disk is full")
+                 : self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
   else if ((rc & 0xff) == SQLITE_BUSY)
     g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
-                 _("“%s” is in use by another program that did not finish in time; nothing was changed"),
+                 _("“%s” is in use by another program that did not finish in time; nothing "
+                   "was changed"),
                  self->path);
   else
     g_set_error_literal (error, SAM_STORE_ERROR, code,
@@ -269,7 +271,8 @@ sam_store_begin (SamStore  *self,
   if (self->depth == 0)
     backup_before_change (self);
   /* A file that can only be read still reads as one view. */
-  if (self->depth == 0 ? !_sam_store_exec (self, self->read_only ? "BEGIN" : "BEGIN IMMEDIATE", error)
+  if (self->depth == 0 ? !_sam_store_exec (self,
+                                           self->read_only ? "BEGIN" : "BEGIN IMMEDIATE", error)
                        : !run_savepoint (self, "SAVEPOINT", self->depth, error))
     return FALSE;
   self->depth++;
@@ -354,7 +357,8 @@ write_backup (SamStore  *self,
   g_autoptr(GError) local_error = NULL;
 
   g_free (self->backup_path);
-  self->backup_path = sam_backups_write (self->db, self->path, SAM_BACKUP_UPGRADE, self->schema_version,
+  self->backup_path = sam_backups_write (self->db, self->path, SAM_BACKUP_UPGRADE,
+                                         self->schema_version,
                                          &local_error);
   if (self->backup_path == NULL)
     {
@@ -859,7 +863,8 @@ _sam_store_set_invalid (GError     **error,
   va_list args;
 
   va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, format, args));
+  g_propagate_error (error,
+                     g_error_new_valist (SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, format, args));
   va_end (args);
   return FALSE;
 }
