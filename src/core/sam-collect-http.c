@@ -185,7 +185,8 @@ _sam_collect_bucket_take (Bucket *bucket)
 {
   gint64 now = g_get_monotonic_time ();
 
-  bucket->tokens = MIN (bucket->burst, bucket->tokens + (now - bucket->last) / 1e6 * bucket->per_second);
+  bucket->tokens = MIN (bucket->burst,
+                        bucket->tokens + (now - bucket->last) / 1e6 * bucket->per_second);
   bucket->last = now;
   if (bucket->tokens < 1.0)
     return FALSE;
@@ -220,7 +221,8 @@ _sam_collect_load_languages (SamCollect  *self,
 
       if (self->catalogs[i] != NULL)
         continue;
-      self->catalogs[i] = sam_catalog_new_for_language (_sam_collect_language_codes[i], &local_error);
+      self->catalogs[i] = sam_catalog_new_for_language (_sam_collect_language_codes[i],
+                                                        &local_error);
       /* Without its catalog a language falls back to the English source, as gettext does. */
       if (self->catalogs[i] == NULL)
         {
@@ -250,7 +252,8 @@ _sam_collect_choose_language (SoupServerMessage *msg,
     if (g_str_equal (asked, _sam_collect_language_codes[i]))
       return i;
 
-  header = soup_message_headers_get_list (soup_server_message_get_request_headers (msg), "Accept-Language");
+  header = soup_message_headers_get_list (soup_server_message_get_request_headers (msg),
+                                          "Accept-Language");
   if (header == NULL)
     return LANGUAGE_DANISH;
   list = soup_header_parse_quality_list (header, NULL);
@@ -260,7 +263,8 @@ _sam_collect_choose_language (SoupServerMessage *msg,
       gboolean found = FALSE;
 
       for (guint i = 0; i < N_LANGUAGES; i++)
-        if (g_ascii_strncasecmp (tag, _sam_collect_language_codes[i], 2) == 0 && (tag[2] == '\0' || tag[2] == '-'))
+        if (g_ascii_strncasecmp (tag, _sam_collect_language_codes[i], 2) == 0 &&
+            (tag[2] == '\0' || tag[2] == '-'))
           {
             language = i;
             found = TRUE;
@@ -287,7 +291,8 @@ _sam_collect_set_common_headers (SoupServerMessage *msg)
   soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
   soup_message_headers_replace (headers, "X-Frame-Options", "DENY");
   soup_message_headers_replace (headers, "Content-Security-Policy",
-                                "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
+                                "default-src 'none'; style-src 'self'; script-src 'self';"
+                                " img-src 'self'; "
                                 "form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
 }
 
@@ -298,8 +303,10 @@ _sam_collect_respond_text (SoupServerMessage *msg,
 {
   g_autofree char *body = g_strconcat (text, "\n", NULL);
 
-  soup_server_message_set_status (msg, status, status == STATUS_TOO_MANY_REQUESTS ? "Too Many Requests" : NULL);
-  soup_server_message_set_response (msg, "text/plain; charset=utf-8", SOUP_MEMORY_COPY, body, strlen (body));
+  soup_server_message_set_status (msg, status,
+                                  status == STATUS_TOO_MANY_REQUESTS ? "Too Many Requests" : NULL);
+  soup_server_message_set_response (msg, "text/plain; charset=utf-8", SOUP_MEMORY_COPY, body,
+                                    strlen (body));
 }
 
 void
@@ -308,7 +315,8 @@ _sam_collect_respond_bytes (SoupServerMessage *msg,
                             GBytes            *bytes)
 {
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg), content_type, NULL);
+  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
+                                         content_type, NULL);
   soup_message_body_append_bytes (soup_server_message_get_response_body (msg), bytes);
 }
 
@@ -396,12 +404,16 @@ _sam_collect_language_links (SamCollect *self,
     {
       if (i == current)
         {
-          g_string_append_printf (out, "<span class=\"current\" lang=\"%s\">%s</span>", _sam_collect_language_codes[i], names[i]);
+          g_string_append_printf (out, "<span class=\"current\" lang=\"%s\">%s</span>",
+                                  _sam_collect_language_codes[i], names[i]);
           continue;
         }
-      g_string_append_printf (out, "<a href=\"%s?%s%s%slang=%s\" lang=\"%s\" hreflang=\"%s\">%s</a>",
-                              self->prefix, role ? "role=" : "", role ? role : "", role ? "&amp;" : "",
-                              _sam_collect_language_codes[i], _sam_collect_language_codes[i], _sam_collect_language_codes[i], names[i]);
+      g_string_append_printf (out,
+                              "<a href=\"%s?%s%s%slang=%s\" lang=\"%s\" hreflang=\"%s\">%s</a>",
+                              self->prefix, role ? "role=" : "", role ? role : "",
+                              role ? "&amp;" : "", _sam_collect_language_codes[i],
+                              _sam_collect_language_codes[i], _sam_collect_language_codes[i],
+                              names[i]);
     }
   return g_string_free (out, FALSE);
 }
@@ -419,6 +431,19 @@ _sam_collect_refuse (SoupServerMessage *msg,
   _sam_collect_respond_text (msg, status, text);
 }
 
+/* Refuses a form that did not decode: 413 where it is larger than a form can be, else 400,
+ * with what was wrong with it. */
+void
+_sam_collect_refuse_decoded (SoupServerMessage *msg,
+                             const char        *headline,
+                             const GError      *error)
+{
+  guint status = error->code == SAM_COLLECT_ERROR_TOO_LARGE ? SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE
+                                                           : SOUP_STATUS_BAD_REQUEST;
+
+  _sam_collect_refuse (msg, status, headline, error->message);
+}
+
 void
 _sam_collect_respond_failed (SamCollect        *self,
                              SoupServerMessage *msg,
@@ -426,7 +451,9 @@ _sam_collect_respond_failed (SamCollect        *self,
 {
   /* Said to the phone plainly; nothing of it goes to a log. */
   soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "5");
-  _sam_collect_refuse (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, T (language, N_("Nothing was stored.")),
-                       T (language, N_("The clinic’s computer could not store the answers. Send them again in a moment.")));
+  _sam_collect_refuse (msg, SOUP_STATUS_SERVICE_UNAVAILABLE,
+                       T (language, N_("Nothing was stored.")),
+                       T (language, N_("The clinic’s computer could not store the answers. Send "
+                                       "them again in a moment.")));
 }
 

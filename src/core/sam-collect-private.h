@@ -133,6 +133,9 @@ void        _sam_collect_refuse                  (SoupServerMessage  *msg,
                                                   guint               status,
                                                   const char         *headline,
                                                   const char         *reason);
+void        _sam_collect_refuse_decoded          (SoupServerMessage  *msg,
+                                                  const char         *headline,
+                                                  const GError       *error);
 void        _sam_collect_respond_failed          (SamCollect         *self,
                                                   SoupServerMessage  *msg,
                                                   Language            language);
@@ -142,7 +145,7 @@ gboolean    _sam_collect_lookup_round            (SamCollect         *self,
                                                   SamRound          **round,
                                                   char              **clinic_code,
                                                   GError            **error);
-void        _sam_collect_job_free                (Job                *job);
+void        _sam_collect_job_free                (gpointer            data);
 void        _sam_collect_handle_survey           (SamCollect         *self,
                                                   SoupServerMessage  *msg,
                                                   const char         *method,

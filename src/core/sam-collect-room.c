@@ -36,7 +36,8 @@ _sam_collect_lookup_meeting_step (SamCollect            *self,
     return FALSE;
   template = sam_meeting_template_lookup (meeting->template_id);
   step = template != NULL ? sam_meeting_template_lookup_step (template, self->step_id) : NULL;
-  if (step == NULL || (step->notes == SAM_MEETING_NOTES_NONE && step->phones == SAM_MEETING_PHONES_NONE))
+  if (step == NULL ||
+      (step->notes == SAM_MEETING_NOTES_NONE && step->phones == SAM_MEETING_PHONES_NONE))
     {
       g_set_error_literal (error, SAM_COLLECT_ERROR, SAM_COLLECT_ERROR_CLOSED,
                            _("This step of the meeting takes no notes"));
@@ -58,8 +59,10 @@ append_colour (GString    *out,
                const char *label,
                gboolean    checked)
 {
-  g_string_append_printf (out, "<label class=\"option note-%s\"><input type=\"radio\" name=\"colour\" "
-                               "value=\"%s\" required%s><span>", value, value, checked ? " checked" : "");
+  g_string_append_printf (out,
+                          "<label class=\"option note-%s\"><input type=\"radio\" name=\"colour\" "
+                          "value=\"%s\" required%s><span>", value, value,
+                          checked ? " checked" : "");
   _sam_collect_append_escaped (out, label);
   g_string_append (out, "</span></label>\n");
 }
@@ -80,7 +83,8 @@ respond_note_form (SamCollect        *self,
 
   if (!_sam_collect_lookup_meeting_step (self, &step, &error))
     {
-      _sam_collect_respond_text (msg, SOUP_STATUS_NOT_FOUND, T (language, N_("The meeting takes no notes now.")));
+      _sam_collect_respond_text (msg, SOUP_STATUS_NOT_FOUND,
+                                 T (language, N_("The meeting takes no notes now.")));
       return;
     }
   token = _sam_collect_make_token_of_kind (self, "note", &error);
@@ -92,13 +96,19 @@ respond_note_form (SamCollect        *self,
   green = (step->notes & SAM_MEETING_NOTES_GREEN) != 0;
   red = (step->notes & SAM_MEETING_NOTES_RED) != 0;
 
-  g_string_append (content, "<section class=\"meeting\" aria-labelledby=\"note-title\">\n<h1 id=\"note-title\">");
+  g_string_append (content, "<section class=\"meeting\" aria-labelledby=\"note-title\">\n<h1"
+                            " id=\"note-title\">");
   _sam_collect_append_escaped (content, T (language, N_("Post a Note")));
   g_string_append (content, "</h1>\n<p class=\"intro\">");
-  _sam_collect_append_escaped (content, T (language, N_("Your note goes to the facilitator’s screen over the clinic’s own "
-                                                        "network, without your name. Nothing about your phone is kept.")));
-  g_string_append_printf (content, "</p>\n<form class=\"meeting-note\" method=\"post\" action=\"%s?lang=%s\" "
-                                   "accept-charset=\"utf-8\">\n<input type=\"hidden\" name=\"form\" value=\"%s\">\n",
+  _sam_collect_append_escaped (content,
+                               T (language, N_("Your note goes to the facilitator’s screen "
+                                               "over the clinic’s own network, without "
+                                               "your name. Nothing about your phone is "
+                                               "kept.")));
+  g_string_append_printf (content, "</p>\n<form class=\"meeting-note\" method=\"post\""
+                                   " action=\"%s?lang=%s\" "
+                                   "accept-charset=\"utf-8\">\n<input type=\"hidden\" name=\"form\""
+                                   " value=\"%s\">\n",
                           self->prefix, _sam_collect_language_codes[language], token);
   g_string_append (content, "<fieldset class=\"item\">\n<legend>");
   _sam_collect_append_escaped (content, T (language, N_("Colour")));
@@ -109,11 +119,13 @@ respond_note_form (SamCollect        *self,
     append_colour (content, "red", T (language, N_("Red: what could be better")), !green);
   g_string_append (content, "</div>\n</fieldset>\n<label class=\"note-label\" for=\"note-text\">");
   _sam_collect_append_escaped (content, T (language, N_("Your note")));
-  g_string_append_printf (content, "</label>\n<textarea id=\"note-text\" name=\"text\" rows=\"4\" maxlength=\"%d\" "
+  g_string_append_printf (content, "</label>\n<textarea id=\"note-text\" name=\"text\" rows=\"4\""
+                                   " maxlength=\"%d\" "
                                    "required></textarea>\n<p class=\"hint\">",
                           SAM_COLLECT_NOTE_MAX);
   {
-    g_autofree char *hint = g_strdup_printf (T (language, N_("At most %d characters. One thought a note.")),
+    g_autofree char *hint = g_strdup_printf (T (language,
+                                                N_("At most %d characters. One thought a note.")),
                                              SAM_COLLECT_NOTE_MAX);
 
     _sam_collect_append_escaped (content, hint);
@@ -122,7 +134,8 @@ respond_note_form (SamCollect        *self,
   _sam_collect_append_escaped (content, T (language, N_("Post Note")));
   g_string_append (content, "</button></div>\n</form>\n</section>\n");
 
-  _sam_collect_respond_page (self, msg, language, T (language, N_("Post a Note")), links, content->str);
+  _sam_collect_respond_page (self, msg, language, T (language, N_("Post a Note")), links,
+                             content->str);
 }
 
 static void
@@ -135,7 +148,8 @@ respond_note_thanks (SamCollect        *self,
   g_string_append (content, "<section class=\"thanks\">\n<h1>");
   _sam_collect_append_escaped (content, T (language, N_("Thank You")));
   g_string_append (content, "</h1>\n<p>");
-  _sam_collect_append_escaped (content, T (language, N_("Your note is on the facilitator’s screen, without your name.")));
+  _sam_collect_append_escaped (content, T (language, N_("Your note is on the facilitator’s screen, "
+                                                        "without your name.")));
   g_string_append_printf (content, "</p>\n<p><a class=\"choice\" href=\"%s?lang=%s\"><strong>",
                           self->prefix, _sam_collect_language_codes[language]);
   _sam_collect_append_escaped (content, T (language, N_("Write Another Note")));
@@ -161,7 +175,8 @@ take_note (SamCollect        *self,
   gsize length;
   const char *data;
 
-  if (content_type == NULL || g_ascii_strcasecmp (content_type, SOUP_FORM_MIME_TYPE_URLENCODED) != 0)
+  if (content_type == NULL ||
+      g_ascii_strcasecmp (content_type, SOUP_FORM_MIME_TYPE_URLENCODED) != 0)
     {
       _sam_collect_refuse (msg, SOUP_STATUS_BAD_REQUEST, headline,
                            T (language, N_("The note did not come as a form sends it.")));
@@ -171,9 +186,7 @@ take_note (SamCollect        *self,
   data = g_bytes_get_data (bytes, &length);
   if (!sam_collect_note_decode (self->catalogs[language], data, length, &note, &error))
     {
-      _sam_collect_refuse (msg, error->code == SAM_COLLECT_ERROR_TOO_LARGE ? SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE
-                                                                           : SOUP_STATUS_BAD_REQUEST,
-                           headline, error->message);
+      _sam_collect_refuse_decoded (msg, headline, error);
       return;
     }
   if (!_sam_collect_check_token (self, note.token))
@@ -190,7 +203,8 @@ take_note (SamCollect        *self,
     }
   if (!_sam_collect_lookup_meeting_step (self, &step, NULL))
     {
-      _sam_collect_refuse (msg, SOUP_STATUS_BAD_REQUEST, headline, T (language, N_("The meeting takes no notes now.")));
+      _sam_collect_refuse (msg, SOUP_STATUS_BAD_REQUEST, headline,
+                           T (language, N_("The meeting takes no notes now.")));
       return;
     }
   if (step->notes == SAM_MEETING_NOTES_NONE ||
@@ -203,8 +217,8 @@ take_note (SamCollect        *self,
     }
   if (sam_store_in_transaction (self->store) ||
       !sam_meeting_store_add_card (self->store, self->meeting_id, self->step_id,
-                                   note.red ? SAM_MEETING_CARD_RED : SAM_MEETING_CARD_GREEN, note.text, NULL,
-                                   NULL, NULL))
+                                   note.red ? SAM_MEETING_CARD_RED : SAM_MEETING_CARD_GREEN,
+                                   note.text, NULL, NULL, NULL))
     {
       _sam_collect_respond_failed (self, msg, language);
       return;
@@ -234,9 +248,12 @@ _sam_collect_handle_room (SamCollect        *self,
     {
       if (!_sam_collect_bucket_take (&self->posts))
         {
-          soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "10");
-          _sam_collect_refuse (msg, STATUS_TOO_MANY_REQUESTS, T (language, N_("Nothing was stored.")),
-                               T (language, N_("Too many notes arrived at once. Send yours again in a moment.")));
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                        "Retry-After", "10");
+          _sam_collect_refuse (msg, STATUS_TOO_MANY_REQUESTS,
+                               T (language, N_("Nothing was stored.")),
+                               T (language, N_("Too many notes arrived at once. Send yours again "
+                                               "in a moment.")));
           return;
         }
       take_note (self, msg, language);
@@ -246,15 +263,18 @@ _sam_collect_handle_room (SamCollect        *self,
     {
       if (!_sam_collect_bucket_take (&self->gets))
         {
-          soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "10");
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                        "Retry-After", "10");
           _sam_collect_respond_text (msg, STATUS_TOO_MANY_REQUESTS,
-                                     T (language, N_("Too many phones asked at once. Try again in a moment.")));
+                                     T (language, N_("Too many phones asked at once. Try again in "
+                                                     "a moment.")));
           return;
         }
       respond_note_form (self, msg, language);
       return;
     }
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", "GET, HEAD, POST");
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow",
+                                "GET, HEAD, POST");
   _sam_collect_respond_text (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "Method Not Allowed");
 }
 
@@ -318,30 +338,37 @@ respond_vote_form (SamCollect        *self,
       return;
     }
 
-  g_string_append (content, "<section class=\"meeting\" aria-labelledby=\"vote-title\">\n<h1 id=\"vote-title\">");
+  g_string_append (content, "<section class=\"meeting\" aria-labelledby=\"vote-title\">\n<h1"
+                            " id=\"vote-title\">");
   _sam_collect_append_escaped (content, T (language, N_("Vote for Red Notes")));
   g_string_append (content, "</h1>\n<p class=\"intro\">");
-  intro = g_strdup_printf (T (language, N_("Choose up to %d red notes you would most like to talk about. Only "
-                                           "the number of votes for each note is kept: not your name, not what "
-                                           "you chose together, and nothing about your phone.")),
+  intro = g_strdup_printf (T (language, N_("Choose up to %d red notes you would most like to talk "
+                                           "about. Only the number of votes for each note is kept: "
+                                           "not your name, not what you chose together,"
+                                           " and nothing "
+                                           "about your phone.")),
                            SAM_COLLECT_VOTES_MAX);
   _sam_collect_append_escaped (content, intro);
   g_string_append (content, "</p>\n");
   if (cards->len == 0)
     {
       g_string_append (content, "<p class=\"empty\">");
-      _sam_collect_append_escaped (content, T (language, N_("There are no red notes to vote for yet.")));
+      _sam_collect_append_escaped (content,
+                                   T (language, N_("There are no red notes to vote for yet.")));
       g_string_append_printf (content, "</p>\n<p><a class=\"choice\" href=\"%s?lang=%s\"><strong>",
                               self->prefix, _sam_collect_language_codes[language]);
       _sam_collect_append_escaped (content, T (language, N_("Look Again")));
       g_string_append (content, "</strong></a></p>\n</section>\n");
-      _sam_collect_respond_page (self, msg, language, T (language, N_("Vote for Red Notes")), links, content->str);
+      _sam_collect_respond_page (self, msg, language, T (language, N_("Vote for Red Notes")), links,
+                                 content->str);
       return;
     }
-  g_string_append_printf (content, "<form class=\"meeting-note meeting-vote\" method=\"post\" action=\"%s?lang=%s\" "
+  g_string_append_printf (content, "<form class=\"meeting-note meeting-vote\" method=\"post\""
+                                   " action=\"%s?lang=%s\" "
                                    "accept-charset=\"utf-8\" data-max=\"%d\">\n"
                                    "<input type=\"hidden\" name=\"form\" value=\"%s\">\n",
-                          self->prefix, _sam_collect_language_codes[language], SAM_COLLECT_VOTES_MAX, token);
+                          self->prefix, _sam_collect_language_codes[language],
+                          SAM_COLLECT_VOTES_MAX, token);
   g_string_append (content, "<fieldset class=\"item\">\n<legend>");
   _sam_collect_append_escaped (content, T (language, N_("Red notes")));
   g_string_append (content, "</legend>\n<div class=\"options\">\n");
@@ -349,16 +376,19 @@ respond_vote_form (SamCollect        *self,
     {
       SamMeetingCard *card = g_ptr_array_index (cards, i);
 
-      g_string_append_printf (content, "<label class=\"option note-red\"><input type=\"checkbox\" name=\"vote\" "
+      g_string_append_printf (content, "<label class=\"option note-red\"><input type=\"checkbox\""
+                                       " name=\"vote\" "
                                        "value=\"%" G_GINT64_FORMAT "\"><span>", card->id);
       _sam_collect_append_escaped (content, card->text);
       g_string_append (content, "</span></label>\n");
     }
-  g_string_append (content, "</div>\n</fieldset>\n<div class=\"send\"><button type=\"submit\" class=\"primary\">");
+  g_string_append (content, "</div>\n</fieldset>\n<div class=\"send\"><button type=\"submit\""
+                            " class=\"primary\">");
   _sam_collect_append_escaped (content, T (language, N_("Send Vote")));
   g_string_append (content, "</button></div>\n</form>\n</section>\n");
 
-  _sam_collect_respond_page (self, msg, language, T (language, N_("Vote for Red Notes")), links, content->str);
+  _sam_collect_respond_page (self, msg, language, T (language, N_("Vote for Red Notes")), links,
+                             content->str);
 }
 
 /* The questions' form: each of the step's questions in the phone's language with a short
@@ -382,24 +412,31 @@ respond_answers_form (SamCollect            *self,
       return;
     }
 
-  g_string_append (content, "<section class=\"meeting\" aria-labelledby=\"answers-title\">\n<h1 id=\"answers-title\">");
+  g_string_append (content, "<section class=\"meeting\" aria-labelledby=\"answers-title\">\n<h1"
+                            " id=\"answers-title\">");
   _sam_collect_append_escaped (content, T (language, N_("Anonymous Questions")));
   g_string_append (content, "</h1>\n<p class=\"intro\">");
-  _sam_collect_append_escaped (content, T (language, N_("Your answers go to the facilitator’s screen over the clinic’s own "
-                                                        "network, without your name, in a list with everyone else’s. Nothing "
-                                                        "about your phone is kept.")));
-  g_string_append_printf (content, "</p>\n<form class=\"meeting-note meeting-answers\" method=\"post\" "
-                                   "action=\"%s?lang=%s\" accept-charset=\"utf-8\">\n"
-                                   "<input type=\"hidden\" name=\"form\" value=\"%s\">\n",
+  _sam_collect_append_escaped (content, T (language, N_("Your answers go to the facilitator’s "
+                                                        "screen over the clinic’s own network, "
+                                                        "without your name,"
+                                                        " in a list with everyone "
+                                                        "else’s. Nothing about your phone is "
+                                                        "kept.")));
+  g_string_append_printf (content,
+                          "</p>\n<form class=\"meeting-note meeting-answers\" method=\"post\" "
+                          "action=\"%s?lang=%s\" accept-charset=\"utf-8\">\n"
+                          "<input type=\"hidden\" name=\"form\" value=\"%s\">\n",
                           self->prefix, _sam_collect_language_codes[language], token);
   hint = g_strdup_printf (T (language, N_("At most %d characters. You may leave a question out.")),
                           SAM_COLLECT_ANSWER_MAX);
   for (guint i = 0; i < step->prompt_sources->len; i++)
     {
       g_string_append_printf (content, "<label class=\"note-label\" for=\"answer-%u\">", i + 1);
-      _sam_collect_append_escaped (content, T (language, g_ptr_array_index (step->prompt_sources, i)));
-      g_string_append_printf (content, "</label>\n<textarea id=\"answer-%u\" name=\"q%u\" rows=\"3\" "
-                                       "maxlength=\"%d\"></textarea>\n",
+      _sam_collect_append_escaped (content,
+                                   T (language, g_ptr_array_index (step->prompt_sources, i)));
+      g_string_append_printf (content,
+                              "</label>\n<textarea id=\"answer-%u\" name=\"q%u\" rows=\"3\" "
+                              "maxlength=\"%d\"></textarea>\n",
                               i + 1, i + 1, SAM_COLLECT_ANSWER_MAX);
     }
   g_string_append (content, "<p class=\"hint\">");
@@ -408,7 +445,8 @@ respond_answers_form (SamCollect            *self,
   _sam_collect_append_escaped (content, T (language, N_("Send Answers")));
   g_string_append (content, "</button></div>\n</form>\n</section>\n");
 
-  _sam_collect_respond_page (self, msg, language, T (language, N_("Anonymous Questions")), links, content->str);
+  _sam_collect_respond_page (self, msg, language, T (language, N_("Anonymous Questions")), links,
+                             content->str);
 }
 
 /* The body of a form posted to the room, or %NULL after refusing what is not a form. */
@@ -418,7 +456,8 @@ room_form_body (SoupServerMessage *msg)
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   const char *content_type = soup_message_headers_get_content_type (headers, NULL);
 
-  if (content_type == NULL || g_ascii_strcasecmp (content_type, SOUP_FORM_MIME_TYPE_URLENCODED) != 0)
+  if (content_type == NULL ||
+      g_ascii_strcasecmp (content_type, SOUP_FORM_MIME_TYPE_URLENCODED) != 0)
     return NULL;
   return soup_message_body_flatten (soup_server_message_get_request_body (msg));
 }
@@ -440,15 +479,14 @@ take_vote (SamCollect        *self,
 
   if (bytes == NULL)
     {
-      _sam_collect_refuse (msg, SOUP_STATUS_BAD_REQUEST, headline, T (language, N_("The vote did not come as a form sends it.")));
+      _sam_collect_refuse (msg, SOUP_STATUS_BAD_REQUEST, headline,
+                           T (language, N_("The vote did not come as a form sends it.")));
       return;
     }
   data = g_bytes_get_data (bytes, &length);
   if (!sam_collect_vote_decode (self->catalogs[language], data, length, &vote, &error))
     {
-      _sam_collect_refuse (msg, error->code == SAM_COLLECT_ERROR_TOO_LARGE ? SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE
-                                                                           : SOUP_STATUS_BAD_REQUEST,
-                           headline, error->message);
+      _sam_collect_refuse_decoded (msg, headline, error);
       return;
     }
   if (!_sam_collect_check_token (self, vote.token))
@@ -459,12 +497,15 @@ take_vote (SamCollect        *self,
     }
   if (g_hash_table_contains (self->used, _sam_collect_token_nonce (vote.token)))
     {
-      respond_room_thanks (self, msg, language, T (language, N_("Your vote is counted, without your name.")));
+      respond_room_thanks (self, msg, language,
+                           T (language, N_("Your vote is counted, without your name.")));
       return;
     }
-  if (!_sam_collect_lookup_meeting_step (self, &step, NULL) || step->phones != SAM_MEETING_PHONES_VOTES)
+  if (!_sam_collect_lookup_meeting_step (self, &step, NULL) ||
+      step->phones != SAM_MEETING_PHONES_VOTES)
     {
-      _sam_collect_refuse (msg, SOUP_STATUS_BAD_REQUEST, headline, T (language, N_("The meeting takes no votes now.")));
+      _sam_collect_refuse (msg, SOUP_STATUS_BAD_REQUEST, headline,
+                           T (language, N_("The meeting takes no votes now.")));
       return;
     }
   if (sam_store_in_transaction (self->store))
@@ -472,7 +513,8 @@ take_vote (SamCollect        *self,
       _sam_collect_respond_failed (self, msg, language);
       return;
     }
-  if (!sam_meeting_store_add_ballot (self->store, self->meeting_id, self->step_id, vote.votes, vote.n_votes,
+  if (!sam_meeting_store_add_ballot (self->store, self->meeting_id, self->step_id, vote.votes,
+                                     vote.n_votes,
                                      &error))
     {
       /* As many vote forms as people taking part: one more would let someone who sent
@@ -490,7 +532,8 @@ take_vote (SamCollect        *self,
     }
   g_hash_table_add (self->used, g_strdup (_sam_collect_token_nonce (vote.token)));
   self->n_answered++;
-  respond_room_thanks (self, msg, language, T (language, N_("Your vote is counted, without your name.")));
+  respond_room_thanks (self, msg, language,
+                       T (language, N_("Your vote is counted, without your name.")));
   _sam_collect_notify_answered (self);
 }
 
@@ -516,29 +559,31 @@ take_answers (SamCollect        *self,
       return;
     }
   data = g_bytes_get_data (bytes, &length);
-  if (!sam_collect_answers_decode (self->catalogs[language], data, length, step->prompts->len, answers, &error))
+  if (!sam_collect_answers_decode (self->catalogs[language], data, length, step->prompts->len,
+                                   answers, &error))
     {
-      _sam_collect_refuse (msg, error->code == SAM_COLLECT_ERROR_TOO_LARGE ? SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE
-                                                                           : SOUP_STATUS_BAD_REQUEST,
-                           headline, error->message);
+      _sam_collect_refuse_decoded (msg, headline, error);
       return;
     }
   if (!_sam_collect_check_token (self, answers->token))
     {
       _sam_collect_refuse (msg, SOUP_STATUS_BAD_REQUEST, headline,
-                           T (language, N_("The answers did not come from a form of this computer.")));
+                           T (language,
+                              N_("The answers did not come from a form of this computer.")));
       return;
     }
   if (g_hash_table_contains (self->used, _sam_collect_token_nonce (answers->token)))
     {
       respond_room_thanks (self, msg, language,
-                           T (language, N_("Your answers are on the facilitator’s screen, without your name.")));
+                           T (language, N_("Your answers are on the facilitator’s screen, without "
+                                           "your name.")));
       return;
     }
   for (guint i = 0; i < answers->n_questions; i++)
     texts[i] = answers->answers[i];
   if (sam_store_in_transaction (self->store) ||
-      !sam_meeting_store_add_answers (self->store, self->meeting_id, self->step_id, texts, answers->n_questions,
+      !sam_meeting_store_add_answers (self->store, self->meeting_id, self->step_id, texts,
+                                      answers->n_questions,
                                       &error))
     {
       _sam_collect_respond_failed (self, msg, language);
@@ -547,7 +592,8 @@ take_answers (SamCollect        *self,
   g_hash_table_add (self->used, g_strdup (_sam_collect_token_nonce (answers->token)));
   self->n_answered++;
   respond_room_thanks (self, msg, language,
-                       T (language, N_("Your answers are on the facilitator’s screen, without your name.")));
+                       T (language,
+                          N_("Your answers are on the facilitator’s screen, without your name.")));
   _sam_collect_notify_answered (self);
 }
 
@@ -561,15 +607,19 @@ handle_phones_room (SamCollect        *self,
 {
   const SamMeetingStep *step;
 
-  if (!_sam_collect_lookup_meeting_step (self, &step, NULL) || step->phones == SAM_MEETING_PHONES_NONE)
+  if (!_sam_collect_lookup_meeting_step (self, &step, NULL) ||
+      step->phones == SAM_MEETING_PHONES_NONE)
     return FALSE;
   if (method == SOUP_METHOD_POST)
     {
       if (!_sam_collect_bucket_take (&self->posts))
         {
-          soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "10");
-          _sam_collect_refuse (msg, STATUS_TOO_MANY_REQUESTS, T (language, N_("Nothing was stored.")),
-                               T (language, N_("Too many phones sent at once. Send yours again in a moment.")));
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                        "Retry-After", "10");
+          _sam_collect_refuse (msg, STATUS_TOO_MANY_REQUESTS,
+                               T (language, N_("Nothing was stored.")),
+                               T (language, N_("Too many phones sent at once. Send yours again in "
+                                               "a moment.")));
           return TRUE;
         }
       if (step->phones == SAM_MEETING_PHONES_VOTES)
@@ -582,9 +632,11 @@ handle_phones_room (SamCollect        *self,
     {
       if (!_sam_collect_bucket_take (&self->gets))
         {
-          soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "10");
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                        "Retry-After", "10");
           _sam_collect_respond_text (msg, STATUS_TOO_MANY_REQUESTS,
-                                     T (language, N_("Too many phones asked at once. Try again in a moment.")));
+                                     T (language, N_("Too many phones asked at once. Try again in "
+                                                     "a moment.")));
           return TRUE;
         }
       if (step->phones == SAM_MEETING_PHONES_VOTES)

@@ -44,29 +44,33 @@ append_privacy (SamCollect *self,
                           open ? " open" : "");
   _sam_collect_append_escaped (out, T (language, N_("Before You Start")));
   g_string_append (out, "</h2></summary>\n<p>");
-  _sam_collect_append_escaped (out, T (language, N_("Your answers go straight to the clinic’s computer over the clinic’s own "
-                                                    "network, not through the internet. They are stored there without your "
-                                                    "name and are never shown one by one: only counts of answers are shown "
-                                                    "and shared.")));
+  _sam_collect_append_escaped (out, T (language, N_("Your answers go straight to the clinic’s "
+                                                    "computer over the clinic’s own network, not "
+                                                    "through the internet. They are stored there "
+                                                    "without your name and are never shown one by "
+                                                    "one: only counts of answers are shown and "
+                                                    "shared.")));
   g_string_append (out, "</p>\n<p>");
-  _sam_collect_append_escaped (out, T (language, N_("Nothing about your phone is kept: not its address, not its name, not "
-                                                    "the time you answered.")));
+  _sam_collect_append_escaped (out, T (language, N_("Nothing about your phone is kept: not its "
+                                                    "address, not its name, not the time you "
+                                                    "answered.")));
   g_string_append (out, "</p>\n");
   if (k > 1)
     {
       g_autofree char *small = NULL;
 
-      small = g_strdup_printf (T (language, N_("Where fewer than %d people from the clinic answer, colleagues "
-                                               "may be able to work out each other’s answers from the clinic’s "
-                                               "own results.")),
+      small = g_strdup_printf (T (language, N_("Where fewer than %d people from the clinic answer, "
+                                               "colleagues may be able to work out each other’s "
+                                               "answers from the clinic’s own results.")),
                                k);
       g_string_append (out, "<p>");
       _sam_collect_append_escaped (out, small);
       g_string_append (out, "</p>\n");
     }
   g_string_append (out, "<p class=\"js-only\" hidden>");
-  _sam_collect_append_escaped (out, T (language, N_("While you answer, a draft is kept on this phone only, and it is removed "
-                                                    "once your answers are sent.")));
+  _sam_collect_append_escaped (out, T (language, N_("While you answer, a draft is kept on this "
+                                                    "phone only, and it is removed once your "
+                                                    "answers are sent.")));
   g_string_append (out, "</p>\n</details>\n");
 }
 
@@ -111,7 +115,8 @@ _sam_collect_lookup_round (SamCollect  *self,
   if (*clinic_code == NULL)
     {
       g_clear_pointer (round, sam_round_free);
-      g_set_error_literal (error, SAM_COLLECT_ERROR, SAM_COLLECT_ERROR_FAILED, _("There is no such clinic"));
+      g_set_error_literal (error, SAM_COLLECT_ERROR, SAM_COLLECT_ERROR_FAILED,
+                           _("There is no such clinic"));
       return FALSE;
     }
   return TRUE;
@@ -133,16 +138,21 @@ respond_role_page (SamCollect        *self,
   if (round->closed)
     {
       g_string_append (content, "<p class=\"notice\" role=\"status\">");
-      _sam_collect_append_escaped (content, T (language, N_("This round is closed: it takes no more answers.")));
+      _sam_collect_append_escaped (content,
+                                   T (language,
+                                      N_("This round is closed: it takes no more answers.")));
       g_string_append (content, "</p>\n");
     }
-  g_string_append (content, "<section class=\"roles\" aria-labelledby=\"roles-title\">\n<h1 id=\"roles-title\">");
+  g_string_append (content, "<section class=\"roles\" aria-labelledby=\"roles-title\">\n<h1"
+                            " id=\"roles-title\">");
   _sam_collect_append_escaped (content, T (language, N_("Your Role")));
   g_string_append (content, "</h1>\n<ul class=\"choices\">\n");
   for (guint role = 0; role < SAM_N_ROLES; role++)
     {
-      g_string_append_printf (content, "<li><a class=\"choice\" href=\"%s?role=%s&amp;lang=%s\"><strong>",
-                              self->prefix, sam_role_to_string (role), _sam_collect_language_codes[language]);
+      g_string_append_printf (content,
+                              "<li><a class=\"choice\" href=\"%s?role=%s&amp;lang=%s\"><strong>",
+                              self->prefix, sam_role_to_string (role),
+                              _sam_collect_language_codes[language]);
       _sam_collect_append_escaped (content, sam_instrument_get_role_label (instrument, role));
       g_string_append (content, "</strong><span>");
       _sam_collect_append_escaped (content, sam_instrument_get_role_description (instrument, role));
@@ -160,7 +170,8 @@ append_option (GString    *out,
                const char *label,
                gboolean    not_applicable)
 {
-  g_string_append_printf (out, "<label class=\"option%s\"><input type=\"radio\" name=\"%s\" value=\"%d\"><span>",
+  g_string_append_printf (out, "<label class=\"option%s\"><input type=\"radio\" name=\"%s\""
+                               " value=\"%d\"><span>",
                           not_applicable ? " na" : "", item, code);
   _sam_collect_append_escaped (out, label);
   g_string_append (out, "</span></label>\n");
@@ -195,13 +206,17 @@ respond_form (SamCollect        *self,
   if (round->closed)
     {
       g_string_append (content, "<p class=\"notice\" role=\"status\">");
-      _sam_collect_append_escaped (content, T (language, N_("This round is closed: it takes no more answers.")));
+      _sam_collect_append_escaped (content,
+                                   T (language,
+                                      N_("This round is closed: it takes no more answers.")));
       g_string_append (content, "</p>\n");
     }
 
   /* The thanks come in the language the form was in, whatever the phone asks for. */
-  g_string_append_printf (content, "<form class=\"questionnaire\" method=\"post\" action=\"%s?lang=%s\" "
-                                   "accept-charset=\"utf-8\" data-next=\"", self->prefix, _sam_collect_language_codes[language]);
+  g_string_append_printf (content,
+                          "<form class=\"questionnaire\" method=\"post\" action=\"%s?lang=%s\" "
+                          "accept-charset=\"utf-8\" data-next=\"", self->prefix,
+                          _sam_collect_language_codes[language]);
   _sam_collect_append_escaped (content, next);
   g_string_append (content, "\" data-back=\"");
   _sam_collect_append_escaped (content, back);
@@ -210,8 +225,9 @@ respond_form (SamCollect        *self,
   g_string_append (content, "\">\n<h1>");
   _sam_collect_append_escaped (content, sam_instrument_get_role_label (instrument, role));
   g_string_append (content, "</h1>\n<p class=\"intro\">");
-  _sam_collect_append_escaped (content, T (language, N_("Choose the answer that fits best. You may leave out any question you "
-                                                        "do not want to answer.")));
+  _sam_collect_append_escaped (content, T (language, N_("Choose the answer that fits best. You may "
+                                                        "leave out any question you do not want to "
+                                                        "answer.")));
   g_string_append (content, "</p>\n");
   g_string_append_printf (content, "<input type=\"hidden\" name=\"role\" value=\"%s\">\n"
                                    "<input type=\"hidden\" name=\"form\" value=\"%s\">\n",
@@ -229,10 +245,12 @@ respond_form (SamCollect        *self,
         continue;
       n_questions++;
 
-      g_string_append_printf (content, "<section class=\"question\" id=\"question-%d\" aria-labelledby=\"title-%d\">\n"
+      g_string_append_printf (content, "<section class=\"question\" id=\"question-%d\""
+                                       " aria-labelledby=\"title-%d\">\n"
                                        "<p class=\"domain\">", question->number, question->number);
       _sam_collect_append_escaped (content, question->domain->title);
-      g_string_append_printf (content, "</p>\n<h2 id=\"title-%d\"><span class=\"number\">%d.</span> ",
+      g_string_append_printf (content,
+                              "</p>\n<h2 id=\"title-%d\"><span class=\"number\">%d.</span> ",
                               question->number, question->number);
       _sam_collect_append_escaped (content, question->text);
       g_string_append (content, "</h2>\n");
@@ -243,7 +261,8 @@ respond_form (SamCollect        *self,
 
           if (!sam_item_is_asked (item, role))
             continue;
-          g_string_append_printf (content, "<fieldset class=\"item\" id=\"item-%s\">\n<legend%s>", item->id,
+          g_string_append_printf (content,
+                                  "<fieldset class=\"item\" id=\"item-%s\">\n<legend%s>", item->id,
                                   item->text == NULL ? " class=\"visually-hidden\"" : "");
           _sam_collect_append_escaped (content, item->text != NULL ? item->text : question->text);
           g_string_append (content, "</legend>\n<div class=\"options\">\n");
@@ -255,7 +274,8 @@ respond_form (SamCollect        *self,
             }
           if (item->not_applicable != NULL)
             append_option (content, item->id, SAM_ANSWER_NOT_APPLICABLE,
-                           sam_instrument_get_not_applicable_label (instrument, item->not_applicable), TRUE);
+                           sam_instrument_get_not_applicable_label (instrument,
+                                                                    item->not_applicable), TRUE);
           g_string_append (content, "</div>\n</fieldset>\n");
         }
       g_string_append (content, "</section>\n");
@@ -265,7 +285,8 @@ respond_form (SamCollect        *self,
   _sam_collect_append_escaped (content, send);
   g_string_append (content, "</button></div>\n</form>\n");
 
-  _sam_collect_respond_page (self, msg, language, sam_instrument_get_role_label (instrument, role), links, content->str);
+  _sam_collect_respond_page (self, msg, language, sam_instrument_get_role_label (instrument, role),
+                             links, content->str);
 }
 
 static void
@@ -281,8 +302,9 @@ respond_thanks (SamCollect        *self,
                           sam_role_to_string (role));
   _sam_collect_append_escaped (content, T (language, N_("Thank You")));
   g_string_append (content, "</h1>\n<p>");
-  _sam_collect_append_escaped (content, T (language, N_("Your answers are stored on the clinic’s computer without your name. "
-                                                        "You can close this page now.")));
+  _sam_collect_append_escaped (content, T (language, N_("Your answers are stored on the clinic’s "
+                                                        "computer without your name. You can close "
+                                                        "this page now.")));
   g_string_append (content, "</p>\n</section>\n");
 
   _sam_collect_respond_page (self, msg, language, T (language, N_("Thank You")), "", content->str);
@@ -297,8 +319,10 @@ struct _Job
 };
 
 void
-_sam_collect_job_free (Job *job)
+_sam_collect_job_free (gpointer data)
 {
+  Job *job = data;
+
   g_object_unref (job->msg);
   g_free (job);
 }
@@ -334,7 +358,8 @@ store_job (SamCollect *self,
       g_autoptr(SamRound) round = NULL;
 
       sam_store_rollback (self->store);
-      if (!g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID) && error->domain != SAM_INSTRUMENT_ERROR)
+      if (!g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID) &&
+          error->domain != SAM_INSTRUMENT_ERROR)
         goto failed;
       round = sam_store_get_round (self->store, self->round_id, NULL);
       if (round == NULL || round->closed)
@@ -370,8 +395,8 @@ run_jobs (gpointer user_data)
 {
   SamCollect *self = user_data;
   g_autoptr(GHashTable) batch = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) waiting = g_ptr_array_new_with_free_func ((GDestroyNotify) _sam_collect_job_free);
-  g_autoptr(GPtrArray) answered = g_ptr_array_new_with_free_func ((GDestroyNotify) _sam_collect_job_free);
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new_with_free_func (_sam_collect_job_free);
+  g_autoptr(GPtrArray) answered = g_ptr_array_new_with_free_func (_sam_collect_job_free);
   g_autoptr(GError) error = NULL;
   gint64 deadline = g_get_monotonic_time () + BATCH_BUDGET_US;
   gboolean committed;
@@ -429,7 +454,8 @@ schedule_jobs (SamCollect *self,
   if (self->jobs_source != 0)
     return;
   if (delay_ms > 0)
-    self->jobs_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, delay_ms, run_jobs, self, NULL);
+    self->jobs_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, delay_ms, run_jobs,
+                                            self, NULL);
   else
     self->jobs_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_jobs, self, NULL);
 }
@@ -449,7 +475,8 @@ take_submission (SamCollect        *self,
   gsize length;
   const char *data;
 
-  if (content_type == NULL || g_ascii_strcasecmp (content_type, SOUP_FORM_MIME_TYPE_URLENCODED) != 0)
+  if (content_type == NULL ||
+      g_ascii_strcasecmp (content_type, SOUP_FORM_MIME_TYPE_URLENCODED) != 0)
     {
       _sam_collect_refuse (msg, SOUP_STATUS_BAD_REQUEST, headline,
                            T (language, N_("The answers did not come as a form sends them.")));
@@ -462,16 +489,15 @@ take_submission (SamCollect        *self,
   if (!sam_collect_form_decode (self->instruments[language], self->catalogs[language], data, length,
                                 &job->form, &error))
     {
-      _sam_collect_refuse (msg, error->code == SAM_COLLECT_ERROR_TOO_LARGE ? SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE
-                                                                           : SOUP_STATUS_BAD_REQUEST,
-                           headline, error->message);
+      _sam_collect_refuse_decoded (msg, headline, error);
       g_free (job);
       return;
     }
   if (!_sam_collect_check_token (self, job->form.token))
     {
       _sam_collect_refuse (msg, SOUP_STATUS_BAD_REQUEST, headline,
-                           T (language, N_("The answers did not come from a form of this computer.")));
+                           T (language,
+                              N_("The answers did not come from a form of this computer.")));
       g_free (job);
       return;
     }
@@ -498,9 +524,12 @@ _sam_collect_handle_survey (SamCollect        *self,
     {
       if (!_sam_collect_bucket_take (&self->posts))
         {
-          soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "10");
-          _sam_collect_refuse (msg, STATUS_TOO_MANY_REQUESTS, T (language, N_("Nothing was stored.")),
-                               T (language, N_("Too many answers arrived at once. Send yours again in a moment.")));
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                        "Retry-After", "10");
+          _sam_collect_refuse (msg, STATUS_TOO_MANY_REQUESTS,
+                               T (language, N_("Nothing was stored.")),
+                               T (language, N_("Too many answers arrived at once. Send yours again "
+                                               "in a moment.")));
           return;
         }
       take_submission (self, msg, language);
@@ -516,21 +545,25 @@ _sam_collect_handle_survey (SamCollect        *self,
 
       if (!_sam_collect_bucket_take (&self->gets))
         {
-          soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "10");
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                        "Retry-After", "10");
           _sam_collect_respond_text (msg, STATUS_TOO_MANY_REQUESTS,
-                                     T (language, N_("Too many phones asked at once. Try again in a moment.")));
+                                     T (language, N_("Too many phones asked at once. Try again in "
+                                                     "a moment.")));
           return;
         }
       if (role_name != NULL && !sam_role_from_string (role_name, &role))
         {
           _sam_collect_respond_text (msg, SOUP_STATUS_BAD_REQUEST,
-                                     T (language, N_("The form names a role the questionnaire does not have.")));
+                                     T (language, N_("The form names a role the questionnaire does "
+                                                     "not have.")));
           return;
         }
       if (!_sam_collect_lookup_round (self, &round, &clinic_code, &error))
         {
           _sam_collect_respond_text (msg, SOUP_STATUS_SERVICE_UNAVAILABLE,
-                                     T (language, N_("The clinic’s computer could not find the round.")));
+                                     T (language,
+                                        N_("The clinic’s computer could not find the round.")));
           return;
         }
       if (role_name == NULL)
@@ -540,6 +573,7 @@ _sam_collect_handle_survey (SamCollect        *self,
       return;
     }
 
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", "GET, HEAD, POST");
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow",
+                                "GET, HEAD, POST");
   _sam_collect_respond_text (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "Method Not Allowed");
 }

@@ -85,7 +85,8 @@ handle_request (SoupServer        *server,
   segment_end = strchr (path + 1, '/');
   if (segment_end == NULL)
     segment_end = path + strlen (path);
-  if (!_sam_collect_equal_in_constant_time (path + 1, segment_end - path - 1, self->secret, secret_length))
+  if (!_sam_collect_equal_in_constant_time (path + 1, segment_end - path - 1, self->secret,
+                                            secret_length))
     {
       _sam_collect_respond_text (msg, SOUP_STATUS_NOT_FOUND, "Not Found");
       return;
@@ -95,9 +96,12 @@ handle_request (SoupServer        *server,
   if (g_object_get_data (G_OBJECT (msg), "sam-too-large") != NULL)
     {
       language = _sam_collect_choose_language (msg, NULL);
-      _sam_collect_refuse (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, T (language, N_("Nothing was stored.")),
-                           self->meeting_id > 0 ? T (language, N_("The note is more than a form can hold."))
-                                                : T (language, N_("The answers are more than a form can hold.")));
+      _sam_collect_refuse (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                           T (language, N_("Nothing was stored.")),
+                           self->meeting_id > 0 ? T (language,
+                                                     N_("The note is more than a form can hold."))
+                                                : T (language, N_("The answers are more than a "
+                                                                  "form can hold.")));
       return;
     }
 
@@ -113,16 +117,19 @@ handle_request (SoupServer        *server,
 
       if (method != SOUP_METHOD_GET && method != SOUP_METHOD_HEAD)
         {
-          soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", "GET, HEAD");
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow",
+                                        "GET, HEAD");
           _sam_collect_respond_text (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "Method Not Allowed");
           return;
         }
-      bytes = sam_content_lookup (g_str_equal (rest, "/phone.css") ? "phone/phone.css" : "phone/phone.js", NULL);
+      bytes = sam_content_lookup (g_str_equal (rest, "/phone.css") ? "phone/phone.css"
+                                                                   : "phone/phone.js", NULL);
       if (bytes == NULL)
         _sam_collect_respond_text (msg, SOUP_STATUS_NOT_FOUND, "Not Found");
       else
-        _sam_collect_respond_bytes (msg, g_str_equal (rest, "/phone.css") ? "text/css; charset=utf-8"
-                                                                          : "text/javascript; charset=utf-8", bytes);
+        _sam_collect_respond_bytes (msg,
+                                    g_str_equal (rest, "/phone.css") ? "text/css; charset=utf-8"
+                                    : "text/javascript; charset=utf-8", bytes);
       return;
     }
   if (!g_str_equal (rest, "/"))
@@ -174,7 +181,8 @@ on_got_chunk (SoupServerMessage *msg,
 {
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
 
-  if (g_object_get_data (G_OBJECT (msg), "sam-too-large") == NULL && body->length > SAM_COLLECT_FORM_MAX_SIZE)
+  if (g_object_get_data (G_OBJECT (msg), "sam-too-large") == NULL &&
+      body->length > SAM_COLLECT_FORM_MAX_SIZE)
     mark_too_large (msg);
 }
 
@@ -461,7 +469,8 @@ listen_socket (SoupServer      *server,
                GSocketAddress  *address,
                GError         **error)
 {
-  g_autoptr(GSocket) socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
+  g_autoptr(GSocket) socket = g_socket_new (g_socket_address_get_family (address),
+                                            G_SOCKET_TYPE_STREAM,
                                             G_SOCKET_PROTOCOL_TCP, error);
 
   if (socket == NULL)
@@ -516,8 +525,8 @@ listen_on (SamCollect  *self,
 
       host = local->len > 0
              ? host_for_url (g_inet_socket_address_get_address (g_ptr_array_index (local, 0)))
-             : g_strdup (g_inet_address_get_family (g_inet_socket_address_get_address (shown)) == G_SOCKET_FAMILY_IPV6
-                         ? "[::1]" : "127.0.0.1");
+             : g_strdup (g_inet_address_get_family (g_inet_socket_address_get_address (shown))
+                         == G_SOCKET_FAMILY_IPV6 ? "[::1]" : "127.0.0.1");
     }
   else
     host = host_for_url (g_inet_socket_address_get_address (shown));
@@ -589,12 +598,14 @@ sam_collect_start (SamCollect  *self,
       if (addresses->len == 0)
         {
           g_set_error_literal (error, SAM_COLLECT_ERROR, SAM_COLLECT_ERROR_NO_ADDRESS,
-                               _("This computer has no address on a local network that phones could reach"));
+                               _("This computer has no address on a local network that phones "
+                                 "could reach"));
           return FALSE;
         }
     }
 
-  if (!_sam_collect_crypto_random (secret, sizeof secret, error) || !_sam_collect_crypto_random (self->key, sizeof self->key, error))
+  if (!_sam_collect_crypto_random (secret, sizeof secret, error) ||
+      !_sam_collect_crypto_random (self->key, sizeof self->key, error))
     return FALSE;
   g_clear_pointer (&self->secret, g_free);
   g_clear_pointer (&self->prefix, g_free);
@@ -629,7 +640,7 @@ sam_collect_stop (SamCollect *self)
   /* Forms still waiting are not stored; their phones lose the connection and can send
    * them again to the next server. */
   g_clear_handle_id (&self->jobs_source, g_source_remove);
-  g_queue_free_full (g_steal_pointer (&self->jobs), (GDestroyNotify) _sam_collect_job_free);
+  g_queue_free_full (g_steal_pointer (&self->jobs), _sam_collect_job_free);
   self->jobs = g_queue_new ();
   g_signal_handlers_disconnect_by_data (self->server, self);
   soup_server_remove_handler (self->server, NULL);
