@@ -19,7 +19,8 @@ INSERT INTO received_figures (round_id, k, filename, sha256, imported)
          coalesce ((SELECT CAST (value AS INTEGER) FROM settings WHERE key = 'min-group-size'), 3),
          '', '', date ('now')
   FROM rounds r JOIN clusters c ON c.id = r.cluster_id
-  WHERE EXISTS (SELECT 1 FROM cluster_figures f WHERE f.round_label = r.label AND f.cluster = c.name);
+  WHERE EXISTS (SELECT 1 FROM cluster_figures f
+ WHERE f.round_label = r.label AND f.cluster = c.name);
 CREATE TABLE sent_tallies (
   round_id    INTEGER NOT NULL REFERENCES rounds (id) ON DELETE CASCADE,
   clinic_id   INTEGER NOT NULL REFERENCES clinics (id) ON DELETE CASCADE,

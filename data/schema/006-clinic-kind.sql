@@ -10,7 +10,8 @@ UPDATE clinics SET kind = CASE
    AND NOT EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id AND p.role = 'solo')
   THEN 'partnership'
   WHEN EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id AND p.role = 'solo')
-   AND NOT EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id AND p.role = 'partner')
+   AND NOT EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id
+ AND p.role = 'partner')
    AND NOT EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id AND p.role = 'solo'
                    GROUP BY p.round_id HAVING count(*) > 1)
   THEN 'solo'

@@ -337,7 +337,7 @@ start_part (GMarkupParseContext  *context,
     return;
   if (!at_template_level (state))
     { set_invalid (context, state, error, "a part belongs directly in a template"); return; }
-  if (!is_id (id) || _sam_meeting_template_find_by_id (state->template->parts, G_STRUCT_OFFSET (SamMeetingPart, id), id))
+  if (!is_id (id) || SAM_MEETING_FIND (state->template->parts, SamMeetingPart, id))
     { set_invalid (context, state, error, "a part needs an id of its own"); return; }
 
   part = g_new0 (SamMeetingPart, 1);
@@ -362,7 +362,8 @@ start_part (GMarkupParseContext  *context,
   if ((part->condition != SAM_MEETING_CONDITION_NONE) != (says_adds || g_strcmp0 (adds, "no") == 0))
     {
       set_invalid (context, state, error,
-                   "part “%s”: a conditional part, and only that, says adds-to-total=\"yes\" or \"no\"", id);
+                   "part “%s”: a conditional part, and only that,"
+                   " says adds-to-total=\"yes\" or \"no\"", id);
       return;
     }
   part->adds = says_adds;
@@ -391,7 +392,7 @@ start_step (GMarkupParseContext  *context,
   if (state->template == NULL || state->step != NULL || state->category != NULL ||
       state->group != NULL)
     { set_invalid (context, state, error, "a step belongs in a template or a part"); return; }
-  if (!is_id (id) || _sam_meeting_template_find_by_id (state->template->steps, G_STRUCT_OFFSET (SamMeetingStep, id), id))
+  if (!is_id (id) || SAM_MEETING_FIND (state->template->steps, SamMeetingStep, id))
     { set_invalid (context, state, error, "a step needs an id of its own"); return; }
 
   step = g_new0 (SamMeetingStep, 1);
@@ -427,7 +428,8 @@ start_step (GMarkupParseContext  *context,
       (step->conditional || !parse_step_minutes (follow_up_minutes, &step->follow_up_seconds) ||
        step->follow_up_seconds > step->seconds))
     {
-      set_invalid (context, state, error, "step “%s”: follow-up-minutes “%s” must be a shorter time "
+      set_invalid (context, state, error,
+                   "step “%s”: follow-up-minutes “%s” must be a shorter time "
                    "for a step held at every meeting", id, follow_up_minutes);
       return;
     }
@@ -446,7 +448,8 @@ start_step (GMarkupParseContext  *context,
     { set_invalid (context, state, error, "phones must be “votes” or “questions”"); return; }
   /* One room a step: phones post notes, or votes, or answers. */
   if (step->phones != SAM_MEETING_PHONES_NONE && step->notes != SAM_MEETING_NOTES_NONE)
-    { set_invalid (context, state, error, "a step with notes takes no votes or questions from phones"); return; }
+    { set_invalid (context, state, error,
+                   "a step with notes takes no votes or questions from phones"); return; }
 }
 
 /* A step whose prompts are questions for phones has one to SAM_MEETING_QUESTIONS_MAX. */
@@ -459,7 +462,8 @@ end_step (GMarkupParseContext  *context,
 
   if (step != NULL && step->phones == SAM_MEETING_PHONES_QUESTIONS &&
       (step->prompts->len == 0 || step->prompts->len > SAM_MEETING_QUESTIONS_MAX))
-    set_invalid (context, state, error, "step “%s”: phones=\"questions\" asks its prompts, one to %d of them",
+    set_invalid (context, state, error, "step “%s”: phones=\"questions\" asks its prompts,"
+                                        " one to %d of them",
                  step->id, SAM_MEETING_QUESTIONS_MAX);
 }
 
@@ -478,8 +482,7 @@ start_category (GMarkupParseContext  *context,
     return;
   if (!at_template_level (state))
     { set_invalid (context, state, error, "a category belongs directly in a template"); return; }
-  if (!is_id (id) ||
-      _sam_meeting_template_find_by_id (state->template->categories, G_STRUCT_OFFSET (SamMeetingCategory, id), id))
+  if (!is_id (id) || SAM_MEETING_FIND (state->template->categories, SamMeetingCategory, id))
     { set_invalid (context, state, error, "a category needs an id of its own"); return; }
 
   category = g_new0 (SamMeetingCategory, 1);
@@ -505,7 +508,7 @@ start_reflections (GMarkupParseContext  *context,
   if (!at_template_level (state))
     { set_invalid (context, state, error, "reflections belong directly in a template"); return; }
   if (!is_id (id) ||
-      _sam_meeting_template_find_by_id (state->template->groups, G_STRUCT_OFFSET (SamMeetingReflectionGroup, id), id))
+      SAM_MEETING_FIND (state->template->groups, SamMeetingReflectionGroup, id))
     { set_invalid (context, state, error, "reflections need an id of their own"); return; }
 
   group = g_new0 (SamMeetingReflectionGroup, 1);
@@ -556,7 +559,8 @@ start_question (GMarkupParseContext  *context,
   if (!parse_roles (find_attribute (names, values, "roles"), &question->roles))
     {
       set_invalid (context, state, error, "reflections “%s”, question %u: roles must name "
-                   "partner, solo or staff", state->group->id, question->number);
+                                          "partner, solo or staff",
+                   state->group->id, question->number);
       return;
     }
 }
@@ -732,8 +736,8 @@ resolve_pending (GMarkupParseContext  *context,
 
       for (guint j = 0; pending->step != NULL && categories[j] != NULL; j++)
         {
-          gpointer category = _sam_meeting_template_find_by_id (template->categories,
-                                                                G_STRUCT_OFFSET (SamMeetingCategory, id), categories[j]);
+          gpointer category = SAM_MEETING_FIND (template->categories, SamMeetingCategory,
+                                                categories[j]);
 
           if (*categories[j] == '\0')
             continue;
@@ -747,9 +751,8 @@ resolve_pending (GMarkupParseContext  *context,
         }
       for (guint j = 0; pending->step != NULL && reflections[j] != NULL; j++)
         {
-          gpointer group = _sam_meeting_template_find_by_id (template->groups,
-                                                             G_STRUCT_OFFSET (SamMeetingReflectionGroup, id),
-                                                             reflections[j]);
+          gpointer group = SAM_MEETING_FIND (template->groups, SamMeetingReflectionGroup,
+                                             reflections[j]);
 
           if (*reflections[j] == '\0')
             continue;
@@ -763,8 +766,7 @@ resolve_pending (GMarkupParseContext  *context,
         }
       if (pending->group != NULL)
         {
-          pending->group->part = _sam_meeting_template_find_by_id (template->parts, G_STRUCT_OFFSET (SamMeetingPart, id),
-                                                                   pending->part);
+          pending->group->part = SAM_MEETING_FIND (template->parts, SamMeetingPart, pending->part);
           if (pending->group->part == NULL)
             {
               set_invalid (context, state, error, "reflections “%s”: no part “%s”",
@@ -791,7 +793,7 @@ validate_template (GMarkupParseContext  *context,
       template->preparation->len == 0)
     {
       set_invalid (context, state, error, "a template needs a title, a purpose, participants "
-                   "and preparation");
+                                          "and preparation");
       return FALSE;
     }
   if (template->steps->len == 0)
@@ -879,13 +881,15 @@ validate_template (GMarkupParseContext  *context,
       }
     if (adds && gives)
       {
-        set_invalid (context, state, error, "conditional parts either all add to the total or none");
+        set_invalid (context, state, error,
+                     "conditional parts either all add to the total or none");
         return FALSE;
       }
     if ((gives ? conditional : 0) != given)
       {
         set_invalid (context, state, error, "the steps give way %g minutes at a follow-up, "
-                     "where the conditional parts take %g", given / 60.0, (gives ? conditional : 0) / 60.0);
+                                            "where the conditional parts take %g",
+                     given / 60.0, (gives ? conditional : 0) / 60.0);
         return FALSE;
       }
   }

@@ -34,5 +34,8 @@ struct _SamMeetingTemplate
 gpointer _sam_meeting_template_find_by_id (GPtrArray  *array,
                                            gsize       id_offset,
                                            const char *id);
+/* The element of @array, one of @type, whose id is @key, or %NULL. */
+#define SAM_MEETING_FIND(array, type, key) \
+  _sam_meeting_template_find_by_id ((array), G_STRUCT_OFFSET (type, id), (key))
 
 G_END_DECLS

@@ -326,7 +326,7 @@ sam_meeting_template_lookup_step (SamMeetingTemplate *self,
 {
   g_return_val_if_fail (SAM_IS_MEETING_TEMPLATE (self), NULL);
 
-  return _sam_meeting_template_find_by_id (self->steps, G_STRUCT_OFFSET (SamMeetingStep, id), id);
+  return SAM_MEETING_FIND (self->steps, SamMeetingStep, id);
 }
 
 guint
@@ -367,7 +367,7 @@ sam_meeting_template_lookup_category (SamMeetingTemplate *self,
 {
   g_return_val_if_fail (SAM_IS_MEETING_TEMPLATE (self), NULL);
 
-  return _sam_meeting_template_find_by_id (self->categories, G_STRUCT_OFFSET (SamMeetingCategory, id), id);
+  return SAM_MEETING_FIND (self->categories, SamMeetingCategory, id);
 }
 
 /**
