@@ -431,6 +431,40 @@ _sam_collect_refuse (SoupServerMessage *msg,
   _sam_collect_respond_text (msg, status, text);
 }
 
+/* A turn of the rate limit for a form posted; without one the form is refused with
+ * @reason, and the phone told to send it again in a while. */
+gboolean
+_sam_collect_take_post_turn (SamCollect        *self,
+                             SoupServerMessage *msg,
+                             Language           language,
+                             const char        *reason)
+{
+  if (_sam_collect_bucket_take (&self->posts))
+    return TRUE;
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Retry-After", "10");
+  _sam_collect_refuse (msg, STATUS_TOO_MANY_REQUESTS, T (language, N_("Nothing was stored.")),
+                       reason);
+  return FALSE;
+}
+
+/* A turn of the rate limit for a page asked for; without one the phone is told to ask
+ * again in a while. */
+gboolean
+_sam_collect_take_get_turn (SamCollect        *self,
+                            SoupServerMessage *msg,
+                            Language           language)
+{
+  if (_sam_collect_bucket_take (&self->gets))
+    return TRUE;
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Retry-After", "10");
+  _sam_collect_respond_text (msg, STATUS_TOO_MANY_REQUESTS,
+                             T (language, N_("Too many phones asked at once. Try again in a "
+                                             "moment.")));
+  return FALSE;
+}
+
 /* Refuses a form that did not decode: 413 where it is larger than a form can be, else 400,
  * with what was wrong with it. */
 void

@@ -133,6 +133,13 @@ void        _sam_collect_refuse                  (SoupServerMessage  *msg,
                                                   guint               status,
                                                   const char         *headline,
                                                   const char         *reason);
+gboolean    _sam_collect_take_post_turn          (SamCollect         *self,
+                                                  SoupServerMessage  *msg,
+                                                  Language            language,
+                                                  const char         *reason);
+gboolean    _sam_collect_take_get_turn           (SamCollect         *self,
+                                                  SoupServerMessage  *msg,
+                                                  Language            language);
 void        _sam_collect_refuse_decoded          (SoupServerMessage  *msg,
                                                   const char         *headline,
                                                   const GError       *error);

@@ -246,30 +246,17 @@ _sam_collect_handle_room (SamCollect        *self,
     return;
   if (method == SOUP_METHOD_POST)
     {
-      if (!_sam_collect_bucket_take (&self->posts))
-        {
-          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                        "Retry-After", "10");
-          _sam_collect_refuse (msg, STATUS_TOO_MANY_REQUESTS,
-                               T (language, N_("Nothing was stored.")),
-                               T (language, N_("Too many notes arrived at once. Send yours again "
-                                               "in a moment.")));
-          return;
-        }
+      if (!_sam_collect_take_post_turn (self, msg, language,
+                                        T (language, N_("Too many notes arrived at once. "
+                                                        "Send yours again in a moment."))))
+        return;
       take_note (self, msg, language);
       return;
     }
   if (method == SOUP_METHOD_GET || method == SOUP_METHOD_HEAD)
     {
-      if (!_sam_collect_bucket_take (&self->gets))
-        {
-          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                        "Retry-After", "10");
-          _sam_collect_respond_text (msg, STATUS_TOO_MANY_REQUESTS,
-                                     T (language, N_("Too many phones asked at once. Try again in "
-                                                     "a moment.")));
-          return;
-        }
+      if (!_sam_collect_take_get_turn (self, msg, language))
+        return;
       respond_note_form (self, msg, language);
       return;
     }
@@ -612,16 +599,10 @@ handle_phones_room (SamCollect        *self,
     return FALSE;
   if (method == SOUP_METHOD_POST)
     {
-      if (!_sam_collect_bucket_take (&self->posts))
-        {
-          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                        "Retry-After", "10");
-          _sam_collect_refuse (msg, STATUS_TOO_MANY_REQUESTS,
-                               T (language, N_("Nothing was stored.")),
-                               T (language, N_("Too many phones sent at once. Send yours again in "
-                                               "a moment.")));
-          return TRUE;
-        }
+      if (!_sam_collect_take_post_turn (self, msg, language,
+                                        T (language, N_("Too many phones sent at once. "
+                                                        "Send yours again in a moment."))))
+        return TRUE;
       if (step->phones == SAM_MEETING_PHONES_VOTES)
         take_vote (self, msg, language);
       else
@@ -630,15 +611,8 @@ handle_phones_room (SamCollect        *self,
     }
   if (method == SOUP_METHOD_GET || method == SOUP_METHOD_HEAD)
     {
-      if (!_sam_collect_bucket_take (&self->gets))
-        {
-          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                        "Retry-After", "10");
-          _sam_collect_respond_text (msg, STATUS_TOO_MANY_REQUESTS,
-                                     T (language, N_("Too many phones asked at once. Try again in "
-                                                     "a moment.")));
-          return TRUE;
-        }
+      if (!_sam_collect_take_get_turn (self, msg, language))
+        return TRUE;
       if (step->phones == SAM_MEETING_PHONES_VOTES)
         respond_vote_form (self, msg, language);
       else

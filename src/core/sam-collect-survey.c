@@ -519,19 +519,12 @@ _sam_collect_handle_survey (SamCollect        *self,
                             GHashTable        *query,
                             Language           language)
 {
-
   if (method == SOUP_METHOD_POST)
     {
-      if (!_sam_collect_bucket_take (&self->posts))
-        {
-          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                        "Retry-After", "10");
-          _sam_collect_refuse (msg, STATUS_TOO_MANY_REQUESTS,
-                               T (language, N_("Nothing was stored.")),
-                               T (language, N_("Too many answers arrived at once. Send yours again "
-                                               "in a moment.")));
-          return;
-        }
+      if (!_sam_collect_take_post_turn (self, msg, language,
+                                        T (language, N_("Too many answers arrived at once. "
+                                                        "Send yours again in a moment."))))
+        return;
       take_submission (self, msg, language);
       return;
     }
@@ -543,15 +536,8 @@ _sam_collect_handle_survey (SamCollect        *self,
       g_autoptr(GError) error = NULL;
       SamRole role;
 
-      if (!_sam_collect_bucket_take (&self->gets))
-        {
-          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                        "Retry-After", "10");
-          _sam_collect_respond_text (msg, STATUS_TOO_MANY_REQUESTS,
-                                     T (language, N_("Too many phones asked at once. Try again in "
-                                                     "a moment.")));
-          return;
-        }
+      if (!_sam_collect_take_get_turn (self, msg, language))
+        return;
       if (role_name != NULL && !sam_role_from_string (role_name, &role))
         {
           _sam_collect_respond_text (msg, SOUP_STATUS_BAD_REQUEST,
