@@ -16,6 +16,22 @@
 #include "sam-names.h"
 #include "sam-store-private.h"
 
+/* After a change to one round: none changed means there is no such round; else the
+ * store's "changed". */
+static gboolean
+round_changed (SamStore  *self,
+               GError   **error)
+{
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("There is no such round"));
+      return FALSE;
+    }
+  _sam_store_mark_changed (self);
+  return TRUE;
+}
+
 /* Steps a write of a round's label; a label the cluster already has is refused by name. */
 static int
 step_round_label (sqlite3_stmt  *stmt,
@@ -116,15 +132,7 @@ sam_store_set_round_closed (SamStore  *self,
   sqlite3_bind_int (stmt, 2, closed ? 1 : 0);
   if (!_sam_store_step_done (self, stmt, error))
     return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                           _("There is no such round"));
-      return FALSE;
-    }
-
-  _sam_store_mark_changed (self);
-  return TRUE;
+  return round_changed (self, error);
 }
 
 gboolean
@@ -267,14 +275,7 @@ sam_store_rename_round (SamStore    *self,
     return FALSE;
   if (rc != SQLITE_DONE)
     return _sam_store_set_error (self, error, rc);
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                           _("There is no such round"));
-      return FALSE;
-    }
-  _sam_store_mark_changed (self);
-  return TRUE;
+  return round_changed (self, error);
 }
 
 /**
