@@ -86,6 +86,27 @@ append_heading (GString    *out,
   g_string_append (out, "</p>\n");
 }
 
+/* What each page of the questionnaire opens with: the round and the clinic, what is kept
+ * (@open as for append_privacy()), and a closed round said to be closed. */
+static void
+append_opening (SamCollect     *self,
+                GString        *out,
+                Language        language,
+                const SamRound *round,
+                const char     *clinic_code,
+                gboolean        open)
+{
+  append_heading (out, round->label, clinic_code);
+  append_privacy (self, out, language, open);
+  if (round->closed)
+    {
+      g_string_append (out, "<p class=\"notice\" role=\"status\">");
+      _sam_collect_append_escaped (out, T (language, N_("This round is closed: it takes no more "
+                                                        "answers.")));
+      g_string_append (out, "</p>\n");
+    }
+}
+
 /* The round as the store has it now, and the clinic's code. */
 gboolean
 _sam_collect_lookup_round (SamCollect  *self,
@@ -133,16 +154,7 @@ respond_role_page (SamCollect        *self,
   g_autoptr(GString) content = g_string_new (NULL);
   g_autofree char *links = _sam_collect_language_links (self, language, NULL);
 
-  append_heading (content, round->label, clinic_code);
-  append_privacy (self, content, language, TRUE);
-  if (round->closed)
-    {
-      g_string_append (content, "<p class=\"notice\" role=\"status\">");
-      _sam_collect_append_escaped (content,
-                                   T (language,
-                                      N_("This round is closed: it takes no more answers.")));
-      g_string_append (content, "</p>\n");
-    }
+  append_opening (self, content, language, round, clinic_code, TRUE);
   g_string_append (content, "<section class=\"roles\" aria-labelledby=\"roles-title\">\n<h1"
                             " id=\"roles-title\">");
   _sam_collect_append_escaped (content, T (language, N_("Your Role")));
@@ -201,16 +213,7 @@ respond_form (SamCollect        *self,
       return;
     }
 
-  append_heading (content, round->label, clinic_code);
-  append_privacy (self, content, language, FALSE);
-  if (round->closed)
-    {
-      g_string_append (content, "<p class=\"notice\" role=\"status\">");
-      _sam_collect_append_escaped (content,
-                                   T (language,
-                                      N_("This round is closed: it takes no more answers.")));
-      g_string_append (content, "</p>\n");
-    }
+  append_opening (self, content, language, round, clinic_code, FALSE);
 
   /* The thanks come in the language the form was in, whatever the phone asks for. */
   g_string_append_printf (content,
