@@ -116,6 +116,22 @@ refuse (GError     **error,
   return FALSE;
 }
 
+/* What every decoder does first: a missing body is an empty one, and one larger than a
+ * form can be is refused with @too_large (marked with N_()). */
+static gboolean
+check_size (const char **body,
+            gsize        length,
+            SamCatalog  *catalog,
+            const char  *too_large,
+            GError     **error)
+{
+  if (*body == NULL)
+    *body = "";
+  if (length > SAM_COLLECT_FORM_MAX_SIZE)
+    return refuse (error, SAM_COLLECT_ERROR_TOO_LARGE, sam_catalog_gettext (catalog, too_large));
+  return TRUE;
+}
+
 /* One field of a form body after another: its name and value decoded into @name and
  * @value. Returns 1 for a field, 0 at the end, -1 for a field that does not decode
  * (*name_ok says whether at least its name did). */
@@ -186,11 +202,8 @@ sam_collect_form_decode (SamInstrument   *instrument,
   g_return_val_if_fail (form != NULL, FALSE);
 
   memset (form, 0, sizeof *form);
-  if (body == NULL)
-    body = "";
-  if (length > SAM_COLLECT_FORM_MAX_SIZE)
-    return refuse (error, SAM_COLLECT_ERROR_TOO_LARGE,
-                   sam_catalog_gettext (catalog, N_("The answers are more than a form can hold.")));
+  if (!check_size (&body, length, catalog, N_("The answers are more than a form can hold."), error))
+    return FALSE;
 
   for (;;)
     {
@@ -369,11 +382,8 @@ sam_collect_note_decode (SamCatalog      *catalog,
   g_return_val_if_fail (note != NULL, FALSE);
 
   memset (note, 0, sizeof *note);
-  if (body == NULL)
-    body = "";
-  if (length > SAM_COLLECT_FORM_MAX_SIZE)
-    return refuse (error, SAM_COLLECT_ERROR_TOO_LARGE,
-                   sam_catalog_gettext (catalog, N_("The note is more than a form can hold.")));
+  if (!check_size (&body, length, catalog, N_("The note is more than a form can hold."), error))
+    return FALSE;
 
   for (;;)
     {
@@ -536,11 +546,8 @@ sam_collect_vote_decode (SamCatalog      *catalog,
   g_return_val_if_fail (vote != NULL, FALSE);
 
   memset (vote, 0, sizeof *vote);
-  if (body == NULL)
-    body = "";
-  if (length > SAM_COLLECT_FORM_MAX_SIZE)
-    return refuse (error, SAM_COLLECT_ERROR_TOO_LARGE,
-                   sam_catalog_gettext (catalog, N_("The vote is more than a form can hold.")));
+  if (!check_size (&body, length, catalog, N_("The vote is more than a form can hold."), error))
+    return FALSE;
 
   for (;;)
     {
@@ -634,11 +641,8 @@ sam_collect_answers_decode (SamCatalog         *catalog,
 
   memset (answers, 0, sizeof *answers);
   answers->n_questions = n_questions;
-  if (body == NULL)
-    body = "";
-  if (length > SAM_COLLECT_FORM_MAX_SIZE)
-    return refuse (error, SAM_COLLECT_ERROR_TOO_LARGE,
-                   sam_catalog_gettext (catalog, N_("The answers are more than a form can hold.")));
+  if (!check_size (&body, length, catalog, N_("The answers are more than a form can hold."), error))
+    return FALSE;
 
   for (;;)
     {
