@@ -254,21 +254,6 @@ check_attributes (GMarkupParseContext  *context,
   return TRUE;
 }
 
-gpointer
-_sam_meeting_template_find_by_id (GPtrArray  *array,
-                                  gsize       id_offset,
-                                  const char *id)
-{
-  for (guint i = 0; i < array->len; i++)
-    {
-      gpointer element = g_ptr_array_index (array, i);
-
-      if (g_strcmp0 (G_STRUCT_MEMBER (const char *, element, id_offset), id) == 0)
-        return element;
-    }
-  return NULL;
-}
-
 static gboolean
 at_template_level (ParseState *state)
 {

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "sam-markup.h"
 #include "sam-meeting-template.h"
 
 G_BEGIN_DECLS
@@ -30,12 +31,8 @@ struct _SamMeetingTemplate
   GPtrArray       *groups;         /* SamMeetingReflectionGroup */
 };
 
-/* The element of @array whose id (a char * at @id_offset) is @id, or %NULL. */
-gpointer _sam_meeting_template_find_by_id (GPtrArray  *array,
-                                           gsize       id_offset,
-                                           const char *id);
 /* The element of @array, one of @type, whose id is @key, or %NULL. */
 #define SAM_MEETING_FIND(array, type, key) \
-  _sam_meeting_template_find_by_id ((array), G_STRUCT_OFFSET (type, id), (key))
+  _sam_markup_find_by_id ((array), G_STRUCT_OFFSET (type, id), (key))
 
 G_END_DECLS
