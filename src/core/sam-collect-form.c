@@ -116,6 +116,58 @@ refuse (GError     **error,
   return FALSE;
 }
 
+/* What every decoder does first: a missing body is an empty one, and one larger than a
+ * form can be is refused with @too_large (marked with N_()). */
+static gboolean
+check_size (const char **body,
+            gsize        length,
+            SamCatalog  *catalog,
+            const char  *too_large,
+            GError     **error)
+{
+  if (*body == NULL)
+    *body = "";
+  if (length > SAM_COLLECT_FORM_MAX_SIZE)
+    return refuse (error, SAM_COLLECT_ERROR_TOO_LARGE, sam_catalog_gettext (catalog, too_large));
+  return TRUE;
+}
+
+/* One field of a form body after another: its name and value decoded into @name and
+ * @value. Returns 1 for a field, 0 at the end, -1 for a field that does not decode
+ * (*name_ok says whether at least its name did). */
+static int
+next_field (const char *body,
+            gsize       length,
+            gsize      *start,
+            char       *name,
+            gsize       name_size,
+            char       *value,
+            gsize       value_size,
+            gboolean   *name_ok)
+{
+  while (*start <= length)
+    {
+      const char *segment = body + *start;
+      const char *end = length > *start ? memchr (segment, '&', length - *start) : NULL;
+      gsize segment_length = end != NULL ? (gsize) (end - segment) : length - *start;
+      const char *equals = segment_length > 0 ? memchr (segment, '=', segment_length) : NULL;
+      gsize name_length = equals != NULL ? (gsize) (equals - segment) : segment_length;
+
+      *start += segment_length + 1;
+      if (segment_length == 0)
+        continue;
+      *name_ok = decode_component (segment, name_length, name, name_size);
+      if (!*name_ok)
+        return -1;
+      if (!decode_component (equals != NULL ? equals + 1 : segment + segment_length,
+                             equals != NULL ? segment_length - name_length - 1 : 0,
+                             value, value_size))
+        return -1;
+      return 1;
+    }
+  return 0;
+}
+
 /**
  * sam_collect_form_decode:
  * @catalog: (nullable): the language of the messages, or %NULL for English
@@ -150,30 +202,19 @@ sam_collect_form_decode (SamInstrument   *instrument,
   g_return_val_if_fail (form != NULL, FALSE);
 
   memset (form, 0, sizeof *form);
-  if (body == NULL)
-    body = "";
-  if (length > SAM_COLLECT_FORM_MAX_SIZE)
-    return refuse (error, SAM_COLLECT_ERROR_TOO_LARGE,
-                   sam_catalog_gettext (catalog, N_("The answers are more than a form can hold.")));
+  if (!check_size (&body, length, catalog, N_("The answers are more than a form can hold."), error))
+    return FALSE;
 
-  while (start <= length)
+  for (;;)
     {
-      const char *segment = body + start;
-      const char *end = length > start ? memchr (segment, '&', length - start) : NULL;
-      gsize segment_length = end != NULL ? (gsize) (end - segment) : length - start;
-      const char *equals = segment_length > 0 ? memchr (segment, '=', segment_length) : NULL;
-      gsize name_length = equals != NULL ? (gsize) (equals - segment) : segment_length;
       char name[FIELD_NAME_MAX + 1];
       char value[FIELD_VALUE_MAX + 1];
+      gboolean name_ok = FALSE;
+      int got = next_field (body, length, &start, name, sizeof name, value, sizeof value, &name_ok);
 
-      start += segment_length + 1;
-      if (segment_length == 0)
-        continue;
-
-      if (!decode_component (segment, name_length, name, sizeof name) ||
-          !decode_component (equals != NULL ? equals + 1 : segment + segment_length,
-                             equals != NULL ? segment_length - name_length - 1 : 0,
-                             value, sizeof value))
+      if (got == 0)
+        break;
+      if (got < 0)
         return refuse (error, SAM_COLLECT_ERROR_MALFORMED,
                        sam_catalog_gettext (catalog, N_("The answers did not come as a form sends them.")));
 
@@ -341,33 +382,23 @@ sam_collect_note_decode (SamCatalog      *catalog,
   g_return_val_if_fail (note != NULL, FALSE);
 
   memset (note, 0, sizeof *note);
-  if (body == NULL)
-    body = "";
-  if (length > SAM_COLLECT_FORM_MAX_SIZE)
-    return refuse (error, SAM_COLLECT_ERROR_TOO_LARGE,
-                   sam_catalog_gettext (catalog, N_("The note is more than a form can hold.")));
+  if (!check_size (&body, length, catalog, N_("The note is more than a form can hold."), error))
+    return FALSE;
 
-  while (start <= length)
+  for (;;)
     {
-      const char *segment = body + start;
-      const char *end = length > start ? memchr (segment, '&', length - start) : NULL;
-      gsize segment_length = end != NULL ? (gsize) (end - segment) : length - start;
-      const char *equals = segment_length > 0 ? memchr (segment, '=', segment_length) : NULL;
-      gsize name_length = equals != NULL ? (gsize) (equals - segment) : segment_length;
       char name[FIELD_NAME_MAX + 1];
       /* Longer than the longest note, so that one too long is told as such. */
       char value[sizeof note->text + 8];
+      gboolean name_ok = FALSE;
+      int got = next_field (body, length, &start, name, sizeof name, value, sizeof value, &name_ok);
 
-      start += segment_length + 1;
-      if (segment_length == 0)
-        continue;
-
-      if (!decode_component (segment, name_length, name, sizeof name))
+      if (got == 0)
+        break;
+      if (got < 0 && !name_ok)
         return refuse (error, SAM_COLLECT_ERROR_MALFORMED,
                        sam_catalog_gettext (catalog, N_("The note did not come as a form sends it.")));
-      if (!decode_component (equals != NULL ? equals + 1 : segment + segment_length,
-                             equals != NULL ? segment_length - name_length - 1 : 0,
-                             value, sizeof value))
+      if (got < 0)
         return refuse (error, g_str_equal (name, "text") ? SAM_COLLECT_ERROR_BAD_ANSWER : SAM_COLLECT_ERROR_MALFORMED,
                        g_str_equal (name, "text")
                        ? sam_catalog_gettext (catalog, N_("The note is longer than a note may be."))
@@ -447,42 +478,6 @@ sam_collect_note_decode (SamCatalog      *catalog,
 
 /* Votes and answers from phones in a meeting */
 
-/* One field of a form body after another: its name and value decoded into @name and
- * @value. Returns 1 for a field, 0 at the end, -1 for a field that does not decode
- * (*name_ok says whether at least its name did). */
-static int
-next_field (const char *body,
-            gsize       length,
-            gsize      *start,
-            char       *name,
-            gsize       name_size,
-            char       *value,
-            gsize       value_size,
-            gboolean   *name_ok)
-{
-  while (*start <= length)
-    {
-      const char *segment = body + *start;
-      const char *end = length > *start ? memchr (segment, '&', length - *start) : NULL;
-      gsize segment_length = end != NULL ? (gsize) (end - segment) : length - *start;
-      const char *equals = segment_length > 0 ? memchr (segment, '=', segment_length) : NULL;
-      gsize name_length = equals != NULL ? (gsize) (equals - segment) : segment_length;
-
-      *start += segment_length + 1;
-      if (segment_length == 0)
-        continue;
-      *name_ok = decode_component (segment, name_length, name, name_size);
-      if (!*name_ok)
-        return -1;
-      if (!decode_component (equals != NULL ? equals + 1 : segment + segment_length,
-                             equals != NULL ? segment_length - name_length - 1 : 0,
-                             value, value_size))
-        return -1;
-      return 1;
-    }
-  return 0;
-}
-
 /* A short text from a phone, in place: valid UTF-8 without control characters, a line
  * break made a space, its ends trimmed. Returns the trimmed text, or %NULL. */
 static char *
@@ -551,11 +546,8 @@ sam_collect_vote_decode (SamCatalog      *catalog,
   g_return_val_if_fail (vote != NULL, FALSE);
 
   memset (vote, 0, sizeof *vote);
-  if (body == NULL)
-    body = "";
-  if (length > SAM_COLLECT_FORM_MAX_SIZE)
-    return refuse (error, SAM_COLLECT_ERROR_TOO_LARGE,
-                   sam_catalog_gettext (catalog, N_("The vote is more than a form can hold.")));
+  if (!check_size (&body, length, catalog, N_("The vote is more than a form can hold."), error))
+    return FALSE;
 
   for (;;)
     {
@@ -649,11 +641,8 @@ sam_collect_answers_decode (SamCatalog         *catalog,
 
   memset (answers, 0, sizeof *answers);
   answers->n_questions = n_questions;
-  if (body == NULL)
-    body = "";
-  if (length > SAM_COLLECT_FORM_MAX_SIZE)
-    return refuse (error, SAM_COLLECT_ERROR_TOO_LARGE,
-                   sam_catalog_gettext (catalog, N_("The answers are more than a form can hold.")));
+  if (!check_size (&body, length, catalog, N_("The answers are more than a form can hold."), error))
+    return FALSE;
 
   for (;;)
     {

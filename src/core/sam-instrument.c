@@ -195,14 +195,7 @@ static SamScale *
 find_scale (SamInstrument *self,
             const char    *id)
 {
-  for (guint i = 0; i < self->scales->len; i++)
-    {
-      SamScale *scale = g_ptr_array_index (self->scales, i);
-
-      if (g_strcmp0 (scale->id, id) == 0)
-        return scale;
-    }
-  return NULL;
+  return _sam_markup_find_by_id (self->scales, G_STRUCT_OFFSET (SamScale, id), id);
 }
 
 static void

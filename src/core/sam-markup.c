@@ -138,3 +138,19 @@ _sam_markup_get_builtin (gpointer          *location,
 
   return *location;
 }
+
+/* The element of @array whose id (a char * at @id_offset in it) is @id, or %NULL. */
+gpointer
+_sam_markup_find_by_id (GPtrArray  *array,
+                        gsize       id_offset,
+                        const char *id)
+{
+  for (guint i = 0; i < array->len; i++)
+    {
+      gpointer element = g_ptr_array_index (array, i);
+
+      if (g_strcmp0 (G_STRUCT_MEMBER (const char *, element, id_offset), id) == 0)
+        return element;
+    }
+  return NULL;
+}

@@ -49,4 +49,8 @@ gpointer  _sam_markup_get_builtin  (gpointer             *location,
                                     const char           *subject,
                                     SamMarkupLoadFunc     load);
 
+gpointer  _sam_markup_find_by_id   (GPtrArray            *array,
+                                    gsize                 id_offset,
+                                    const char           *id);
+
 G_END_DECLS

@@ -102,6 +102,51 @@ timer_new (void)
   return self;
 }
 
+/* The seconds @step is planned for in the meeting, or -1 where the meeting leaves it out. */
+typedef gint64 (*StepSecondsFunc) (const SamMeetingStep *step,
+                                   gpointer              data);
+
+/* A timer for the steps of @template the meeting holds, each with its planned time. */
+static SamMeetingTimer *
+timer_new_for_template (SamMeetingTemplate *template,
+                        StepSecondsFunc     seconds_of,
+                        gpointer            data)
+{
+  SamMeetingTimer *self = timer_new ();
+
+  self->template = g_object_ref (template);
+  for (guint i = 0; i < sam_meeting_template_get_n_steps (template); i++)
+    {
+      const SamMeetingStep *step = sam_meeting_template_get_step (template, i);
+      gint64 seconds = seconds_of (step, data);
+      StepTime st = { 0 };
+
+      if (seconds < 0)
+        continue;
+      st.step = step;
+      st.planned = st.allotted = seconds * G_USEC_PER_SEC;
+      g_array_append_val (self->steps, st);
+    }
+  if (self->steps->len == 0)
+    {
+      sam_meeting_timer_free (self);
+      g_return_val_if_reached (NULL);
+    }
+
+  return self;
+}
+
+static gint64
+template_seconds (const SamMeetingStep *step,
+                  gpointer              data)
+{
+  gboolean earlier_round = GPOINTER_TO_INT (data);
+
+  if (step->conditional && !earlier_round)
+    return -1;
+  return sam_meeting_step_get_seconds (step, earlier_round);
+}
+
 /**
  * sam_meeting_timer_new:
  * @template: the meeting's template
@@ -114,30 +159,20 @@ SamMeetingTimer *
 sam_meeting_timer_new (SamMeetingTemplate *template,
                        gboolean            earlier_round)
 {
-  SamMeetingTimer *self;
-
   g_return_val_if_fail (SAM_IS_MEETING_TEMPLATE (template), NULL);
 
-  self = timer_new ();
-  self->template = g_object_ref (template);
-  for (guint i = 0; i < sam_meeting_template_get_n_steps (template); i++)
-    {
-      const SamMeetingStep *step = sam_meeting_template_get_step (template, i);
-      StepTime st = { 0 };
+  return timer_new_for_template (template, template_seconds, GINT_TO_POINTER (earlier_round));
+}
 
-      if (step->conditional && !earlier_round)
-        continue;
-      st.step = step;
-      st.planned = st.allotted = (gint64) sam_meeting_step_get_seconds (step, earlier_round) * G_USEC_PER_SEC;
-      g_array_append_val (self->steps, st);
-    }
-  if (self->steps->len == 0)
-    {
-      sam_meeting_timer_free (self);
-      g_return_val_if_reached (NULL);
-    }
+static gint64
+schedule_seconds (const SamMeetingStep *step,
+                  gpointer              data)
+{
+  SamMeetingSchedule *schedule = data;
 
-  return self;
+  if (!sam_meeting_schedule_holds (schedule, step))
+    return -1;
+  return sam_meeting_schedule_get_seconds (schedule, step);
 }
 
 /**
@@ -150,32 +185,10 @@ sam_meeting_timer_new (SamMeetingTemplate *template,
 SamMeetingTimer *
 sam_meeting_timer_new_for_schedule (SamMeetingSchedule *schedule)
 {
-  SamMeetingTemplate *template;
-  SamMeetingTimer *self;
-
   g_return_val_if_fail (schedule != NULL, NULL);
 
-  template = sam_meeting_schedule_get_template (schedule);
-  self = timer_new ();
-  self->template = g_object_ref (template);
-  for (guint i = 0; i < sam_meeting_template_get_n_steps (template); i++)
-    {
-      const SamMeetingStep *step = sam_meeting_template_get_step (template, i);
-      StepTime st = { 0 };
-
-      if (!sam_meeting_schedule_holds (schedule, step))
-        continue;
-      st.step = step;
-      st.planned = st.allotted = (gint64) sam_meeting_schedule_get_seconds (schedule, step) * G_USEC_PER_SEC;
-      g_array_append_val (self->steps, st);
-    }
-  if (self->steps->len == 0)
-    {
-      sam_meeting_timer_free (self);
-      g_return_val_if_reached (NULL);
-    }
-
-  return self;
+  return timer_new_for_template (sam_meeting_schedule_get_template (schedule),
+                                 schedule_seconds, schedule);
 }
 
 /**

@@ -49,7 +49,8 @@ prepare_answer_insert (SamStore  *self,
   stmt = g_ptr_array_index (self->answer_inserts, n);
   if (stmt == NULL)
     {
-      g_autoptr(GString) sql = g_string_new ("INSERT INTO answers (respondent_id, item, code) VALUES ");
+      g_autoptr(GString) sql = g_string_new ("INSERT INTO answers (respondent_id, item, code)"
+                                             " VALUES ");
 
       for (guint i = 0; i < n; i++)
         g_string_append (sql, i > 0 ? ", (?, ?, ?)" : "(?, ?, ?)");
@@ -118,7 +119,8 @@ sam_store_add_respondent_full (SamStore         *self,
       sqlite3_reset (closed_stmt);
       if (rc != SQLITE_DONE)
         return _sam_store_set_error (self, error, rc);
-      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("There is no such round"));
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("There is no such round"));
       return FALSE;
     }
   closed = sqlite3_column_int (closed_stmt, 0) != 0;
@@ -131,7 +133,8 @@ sam_store_add_respondent_full (SamStore         *self,
     }
 
   /* A clinic whose answers came to the coordinator as tallies would count twice. */
-  tallied = _sam_store_prepare_cached (self, "SELECT 1 FROM clinic_tallies WHERE round_id = ?1 AND clinic_id = ?2 LIMIT 1",
+  tallied = _sam_store_prepare_cached (self, "SELECT 1 FROM clinic_tallies WHERE round_id = ?1"
+                                             " AND clinic_id = ?2 LIMIT 1",
                             error);
   if (tallied == NULL)
     return FALSE;
@@ -150,7 +153,8 @@ sam_store_add_respondent_full (SamStore         *self,
   if (!sam_store_begin (self, error))
     return FALSE;
 
-  respondent = _sam_store_prepare_cached (self, "INSERT INTO respondents (round_id, clinic_id, role, external_id, import_id, source)"
+  respondent = _sam_store_prepare_cached (self, "INSERT INTO respondents (round_id, clinic_id,"
+                                                " role, external_id, import_id, source)"
                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (respondent == NULL)
     goto fail;
@@ -230,9 +234,11 @@ sam_store_save_draft (SamStore    *self,
   g_return_val_if_fail (draft_id != NULL, FALSE);
 
   if (*draft_id > 0)
-    stmt = _sam_store_prepare (self, "UPDATE drafts SET answers = ?2, page = ?3, updated = ?4 WHERE id = ?1", error);
+    stmt = _sam_store_prepare (self, "UPDATE drafts SET answers = ?2, page = ?3, updated = ?4"
+                                     " WHERE id = ?1", error);
   else
-    stmt = _sam_store_prepare (self, "INSERT INTO drafts (round_id, clinic_id, role, answers, page, updated)"
+    stmt = _sam_store_prepare (self, "INSERT INTO drafts (round_id, clinic_id, role, answers,"
+                                     " page, updated)"
                           " VALUES (?5, ?6, ?7, ?2, ?3, ?4)", error);
   if (stmt == NULL)
     return FALSE;
@@ -305,7 +311,8 @@ sam_store_list_drafts (SamStore  *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return _sam_store_list_rows (self, "SELECT d.id, d.round_id, d.clinic_id, d.role, d.answers, d.page, r.label, c.code,"
+  return _sam_store_list_rows (self, "SELECT d.id, d.round_id, d.clinic_id, d.role, d.answers,"
+                                     " d.page, r.label, c.code,"
                           " d.updated FROM drafts d JOIN rounds r ON r.id = d.round_id"
                           " JOIN clinics c ON c.id = d.clinic_id"
                           " WHERE r.closed = 0 ORDER BY d.updated DESC, d.id DESC", 0,
@@ -323,7 +330,8 @@ sam_store_respondent_exists (SamStore   *self,
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (external_id != NULL, FALSE);
 
-  stmt = _sam_store_prepare_cached (self, "SELECT 1 FROM respondents WHERE round_id = ?1 AND external_id = ?2", NULL);
+  stmt = _sam_store_prepare_cached (self, "SELECT 1 FROM respondents WHERE round_id = ?1"
+                                          " AND external_id = ?2", NULL);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, round_id);
@@ -352,7 +360,8 @@ sam_store_find_import (SamStore    *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
-  stmt = _sam_store_prepare_cached (self, "SELECT imported FROM imports WHERE round_id = ?1 AND kind = ?2 AND sha256 = ?3",
+  stmt = _sam_store_prepare_cached (self, "SELECT imported FROM imports WHERE round_id = ?1"
+                                          " AND kind = ?2 AND sha256 = ?3",
                          NULL);
   if (stmt == NULL)
     return FALSE;
@@ -385,7 +394,8 @@ sam_store_add_import (SamStore    *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
-  stmt = _sam_store_prepare (self, "INSERT INTO imports (round_id, kind, filename, sha256, imported)"
+  stmt = _sam_store_prepare (self, "INSERT INTO imports (round_id, kind, filename, sha256,"
+                                   " imported)"
                         " VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
     return FALSE;
@@ -429,8 +439,8 @@ sam_store_delete_import (SamStore  *self,
  * savepoint: whatever fails, the whole transaction is rolled back. What the store checks
  * for a respondent has been checked for the whole file before anything is written: the
  * answers against the instrument (parsing), the rounds for being open and the respondents
- * for being new (sam-survey-import.c's check_against_store()); the clinics that came as tallies are checked a
- * clinic and round at a time below. */
+ * for being new (sam-survey-import.c's check_against_store()); the clinics that came as
+ * tallies are checked a clinic and round at a time below. */
 struct _SamStoreImportWriter
 {
   SamStore     *store;
@@ -540,7 +550,8 @@ writer_add_answers (SamStoreImportWriter  *writer,
 
   if (writer->answers[n] == NULL)
     {
-      g_autoptr(GString) sql = g_string_new ("INSERT INTO answers (respondent_id, item, code) VALUES ");
+      g_autoptr(GString) sql = g_string_new ("INSERT INTO answers (respondent_id, item, code)"
+                                             " VALUES ");
 
       for (guint i = 0; i < n; i++)
         g_string_append (sql, i > 0 ? ", (?, ?, ?)" : "(?, ?, ?)");
@@ -555,7 +566,8 @@ writer_add_answers (SamStoreImportWriter  *writer,
     if (codes[i] != 0)
       {
         sqlite3_bind_int64 (stmt, 3 * n + 1, respondent_id);
-        sqlite3_bind_text (stmt, 3 * n + 2, sam_instrument_get_item (instrument, i)->id, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 3 * n + 2, sam_instrument_get_item (instrument, i)->id, -1,
+                           SQLITE_STATIC);
         sqlite3_bind_int (stmt, 3 * n + 3, codes[i]);
         n++;
       }

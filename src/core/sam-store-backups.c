@@ -127,7 +127,8 @@ count (sqlite3    *db,
   sqlite3_stmt *stmt = NULL;
   gboolean ok = FALSE;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
     {
       *out = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT);
       ok = TRUE;
@@ -296,7 +297,8 @@ copy_database (sqlite3     *source,
     }
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not copy the database to “%s”: %s"),
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not copy the database to “%s”: %s"),
                    path, copy != NULL ? sqlite3_errmsg (copy) : sqlite3_errstr (rc));
       sqlite3_close (copy);
       g_unlink (path);
@@ -410,7 +412,8 @@ sam_backups_restore (const char  *db_path,
     g_clear_pointer (&source, sqlite3_close);
   if (source == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The backup “%s” could not be read"), backup_path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The backup “%s” could not be read"),
+                   backup_path);
       return FALSE;
     }
 
@@ -420,7 +423,8 @@ sam_backups_restore (const char  *db_path,
   if (!ok)
     return FALSE;
 
-  if (g_file_test (db_path, G_FILE_TEST_EXISTS) && (replaced = keep_replaced (db_path, error)) == NULL)
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS) &&
+      (replaced = keep_replaced (db_path, error)) == NULL)
     {
       g_unlink (temporary);
       return FALSE;
@@ -431,7 +435,8 @@ sam_backups_restore (const char  *db_path,
       int saved_errno = errno;
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not put the backup in place of “%s”: %s"), db_path, g_strerror (saved_errno));
+                   _("Could not put the backup in place of “%s”: %s"),
+                   db_path, g_strerror (saved_errno));
       g_unlink (temporary);
       return FALSE;
     }

@@ -118,7 +118,8 @@ sam_store_ensure_clinic (SamStore    *self,
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (cluster_id > 0, FALSE);
 
-  if ((clean = _sam_store_clean_name (code, _("The clinic needs a code or a name"), error)) == NULL ||
+  if ((clean = _sam_store_clean_name (code, _("The clinic needs a code or a name"),
+                                      error)) == NULL ||
       !sam_name_check (name, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, error))
     return FALSE;
   return lookup_or_insert (self, "SELECT id FROM clinics WHERE code = ?1 AND cluster_id = ?2",
@@ -272,21 +273,28 @@ sam_store_infer_clinic_kinds (SamStore  *self,
 
   stmt = _sam_store_prepare (self,
                              "UPDATE clinics SET kind = CASE"
-                             "  WHEN EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id"
+                             "  WHEN EXISTS (SELECT 1 FROM respondents p"
+                             " WHERE p.clinic_id = clinics.id"
                              "               AND p.role = 'partner')"
-                             "   AND NOT EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id"
+                             "   AND NOT EXISTS (SELECT 1 FROM respondents p"
+                             " WHERE p.clinic_id = clinics.id"
                              "                   AND p.role = 'solo')"
                              "  THEN 'partnership'"
-                             "  WHEN EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id"
+                             "  WHEN EXISTS (SELECT 1 FROM respondents p"
+                             " WHERE p.clinic_id = clinics.id"
                              "               AND p.role = 'solo')"
-                             "   AND NOT EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id"
+                             "   AND NOT EXISTS (SELECT 1 FROM respondents p"
+                             " WHERE p.clinic_id = clinics.id"
                              "                   AND p.role = 'partner')"
-                             "   AND NOT EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id"
-                             "                   AND p.role = 'solo' GROUP BY p.round_id HAVING count(*) > 1)"
+                             "   AND NOT EXISTS (SELECT 1 FROM respondents p"
+                             " WHERE p.clinic_id = clinics.id"
+                             "                   AND p.role = 'solo' GROUP BY p.round_id"
+                             " HAVING count(*) > 1)"
                              "  THEN 'solo'"
                              "  END"
                              " WHERE kind IS NULL AND cluster_id = ?1"
-                             "  AND EXISTS (SELECT 1 FROM respondents p WHERE p.clinic_id = clinics.id"
+                             "  AND EXISTS (SELECT 1 FROM respondents p"
+                             " WHERE p.clinic_id = clinics.id"
                              "              AND p.role IN ('partner', 'solo'))", error);
   if (stmt == NULL)
     return FALSE;
@@ -309,7 +317,8 @@ sam_store_find_clinic (SamStore   *self,
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (code != NULL, FALSE);
 
-  stmt = _sam_store_prepare_cached (self, "SELECT id FROM clinics WHERE cluster_id = ?1 AND code = ?2", NULL);
+  stmt = _sam_store_prepare_cached (self, "SELECT id FROM clinics WHERE cluster_id = ?1"
+                                          " AND code = ?2", NULL);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, cluster_id);

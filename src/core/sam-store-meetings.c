@@ -78,30 +78,6 @@ sam_meeting_action_free (SamMeetingAction *action)
 
 /* Helpers */
 
-
-
-
-
-
-
-/* Runs a change that must touch exactly one row; none means the row is gone. */
-static gboolean
-step_one_row (SamStore      *store,
-              sqlite3_stmt  *stmt,
-              const char    *gone_message,
-              GError       **error)
-{
-  if (!_sam_store_step_done (store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (store->db) != 1)
-    return _sam_store_set_invalid (error, "%s", gone_message);
-  return TRUE;
-}
-
-
-
-
-
 static gboolean
 check_date (const char  *date,
             GError     **error)
@@ -119,7 +95,8 @@ _sam_store_meeting_template (SamStore  *store,
                              gint64     meeting_id,
                              GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (store, "SELECT template FROM meetings WHERE id = ?1",
+  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (store, "SELECT template FROM meetings"
+                                                            " WHERE id = ?1",
                                           error);
   SamMeetingTemplate *template;
   int rc;
@@ -151,7 +128,8 @@ _sam_store_check_meeting_step (SamMeetingTemplate  *template,
                                GError             **error)
 {
   if (step == NULL || sam_meeting_template_lookup_step (template, step) == NULL)
-    return _sam_store_set_invalid (error, _("“%s” is not a step of this meeting"), step ? step : "");
+    return _sam_store_set_invalid (error, _("“%s” is not a step of this meeting"),
+                                   step ? step : "");
   return TRUE;
 }
 
@@ -199,9 +177,11 @@ sam_meeting_store_create (SamStore    *store,
 
   template = template_id ? sam_meeting_template_lookup (template_id) : NULL;
   if (template == NULL)
-    return _sam_store_set_invalid (error, _("“%s” is not a meeting template"), template_id ? template_id : "");
+    return _sam_store_set_invalid (error, _("“%s” is not a meeting template"),
+                                   template_id ? template_id : "");
   if ((clinic_id > 0) == (cluster_id > 0))
-    return _sam_store_set_invalid (error, "%s", _("A meeting is held either in a clinic or in the cluster"));
+    return _sam_store_set_invalid (error, "%s",
+                                   _("A meeting is held either in a clinic or in the cluster"));
   if (clinic_id > 0 && sam_meeting_template_get_scope (template) != SAM_MEETING_SCOPE_CLINIC)
     return _sam_store_set_invalid (error, _("“%s” is held in the cluster, not in a clinic"),
                         sam_meeting_template_get_title (template));
@@ -267,7 +247,8 @@ sam_meeting_store_get (SamStore  *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  rows = _sam_store_list_rows (store, "SELECT " MEETING_COLUMNS " FROM meetings WHERE id = ?1", meeting_id,
+  rows = _sam_store_list_rows (store,
+                               "SELECT " MEETING_COLUMNS " FROM meetings WHERE id = ?1", meeting_id,
                     meeting_from_row, (GDestroyNotify) sam_meeting_free, error);
   if (rows == NULL)
     return NULL;
@@ -290,7 +271,8 @@ sam_meeting_store_list (SamStore  *store,
 {
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  return _sam_store_list_rows (store, "SELECT " MEETING_COLUMNS " FROM meetings ORDER BY date DESC, id DESC",
+  return _sam_store_list_rows (store, "SELECT " MEETING_COLUMNS " FROM meetings"
+                                      " ORDER BY date DESC, id DESC",
                     0, meeting_from_row, (GDestroyNotify) sam_meeting_free, error);
 }
 
@@ -313,7 +295,7 @@ set_time (SamStore    *store,
     {
       sqlite3_bind_int64 (stmt, 1, meeting_id);
       _sam_store_bind_text (stmt, 2, stamp);
-      ok = step_one_row (store, stmt, _("The meeting no longer exists"), error);
+      ok = _sam_store_step_one_row (store, stmt, _("The meeting no longer exists"), error);
     }
   return _sam_store_finish (store, ok, error);
 }
@@ -350,28 +332,6 @@ sam_meeting_store_set_ended (SamStore   *store,
                    error);
 }
 
-static gboolean
-delete_by_id (SamStore    *store,
-              const char  *sql,
-              gint64       id,
-              const char  *gone_message,
-              GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean ok;
-
-  if (!sam_store_begin (store, error))
-    return FALSE;
-  stmt = _sam_store_prepare (store, sql, error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      ok = step_one_row (store, stmt, gone_message, error);
-    }
-  return _sam_store_finish (store, ok, error);
-}
-
 /**
  * sam_meeting_store_delete:
  *
@@ -384,8 +344,8 @@ sam_meeting_store_delete (SamStore  *store,
 {
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  return delete_by_id (store, "DELETE FROM meetings WHERE id = ?1", meeting_id,
-                       _("The meeting no longer exists"), error);
+  return _sam_store_delete_by_id (store, "DELETE FROM meetings WHERE id = ?1", meeting_id,
+                                  _("The meeting no longer exists"), error);
 }
 
 /* Notes per step */
@@ -418,13 +378,15 @@ sam_meeting_store_set_note (SamStore    *store,
   ok = template != NULL && _sam_store_check_meeting_step (template, step, error);
   if (ok && _sam_text_is_blank (text))
     {
-      stmt = _sam_store_prepare (store, "DELETE FROM meeting_notes WHERE meeting_id = ?1 AND step = ?2",
+      stmt = _sam_store_prepare (store, "DELETE FROM meeting_notes WHERE meeting_id = ?1"
+                                        " AND step = ?2",
                       error);
       ok = stmt != NULL;
     }
   else if (ok)
     {
-      stmt = _sam_store_prepare (store, "INSERT INTO meeting_notes (meeting_id, step, text, updated)"
+      stmt = _sam_store_prepare (store, "INSERT INTO meeting_notes (meeting_id, step,"
+                                        " text, updated)"
                              " VALUES (?1, ?2, ?3, ?4)"
                              " ON CONFLICT (meeting_id, step) DO UPDATE"
                              " SET text = excluded.text, updated = excluded.updated", error);
@@ -492,7 +454,8 @@ sam_meeting_store_list_notes (SamStore  *store,
   template = _sam_store_meeting_template (store, meeting_id, error);
   if (template == NULL)
     return NULL;
-  notes = _sam_store_list_rows (store, "SELECT step, text, updated FROM meeting_notes WHERE meeting_id = ?1",
+  notes = _sam_store_list_rows (store, "SELECT step, text, updated FROM meeting_notes"
+                                       " WHERE meeting_id = ?1",
                      meeting_id, note_from_row, (GDestroyNotify) sam_meeting_note_free,
                      error);
   if (notes != NULL)
@@ -537,7 +500,8 @@ sam_meeting_store_add_card (SamStore              *store,
        check_category (template, category, error);
   if (ok)
     {
-      stmt = _sam_store_prepare (store, "INSERT INTO meeting_cards (meeting_id, step, colour, text, category)"
+      stmt = _sam_store_prepare (store, "INSERT INTO meeting_cards (meeting_id, step, colour, text,"
+                                        " category)"
                              " VALUES (?1, ?2, ?3, ?4, ?5)", error);
       ok = stmt != NULL;
     }
@@ -602,18 +566,20 @@ sam_meeting_store_set_card_category (SamStore    *store,
     return FALSE;
   meeting_id = owner_of (store, "SELECT meeting_id FROM meeting_cards WHERE id = ?1", card_id,
                          _("The note no longer exists"), error);
-  ok = meeting_id != 0 && (template = _sam_store_meeting_template (store, meeting_id, error)) != NULL &&
+  ok = meeting_id != 0 &&
+       (template = _sam_store_meeting_template (store, meeting_id, error)) != NULL &&
        check_category (template, category, error);
   if (ok)
     {
-      stmt = _sam_store_prepare (store, "UPDATE meeting_cards SET category = ?2 WHERE id = ?1", error);
+      stmt = _sam_store_prepare (store,
+                                 "UPDATE meeting_cards SET category = ?2 WHERE id = ?1", error);
       ok = stmt != NULL;
     }
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, card_id);
       _sam_store_bind_text (stmt, 2, category);
-      ok = step_one_row (store, stmt, _("The note no longer exists"), error);
+      ok = _sam_store_step_one_row (store, stmt, _("The note no longer exists"), error);
     }
   return _sam_store_finish (store, ok, error);
 }
@@ -625,8 +591,8 @@ sam_meeting_store_delete_card (SamStore  *store,
 {
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  return delete_by_id (store, "DELETE FROM meeting_cards WHERE id = ?1", card_id,
-                       _("The note no longer exists"), error);
+  return _sam_store_delete_by_id (store, "DELETE FROM meeting_cards WHERE id = ?1", card_id,
+                                  _("The note no longer exists"), error);
 }
 
 static gpointer
@@ -681,11 +647,14 @@ check_action (SamMeetingTemplate      *template,
   if (action->due != NULL && !sam_date_parse_iso (action->due, &due))
     return _sam_store_set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), action->due);
   if (action->item != NULL && action->domain != NULL)
-    return _sam_store_set_invalid (error, "%s", _("An action answers to an item or a domain, not both"));
+    return _sam_store_set_invalid (error, "%s",
+                                   _("An action answers to an item or a domain, not both"));
   if (action->item != NULL && sam_instrument_lookup_item (instrument, action->item) == NULL)
-    return _sam_store_set_invalid (error, _("“%s” is not an item of the questionnaire"), action->item);
+    return _sam_store_set_invalid (error, _("“%s” is not an item of the questionnaire"),
+                                   action->item);
   if (action->domain != NULL && sam_instrument_lookup_domain (instrument, action->domain) == NULL)
-    return _sam_store_set_invalid (error, _("“%s” is not a domain of the questionnaire"), action->domain);
+    return _sam_store_set_invalid (error, _("“%s” is not a domain of the questionnaire"),
+                                   action->domain);
   return TRUE;
 }
 
@@ -727,7 +696,8 @@ sam_meeting_store_add_action (SamStore                *store,
   ok = template != NULL && check_action (template, action, error);
   if (ok)
     {
-      stmt = _sam_store_prepare (store, "INSERT INTO meeting_actions (meeting_id, step, what, who, due, item,"
+      stmt = _sam_store_prepare (store, "INSERT INTO meeting_actions (meeting_id, step, what, who,"
+                                        " due, item,"
                              " domain, done) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
       ok = stmt != NULL;
     }
@@ -763,11 +733,13 @@ sam_meeting_store_update_action (SamStore                *store,
     return FALSE;
   meeting_id = owner_of (store, "SELECT meeting_id FROM meeting_actions WHERE id = ?1", action->id,
                          _("The action no longer exists"), error);
-  ok = meeting_id != 0 && (template = _sam_store_meeting_template (store, meeting_id, error)) != NULL &&
+  ok = meeting_id != 0 &&
+       (template = _sam_store_meeting_template (store, meeting_id, error)) != NULL &&
        check_action (template, action, error);
   if (ok)
     {
-      stmt = _sam_store_prepare (store, "UPDATE meeting_actions SET step = ?2, what = ?3, who = ?4, due = ?5,"
+      stmt = _sam_store_prepare (store, "UPDATE meeting_actions"
+                                        " SET step = ?2, what = ?3, who = ?4, due = ?5,"
                              " item = ?6, domain = ?7, done = ?8 WHERE id = ?1", error);
       ok = stmt != NULL;
     }
@@ -775,7 +747,7 @@ sam_meeting_store_update_action (SamStore                *store,
     {
       sqlite3_bind_int64 (stmt, 1, action->id);
       bind_action (stmt, action);
-      ok = step_one_row (store, stmt, _("The action no longer exists"), error);
+      ok = _sam_store_step_one_row (store, stmt, _("The action no longer exists"), error);
     }
   return _sam_store_finish (store, ok, error);
 }
@@ -787,8 +759,8 @@ sam_meeting_store_delete_action (SamStore  *store,
 {
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  return delete_by_id (store, "DELETE FROM meeting_actions WHERE id = ?1", action_id,
-                       _("The action no longer exists"), error);
+  return _sam_store_delete_by_id (store, "DELETE FROM meeting_actions WHERE id = ?1", action_id,
+                                  _("The action no longer exists"), error);
 }
 
 #define ACTION_COLUMNS "a.id, a.meeting_id, a.step, a.what, a.who, a.due, a.item, a.domain, a.done"

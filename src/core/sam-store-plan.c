@@ -45,17 +45,20 @@ check_action (const SamPlanAction  *action,
   if (action->due != NULL && !sam_date_parse_iso (action->due, &due))
     return _sam_store_set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), action->due);
   if (action->item != NULL && action->domain != NULL)
-    return _sam_store_set_invalid (error, "%s", _("An action answers to an item or a domain, not both"));
+    return _sam_store_set_invalid (error, "%s",
+                                   _("An action answers to an item or a domain, not both"));
   if (action->item != NULL && sam_instrument_lookup_item (instrument, action->item) == NULL)
-    return _sam_store_set_invalid (error, _("“%s” is not an item of the questionnaire"), action->item);
+    return _sam_store_set_invalid (error, _("“%s” is not an item of the questionnaire"),
+                                   action->item);
   if (action->domain != NULL && sam_instrument_lookup_domain (instrument, action->domain) == NULL)
-    return _sam_store_set_invalid (error, _("“%s” is not a domain of the questionnaire"), action->domain);
+    return _sam_store_set_invalid (error, _("“%s” is not a domain of the questionnaire"),
+                                   action->domain);
   if ((guint) action->status >= SAM_PLAN_N_STATUSES)
     return _sam_store_set_invalid (error, "%s", _("Unknown status of an action"));
   return TRUE;
 }
 
-static SamPlanAction *
+static gpointer
 action_from_row (sqlite3_stmt *stmt)
 {
   SamPlanAction *action = sam_plan_action_new ();
@@ -104,7 +107,8 @@ insert_action (SamStore             *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = _sam_store_prepare (store, "INSERT INTO plan_actions (clinic_id, what, item, domain, who, due,"
+  stmt = _sam_store_prepare (store, "INSERT INTO plan_actions (clinic_id, what, item, domain,"
+                                    " who, due,"
                          " status, notes, source, meeting_action_id, created, updated)"
                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)", error);
   if (stmt == NULL)
@@ -129,7 +133,8 @@ clinic_exists (SamStore  *store,
                gint64    *out_cluster_id,
                GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (store, "SELECT cluster_id FROM clinics WHERE id = ?1",
+  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (store, "SELECT cluster_id FROM clinics"
+                                                            " WHERE id = ?1",
                                           error);
   int rc;
 
@@ -203,7 +208,8 @@ sam_plan_update_action (SamStore             *store,
   stamp = _sam_store_format_utc (now);
   if (!sam_store_begin (store, error))
     return FALSE;
-  stmt = _sam_store_prepare (store, "UPDATE plan_actions SET what = ?2, item = ?3, domain = ?4, who = ?5,"
+  stmt = _sam_store_prepare (store, "UPDATE plan_actions"
+                                    " SET what = ?2, item = ?3, domain = ?4, who = ?5,"
                          " due = ?6, status = ?7, notes = ?8, updated = ?9 WHERE id = ?1", error);
   ok = stmt != NULL;
   if (ok)
@@ -211,10 +217,8 @@ sam_plan_update_action (SamStore             *store,
       sqlite3_bind_int64 (stmt, 1, action->id);
       bind_action (stmt, action);
       sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_TRANSIENT);
-      ok = _sam_store_step_done (store, stmt, error);
+      ok = _sam_store_step_one_row (store, stmt, _("The action no longer exists"), error);
     }
-  if (ok && sqlite3_changes (store->db) != 1)
-    ok = _sam_store_set_invalid (error, "%s", _("The action no longer exists"));
   return _sam_store_finish (store, ok, error);
 }
 
@@ -242,17 +246,16 @@ sam_plan_set_status (SamStore       *store,
   stamp = _sam_store_format_utc (now);
   if (!sam_store_begin (store, error))
     return FALSE;
-  stmt = _sam_store_prepare (store, "UPDATE plan_actions SET status = ?2, updated = ?3 WHERE id = ?1", error);
+  stmt = _sam_store_prepare (store, "UPDATE plan_actions SET status = ?2, updated = ?3"
+                                    " WHERE id = ?1", error);
   ok = stmt != NULL;
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, action_id);
       sqlite3_bind_text (stmt, 2, sam_plan_status_to_string (status), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_TRANSIENT);
-      ok = _sam_store_step_done (store, stmt, error);
+      ok = _sam_store_step_one_row (store, stmt, _("The action no longer exists"), error);
     }
-  if (ok && sqlite3_changes (store->db) != 1)
-    ok = _sam_store_set_invalid (error, "%s", _("The action no longer exists"));
   return _sam_store_finish (store, ok, error);
 }
 
@@ -261,23 +264,10 @@ sam_plan_delete_action (SamStore  *store,
                         gint64     action_id,
                         GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean ok;
-
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  if (!sam_store_begin (store, error))
-    return FALSE;
-  stmt = _sam_store_prepare (store, "DELETE FROM plan_actions WHERE id = ?1", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, action_id);
-      ok = _sam_store_step_done (store, stmt, error);
-    }
-  if (ok && sqlite3_changes (store->db) != 1)
-    ok = _sam_store_set_invalid (error, "%s", _("The action no longer exists"));
-  return _sam_store_finish (store, ok, error);
+  return _sam_store_delete_by_id (store, "DELETE FROM plan_actions WHERE id = ?1", action_id,
+                                  _("The action no longer exists"), error);
 }
 
 SamPlanAction *
@@ -285,23 +275,10 @@ sam_plan_get_action (SamStore  *store,
                      gint64     action_id,
                      GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  stmt = _sam_store_prepare (store, "SELECT " ACTION_COLUMNS " FROM plan_actions WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, action_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return action_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    _sam_store_set_invalid (error, "%s", _("The action no longer exists"));
-  else
-    _sam_store_set_error (store, error, rc);
-  return NULL;
+  return _sam_store_get_by_id (store, "SELECT " ACTION_COLUMNS " FROM plan_actions WHERE id = ?1",
+                               action_id, action_from_row, _("The action no longer exists"), error);
 }
 
 /**
@@ -324,7 +301,8 @@ sam_plan_list_actions (SamStore             *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  stmt = _sam_store_prepare (store, "SELECT " ACTION_COLUMNS " FROM plan_actions WHERE clinic_id = ?1"
+  stmt = _sam_store_prepare (store, "SELECT " ACTION_COLUMNS " FROM plan_actions"
+                                    " WHERE clinic_id = ?1"
                          " AND (?2 IS NULL OR (due IS NOT NULL AND due >= ?2))"
                          " AND (?3 IS NULL OR (due IS NOT NULL AND due <= ?3))", error);
   if (stmt == NULL)
@@ -472,7 +450,8 @@ sam_plan_take_meeting (SamStore   *store,
           g_propagate_error (error, g_steal_pointer (&local_error));
           ok = FALSE;
         }
-      else if (ids->len > 0 && (follow_up == NULL || g_strcmp0 (follow_up->since, meeting->date) < 0))
+      else if (ids->len > 0 &&
+               (follow_up == NULL || g_strcmp0 (follow_up->since, meeting->date) < 0))
         ok = sam_plan_set_follow_up (store, meeting->clinic_id, meeting->date, NULL, error);
     }
   if (!_sam_store_finish (store, ok, error))
@@ -571,7 +550,8 @@ sam_plan_set_follow_up (SamStore    *store,
   latest = from;
   g_date_add_months (&latest, SAM_PLAN_FOLLOW_UP_MAX_MONTHS);
   if (g_date_compare (&when, &earliest) < 0 || g_date_compare (&when, &latest) > 0)
-    return _sam_store_set_invalid (error, "%s", _("The follow-up is 6 to 12 months after the meeting"));
+    return _sam_store_set_invalid (error, "%s",
+                                   _("The follow-up is 6 to 12 months after the meeting"));
   g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &when);
 
   if (!sam_store_begin (store, error))
@@ -599,21 +579,10 @@ sam_plan_clear_follow_up (SamStore  *store,
                           gint64     clinic_id,
                           GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean ok;
-
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  if (!sam_store_begin (store, error))
-    return FALSE;
-  stmt = _sam_store_prepare (store, "DELETE FROM plan_follow_ups WHERE clinic_id = ?1", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, clinic_id);
-      ok = _sam_store_step_done (store, stmt, error);
-    }
-  return _sam_store_finish (store, ok, error);
+  return _sam_store_delete_by_id (store, "DELETE FROM plan_follow_ups WHERE clinic_id = ?1",
+                                  clinic_id, NULL, error);
 }
 
 /**
@@ -633,7 +602,8 @@ sam_plan_get_follow_up (SamStore  *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  stmt = _sam_store_prepare (store, "SELECT since, date FROM plan_follow_ups WHERE clinic_id = ?1", error);
+  stmt = _sam_store_prepare (store,
+                             "SELECT since, date FROM plan_follow_ups WHERE clinic_id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, clinic_id);

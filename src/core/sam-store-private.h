@@ -42,9 +42,9 @@ struct _SamStore
   gboolean  dirty;
 };
 
-/* The schema: _sam_store_migrations[N] takes a database from version N to N + 1
- * (sam-store-schema.c). */
-extern const char *const _sam_store_migrations[];
+/* The schema: the SQL that takes a database from version @version to @version + 1, read
+ * from the content resource (sam-store-schema.c). */
+char *_sam_store_migration_sql (int version);
 
 /* What the store's files share: the statement cache, counting, the "changed" signal,
  * names as they are kept (sam-store-clinics.c) and one-row changes (sam-store-rounds.c). */
@@ -99,6 +99,21 @@ gboolean      _sam_store_step_done    (SamStore      *self,
                                        GError       **error);
 gboolean      _sam_store_finish       (SamStore      *self,
                                        gboolean       ok,
+                                       GError       **error);
+gboolean      _sam_store_step_one_row (SamStore      *self,
+                                       sqlite3_stmt  *stmt,
+                                       const char    *gone_message,
+                                       GError       **error);
+gboolean      _sam_store_delete_by_id (SamStore      *self,
+                                       const char    *sql,
+                                       gint64         id,
+                                       const char    *gone_message,
+                                       GError       **error);
+gpointer      _sam_store_get_by_id    (SamStore      *self,
+                                       const char    *sql,
+                                       gint64         id,
+                                       SamRowFunc     make_row,
+                                       const char    *gone_message,
                                        GError       **error);
 char         *_sam_store_format_utc   (GDateTime     *when);
 gboolean      _sam_store_check_text   (const char    *text,

@@ -19,11 +19,7 @@
 
 #define REFLECTION_COLUMNS "id, topic, question, date, text, updated"
 
-
-
-
-
-static SamReflection *
+static gpointer
 reflection_from_row (sqlite3_stmt *stmt)
 {
   SamReflection *reflection = g_new0 (SamReflection, 1);
@@ -106,7 +102,8 @@ sam_reflection_save (SamStore    *store,
     stmt = _sam_store_prepare (store, "UPDATE reflections SET topic = ?2, question = ?3, date = ?4,"
                            " text = ?5, updated = ?6 WHERE id = ?1", error);
   else
-    stmt = _sam_store_prepare (store, "INSERT INTO reflections (topic, question, date, text, updated)"
+    stmt = _sam_store_prepare (store, "INSERT INTO reflections (topic, question, date,"
+                                      " text, updated)"
                            " VALUES (?2, ?3, ?4, ?5, ?6)", error);
   ok = stmt != NULL;
   if (ok)
@@ -135,24 +132,9 @@ sam_reflection_delete (SamStore  *store,
                        gint64     id,
                        GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean ok;
-
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
-  if (!sam_store_begin (store, error))
-    return FALSE;
-  stmt = _sam_store_prepare (store, "DELETE FROM reflections WHERE id = ?1", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      int rc;
-
-      sqlite3_bind_int64 (stmt, 1, id);
-      rc = sqlite3_step (stmt);
-      ok = rc == SQLITE_DONE || _sam_store_set_error (store, error, rc);
-    }
-  return _sam_store_finish (store, ok, error);
+  return _sam_store_delete_by_id (store, "DELETE FROM reflections WHERE id = ?1", id, NULL, error);
 }
 
 SamReflection *
@@ -160,23 +142,11 @@ sam_reflection_get (SamStore  *store,
                     gint64     id,
                     GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  stmt = _sam_store_prepare (store, "SELECT " REFLECTION_COLUMNS " FROM reflections WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return reflection_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    _sam_store_set_invalid (error, "%s", _("The answer no longer exists"));
-  else
-    _sam_store_set_error (store, error, rc);
-  return NULL;
+  return _sam_store_get_by_id (store,
+                               "SELECT " REFLECTION_COLUMNS " FROM reflections WHERE id = ?1",
+                               id, reflection_from_row, _("The answer no longer exists"), error);
 }
 
 /**

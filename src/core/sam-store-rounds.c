@@ -16,6 +16,36 @@
 #include "sam-names.h"
 #include "sam-store-private.h"
 
+/* After a change to one round: none changed means there is no such round; else the
+ * store's "changed". */
+static gboolean
+round_changed (SamStore  *self,
+               GError   **error)
+{
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("There is no such round"));
+      return FALSE;
+    }
+  _sam_store_mark_changed (self);
+  return TRUE;
+}
+
+/* Steps a write of a round's label; a label the cluster already has is refused by name. */
+static int
+step_round_label (sqlite3_stmt  *stmt,
+                  const char    *label,
+                  GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_EXISTS,
+                 _("The cluster already has a round called “%s”"), label);
+  return rc;
+}
+
 gboolean
 sam_store_create_round (SamStore    *self,
                         gint64       cluster_id,
@@ -43,19 +73,16 @@ sam_store_create_round (SamStore    *self,
       return FALSE;
     }
 
-  stmt = _sam_store_prepare (self, "INSERT INTO rounds (cluster_id, label, date) VALUES (?1, ?2, ?3)", error);
+  stmt = _sam_store_prepare (self, "INSERT INTO rounds (cluster_id, label, date)"
+                                   " VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, cluster_id);
   sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, date, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
+  rc = step_round_label (stmt, clean, error);
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
-    {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_EXISTS,
-                   _("The cluster already has a round called “%s”"), clean);
-      return FALSE;
-    }
+    return FALSE;
   if (rc == SQLITE_CONSTRAINT_CHECK)
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
@@ -105,14 +132,7 @@ sam_store_set_round_closed (SamStore  *self,
   sqlite3_bind_int (stmt, 2, closed ? 1 : 0);
   if (!_sam_store_step_done (self, stmt, error))
     return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("There is no such round"));
-      return FALSE;
-    }
-
-  _sam_store_mark_changed (self);
-  return TRUE;
+  return round_changed (self, error);
 }
 
 gboolean
@@ -128,7 +148,8 @@ sam_store_add_round_clinic (SamStore  *self,
 
   /* A negative @invited says nothing about the number, so an existing one stays. */
   stmt = _sam_store_prepare (self, invited >= 0
-                        ? "INSERT INTO round_clinics (round_id, clinic_id, invited) VALUES (?1, ?2, ?3)"
+                        ? "INSERT INTO round_clinics (round_id, clinic_id, invited)"
+                          " VALUES (?1, ?2, ?3)"
                           " ON CONFLICT DO UPDATE SET invited = excluded.invited"
                         : "INSERT INTO round_clinics (round_id, clinic_id) VALUES (?1, ?2)"
                           " ON CONFLICT DO NOTHING", error);
@@ -165,6 +186,70 @@ _sam_store_change_by_id (SamStore    *self,
   return TRUE;
 }
 
+/* Runs a change that must touch exactly one row; none means the row is gone. */
+gboolean
+_sam_store_step_one_row (SamStore      *self,
+                         sqlite3_stmt  *stmt,
+                         const char    *gone_message,
+                         GError       **error)
+{
+  if (!_sam_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) != 1)
+    return _sam_store_set_invalid (error, "%s", gone_message);
+  return TRUE;
+}
+
+/* Runs @sql (?1 is @id) in a change of its own; with @gone_message, it must touch exactly
+ * one row. */
+gboolean
+_sam_store_delete_by_id (SamStore    *self,
+                         const char  *sql,
+                         gint64       id,
+                         const char  *gone_message,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok;
+
+  if (!sam_store_begin (self, error))
+    return FALSE;
+  stmt = _sam_store_prepare (self, sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = gone_message != NULL ? _sam_store_step_one_row (self, stmt, gone_message, error)
+                                : _sam_store_step_done (self, stmt, error);
+    }
+  return _sam_store_finish (self, ok, error);
+}
+
+/* The row @sql (?1 is @id) selects, made by @make_row; %NULL with @gone_message where
+ * there is none. */
+gpointer
+_sam_store_get_by_id (SamStore     *self,
+                      const char   *sql,
+                      gint64        id,
+                      SamRowFunc    make_row,
+                      const char   *gone_message,
+                      GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return make_row (stmt);
+  if (rc == SQLITE_DONE)
+    _sam_store_set_invalid (error, "%s", gone_message);
+  else
+    _sam_store_set_error (self, error, rc);
+  return NULL;
+}
 
 gboolean
 sam_store_rename_round (SamStore    *self,
@@ -185,22 +270,12 @@ sam_store_rename_round (SamStore    *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, round_id);
   sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
+  rc = step_round_label (stmt, clean, error);
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
-    {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_EXISTS,
-                   _("The cluster already has a round called “%s”"), clean);
-      return FALSE;
-    }
+    return FALSE;
   if (rc != SQLITE_DONE)
     return _sam_store_set_error (self, error, rc);
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("There is no such round"));
-      return FALSE;
-    }
-  _sam_store_mark_changed (self);
-  return TRUE;
+  return round_changed (self, error);
 }
 
 /**
@@ -223,7 +298,8 @@ sam_store_count_round_data (SamStore  *self,
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
   stmt = _sam_store_prepare (self, "SELECT (SELECT count(*) FROM respondents WHERE round_id = ?1),"
-                        " (SELECT count(*) FROM answers a JOIN respondents p ON p.id = a.respondent_id"
+                        " (SELECT count(*) FROM answers a JOIN respondents p"
+                        " ON p.id = a.respondent_id"
                         "  WHERE p.round_id = ?1)", error);
   if (stmt == NULL)
     return FALSE;
@@ -266,7 +342,8 @@ round_clinic_from_row (sqlite3_stmt *stmt)
   clinic->clinic_id = sqlite3_column_int64 (stmt, 0);
   clinic->code = _sam_store_column_dup (stmt, 1);
   clinic->taking_part = sqlite3_column_int (stmt, 2) != 0;
-  clinic->invited = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 3);
+  clinic->invited = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1
+                                                                 : sqlite3_column_int (stmt, 3);
   clinic->n_respondents = sqlite3_column_int (stmt, 4);
   sam_clinic_kind_from_string ((const char *) sqlite3_column_text (stmt, 5), &clinic->kind);
   return clinic;
@@ -286,10 +363,13 @@ sam_store_list_round_clinics (SamStore  *self,
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
   return _sam_store_list_rows (self, "SELECT c.id, c.code, rc.round_id IS NOT NULL, rc.invited,"
-                          " (SELECT count(*) FROM respondents p WHERE p.round_id = ?1 AND p.clinic_id = c.id),"
+                          " (SELECT count(*) FROM respondents p WHERE p.round_id = ?1"
+                          " AND p.clinic_id = c.id),"
                           " c.kind"
-                          " FROM clinics c JOIN rounds r ON r.cluster_id = c.cluster_id AND r.id = ?1"
-                          " LEFT JOIN round_clinics rc ON rc.round_id = r.id AND rc.clinic_id = c.id"
+                          " FROM clinics c JOIN rounds r ON r.cluster_id = c.cluster_id"
+                          " AND r.id = ?1"
+                          " LEFT JOIN round_clinics rc ON rc.round_id = r.id"
+                          " AND rc.clinic_id = c.id"
                           " ORDER BY length(c.code), c.code", round_id,
                     round_clinic_from_row, (GDestroyNotify) sam_round_clinic_free, error);
 }
@@ -305,9 +385,11 @@ sam_store_remove_round_clinic (SamStore  *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
-  stmt = _sam_store_prepare (self, "DELETE FROM round_clinics WHERE round_id = ?1 AND clinic_id = ?2"
-                        " AND NOT EXISTS (SELECT 1 FROM respondents WHERE round_id = ?1 AND clinic_id = ?2)",
-                  error);
+  stmt = _sam_store_prepare (self, "DELETE FROM round_clinics WHERE round_id = ?1"
+                                   " AND clinic_id = ?2"
+                                   " AND NOT EXISTS (SELECT 1 FROM respondents"
+                                   " WHERE round_id = ?1 AND clinic_id = ?2)",
+                             error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, round_id);
@@ -339,7 +421,8 @@ sam_store_find_round (SamStore   *self,
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (label != NULL, FALSE);
 
-  stmt = _sam_store_prepare_cached (self, "SELECT id, closed FROM rounds WHERE cluster_id = ?1 AND label = ?2", NULL);
+  stmt = _sam_store_prepare_cached (self, "SELECT id, closed FROM rounds WHERE cluster_id = ?1"
+                                          " AND label = ?2", NULL);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, cluster_id);
@@ -434,7 +517,8 @@ sam_store_get_round (SamStore  *self,
     return NULL;
   if (rows->len == 0)
     {
-      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("There is no such round"));
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("There is no such round"));
       return NULL;
     }
   return g_ptr_array_steal_index (rows, 0);
@@ -514,7 +598,8 @@ sam_store_publish_round (SamStore  *self,
   int fixed;
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (k == 0 || (k >= SAM_MIN_GROUP_SIZE_MIN && k <= SAM_MIN_GROUP_SIZE_MAX), FALSE);
+  g_return_val_if_fail (k == 0 ||
+                        (k >= SAM_MIN_GROUP_SIZE_MIN && k <= SAM_MIN_GROUP_SIZE_MAX), FALSE);
 
   round = sam_store_get_round (self, round_id, error);
   if (round == NULL)

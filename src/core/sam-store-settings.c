@@ -160,7 +160,8 @@ sam_store_get_own_clinic (SamStore *self)
   g_return_val_if_fail (SAM_IS_STORE (self), 0);
 
   /* A clinic that is gone no longer counts. */
-  stmt = _sam_store_prepare (self, "SELECT c.id FROM settings s JOIN clinics c ON c.id = CAST (s.value AS INTEGER)"
+  stmt = _sam_store_prepare (self, "SELECT c.id FROM settings s JOIN clinics c"
+                                   " ON c.id = CAST (s.value AS INTEGER)"
                         " WHERE s.key = 'own-clinic'", NULL);
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return 0;

@@ -72,10 +72,12 @@ check_room_for_ballot (SamStore    *store,
       _sam_store_set_error (store, error, rc);
       return FALSE;
     }
-  if (sqlite3_column_int64 (stmt, 0) > 0 && sqlite3_column_int64 (stmt, 1) >= sqlite3_column_int64 (stmt, 0))
+  if (sqlite3_column_int64 (stmt, 0) > 0 &&
+      sqlite3_column_int64 (stmt, 1) >= sqlite3_column_int64 (stmt, 0))
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FULL,
-                   g_dngettext (GETTEXT_PACKAGE, "As many have voted as the %u person taking part in the meeting",
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "As many have voted as the %u person taking part in the meeting",
                                 "As many have voted as the %u people taking part in the meeting",
                                 (gulong) sqlite3_column_int64 (stmt, 0)),
                    (guint) sqlite3_column_int64 (stmt, 0));
@@ -113,7 +115,8 @@ sam_meeting_store_add_ballot (SamStore      *store,
   if (n_cards == 0)
     return _sam_store_set_invalid (error, "%s", _("A vote names at least one red note"));
   if (n_cards > SAM_MEETING_VOTES_MAX)
-    return _sam_store_set_invalid (error, g_dngettext (GETTEXT_PACKAGE, "A vote names at most %u red note",
+    return _sam_store_set_invalid (error,
+                                   g_dngettext (GETTEXT_PACKAGE, "A vote names at most %u red note",
                                                        "A vote names at most %u red notes",
                                                        SAM_MEETING_VOTES_MAX),
                                    SAM_MEETING_VOTES_MAX);
@@ -129,13 +132,17 @@ sam_meeting_store_add_ballot (SamStore      *store,
     ok = check_room_for_ballot (store, meeting_id, step, error);
   if (ok)
     {
-      check = _sam_store_prepare (store, "SELECT 1 FROM meeting_cards WHERE id = ?1 AND meeting_id = ?2"
+      check = _sam_store_prepare (store, "SELECT 1 FROM meeting_cards WHERE id = ?1"
+                                         " AND meeting_id = ?2"
                                          " AND colour = 'red'", error);
-      vote = _sam_store_prepare (store, "INSERT INTO meeting_votes (card_id, step, votes) VALUES (?1, ?2, 1)"
-                                        " ON CONFLICT (card_id, step) DO UPDATE SET votes = votes + 1", error);
+      vote = _sam_store_prepare (store, "INSERT INTO meeting_votes (card_id, step, votes)"
+                                        " VALUES (?1, ?2, 1)"
+                                        " ON CONFLICT (card_id, step) DO UPDATE"
+                                        " SET votes = votes + 1", error);
       ballot = _sam_store_prepare (store, "INSERT INTO meeting_ballots (meeting_id, step, ballots)"
                                           " VALUES (?1, ?2, 1)"
-                                          " ON CONFLICT (meeting_id, step) DO UPDATE SET ballots = ballots + 1",
+                                          " ON CONFLICT (meeting_id, step) DO UPDATE"
+                                          " SET ballots = ballots + 1",
                                    error);
       ok = check != NULL && vote != NULL && ballot != NULL;
     }
@@ -215,7 +222,8 @@ sam_meeting_store_get_votes (SamStore    *store,
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   g_return_val_if_fail (step != NULL, NULL);
 
-  ballots = _sam_store_prepare (store, "SELECT ballots FROM meeting_ballots WHERE meeting_id = ?1 AND step = ?2",
+  ballots = _sam_store_prepare (store, "SELECT ballots FROM meeting_ballots WHERE meeting_id = ?1"
+                                       " AND step = ?2",
                                 error);
   if (ballots == NULL)
     return NULL;
@@ -245,7 +253,8 @@ sam_meeting_store_get_votes (SamStore    *store,
   sqlite3_bind_text (votes, 2, step, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (votes)) == SQLITE_ROW)
     {
-      SamMeetingVote vote = { sqlite3_column_int64 (votes, 0), (guint) sqlite3_column_int64 (votes, 1) };
+      SamMeetingVote vote = { sqlite3_column_int64 (votes, 0),
+                              (guint) sqlite3_column_int64 (votes, 1) };
 
       g_array_append_val (result, vote);
     }
@@ -309,10 +318,12 @@ sam_meeting_store_add_answers (SamStore            *store,
   template_step = phones_step (store, meeting_id, step, SAM_MEETING_PHONES_QUESTIONS, error);
   ok = template_step != NULL;
   if (ok && n_answers > template_step->prompts->len)
-    ok = _sam_store_set_invalid (error, "%s", _("An answer is to a question the step does not ask"));
+    ok = _sam_store_set_invalid (error, "%s",
+                                 _("An answer is to a question the step does not ask"));
   if (ok)
     {
-      stmt = _sam_store_prepare (store, "INSERT INTO meeting_answers (meeting_id, step, question, text, count)"
+      stmt = _sam_store_prepare (store, "INSERT INTO meeting_answers (meeting_id, step, question,"
+                                        " text, count)"
                                         " VALUES (?1, ?2, ?3, ?4, 1)"
                                         " ON CONFLICT (meeting_id, step, question, text)"
                                         " DO UPDATE SET count = count + 1", error);
@@ -359,6 +370,6 @@ sam_meeting_store_list_answers (SamStore  *store,
 
   return _sam_store_list_rows (store, "SELECT step, question, text, count FROM meeting_answers"
                                       " WHERE meeting_id = ?1 ORDER BY step, question, text",
-                               meeting_id, answer_from_row, (GDestroyNotify) sam_meeting_answer_free,
-                               error);
+                               meeting_id, answer_from_row,
+                               (GDestroyNotify) sam_meeting_answer_free, error);
 }

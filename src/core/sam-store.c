@@ -99,11 +99,13 @@ _sam_store_set_error (SamStore  *self,
   else if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR)
     g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
                  _("“%s” could not be written, so nothing was changed: %s"),
-                 self->path, disk_is_full (self, rc) ? _("the disk is full")
-                                                     : self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+                 self->path,
+                 disk_is_full (self, rc) ? _("the disk is full")
+                 : self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
   else if ((rc & 0xff) == SQLITE_BUSY)
     g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
-                 _("“%s” is in use by another program that did not finish in time; nothing was changed"),
+                 _("“%s” is in use by another program that did not finish in time; nothing "
+                   "was changed"),
                  self->path);
   else
     g_set_error_literal (error, SAM_STORE_ERROR, code,
@@ -122,7 +124,6 @@ _sam_store_exec (SamStore    *self,
     return _sam_store_set_error (self, error, rc);
   return TRUE;
 }
-
 
 /* A statement prepared once and kept: for what runs thousands of times in an import. The
  * statement is borrowed, reset and without bindings; @sql must be a string literal, as it
@@ -270,7 +271,8 @@ sam_store_begin (SamStore  *self,
   if (self->depth == 0)
     backup_before_change (self);
   /* A file that can only be read still reads as one view. */
-  if (self->depth == 0 ? !_sam_store_exec (self, self->read_only ? "BEGIN" : "BEGIN IMMEDIATE", error)
+  if (self->depth == 0 ? !_sam_store_exec (self,
+                                           self->read_only ? "BEGIN" : "BEGIN IMMEDIATE", error)
                        : !run_savepoint (self, "SAVEPOINT", self->depth, error))
     return FALSE;
   self->depth++;
@@ -355,7 +357,8 @@ write_backup (SamStore  *self,
   g_autoptr(GError) local_error = NULL;
 
   g_free (self->backup_path);
-  self->backup_path = sam_backups_write (self->db, self->path, SAM_BACKUP_UPGRADE, self->schema_version,
+  self->backup_path = sam_backups_write (self->db, self->path, SAM_BACKUP_UPGRADE,
+                                         self->schema_version,
                                          &local_error);
   if (self->backup_path == NULL)
     {
@@ -378,7 +381,9 @@ migrate (SamStore  *self,
 
   for (int version = self->schema_version; version < SAM_STORE_SCHEMA_VERSION; version++)
     {
-      if (!_sam_store_exec (self, _sam_store_migrations[version], error))
+      g_autofree char *step = _sam_store_migration_sql (version);
+
+      if (!_sam_store_exec (self, step, error))
         {
           g_prefix_error (error, _("The upgrade to version %d failed: "), version + 1);
           sam_store_rollback (self);
@@ -858,7 +863,8 @@ _sam_store_set_invalid (GError     **error,
   va_list args;
 
   va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, format, args));
+  g_propagate_error (error,
+                     g_error_new_valist (SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, format, args));
   va_end (args);
   return FALSE;
 }
