@@ -287,16 +287,21 @@ choose (GtkWidget            *widget,
         GtkFileChooserAction  action,
         const char           *accept_label,
         const char           *suggested_name,
-        gboolean              several,
         SamFileKind           kind,
-        ChooserData          *data)
+        SamFileFunc           file_func,
+        SamFilesFunc          files_func,
+        gpointer              user_data)
 {
   GtkFileChooserNative *chooser;
+  ChooserData *data = g_new0 (ChooserData, 1);
 
+  data->file_func = file_func;
+  data->files_func = files_func;
+  data->user_data = user_data;
   chooser = gtk_file_chooser_native_new (title, window_of (widget), action, accept_label,
                                          _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), several);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), files_func != NULL);
   add_filters (GTK_FILE_CHOOSER (chooser), kind);
   if (suggested_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
@@ -318,15 +323,11 @@ sam_dialogs_save_file (GtkWidget   *widget,
                        SamFileFunc  func,
                        gpointer     user_data)
 {
-  ChooserData *data;
-
   g_return_if_fail (func != NULL);
 
-  data = g_new0 (ChooserData, 1);
-  data->file_func = func;
-  data->user_data = user_data;
   choose (widget, title, GTK_FILE_CHOOSER_ACTION_SAVE,
-          accept_label != NULL ? accept_label : _("_Save"), suggested_name, FALSE, kind, data);
+          accept_label != NULL ? accept_label : _("_Save"), suggested_name, kind,
+          func, NULL, user_data);
 }
 
 void
@@ -336,14 +337,10 @@ sam_dialogs_open_file (GtkWidget   *widget,
                        SamFileFunc  func,
                        gpointer     user_data)
 {
-  ChooserData *data;
-
   g_return_if_fail (func != NULL);
 
-  data = g_new0 (ChooserData, 1);
-  data->file_func = func;
-  data->user_data = user_data;
-  choose (widget, title, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL, FALSE, kind, data);
+  choose (widget, title, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL, kind,
+          func, NULL, user_data);
 }
 
 void
@@ -353,14 +350,10 @@ sam_dialogs_open_files (GtkWidget    *widget,
                         SamFilesFunc  func,
                         gpointer      user_data)
 {
-  ChooserData *data;
-
   g_return_if_fail (func != NULL);
 
-  data = g_new0 (ChooserData, 1);
-  data->files_func = func;
-  data->user_data = user_data;
-  choose (widget, title, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL, TRUE, kind, data);
+  choose (widget, title, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL, kind,
+          NULL, func, user_data);
 }
 
 /* Toasts */
