@@ -383,7 +383,7 @@ on_save_chosen (GFile    *file,
       g_autofree char *name = g_file_get_basename (file);
       g_autoptr(GError) error = NULL;
 
-      if (path == NULL || !data->write (path, data->user_data, &error))
+      if (path == NULL || !data->write (data->user_data, path, &error))
         sam_dialogs_alert (window_of (data->widget), _("The File Was Not Saved"),
                            error ? error->message : _("Choose a file on this computer."));
       else

@@ -79,9 +79,10 @@ void sam_dialogs_open_files (GtkWidget    *widget,
                              gpointer      user_data);
 
 /* Saves to a file the person chooses: @write writes it at @path, and the saving is said in a
- * toast, or why it failed in a dialog. @destroy frees @user_data once it is over. */
-typedef gboolean (*SamWriteFunc) (const char  *path,
-                                  gpointer     user_data,
+ * toast, or why it failed in a dialog. @destroy frees @user_data once it is over. The object
+ * first, so that a method such as sam_plan_page_write_pdf () serves as it is. */
+typedef gboolean (*SamWriteFunc) (gpointer     user_data,
+                                  const char  *path,
                                   GError     **error);
 
 void sam_dialogs_save_and_tell (GtkWidget      *widget,

@@ -14,8 +14,7 @@
 #include "sam-date-row.h"
 #include "sam-dialogs.h"
 #include "sam-instrument.h"
-#include "sam-plan-action-dialog.h"
-#include "sam-plan-action-row.h"
+#include "sam-plan-parts.h"
 
 /* The form for a new action of the plan or an edit of one: what, who, by when, why (nothing
  * in particular, a domain or one item), its status and notes. Saving it writes the action

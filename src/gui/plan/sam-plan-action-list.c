@@ -11,8 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-context-property.h"
-#include "sam-plan-action-list.h"
-#include "sam-plan-action-row.h"
+#include "sam-plan-parts.h"
 #include "sam-plan.h"
 
 /* The plan's actions, filtered and sorted as chosen, with the buttons that add more. A
@@ -96,7 +95,8 @@ list_shown_actions (SamPlanActionList *self,
   if (choice == FILTER_OPEN || choice == FILTER_OVERDUE)
     filter.statuses = SAM_PLAN_STATUSES_OPEN;
   else if (choice == FILTER_CLOSED)
-    filter.statuses = SAM_PLAN_STATUS_MASK (SAM_PLAN_STATUS_DONE) | SAM_PLAN_STATUS_MASK (SAM_PLAN_STATUS_DROPPED);
+    filter.statuses = SAM_PLAN_STATUS_MASK (SAM_PLAN_STATUS_DONE) |
+                      SAM_PLAN_STATUS_MASK (SAM_PLAN_STATUS_DROPPED);
   actions = sam_plan_list_actions (sam_context_get_store (self->context), clinic_id, &filter,
                                    sort, NULL);
   if (actions != NULL && choice == FILTER_OVERDUE)

@@ -12,7 +12,7 @@
 
 #include "sam-dates.h"
 #include "sam-instrument.h"
-#include "sam-plan-action-row.h"
+#include "sam-plan-parts.h"
 #include "sam-plan-report.h"
 
 /* One action of the plan in its list: what, who, by when and why, its status to change in
@@ -54,8 +54,9 @@ sam_plan_status_labels (void)
 char *
 sam_plan_aim_label (const SamPlanAction *action)
 {
-  const SamItem *item = action->item != NULL
-                        ? sam_instrument_lookup_item (sam_instrument_get_default (), action->item) : NULL;
+  SamInstrument *instrument = sam_instrument_get_default ();
+  const SamItem *item = action->item != NULL ? sam_instrument_lookup_item (instrument, action->item)
+                                             : NULL;
   /* An item by its words: its code belongs in files only. */
   g_autofree char *aim = item != NULL ? g_strdup (sam_item_get_words (item))
                                       : sam_plan_report_describe_aim (action);
@@ -115,7 +116,8 @@ static void
 name_widget (gpointer    widget,
              const char *label)
 {
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
 }
 
 static void

@@ -12,8 +12,8 @@
 
 #include "sam-context-property.h"
 #include "sam-follow-up.h"
-#include "sam-plan-follow-view.h"
-#include "sam-results-charts.h"
+#include "sam-plan-parts.h"
+#include "sam-round-figures.h"
 
 /* "Følg udviklingen": two rounds of the clinic's cluster side by side, the earlier and the
  * later one chosen, with the plan's actions beside the items they aimed at. */
@@ -80,11 +80,11 @@ sam_plan_follow_view_refresh (SamPlanFollowView *self)
     return;
   if (self->rounds->len < 2)
     {
-      g_autofree char *text = g_strdup_printf (ngettext ("Following the change needs two rounds of the cluster; "
-                                                         "there is %u so far.",
-                                                         "Following the change needs two rounds of the cluster; "
-                                                         "there are %u so far.", self->rounds->len),
-                                               self->rounds->len);
+      guint n = self->rounds->len;
+      g_autofree char *text = g_strdup_printf (ngettext ("Following the change needs two rounds of "
+                                                         "the cluster; there is %u so far.",
+                                                         "Following the change needs two rounds of "
+                                                         "the cluster; there are %u so far.", n), n);
 
       say (self, text);
       return;

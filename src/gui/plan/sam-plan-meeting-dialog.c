@@ -15,7 +15,7 @@
 #include "sam-dialogs.h"
 #include "sam-meeting-store.h"
 #include "sam-meeting-template.h"
-#include "sam-plan-meeting-dialog.h"
+#include "sam-plan-parts.h"
 #include "sam-plan.h"
 
 /* "Add from a Meeting": the meetings of the clinic or its cluster that decided actions, the

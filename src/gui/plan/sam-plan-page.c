@@ -14,10 +14,7 @@
 #include "sam-date-row.h"
 #include "sam-dates.h"
 #include "sam-dialogs.h"
-#include "sam-plan-action-dialog.h"
-#include "sam-plan-action-list.h"
-#include "sam-plan-follow-view.h"
-#include "sam-plan-meeting-dialog.h"
+#include "sam-plan-parts.h"
 #include "sam-plan-page.h"
 #include "sam-plan-report.h"
 #include "sam-plan.h"
@@ -164,11 +161,11 @@ update_banner (SamPlanPage *self)
   adw_action_row_set_subtitle (self->follow_up_row, day);
 
   if (state == SAM_FOLLOW_UP_PAST)
-    text = g_strdup_printf (_("The follow-up was due on %s. Time to look at the plan again and compare "
-                              "a new round with the earlier one."), day);
+    text = g_strdup_printf (_("The follow-up was due on %s. Time to look at the plan again and "
+                              "compare a new round with the earlier one."), day);
   else if (state == SAM_FOLLOW_UP_NEAR && days == 0)
-    text = g_strdup (_("The follow-up is today. Look at the plan again and compare a new round with "
-                       "the earlier one."));
+    text = g_strdup (_("The follow-up is today. Look at the plan again and compare a new round "
+                       "with the earlier one."));
   else if (state == SAM_FOLLOW_UP_NEAR)
     text = g_strdup_printf (ngettext ("The follow-up is near: %s, in %d day.",
                                       "The follow-up is near: %s, in %d days.", days), day, days);
@@ -575,40 +572,25 @@ sam_plan_page_write_ics (SamPlanPage  *self,
   return g_file_set_contents_full (path, ics, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 
-static gboolean
-write_ics (const char  *path,
-           gpointer     page,
-           GError     **error)
-{
-  return sam_plan_page_write_ics (page, path, error);
-}
-
-static gboolean
-write_pdf (const char  *path,
-           gpointer     page,
-           GError     **error)
-{
-  return sam_plan_page_write_pdf (page, path, error);
-}
-
+/* plan.save-ics and plan.save-pdf: the follow-up for the calendar, or the plan as PDF. */
 static void
-save_ics_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  /* Translators: the suggested name of the calendar file. */
-  sam_dialogs_save_and_tell (widget, _("Save the Follow-up to the Calendar"), _("follow-up.ics"),
-                             SAM_FILES_ANY, write_ics, g_object_ref (widget), g_object_unref);
-}
+  gboolean ics = g_str_equal (action_name, "plan.save-ics");
 
-static void
-save_pdf_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  /* Translators: the suggested name of the plan's PDF file. */
-  sam_dialogs_save_and_tell (widget, _("Save the Plan as PDF"), _("implementation-plan.pdf"),
-                             SAM_FILES_ANY, write_pdf, g_object_ref (widget), g_object_unref);
+  sam_dialogs_save_and_tell (widget,
+                             ics ? _("Save the Follow-up to the Calendar")
+                                 : _("Save the Plan as PDF"),
+                             /* Translators: the suggested name of the calendar file. */
+                             ics ? _("follow-up.ics")
+                             /* Translators: the suggested name of the plan's PDF file. */
+                                 : _("implementation-plan.pdf"),
+                             SAM_FILES_ANY,
+                             ics ? (SamWriteFunc) sam_plan_page_write_ics
+                                 : (SamWriteFunc) sam_plan_page_write_pdf,
+                             g_object_ref (widget), g_object_unref);
 }
 
 typedef struct
@@ -635,11 +617,12 @@ on_begin_print (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 Print             *print)
 {
-  gtk_print_operation_set_n_pages (operation,
-                                   sam_plan_report_count_pages (print->report,
-                                                                gtk_print_context_get_cairo_context (context),
-                                                                gtk_print_context_get_width (context),
-                                                                gtk_print_context_get_height (context)));
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+
+  gtk_print_operation_set_n_pages (operation, sam_plan_report_count_pages (print->report, cr, width,
+                                                                           height));
 }
 
 static void
@@ -649,7 +632,8 @@ on_draw_page (GtkPrintOperation *operation,
               Print             *print)
 {
   sam_plan_report_draw_page (print->report, gtk_print_context_get_cairo_context (context),
-                             gtk_print_context_get_width (context), gtk_print_context_get_height (context), page);
+                             gtk_print_context_get_width (context),
+                             gtk_print_context_get_height (context), page);
 }
 
 /* The print operation of the plan: for the print dialog, or for a PDF file. */
@@ -855,8 +839,8 @@ sam_plan_page_class_init (SamPlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.set-status", "(xu)", set_status_action);
   gtk_widget_class_install_action (widget_class, "plan.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "plan.save-pdf", NULL, save_pdf_action);
-  gtk_widget_class_install_action (widget_class, "plan.save-ics", NULL, save_ics_action);
+  gtk_widget_class_install_action (widget_class, "plan.save-pdf", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "plan.save-ics", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "plan.dismiss-banner", NULL,
                                    dismiss_banner_action);
   gtk_widget_class_install_action (widget_class, "plan.undo-delete", NULL, undo_delete_action);
