@@ -85,9 +85,7 @@ get_today (SamPlanPage *self,
 {
   g_autoptr(GDateTime) now = sam_context_now (self->context);
 
-  g_date_clear (today, 1);
-  g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  sam_plan_date_of (now, today);
 }
 
 static GtkWindow *
@@ -117,15 +115,6 @@ current_clinic (SamPlanPage *self)
         return clinic;
     }
   return NULL;
-}
-
-static char *
-clinic_title (const SamClinic *clinic)
-{
-  if (clinic->name != NULL && clinic->name[0] != '\0')
-    /* Translators: a clinic as chosen in a list: its code and its name. */
-    return g_strdup_printf (_("%s — %s"), clinic->code, clinic->name);
-  return g_strdup (clinic->code);
 }
 
 /* The follow-up */
@@ -482,7 +471,7 @@ refresh_clinics (SamPlanPage *self)
   for (guint i = 0; i < self->clinics->len; i++)
     {
       const SamClinic *clinic = g_ptr_array_index (self->clinics, i);
-      g_autofree char *title = clinic_title (clinic);
+      g_autofree char *title = sam_plan_clinic_title (clinic);
 
       gtk_string_list_append (labels, title);
       if (clinic->id == wanted)
@@ -499,29 +488,20 @@ refresh_clinics (SamPlanPage *self)
 
 /* Files and paper */
 
-static SamPlanReport *
-report_new (SamPlanPage *self,
-            GPtrArray  **actions,
-            SamPlanFollowUp **follow_up,
-            GDate       *today,
-            char       **clinic_name)
+static SamPlanPaper *
+paper_new (SamPlanPage  *self,
+           GError      **error)
 {
   const SamClinic *clinic = current_clinic (self);
-  SamPlanReport *report;
+  g_autoptr(GDateTime) now = NULL;
 
   if (clinic == NULL)
-    return NULL;
-  get_today (self, today);
-  *actions = sam_plan_list_actions (get_store (self), clinic->id, NULL, SAM_PLAN_SORT_DUE, NULL);
-  *follow_up = load_follow_up (self);
-  *clinic_name = clinic_title (clinic);
-  report = g_new0 (SamPlanReport, 1);
-  report->clinic_name = *clinic_name;
-  report->cluster_name = clinic->cluster_name;
-  report->actions = *actions;
-  report->follow_up = *follow_up;
-  report->today = today;
-  return report;
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No clinic is chosen"));
+      return NULL;
+    }
+  now = sam_context_now (self->context);
+  return sam_plan_paper_new (get_store (self), clinic, now);
 }
 
 gboolean
@@ -529,21 +509,13 @@ sam_plan_page_write_pdf (SamPlanPage  *self,
                          const char   *path,
                          GError      **error)
 {
-  g_autoptr(GPtrArray) actions = NULL;
-  g_autoptr(SamPlanFollowUp) follow_up = NULL;
-  g_autofree SamPlanReport *report = NULL;
-  g_autofree char *name = NULL;
-  GDate today;
+  g_autoptr(SamPlanPaper) paper = NULL;
 
   g_return_val_if_fail (SAM_IS_PLAN_PAGE (self), FALSE);
 
-  report = report_new (self, &actions, &follow_up, &today, &name);
-  if (report == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No clinic is chosen"));
-      return FALSE;
-    }
-  return sam_plan_report_write_pdf (report, path, error);
+  paper = paper_new (self, error);
+  return paper != NULL && sam_plan_report_write_pdf (sam_plan_paper_get_report (paper), path,
+                                                     error);
 }
 
 gboolean
@@ -567,7 +539,7 @@ sam_plan_page_write_ics (SamPlanPage  *self,
       return FALSE;
     }
   now = sam_context_now (self->context);
-  name = clinic_title (clinic);
+  name = sam_plan_clinic_title (clinic);
   ics = sam_plan_follow_up_to_ics (follow_up, name, clinic->cluster_name, now);
   return g_file_set_contents_full (path, ics, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
@@ -593,82 +565,18 @@ save_action (GtkWidget  *widget,
                              g_object_ref (widget), g_object_unref);
 }
 
-typedef struct
-{
-  SamPlanReport   *report;
-  GPtrArray       *actions;
-  SamPlanFollowUp *follow_up;
-  GDate            today;
-  char            *name;
-} Print;
-
-static void
-print_free (Print *print)
-{
-  g_free (print->report);
-  g_clear_pointer (&print->actions, g_ptr_array_unref);
-  sam_plan_follow_up_free (print->follow_up);
-  g_free (print->name);
-  g_free (print);
-}
-
-static void
-on_begin_print (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                Print             *print)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double width = gtk_print_context_get_width (context);
-  double height = gtk_print_context_get_height (context);
-
-  gtk_print_operation_set_n_pages (operation, sam_plan_report_count_pages (print->report, cr, width,
-                                                                           height));
-}
-
-static void
-on_draw_page (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              Print             *print)
-{
-  sam_plan_report_draw_page (print->report, gtk_print_context_get_cairo_context (context),
-                             gtk_print_context_get_width (context),
-                             gtk_print_context_get_height (context), page);
-}
-
-/* The print operation of the plan: for the print dialog, or for a PDF file. */
-static GtkPrintOperation *
-print_operation_new (SamPlanPage *self)
-{
-  GtkPrintOperation *operation;
-  Print *print = g_new0 (Print, 1);
-
-  print->report = report_new (self, &print->actions, &print->follow_up, &print->today,
-                              &print->name);
-  if (print->report == NULL)
-    {
-      print_free (print);
-      return NULL;
-    }
-  print->report->today = &print->today;
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_job_name (operation, _("Implementation plan"));
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), print);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), print);
-  g_object_set_data_full (G_OBJECT (operation), "sam-print", print, (GDestroyNotify) print_free);
-  return operation;
-}
-
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  g_autoptr(GtkPrintOperation) operation = print_operation_new (SAM_PLAN_PAGE (widget));
+  SamPlanPaper *paper = paper_new (SAM_PLAN_PAGE (widget), NULL);
+  g_autoptr(GtkPrintOperation) operation = NULL;
 
-  if (operation != NULL)
-    sam_dialogs_print (widget, operation, _("The plan could not be printed: %s"));
+  if (paper == NULL)
+    return;
+  operation = sam_plan_paper_print_operation_new (paper);
+  sam_dialogs_print (widget, operation, _("The plan could not be printed: %s"));
 }
 
 /**
@@ -684,16 +592,15 @@ sam_plan_page_print_to_file (SamPlanPage  *self,
                              GError      **error)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
+  SamPlanPaper *paper;
 
   g_return_val_if_fail (SAM_IS_PLAN_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  operation = print_operation_new (self);
-  if (operation == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No clinic is chosen"));
-      return FALSE;
-    }
+  paper = paper_new (self, error);
+  if (paper == NULL)
+    return FALSE;
+  operation = sam_plan_paper_print_operation_new (paper);
   gtk_print_operation_set_export_filename (operation, path);
   return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
          != GTK_PRINT_OPERATION_RESULT_ERROR;

@@ -10,6 +10,7 @@
 
 #include "sam-context.h"
 #include "sam-follow-chart.h"
+#include "sam-plan-report.h"
 #include "sam-plan.h"
 
 G_BEGIN_DECLS
@@ -68,5 +69,20 @@ void            sam_plan_follow_view_set_clinic (SamPlanFollowView *self,
                                                  const SamClinic   *clinic);
 void            sam_plan_follow_view_refresh    (SamPlanFollowView *self);
 SamFollowChart *sam_plan_follow_view_get_chart  (SamPlanFollowView *self);
+
+/* sam-plan-paper.c: the plan on paper, and what the parts share */
+typedef struct _SamPlanPaper SamPlanPaper;
+
+SamPlanPaper        *sam_plan_paper_new                 (SamStore        *store,
+                                                         const SamClinic *clinic,
+                                                         GDateTime       *now);
+void                 sam_plan_paper_free                (SamPlanPaper    *paper);
+const SamPlanReport *sam_plan_paper_get_report          (SamPlanPaper    *paper);
+GtkPrintOperation   *sam_plan_paper_print_operation_new (SamPlanPaper    *paper);
+char                *sam_plan_clinic_title              (const SamClinic *clinic);
+void                 sam_plan_date_of                   (GDateTime       *time,
+                                                         GDate           *date);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamPlanPaper, sam_plan_paper_free)
 
 G_END_DECLS
