@@ -254,6 +254,30 @@ test_by_hand (Fixture       *fixture,
   g_clear_pointer (&list, g_ptr_array_unref);
   list = sam_plan_list_actions (fixture->store, fixture->clinic, NULL, SAM_PLAN_SORT_DUE, NULL);
   g_assert_cmpuint (list->len, ==, 1);
+
+  /* The toast's Undo is reached from the window, with the deleted action's id: an earlier
+   * deletion's toast undoes nothing. */
+  {
+    gint64 id = ((SamPlanAction *) g_ptr_array_index (list, 0))->id;
+
+    test_spin (5);
+    g_clear_pointer (&shown, g_ptr_array_unref);
+    shown = rows (sam_plan_page_get_action_list (fixture->page));
+    g_signal_emit_by_name (find_named (g_ptr_array_index (shown, 0), "delete"), "clicked");
+    test_spin (5);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "plan-page.undo-delete",
+                                               "x", id + 1000));
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = sam_plan_list_actions (fixture->store, fixture->clinic, NULL, SAM_PLAN_SORT_DUE, NULL);
+    g_assert_cmpuint (list->len, ==, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "plan-page.undo-delete",
+                                               "x", id));
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = sam_plan_list_actions (fixture->store, fixture->clinic, NULL, SAM_PLAN_SORT_DUE, NULL);
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_cmpstr (((SamPlanAction *) g_ptr_array_index (list, 0))->what, ==,
+                     "Ledelsesdag for lægerne");
+  }
 }
 
 /* Overdue actions stand out, and the filter shows them alone. */

@@ -356,6 +356,92 @@ sam_dialogs_open_files (GtkWidget    *widget,
           NULL, func, user_data);
 }
 
+typedef struct
+{
+  GtkWidget      *widget;
+  SamWriteFunc    write;
+  gpointer        user_data;
+  GDestroyNotify  destroy;
+} SaveData;
+
+static void
+on_save_chosen (GFile    *file,
+                gpointer  user_data)
+{
+  SaveData *data = user_data;
+
+  if (file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !data->write (data->user_data, path, &error))
+        sam_dialogs_alert (window_of (data->widget), _("The File Was Not Saved"),
+                           error ? error->message : _("Choose a file on this computer."));
+      else
+        {
+          g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
+
+          sam_dialogs_toast (data->widget, title);
+        }
+    }
+  if (data->destroy != NULL)
+    data->destroy (data->user_data);
+  g_object_unref (data->widget);
+  g_free (data);
+}
+
+/**
+ * sam_dialogs_save_and_tell:
+ * @suggested_name: (nullable): the file name offered
+ * @destroy: (nullable): frees @user_data
+ */
+void
+sam_dialogs_save_and_tell (GtkWidget      *widget,
+                           const char     *title,
+                           const char     *suggested_name,
+                           SamFileKind     kind,
+                           SamWriteFunc    write,
+                           gpointer        user_data,
+                           GDestroyNotify  destroy)
+{
+  SaveData *data;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (write != NULL);
+
+  data = g_new0 (SaveData, 1);
+  data->widget = g_object_ref (widget);
+  data->write = write;
+  data->user_data = user_data;
+  data->destroy = destroy;
+  sam_dialogs_save_file (widget, title, NULL, suggested_name, kind, on_save_chosen, data);
+}
+
+/* Printing */
+
+void
+sam_dialogs_print (GtkWidget         *widget,
+                   GtkPrintOperation *operation,
+                   const char        *failure_format)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (GTK_IS_PRINT_OPERATION (operation));
+  g_return_if_fail (failure_format != NULL);
+
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               window_of (widget), &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GString) body = g_string_new (failure_format);
+
+      g_string_replace (body, "%s", error->message, 1);
+      sam_dialogs_alert (window_of (widget), _("Printing Failed"), body->str);
+    }
+}
+
 /* Toasts */
 
 void

@@ -78,6 +78,27 @@ void sam_dialogs_open_files (GtkWidget    *widget,
                              SamFilesFunc  func,
                              gpointer      user_data);
 
+/* Saves to a file the person chooses: @write writes it at @path, and the saving is said in a
+ * toast, or why it failed in a dialog. @destroy frees @user_data once it is over. The object
+ * first, so that a method such as sam_plan_page_write_pdf () serves as it is. */
+typedef gboolean (*SamWriteFunc) (gpointer     user_data,
+                                  const char  *path,
+                                  GError     **error);
+
+void sam_dialogs_save_and_tell (GtkWidget      *widget,
+                                const char     *title,
+                                const char     *suggested_name,
+                                SamFileKind     kind,
+                                SamWriteFunc    write,
+                                gpointer        user_data,
+                                GDestroyNotify  destroy);
+
+/* Printing: runs @operation with the print dialog, modal on the window holding @widget; a
+ * failure is said in a dialog whose body is @failure_format with the error for its "%s". */
+void sam_dialogs_print (GtkWidget         *widget,
+                        GtkPrintOperation *operation,
+                        const char        *failure_format);
+
 /* Toasts: every one goes to the window's one overlay through its win.toast action, from
  * any widget inside the window. */
 void sam_dialogs_toast      (GtkWidget    *widget,
