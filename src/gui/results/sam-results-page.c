@@ -557,18 +557,11 @@ print_action (GtkWidget  *widget,
 {
   SamResultsPage *self = SAM_RESULTS_PAGE (widget);
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->figures == NULL)
     return;
   operation = print_operation_new (self);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (gtk_widget_get_root (widget)), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autofree char *body = g_strdup_printf (_("The page could not be printed: %s"), error->message);
-
-      sam_dialogs_alert (GTK_WINDOW (gtk_widget_get_root (widget)), _("Printing Failed"), body);
-    }
+  sam_dialogs_print (widget, operation, _("The page could not be printed: %s"));
 }
 
 /* The meeting deck: the round's slides for the cluster meeting, always as the cluster
