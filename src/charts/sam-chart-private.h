@@ -114,6 +114,8 @@ SamLabels *_sam_labels_new              (cairo_t              *cr,
                                          double                width,
                                          double                height);
 void      _sam_labels_free              (SamLabels            *labels);
+cairo_t  *_sam_labels_get_cr            (SamLabels            *labels);
+const SamChartStyle *_sam_labels_get_style (SamLabels       *labels);
 int       _sam_labels_add_mark          (SamLabels            *labels,
                                          const SamRect        *rect);
 gboolean  _sam_labels_place             (SamLabels            *labels,

@@ -1,0 +1,143 @@
+/* sam-chart-paint.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-chart"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sam-chart-private.h"
+
+/* What every kind paints alike around its own marks: the legend. */
+
+/* Legends flow left to right and wrap; each entry is a swatch and its label, measured. */
+
+static double
+swatch_width (const SamChartStyle  *style,
+              const SamLegendEntry *entry)
+{
+  double font = SAM_CHART_FONT (style);
+
+  return entry->shape == SAM_LEGEND_LINE || entry->shape == SAM_LEGEND_DASH ? 2 * font : font;
+}
+
+static double
+entry_width (const SamChartStyle  *style,
+             const SamLegendEntry *entry)
+{
+  double font = SAM_CHART_FONT (style);
+
+  return swatch_width (style, entry) + 0.5 * font +
+         _sam_chart_text_width (style, entry->label, font, FALSE) + 1.6 * font;
+}
+
+static double
+legend_line (const SamChartStyle *style)
+{
+  double font = SAM_CHART_FONT (style);
+
+  return MAX (font * 1.7, _sam_chart_line_height (style, font) + 0.3 * font);
+}
+
+double
+_sam_chart_legend_height (const SamChartStyle  *style,
+                          const SamLegendEntry *entries,
+                          guint                 n_entries,
+                          double                width)
+{
+  double x = 0;
+  guint lines = n_entries > 0 ? 1 : 0;
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      double w = MIN (entry_width (style, &entries[i]), width);
+
+      if (x > 0 && x + w > width)
+        {
+          lines++;
+          x = 0;
+        }
+      x += w;
+    }
+  return lines * legend_line (style);
+}
+
+void
+_sam_chart_draw_legend (SamLabels            *labels,
+                        const SamLegendEntry *entries,
+                        guint                 n_entries,
+                        const SamRect        *box)
+{
+  const SamChartStyle *style = _sam_labels_get_style (labels);
+  cairo_t *cr = _sam_labels_get_cr (labels);
+  double font = SAM_CHART_FONT (style);
+  double line = legend_line (style);
+  double x = box->x, y = box->y;
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const SamLegendEntry *entry = &entries[i];
+      double w = MIN (entry_width (style, entry), box->width);
+      double swatch = swatch_width (style, entry);
+      double mid;
+      SamRect square, text;
+
+      if (x > box->x && x + w > box->x + box->width)
+        {
+          x = box->x;
+          y += line;
+        }
+      mid = y + line / 2;
+      square = (SamRect) { x, mid - font / 2, swatch, font };
+      _sam_labels_add_mark (labels, &square);
+      switch (entry->shape)
+        {
+        case SAM_LEGEND_WITHHELD:
+          _sam_chart_draw_withheld_marker (cr, style, &square, SAM_WITHHELD_PRIMARY);
+          break;
+        case SAM_LEGEND_WITHHELD_SECONDARY:
+          _sam_chart_draw_withheld_marker (cr, style, &square, SAM_WITHHELD_SECONDARY);
+          break;
+        case SAM_LEGEND_EMPTY:
+          _sam_chart_draw_empty_marker (cr, style, &square);
+          break;
+        case SAM_LEGEND_LINE:
+        case SAM_LEGEND_DASH:
+          {
+            double dash = 4 * style->scale;
+
+            _sam_chart_set_colour (cr, entry->colour);
+            cairo_set_line_width (cr, 2.5 * style->scale);
+            if (entry->shape == SAM_LEGEND_DASH)
+              cairo_set_dash (cr, &dash, 1, 0);
+            cairo_move_to (cr, square.x, mid);
+            cairo_line_to (cr, square.x + square.width, mid);
+            cairo_stroke (cr);
+            cairo_set_dash (cr, NULL, 0, 0);
+          }
+          break;
+        case SAM_LEGEND_OUTLINE:
+          _sam_chart_set_colour (cr, entry->colour);
+          cairo_set_line_width (cr, 2.5 * style->scale);
+          cairo_rectangle (cr, square.x + 1.25 * style->scale, square.y + 1.25 * style->scale,
+                           square.width - 2.5 * style->scale, square.height - 2.5 * style->scale);
+          cairo_stroke (cr);
+          break;
+        case SAM_LEGEND_SWATCH:
+        default:
+          _sam_chart_set_colour (cr, entry->colour);
+          cairo_rectangle (cr, square.x, square.y, square.width, square.height);
+          cairo_fill (cr);
+          break;
+        }
+      text = (SamRect) { x + swatch + 0.5 * font, y, w - swatch - 0.5 * font - 0.6 * font, line };
+      _sam_labels_place_at (labels, entry->label, font, SAM_LABEL_ELLIPSIZE, &style->foreground,
+                            &text, SAM_ALIGN_START);
+      x += w;
+    }
+}
+
