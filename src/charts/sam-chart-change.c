@@ -231,25 +231,7 @@ compute_layout (const SamChangeData *data,
     layout->row_y[r] = layout->plot.y + r * layout->row_height;
 }
 
-/**
- * sam_chart_change_layout:
- *
- * Where everything goes at this size, for the paint function, hit-testing and tests.
- */
-void
-sam_chart_change_layout (const SamChangeData *data,
-                         const SamChartStyle *style,
-                         double               width,
-                         double               height,
-                         SamChangeLayout     *layout)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && layout != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  compute_layout (data, &fitted, width, height, layout);
-}
+SAM_CHART_DEFINE_LAYOUT (change, SamChangeData, SamChangeLayout)
 
 void
 sam_chart_change_layout_clear (SamChangeLayout *layout)
@@ -471,25 +453,7 @@ paint (const SamChangeData *data,
   sam_chart_change_layout_clear (&layout);
 }
 
-/**
- * sam_chart_change_draw:
- *
- * Paints the chart in (0, 0, @width, @height) of @cr, on any surface.
- */
-void
-sam_chart_change_draw (const SamChangeData *data,
-                       const SamChartStyle *style,
-                       cairo_t             *cr,
-                       double               width,
-                       double               height)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && cr != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  paint (data, &fitted, cr, width, height);
-}
+SAM_CHART_DEFINE_DRAW (change, SamChangeData)
 
 /* A unit's change in words: "Klinik 3: 62.0 → 68.5, up 6.5 points" or why it is not
  * shown. */

@@ -280,27 +280,7 @@ compute_layout (const SamDistributionData *data,
     }
 }
 
-/**
- * sam_chart_distribution_layout:
- *
- * Where everything goes at this size, for the paint function, hit-testing and tests.
- * Text is made smaller where the surface is too small for the style's size, down to the
- * medium's minimum.
- */
-void
-sam_chart_distribution_layout (const SamDistributionData *data,
-                               const SamChartStyle       *style,
-                               double                     width,
-                               double                     height,
-                               SamDistributionLayout     *layout)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && layout != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  compute_layout (data, &fitted, width, height, layout);
-}
+SAM_CHART_DEFINE_LAYOUT (distribution, SamDistributionData, SamDistributionLayout)
 
 void
 sam_chart_distribution_layout_clear (SamDistributionLayout *layout)
@@ -506,25 +486,7 @@ paint (const SamDistributionData *data,
   sam_chart_distribution_layout_clear (&layout);
 }
 
-/**
- * sam_chart_distribution_draw:
- *
- * Paints the chart in (0, 0, @width, @height) of @cr, on any surface.
- */
-void
-sam_chart_distribution_draw (const SamDistributionData *data,
-                             const SamChartStyle       *style,
-                             cairo_t                   *cr,
-                             double                     width,
-                             double                     height)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && cr != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  paint (data, &fitted, cr, width, height);
-}
+SAM_CHART_DEFINE_DRAW (distribution, SamDistributionData)
 
 static char *
 option_list (const SamDistributionData *data,

@@ -172,27 +172,7 @@ compute_layout (const SamHeatmapData *data,
       };
 }
 
-/**
- * sam_chart_heatmap_layout:
- *
- * Where everything goes at this size, for the paint function, hit-testing and tests.
- * Text is made smaller where the surface is too small for the style's size, down to the
- * medium's minimum.
- */
-void
-sam_chart_heatmap_layout (const SamHeatmapData *data,
-                          const SamChartStyle  *style,
-                          double                width,
-                          double                height,
-                          SamHeatmapLayout     *layout)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && layout != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  compute_layout (data, &fitted, width, height, layout);
-}
+SAM_CHART_DEFINE_LAYOUT (heatmap, SamHeatmapData, SamHeatmapLayout)
 
 void
 sam_chart_heatmap_layout_clear (SamHeatmapLayout *layout)
@@ -358,25 +338,7 @@ paint (const SamHeatmapData *data,
   sam_chart_heatmap_layout_clear (&layout);
 }
 
-/**
- * sam_chart_heatmap_draw:
- *
- * Paints the chart in (0, 0, @width, @height) of @cr, on any surface.
- */
-void
-sam_chart_heatmap_draw (const SamHeatmapData *data,
-                        const SamChartStyle  *style,
-                        cairo_t              *cr,
-                        double                width,
-                        double                height)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && cr != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  paint (data, &fitted, cr, width, height);
-}
+SAM_CHART_DEFINE_DRAW (heatmap, SamHeatmapData)
 
 /**
  * sam_chart_heatmap_describe:

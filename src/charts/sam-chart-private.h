@@ -204,6 +204,38 @@ void     _sam_chart_table_add_cells     (SamChartTable        *table,
                                          GPtrArray            *cells);
 
 
+/* A kind's public draw and layout functions alike: they fit the style to the surface
+ * (_sam_chart_fit_style) and hand over to the kind's own paint () and compute_layout ().
+ * sam_chart_NAME_draw paints the chart in (0, 0, width, height) of cr, on any surface;
+ * sam_chart_NAME_layout says where everything goes at this size, for the paint function,
+ * hit-testing and tests. Text is made smaller where the surface is too small for the
+ * style's size, down to the medium's minimum. */
+#define SAM_CHART_DEFINE_DRAW(name, Data)                                                 \
+  void                                                                                    \
+  sam_chart_##name##_draw (const Data *data, const SamChartStyle *style, cairo_t *cr,     \
+                           double width, double height)                                   \
+  {                                                                                       \
+    SamChartStyle fitted;                                                                 \
+                                                                                          \
+    g_return_if_fail (data != NULL && style != NULL && cr != NULL);                       \
+                                                                                          \
+    _sam_chart_fit_style (style, width, height, &fitted);                                 \
+    paint (data, &fitted, cr, width, height);                                             \
+  }
+
+#define SAM_CHART_DEFINE_LAYOUT(name, Data, Layout)                                       \
+  void                                                                                    \
+  sam_chart_##name##_layout (const Data *data, const SamChartStyle *style, double width,  \
+                             double height, Layout *layout)                               \
+  {                                                                                       \
+    SamChartStyle fitted;                                                                 \
+                                                                                          \
+    g_return_if_fail (data != NULL && style != NULL && layout != NULL);                   \
+                                                                                          \
+    _sam_chart_fit_style (style, width, height, &fitted);                                 \
+    compute_layout (data, &fitted, width, height, layout);                                \
+  }
+
 /* The SamChartKind of a kind whose public functions follow the pattern
  * sam_chart_NAME_draw/_describe/_marks/_table over its own data type: one definition of
  * the glue, instead of four casts in every kind's file. */

@@ -163,27 +163,7 @@ compute_layout (const SamTrendData  *data,
     }
 }
 
-/**
- * sam_chart_trend_layout:
- *
- * Where everything goes at this size, for the paint function, hit-testing and tests.
- * Text is made smaller where the surface is too small for the style's size, down to the
- * medium's minimum.
- */
-void
-sam_chart_trend_layout (const SamTrendData  *data,
-                        const SamChartStyle *style,
-                        double               width,
-                        double               height,
-                        SamTrendLayout      *layout)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && layout != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  compute_layout (data, &fitted, width, height, layout);
-}
+SAM_CHART_DEFINE_LAYOUT (trend, SamTrendData, SamTrendLayout)
 
 void
 sam_chart_trend_layout_clear (SamTrendLayout *layout)
@@ -383,25 +363,7 @@ paint (const SamTrendData  *data,
   sam_chart_trend_layout_clear (&layout);
 }
 
-/**
- * sam_chart_trend_draw:
- *
- * Paints the chart in (0, 0, @width, @height) of @cr, on any surface.
- */
-void
-sam_chart_trend_draw (const SamTrendData  *data,
-                      const SamChartStyle *style,
-                      cairo_t             *cr,
-                      double               width,
-                      double               height)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && cr != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  paint (data, &fitted, cr, width, height);
-}
+SAM_CHART_DEFINE_DRAW (trend, SamTrendData)
 
 /**
  * sam_chart_trend_describe:
