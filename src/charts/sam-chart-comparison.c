@@ -273,14 +273,11 @@ paint (const SamComparisonData *data,
       SamRect box = { x, layout.axis_y, 0, axis_height };
       g_autofree char *text = NULL;
 
-      _sam_chart_set_colour (cr, &style->grid);
-      cairo_move_to (cr, x, layout.axis_y + axis_height + font * 0.2);
-      cairo_line_to (cr, x, height - 12 * style->scale);
-      cairo_stroke (cr);
       /* Translators: an axis label, a whole percentage ("50 %"). */
       text = data->measure == SAM_COMPARISON_SHARE && tick > 0 ? g_strdup_printf (_("%d %%"), tick)
                                                                : g_strdup_printf ("%d", tick);
-      _sam_labels_place_at (labels, text, small, 0, &style->dim, &box, SAM_ALIGN_CENTRE);
+      _sam_chart_draw_tick (labels, x, layout.axis_y + axis_height + font * 0.2, x,
+                            height - 12 * style->scale, text, &box, SAM_ALIGN_CENTRE);
     }
 
   for (guint r = 0; r < data->n_rows; r++)

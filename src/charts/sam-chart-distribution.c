@@ -351,11 +351,7 @@ paint (const SamDistributionData *data,
       SamRect box = { x, layout.axis_y, 0, axis_height };
       g_autofree char *text = axis_text (tick);
 
-      _sam_chart_set_colour (cr, &style->grid);
-      cairo_move_to (cr, x, axis_foot);
-      cairo_line_to (cr, x, bottom);
-      cairo_stroke (cr);
-      _sam_labels_place_at (labels, text, small, 0, &style->dim, &box, SAM_ALIGN_CENTRE);
+      _sam_chart_draw_tick (labels, x, axis_foot, x, bottom, text, &box, SAM_ALIGN_CENTRE);
     }
 
   /* The centre line, where favourable and not meet; under the bars, so that it does not

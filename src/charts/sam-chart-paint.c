@@ -12,7 +12,8 @@
 
 #include "sam-chart-private.h"
 
-/* What every kind paints alike around its own marks: the legend. */
+/* What every kind paints alike around its own marks: the axes' lines and numbers, and the
+ * legend. */
 
 /* Legends flow left to right and wrap; each entry is a swatch and its label, measured. */
 
@@ -141,3 +142,48 @@ _sam_chart_draw_legend (SamLabels            *labels,
     }
 }
 
+
+/* An axis's grid line from (@x0, @y0) to (@x1, @y1), and its number, @text, in @box. */
+void
+_sam_chart_draw_tick (SamLabels     *labels,
+                      double         x0,
+                      double         y0,
+                      double         x1,
+                      double         y1,
+                      const char    *text,
+                      const SamRect *box,
+                      SamAlign       align)
+{
+  const SamChartStyle *style = _sam_labels_get_style (labels);
+  cairo_t *cr = _sam_labels_get_cr (labels);
+
+  _sam_chart_set_colour (cr, &style->grid);
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y1);
+  cairo_stroke (cr);
+  _sam_labels_place_at (labels, text, SAM_CHART_SMALL (style), 0, &style->dim, box, align);
+}
+
+/* The mean's axis up the left of @plot, 0 at its foot and 100 at its top: a grid line
+ * across it at 0, 25, 50, 75 and 100 where there is room for all five (else at 0, 50 and
+ * 100), each with its number ending at @label_x. */
+void
+_sam_chart_draw_value_axis (SamLabels     *labels,
+                            const SamRect *plot,
+                            double         label_x)
+{
+  const SamChartStyle *style = _sam_labels_get_style (labels);
+  double line_small = _sam_chart_line_height (style, SAM_CHART_SMALL (style));
+
+  cairo_set_line_width (_sam_labels_get_cr (labels), 1 * style->scale);
+  for (int tick = 0; tick <= 100; tick += plot->height / 4 >= line_small * 1.2 ? 25 : 50)
+    {
+      double y = plot->y + plot->height * (1 - CLAMP (tick, 0, 100) / 100.0);
+      SamRect box = { label_x, y, 0, 0 };
+      char text[8];
+
+      g_snprintf (text, sizeof text, "%d", tick);
+      _sam_chart_draw_tick (labels, plot->x, y, plot->x + plot->width, y, text, &box,
+                            SAM_ALIGN_END);
+    }
+}

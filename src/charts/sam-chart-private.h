@@ -200,6 +200,18 @@ void     _sam_chart_draw_legend         (SamLabels            *labels,
                                          guint                 n_entries,
                                          const SamRect        *box);
 
+void     _sam_chart_draw_tick           (SamLabels            *labels,
+                                         double                x0,
+                                         double                y0,
+                                         double                x1,
+                                         double                y1,
+                                         const char           *text,
+                                         const SamRect        *box,
+                                         SamAlign              align);
+void     _sam_chart_draw_value_axis     (SamLabels            *labels,
+                                         const SamRect        *plot,
+                                         double                label_x);
+
 void     _sam_chart_table_add_cells     (SamChartTable        *table,
                                          GPtrArray            *cells);
 

@@ -256,20 +256,7 @@ paint (const SamTrendData  *data,
   g_free (why[1]);
 
   /* The axis: 0, 25, 50, 75, 100, up the left; the rounds along the foot. */
-  cairo_set_line_width (cr, 1 * style->scale);
-  for (int tick = 0; tick <= 100; tick += layout.plot.height / 4 >= line_small * 1.2 ? 25 : 50)
-    {
-      double y = value_y (&layout, tick);
-      SamRect box = { layout.plot.x - margin * 0.5, y, 0, 0 };
-      char text[8];
-
-      _sam_chart_set_colour (cr, &style->grid);
-      cairo_move_to (cr, layout.plot.x, y);
-      cairo_line_to (cr, layout.plot.x + layout.plot.width, y);
-      cairo_stroke (cr);
-      g_snprintf (text, sizeof text, "%d", tick);
-      _sam_labels_place_at (labels, text, small, 0, &style->dim, &box, SAM_ALIGN_END);
-    }
+  _sam_chart_draw_value_axis (labels, &layout.plot, layout.plot.x - margin * 0.5);
   slot = layout.plot.width / MAX (data->n_rounds, 1);
   for (guint r = 0; r < data->n_rounds; r++)
     {
