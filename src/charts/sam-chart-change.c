@@ -528,30 +528,19 @@ sam_chart_change_describe (const SamChangeData *data)
   return g_string_free (text, FALSE);
 }
 
-/**
- * sam_chart_change_marks:
- *
- * Returns: (transfer full): a mark per row and unit, across the plot
- */
-GArray *
-sam_chart_change_marks (const SamChangeData *data,
-                        const SamChartStyle *style,
-                        double               width,
-                        double               height)
+static void
+add_marks (const SamChangeData   *data,
+           const SamChartStyle   *style,
+           const SamChangeLayout *layout,
+           GArray                *marks)
 {
-  SamChangeLayout layout = { 0 };
-  GArray *marks = sam_chart_marks_new ();
-
-  g_return_val_if_fail (data != NULL && style != NULL, marks);
-
-  sam_chart_change_layout (data, style, width, height, &layout);
   for (guint r = 0; r < data->n_rows; r++)
     for (guint u = 0; u < SAM_CHANGE_UNITS; u++)
       {
         const SamChangeRow *row = &data->rows[r];
-        double part = layout.row_height / SAM_CHANGE_UNITS;
-        SamRect rect = { layout.plot.x - layout.marker_size, layout.row_y[r] + u * part,
-                         layout.plot.width + layout.marker_size, part };
+        double part = layout->row_height / SAM_CHANGE_UNITS;
+        SamRect rect = { layout->plot.x - layout->marker_size, layout->row_y[r] + u * part,
+                         layout->plot.width + layout->marker_size, part };
         g_autofree char *words = NULL;
 
         if (!row->present[u])
@@ -560,9 +549,14 @@ sam_chart_change_marks (const SamChangeData *data,
         sam_chart_marks_add (marks, &rect, g_strdup_printf ("%s, %s", row->label ? row->label : "",
                                                             words));
       }
-  sam_chart_change_layout_clear (&layout);
-  return marks;
 }
+
+/**
+ * sam_chart_change_marks:
+ *
+ * Returns: (transfer full): a mark per row and unit, across the plot
+ */
+SAM_CHART_DEFINE_MARKS (change, SamChangeData, SamChangeLayout)
 
 static void
 add_figure_cells (GPtrArray       *cells,

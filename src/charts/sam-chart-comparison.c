@@ -452,30 +452,18 @@ sam_chart_comparison_describe (const SamComparisonData *data)
   return g_string_free (text, FALSE);
 }
 
-/**
- * sam_chart_comparison_marks:
- *
- * Returns: (transfer full): a mark per unit in each item where the unit is present, in
- *   reading order: "Klinik 3 — Driftsledelse: mean 66.7, n 9, favourable 55.6 %"
- */
-GArray *
-sam_chart_comparison_marks (const SamComparisonData *data,
-                            const SamChartStyle     *style,
-                            double                   width,
-                            double                   height)
+static void
+add_marks (const SamComparisonData   *data,
+           const SamChartStyle       *style,
+           const SamComparisonLayout *layout,
+           GArray                    *marks)
 {
-  SamComparisonLayout layout = { 0 };
-  GArray *marks = sam_chart_marks_new ();
-
-  g_return_val_if_fail (data != NULL && style != NULL, marks);
-
-  sam_chart_comparison_layout (data, style, width, height, &layout);
   for (guint r = 0; r < data->n_rows; r++)
     for (guint u = 0; u < SAM_N_UNITS; u++)
       {
         const SamFigure *figure = &data->rows[r].figures[u];
         g_autofree char *summary = NULL;
-        SamRect rect = layout.bars[r * SAM_N_UNITS + u];
+        SamRect rect = layout->bars[r * SAM_N_UNITS + u];
         double value;
 
         if (!data->rows[r].present[u])
@@ -483,10 +471,10 @@ sam_chart_comparison_marks (const SamComparisonData *data,
         /* Where there is no bar, the mark is the row's whole axis, where the words are. */
         if (!figure_value (data, figure, &value))
           {
-            double slot = layout.row_height * 0.8 / count_units (data);
+            double slot = layout->row_height * 0.8 / count_units (data);
 
-            rect = (SamRect) { layout.plot_x, rect.y + rect.height / 2 - slot * 0.43,
-                               layout.plot_width, slot * 0.86 };
+            rect = (SamRect) { layout->plot_x, rect.y + rect.height / 2 - slot * 0.43,
+                               layout->plot_width, slot * 0.86 };
           }
         if (data->measure == SAM_COMPARISON_SHARE && figure_value (data, figure, &value))
           {
@@ -508,9 +496,15 @@ sam_chart_comparison_marks (const SamComparisonData *data,
                                               data->unit_names[u] ? data->unit_names[u] : "",
                                               data->rows[r].label, summary));
       }
-  sam_chart_comparison_layout_clear (&layout);
-  return marks;
 }
+
+/**
+ * sam_chart_comparison_marks:
+ *
+ * Returns: (transfer full): a mark per unit in each item where the unit is present, in
+ *   reading order: "Klinik 3 — Driftsledelse: mean 66.7, n 9, favourable 55.6 %"
+ */
+SAM_CHART_DEFINE_MARKS (comparison, SamComparisonData, SamComparisonLayout)
 
 /**
  * sam_chart_comparison_table:

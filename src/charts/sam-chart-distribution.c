@@ -559,24 +559,12 @@ sam_chart_distribution_describe (const SamDistributionData *data)
   return g_string_free (text, FALSE);
 }
 
-/**
- * sam_chart_distribution_marks:
- *
- * Returns: (transfer full): a mark per drawn segment (unit, item, option, percent, n); a
- *   withheld bar or one without answers is one mark
- */
-GArray *
-sam_chart_distribution_marks (const SamDistributionData *data,
-                              const SamChartStyle       *style,
-                              double                     width,
-                              double                     height)
+static void
+add_marks (const SamDistributionData   *data,
+           const SamChartStyle         *style,
+           const SamDistributionLayout *layout,
+           GArray                      *marks)
 {
-  SamDistributionLayout layout = { 0 };
-  GArray *marks = sam_chart_marks_new ();
-
-  g_return_val_if_fail (data != NULL && style != NULL, marks);
-
-  sam_chart_distribution_layout (data, style, width, height, &layout);
   for (guint r = 0; r < data->n_rows; r++)
     for (guint u = 0; u < SAM_N_UNITS; u++)
       {
@@ -588,11 +576,11 @@ sam_chart_distribution_marks (const SamDistributionData *data,
         if (!shows_figure (figure))
           {
             g_autofree char *summary = _sam_chart_figure_summary (figure, data->k);
-            const SamRect *marker = &layout.bars[r * SAM_N_UNITS + u];
-            double slot = layout.row_height * 0.8 / count_units (data);
+            const SamRect *marker = &layout->bars[r * SAM_N_UNITS + u];
+            double slot = layout->row_height * 0.8 / count_units (data);
             /* The row's whole axis, where the marker and its words are. */
-            SamRect rect = { layout.plot_x, marker->y + marker->height / 2 - slot * 0.45,
-                             layout.plot_width, slot * 0.9 };
+            SamRect rect = { layout->plot_x, marker->y + marker->height / 2 - slot * 0.45,
+                             layout->plot_width, slot * 0.9 };
 
             sam_chart_marks_add (marks, &rect,
                                  g_strdup_printf (_("%s — %s: %s"), unit, data->rows[r].label,
@@ -601,7 +589,7 @@ sam_chart_distribution_marks (const SamDistributionData *data,
           }
         for (guint o = 0; o < n_options_of (data, figure); o++)
           {
-            const SamRect *segment = SEGMENT (&layout, r, u, o);
+            const SamRect *segment = SEGMENT (layout, r, u, o);
             g_autofree char *percent = NULL;
 
             if (segment->width <= 0)
@@ -618,9 +606,15 @@ sam_chart_distribution_marks (const SamDistributionData *data,
                                                   percent, figure->n));
           }
       }
-  sam_chart_distribution_layout_clear (&layout);
-  return marks;
 }
+
+/**
+ * sam_chart_distribution_marks:
+ *
+ * Returns: (transfer full): a mark per drawn segment (unit, item, option, percent, n); a
+ *   withheld bar or one without answers is one mark
+ */
+SAM_CHART_DEFINE_MARKS (distribution, SamDistributionData, SamDistributionLayout)
 
 /**
  * sam_chart_distribution_table:

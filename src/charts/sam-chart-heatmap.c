@@ -368,35 +368,29 @@ sam_chart_heatmap_describe (const SamHeatmapData *data)
   return g_string_free (text, FALSE);
 }
 
-/**
- * sam_chart_heatmap_marks:
- *
- * Returns: (transfer full): a mark per cell, row by row
- */
-GArray *
-sam_chart_heatmap_marks (const SamHeatmapData *data,
-                         const SamChartStyle  *style,
-                         double                width,
-                         double                height)
+static void
+add_marks (const SamHeatmapData   *data,
+           const SamChartStyle    *style,
+           const SamHeatmapLayout *layout,
+           GArray                 *marks)
 {
-  SamHeatmapLayout layout = { 0 };
-  GArray *marks = sam_chart_marks_new ();
-
-  g_return_val_if_fail (data != NULL && style != NULL, marks);
-
-  sam_chart_heatmap_layout (data, style, width, height, &layout);
   for (guint r = 0; r < data->n_rows; r++)
     for (guint c = 0; c < data->n_columns; c++)
       {
         g_autofree char *summary = _sam_chart_figure_summary (cell_figure (data, r, c), data->k);
 
-        sam_chart_marks_add (marks, &layout.cells[r * data->n_columns + c],
+        sam_chart_marks_add (marks, &layout->cells[r * data->n_columns + c],
                              g_strdup_printf (_("%s — %s: %s"), row_label (data, r),
                                               column_label (data, c), summary));
       }
-  sam_chart_heatmap_layout_clear (&layout);
-  return marks;
 }
+
+/**
+ * sam_chart_heatmap_marks:
+ *
+ * Returns: (transfer full): a mark per cell, row by row
+ */
+SAM_CHART_DEFINE_MARKS (heatmap, SamHeatmapData, SamHeatmapLayout)
 
 /**
  * sam_chart_heatmap_table:

@@ -615,19 +615,12 @@ sam_chart_overview_describe (const SamOverviewData *data)
   return g_string_free (text, FALSE);
 }
 
-/**
- * sam_chart_overview_marks:
- *
- * Returns: (transfer full): a mark per clinic and round, then the latest round's lines
- */
-GArray *
-sam_chart_overview_marks (const SamOverviewData *data,
-                          const SamChartStyle   *style,
-                          double                 width,
-                          double                 height)
+static void
+add_marks (const SamOverviewData   *data,
+           const SamChartStyle     *style,
+           const SamOverviewLayout *layout,
+           GArray                  *marks)
 {
-  SamOverviewLayout layout = { 0 };
-  GArray *marks = sam_chart_marks_new ();
   guint latest;
   struct
   {
@@ -636,10 +629,7 @@ sam_chart_overview_marks (const SamOverviewData *data,
     const SamFigure *figure;
   } lines[2];
 
-  g_return_val_if_fail (data != NULL && style != NULL, marks);
-
   latest = N_ROUNDS (data) - 1;
-  sam_chart_overview_layout (data, style, width, height, &layout);
   for (guint b = 0; b < data->n_bars; b++)
     for (guint r = 0; r < N_ROUNDS (data); r++)
       {
@@ -651,14 +641,14 @@ sam_chart_overview_marks (const SamOverviewData *data,
           continue;
         name = clinic_name (&data->bars[b]);
         summary = _sam_chart_figure_summary (&data->bars[b].figures[r], data->k);
-        rect = layout.bars[b * 2 + r];
+        rect = layout->bars[b * 2 + r];
         /* Where there is no bar, the bar's whole column, up from its marker. */
         if (!shows_figure (&data->bars[b].figures[r]))
           {
-            double column = layout.slot_width * (N_ROUNDS (data) == 2 ? 0.38 : 0.6);
+            double column = layout->slot_width * (N_ROUNDS (data) == 2 ? 0.38 : 0.6);
 
-            rect = (SamRect) { rect.x + rect.width / 2 - column / 2, layout.plot.y, column,
-                               layout.plot.height };
+            rect = (SamRect) { rect.x + rect.width / 2 - column / 2, layout->plot.y, column,
+                               layout->plot.height };
           }
         sam_chart_marks_add (marks, &rect,
                              /* Translators: a mark on a chart: who, which round, the
@@ -667,10 +657,10 @@ sam_chart_overview_marks (const SamOverviewData *data,
                                               summary));
       }
 
-  lines[0].y = layout.cluster_y[latest];
+  lines[0].y = layout->cluster_y[latest];
   lines[0].name = _("Cluster mean");
   lines[0].figure = &data->cluster[latest];
-  lines[1].y = layout.national_y[latest];
+  lines[1].y = layout->national_y[latest];
   lines[1].name = _("National mean");
   lines[1].figure = &data->national[latest];
   for (guint l = 0; l < G_N_ELEMENTS (lines); l++)
@@ -681,15 +671,20 @@ sam_chart_overview_marks (const SamOverviewData *data,
       if (lines[l].y < 0)
         continue;
       summary = _sam_chart_figure_summary (lines[l].figure, data->k);
-      rect = (SamRect) { layout.plot.x, lines[l].y - 3 * style->scale, layout.plot.width,
+      rect = (SamRect) { layout->plot.x, lines[l].y - 3 * style->scale, layout->plot.width,
                          6 * style->scale };
       sam_chart_marks_add (marks, &rect,
                            g_strdup_printf (_("%s, %s: %s"), lines[l].name,
                                             round_label (data, latest), summary));
     }
-  sam_chart_overview_layout_clear (&layout);
-  return marks;
 }
+
+/**
+ * sam_chart_overview_marks:
+ *
+ * Returns: (transfer full): a mark per clinic and round, then the latest round's lines
+ */
+SAM_CHART_DEFINE_MARKS (overview, SamOverviewData, SamOverviewLayout)
 
 static void
 add_figure_cells (GPtrArray       *cells,

@@ -248,6 +248,24 @@ void     _sam_chart_table_add_cells     (SamChartTable        *table,
     compute_layout (data, &fitted, width, height, layout);                                \
   }
 
+/* A kind's public marks function: the layout at this size, and the kind's own add_marks ()
+ * to name its marks in it. */
+#define SAM_CHART_DEFINE_MARKS(name, Data, Layout)                                        \
+  GArray *                                                                                \
+  sam_chart_##name##_marks (const Data *data, const SamChartStyle *style, double width,   \
+                            double height)                                                \
+  {                                                                                       \
+    Layout layout = { 0 };                                                                \
+    GArray *marks = sam_chart_marks_new ();                                               \
+                                                                                          \
+    g_return_val_if_fail (data != NULL && style != NULL, marks);                          \
+                                                                                          \
+    sam_chart_##name##_layout (data, style, width, height, &layout);                      \
+    add_marks (data, style, &layout, marks);                                              \
+    sam_chart_##name##_layout_clear (&layout);                                            \
+    return marks;                                                                         \
+  }
+
 /* The SamChartKind of a kind whose public functions follow the pattern
  * sam_chart_NAME_draw/_describe/_marks/_table over its own data type: one definition of
  * the glue, instead of four casts in every kind's file. */

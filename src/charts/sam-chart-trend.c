@@ -380,41 +380,35 @@ sam_chart_trend_describe (const SamTrendData *data)
   return g_string_free (text, FALSE);
 }
 
-/**
- * sam_chart_trend_marks:
- *
- * Returns: (transfer full): a mark per unit and round, unit by unit
- */
-GArray *
-sam_chart_trend_marks (const SamTrendData  *data,
-                       const SamChartStyle *style,
-                       double               width,
-                       double               height)
+static void
+add_marks (const SamTrendData   *data,
+           const SamChartStyle  *style,
+           const SamTrendLayout *layout,
+           GArray               *marks)
 {
-  SamTrendLayout layout = { 0 };
-  GArray *marks = sam_chart_marks_new ();
-
-  g_return_val_if_fail (data != NULL && style != NULL, marks);
-
-  sam_chart_trend_layout (data, style, width, height, &layout);
   for (guint u = 0; u < SAM_N_UNITS; u++)
     for (guint r = 0; data->series[u] != NULL && r < data->n_rounds; r++)
       {
         g_autofree char *summary = _sam_chart_figure_summary (&data->series[u][r], data->k);
 
-        SamRect rect = layout.points[u * data->n_rounds + r];
+        SamRect rect = layout->points[u * data->n_rounds + r];
 
         /* Where there is no point, the round's height above its marker. */
         if (!shows_figure (&data->series[u][r]))
-          rect = (SamRect) { rect.x, layout.plot.y, rect.width,
-                             layout.plot.y + layout.plot.height - layout.plot.y };
+          rect = (SamRect) { rect.x, layout->plot.y, rect.width,
+                             layout->plot.y + layout->plot.height - layout->plot.y };
         sam_chart_marks_add (marks, &rect,
                              g_strdup_printf (_("%s, %s: %s"), unit_name (data, u),
                                               round_label (data, r), summary));
       }
-  sam_chart_trend_layout_clear (&layout);
-  return marks;
 }
+
+/**
+ * sam_chart_trend_marks:
+ *
+ * Returns: (transfer full): a mark per unit and round, unit by unit
+ */
+SAM_CHART_DEFINE_MARKS (trend, SamTrendData, SamTrendLayout)
 
 /**
  * sam_chart_trend_table:
