@@ -570,28 +570,14 @@ sam_chart_comparison_table (const SamComparisonData *data)
 
           if (!shown[u])
             continue;
-          if (!data->rows[r].present[u])
-            {
-              g_ptr_array_add (cells, g_strdup ("—"));
-              g_ptr_array_add (cells, g_strdup ("—"));
-            }
-          else if (figure->withheld != SAM_WITHHELD_NONE)
-            {
-              g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
-              g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
-            }
-          else if (figure->n == 0)
-            {
-              g_ptr_array_add (cells, g_strdup (_("no answers")));
-              g_ptr_array_add (cells, g_strdup ("0"));
-            }
+          if (data->measure != SAM_COMPARISON_SHARE || !data->rows[r].present[u] ||
+              figure->withheld != SAM_WITHHELD_NONE || figure->n == 0)
+            _sam_chart_table_add_figure (cells, data->rows[r].present[u], figure);
           else
             {
               double value;
 
-              if (data->measure != SAM_COMPARISON_SHARE)
-                g_ptr_array_add (cells, _sam_chart_format_mean (figure->mean));
-              else if (figure_value (data, figure, &value))
+              if (figure_value (data, figure, &value))
                 g_ptr_array_add (cells, _sam_chart_format_percent (value));
               else
                 /* Translators: a table cell: the share is not known. */

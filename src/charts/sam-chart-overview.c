@@ -686,33 +686,6 @@ add_marks (const SamOverviewData   *data,
  */
 SAM_CHART_DEFINE_MARKS (overview, SamOverviewData, SamOverviewLayout)
 
-static void
-add_figure_cells (GPtrArray       *cells,
-                  gboolean         present,
-                  const SamFigure *figure)
-{
-  if (!present)
-    {
-      g_ptr_array_add (cells, g_strdup ("—"));
-      g_ptr_array_add (cells, g_strdup ("—"));
-    }
-  else if (figure->withheld != SAM_WITHHELD_NONE)
-    {
-      g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
-      g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
-    }
-  else if (figure->n == 0)
-    {
-      g_ptr_array_add (cells, g_strdup (_("no answers")));
-      g_ptr_array_add (cells, g_strdup ("0"));
-    }
-  else
-    {
-      g_ptr_array_add (cells, _sam_chart_format_mean (figure->mean));
-      g_ptr_array_add (cells, g_strdup_printf ("%u", figure->n));
-    }
-}
-
 /**
  * sam_chart_overview_table:
  *
@@ -745,18 +718,18 @@ sam_chart_overview_table (const SamOverviewData *data)
     {
       g_ptr_array_add (cells, clinic_name (&data->bars[b]));
       for (guint r = 0; r < N_ROUNDS (data); r++)
-        add_figure_cells (cells, data->bars[b].present[r], &data->bars[b].figures[r]);
+        _sam_chart_table_add_figure (cells, data->bars[b].present[r], &data->bars[b].figures[r]);
       _sam_chart_table_add_cells (table, cells);
     }
   g_ptr_array_add (cells, g_strdup (_("Cluster mean")));
   for (guint r = 0; r < N_ROUNDS (data); r++)
-    add_figure_cells (cells, data->has_cluster[r], &data->cluster[r]);
+    _sam_chart_table_add_figure (cells, data->has_cluster[r], &data->cluster[r]);
   _sam_chart_table_add_cells (table, cells);
   if (any_national)
     {
       g_ptr_array_add (cells, g_strdup (_("National mean")));
       for (guint r = 0; r < N_ROUNDS (data); r++)
-        add_figure_cells (cells, data->has_national[r], &data->national[r]);
+        _sam_chart_table_add_figure (cells, data->has_national[r], &data->national[r]);
       _sam_chart_table_add_cells (table, cells);
     }
   return table;

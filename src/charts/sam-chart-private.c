@@ -297,3 +297,32 @@ _sam_chart_table_add_cells (SamChartTable *table,
   sam_chart_table_add_row (table, (const char * const *) cells->pdata);
   g_ptr_array_set_size (cells, 0);
 }
+
+/* Adds a figure's two cells to a table row: its mean and n, or why it is not shown, or
+ * dashes where the unit is not in the data (@present FALSE). */
+void
+_sam_chart_table_add_figure (GPtrArray       *cells,
+                             gboolean         present,
+                             const SamFigure *figure)
+{
+  if (!present)
+    {
+      g_ptr_array_add (cells, g_strdup ("—"));
+      g_ptr_array_add (cells, g_strdup ("—"));
+    }
+  else if (figure->withheld != SAM_WITHHELD_NONE)
+    {
+      g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
+      g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
+    }
+  else if (figure->n == 0)
+    {
+      g_ptr_array_add (cells, g_strdup (_("no answers")));
+      g_ptr_array_add (cells, g_strdup ("0"));
+    }
+  else
+    {
+      g_ptr_array_add (cells, _sam_chart_format_mean (figure->mean));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", figure->n));
+    }
+}

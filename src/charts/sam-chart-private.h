@@ -214,6 +214,9 @@ void     _sam_chart_draw_value_axis     (SamLabels            *labels,
 
 void     _sam_chart_table_add_cells     (SamChartTable        *table,
                                          GPtrArray            *cells);
+void     _sam_chart_table_add_figure    (GPtrArray            *cells,
+                                         gboolean              present,
+                                         const SamFigure      *figure);
 
 
 /* A kind's public draw and layout functions alike: they fit the style to the surface

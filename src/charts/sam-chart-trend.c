@@ -448,21 +448,7 @@ sam_chart_trend_table (const SamTrendData *data)
           if (data->series[u] == NULL)
             continue;
           figure = &data->series[u][r];
-          if (figure->withheld != SAM_WITHHELD_NONE)
-            {
-              g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
-              g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
-            }
-          else if (figure->n == 0)
-            {
-              g_ptr_array_add (cells, g_strdup (_("no answers")));
-              g_ptr_array_add (cells, g_strdup ("0"));
-            }
-          else
-            {
-              g_ptr_array_add (cells, _sam_chart_format_mean (figure->mean));
-              g_ptr_array_add (cells, g_strdup_printf ("%u", figure->n));
-            }
+          _sam_chart_table_add_figure (cells, TRUE, figure);
         }
       _sam_chart_table_add_cells (table, cells);
     }
