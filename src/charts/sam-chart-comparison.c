@@ -276,8 +276,10 @@ paint (const SamComparisonData *data,
       /* Translators: an axis label, a whole percentage ("50 %"). */
       text = data->measure == SAM_COMPARISON_SHARE && tick > 0 ? g_strdup_printf (_("%d %%"), tick)
                                                                : g_strdup_printf ("%d", tick);
-      _sam_chart_draw_tick (labels, x, layout.axis_y + axis_height + font * 0.2, x,
-                            height - 12 * style->scale, text, &box, SAM_ALIGN_CENTRE);
+      _sam_chart_draw_tick (labels,
+                            (double[]) { x, layout.axis_y + axis_height + font * 0.2, x,
+                                         height - 12 * style->scale },
+                            text, &box, SAM_ALIGN_CENTRE);
     }
 
   for (guint r = 0; r < data->n_rows; r++)

@@ -351,7 +351,8 @@ paint (const SamDistributionData *data,
       SamRect box = { x, layout.axis_y, 0, axis_height };
       g_autofree char *text = axis_text (tick);
 
-      _sam_chart_draw_tick (labels, x, axis_foot, x, bottom, text, &box, SAM_ALIGN_CENTRE);
+      _sam_chart_draw_tick (labels, (double[]) { x, axis_foot, x, bottom }, text, &box,
+                            SAM_ALIGN_CENTRE);
     }
 
   /* The centre line, where favourable and not meet; under the bars, so that it does not

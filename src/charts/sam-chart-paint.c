@@ -143,13 +143,11 @@ _sam_chart_draw_legend (SamLabels            *labels,
 }
 
 
-/* An axis's grid line from (@x0, @y0) to (@x1, @y1), and its number, @text, in @box. */
+/* An axis's grid line from (@line[0], @line[1]) to (@line[2], @line[3]), and its number,
+ * @text, in @box. */
 void
 _sam_chart_draw_tick (SamLabels     *labels,
-                      double         x0,
-                      double         y0,
-                      double         x1,
-                      double         y1,
+                      const double   line[4],
                       const char    *text,
                       const SamRect *box,
                       SamAlign       align)
@@ -158,8 +156,8 @@ _sam_chart_draw_tick (SamLabels     *labels,
   cairo_t *cr = _sam_labels_get_cr (labels);
 
   _sam_chart_set_colour (cr, &style->grid);
-  cairo_move_to (cr, x0, y0);
-  cairo_line_to (cr, x1, y1);
+  cairo_move_to (cr, line[0], line[1]);
+  cairo_line_to (cr, line[2], line[3]);
   cairo_stroke (cr);
   _sam_labels_place_at (labels, text, SAM_CHART_SMALL (style), 0, &style->dim, box, align);
 }
@@ -183,7 +181,7 @@ _sam_chart_draw_value_axis (SamLabels     *labels,
       char text[8];
 
       g_snprintf (text, sizeof text, "%d", tick);
-      _sam_chart_draw_tick (labels, plot->x, y, plot->x + plot->width, y, text, &box,
-                            SAM_ALIGN_END);
+      _sam_chart_draw_tick (labels, (double[]) { plot->x, y, plot->x + plot->width, y }, text,
+                            &box, SAM_ALIGN_END);
     }
 }

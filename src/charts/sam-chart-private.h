@@ -201,10 +201,7 @@ void     _sam_chart_draw_legend         (SamLabels            *labels,
                                          const SamRect        *box);
 
 void     _sam_chart_draw_tick           (SamLabels            *labels,
-                                         double                x0,
-                                         double                y0,
-                                         double                x1,
-                                         double                y1,
+                                         const double          line[4],
                                          const char           *text,
                                          const SamRect        *box,
                                          SamAlign              align);
