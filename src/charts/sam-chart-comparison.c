@@ -325,24 +325,12 @@ paint (const SamComparisonData *data,
       {
         const SamRect *bar = &layout.bars[r * SAM_N_UNITS + u];
         const SamFigure *figure = &data->rows[r].figures[u];
-        g_autofree char *why = NULL;
-        const char *word;
-        SamRect box;
         double value;
 
         if (!data->rows[r].present[u] || figure_value (data, figure, &value))
           continue;
-        /* Beside the marker, why there is no bar: the reason, or a word. */
-        why = figure->withheld != SAM_WITHHELD_NONE
-                ? _sam_chart_withheld_text (figure, data->k)
-                : g_strdup (figure->n == 0 ? _("No answers") : _("Not known"));
-        word = figure->withheld != SAM_WITHHELD_NONE ? _sam_chart_withheld_word () : NULL;
-        box = (SamRect) { bar->x + bar->width + font * 0.4, bar->y + bar->height / 2, 0, 0 };
-        if (!_sam_labels_place_at (labels, why, small, SAM_LABEL_PLATE, &style->foreground, &box,
-                                   SAM_ALIGN_START) &&
-            word != NULL)
-          _sam_labels_place_at (labels, word, small, SAM_LABEL_PLATE, &style->foreground, &box,
-                                SAM_ALIGN_START);
+        _sam_chart_place_why (labels, figure, data->k,
+                              figure->n == 0 ? _("No answers") : _("Not known"), bar);
       }
 
   for (guint u = 0; u < SAM_N_UNITS; u++)

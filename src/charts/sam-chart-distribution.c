@@ -425,17 +425,7 @@ paint (const SamDistributionData *data,
 
           if (!shows_figure (figure))
             {
-              /* Beside the marker, why there is no bar: the reason, or a word. */
-              g_autofree char *why = figure->withheld != SAM_WITHHELD_NONE
-                                       ? _sam_chart_withheld_text (figure, data->k)
-                                       : g_strdup (_("No answers"));
-
-              box = (SamRect) { bar->x + bar->width + font * 0.4, bar->y + bar->height / 2, 0, 0 };
-              if (!_sam_labels_place_at (labels, why, small, SAM_LABEL_PLATE, &style->foreground,
-                                         &box, SAM_ALIGN_START) &&
-                  figure->withheld != SAM_WITHHELD_NONE)
-                _sam_labels_place_at (labels, _sam_chart_withheld_word (), small, SAM_LABEL_PLATE,
-                                      &style->foreground, &box, SAM_ALIGN_START);
+              _sam_chart_place_why (labels, figure, data->k, _("No answers"), bar);
               continue;
             }
 

@@ -12,8 +12,8 @@
 
 #include "sam-chart-private.h"
 
-/* What every kind paints alike around its own marks: the axes' lines and numbers, and the
- * legend. */
+/* What every kind paints alike around its own marks: the axes' lines and numbers, why a
+ * figure is not shown, and the legend. */
 
 /* Legends flow left to right and wrap; each entry is a swatch and its label, measured. */
 
@@ -184,4 +184,28 @@ _sam_chart_draw_value_axis (SamLabels     *labels,
       _sam_chart_draw_tick (labels, (double[]) { plot->x, y, plot->x + plot->width, y }, text,
                             &box, SAM_ALIGN_END);
     }
+}
+
+/* Beside the marker at @marker of a figure that is not shown, why there is no bar: why
+ * it is withheld, or @not_shown; where the reason does not fit, the withheld word. */
+void
+_sam_chart_place_why (SamLabels       *labels,
+                      const SamFigure *figure,
+                      int              k,
+                      const char      *not_shown,
+                      const SamRect   *marker)
+{
+  const SamChartStyle *style = _sam_labels_get_style (labels);
+  double small = SAM_CHART_SMALL (style);
+  g_autofree char *why = figure->withheld != SAM_WITHHELD_NONE
+                           ? _sam_chart_withheld_text (figure, k)
+                           : g_strdup (not_shown);
+  SamRect box = { marker->x + marker->width + SAM_CHART_FONT (style) * 0.4,
+                  marker->y + marker->height / 2, 0, 0 };
+
+  if (!_sam_labels_place_at (labels, why, small, SAM_LABEL_PLATE, &style->foreground, &box,
+                             SAM_ALIGN_START) &&
+      figure->withheld != SAM_WITHHELD_NONE)
+    _sam_labels_place_at (labels, _sam_chart_withheld_word (), small, SAM_LABEL_PLATE,
+                          &style->foreground, &box, SAM_ALIGN_START);
 }

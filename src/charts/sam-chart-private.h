@@ -205,6 +205,11 @@ void     _sam_chart_draw_tick           (SamLabels            *labels,
                                          const char           *text,
                                          const SamRect        *box,
                                          SamAlign              align);
+void     _sam_chart_place_why           (SamLabels            *labels,
+                                         const SamFigure      *figure,
+                                         int                   k,
+                                         const char           *not_shown,
+                                         const SamRect        *marker);
 void     _sam_chart_draw_value_axis     (SamLabels            *labels,
                                          const SamRect        *plot,
                                          double                label_x);
