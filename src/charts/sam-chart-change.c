@@ -285,8 +285,7 @@ paint (const SamChangeData *data,
   guint n_entries;
 
   sam_chart_change_layout (data, style, width, height, &layout);
-  _sam_chart_paint_background (cr, style);
-  labels = _sam_labels_new (cr, style, width, height);
+  labels = _sam_chart_begin_paint (cr, style, width, height);
   hosts = g_new0 (int, MAX (data->n_rows * SAM_CHANGE_UNITS, 1));
 
   /* The rows' rules and the axis's lines, under everything. */
@@ -334,9 +333,7 @@ paint (const SamChangeData *data,
       }
 
   n_entries = legend_entries (data, style, why, entries);
-  _sam_chart_draw_legend (labels, entries, n_entries, &layout.legend);
-  g_free (why[0]);
-  g_free (why[1]);
+  _sam_chart_draw_legend_free (labels, entries, n_entries, &layout.legend, why);
 
   /* Which round is the ring and which the dot, over the items' words; the axis's numbers
    * over the plot. */

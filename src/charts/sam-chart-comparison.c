@@ -249,8 +249,7 @@ paint (const SamComparisonData *data,
   int *hosts;
 
   sam_chart_comparison_layout (data, style, width, height, &layout);
-  _sam_chart_paint_background (cr, style);
-  labels = _sam_labels_new (cr, style, width, height);
+  labels = _sam_chart_begin_paint (cr, style, width, height);
 
   /* Every bar and marker first, so that no word is put over one. */
   hosts = g_new (int, MAX (layout.n_bars, 1));
@@ -261,9 +260,7 @@ paint (const SamComparisonData *data,
     _sam_labels_place_at (labels, data->caption, small, SAM_LABEL_WRAP, &style->dim,
                           &layout.caption, SAM_ALIGN_START);
   n_entries = legend_entries (data, style, reasons, entries);
-  _sam_chart_draw_legend (labels, entries, n_entries, &layout.legend);
-  g_free (reasons[0]);
-  g_free (reasons[1]);
+  _sam_chart_draw_legend_free (labels, entries, n_entries, &layout.legend, reasons);
 
   /* The axis: 0, 25, 50, 75, 100 (percent for a share). */
   cairo_set_line_width (cr, 1 * style->scale);

@@ -309,8 +309,7 @@ paint (const SamDistributionData *data,
   int *hosts;
 
   sam_chart_distribution_layout (data, style, width, height, &layout);
-  _sam_chart_paint_background (cr, style);
-  labels = _sam_labels_new (cr, style, width, height);
+  labels = _sam_chart_begin_paint (cr, style, width, height);
   axis_foot = layout.axis_y + axis_height + font * 0.2;
 
   /* Every segment and marker first, so that no word is put over one. */
@@ -339,9 +338,7 @@ paint (const SamDistributionData *data,
     _sam_labels_place_at (labels, data->caption, small, SAM_LABEL_WRAP, &style->dim,
                           &layout.caption, SAM_ALIGN_START);
   n_entries = legend_entries (data, style, reasons, entries);
-  _sam_chart_draw_legend (labels, entries, n_entries, &layout.legend);
-  g_free (reasons[0]);
-  g_free (reasons[1]);
+  _sam_chart_draw_legend_free (labels, entries, n_entries, &layout.legend, reasons);
 
   /* The axis: 100 % .. 0 .. 100 % when diverging, 0 .. 100 % otherwise. */
   cairo_set_line_width (cr, 1 * style->scale);

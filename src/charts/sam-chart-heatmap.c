@@ -199,8 +199,7 @@ paint (const SamHeatmapData *data,
   SamRect box;
 
   sam_chart_heatmap_layout (data, style, width, height, &layout);
-  _sam_chart_paint_background (cr, style);
-  labels = _sam_labels_new (cr, style, width, height);
+  labels = _sam_chart_begin_paint (cr, style, width, height);
 
   /* Every cell first: the words in a cell stay inside it. */
   hosts = g_new (int, MAX (data->n_rows * data->n_columns, 1));
@@ -328,9 +327,7 @@ paint (const SamHeatmapData *data,
           char *why[2] = { NULL, NULL };
           guint n = withheld_entries (data, style, why, entries);
 
-          _sam_chart_draw_legend (labels, entries, n, &layout.key_withheld);
-          g_free (why[0]);
-          g_free (why[1]);
+          _sam_chart_draw_legend_free (labels, entries, n, &layout.key_withheld, why);
         }
     }
 

@@ -379,8 +379,7 @@ paint (const SamOverviewData *data,
   int *hosts;
 
   sam_chart_overview_layout (data, style, width, height, &layout);
-  _sam_chart_paint_background (cr, style);
-  labels = _sam_labels_new (cr, style, width, height);
+  labels = _sam_chart_begin_paint (cr, style, width, height);
 
   /* Every bar and marker first, so that no word is put over one. */
   hosts = g_new (int, MAX (data->n_bars, 1) * 2);

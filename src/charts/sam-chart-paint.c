@@ -143,6 +143,33 @@ _sam_chart_draw_legend (SamLabels            *labels,
 }
 
 
+/* The first stage of every kind's paint: the background over the whole surface, and the
+ * SamLabels that every word of the chart then goes through. */
+SamLabels *
+_sam_chart_begin_paint (cairo_t             *cr,
+                        const SamChartStyle *style,
+                        double               width,
+                        double               height)
+{
+  _sam_chart_set_colour (cr, &style->background);
+  cairo_paint (cr);
+  return _sam_labels_new (cr, style, width, height);
+}
+
+/* The legend, as _sam_chart_draw_legend() draws it; then frees the two texts its entries
+ * were made with (the withheld reasons, either NULL). */
+void
+_sam_chart_draw_legend_free (SamLabels            *labels,
+                             const SamLegendEntry *entries,
+                             guint                 n_entries,
+                             const SamRect        *box,
+                             char                 *texts[2])
+{
+  _sam_chart_draw_legend (labels, entries, n_entries, box);
+  g_free (texts[0]);
+  g_free (texts[1]);
+}
+
 /* An axis's grid line from (@line[0], @line[1]) to (@line[2], @line[3]), and its number,
  * @text, in @box. */
 void

@@ -97,14 +97,6 @@ _sam_chart_text_on (const SamChartStyle *style,
   return contrast (light, fill) >= 4.5 ? light : &white;
 }
 
-void
-_sam_chart_paint_background (cairo_t             *cr,
-                             const SamChartStyle *style)
-{
-  _sam_chart_set_colour (cr, &style->background);
-  cairo_paint (cr);
-}
-
 gboolean
 _sam_rect_intersects (const SamRect *a,
                       const SamRect *b)

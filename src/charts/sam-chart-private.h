@@ -59,8 +59,6 @@ SamRgba  _sam_chart_mix                 (const SamRgba        *from,
                                          double                amount);
 const SamRgba *_sam_chart_text_on       (const SamChartStyle  *style,
                                          const SamRgba        *fill);
-void     _sam_chart_paint_background    (cairo_t              *cr,
-                                         const SamChartStyle  *style);
 gboolean _sam_rect_intersects           (const SamRect        *a,
                                          const SamRect        *b);
 
@@ -200,6 +198,15 @@ void     _sam_chart_draw_legend         (SamLabels            *labels,
                                          guint                 n_entries,
                                          const SamRect        *box);
 
+SamLabels *_sam_chart_begin_paint       (cairo_t              *cr,
+                                         const SamChartStyle  *style,
+                                         double                width,
+                                         double                height);
+void     _sam_chart_draw_legend_free    (SamLabels            *labels,
+                                         const SamLegendEntry *entries,
+                                         guint                 n_entries,
+                                         const SamRect        *box,
+                                         char                 *texts[2]);
 void     _sam_chart_draw_tick           (SamLabels            *labels,
                                          const double          line[4],
                                          const char           *text,

@@ -237,8 +237,7 @@ paint (const SamTrendData  *data,
   guint n_entries;
 
   sam_chart_trend_layout (data, style, width, height, &layout);
-  _sam_chart_paint_background (cr, style);
-  labels = _sam_labels_new (cr, style, width, height);
+  labels = _sam_chart_begin_paint (cr, style, width, height);
 
   /* Every marker first, so that no word is put over one. */
   for (guint u = 0; u < SAM_N_UNITS; u++)
@@ -251,9 +250,7 @@ paint (const SamTrendData  *data,
       }
 
   n_entries = legend_entries (data, style, why, entries);
-  _sam_chart_draw_legend (labels, entries, n_entries, &layout.legend);
-  g_free (why[0]);
-  g_free (why[1]);
+  _sam_chart_draw_legend_free (labels, entries, n_entries, &layout.legend, why);
 
   /* The axis: 0, 25, 50, 75, 100, up the left; the rounds along the foot. */
   _sam_chart_draw_value_axis (labels, &layout.plot, layout.plot.x - margin * 0.5);
