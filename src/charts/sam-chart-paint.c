@@ -8,8 +8,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "sam-chart-private.h"
 
 /* What every kind paints alike around its own marks: the axes' lines and numbers, why a
