@@ -266,6 +266,22 @@ marker_box (const SamChangeLayout *layout,
   return (SamRect) { x - d / 2, y - d / 2, d, d };
 }
 
+/* What a unit's ring, dot and the arrow between them cover, with a line's width around. */
+static SamRect
+arrow_span (const SamChangeLayout *layout,
+            const SamChangeRow    *row,
+            guint                  unit,
+            double                 y,
+            double                 line)
+{
+  double a = value_x (layout, row->before[unit].mean);
+  double b = value_x (layout, row->after[unit].mean);
+  SamRect ring = marker_box (layout, a, y), dot = marker_box (layout, b, y);
+
+  return (SamRect) { MIN (ring.x, dot.x) - line, MIN (ring.y, dot.y) - line,
+                     fabs (a - b) + ring.width + 2 * line, ring.height + 2 * line };
+}
+
 static void
 paint (const SamChangeData *data,
        const SamChartStyle *style,
@@ -316,11 +332,7 @@ paint (const SamChangeData *data,
           continue;
         if (sam_chart_change_shows (&row->before[u], &row->after[u]))
           {
-            double a = value_x (&layout, row->before[u].mean);
-            double b = value_x (&layout, row->after[u].mean);
-            SamRect ring = marker_box (&layout, a, y), dot = marker_box (&layout, b, y);
-            SamRect span = { MIN (ring.x, dot.x) - line, MIN (ring.y, dot.y) - line,
-                             fabs (a - b) + ring.width + 2 * line, ring.height + 2 * line };
+            SamRect span = arrow_span (&layout, row, u, y, line);
 
             hosts[r * SAM_CHANGE_UNITS + u] = _sam_labels_add_mark (labels, &span);
           }
