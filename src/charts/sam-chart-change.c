@@ -231,25 +231,7 @@ compute_layout (const SamChangeData *data,
     layout->row_y[r] = layout->plot.y + r * layout->row_height;
 }
 
-/**
- * sam_chart_change_layout:
- *
- * Where everything goes at this size, for the paint function, hit-testing and tests.
- */
-void
-sam_chart_change_layout (const SamChangeData *data,
-                         const SamChartStyle *style,
-                         double               width,
-                         double               height,
-                         SamChangeLayout     *layout)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && layout != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  compute_layout (data, &fitted, width, height, layout);
-}
+SAM_CHART_DEFINE_LAYOUT (change, SamChangeData, SamChangeLayout)
 
 void
 sam_chart_change_layout_clear (SamChangeLayout *layout)
@@ -284,6 +266,22 @@ marker_box (const SamChangeLayout *layout,
   return (SamRect) { x - d / 2, y - d / 2, d, d };
 }
 
+/* What a unit's ring, dot and the arrow between them cover, with a line's width around. */
+static SamRect
+arrow_span (const SamChangeLayout *layout,
+            const SamChangeRow    *row,
+            guint                  unit,
+            double                 y,
+            double                 line)
+{
+  double a = value_x (layout, row->before[unit].mean);
+  double b = value_x (layout, row->after[unit].mean);
+  SamRect ring = marker_box (layout, a, y), dot = marker_box (layout, b, y);
+
+  return (SamRect) { MIN (ring.x, dot.x) - line, MIN (ring.y, dot.y) - line,
+                     fabs (a - b) + ring.width + 2 * line, ring.height + 2 * line };
+}
+
 static void
 paint (const SamChangeData *data,
        const SamChartStyle *style,
@@ -303,8 +301,7 @@ paint (const SamChangeData *data,
   guint n_entries;
 
   sam_chart_change_layout (data, style, width, height, &layout);
-  _sam_chart_paint_background (cr, style);
-  labels = _sam_labels_new (cr, style, width, height);
+  labels = _sam_chart_begin_paint (cr, style, width, height);
   hosts = g_new0 (int, MAX (data->n_rows * SAM_CHANGE_UNITS, 1));
 
   /* The rows' rules and the axis's lines, under everything. */
@@ -335,11 +332,7 @@ paint (const SamChangeData *data,
           continue;
         if (sam_chart_change_shows (&row->before[u], &row->after[u]))
           {
-            double a = value_x (&layout, row->before[u].mean);
-            double b = value_x (&layout, row->after[u].mean);
-            SamRect ring = marker_box (&layout, a, y), dot = marker_box (&layout, b, y);
-            SamRect span = { MIN (ring.x, dot.x) - line, MIN (ring.y, dot.y) - line,
-                             fabs (a - b) + ring.width + 2 * line, ring.height + 2 * line };
+            SamRect span = arrow_span (&layout, row, u, y, line);
 
             hosts[r * SAM_CHANGE_UNITS + u] = _sam_labels_add_mark (labels, &span);
           }
@@ -352,9 +345,7 @@ paint (const SamChangeData *data,
       }
 
   n_entries = legend_entries (data, style, why, entries);
-  _sam_chart_draw_legend (labels, entries, n_entries, &layout.legend);
-  g_free (why[0]);
-  g_free (why[1]);
+  _sam_chart_draw_legend_free (labels, entries, n_entries, &layout.legend, why);
 
   /* Which round is the ring and which the dot, over the items' words; the axis's numbers
    * over the plot. */
@@ -471,25 +462,7 @@ paint (const SamChangeData *data,
   sam_chart_change_layout_clear (&layout);
 }
 
-/**
- * sam_chart_change_draw:
- *
- * Paints the chart in (0, 0, @width, @height) of @cr, on any surface.
- */
-void
-sam_chart_change_draw (const SamChangeData *data,
-                       const SamChartStyle *style,
-                       cairo_t             *cr,
-                       double               width,
-                       double               height)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && cr != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  paint (data, &fitted, cr, width, height);
-}
+SAM_CHART_DEFINE_DRAW (change, SamChangeData)
 
 /* A unit's change in words: "Klinik 3: 62.0 → 68.5, up 6.5 points" or why it is not
  * shown. */
@@ -564,30 +537,19 @@ sam_chart_change_describe (const SamChangeData *data)
   return g_string_free (text, FALSE);
 }
 
-/**
- * sam_chart_change_marks:
- *
- * Returns: (transfer full): a mark per row and unit, across the plot
- */
-GArray *
-sam_chart_change_marks (const SamChangeData *data,
-                        const SamChartStyle *style,
-                        double               width,
-                        double               height)
+static void
+add_marks (const SamChangeData   *data,
+           const SamChartStyle   *style,
+           const SamChangeLayout *layout,
+           GArray                *marks)
 {
-  SamChangeLayout layout = { 0 };
-  GArray *marks = sam_chart_marks_new ();
-
-  g_return_val_if_fail (data != NULL && style != NULL, marks);
-
-  sam_chart_change_layout (data, style, width, height, &layout);
   for (guint r = 0; r < data->n_rows; r++)
     for (guint u = 0; u < SAM_CHANGE_UNITS; u++)
       {
         const SamChangeRow *row = &data->rows[r];
-        double part = layout.row_height / SAM_CHANGE_UNITS;
-        SamRect rect = { layout.plot.x - layout.marker_size, layout.row_y[r] + u * part,
-                         layout.plot.width + layout.marker_size, part };
+        double part = layout->row_height / SAM_CHANGE_UNITS;
+        SamRect rect = { layout->plot.x - layout->marker_size, layout->row_y[r] + u * part,
+                         layout->plot.width + layout->marker_size, part };
         g_autofree char *words = NULL;
 
         if (!row->present[u])
@@ -596,9 +558,14 @@ sam_chart_change_marks (const SamChangeData *data,
         sam_chart_marks_add (marks, &rect, g_strdup_printf ("%s, %s", row->label ? row->label : "",
                                                             words));
       }
-  sam_chart_change_layout_clear (&layout);
-  return marks;
 }
+
+/**
+ * sam_chart_change_marks:
+ *
+ * Returns: (transfer full): a mark per row and unit, across the plot
+ */
+SAM_CHART_DEFINE_MARKS (change, SamChangeData, SamChangeLayout)
 
 static void
 add_figure_cells (GPtrArray       *cells,

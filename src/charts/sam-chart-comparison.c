@@ -222,27 +222,7 @@ compute_layout (const SamComparisonData *data,
     }
 }
 
-/**
- * sam_chart_comparison_layout:
- *
- * Where everything goes at this size, for the paint function, hit-testing and tests.
- * Text is made smaller where the surface is too small for the style's size, down to the
- * medium's minimum.
- */
-void
-sam_chart_comparison_layout (const SamComparisonData *data,
-                             const SamChartStyle     *style,
-                             double                   width,
-                             double                   height,
-                             SamComparisonLayout     *layout)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && layout != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  compute_layout (data, &fitted, width, height, layout);
-}
+SAM_CHART_DEFINE_LAYOUT (comparison, SamComparisonData, SamComparisonLayout)
 
 void
 sam_chart_comparison_layout_clear (SamComparisonLayout *layout)
@@ -269,8 +249,7 @@ paint (const SamComparisonData *data,
   int *hosts;
 
   sam_chart_comparison_layout (data, style, width, height, &layout);
-  _sam_chart_paint_background (cr, style);
-  labels = _sam_labels_new (cr, style, width, height);
+  labels = _sam_chart_begin_paint (cr, style, width, height);
 
   /* Every bar and marker first, so that no word is put over one. */
   hosts = g_new (int, MAX (layout.n_bars, 1));
@@ -281,9 +260,7 @@ paint (const SamComparisonData *data,
     _sam_labels_place_at (labels, data->caption, small, SAM_LABEL_WRAP, &style->dim,
                           &layout.caption, SAM_ALIGN_START);
   n_entries = legend_entries (data, style, reasons, entries);
-  _sam_chart_draw_legend (labels, entries, n_entries, &layout.legend);
-  g_free (reasons[0]);
-  g_free (reasons[1]);
+  _sam_chart_draw_legend_free (labels, entries, n_entries, &layout.legend, reasons);
 
   /* The axis: 0, 25, 50, 75, 100 (percent for a share). */
   cairo_set_line_width (cr, 1 * style->scale);
@@ -293,14 +270,13 @@ paint (const SamComparisonData *data,
       SamRect box = { x, layout.axis_y, 0, axis_height };
       g_autofree char *text = NULL;
 
-      _sam_chart_set_colour (cr, &style->grid);
-      cairo_move_to (cr, x, layout.axis_y + axis_height + font * 0.2);
-      cairo_line_to (cr, x, height - 12 * style->scale);
-      cairo_stroke (cr);
       /* Translators: an axis label, a whole percentage ("50 %"). */
       text = data->measure == SAM_COMPARISON_SHARE && tick > 0 ? g_strdup_printf (_("%d %%"), tick)
                                                                : g_strdup_printf ("%d", tick);
-      _sam_labels_place_at (labels, text, small, 0, &style->dim, &box, SAM_ALIGN_CENTRE);
+      _sam_chart_draw_tick (labels,
+                            (double[]) { x, layout.axis_y + axis_height + font * 0.2, x,
+                                         height - 12 * style->scale },
+                            text, &box, SAM_ALIGN_CENTRE);
     }
 
   for (guint r = 0; r < data->n_rows; r++)
@@ -346,24 +322,12 @@ paint (const SamComparisonData *data,
       {
         const SamRect *bar = &layout.bars[r * SAM_N_UNITS + u];
         const SamFigure *figure = &data->rows[r].figures[u];
-        g_autofree char *why = NULL;
-        const char *word;
-        SamRect box;
         double value;
 
         if (!data->rows[r].present[u] || figure_value (data, figure, &value))
           continue;
-        /* Beside the marker, why there is no bar: the reason, or a word. */
-        why = figure->withheld != SAM_WITHHELD_NONE
-                ? _sam_chart_withheld_text (figure, data->k)
-                : g_strdup (figure->n == 0 ? _("No answers") : _("Not known"));
-        word = figure->withheld != SAM_WITHHELD_NONE ? _sam_chart_withheld_word () : NULL;
-        box = (SamRect) { bar->x + bar->width + font * 0.4, bar->y + bar->height / 2, 0, 0 };
-        if (!_sam_labels_place_at (labels, why, small, SAM_LABEL_PLATE, &style->foreground, &box,
-                                   SAM_ALIGN_START) &&
-            word != NULL)
-          _sam_labels_place_at (labels, word, small, SAM_LABEL_PLATE, &style->foreground, &box,
-                                SAM_ALIGN_START);
+        _sam_chart_place_why (labels, figure, data->k,
+                              figure->n == 0 ? _("No answers") : _("Not known"), bar);
       }
 
   for (guint u = 0; u < SAM_N_UNITS; u++)
@@ -400,25 +364,7 @@ paint (const SamComparisonData *data,
   sam_chart_comparison_layout_clear (&layout);
 }
 
-/**
- * sam_chart_comparison_draw:
- *
- * Paints the chart in (0, 0, @width, @height) of @cr, on any surface.
- */
-void
-sam_chart_comparison_draw (const SamComparisonData *data,
-                           const SamChartStyle     *style,
-                           cairo_t                 *cr,
-                           double                   width,
-                           double                   height)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && cr != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  paint (data, &fitted, cr, width, height);
-}
+SAM_CHART_DEFINE_DRAW (comparison, SamComparisonData)
 
 /**
  * sam_chart_comparison_describe:
@@ -493,30 +439,18 @@ sam_chart_comparison_describe (const SamComparisonData *data)
   return g_string_free (text, FALSE);
 }
 
-/**
- * sam_chart_comparison_marks:
- *
- * Returns: (transfer full): a mark per unit in each item where the unit is present, in
- *   reading order: "Klinik 3 — Driftsledelse: mean 66.7, n 9, favourable 55.6 %"
- */
-GArray *
-sam_chart_comparison_marks (const SamComparisonData *data,
-                            const SamChartStyle     *style,
-                            double                   width,
-                            double                   height)
+static void
+add_marks (const SamComparisonData   *data,
+           const SamChartStyle       *style,
+           const SamComparisonLayout *layout,
+           GArray                    *marks)
 {
-  SamComparisonLayout layout = { 0 };
-  GArray *marks = sam_chart_marks_new ();
-
-  g_return_val_if_fail (data != NULL && style != NULL, marks);
-
-  sam_chart_comparison_layout (data, style, width, height, &layout);
   for (guint r = 0; r < data->n_rows; r++)
     for (guint u = 0; u < SAM_N_UNITS; u++)
       {
         const SamFigure *figure = &data->rows[r].figures[u];
         g_autofree char *summary = NULL;
-        SamRect rect = layout.bars[r * SAM_N_UNITS + u];
+        SamRect rect = layout->bars[r * SAM_N_UNITS + u];
         double value;
 
         if (!data->rows[r].present[u])
@@ -524,10 +458,10 @@ sam_chart_comparison_marks (const SamComparisonData *data,
         /* Where there is no bar, the mark is the row's whole axis, where the words are. */
         if (!figure_value (data, figure, &value))
           {
-            double slot = layout.row_height * 0.8 / count_units (data);
+            double slot = layout->row_height * 0.8 / count_units (data);
 
-            rect = (SamRect) { layout.plot_x, rect.y + rect.height / 2 - slot * 0.43,
-                               layout.plot_width, slot * 0.86 };
+            rect = (SamRect) { layout->plot_x, rect.y + rect.height / 2 - slot * 0.43,
+                               layout->plot_width, slot * 0.86 };
           }
         if (data->measure == SAM_COMPARISON_SHARE && figure_value (data, figure, &value))
           {
@@ -549,9 +483,15 @@ sam_chart_comparison_marks (const SamComparisonData *data,
                                               data->unit_names[u] ? data->unit_names[u] : "",
                                               data->rows[r].label, summary));
       }
-  sam_chart_comparison_layout_clear (&layout);
-  return marks;
 }
+
+/**
+ * sam_chart_comparison_marks:
+ *
+ * Returns: (transfer full): a mark per unit in each item where the unit is present, in
+ *   reading order: "Klinik 3 — Driftsledelse: mean 66.7, n 9, favourable 55.6 %"
+ */
+SAM_CHART_DEFINE_MARKS (comparison, SamComparisonData, SamComparisonLayout)
 
 /**
  * sam_chart_comparison_table:
@@ -617,28 +557,14 @@ sam_chart_comparison_table (const SamComparisonData *data)
 
           if (!shown[u])
             continue;
-          if (!data->rows[r].present[u])
-            {
-              g_ptr_array_add (cells, g_strdup ("—"));
-              g_ptr_array_add (cells, g_strdup ("—"));
-            }
-          else if (figure->withheld != SAM_WITHHELD_NONE)
-            {
-              g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
-              g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
-            }
-          else if (figure->n == 0)
-            {
-              g_ptr_array_add (cells, g_strdup (_("no answers")));
-              g_ptr_array_add (cells, g_strdup ("0"));
-            }
+          if (data->measure != SAM_COMPARISON_SHARE || !data->rows[r].present[u] ||
+              figure->withheld != SAM_WITHHELD_NONE || figure->n == 0)
+            _sam_chart_table_add_figure (cells, data->rows[r].present[u], figure);
           else
             {
               double value;
 
-              if (data->measure != SAM_COMPARISON_SHARE)
-                g_ptr_array_add (cells, _sam_chart_format_mean (figure->mean));
-              else if (figure_value (data, figure, &value))
+              if (figure_value (data, figure, &value))
                 g_ptr_array_add (cells, _sam_chart_format_percent (value));
               else
                 /* Translators: a table cell: the share is not known. */

@@ -280,27 +280,7 @@ compute_layout (const SamDistributionData *data,
     }
 }
 
-/**
- * sam_chart_distribution_layout:
- *
- * Where everything goes at this size, for the paint function, hit-testing and tests.
- * Text is made smaller where the surface is too small for the style's size, down to the
- * medium's minimum.
- */
-void
-sam_chart_distribution_layout (const SamDistributionData *data,
-                               const SamChartStyle       *style,
-                               double                     width,
-                               double                     height,
-                               SamDistributionLayout     *layout)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && layout != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  compute_layout (data, &fitted, width, height, layout);
-}
+SAM_CHART_DEFINE_LAYOUT (distribution, SamDistributionData, SamDistributionLayout)
 
 void
 sam_chart_distribution_layout_clear (SamDistributionLayout *layout)
@@ -329,8 +309,7 @@ paint (const SamDistributionData *data,
   int *hosts;
 
   sam_chart_distribution_layout (data, style, width, height, &layout);
-  _sam_chart_paint_background (cr, style);
-  labels = _sam_labels_new (cr, style, width, height);
+  labels = _sam_chart_begin_paint (cr, style, width, height);
   axis_foot = layout.axis_y + axis_height + font * 0.2;
 
   /* Every segment and marker first, so that no word is put over one. */
@@ -359,9 +338,7 @@ paint (const SamDistributionData *data,
     _sam_labels_place_at (labels, data->caption, small, SAM_LABEL_WRAP, &style->dim,
                           &layout.caption, SAM_ALIGN_START);
   n_entries = legend_entries (data, style, reasons, entries);
-  _sam_chart_draw_legend (labels, entries, n_entries, &layout.legend);
-  g_free (reasons[0]);
-  g_free (reasons[1]);
+  _sam_chart_draw_legend_free (labels, entries, n_entries, &layout.legend, reasons);
 
   /* The axis: 100 % .. 0 .. 100 % when diverging, 0 .. 100 % otherwise. */
   cairo_set_line_width (cr, 1 * style->scale);
@@ -371,11 +348,8 @@ paint (const SamDistributionData *data,
       SamRect box = { x, layout.axis_y, 0, axis_height };
       g_autofree char *text = axis_text (tick);
 
-      _sam_chart_set_colour (cr, &style->grid);
-      cairo_move_to (cr, x, axis_foot);
-      cairo_line_to (cr, x, bottom);
-      cairo_stroke (cr);
-      _sam_labels_place_at (labels, text, small, 0, &style->dim, &box, SAM_ALIGN_CENTRE);
+      _sam_chart_draw_tick (labels, (double[]) { x, axis_foot, x, bottom }, text, &box,
+                            SAM_ALIGN_CENTRE);
     }
 
   /* The centre line, where favourable and not meet; under the bars, so that it does not
@@ -448,17 +422,7 @@ paint (const SamDistributionData *data,
 
           if (!shows_figure (figure))
             {
-              /* Beside the marker, why there is no bar: the reason, or a word. */
-              g_autofree char *why = figure->withheld != SAM_WITHHELD_NONE
-                                       ? _sam_chart_withheld_text (figure, data->k)
-                                       : g_strdup (_("No answers"));
-
-              box = (SamRect) { bar->x + bar->width + font * 0.4, bar->y + bar->height / 2, 0, 0 };
-              if (!_sam_labels_place_at (labels, why, small, SAM_LABEL_PLATE, &style->foreground,
-                                         &box, SAM_ALIGN_START) &&
-                  figure->withheld != SAM_WITHHELD_NONE)
-                _sam_labels_place_at (labels, _sam_chart_withheld_word (), small, SAM_LABEL_PLATE,
-                                      &style->foreground, &box, SAM_ALIGN_START);
+              _sam_chart_place_why (labels, figure, data->k, _("No answers"), bar);
               continue;
             }
 
@@ -506,25 +470,7 @@ paint (const SamDistributionData *data,
   sam_chart_distribution_layout_clear (&layout);
 }
 
-/**
- * sam_chart_distribution_draw:
- *
- * Paints the chart in (0, 0, @width, @height) of @cr, on any surface.
- */
-void
-sam_chart_distribution_draw (const SamDistributionData *data,
-                             const SamChartStyle       *style,
-                             cairo_t                   *cr,
-                             double                     width,
-                             double                     height)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && cr != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  paint (data, &fitted, cr, width, height);
-}
+SAM_CHART_DEFINE_DRAW (distribution, SamDistributionData)
 
 static char *
 option_list (const SamDistributionData *data,
@@ -601,24 +547,12 @@ sam_chart_distribution_describe (const SamDistributionData *data)
   return g_string_free (text, FALSE);
 }
 
-/**
- * sam_chart_distribution_marks:
- *
- * Returns: (transfer full): a mark per drawn segment (unit, item, option, percent, n); a
- *   withheld bar or one without answers is one mark
- */
-GArray *
-sam_chart_distribution_marks (const SamDistributionData *data,
-                              const SamChartStyle       *style,
-                              double                     width,
-                              double                     height)
+static void
+add_marks (const SamDistributionData   *data,
+           const SamChartStyle         *style,
+           const SamDistributionLayout *layout,
+           GArray                      *marks)
 {
-  SamDistributionLayout layout = { 0 };
-  GArray *marks = sam_chart_marks_new ();
-
-  g_return_val_if_fail (data != NULL && style != NULL, marks);
-
-  sam_chart_distribution_layout (data, style, width, height, &layout);
   for (guint r = 0; r < data->n_rows; r++)
     for (guint u = 0; u < SAM_N_UNITS; u++)
       {
@@ -630,11 +564,11 @@ sam_chart_distribution_marks (const SamDistributionData *data,
         if (!shows_figure (figure))
           {
             g_autofree char *summary = _sam_chart_figure_summary (figure, data->k);
-            const SamRect *marker = &layout.bars[r * SAM_N_UNITS + u];
-            double slot = layout.row_height * 0.8 / count_units (data);
+            const SamRect *marker = &layout->bars[r * SAM_N_UNITS + u];
+            double slot = layout->row_height * 0.8 / count_units (data);
             /* The row's whole axis, where the marker and its words are. */
-            SamRect rect = { layout.plot_x, marker->y + marker->height / 2 - slot * 0.45,
-                             layout.plot_width, slot * 0.9 };
+            SamRect rect = { layout->plot_x, marker->y + marker->height / 2 - slot * 0.45,
+                             layout->plot_width, slot * 0.9 };
 
             sam_chart_marks_add (marks, &rect,
                                  g_strdup_printf (_("%s — %s: %s"), unit, data->rows[r].label,
@@ -643,7 +577,7 @@ sam_chart_distribution_marks (const SamDistributionData *data,
           }
         for (guint o = 0; o < n_options_of (data, figure); o++)
           {
-            const SamRect *segment = SEGMENT (&layout, r, u, o);
+            const SamRect *segment = SEGMENT (layout, r, u, o);
             g_autofree char *percent = NULL;
 
             if (segment->width <= 0)
@@ -660,9 +594,15 @@ sam_chart_distribution_marks (const SamDistributionData *data,
                                                   percent, figure->n));
           }
       }
-  sam_chart_distribution_layout_clear (&layout);
-  return marks;
 }
+
+/**
+ * sam_chart_distribution_marks:
+ *
+ * Returns: (transfer full): a mark per drawn segment (unit, item, option, percent, n); a
+ *   withheld bar or one without answers is one mark
+ */
+SAM_CHART_DEFINE_MARKS (distribution, SamDistributionData, SamDistributionLayout)
 
 /**
  * sam_chart_distribution_table:

@@ -172,27 +172,7 @@ compute_layout (const SamHeatmapData *data,
       };
 }
 
-/**
- * sam_chart_heatmap_layout:
- *
- * Where everything goes at this size, for the paint function, hit-testing and tests.
- * Text is made smaller where the surface is too small for the style's size, down to the
- * medium's minimum.
- */
-void
-sam_chart_heatmap_layout (const SamHeatmapData *data,
-                          const SamChartStyle  *style,
-                          double                width,
-                          double                height,
-                          SamHeatmapLayout     *layout)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && layout != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  compute_layout (data, &fitted, width, height, layout);
-}
+SAM_CHART_DEFINE_LAYOUT (heatmap, SamHeatmapData, SamHeatmapLayout)
 
 void
 sam_chart_heatmap_layout_clear (SamHeatmapLayout *layout)
@@ -219,8 +199,7 @@ paint (const SamHeatmapData *data,
   SamRect box;
 
   sam_chart_heatmap_layout (data, style, width, height, &layout);
-  _sam_chart_paint_background (cr, style);
-  labels = _sam_labels_new (cr, style, width, height);
+  labels = _sam_chart_begin_paint (cr, style, width, height);
 
   /* Every cell first: the words in a cell stay inside it. */
   hosts = g_new (int, MAX (data->n_rows * data->n_columns, 1));
@@ -348,9 +327,7 @@ paint (const SamHeatmapData *data,
           char *why[2] = { NULL, NULL };
           guint n = withheld_entries (data, style, why, entries);
 
-          _sam_chart_draw_legend (labels, entries, n, &layout.key_withheld);
-          g_free (why[0]);
-          g_free (why[1]);
+          _sam_chart_draw_legend_free (labels, entries, n, &layout.key_withheld, why);
         }
     }
 
@@ -358,25 +335,7 @@ paint (const SamHeatmapData *data,
   sam_chart_heatmap_layout_clear (&layout);
 }
 
-/**
- * sam_chart_heatmap_draw:
- *
- * Paints the chart in (0, 0, @width, @height) of @cr, on any surface.
- */
-void
-sam_chart_heatmap_draw (const SamHeatmapData *data,
-                        const SamChartStyle  *style,
-                        cairo_t              *cr,
-                        double                width,
-                        double                height)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && cr != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  paint (data, &fitted, cr, width, height);
-}
+SAM_CHART_DEFINE_DRAW (heatmap, SamHeatmapData)
 
 /**
  * sam_chart_heatmap_describe:
@@ -406,35 +365,29 @@ sam_chart_heatmap_describe (const SamHeatmapData *data)
   return g_string_free (text, FALSE);
 }
 
-/**
- * sam_chart_heatmap_marks:
- *
- * Returns: (transfer full): a mark per cell, row by row
- */
-GArray *
-sam_chart_heatmap_marks (const SamHeatmapData *data,
-                         const SamChartStyle  *style,
-                         double                width,
-                         double                height)
+static void
+add_marks (const SamHeatmapData   *data,
+           const SamChartStyle    *style,
+           const SamHeatmapLayout *layout,
+           GArray                 *marks)
 {
-  SamHeatmapLayout layout = { 0 };
-  GArray *marks = sam_chart_marks_new ();
-
-  g_return_val_if_fail (data != NULL && style != NULL, marks);
-
-  sam_chart_heatmap_layout (data, style, width, height, &layout);
   for (guint r = 0; r < data->n_rows; r++)
     for (guint c = 0; c < data->n_columns; c++)
       {
         g_autofree char *summary = _sam_chart_figure_summary (cell_figure (data, r, c), data->k);
 
-        sam_chart_marks_add (marks, &layout.cells[r * data->n_columns + c],
+        sam_chart_marks_add (marks, &layout->cells[r * data->n_columns + c],
                              g_strdup_printf (_("%s — %s: %s"), row_label (data, r),
                                               column_label (data, c), summary));
       }
-  sam_chart_heatmap_layout_clear (&layout);
-  return marks;
 }
+
+/**
+ * sam_chart_heatmap_marks:
+ *
+ * Returns: (transfer full): a mark per cell, row by row
+ */
+SAM_CHART_DEFINE_MARKS (heatmap, SamHeatmapData, SamHeatmapLayout)
 
 /**
  * sam_chart_heatmap_table:
@@ -468,21 +421,7 @@ sam_chart_heatmap_table (const SamHeatmapData *data)
         {
           const SamFigure *figure = cell_figure (data, r, c);
 
-          if (figure->withheld != SAM_WITHHELD_NONE)
-            {
-              g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
-              g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
-            }
-          else if (figure->n == 0)
-            {
-              g_ptr_array_add (cells, g_strdup (_("no answers")));
-              g_ptr_array_add (cells, g_strdup ("0"));
-            }
-          else
-            {
-              g_ptr_array_add (cells, _sam_chart_format_mean (figure->mean));
-              g_ptr_array_add (cells, g_strdup_printf ("%u", figure->n));
-            }
+          _sam_chart_table_add_figure (cells, TRUE, figure);
         }
       _sam_chart_table_add_cells (table, cells);
     }

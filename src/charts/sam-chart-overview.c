@@ -293,27 +293,7 @@ compute_layout (const SamOverviewData *data,
     }
 }
 
-/**
- * sam_chart_overview_layout:
- *
- * Where everything goes at this size, for the paint function, hit-testing and tests.
- * Text is made smaller where the surface is too small for the style's size, down to the
- * medium's minimum.
- */
-void
-sam_chart_overview_layout (const SamOverviewData *data,
-                           const SamChartStyle   *style,
-                           double                 width,
-                           double                 height,
-                           SamOverviewLayout     *layout)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && layout != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  compute_layout (data, &fitted, width, height, layout);
-}
+SAM_CHART_DEFINE_LAYOUT (overview, SamOverviewData, SamOverviewLayout)
 
 void
 sam_chart_overview_layout_clear (SamOverviewLayout *layout)
@@ -399,8 +379,7 @@ paint (const SamOverviewData *data,
   int *hosts;
 
   sam_chart_overview_layout (data, style, width, height, &layout);
-  _sam_chart_paint_background (cr, style);
-  labels = _sam_labels_new (cr, style, width, height);
+  labels = _sam_chart_begin_paint (cr, style, width, height);
 
   /* Every bar and marker first, so that no word is put over one. */
   hosts = g_new (int, MAX (data->n_bars, 1) * 2);
@@ -415,20 +394,7 @@ paint (const SamOverviewData *data,
   free_texts (texts);
 
   /* The axis: 0, 25, 50, 75, 100 up the left, where there is room for all five. */
-  cairo_set_line_width (cr, 1 * style->scale);
-  for (int tick = 0; tick <= 100; tick += layout.plot.height / 4 >= line_small * 1.2 ? 25 : 50)
-    {
-      double y = value_y (&layout, tick);
-      SamRect box = { layout.plot.x - margin * 0.5, y, 0, 0 };
-      char text[8];
-
-      _sam_chart_set_colour (cr, &style->grid);
-      cairo_move_to (cr, layout.plot.x, y);
-      cairo_line_to (cr, layout.plot.x + layout.plot.width, y);
-      cairo_stroke (cr);
-      g_snprintf (text, sizeof text, "%d", tick);
-      _sam_labels_place_at (labels, text, small, 0, &style->dim, &box, SAM_ALIGN_END);
-    }
+  _sam_chart_draw_value_axis (labels, &layout.plot, layout.plot.x - margin * 0.5);
 
   /* First the bars, then the means across them (the earlier round dashed), then every
    * word and number on top, so that no line runs through them. */
@@ -590,25 +556,7 @@ paint (const SamOverviewData *data,
   sam_chart_overview_layout_clear (&layout);
 }
 
-/**
- * sam_chart_overview_draw:
- *
- * Paints the chart in (0, 0, @width, @height) of @cr, on any surface.
- */
-void
-sam_chart_overview_draw (const SamOverviewData *data,
-                         const SamChartStyle   *style,
-                         cairo_t               *cr,
-                         double                 width,
-                         double                 height)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && cr != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  paint (data, &fitted, cr, width, height);
-}
+SAM_CHART_DEFINE_DRAW (overview, SamOverviewData)
 
 static char *
 clinic_name (const SamOverviewBar *bar)
@@ -666,19 +614,12 @@ sam_chart_overview_describe (const SamOverviewData *data)
   return g_string_free (text, FALSE);
 }
 
-/**
- * sam_chart_overview_marks:
- *
- * Returns: (transfer full): a mark per clinic and round, then the latest round's lines
- */
-GArray *
-sam_chart_overview_marks (const SamOverviewData *data,
-                          const SamChartStyle   *style,
-                          double                 width,
-                          double                 height)
+static void
+add_marks (const SamOverviewData   *data,
+           const SamChartStyle     *style,
+           const SamOverviewLayout *layout,
+           GArray                  *marks)
 {
-  SamOverviewLayout layout = { 0 };
-  GArray *marks = sam_chart_marks_new ();
   guint latest;
   struct
   {
@@ -687,10 +628,7 @@ sam_chart_overview_marks (const SamOverviewData *data,
     const SamFigure *figure;
   } lines[2];
 
-  g_return_val_if_fail (data != NULL && style != NULL, marks);
-
   latest = N_ROUNDS (data) - 1;
-  sam_chart_overview_layout (data, style, width, height, &layout);
   for (guint b = 0; b < data->n_bars; b++)
     for (guint r = 0; r < N_ROUNDS (data); r++)
       {
@@ -702,14 +640,14 @@ sam_chart_overview_marks (const SamOverviewData *data,
           continue;
         name = clinic_name (&data->bars[b]);
         summary = _sam_chart_figure_summary (&data->bars[b].figures[r], data->k);
-        rect = layout.bars[b * 2 + r];
+        rect = layout->bars[b * 2 + r];
         /* Where there is no bar, the bar's whole column, up from its marker. */
         if (!shows_figure (&data->bars[b].figures[r]))
           {
-            double column = layout.slot_width * (N_ROUNDS (data) == 2 ? 0.38 : 0.6);
+            double column = layout->slot_width * (N_ROUNDS (data) == 2 ? 0.38 : 0.6);
 
-            rect = (SamRect) { rect.x + rect.width / 2 - column / 2, layout.plot.y, column,
-                               layout.plot.height };
+            rect = (SamRect) { rect.x + rect.width / 2 - column / 2, layout->plot.y, column,
+                               layout->plot.height };
           }
         sam_chart_marks_add (marks, &rect,
                              /* Translators: a mark on a chart: who, which round, the
@@ -718,10 +656,10 @@ sam_chart_overview_marks (const SamOverviewData *data,
                                               summary));
       }
 
-  lines[0].y = layout.cluster_y[latest];
+  lines[0].y = layout->cluster_y[latest];
   lines[0].name = _("Cluster mean");
   lines[0].figure = &data->cluster[latest];
-  lines[1].y = layout.national_y[latest];
+  lines[1].y = layout->national_y[latest];
   lines[1].name = _("National mean");
   lines[1].figure = &data->national[latest];
   for (guint l = 0; l < G_N_ELEMENTS (lines); l++)
@@ -732,42 +670,20 @@ sam_chart_overview_marks (const SamOverviewData *data,
       if (lines[l].y < 0)
         continue;
       summary = _sam_chart_figure_summary (lines[l].figure, data->k);
-      rect = (SamRect) { layout.plot.x, lines[l].y - 3 * style->scale, layout.plot.width,
+      rect = (SamRect) { layout->plot.x, lines[l].y - 3 * style->scale, layout->plot.width,
                          6 * style->scale };
       sam_chart_marks_add (marks, &rect,
                            g_strdup_printf (_("%s, %s: %s"), lines[l].name,
                                             round_label (data, latest), summary));
     }
-  sam_chart_overview_layout_clear (&layout);
-  return marks;
 }
 
-static void
-add_figure_cells (GPtrArray       *cells,
-                  gboolean         present,
-                  const SamFigure *figure)
-{
-  if (!present)
-    {
-      g_ptr_array_add (cells, g_strdup ("—"));
-      g_ptr_array_add (cells, g_strdup ("—"));
-    }
-  else if (figure->withheld != SAM_WITHHELD_NONE)
-    {
-      g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
-      g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
-    }
-  else if (figure->n == 0)
-    {
-      g_ptr_array_add (cells, g_strdup (_("no answers")));
-      g_ptr_array_add (cells, g_strdup ("0"));
-    }
-  else
-    {
-      g_ptr_array_add (cells, _sam_chart_format_mean (figure->mean));
-      g_ptr_array_add (cells, g_strdup_printf ("%u", figure->n));
-    }
-}
+/**
+ * sam_chart_overview_marks:
+ *
+ * Returns: (transfer full): a mark per clinic and round, then the latest round's lines
+ */
+SAM_CHART_DEFINE_MARKS (overview, SamOverviewData, SamOverviewLayout)
 
 /**
  * sam_chart_overview_table:
@@ -801,18 +717,18 @@ sam_chart_overview_table (const SamOverviewData *data)
     {
       g_ptr_array_add (cells, clinic_name (&data->bars[b]));
       for (guint r = 0; r < N_ROUNDS (data); r++)
-        add_figure_cells (cells, data->bars[b].present[r], &data->bars[b].figures[r]);
+        _sam_chart_table_add_figure (cells, data->bars[b].present[r], &data->bars[b].figures[r]);
       _sam_chart_table_add_cells (table, cells);
     }
   g_ptr_array_add (cells, g_strdup (_("Cluster mean")));
   for (guint r = 0; r < N_ROUNDS (data); r++)
-    add_figure_cells (cells, data->has_cluster[r], &data->cluster[r]);
+    _sam_chart_table_add_figure (cells, data->has_cluster[r], &data->cluster[r]);
   _sam_chart_table_add_cells (table, cells);
   if (any_national)
     {
       g_ptr_array_add (cells, g_strdup (_("National mean")));
       for (guint r = 0; r < N_ROUNDS (data); r++)
-        add_figure_cells (cells, data->has_national[r], &data->national[r]);
+        _sam_chart_table_add_figure (cells, data->has_national[r], &data->national[r]);
       _sam_chart_table_add_cells (table, cells);
     }
   return table;

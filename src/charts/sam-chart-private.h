@@ -59,8 +59,6 @@ SamRgba  _sam_chart_mix                 (const SamRgba        *from,
                                          double                amount);
 const SamRgba *_sam_chart_text_on       (const SamChartStyle  *style,
                                          const SamRgba        *fill);
-void     _sam_chart_paint_background    (cairo_t              *cr,
-                                         const SamChartStyle  *style);
 gboolean _sam_rect_intersects           (const SamRect        *a,
                                          const SamRect        *b);
 
@@ -114,6 +112,8 @@ SamLabels *_sam_labels_new              (cairo_t              *cr,
                                          double                width,
                                          double                height);
 void      _sam_labels_free              (SamLabels            *labels);
+cairo_t  *_sam_labels_get_cr            (SamLabels            *labels);
+const SamChartStyle *_sam_labels_get_style (SamLabels       *labels);
 int       _sam_labels_add_mark          (SamLabels            *labels,
                                          const SamRect        *rect);
 gboolean  _sam_labels_place             (SamLabels            *labels,
@@ -198,9 +198,85 @@ void     _sam_chart_draw_legend         (SamLabels            *labels,
                                          guint                 n_entries,
                                          const SamRect        *box);
 
+SamLabels *_sam_chart_begin_paint       (cairo_t              *cr,
+                                         const SamChartStyle  *style,
+                                         double                width,
+                                         double                height);
+void     _sam_chart_draw_legend_free    (SamLabels            *labels,
+                                         const SamLegendEntry *entries,
+                                         guint                 n_entries,
+                                         const SamRect        *box,
+                                         char                 *texts[2]);
+void     _sam_chart_draw_tick           (SamLabels            *labels,
+                                         const double          line[4],
+                                         const char           *text,
+                                         const SamRect        *box,
+                                         SamAlign              align);
+void     _sam_chart_place_why           (SamLabels            *labels,
+                                         const SamFigure      *figure,
+                                         int                   k,
+                                         const char           *not_shown,
+                                         const SamRect        *marker);
+void     _sam_chart_draw_value_axis     (SamLabels            *labels,
+                                         const SamRect        *plot,
+                                         double                label_x);
+
 void     _sam_chart_table_add_cells     (SamChartTable        *table,
                                          GPtrArray            *cells);
+void     _sam_chart_table_add_figure    (GPtrArray            *cells,
+                                         gboolean              present,
+                                         const SamFigure      *figure);
 
+
+/* A kind's public draw and layout functions alike: they fit the style to the surface
+ * (_sam_chart_fit_style) and hand over to the kind's own paint () and compute_layout ().
+ * sam_chart_NAME_draw paints the chart in (0, 0, width, height) of cr, on any surface;
+ * sam_chart_NAME_layout says where everything goes at this size, for the paint function,
+ * hit-testing and tests. Text is made smaller where the surface is too small for the
+ * style's size, down to the medium's minimum. */
+#define SAM_CHART_DEFINE_DRAW(name, Data)                                                 \
+  void                                                                                    \
+  sam_chart_##name##_draw (const Data *data, const SamChartStyle *style, cairo_t *cr,     \
+                           double width, double height)                                   \
+  {                                                                                       \
+    SamChartStyle fitted;                                                                 \
+                                                                                          \
+    g_return_if_fail (data != NULL && style != NULL && cr != NULL);                       \
+                                                                                          \
+    _sam_chart_fit_style (style, width, height, &fitted);                                 \
+    paint (data, &fitted, cr, width, height);                                             \
+  }
+
+#define SAM_CHART_DEFINE_LAYOUT(name, Data, Layout)                                       \
+  void                                                                                    \
+  sam_chart_##name##_layout (const Data *data, const SamChartStyle *style, double width,  \
+                             double height, Layout *layout)                               \
+  {                                                                                       \
+    SamChartStyle fitted;                                                                 \
+                                                                                          \
+    g_return_if_fail (data != NULL && style != NULL && layout != NULL);                   \
+                                                                                          \
+    _sam_chart_fit_style (style, width, height, &fitted);                                 \
+    compute_layout (data, &fitted, width, height, layout);                                \
+  }
+
+/* A kind's public marks function: the layout at this size, and the kind's own add_marks ()
+ * to name its marks in it. */
+#define SAM_CHART_DEFINE_MARKS(name, Data, Layout)                                        \
+  GArray *                                                                                \
+  sam_chart_##name##_marks (const Data *data, const SamChartStyle *style, double width,   \
+                            double height)                                                \
+  {                                                                                       \
+    Layout layout = { 0 };                                                                \
+    GArray *marks = sam_chart_marks_new ();                                               \
+                                                                                          \
+    g_return_val_if_fail (data != NULL && style != NULL, marks);                          \
+                                                                                          \
+    sam_chart_##name##_layout (data, style, width, height, &layout);                      \
+    add_marks (data, style, &layout, marks);                                              \
+    sam_chart_##name##_layout_clear (&layout);                                            \
+    return marks;                                                                         \
+  }
 
 /* The SamChartKind of a kind whose public functions follow the pattern
  * sam_chart_NAME_draw/_describe/_marks/_table over its own data type: one definition of

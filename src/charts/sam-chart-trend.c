@@ -163,27 +163,7 @@ compute_layout (const SamTrendData  *data,
     }
 }
 
-/**
- * sam_chart_trend_layout:
- *
- * Where everything goes at this size, for the paint function, hit-testing and tests.
- * Text is made smaller where the surface is too small for the style's size, down to the
- * medium's minimum.
- */
-void
-sam_chart_trend_layout (const SamTrendData  *data,
-                        const SamChartStyle *style,
-                        double               width,
-                        double               height,
-                        SamTrendLayout      *layout)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && layout != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  compute_layout (data, &fitted, width, height, layout);
-}
+SAM_CHART_DEFINE_LAYOUT (trend, SamTrendData, SamTrendLayout)
 
 void
 sam_chart_trend_layout_clear (SamTrendLayout *layout)
@@ -257,8 +237,7 @@ paint (const SamTrendData  *data,
   guint n_entries;
 
   sam_chart_trend_layout (data, style, width, height, &layout);
-  _sam_chart_paint_background (cr, style);
-  labels = _sam_labels_new (cr, style, width, height);
+  labels = _sam_chart_begin_paint (cr, style, width, height);
 
   /* Every marker first, so that no word is put over one. */
   for (guint u = 0; u < SAM_N_UNITS; u++)
@@ -271,25 +250,10 @@ paint (const SamTrendData  *data,
       }
 
   n_entries = legend_entries (data, style, why, entries);
-  _sam_chart_draw_legend (labels, entries, n_entries, &layout.legend);
-  g_free (why[0]);
-  g_free (why[1]);
+  _sam_chart_draw_legend_free (labels, entries, n_entries, &layout.legend, why);
 
   /* The axis: 0, 25, 50, 75, 100, up the left; the rounds along the foot. */
-  cairo_set_line_width (cr, 1 * style->scale);
-  for (int tick = 0; tick <= 100; tick += layout.plot.height / 4 >= line_small * 1.2 ? 25 : 50)
-    {
-      double y = value_y (&layout, tick);
-      SamRect box = { layout.plot.x - margin * 0.5, y, 0, 0 };
-      char text[8];
-
-      _sam_chart_set_colour (cr, &style->grid);
-      cairo_move_to (cr, layout.plot.x, y);
-      cairo_line_to (cr, layout.plot.x + layout.plot.width, y);
-      cairo_stroke (cr);
-      g_snprintf (text, sizeof text, "%d", tick);
-      _sam_labels_place_at (labels, text, small, 0, &style->dim, &box, SAM_ALIGN_END);
-    }
+  _sam_chart_draw_value_axis (labels, &layout.plot, layout.plot.x - margin * 0.5);
   slot = layout.plot.width / MAX (data->n_rounds, 1);
   for (guint r = 0; r < data->n_rounds; r++)
     {
@@ -383,25 +347,7 @@ paint (const SamTrendData  *data,
   sam_chart_trend_layout_clear (&layout);
 }
 
-/**
- * sam_chart_trend_draw:
- *
- * Paints the chart in (0, 0, @width, @height) of @cr, on any surface.
- */
-void
-sam_chart_trend_draw (const SamTrendData  *data,
-                      const SamChartStyle *style,
-                      cairo_t             *cr,
-                      double               width,
-                      double               height)
-{
-  SamChartStyle fitted;
-
-  g_return_if_fail (data != NULL && style != NULL && cr != NULL);
-
-  _sam_chart_fit_style (style, width, height, &fitted);
-  paint (data, &fitted, cr, width, height);
-}
+SAM_CHART_DEFINE_DRAW (trend, SamTrendData)
 
 /**
  * sam_chart_trend_describe:
@@ -431,41 +377,35 @@ sam_chart_trend_describe (const SamTrendData *data)
   return g_string_free (text, FALSE);
 }
 
-/**
- * sam_chart_trend_marks:
- *
- * Returns: (transfer full): a mark per unit and round, unit by unit
- */
-GArray *
-sam_chart_trend_marks (const SamTrendData  *data,
-                       const SamChartStyle *style,
-                       double               width,
-                       double               height)
+static void
+add_marks (const SamTrendData   *data,
+           const SamChartStyle  *style,
+           const SamTrendLayout *layout,
+           GArray               *marks)
 {
-  SamTrendLayout layout = { 0 };
-  GArray *marks = sam_chart_marks_new ();
-
-  g_return_val_if_fail (data != NULL && style != NULL, marks);
-
-  sam_chart_trend_layout (data, style, width, height, &layout);
   for (guint u = 0; u < SAM_N_UNITS; u++)
     for (guint r = 0; data->series[u] != NULL && r < data->n_rounds; r++)
       {
         g_autofree char *summary = _sam_chart_figure_summary (&data->series[u][r], data->k);
 
-        SamRect rect = layout.points[u * data->n_rounds + r];
+        SamRect rect = layout->points[u * data->n_rounds + r];
 
         /* Where there is no point, the round's height above its marker. */
         if (!shows_figure (&data->series[u][r]))
-          rect = (SamRect) { rect.x, layout.plot.y, rect.width,
-                             layout.plot.y + layout.plot.height - layout.plot.y };
+          rect = (SamRect) { rect.x, layout->plot.y, rect.width,
+                             layout->plot.y + layout->plot.height - layout->plot.y };
         sam_chart_marks_add (marks, &rect,
                              g_strdup_printf (_("%s, %s: %s"), unit_name (data, u),
                                               round_label (data, r), summary));
       }
-  sam_chart_trend_layout_clear (&layout);
-  return marks;
 }
+
+/**
+ * sam_chart_trend_marks:
+ *
+ * Returns: (transfer full): a mark per unit and round, unit by unit
+ */
+SAM_CHART_DEFINE_MARKS (trend, SamTrendData, SamTrendLayout)
 
 /**
  * sam_chart_trend_table:
@@ -505,21 +445,7 @@ sam_chart_trend_table (const SamTrendData *data)
           if (data->series[u] == NULL)
             continue;
           figure = &data->series[u][r];
-          if (figure->withheld != SAM_WITHHELD_NONE)
-            {
-              g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
-              g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
-            }
-          else if (figure->n == 0)
-            {
-              g_ptr_array_add (cells, g_strdup (_("no answers")));
-              g_ptr_array_add (cells, g_strdup ("0"));
-            }
-          else
-            {
-              g_ptr_array_add (cells, _sam_chart_format_mean (figure->mean));
-              g_ptr_array_add (cells, g_strdup_printf ("%u", figure->n));
-            }
+          _sam_chart_table_add_figure (cells, TRUE, figure);
         }
       _sam_chart_table_add_cells (table, cells);
     }

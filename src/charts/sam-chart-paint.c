@@ -1,0 +1,236 @@
+/* sam-chart-paint.c
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-chart"
+
+#include "config.h"
+
+#include "sam-chart-private.h"
+
+/* What every kind paints alike around its own marks: the axes' lines and numbers, why a
+ * figure is not shown, and the legend. */
+
+/* Legends flow left to right and wrap; each entry is a swatch and its label, measured. */
+
+static double
+swatch_width (const SamChartStyle  *style,
+              const SamLegendEntry *entry)
+{
+  double font = SAM_CHART_FONT (style);
+
+  return entry->shape == SAM_LEGEND_LINE || entry->shape == SAM_LEGEND_DASH ? 2 * font : font;
+}
+
+static double
+entry_width (const SamChartStyle  *style,
+             const SamLegendEntry *entry)
+{
+  double font = SAM_CHART_FONT (style);
+
+  return swatch_width (style, entry) + 0.5 * font +
+         _sam_chart_text_width (style, entry->label, font, FALSE) + 1.6 * font;
+}
+
+static double
+legend_line (const SamChartStyle *style)
+{
+  double font = SAM_CHART_FONT (style);
+
+  return MAX (font * 1.7, _sam_chart_line_height (style, font) + 0.3 * font);
+}
+
+double
+_sam_chart_legend_height (const SamChartStyle  *style,
+                          const SamLegendEntry *entries,
+                          guint                 n_entries,
+                          double                width)
+{
+  double x = 0;
+  guint lines = n_entries > 0 ? 1 : 0;
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      double w = MIN (entry_width (style, &entries[i]), width);
+
+      if (x > 0 && x + w > width)
+        {
+          lines++;
+          x = 0;
+        }
+      x += w;
+    }
+  return lines * legend_line (style);
+}
+
+void
+_sam_chart_draw_legend (SamLabels            *labels,
+                        const SamLegendEntry *entries,
+                        guint                 n_entries,
+                        const SamRect        *box)
+{
+  const SamChartStyle *style = _sam_labels_get_style (labels);
+  cairo_t *cr = _sam_labels_get_cr (labels);
+  double font = SAM_CHART_FONT (style);
+  double line = legend_line (style);
+  double x = box->x, y = box->y;
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const SamLegendEntry *entry = &entries[i];
+      double w = MIN (entry_width (style, entry), box->width);
+      double swatch = swatch_width (style, entry);
+      double mid;
+      SamRect square, text;
+
+      if (x > box->x && x + w > box->x + box->width)
+        {
+          x = box->x;
+          y += line;
+        }
+      mid = y + line / 2;
+      square = (SamRect) { x, mid - font / 2, swatch, font };
+      _sam_labels_add_mark (labels, &square);
+      switch (entry->shape)
+        {
+        case SAM_LEGEND_WITHHELD:
+          _sam_chart_draw_withheld_marker (cr, style, &square, SAM_WITHHELD_PRIMARY);
+          break;
+        case SAM_LEGEND_WITHHELD_SECONDARY:
+          _sam_chart_draw_withheld_marker (cr, style, &square, SAM_WITHHELD_SECONDARY);
+          break;
+        case SAM_LEGEND_EMPTY:
+          _sam_chart_draw_empty_marker (cr, style, &square);
+          break;
+        case SAM_LEGEND_LINE:
+        case SAM_LEGEND_DASH:
+          {
+            double dash = 4 * style->scale;
+
+            _sam_chart_set_colour (cr, entry->colour);
+            cairo_set_line_width (cr, 2.5 * style->scale);
+            if (entry->shape == SAM_LEGEND_DASH)
+              cairo_set_dash (cr, &dash, 1, 0);
+            cairo_move_to (cr, square.x, mid);
+            cairo_line_to (cr, square.x + square.width, mid);
+            cairo_stroke (cr);
+            cairo_set_dash (cr, NULL, 0, 0);
+          }
+          break;
+        case SAM_LEGEND_OUTLINE:
+          _sam_chart_set_colour (cr, entry->colour);
+          cairo_set_line_width (cr, 2.5 * style->scale);
+          cairo_rectangle (cr, square.x + 1.25 * style->scale, square.y + 1.25 * style->scale,
+                           square.width - 2.5 * style->scale, square.height - 2.5 * style->scale);
+          cairo_stroke (cr);
+          break;
+        case SAM_LEGEND_SWATCH:
+        default:
+          _sam_chart_set_colour (cr, entry->colour);
+          cairo_rectangle (cr, square.x, square.y, square.width, square.height);
+          cairo_fill (cr);
+          break;
+        }
+      text = (SamRect) { x + swatch + 0.5 * font, y, w - swatch - 0.5 * font - 0.6 * font, line };
+      _sam_labels_place_at (labels, entry->label, font, SAM_LABEL_ELLIPSIZE, &style->foreground,
+                            &text, SAM_ALIGN_START);
+      x += w;
+    }
+}
+
+
+/* The first stage of every kind's paint: the background over the whole surface, and the
+ * SamLabels that every word of the chart then goes through. */
+SamLabels *
+_sam_chart_begin_paint (cairo_t             *cr,
+                        const SamChartStyle *style,
+                        double               width,
+                        double               height)
+{
+  _sam_chart_set_colour (cr, &style->background);
+  cairo_paint (cr);
+  return _sam_labels_new (cr, style, width, height);
+}
+
+/* The legend, as _sam_chart_draw_legend() draws it; then frees the two texts its entries
+ * were made with (the withheld reasons, either NULL). */
+void
+_sam_chart_draw_legend_free (SamLabels            *labels,
+                             const SamLegendEntry *entries,
+                             guint                 n_entries,
+                             const SamRect        *box,
+                             char                 *texts[2])
+{
+  _sam_chart_draw_legend (labels, entries, n_entries, box);
+  g_free (texts[0]);
+  g_free (texts[1]);
+}
+
+/* An axis's grid line from (@line[0], @line[1]) to (@line[2], @line[3]), and its number,
+ * @text, in @box. */
+void
+_sam_chart_draw_tick (SamLabels     *labels,
+                      const double   line[4],
+                      const char    *text,
+                      const SamRect *box,
+                      SamAlign       align)
+{
+  const SamChartStyle *style = _sam_labels_get_style (labels);
+  cairo_t *cr = _sam_labels_get_cr (labels);
+
+  _sam_chart_set_colour (cr, &style->grid);
+  cairo_move_to (cr, line[0], line[1]);
+  cairo_line_to (cr, line[2], line[3]);
+  cairo_stroke (cr);
+  _sam_labels_place_at (labels, text, SAM_CHART_SMALL (style), 0, &style->dim, box, align);
+}
+
+/* The mean's axis up the left of @plot, 0 at its foot and 100 at its top: a grid line
+ * across it at 0, 25, 50, 75 and 100 where there is room for all five (else at 0, 50 and
+ * 100), each with its number ending at @label_x. */
+void
+_sam_chart_draw_value_axis (SamLabels     *labels,
+                            const SamRect *plot,
+                            double         label_x)
+{
+  const SamChartStyle *style = _sam_labels_get_style (labels);
+  double line_small = _sam_chart_line_height (style, SAM_CHART_SMALL (style));
+
+  cairo_set_line_width (_sam_labels_get_cr (labels), 1 * style->scale);
+  for (int tick = 0; tick <= 100; tick += plot->height / 4 >= line_small * 1.2 ? 25 : 50)
+    {
+      double y = plot->y + plot->height * (1 - CLAMP (tick, 0, 100) / 100.0);
+      SamRect box = { label_x, y, 0, 0 };
+      char text[8];
+
+      g_snprintf (text, sizeof text, "%d", tick);
+      _sam_chart_draw_tick (labels, (double[]) { plot->x, y, plot->x + plot->width, y }, text,
+                            &box, SAM_ALIGN_END);
+    }
+}
+
+/* Beside the marker at @marker of a figure that is not shown, why there is no bar: why
+ * it is withheld, or @not_shown; where the reason does not fit, the withheld word. */
+void
+_sam_chart_place_why (SamLabels       *labels,
+                      const SamFigure *figure,
+                      int              k,
+                      const char      *not_shown,
+                      const SamRect   *marker)
+{
+  const SamChartStyle *style = _sam_labels_get_style (labels);
+  double small = SAM_CHART_SMALL (style);
+  g_autofree char *why = figure->withheld != SAM_WITHHELD_NONE
+                           ? _sam_chart_withheld_text (figure, k)
+                           : g_strdup (not_shown);
+  SamRect box = { marker->x + marker->width + SAM_CHART_FONT (style) * 0.4,
+                  marker->y + marker->height / 2, 0, 0 };
+
+  if (!_sam_labels_place_at (labels, why, small, SAM_LABEL_PLATE, &style->foreground, &box,
+                             SAM_ALIGN_START) &&
+      figure->withheld != SAM_WITHHELD_NONE)
+    _sam_labels_place_at (labels, _sam_chart_withheld_word (), small, SAM_LABEL_PLATE,
+                          &style->foreground, &box, SAM_ALIGN_START);
+}
