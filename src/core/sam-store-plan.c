@@ -377,6 +377,67 @@ plan_has_meeting_action (SamStore  *store,
   return TRUE;
 }
 
+/* One meeting's decided actions into the plan, inside the caller's transaction. */
+static gboolean
+import_meeting (SamStore   *store,
+                gint64      clinic_id,
+                gint64      meeting_id,
+                GDateTime  *now,
+                GArray     *added_ids,
+                guint      *n_added,
+                GError    **error)
+{
+  g_autoptr(GPtrArray) decided = NULL;
+  g_autofree char *stamp = _sam_store_format_utc (now);
+  gboolean ok;
+  guint added = 0;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+
+  if (!sam_store_begin (store, error))
+    return FALSE;
+  ok = meeting_fits_clinic (store, clinic_id, meeting_id, error);
+  if (ok)
+    {
+      decided = sam_meeting_store_list_actions (store, meeting_id, error);
+      ok = decided != NULL;
+    }
+  for (guint i = 0; ok && i < decided->len; i++)
+    {
+      const SamMeetingAction *from = g_ptr_array_index (decided, i);
+      g_autoptr(SamPlanAction) action = NULL;
+      gboolean has = FALSE;
+
+      ok = plan_has_meeting_action (store, clinic_id, from->id, &has, error);
+      if (!ok || has)
+        continue;
+      action = sam_plan_action_new ();
+      action->what = g_strdup (from->what);
+      g_free (action->who);
+      action->who = g_strdup (from->who ? from->who : "");
+      action->due = g_strdup (from->due);
+      action->item = g_strdup (from->item);
+      action->domain = g_strdup (from->domain);
+      action->status = from->done ? SAM_PLAN_STATUS_DONE : SAM_PLAN_STATUS_PLANNED;
+      action->source = SAM_PLAN_SOURCE_MEETING;
+      action->meeting_action_id = from->id;
+      {
+        gint64 id = 0;
+
+        ok = check_action (action, error) &&
+             insert_action (store, clinic_id, action, stamp, &id, error);
+        if (ok && added_ids != NULL)
+          g_array_append_val (added_ids, id);
+      }
+      added += ok;
+    }
+  if (!_sam_store_finish (store, ok, error))
+    return FALSE;
+  if (n_added != NULL)
+    *n_added = added;
+  return TRUE;
+}
+
 /**
  * sam_plan_import_meeting:
  * @clinic_id: whose plan
@@ -387,15 +448,6 @@ plan_has_meeting_action (SamStore  *store,
  * meeting marked them done). An action the plan already holds from an earlier import is
  * left as the plan has it, so importing twice adds nothing and undoes no edits.
  */
-static gboolean
-import_meeting (SamStore   *store,
-                gint64      clinic_id,
-                gint64      meeting_id,
-                GDateTime  *now,
-                GArray     *added_ids,
-                guint      *n_added,
-                GError    **error);
-
 gboolean
 sam_plan_import_meeting (SamStore   *store,
                          gint64      clinic_id,
@@ -457,66 +509,6 @@ sam_plan_take_meeting (SamStore   *store,
   if (!_sam_store_finish (store, ok, error))
     return FALSE;
   *added_ids = g_steal_pointer (&ids);
-  return TRUE;
-}
-
-static gboolean
-import_meeting (SamStore   *store,
-                gint64      clinic_id,
-                gint64      meeting_id,
-                GDateTime  *now,
-                GArray     *added_ids,
-                guint      *n_added,
-                GError    **error)
-{
-  g_autoptr(GPtrArray) decided = NULL;
-  g_autofree char *stamp = _sam_store_format_utc (now);
-  gboolean ok;
-  guint added = 0;
-
-  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
-
-  if (!sam_store_begin (store, error))
-    return FALSE;
-  ok = meeting_fits_clinic (store, clinic_id, meeting_id, error);
-  if (ok)
-    {
-      decided = sam_meeting_store_list_actions (store, meeting_id, error);
-      ok = decided != NULL;
-    }
-  for (guint i = 0; ok && i < decided->len; i++)
-    {
-      const SamMeetingAction *from = g_ptr_array_index (decided, i);
-      g_autoptr(SamPlanAction) action = NULL;
-      gboolean has = FALSE;
-
-      ok = plan_has_meeting_action (store, clinic_id, from->id, &has, error);
-      if (!ok || has)
-        continue;
-      action = sam_plan_action_new ();
-      action->what = g_strdup (from->what);
-      g_free (action->who);
-      action->who = g_strdup (from->who ? from->who : "");
-      action->due = g_strdup (from->due);
-      action->item = g_strdup (from->item);
-      action->domain = g_strdup (from->domain);
-      action->status = from->done ? SAM_PLAN_STATUS_DONE : SAM_PLAN_STATUS_PLANNED;
-      action->source = SAM_PLAN_SOURCE_MEETING;
-      action->meeting_action_id = from->id;
-      {
-        gint64 id = 0;
-
-        ok = check_action (action, error) &&
-             insert_action (store, clinic_id, action, stamp, &id, error);
-        if (ok && added_ids != NULL)
-          g_array_append_val (added_ids, id);
-      }
-      added += ok;
-    }
-  if (!_sam_store_finish (store, ok, error))
-    return FALSE;
-  if (n_added != NULL)
-    *n_added = added;
   return TRUE;
 }
 
