@@ -124,11 +124,14 @@ create_item_group (SamQuestionnaireView *self,
         }
     }
   if (item->not_applicable != NULL)
-    gtk_list_box_append (
-      GTK_LIST_BOX (list),
-      create_option_row (self, question, item,
-                         sam_instrument_get_not_applicable_label (instrument, item->not_applicable),
-                         SAM_ANSWER_NOT_APPLICABLE, first));
+    {
+      const char *na_label = sam_instrument_get_not_applicable_label (instrument,
+                                                                      item->not_applicable);
+
+      gtk_list_box_append (GTK_LIST_BOX (list),
+                           create_option_row (self, question, item, na_label,
+                                              SAM_ANSWER_NOT_APPLICABLE, first));
+    }
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
   return group;
