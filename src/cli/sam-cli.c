@@ -119,8 +119,8 @@ sam_cli_options_parse (int     *argc,
   };
 
   context = g_option_context_new (NULL);
-  g_option_context_set_summary (context,
-                                _("Leadership, cooperation and collegial support in general practice."));
+  g_option_context_set_summary (context, _("Leadership, cooperation and collegial support in "
+                                           "general practice."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   /* GApplication's own options pass through. */
@@ -141,7 +141,8 @@ sam_cli_options_parse (int     *argc,
     {
       gint64 k;
 
-      if (!g_ascii_string_to_signed (min_group, 10, SAM_MIN_GROUP_SIZE_MIN, SAM_MIN_GROUP_SIZE_MAX, &k, NULL))
+      if (!g_ascii_string_to_signed (min_group, 10, SAM_MIN_GROUP_SIZE_MIN, SAM_MIN_GROUP_SIZE_MAX,
+                                     &k, NULL))
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _("--min-group takes a number from %d to %d, not “%s”"),
@@ -170,7 +171,8 @@ sam_cli_options_parse (int     *argc,
                            options->collect_answers;
     struct { gboolean wrong; const char *message; } rules[] = {
       { options->cluster && !takes_round && !options->close_round,
-        N_("--cluster goes with --import-survey, --close-round, --import-cluster-file or an export") },
+        N_("--cluster goes with --import-survey, --close-round, --import-cluster-file or an "
+           "export") },
       { options->min_group != 0 && !options->export_results && !options->export_figures &&
         !options->export_deck,
         N_("--min-group goes with --export-results, --export-figures or --export-deck") },
@@ -178,7 +180,8 @@ sam_cli_options_parse (int     *argc,
         N_("--round goes with --import-survey, --import-cluster-file or an export") },
       { options->clinic && !options->export_tallies && !options->export_figures &&
         !options->export_results && !options->collect_answers,
-        N_("--clinic goes with --export-tallies, --export-figures, --export-results or --collect-answers") },
+        N_("--clinic goes with --export-tallies, --export-figures, --export-results or "
+           "--collect-answers") },
       { options->export_tallies && (!options->round || !options->clinic),
         N_("--export-tallies needs --round and --clinic") },
       { options->export_figures && !options->round, N_("--export-figures needs --round") },
@@ -187,7 +190,8 @@ sam_cli_options_parse (int     *argc,
         N_("The meeting deck is always the cluster’s view, so it takes no --clinic") },
       { options->collect_answers && !options->clinic,
         N_("--collect-answers needs --clinic: the clinic whose people answer") },
-      { options->collect_answers && options->round && g_strcmp0 (options->round, options->collect_answers) != 0,
+      { options->collect_answers && options->round &&
+        g_strcmp0 (options->round, options->collect_answers) != 0,
         N_("--collect-answers names the round; --round names another") },
       { (options->listen || options->port >= 0) && !options->collect_answers,
         N_("--listen and --port go with --collect-answers") },
@@ -222,7 +226,8 @@ sam_cli_options_has_work (SamCliOptions *options)
 {
   g_return_val_if_fail (options != NULL, FALSE);
 
-  return options->version || options->summary || has_data_work (options) || options->collect_answers != NULL;
+  return options->version || options->summary || has_data_work (options) ||
+         options->collect_answers != NULL;
 }
 
 /**
@@ -251,7 +256,8 @@ run_summary (SamCliOptions *options)
   SamStoreSummary summary = { 0 };
 
   /* Reading creates nothing: a database that is not there is an error. */
-  store = options->demo ? sam_demo_open (path, &error) : sam_store_open (path, SAM_STORE_OPEN_EXISTING, &error);
+  store = options->demo ? sam_demo_open (path, &error)
+                        : sam_store_open (path, SAM_STORE_OPEN_EXISTING, &error);
   if (store == NULL || !sam_store_get_summary (store, &summary, &error))
     {
       g_printerr ("samarbejde: %s\n", error->message);
@@ -350,10 +356,11 @@ import_survey (SamCliOptions  *options,
 
   for (guint role = 0; role < SAM_N_ROLES; role++)
     n_respondents += sam_survey_import_get_n_respondents (import, role);
-  fprintf (report, _("Imported %s into %s: %u clinics, %u respondents (%u partners, %u solo doctors, "
-                     "%u staff), %u answers\n"),
-           options->import_survey, rounds, sam_survey_import_get_clinics (import)->len, n_respondents,
-           sam_survey_import_get_n_respondents (import, SAM_ROLE_PARTNER),
+  fprintf (report,
+           _("Imported %s into %s: %u clinics, %u respondents (%u partners, %u solo doctors, %u "
+             "staff), %u answers\n"),
+           options->import_survey, rounds, sam_survey_import_get_clinics (import)->len,
+           n_respondents, sam_survey_import_get_n_respondents (import, SAM_ROLE_PARTNER),
            sam_survey_import_get_n_respondents (import, SAM_ROLE_SOLO),
            sam_survey_import_get_n_respondents (import, SAM_ROLE_STAFF),
            sam_survey_import_get_n_answers (import));
@@ -364,7 +371,8 @@ import_survey (SamCliOptions  *options,
       g_autoptr(GString) ignored = g_string_new (NULL);
 
       for (guint i = 0; i < list->len; i++)
-        g_string_append_printf (ignored, "%s%s", i > 0 ? ", " : "", (char *) g_ptr_array_index (list, i));
+        g_string_append_printf (ignored, "%s%s", i > 0 ? ", " : "",
+                                (char *) g_ptr_array_index (list, i));
       fprintf (report, _("Ignored columns: %s\n"), ignored->str);
     }
   return TRUE;
@@ -387,7 +395,8 @@ find_round (SamStore    *store,
     {
       SamRound *round = g_ptr_array_index (rounds, i);
 
-      if (g_str_equal (round->label, label) && (cluster == NULL || g_str_equal (round->cluster_name, cluster)))
+      if (g_str_equal (round->label, label) &&
+          (cluster == NULL || g_str_equal (round->cluster_name, cluster)))
         {
           found = i;
           n_found++;
@@ -406,7 +415,8 @@ find_round (SamStore    *store,
   if (n_found > 1)
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                   _("More than one cluster has a round called “%s”: name the cluster with --cluster"),
+                   _("More than one cluster has a round called “%s”: name the cluster with "
+                     "--cluster"),
                    label);
       return NULL;
     }
@@ -440,12 +450,14 @@ write_output (const char  *path,
     {
       if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
         {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write to standard output"));
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("Could not write to standard output"));
           return FALSE;
         }
       return TRUE;
     }
-  return g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
+  return g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                   mode, error);
 }
 
 static const char *
@@ -471,7 +483,8 @@ export_results (SamCliOptions  *options,
 
       if (round == NULL)
         return FALSE;
-      if (options->clinic != NULL && !find_clinic (store, round, options->clinic, &policy.own_clinic_id, error))
+      if (options->clinic != NULL &&
+          !find_clinic (store, round, options->clinic, &policy.own_clinic_id, error))
         return FALSE;
     }
   else if (options->clinic != NULL)
@@ -501,8 +514,9 @@ export_results (SamCliOptions  *options,
     return FALSE;
 
   for (guint i = 0; i < left_out->len; i++)
-    g_printerr (_("Left out round “%s”: it is still open, and a round’s figures are shared only once "
-                  "it is closed (--close-round)\n"), (char *) g_ptr_array_index (left_out, i));
+    g_printerr (_("Left out round “%s”: it is still open, and a round’s figures are shared only "
+                  "once it is closed (--close-round)\n"),
+                (char *) g_ptr_array_index (left_out, i));
   if (options->min_group > 0)
     fprintf (report, ngettext ("Wrote %u row to %s (minimum group size %d)\n",
                                "Wrote %u rows to %s (minimum group size %d)\n", n_rows),
@@ -530,7 +544,8 @@ close_round (SamCliOptions  *options,
     }
   if (!sam_store_set_round_closed (store, round->id, TRUE, error))
     return FALSE;
-  fprintf (report, _("Closed round “%s”: it takes no more answers, and its figures may now be shared\n"),
+  fprintf (report,
+           _("Closed round “%s”: it takes no more answers, and its figures may now be shared\n"),
            round->label);
   return TRUE;
 }
@@ -574,7 +589,8 @@ export_figures (SamCliOptions  *options,
   g_autoptr(SamRound) after = NULL;
 
   if (round == NULL ||
-      (options->clinic != NULL && !find_clinic (store, round, options->clinic, &policy.own_clinic_id, error)) ||
+      (options->clinic != NULL &&
+       !find_clinic (store, round, options->clinic, &policy.own_clinic_id, error)) ||
       !sam_cluster_file_write_figures (store, round->id, &policy, out, error) ||
       !write_output (options->export_figures, out->str, out->len, 0600, error))
     return FALSE;
@@ -583,11 +599,15 @@ export_figures (SamCliOptions  *options,
   if (after == NULL)
     return FALSE;
   if (options->clinic != NULL)
-    fprintf (report, _("Wrote the figures of round “%s” as %s sees them to %s (minimum group size %d)\n"),
-             round->label, options->clinic, output_name (options->export_figures), sam_store_get_round_k (store, after));
+    fprintf (report,
+             _("Wrote the figures of round “%s” as %s sees them to %s (minimum group size %d)\n"),
+             round->label, options->clinic, output_name (options->export_figures),
+             sam_store_get_round_k (store, after));
   else
-    fprintf (report, _("Wrote the cluster’s figures of round “%s” to %s (minimum group size %d)\n"),
-             round->label, output_name (options->export_figures), sam_store_get_round_k (store, after));
+    fprintf (report,
+             _("Wrote the cluster’s figures of round “%s” to %s (minimum group size %d)\n"),
+             round->label, output_name (options->export_figures),
+             sam_store_get_round_k (store, after));
   return TRUE;
 }
 
@@ -604,8 +624,8 @@ export_deck (SamCliOptions  *options,
   if (round == NULL)
     return FALSE;
   bytes = sam_deck_render (store, round->id, options->min_group, &n_pages, error);
-  if (bytes == NULL ||
-      !write_output (options->export_deck, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), 0644, error))
+  if (bytes == NULL || !write_output (options->export_deck, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), 0644, error))
     return FALSE;
   fprintf (report, ngettext ("Wrote the meeting deck of round “%s” (%u slide) to %s\n",
                              "Wrote the meeting deck of round “%s” (%u slides) to %s\n", n_pages),
@@ -670,7 +690,8 @@ run_data_commands (SamCliOptions *options)
   size_t said_length = 0;
   FILE *report = NULL;
   /* Only imports may make a new database; everything else needs one that is there. */
-  SamStoreOpenFlags flags = options->import_survey || options->import_reference || options->import_cluster_files
+  SamStoreOpenFlags flags = options->import_survey || options->import_reference ||
+                            options->import_cluster_files
                             ? SAM_STORE_OPEN_DEFAULT : SAM_STORE_OPEN_EXISTING;
 
   store = options->demo ? sam_demo_open (path, &error) : sam_store_open (path, flags, &error);
@@ -738,7 +759,8 @@ run_collect_answers (SamCliOptions *options)
   gint64 clinic_id = 0;
   guint sigint, sigterm, n;
 
-  store = options->demo ? sam_demo_open (path, &error) : sam_store_open (path, SAM_STORE_OPEN_EXISTING, &error);
+  store = options->demo ? sam_demo_open (path, &error)
+                        : sam_store_open (path, SAM_STORE_OPEN_EXISTING, &error);
   if (store == NULL)
     goto fail;
   sam_store_set_busy_wait (store, 10, say_waiting, NULL);
@@ -749,7 +771,8 @@ run_collect_answers (SamCliOptions *options)
   collect = sam_collect_new (store, round->id, clinic_id);
   sigint = g_unix_signal_add (SIGINT, on_stop_signal, loop);
   sigterm = g_unix_signal_add (SIGTERM, on_stop_signal, loop);
-  if (!sam_collect_start (collect, options->listen, options->port > 0 ? (guint) options->port : 0, &error))
+  if (!sam_collect_start (collect, options->listen, options->port > 0 ? (guint) options->port : 0,
+                          &error))
     {
       g_source_remove (sigint);
       g_source_remove (sigterm);
@@ -757,8 +780,8 @@ run_collect_answers (SamCliOptions *options)
     }
   g_print ("%s\n", sam_collect_get_address (collect));
   fflush (stdout);
-  g_printerr (_("Phones on the clinic’s network can answer round “%s” for %s at this address, in plain "
-                "HTTP; nothing goes through the internet. Stop with Ctrl+C.\n"),
+  g_printerr (_("Phones on the clinic’s network can answer round “%s” for %s at this address, in "
+                "plain HTTP; nothing goes through the internet. Stop with Ctrl+C.\n"),
               round->label, options->clinic);
 
   g_main_loop_run (loop);

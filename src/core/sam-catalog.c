@@ -165,7 +165,8 @@ sam_catalog_new_for_language (const char  *language,
   for (const char *p = language; *p != '\0'; p++)
     if (!g_ascii_isalnum (*p) && *p != '_' && *p != '@')
       {
-        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "“%s” is not a language code", language);
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "“%s” is not a language code",
+                     language);
         return NULL;
       }
 

@@ -282,7 +282,8 @@ sam_cluster_file_write_figures (SamStore                *store,
   if (figures->clinics->len == 0)
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                   _("Round “%s” has no answers and no clinic’s tallies yet"), figures->round_label);
+                   _("Round “%s” has no answers and no clinic’s tallies yet"),
+                   figures->round_label);
       return FALSE;
     }
 

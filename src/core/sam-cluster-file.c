@@ -863,7 +863,8 @@ import_figures (SamClusterFile        *self,
   gint64 cluster_id = 0, round_id = 0;
   gboolean closed = FALSE;
 
-  if (!find_round (self, store, accept_cluster, accept_round, &cluster_id, &round_id, &closed, error))
+  if (!find_round (self, store, accept_cluster, accept_round, &cluster_id, &round_id, &closed,
+                   error))
     return FALSE;
 
   if (!_sam_store_get_received_figures (store, round_id, NULL, NULL, &previous, error))

@@ -216,7 +216,8 @@ sam_collect_form_decode (SamInstrument   *instrument,
         break;
       if (got < 0)
         return refuse (error, SAM_COLLECT_ERROR_MALFORMED,
-                       sam_catalog_gettext (catalog, N_("The answers did not come as a form sends them.")));
+                       sam_catalog_gettext (catalog,
+                                            N_("The answers did not come as a form sends them.")));
 
       if (g_str_equal (name, "form"))
         {
@@ -225,7 +226,8 @@ sam_collect_form_decode (SamInstrument   *instrument,
                            sam_catalog_gettext (catalog, N_("The form was sent twice in one.")));
           if (value[0] == '\0')
             return refuse (error, SAM_COLLECT_ERROR_NO_FORM,
-                           sam_catalog_gettext (catalog, N_("The answers did not come from a form of this computer.")));
+                           sam_catalog_gettext (catalog, N_("The answers did not come from a form "
+                                                            "of this computer.")));
           g_strlcpy (form->token, value, sizeof form->token);
         }
       else if (g_str_equal (name, "role"))
@@ -235,7 +237,8 @@ sam_collect_form_decode (SamInstrument   *instrument,
                            sam_catalog_gettext (catalog, N_("The form was sent twice in one.")));
           if (!sam_role_from_string (value, &role_field))
             return refuse (error, SAM_COLLECT_ERROR_ROLE,
-                           sam_catalog_gettext (catalog, N_("The form names a role the questionnaire does not have.")));
+                           sam_catalog_gettext (catalog, N_("The form names a role the "
+                                                            "questionnaire does not have.")));
           has_role = TRUE;
         }
       else
@@ -248,14 +251,16 @@ sam_collect_form_decode (SamInstrument   *instrument,
               g_autofree char *shown = g_utf8_make_valid (name, -1);
 
               g_set_error (error, SAM_COLLECT_ERROR, SAM_COLLECT_ERROR_UNKNOWN_ITEM,
-                           sam_catalog_gettext (catalog, N_("“%s” is not a question of this questionnaire.")),
+                           sam_catalog_gettext (catalog, N_("“%s” is not a question of this "
+                                                            "questionnaire.")),
                            shown);
               return FALSE;
             }
           if (seen[item->index])
             {
               g_set_error (error, SAM_COLLECT_ERROR, SAM_COLLECT_ERROR_TWICE,
-                           sam_catalog_gettext (catalog, N_("Question %s was answered twice.")), item->id);
+                           sam_catalog_gettext (catalog, N_("Question %s was answered twice.")),
+                           item->id);
               return FALSE;
             }
           /* A code is one or two digits, nothing else: no sign, no spaces. */
@@ -264,7 +269,8 @@ sam_collect_form_decode (SamInstrument   *instrument,
               !g_ascii_string_to_signed (value, 10, 0, 99, &code, NULL))
             {
               g_set_error (error, SAM_COLLECT_ERROR, SAM_COLLECT_ERROR_BAD_ANSWER,
-                           sam_catalog_gettext (catalog, N_("The answer to question %s is not one of its options.")),
+                           sam_catalog_gettext (catalog, N_("The answer to question %s is not one "
+                                                            "of its options.")),
                            item->id);
               return FALSE;
             }
@@ -279,7 +285,8 @@ sam_collect_form_decode (SamInstrument   *instrument,
     {
       form->token[0] = '\0';
       return refuse (error, SAM_COLLECT_ERROR_NO_FORM,
-                     sam_catalog_gettext (catalog, N_("The answers did not come from a form of this computer.")));
+                     sam_catalog_gettext (catalog, N_("The answers did not come from a form of "
+                                                      "this computer.")));
     }
   if (has_role && role_field != form->role)
     return refuse (error, SAM_COLLECT_ERROR_ROLE,
@@ -290,15 +297,18 @@ sam_collect_form_decode (SamInstrument   *instrument,
       if (!sam_item_is_asked (items[i], form->role))
         {
           g_set_error (error, SAM_COLLECT_ERROR, SAM_COLLECT_ERROR_NOT_ASKED,
-                       sam_catalog_gettext (catalog, N_("Question %s is not asked of the role “%s”.")),
+                       sam_catalog_gettext (catalog,
+                                            N_("Question %s is not asked of the role “%s”.")),
                        items[i]->id, sam_instrument_get_role_label (instrument, form->role));
           return FALSE;
         }
-      if (codes[i] == SAM_ANSWER_NOT_APPLICABLE ? items[i]->not_applicable == NULL
-                                                : sam_item_lookup_option (items[i], codes[i]) == NULL)
+      if (codes[i] == SAM_ANSWER_NOT_APPLICABLE
+          ? items[i]->not_applicable == NULL
+          : sam_item_lookup_option (items[i], codes[i]) == NULL)
         {
           g_set_error (error, SAM_COLLECT_ERROR, SAM_COLLECT_ERROR_BAD_ANSWER,
-                       sam_catalog_gettext (catalog, N_("The answer to question %s is not one of its options.")),
+                       sam_catalog_gettext (catalog, N_("The answer to question %s is not one of "
+                                                        "its options.")),
                        items[i]->id);
           return FALSE;
         }
@@ -397,12 +407,16 @@ sam_collect_note_decode (SamCatalog      *catalog,
         break;
       if (got < 0 && !name_ok)
         return refuse (error, SAM_COLLECT_ERROR_MALFORMED,
-                       sam_catalog_gettext (catalog, N_("The note did not come as a form sends it.")));
+                       sam_catalog_gettext (catalog,
+                                            N_("The note did not come as a form sends it.")));
       if (got < 0)
-        return refuse (error, g_str_equal (name, "text") ? SAM_COLLECT_ERROR_BAD_ANSWER : SAM_COLLECT_ERROR_MALFORMED,
+        return refuse (error,
+                       g_str_equal (name, "text") ? SAM_COLLECT_ERROR_BAD_ANSWER
+                                                  : SAM_COLLECT_ERROR_MALFORMED,
                        g_str_equal (name, "text")
                        ? sam_catalog_gettext (catalog, N_("The note is longer than a note may be."))
-                       : sam_catalog_gettext (catalog, N_("The note did not come as a form sends it.")));
+                       : sam_catalog_gettext (catalog,
+                                              N_("The note did not come as a form sends it.")));
 
       if (g_str_equal (name, "form"))
         {
@@ -411,7 +425,8 @@ sam_collect_note_decode (SamCatalog      *catalog,
                            sam_catalog_gettext (catalog, N_("The form was sent twice in one.")));
           if (value[0] == '\0' || strlen (value) > SAM_COLLECT_TOKEN_MAX)
             return refuse (error, SAM_COLLECT_ERROR_NO_FORM,
-                           sam_catalog_gettext (catalog, N_("The note did not come from a form of this computer.")));
+                           sam_catalog_gettext (catalog, N_("The note did not come from a form of "
+                                                            "this computer.")));
           g_strlcpy (note->token, value, sizeof note->token);
         }
       else if (g_str_equal (name, "colour"))
@@ -434,7 +449,8 @@ sam_collect_note_decode (SamCatalog      *catalog,
                            sam_catalog_gettext (catalog, N_("The form was sent twice in one.")));
           if (!g_utf8_validate (value, -1, NULL))
             return refuse (error, SAM_COLLECT_ERROR_MALFORMED,
-                           sam_catalog_gettext (catalog, N_("The note did not come as a form sends it.")));
+                           sam_catalog_gettext (catalog,
+                                                N_("The note did not come as a form sends it.")));
           stripped = g_strstrip (value);
           for (const char *p = stripped; *p != '\0'; p = g_utf8_next_char (p))
             {
@@ -445,27 +461,31 @@ sam_collect_note_decode (SamCatalog      *catalog,
                 *(char *) p = ' ';
               else if (g_unichar_iscntrl (c))
                 return refuse (error, SAM_COLLECT_ERROR_MALFORMED,
-                               sam_catalog_gettext (catalog, N_("The note did not come as a form sends it.")));
+                               sam_catalog_gettext (catalog, N_("The note did not come as a form "
+                                                                "sends it.")));
             }
           if (*stripped == '\0')
             return refuse (error, SAM_COLLECT_ERROR_BAD_ANSWER,
                            sam_catalog_gettext (catalog, N_("The note is empty.")));
           if (g_utf8_strlen (stripped, -1) > SAM_COLLECT_NOTE_MAX)
             return refuse (error, SAM_COLLECT_ERROR_BAD_ANSWER,
-                           sam_catalog_gettext (catalog, N_("The note is longer than a note may be.")));
+                           sam_catalog_gettext (catalog,
+                                                N_("The note is longer than a note may be.")));
           g_strlcpy (note->text, stripped, sizeof note->text);
           has_text = TRUE;
         }
       else
         return refuse (error, SAM_COLLECT_ERROR_MALFORMED,
-                       sam_catalog_gettext (catalog, N_("The note did not come as a form sends it.")));
+                       sam_catalog_gettext (catalog,
+                                            N_("The note did not come as a form sends it.")));
     }
 
   if (note->token[0] == '\0' || !token_has_kind (note->token, "note"))
     {
       note->token[0] = '\0';
       return refuse (error, SAM_COLLECT_ERROR_NO_FORM,
-                     sam_catalog_gettext (catalog, N_("The note did not come from a form of this computer.")));
+                     sam_catalog_gettext (catalog, N_("The note did not come from a form of this "
+                                                      "computer.")));
     }
   if (!has_colour)
     return refuse (error, SAM_COLLECT_ERROR_BAD_ANSWER,
@@ -560,7 +580,8 @@ sam_collect_vote_decode (SamCatalog      *catalog,
       if (got == 0)
         break;
       if (got < 0)
-        return refuse (error, SAM_COLLECT_ERROR_MALFORMED, sam_catalog_gettext (catalog, malformed));
+        return refuse (error, SAM_COLLECT_ERROR_MALFORMED,
+                       sam_catalog_gettext (catalog, malformed));
 
       if (g_str_equal (name, "form"))
         {
@@ -568,30 +589,33 @@ sam_collect_vote_decode (SamCatalog      *catalog,
             return refuse (error, SAM_COLLECT_ERROR_TWICE,
                            sam_catalog_gettext (catalog, N_("The form was sent twice in one.")));
           if (value[0] == '\0')
-            return refuse (error, SAM_COLLECT_ERROR_NO_FORM, sam_catalog_gettext (catalog, no_form));
+            return refuse (error, SAM_COLLECT_ERROR_NO_FORM,
+                           sam_catalog_gettext (catalog, no_form));
           g_strlcpy (vote->token, value, sizeof vote->token);
         }
       else if (g_str_equal (name, "vote"))
         {
           if (!parse_id (value, &id))
             return refuse (error, SAM_COLLECT_ERROR_BAD_ANSWER,
-                           sam_catalog_gettext (catalog, N_("A vote is for a red note of this meeting.")));
+                           sam_catalog_gettext (catalog,
+                                                N_("A vote is for a red note of this meeting.")));
           for (guint i = 0; i < vote->n_votes; i++)
             if (vote->votes[i] == id)
               return refuse (error, SAM_COLLECT_ERROR_TWICE,
                              sam_catalog_gettext (catalog, N_("A red note was chosen twice.")));
           if (vote->n_votes == SAM_COLLECT_VOTES_MAX)
             {
-              g_autofree char *message = g_strdup_printf (sam_catalog_gettext (catalog,
-                                                                               N_("Choose at most %d red notes.")),
-                                                          SAM_COLLECT_VOTES_MAX);
+              g_autofree char *message =
+                g_strdup_printf (sam_catalog_gettext (catalog, N_("Choose at most %d red notes.")),
+                                 SAM_COLLECT_VOTES_MAX);
 
               return refuse (error, SAM_COLLECT_ERROR_BAD_ANSWER, message);
             }
           vote->votes[vote->n_votes++] = id;
         }
       else
-        return refuse (error, SAM_COLLECT_ERROR_MALFORMED, sam_catalog_gettext (catalog, malformed));
+        return refuse (error, SAM_COLLECT_ERROR_MALFORMED,
+                       sam_catalog_gettext (catalog, malformed));
     }
 
   if (vote->token[0] == '\0' || !token_has_kind (vote->token, "vote"))
@@ -657,8 +681,11 @@ sam_collect_answers_decode (SamCatalog         *catalog,
       if (got == 0)
         break;
       if (got < 0)
-        return refuse (error, name_ok && name[0] == 'q' ? SAM_COLLECT_ERROR_BAD_ANSWER : SAM_COLLECT_ERROR_MALFORMED,
-                       sam_catalog_gettext (catalog, name_ok && name[0] == 'q' ? too_long : malformed));
+        return refuse (error,
+                       name_ok && name[0] == 'q' ? SAM_COLLECT_ERROR_BAD_ANSWER
+                                                 : SAM_COLLECT_ERROR_MALFORMED,
+                       sam_catalog_gettext (catalog,
+                                            name_ok && name[0] == 'q' ? too_long : malformed));
 
       if (g_str_equal (name, "form"))
         {
@@ -666,26 +693,31 @@ sam_collect_answers_decode (SamCatalog         *catalog,
             return refuse (error, SAM_COLLECT_ERROR_TWICE,
                            sam_catalog_gettext (catalog, N_("The form was sent twice in one.")));
           if (value[0] == '\0' || strlen (value) > SAM_COLLECT_TOKEN_MAX)
-            return refuse (error, SAM_COLLECT_ERROR_NO_FORM, sam_catalog_gettext (catalog, no_form));
+            return refuse (error, SAM_COLLECT_ERROR_NO_FORM,
+                           sam_catalog_gettext (catalog, no_form));
           g_strlcpy (answers->token, value, sizeof answers->token);
           continue;
         }
       /* "q1" to "qN": one digit, as there are at most SAM_COLLECT_QUESTIONS_MAX. */
       if (name[0] != 'q' || name[1] < '1' || name[1] > '9' || name[2] != '\0')
-        return refuse (error, SAM_COLLECT_ERROR_MALFORMED, sam_catalog_gettext (catalog, malformed));
+        return refuse (error, SAM_COLLECT_ERROR_MALFORMED,
+                       sam_catalog_gettext (catalog, malformed));
       question = (guint) (name[1] - '1');
       if (question >= n_questions)
         return refuse (error, SAM_COLLECT_ERROR_NOT_ASKED,
-                       sam_catalog_gettext (catalog, N_("An answer is to a question that was not asked.")));
+                       sam_catalog_gettext (catalog,
+                                            N_("An answer is to a question that was not asked.")));
       if (given[question])
         return refuse (error, SAM_COLLECT_ERROR_TWICE,
                        sam_catalog_gettext (catalog, N_("The form was sent twice in one.")));
       given[question] = TRUE;
       text = clean_short_text (value);
       if (text == NULL)
-        return refuse (error, SAM_COLLECT_ERROR_MALFORMED, sam_catalog_gettext (catalog, malformed));
+        return refuse (error, SAM_COLLECT_ERROR_MALFORMED,
+                       sam_catalog_gettext (catalog, malformed));
       if (g_utf8_strlen (text, -1) > SAM_COLLECT_ANSWER_MAX)
-        return refuse (error, SAM_COLLECT_ERROR_BAD_ANSWER, sam_catalog_gettext (catalog, too_long));
+        return refuse (error, SAM_COLLECT_ERROR_BAD_ANSWER,
+                       sam_catalog_gettext (catalog, too_long));
       g_strlcpy (answers->answers[question], text, sizeof answers->answers[question]);
       if (*text != '\0')
         any = TRUE;

@@ -84,7 +84,8 @@ typedef struct
 {
   char   token[SAM_COLLECT_TOKEN_MAX + 1];
   guint  n_questions;
-  char   answers[SAM_COLLECT_QUESTIONS_MAX][SAM_COLLECT_ANSWER_MAX * 4 + 1];   /* "" where not answered */
+  /* "" where not answered */
+  char   answers[SAM_COLLECT_QUESTIONS_MAX][SAM_COLLECT_ANSWER_MAX * 4 + 1];
 } SamCollectAnswers;
 
 GQuark    sam_collect_error_quark   (void);

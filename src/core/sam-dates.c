@@ -58,7 +58,8 @@ sam_date_format_long (const GDate *date)
 
   month = g_dpgettext2 (GETTEXT_PACKAGE, "month", month_names[g_date_get_month (date) - 1]);
   /* Translators: a date: the day, the month's name, the year, as in "18 March 2026". */
-  return g_strdup_printf (_("%1$u %2$s %3$u"), g_date_get_day (date), month, g_date_get_year (date));
+  return g_strdup_printf (_("%1$u %2$s %3$u"), g_date_get_day (date), month,
+                          g_date_get_year (date));
 }
 
 /**

@@ -186,7 +186,8 @@ demo_respondent (SamStore         *store,
       n_answers++;
     }
 
-  return sam_store_add_respondent (store, round_id, clinic_id, role, answers, n_answers, NULL, error);
+  return sam_store_add_respondent (store, round_id, clinic_id, role, answers, n_answers, NULL,
+                                   error);
 }
 
 static void
@@ -262,8 +263,9 @@ demo_reference (SamStore    *store,
           format_one_decimal (text, share);
           g_string_append_printf (distribution, "%s%s", c > 0 ? "|" : "", text);
         }
-      if (!insert_reference (store, tallies->round_label, item->id, figure.n * 38 + g_rand_int_range (rand, 0, 40),
-                             mean, favourable, scale->has_favourable, distribution->str, error))
+      if (!insert_reference (store, tallies->round_label, item->id,
+                             figure.n * 38 + g_rand_int_range (rand, 0, 40), mean, favourable,
+                             scale->has_favourable, distribution->str, error))
         return FALSE;
     }
   for (SamIndex x = 0; x < SAM_N_INDICES; x++)
@@ -274,8 +276,8 @@ demo_reference (SamStore    *store,
       if (figure.n == 0)
         continue;
       if (!insert_reference (store, tallies->round_label, sam_index_to_string (x),
-                             figure.n * 38 + g_rand_int_range (rand, 0, 40), 0.75 * figure.mean + 12.5, 0,
-                             FALSE, "", error))
+                             figure.n * 38 + g_rand_int_range (rand, 0, 40),
+                             0.75 * figure.mean + 12.5, 0, FALSE, "", error))
         return FALSE;
     }
   return TRUE;
@@ -303,7 +305,8 @@ sam_demo_populate (SamStore  *store,
   if (!sam_store_ensure_cluster (store, "Demoklyngen", &cluster_id, error))
     goto fail;
   for (guint c = 0; c < G_N_ELEMENTS (demo_clinics); c++)
-    if (!sam_store_ensure_clinic (store, cluster_id, demo_clinics[c].code, NULL, &clinic_ids[c], error))
+    if (!sam_store_ensure_clinic (store, cluster_id, demo_clinics[c].code, NULL, &clinic_ids[c],
+                                  error))
       goto fail;
 
   for (guint r = 0; r < G_N_ELEMENTS (demo_rounds); r++)
@@ -327,11 +330,13 @@ sam_demo_populate (SamStore  *store,
           /* Most doctors answer; staff less often. */
           for (int d = 0; d < clinic->doctors; d++)
             if ((d == 0 || g_rand_double (rand) < 0.9) &&
-                !demo_respondent (store, rand, round_id, clinic_ids[c], clinic, r, doctor_role, error))
+                !demo_respondent (store, rand, round_id, clinic_ids[c], clinic, r, doctor_role,
+                                  error))
               goto fail;
           for (int s = 0; s < clinic->staff; s++)
             if (g_rand_double (rand) < 0.7 &&
-                !demo_respondent (store, rand, round_id, clinic_ids[c], clinic, r, SAM_ROLE_STAFF, error))
+                !demo_respondent (store, rand, round_id, clinic_ids[c], clinic, r, SAM_ROLE_STAFF,
+                                  error))
               goto fail;
         }
     }

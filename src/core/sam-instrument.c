@@ -359,7 +359,10 @@ start_element (GMarkupParseContext  *context,
         if (g_str_equal (attribute_names[i], "for"))
           for_id = attribute_values[i];
       if (state->option == NULL && state->role < 0 && !state->in_na)
-        { set_invalid (context, error, "an alias belongs to an option, a role or not-applicable"); return; }
+        {
+          set_invalid (context, error, "an alias belongs to an option, a role or not-applicable");
+          return;
+        }
       g_free (state->na_id);
       state->na_id = g_strdup (for_id);
       state->alias = TRUE;
@@ -411,8 +414,9 @@ end_element (GMarkupParseContext  *context,
   if (state->markup.collecting)
     {
       g_autofree char *source = _sam_markup_end_text (&state->markup);
-      char *text = g_strdup (state->translate != NULL ? state->translate (source, state->translate_data)
-                                                      : g_dgettext (GETTEXT_PACKAGE, source));
+      char *text =
+        g_strdup (state->translate != NULL ? state->translate (source, state->translate_data)
+                                           : g_dgettext (GETTEXT_PACKAGE, source));
 
       if (state->option != NULL && g_str_equal (element_name, "label"))
         {

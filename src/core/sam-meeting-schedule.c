@@ -215,8 +215,9 @@ sam_meeting_schedule_is_planned (SamMeetingSchedule *self)
   g_return_val_if_fail (self != NULL, FALSE);
 
   for (guint i = 0; i < sam_meeting_template_get_n_steps (self->template); i++)
-    if (self->seconds[i] != sam_meeting_step_get_seconds (sam_meeting_template_get_step (self->template, i),
-                                                          self->earlier_round))
+    if (self->seconds[i] !=
+        sam_meeting_step_get_seconds (sam_meeting_template_get_step (self->template, i),
+                                      self->earlier_round))
       return FALSE;
   return TRUE;
 }

@@ -31,7 +31,8 @@ typedef enum
 #define SAM_PLAN_STATUS_MASK(status) (1u << (status))
 /* The statuses of actions still to be carried out. */
 #define SAM_PLAN_STATUSES_OPEN \
-  (SAM_PLAN_STATUS_MASK (SAM_PLAN_STATUS_PLANNED) | SAM_PLAN_STATUS_MASK (SAM_PLAN_STATUS_IN_PROGRESS))
+  (SAM_PLAN_STATUS_MASK (SAM_PLAN_STATUS_PLANNED) | \
+   SAM_PLAN_STATUS_MASK (SAM_PLAN_STATUS_IN_PROGRESS))
 
 typedef enum
 {

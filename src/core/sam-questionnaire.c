@@ -263,7 +263,8 @@ sam_questionnaire_set_answer (SamQuestionnaire  *self,
   g_return_val_if_fail (item != NULL, FALSE);
   g_return_val_if_fail (!self->submitted, FALSE);
 
-  if (code != 0 && !sam_instrument_check_answer (self->instrument, item->id, self->role, code, error))
+  if (code != 0 &&
+      !sam_instrument_check_answer (self->instrument, item->id, self->role, code, error))
     return FALSE;
   if (self->codes[item->index] == code)
     return TRUE;

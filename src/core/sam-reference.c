@@ -139,7 +139,8 @@ read_row (SamCsvReader  *reader,
   if (*row->mean != '\0' && !is_percentage (row->mean))
     return fail (error, name, line, "mean", _("“%s” is not a number from 0 to 100"), row->mean);
   if (*row->favourable != '\0' && !is_percentage (row->favourable))
-    return fail (error, name, line, "favourable", _("“%s” is not a number from 0 to 100"), row->favourable);
+    return fail (error, name, line, "favourable", _("“%s” is not a number from 0 to 100"),
+                 row->favourable);
 
   /* Shares and distributions only where the item has them (the contract writes them empty
    * for the meetings scale and for indices). */
@@ -157,7 +158,8 @@ read_row (SamCsvReader  *reader,
                      g_strv_length (parts), n_codes);
       for (guint i = 0; parts[i] != NULL; i++)
         if (!is_percentage (g_strstrip (parts[i])))
-          return fail (error, name, line, "distribution", _("“%s” is not a number from 0 to 100"), parts[i]);
+          return fail (error, name, line, "distribution", _("“%s” is not a number from 0 to 100"),
+                       parts[i]);
     }
 
   if (row->n > 0 && row->suppressed == 0 && *row->mean == '\0')
@@ -206,7 +208,8 @@ sam_reference_import (SamStore    *store,
       columns[c] = -1;
       for (guint i = 0; i < sam_csv_reader_get_n_fields (reader); i++)
         {
-          g_autofree char *field = g_strstrip (g_utf8_casefold (sam_csv_reader_get_field (reader, i), -1));
+          g_autofree char *field =
+            g_strstrip (g_utf8_casefold (sam_csv_reader_get_field (reader, i), -1));
 
           if (g_str_equal (field, column_names[c]))
             columns[c] = i;

@@ -186,7 +186,8 @@ sam_round_tallies_load (SamStore  *store,
 
   g_ptr_array_sort (round->clinics, compare_clinics);
   for (guint i = 0; i < round->clinics->len; i++)
-    sam_tallies_merge (&round->cluster, &((SamClinicTallies *) g_ptr_array_index (round->clinics, i))->tallies);
+    sam_tallies_merge (&round->cluster,
+                       &((SamClinicTallies *) g_ptr_array_index (round->clinics, i))->tallies);
 
   return g_steal_pointer (&round);
 }
@@ -194,7 +195,8 @@ sam_round_tallies_load (SamStore  *store,
 /* Writing the results file (formats contract, "Results CSV") */
 
 static const char *header[] = {
-  "round", "cluster", "scope", "unit", "item", "n", "mean", "favourable", "distribution", "suppressed",
+  "round", "cluster", "scope", "unit", "item", "n", "mean", "favourable", "distribution",
+  "suppressed",
 };
 
 typedef struct

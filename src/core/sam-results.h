@@ -27,7 +27,8 @@ typedef struct
   char       *round_label;
   char       *cluster_name;
   SamTallies  cluster;
-  GPtrArray  *clinics;        /* SamClinicTallies: clinics with answers or imported tallies, by code */
+  GPtrArray  *clinics;        /* SamClinicTallies: clinics with answers or imported tallies,
+                               * by code */
 } SamRoundTallies;
 
 typedef void (*SamFigureFunc) (const char      *scope,

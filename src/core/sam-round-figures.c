@@ -70,7 +70,8 @@ figure_from_slot (SamFigure        *figure,
                   const SamTallies *tallies)
 {
   if (slot < SAM_N_ITEMS)
-    sam_figure_from_item_tally (figure, sam_instrument_get_item (sam_instrument_get_default (), slot),
+    sam_figure_from_item_tally (figure,
+                                sam_instrument_get_item (sam_instrument_get_default (), slot),
                                 &tallies->items[slot]);
   else
     sam_figure_from_index_tally (figure, &tallies->indices[slot - SAM_N_ITEMS]);
@@ -109,7 +110,8 @@ figure_from_text (SamFigure  *figure,
     }
   /* A row without a mean cannot be drawn: it was withheld where it came from. */
   if (figure->n > 0 && (suppressed || mean == NULL || *mean == '\0'))
-    figure->withheld = figure->n < (guint) MAX (k, 1) ? SAM_WITHHELD_PRIMARY : SAM_WITHHELD_SECONDARY;
+    figure->withheld =
+      figure->n < (guint) MAX (k, 1) ? SAM_WITHHELD_PRIMARY : SAM_WITHHELD_SECONDARY;
   else
     sam_figure_apply_primary (figure, k);
 }
@@ -593,7 +595,8 @@ sam_standing_compare (const SamFigure *clinic,
 {
   double difference;
 
-  if (!sam_figure_is_shown (clinic) || !sam_figure_is_shown (cluster) || clinic->n == 0 || cluster->n == 0)
+  if (!sam_figure_is_shown (clinic) || !sam_figure_is_shown (cluster) || clinic->n == 0 ||
+      cluster->n == 0)
     return SAM_STANDING_UNKNOWN;
   difference = clinic->mean - cluster->mean;
   if (fabs (difference) < LEVEL_POINTS)
@@ -650,8 +653,9 @@ sam_leadership_story_make (SamRoundFigures    *figures,
       entry->cluster_mean = cluster->mean;
       /* How often meetings are held is neither above nor below: the right frequency
        * differs per kind of meeting. */
-      entry->standing = item->question->scale->has_favourable ? sam_standing_compare (clinic, cluster)
-                                                              : SAM_STANDING_UNKNOWN;
+      entry->standing = item->question->scale->has_favourable
+                        ? sam_standing_compare (clinic, cluster)
+                        : SAM_STANDING_UNKNOWN;
       /* One answer has no spread to speak of. */
       entry->spread = clinic->n >= 2 ? sam_figure_spread (clinic, item) : -1;
       if (clinic->n > 0)
@@ -784,7 +788,8 @@ sam_headline_make (SamRoundFigures *figures,
 
       if (clinic != NULL)
         headline->figure = clinic->figures[slot];
-      if (previous != NULL && (clinic = sam_round_figures_find_clinic (previous, clinic_id)) != NULL)
+      if (previous != NULL &&
+          (clinic = sam_round_figures_find_clinic (previous, clinic_id)) != NULL)
         {
           headline->previous = clinic->figures[slot];
           headline->has_previous = TRUE;

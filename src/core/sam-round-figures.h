@@ -60,7 +60,8 @@ typedef struct
   SamFiguresSource  source;
   char             *source_file;        /* the figures file's name, where from one */
   char             *source_date;        /* when it was taken in, YYYY-MM-DD */
-  gboolean          own_changed;        /* the own clinic's answers changed after its tallies went out */
+  gboolean          own_changed;        /* the own clinic's answers changed after its tallies
+                                         * went out */
 } SamRoundFigures;
 
 /* What the Results section shows for a round: its figures, and those of its cluster's
@@ -87,7 +88,8 @@ typedef struct
   double         clinic_mean;
   double         cluster_mean;
   SamStanding    standing;
-  double         spread;     /* the standard deviation of the clinic's scores, in points; -1 unknown */
+  double         spread;     /* the standard deviation of the clinic's scores, in points;
+                              * -1 unknown */
 } SamStoryItem;
 
 typedef struct

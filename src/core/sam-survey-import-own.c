@@ -18,7 +18,8 @@
 /* The results CSV's header (formats contract), as the app writes it; a spreadsheet that
  * saved it again may have changed the delimiter or the case. */
 static const char *results_columns[] = {
-  "round", "cluster", "scope", "unit", "item", "n", "mean", "favourable", "distribution", "suppressed",
+  "round", "cluster", "scope", "unit", "item", "n", "mean", "favourable", "distribution",
+  "suppressed",
 };
 
 static gboolean

@@ -86,8 +86,8 @@ refuse_own_file (SamSurveyImport *self,
       return TRUE;
     case SAM_OWN_FILE_TALLIES:
       g_ptr_array_add (self->errors, g_strdup_printf (
-        _("%s is a clinic’s tallies file for the cluster, not survey answers. The coordinator takes "
-          "it in with Import Files From the Cluster…"), self->basename));
+        _("%s is a clinic’s tallies file for the cluster, not survey answers. The coordinator "
+          "takes it in with Import Files From the Cluster…"), self->basename));
       return TRUE;
     case SAM_OWN_FILE_FIGURES:
       g_ptr_array_add (self->errors, g_strdup_printf (
@@ -154,7 +154,8 @@ add_error (SamSurveyImport *self,
   else if (column == NULL)
     g_ptr_array_add (self->errors, g_strdup_printf ("%s:%u: %s", self->name, line, message));
   else
-    g_ptr_array_add (self->errors, g_strdup_printf ("%s:%u:%s: %s", self->name, line, column, message));
+    g_ptr_array_add (self->errors,
+                     g_strdup_printf ("%s:%u:%s: %s", self->name, line, column, message));
 }
 
 static void
@@ -349,8 +350,8 @@ read_row (SamSurveyImport *self,
           g_autofree char *text = trimmed (value);
 
           add_error (self, sam_csv_reader_get_field_line (reader, i), item->id,
-                     _("the row answers \"%s\", but the item is not asked of the role \"%s\""), text,
-                     sam_instrument_get_role_label (instrument, row->role));
+                     _("the row answers \"%s\", but the item is not asked of the role \"%s\""),
+                     text, sam_instrument_get_role_label (instrument, row->role));
         }
       else
         row->codes[column] = code;
@@ -364,7 +365,8 @@ read_row (SamSurveyImport *self,
       g_string_append_c (key, '\x1f');
       g_string_append (key, row->respondent);
       if (g_hash_table_lookup_extended (respondents, key->str, NULL, &first))
-        add_error (self, line, "respondent", _("respondent \"%s\" appears twice in round \"%s\" (first on line %u)"),
+        add_error (self, line, "respondent",
+                   _("respondent \"%s\" appears twice in round \"%s\" (first on line %u)"),
                    row->respondent, row->round, GPOINTER_TO_UINT (first));
       else
         g_hash_table_insert (respondents, g_strdup (key->str), GUINT_TO_POINTER (line));
@@ -407,7 +409,8 @@ sam_survey_import_parse (const char *name,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GHashTable) respondents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) clinics_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) clinics_seen =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) rounds_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *round = NULL;
 
@@ -614,7 +617,8 @@ find_cluster (SamStore    *store,
   g_set_error_literal (error, SAM_SURVEY_IMPORT_ERROR, SAM_SURVEY_IMPORT_ERROR_CLUSTER,
                        clusters->len == 0
                        ? _("Name the cluster the clinics belong to")
-                       : _("The database holds several clusters: name the one the clinics belong to"));
+                       : _("The database holds several clusters: name the one the clinics "
+                           "belong to"));
   return FALSE;
 }
 
@@ -669,7 +673,8 @@ require_rounds (SamSurveyImport *self)
       Row *row = g_ptr_array_index (self->rows, i);
 
       if (row->round == NULL)
-        add_error (self, row->line, "round", _("the row has no round, and no round was given for the import"));
+        add_error (self, row->line, "round",
+                   _("the row has no round, and no round was given for the import"));
     }
 }
 
@@ -730,7 +735,8 @@ commit_rows (SamSurveyImport  *self,
 {
   g_autoptr(GHashTable) round_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) clinic_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_autoptr(GHashTable) round_imports = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) round_imports =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) linked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *date = today ();
   g_autoptr(SamStoreImportWriter) writer = NULL;
@@ -780,7 +786,8 @@ commit_rows (SamSurveyImport  *self,
       gint64 round_id = *(gint64 *) g_hash_table_lookup (round_ids, row->round);
       gint64 import_id = *(gint64 *) g_hash_table_lookup (round_imports, row->round);
       gint64 clinic_id = *(gint64 *) g_hash_table_lookup (clinic_ids, row->clinic);
-      g_autofree char *pair = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, round_id, clinic_id);
+      g_autofree char *pair =
+        g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, round_id, clinic_id);
 
       if ((g_hash_table_add (linked, g_steal_pointer (&pair)) &&
            !_sam_store_import_writer_add_round_clinic (writer, round_id, clinic_id, error)) ||
@@ -883,10 +890,12 @@ sam_survey_import_undo (SamSurveyImport  *self,
     if (!sam_store_delete_import (store, g_array_index (self->import_ids, gint64, i), error))
       goto fail;
   for (guint i = 0; i < self->created_rounds->len; i++)
-    if (!sam_store_delete_round_if_unused (store, g_array_index (self->created_rounds, gint64, i), error))
+    if (!sam_store_delete_round_if_unused (store, g_array_index (self->created_rounds, gint64, i),
+                                           error))
       goto fail;
   for (guint i = 0; i < self->created_clinics->len; i++)
-    if (!sam_store_delete_clinic_if_unused (store, g_array_index (self->created_clinics, gint64, i), error))
+    if (!sam_store_delete_clinic_if_unused (store, g_array_index (self->created_clinics, gint64, i),
+                                            error))
       goto fail;
   if (!sam_store_commit (store, error))
     return FALSE;

@@ -105,11 +105,14 @@ sam_application_show_window (SamApplication *self)
     gtk_window_destroy (old);
 
   /* The menu offers the way into the demo, or out of it. */
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "open-demo")),
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "open-demo")),
                                !self->demo);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "leave-demo")),
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "leave-demo")),
                                self->demo);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "restore-backup")),
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "restore-backup")),
                                !self->demo);
 }
 
@@ -154,7 +157,8 @@ preferences_action (GSimpleAction *action,
 {
   SamApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  SamContext *context = SAM_IS_WINDOW (window) ? sam_window_get_context (SAM_WINDOW (window)) : NULL;
+  SamContext *context =
+    SAM_IS_WINDOW (window) ? sam_window_get_context (SAM_WINDOW (window)) : NULL;
   SamPreferencesWindow *preferences;
 
   if (context == NULL)
@@ -420,13 +424,17 @@ sam_application_show_backups (SamApplication *self)
 
   body = backups->len > 0
          ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "A copy of “%s” is kept before the first change of a day and before "
-                                         "an upgrade; the last %u of a day are kept.",
-                                         "A copy of “%s” is kept before the first change of a day and before "
-                                         "an upgrade; the last %u of a day are kept.", SAM_BACKUPS_KEPT),
+                                         "A copy of “%s” is kept before the first change of a "
+                                         "day and before an upgrade; the last %u of a day are "
+                                         "kept.",
+                                         "A copy of “%s” is kept before the first change of a "
+                                         "day and before an upgrade; the last %u of a day are "
+                                         "kept.",
+                                         SAM_BACKUPS_KEPT),
                             path, SAM_BACKUPS_KEPT)
-         : g_strdup_printf (_("There is no backup of “%s” yet. One is kept before the first change of a "
-                              "day."), path);
+         : g_strdup_printf (_("There is no backup of “%s” yet. One is kept before the first "
+                              "change of a day."),
+                            path);
   dialog = sam_dialogs_message_new (parent != NULL ? GTK_WIDGET (parent) : NULL,
                                     _("Restore a Backup"), body);
   backups_data = g_new0 (Backups, 1);
@@ -441,7 +449,8 @@ sam_application_show_backups (SamApplication *self)
     {
       GtkWidget *scrolled = gtk_scrolled_window_new ();
 
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                      GTK_POLICY_AUTOMATIC);
       gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
       gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
@@ -479,7 +488,8 @@ sam_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (sam_application_parent_class)->startup (app);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
@@ -496,7 +506,8 @@ sam_application_startup (GApplication *app)
       g_autofree char *action = g_strdup_printf ("win.show-section::%s", sections[i]);
       g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
 
-      gtk_application_set_accels_for_action (GTK_APPLICATION (self), action, (const char *[]) { accel, NULL });
+      gtk_application_set_accels_for_action (GTK_APPLICATION (self), action,
+                                             (const char *[]) { accel, NULL });
     }
 
   gtk_window_set_default_icon_name (APP_ID);

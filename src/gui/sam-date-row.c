@@ -77,7 +77,8 @@ update (SamDateRow *self)
     self->message = g_strdup (error->message);
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self),
-                               self->message != NULL ? self->message : subtitle != NULL ? subtitle : "");
+                               self->message != NULL ? self->message
+                               : subtitle != NULL ? subtitle : "");
   if (self->message != NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
@@ -89,10 +90,12 @@ update (SamDateRow *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self), "date-error");
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  self->message != NULL ? self->message : subtitle != NULL ? subtitle : "",
+                                  self->message != NULL ? self->message
+                                  : subtitle != NULL ? subtitle : "",
                                   -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID,
-                               self->message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               self->message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
+                                                     : GTK_ACCESSIBLE_INVALID_FALSE,
                                -1);
 
   if (g_strcmp0 (iso, self->date) != 0)
@@ -121,8 +124,8 @@ on_popover_show (SamDateRow *self)
 
   g_date_clear (&date, 1);
   if (self->date != NULL && sam_date_parse_iso (self->date, &date))
-    day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
-                                 12, 0, 0);
+    day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                 g_date_get_day (&date), 12, 0, 0);
   else
     day = g_date_time_new_now_local ();
   self->syncing = TRUE;

@@ -165,10 +165,11 @@ sam_dialogs_ask_close_round (GtkWindow          *parent,
   data->user_data = user_data;
   heading = g_strdup_printf (_("Close Round “%s”?"), round->label);
   return sam_dialogs_confirm (parent, heading,
-                              _("A round’s figures are shared with the cluster once, when the round is "
-                                "closed, so that no later answer can change them and give someone away. "
-                                "After closing, the round takes no more answers, survey files or tallies; "
-                                "once its figures have been shared, late answers go into a new round."),
+                              _("A round’s figures are shared with the cluster once, when the "
+                                "round is closed, so that no later answer can change them and give "
+                                "someone away. After closing, the round takes no more answers, "
+                                "survey files or tallies; once its figures have been shared, late "
+                                "answers go into a new round."),
                               _("_Close Round"), FALSE, on_close_confirmed, data);
 }
 

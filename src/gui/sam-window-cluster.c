@@ -71,10 +71,11 @@ sam_window_write_cluster_file (SamWindow  *self,
   store = sam_context_get_store (self->context);
   /* The cluster's view, at the round's own k: the one pattern everyone sees. */
   if (figures ? !sam_cluster_file_write_figures (store, round_id, NULL, out, error)
-              : !sam_cluster_file_write_tallies (store, round_id, sam_store_get_own_clinic (store), out, error))
+              : !sam_cluster_file_write_tallies (store, round_id, sam_store_get_own_clinic (store),
+                                                 out, error))
     return FALSE;
-  return g_file_replace_contents (file, out->str, out->len, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
+  return g_file_replace_contents (file, out->str, out->len, NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
 }
 
 static void
@@ -183,24 +184,28 @@ sam_window_ask_export_tallies (SamWindow *self,
 
   k = sam_store_get_min_group_size (store);
   if ((int) n < k)
-    body = g_strdup_printf (ngettext ("The file holds how often each answer was given, never who gave it. "
-                                      "But only %u person from the clinic has answered, so the coordinator "
-                                      "can see that person’s answers in it.",
-                                      "The file holds how often each answer was given, never who gave it. "
-                                      "But only %u people from the clinic have answered, fewer than %d, so the "
-                                      "coordinator can work out each person’s answers from it.", n),
+    body = g_strdup_printf (ngettext ("The file holds how often each answer was given, never who "
+                                      "gave it. But only %u person from the clinic has answered, "
+                                      "so the coordinator can see that person’s answers in it.",
+                                      "The file holds how often each answer was given, never who "
+                                      "gave it. But only %u people from the clinic have answered, "
+                                      "fewer than %d, so the coordinator can work out each "
+                                      "person’s answers from it.",
+                                      n),
                             n, k);
   else
-    body = g_strdup_printf (ngettext ("The file holds how often each answer was given by the %u person who "
-                                      "answered, never who gave it.",
-                                      "The file holds how often each answer was given by the %u people who "
-                                      "answered, never who gave which answer.", n),
+    body = g_strdup_printf (ngettext ("The file holds how often each answer was given by the %u "
+                                      "person who answered, never who gave it.",
+                                      "The file holds how often each answer was given by the %u "
+                                      "people who answered, never who gave which answer.",
+                                      n),
                             n);
 
   data = g_new0 (RoundFile, 1);
   data->window = g_object_ref (self);
   data->round_id = round_id;
-  return sam_dialogs_confirm (GTK_WINDOW (self), _("Send the Clinic’s Answers to the Coordinator?"), body,
+  return sam_dialogs_confirm (GTK_WINDOW (self),
+                              _("Send the Clinic’s Answers to the Coordinator?"), body,
                               _("_Save File…"), (int) n < k, on_reveal_confirmed, data);
 }
 
@@ -219,7 +224,8 @@ save_figures (SamWindow *self,
   g_autoptr(GPtrArray) rounds = sam_store_list_rounds (sam_context_get_store (self->context), NULL);
   SamRound *round = find_round (self, round_id, rounds);
   /* Translators: the start of a file name, as in "figures-Klynge Syd-Baseline 2026.json". */
-  g_autofree char *name = file_name_for (_("figures"), round ? round->cluster_name : "", round ? round->label : "");
+  g_autofree char *name =
+    file_name_for (_("figures"), round ? round->cluster_name : "", round ? round->label : "");
 
   choose_save (self, TRUE, round_id, name);
 }
@@ -313,9 +319,11 @@ on_add_new_confirmed (gboolean confirmed,
   if (confirmed)
     {
       if (!sam_window_import_cluster_file (data->window, data->file, TRUE, &result, &error))
-        sam_dialogs_alert (GTK_WINDOW (data->window), _("The File Was Not Imported"), error->message);
+        sam_dialogs_alert (GTK_WINDOW (data->window), _("The File Was Not Imported"),
+                           error->message);
       else
-        toast_imported (data->window, result == SAM_CLUSTER_FILE_ADDED, result == SAM_CLUSTER_FILE_ALREADY);
+        toast_imported (data->window, result == SAM_CLUSTER_FILE_ADDED,
+                        result == SAM_CLUSTER_FILE_ALREADY);
     }
   g_object_unref (data->window);
   g_object_unref (data->file);
@@ -329,7 +337,8 @@ ask_add_new (SamWindow  *self,
              const char *message)
 {
   NewFile *data = g_new0 (NewFile, 1);
-  g_autofree char *body = g_strdup_printf (_("%s\n\nTake the file in and add them to this computer?"), message);
+  g_autofree char *body =
+    g_strdup_printf (_("%s\n\nTake the file in and add them to this computer?"), message);
 
   data->window = g_object_ref (self);
   data->file = g_object_ref (file);
@@ -358,7 +367,8 @@ on_open_files (GListModel *files,
               if (g_error_matches (error, SAM_CLUSTER_FILE_ERROR, SAM_CLUSTER_FILE_ERROR_UNKNOWN))
                 ask_add_new (self, file, error->message);
               else
-                g_string_append_printf (problems, "%s%s", problems->len ? "\n" : "", error->message);
+                g_string_append_printf (problems, "%s%s", problems->len ? "\n" : "",
+                                        error->message);
             }
           else if (result == SAM_CLUSTER_FILE_ALREADY)
             already++;
@@ -392,9 +402,12 @@ static const GActionEntry cluster_actions[] = {
 void
 _sam_window_install_cluster_actions (SamWindow *self)
 {
-  g_action_map_add_action_entries (G_ACTION_MAP (self), cluster_actions, G_N_ELEMENTS (cluster_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), cluster_actions,
+                                   G_N_ELEMENTS (cluster_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (cluster_actions); i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                              cluster_actions[i].name)),
-                                 self->context != NULL);
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), cluster_actions[i].name);
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->context != NULL);
+    }
 }

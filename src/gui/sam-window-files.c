@@ -198,8 +198,8 @@ sam_window_export_results (SamWindow  *self,
   /* The closed rounds, each at the k it was first shared with. */
   store = sam_context_get_store (self->context);
   return sam_results_write_csv (store, NULL, NULL, out, NULL, left_out, error) &&
-         g_file_replace_contents (file, out->str, out->len, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
+         g_file_replace_contents (file, out->str, out->len, NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
 }
 
 static void
@@ -224,9 +224,11 @@ export_results (SamWindow *self,
 
       g_ptr_array_add (left_out, NULL);
       rounds = g_strjoinv (", ", (char **) left_out->pdata);
-      body = g_strdup_printf (_("Saved the closed rounds as “%s”. Left out, because they are still "
-                                "open: %s. A round’s figures are shared once, when it is closed and "
-                                "no more answers can change them."), name, rounds);
+      body =
+        g_strdup_printf (_("Saved the closed rounds as “%s”. Left out, because they are still "
+                           "open: %s. A round’s figures are shared once, when it is closed and no "
+                           "more answers can change them."),
+                         name, rounds);
       sam_dialogs_alert (GTK_WINDOW (self), _("Open Rounds Left Out"), body);
       return;
     }
@@ -315,7 +317,8 @@ import_reference_now (SamWindow *self,
 
   if (!sam_window_import_reference (self, file, &n_rows, replace ? NULL : &replaced, &error))
     {
-      sam_dialogs_alert (GTK_WINDOW (self), _("The National Figures Were Not Imported"), error->message);
+      sam_dialogs_alert (GTK_WINDOW (self), _("The National Figures Were Not Imported"),
+                         error->message);
       return;
     }
   if (replaced != NULL && replaced->len > 0)
@@ -326,15 +329,18 @@ import_reference_now (SamWindow *self,
 
       g_ptr_array_add (replaced, NULL);
       rounds = g_strjoinv (", ", (char **) replaced->pdata);
-      body = g_strdup_printf (_("The database has national figures for %s already. Those in the file "
-                                "take their place, and the ones there now are gone."), rounds);
+      body =
+        g_strdup_printf (_("The database has national figures for %s already. Those in the file "
+                           "take their place, and the ones there now are gone."),
+                         rounds);
       data->window = g_object_ref (self);
       data->file = g_object_ref (file);
-      sam_dialogs_confirm (GTK_WINDOW (self), _("Replace the National Figures?"), body, _("_Replace"), TRUE,
-                           on_replace_reference, data);
+      sam_dialogs_confirm (GTK_WINDOW (self), _("Replace the National Figures?"), body,
+                           _("_Replace"), TRUE, on_replace_reference, data);
       return;
     }
-  title = g_strdup_printf (ngettext ("Imported %u national figure", "Imported %u national figures", n_rows),
+  title = g_strdup_printf (ngettext ("Imported %u national figure", "Imported %u national figures",
+                                     n_rows),
                            n_rows);
   toast (self, title);
 }
@@ -417,9 +423,9 @@ reset_demo_action (GSimpleAction *action,
   if (self->context == NULL || !sam_context_is_demo (self->context))
     return;
   sam_dialogs_confirm (GTK_WINDOW (self), _("Reset the Demo?"),
-                       _("The demo data is made again as it was first shown. What was changed in the "
-                         "demo (answers, rounds, meetings, plans and notes) is dropped. Your own data "
-                         "is not touched."),
+                       _("The demo data is made again as it was first shown. What was changed in "
+                         "the demo (answers, rounds, meetings, plans and notes) is dropped. Your "
+                         "own data is not touched."),
                        _("_Reset"), TRUE, reset_demo_confirmed, g_object_ref (self));
 }
 
@@ -434,11 +440,14 @@ static const GActionEntry file_actions[] = {
 void
 _sam_window_install_file_actions (SamWindow *self)
 {
-  g_action_map_add_action_entries (G_ACTION_MAP (self), file_actions, G_N_ELEMENTS (file_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), file_actions, G_N_ELEMENTS (file_actions),
+                                   self);
 
   /* Without a database there is nothing to import into or export from. */
   for (guint i = 0; i < G_N_ELEMENTS (file_actions); i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                              file_actions[i].name)),
-                                 self->context != NULL);
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), file_actions[i].name);
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->context != NULL);
+    }
 }

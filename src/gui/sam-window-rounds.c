@@ -109,7 +109,8 @@ on_rename_response (AdwMessageDialog *dialog,
     return;
 
   text = entry_text (data);
-  if (!sam_store_rename_round (sam_context_get_store (data->window->context), data->round_id, text, &error))
+  if (!sam_store_rename_round (sam_context_get_store (data->window->context), data->round_id, text,
+                               &error))
     sam_dialogs_alert (GTK_WINDOW (data->window), _("The Round Was Not Renamed"), error->message);
 }
 
@@ -197,8 +198,8 @@ on_closed (gboolean  closed,
 
   if (closed && round != NULL)
     {
-      g_autofree char *title = g_strdup_printf (_("Round “%s” is closed: its figures can be shared"),
-                                                round->label);
+      g_autofree char *title =
+        g_strdup_printf (_("Round “%s” is closed: its figures can be shared"), round->label);
 
       toast (data->window, title);
     }
@@ -239,8 +240,8 @@ sam_window_ask_close_round (SamWindow          *self,
   data->window = g_object_ref (self);
   data->func = func;
   data->user_data = user_data;
-  return sam_dialogs_ask_close_round (GTK_WINDOW (self), sam_context_get_store (self->context), round_id,
-                                      on_closed, data);
+  return sam_dialogs_ask_close_round (GTK_WINDOW (self), sam_context_get_store (self->context),
+                                      round_id, on_closed, data);
 }
 
 static void
@@ -308,8 +309,10 @@ on_delete_confirmed (gboolean confirmed,
 
   if (confirmed)
     {
-      if (!sam_store_delete_round (sam_context_get_store (data->window->context), data->round_id, &error))
-        sam_dialogs_alert (GTK_WINDOW (data->window), _("The Round Was Not Deleted"), error->message);
+      if (!sam_store_delete_round (sam_context_get_store (data->window->context), data->round_id,
+                                   &error))
+        sam_dialogs_alert (GTK_WINDOW (data->window), _("The Round Was Not Deleted"),
+                           error->message);
       else
         {
           title = g_strdup_printf (_("Deleted round “%s”"), data->label);
@@ -356,23 +359,25 @@ sam_window_ask_delete_round (SamWindow *self,
 
   heading = g_strdup_printf (_("Delete Round “%s”?"), round->label);
   if (n_respondents == 0)
-    body = g_strdup (_("Nobody has answered in this round. Anything imported into it is deleted too. "
-                       "This cannot be undone."));
+    body =
+      g_strdup (_("Nobody has answered in this round. Anything imported into it is deleted too. "
+                  "This cannot be undone."));
   else
     {
       /* Translators: the part in brackets of "The answers of 67 respondents (1,520 answers)…". */
       answers = g_strdup_printf (ngettext ("%'u answer", "%'u answers", n_answers), n_answers);
       /* Translators: %'u is the number of respondents, %s is "1,520 answers". */
-      body = g_strdup_printf (ngettext ("The answers of %'u respondent (%s) and everything imported "
-                                        "into the round are deleted. This cannot be undone.",
-                                        "The answers of %'u respondents (%s) and everything imported "
-                                        "into the round are deleted. This cannot be undone.",
-                                        n_respondents),
-                              n_respondents, answers);
+      body =
+        g_strdup_printf (ngettext ("The answers of %'u respondent (%s) and everything imported "
+                                   "into the round are deleted. This cannot be undone.",
+                                   "The answers of %'u respondents (%s) and everything imported "
+                                   "into the round are deleted. This cannot be undone.",
+                                   n_respondents),
+                         n_respondents, answers);
     }
 
-  return sam_dialogs_confirm (GTK_WINDOW (self), heading, body, _("_Delete"), TRUE, on_delete_confirmed,
-                              round_data_new (self, round_id, round->label));
+  return sam_dialogs_confirm (GTK_WINDOW (self), heading, body, _("_Delete"), TRUE,
+                              on_delete_confirmed, round_data_new (self, round_id, round->label));
 }
 
 static void
@@ -393,11 +398,14 @@ static const GActionEntry round_actions[] = {
 void
 _sam_window_install_round_actions (SamWindow *self)
 {
-  g_action_map_add_action_entries (G_ACTION_MAP (self), round_actions, G_N_ELEMENTS (round_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), round_actions, G_N_ELEMENTS (round_actions),
+                                   self);
 
   /* Without a database there are no rounds. */
   for (guint i = 0; i < G_N_ELEMENTS (round_actions); i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                              round_actions[i].name)),
-                                 self->context != NULL);
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), round_actions[i].name);
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->context != NULL);
+    }
 }

@@ -29,7 +29,8 @@ sam_window_update_title (SamWindow *self)
   GtkStackPage *page;
   const char *name = gtk_stack_get_visible_child_name (self->section_stack);
 
-  page = gtk_stack_get_page (self->section_stack, gtk_stack_get_visible_child (self->section_stack));
+  page =
+    gtk_stack_get_page (self->section_stack, gtk_stack_get_visible_child (self->section_stack));
   adw_window_title_set_title (self->content_title, page ? gtk_stack_page_get_title (page) : "");
 
   /* Keep the sidebar's selection in step with the section shown. */
@@ -168,7 +169,8 @@ round_clinics_action (GSimpleAction *action,
   SamWindow *self = user_data;
 
   if (self->context != NULL)
-    sam_round_clinics_dialog_show (GTK_WINDOW (self), self->context, g_variant_get_int64 (parameter));
+    sam_round_clinics_dialog_show (GTK_WINDOW (self), self->context,
+                                   g_variant_get_int64 (parameter));
 }
 
 /* Starts a meeting from elsewhere in the window (Results' "where to start"): the
@@ -217,7 +219,8 @@ sam_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (sam_window_parent_class)->constructed (object);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
+                                   self);
   _sam_window_install_file_actions (self);
   _sam_window_install_cluster_actions (self);
   _sam_window_install_round_actions (self);

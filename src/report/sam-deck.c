@@ -51,9 +51,13 @@ title_slide (SamDocument     *document,
                                                      figures->clinics->len),
                                            figures->round_label, when,
                                            figures->clinics->len);
-  g_autofree char *rule = g_strdup_printf (ngettext ("Figures from fewer than %d answer are withheld, and so is a clinic’s figure that would let a withheld one be worked out.",
-                                                     "Figures from fewer than %d answers are withheld, and so is a clinic’s figure that would let a withheld one be worked out.",
-                                                     figures->k), figures->k);
+  g_autofree char *rule =
+    g_strdup_printf (ngettext ("Figures from fewer than %d answer are withheld, and so is a "
+                               "clinic’s figure that would let a withheld one be worked out.",
+                               "Figures from fewer than %d answers are withheld, and so is a "
+                               "clinic’s figure that would let a withheld one be worked out.",
+                               figures->k),
+                     figures->k);
 
   sam_document_add_space (document, TITLE_TOP - sam_document_get_margin (document));
   sam_document_add_text (document, SAM_DOCUMENT_OVERLINE, _("Samarbejde og fællesskab"));

@@ -133,7 +133,8 @@ add_cards (SamMeetingReport     *self,
   /* Under each heading in the step's order, then those not sorted. */
   for (guint c = 0; c <= n_categories; c++)
     {
-      const SamMeetingCategory *category = c < n_categories ? g_ptr_array_index (step->categories, c) : NULL;
+      const SamMeetingCategory *category =
+        c < n_categories ? g_ptr_array_index (step->categories, c) : NULL;
       gboolean heading_shown = FALSE;
 
       for (guint i = 0; i < cards->len; i++)
@@ -149,11 +150,13 @@ add_cards (SamMeetingReport     *self,
           if (!heading_shown)
             {
               add (self, SAM_MEETING_REPORT_HEADING,
-                   category != NULL ? category->label : (n_categories > 0 ? _("Not sorted") : step->title));
+                   category != NULL ? category->label
+                                    : (n_categories > 0 ? _("Not sorted") : step->title));
               heading_shown = TRUE;
             }
           /* TRANSLATORS: a green or red note in the summary: its colour, then its text */
-          line = g_strdup_printf (_("%s: %s"), card->colour == SAM_MEETING_CARD_GREEN ? _("Green") : _("Red"),
+          line = g_strdup_printf (_("%s: %s"),
+                                  card->colour == SAM_MEETING_CARD_GREEN ? _("Green") : _("Red"),
                                   card->text);
           add (self, SAM_MEETING_REPORT_TEXT, line);
         }
@@ -316,8 +319,8 @@ sam_meeting_report_new (SamStore  *store,
   line = g_strdup_printf (_("%s · %s"), date, place);
   add (self, SAM_MEETING_REPORT_SUBTITLE, line);
   g_clear_pointer (&line, g_free);
-  line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person took part", "%u people took part",
-                                       meeting->participants),
+  line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person took part",
+                                       "%u people took part", meeting->participants),
                           meeting->participants);
   add (self, SAM_MEETING_REPORT_TEXT, line);
   if (meeting->ended == NULL)

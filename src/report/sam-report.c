@@ -124,12 +124,14 @@ sam_report_draw_titled_chart (SamChart            *chart,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-  cairo_set_source_rgba (cr, style->background.red, style->background.green, style->background.blue, 1);
+  cairo_set_source_rgba (cr, style->background.red, style->background.green, style->background.blue,
+                         1);
   cairo_paint (cr);
 
   layout = pango_cairo_create_layout (cr);
   font = pango_font_description_from_string (style->font_family);
-  pango_font_description_set_absolute_size (font, style->font_size * style->scale * 1.25 * PANGO_SCALE);
+  pango_font_description_set_absolute_size (font,
+                                            style->font_size * style->scale * 1.25 * PANGO_SCALE);
   pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, sam_chart_get_title (chart), -1);
@@ -139,7 +141,8 @@ sam_report_draw_titled_chart (SamChart            *chart,
   pango_layout_set_height (layout, -3);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_pixel_size (layout, &text_width, &text_height);
-  cairo_set_source_rgba (cr, style->foreground.red, style->foreground.green, style->foreground.blue, 1);
+  cairo_set_source_rgba (cr, style->foreground.red, style->foreground.green, style->foreground.blue,
+                         1);
   cairo_move_to (cr, margin, margin);
   pango_cairo_show_layout (cr, layout);
   pango_font_description_free (font);
@@ -192,7 +195,8 @@ sam_report_render_chart (SamChart         *chart,
   if (width < 100 || height < 100 || width > 10000 || height > 10000)
     {
       g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED,
-                   _("A chart can be from 100 to 10,000 wide and high, not %.0f × %.0f"), width, height);
+                   _("A chart can be from 100 to 10,000 wide and high, not %.0f × %.0f"), width,
+                   height);
       return NULL;
     }
 
@@ -203,7 +207,8 @@ sam_report_render_chart (SamChart         *chart,
       break;
     case SAM_REPORT_PDF:
       surface = cairo_pdf_surface_create_for_stream (sam_report_append_bytes, bytes, width, height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, sam_chart_get_title (chart));
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                      sam_chart_get_title (chart));
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Samarbejde");
       break;
     case SAM_REPORT_PNG:
@@ -229,8 +234,8 @@ sam_report_render_chart (SamChart         *chart,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED, _("The chart could not be drawn: %s"),
-                   cairo_status_to_string (status));
+      g_set_error (error, SAM_REPORT_ERROR, SAM_REPORT_ERROR_FAILED,
+                   _("The chart could not be drawn: %s"), cairo_status_to_string (status));
       return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));

@@ -406,7 +406,8 @@ set_round (Owned           *owned,
   for (guint b = 0; b < data->n_bars; b++)
     {
       SamOverviewBar *bar = &bars[b];
-      const SamClinicFigures *clinic = bar->code != NULL ? g_hash_table_lookup (by_code, bar->code) : NULL;
+      const SamClinicFigures *clinic =
+        bar->code != NULL ? g_hash_table_lookup (by_code, bar->code) : NULL;
 
       if (clinic != NULL)
         {
@@ -528,7 +529,8 @@ sam_results_chart_trend (GPtrArray *history,
   for (guint r = 0; r < n; r++)
     {
       SamRoundFigures *figures = g_ptr_array_index (history, r);
-      const SamClinicFigures *own = own_clinic_id != 0 ? sam_round_figures_find_clinic (figures, own_clinic_id) : NULL;
+      const SamClinicFigures *own =
+        own_clinic_id != 0 ? sam_round_figures_find_clinic (figures, own_clinic_id) : NULL;
 
       labels[r] = keep (owned->kept, g_strdup (figures->round_label));
       series[SAM_UNIT_CLUSTER][r] = figures->cluster[slot];
@@ -786,8 +788,8 @@ sam_results_chart_follow (SamFollowUp *follow_up,
           if (is_frequency (item->question) && !item_has_action (follow_up->plan, item))
             continue;
           row->label = keep (owned->kept, sam_results_item_short_label (item));
-          if (!domain_has_index (domain) && !g_ptr_array_find_with_equal_func (seen_domains, domain->id,
-                                                                               g_str_equal, NULL))
+          if (!domain_has_index (domain) &&
+              !g_ptr_array_find_with_equal_func (seen_domains, domain->id, g_str_equal, NULL))
             {
               g_ptr_array_add (seen_domains, domain->id);
               domain_first = domain->id;

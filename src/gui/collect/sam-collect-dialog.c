@@ -90,7 +90,8 @@ update_count (SamCollectDialog *self)
 static void
 on_store_changed (SamCollectDialog *self)
 {
-  g_autoptr(SamRound) round = sam_store_get_round (sam_context_get_store (self->context), self->round_id, NULL);
+  g_autoptr(SamRound) round =
+    sam_store_get_round (sam_context_get_store (self->context), self->round_id, NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->closed_label), round == NULL || round->closed);
 }
@@ -132,7 +133,8 @@ draw_sheet (GtkPrintOperation *operation,
   double width = gtk_print_context_get_width (context);
   double height = gtk_print_context_get_height (context);
   const char *address = sam_collect_get_address (self->collect);
-  g_autofree char *subtitle = g_strdup_printf (_("Round “%s” · %s"), self->round_label, self->clinic_code);
+  g_autofree char *subtitle =
+    g_strdup_printf (_("Round “%s” · %s"), self->round_label, self->clinic_code);
   double size = MIN (width * 0.8, height * 0.5);
   double y = 0;
 
@@ -152,8 +154,10 @@ draw_sheet (GtkPrintOperation *operation,
                         "3. Choose your role and answer."),
              "Sans 13", width, &y);
   y += 14;
-  draw_text (context, _("Your answers are stored on the clinic’s computer without your name. The phones talk to it "
-                        "in plain HTTP over the clinic’s own network: nothing goes through the internet."),
+  draw_text (context,
+             _("Your answers are stored on the clinic’s computer without your name. The phones "
+               "talk to it in plain HTTP over the clinic’s own network: nothing goes through the "
+               "internet."),
              "Sans 11", width, &y);
   y += 10;
   draw_text (context, _("The code works while the clinic’s computer takes answers for this round."),
@@ -190,7 +194,8 @@ on_print_done (GtkPrintOperation       *operation,
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       gtk_print_operation_get_error (operation, &error);
-      sam_dialogs_alert (GTK_WINDOW (self), _("The Sheet Was Not Printed"), error ? error->message : "");
+      sam_dialogs_alert (GTK_WINDOW (self), _("The Sheet Was Not Printed"),
+                         error ? error->message : "");
     }
   g_object_unref (self);
   g_object_unref (operation);
@@ -207,8 +212,8 @@ on_print_clicked (SamCollectDialog *self)
   operation = create_print_operation (self);
   gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect (operation, "done", G_CALLBACK (on_print_done), g_object_ref (self));
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     sam_dialogs_alert (GTK_WINDOW (self), _("The Sheet Was Not Printed"), error->message);
 }
 
@@ -229,13 +234,14 @@ sam_collect_dialog_export_sheet (SamCollectDialog  *self,
 
   if (self->collect == NULL || sam_collect_get_address (self->collect) == NULL)
     {
-      g_set_error_literal (error, SAM_COLLECT_ERROR, SAM_COLLECT_ERROR_FAILED, _("Phones cannot answer now"));
+      g_set_error_literal (error, SAM_COLLECT_ERROR, SAM_COLLECT_ERROR_FAILED,
+                           _("Phones cannot answer now"));
       return FALSE;
     }
   operation = create_print_operation (self);
   gtk_print_operation_set_export_filename (operation, pdf_path);
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (self), error) !=
-         GTK_PRINT_OPERATION_RESULT_ERROR;
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (self),
+                                  error) != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
 /* Life cycle */
@@ -254,7 +260,8 @@ sam_collect_dialog_close_request (GtkWindow *window)
       if (n > 0 && SAM_IS_WINDOW (parent))
         {
           g_autofree char *title = g_strdup_printf (ngettext ("%u person answered on a phone",
-                                                              "%u people answered on phones", n), n);
+                                                              "%u people answered on phones", n),
+                                                    n);
 
           sam_dialogs_toast (GTK_WIDGET (parent), title);
         }
@@ -428,7 +435,8 @@ sam_collect_dialog_class_init (SamCollectDialogClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-collect-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sam-collect-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SamCollectDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, SamCollectDialog, heading_label);
   gtk_widget_class_bind_template_child (widget_class, SamCollectDialog, qr_area);
@@ -544,7 +552,8 @@ sam_collect_dialog_present_for_round (SamWindow  *window,
     return NULL;
   if (round->closed)
     return sam_dialogs_alert (GTK_WINDOW (window), _("The Round Is Closed"),
-                              _("A closed round takes no more answers. Reopen it on the Overview first."));
+                              _("A closed round takes no more answers. Reopen it on the Overview "
+                                "first."));
 
   own = sam_store_get_own_clinic (store);
   clinics = sam_store_list_clinics (store, NULL);
@@ -557,10 +566,12 @@ sam_collect_dialog_present_for_round (SamWindow  *window,
     }
   if (clinic_id == 0)
     return sam_dialogs_alert (GTK_WINDOW (window), _("Which Clinic Is This Computer’s?"),
-                              _("Phones answer for the clinic this computer belongs to, and it must be in the "
-                                "round’s cluster. Choose the clinic in Preferences."));
+                              _("Phones answer for the clinic this computer belongs to, and it "
+                                "must be in the round’s cluster. Choose the clinic in "
+                                "Preferences."));
 
-  dialog = GTK_WINDOW (sam_collect_dialog_new (GTK_WINDOW (window), context, round_id, clinic_id, listen_address));
+  dialog = GTK_WINDOW (sam_collect_dialog_new (GTK_WINDOW (window), context, round_id, clinic_id,
+                                               listen_address));
   gtk_window_present (dialog);
   return dialog;
 }
@@ -583,7 +594,9 @@ sam_collect_dialog_install_actions (SamWindow *window)
 {
   g_return_if_fail (SAM_IS_WINDOW (window));
 
-  g_action_map_add_action_entries (G_ACTION_MAP (window), collect_actions, G_N_ELEMENTS (collect_actions), window);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (window), "collect-answers")),
+  g_action_map_add_action_entries (G_ACTION_MAP (window), collect_actions,
+                                   G_N_ELEMENTS (collect_actions), window);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (window),
+                                                                            "collect-answers")),
                                sam_window_get_context (window) != NULL);
 }

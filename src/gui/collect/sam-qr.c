@@ -89,8 +89,8 @@ sam_qr_draw (cairo_t    *cr,
   for (int row = 0; row < code->width; row++)
     for (int column = 0; column < code->width; column++)
       if (code->data[row * code->width + column] & 1)
-        cairo_rectangle (cr, x + (column + SAM_QR_QUIET_ZONE) * module, y + (row + SAM_QR_QUIET_ZONE) * module,
-                         module, module);
+        cairo_rectangle (cr, x + (column + SAM_QR_QUIET_ZONE) * module,
+                         y + (row + SAM_QR_QUIET_ZONE) * module, module, module);
   cairo_fill (cr);
   cairo_restore (cr);
 

@@ -84,20 +84,25 @@ describe_respondents (SamSurveyImport *import)
     counts[role] = sam_survey_import_get_n_respondents (import, role);
 
   if (counts[SAM_ROLE_PARTNER] > 0)
-    g_string_append_printf (text, ngettext ("%u doctor in a partnership", "%u doctors in a partnership",
-                                            counts[SAM_ROLE_PARTNER]), counts[SAM_ROLE_PARTNER]);
+    g_string_append_printf (text,
+                            ngettext ("%u doctor in a partnership", "%u doctors in a partnership",
+                                      counts[SAM_ROLE_PARTNER]),
+                            counts[SAM_ROLE_PARTNER]);
   if (counts[SAM_ROLE_SOLO] > 0)
     {
       if (text->len > 0)
         g_string_append (text, ", ");
-      g_string_append_printf (text, ngettext ("%u solo doctor", "%u solo doctors", counts[SAM_ROLE_SOLO]),
+      g_string_append_printf (text,
+                              ngettext ("%u solo doctor", "%u solo doctors", counts[SAM_ROLE_SOLO]),
                               counts[SAM_ROLE_SOLO]);
     }
   if (counts[SAM_ROLE_STAFF] > 0)
     {
       if (text->len > 0)
         g_string_append (text, ", ");
-      g_string_append_printf (text, ngettext ("%u member of staff", "%u members of staff", counts[SAM_ROLE_STAFF]),
+      g_string_append_printf (text,
+                              ngettext ("%u member of staff", "%u members of staff",
+                                        counts[SAM_ROLE_STAFF]),
                               counts[SAM_ROLE_STAFF]);
     }
   if (text->len == 0)
@@ -146,7 +151,8 @@ show_errors (SamImportDialog *self)
       if (i < errors->len)
         text = g_ptr_array_index (errors, i);
       else if (more > 0)
-        text = more_text = g_strdup_printf (ngettext ("and %u more error", "and %u more errors", more), more);
+        text = more_text =
+          g_strdup_printf (ngettext ("and %u more error", "and %u more errors", more), more);
       else
         break;
       label = gtk_label_new (text);
@@ -209,8 +215,9 @@ refresh (SamImportDialog *self)
   /* A round typed that a spreadsheet would run as a formula is said below, as a name
    * typed, not among the file's errors. */
   g_clear_pointer (&self->import, sam_survey_import_free);
-  self->import = sam_survey_import_parse (self->name, self->bytes,
-                                          *round && sam_name_is_safe (text_of (self->round_row)) ? round : NULL);
+  self->import =
+    sam_survey_import_parse (self->name, self->bytes,
+                             *round && sam_name_is_safe (text_of (self->round_row)) ? round : NULL);
 
   /* The round is asked only where rows name none. */
   gtk_widget_set_visible (GTK_WIDGET (self->round_row),
@@ -234,7 +241,8 @@ refresh (SamImportDialog *self)
       gtk_widget_set_visible (GTK_WIDGET (self->summary_list), FALSE);
       adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("The File Cannot Be Imported"));
       adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
-                                   _("Nothing was stored. Mend these places in the file and import it again."));
+                                   _("Nothing was stored. Mend these places in the file and import "
+                                     "it again."));
     }
   else
     {
@@ -246,7 +254,8 @@ refresh (SamImportDialog *self)
                                      unsafe_cluster != NULL ? unsafe_cluster : unsafe_round);
       else
         adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (self),
-                                        _("This is what “%s” adds. Nothing is stored until you import it."),
+                                        _("This is what “%s” adds. Nothing is stored until you "
+                                          "import it."),
                                         self->name);
     }
 
@@ -286,7 +295,8 @@ on_response (SamImportDialog *self,
   if (g_strcmp0 (response, "import") != 0 || self->import == NULL)
     return;
 
-  if (!sam_survey_import_commit (self->import, sam_context_get_store (self->context), cluster, &result, &error))
+  if (!sam_survey_import_commit (self->import, sam_context_get_store (self->context), cluster,
+                                 &result, &error))
     {
       g_autofree char *errors = sam_survey_import_describe_errors (self->import);
 
@@ -309,7 +319,8 @@ sam_import_dialog_constructed (GObject *object)
 
   /* Offer what the database most likely means: its cluster and newest open round. */
   if (clusters != NULL && clusters->len == 1)
-    gtk_editable_set_text (GTK_EDITABLE (self->cluster_row), ((SamCluster *) g_ptr_array_index (clusters, 0))->name);
+    gtk_editable_set_text (GTK_EDITABLE (self->cluster_row),
+                           ((SamCluster *) g_ptr_array_index (clusters, 0))->name);
   for (guint i = 0; rounds != NULL && i < rounds->len; i++)
     {
       SamRound *round = g_ptr_array_index (rounds, i);
@@ -411,10 +422,12 @@ sam_import_dialog_class_init (SamImportDialogClass *klass)
    * @import: (nullable): the committed import, for an undo; %NULL where it failed
    * @message: (nullable): "already" where the file was there before, or the error
    */
-  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                    NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_STRING);
+  signals[IMPORTED] =
+    g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-import-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sam-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SamImportDialog, cluster_row);
   gtk_widget_class_bind_template_child (widget_class, SamImportDialog, round_row);
   gtk_widget_class_bind_template_child (widget_class, SamImportDialog, summary_list);

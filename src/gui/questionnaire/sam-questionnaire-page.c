@@ -54,7 +54,8 @@ create_option_row (SamQuestionnaireView *self,
   g_autofree char *key = _sam_questionnaire_answer_key (item, code);
   g_autofree char *description = item->text ? g_strdup_printf ("%s %s", question->text, item->text)
                                             : g_strdup (question->text);
-  g_autofree char *number = code == SAM_ANSWER_NOT_APPLICABLE ? g_strdup ("9") : g_strdup_printf ("%d", code);
+  g_autofree char *number =
+    code == SAM_ANSWER_NOT_APPLICABLE ? g_strdup ("9") : g_strdup_printf ("%d", code);
   Option *option;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
@@ -62,7 +63,8 @@ create_option_row (SamQuestionnaireView *self,
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   if (group != NULL)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), sam_questionnaire_get_answer (self->questionnaire, item) == code);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                               sam_questionnaire_get_answer (self->questionnaire, item) == code);
   option = g_new (Option, 1);
   option->view = self;
   option->item = item;
@@ -122,10 +124,14 @@ create_item_group (SamQuestionnaireView *self,
         }
     }
   if (item->not_applicable != NULL)
-    gtk_list_box_append (GTK_LIST_BOX (list),
-                         create_option_row (self, question, item,
-                                           sam_instrument_get_not_applicable_label (instrument, item->not_applicable),
-                                           SAM_ANSWER_NOT_APPLICABLE, first));
+    {
+      const char *na_label = sam_instrument_get_not_applicable_label (instrument,
+                                                                      item->not_applicable);
+
+      gtk_list_box_append (GTK_LIST_BOX (list),
+                           create_option_row (self, question, item, na_label,
+                                              SAM_ANSWER_NOT_APPLICABLE, first));
+    }
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
   return group;
@@ -173,7 +179,8 @@ answer_label (SamQuestionnaireView *self,
   if (code == 0)
     return _("Not answered");
   if (code == SAM_ANSWER_NOT_APPLICABLE)
-    return sam_instrument_get_not_applicable_label (sam_instrument_get_default (), item->not_applicable);
+    return sam_instrument_get_not_applicable_label (sam_instrument_get_default (),
+                                                    item->not_applicable);
   option = sam_item_lookup_option (item, code);
   return option ? option->label : "";
 }
@@ -190,8 +197,9 @@ change_action (GtkWidget  *widget,
 static void
 build_review (SamQuestionnaireView *self)
 {
-  GtkWidget *intro = gtk_label_new (_("Check your answers. After you submit them, they are stored without your "
-                                      "name and are not shown to anyone one by one."));
+  GtkWidget *intro =
+    gtk_label_new (_("Check your answers. After you submit them, they are stored without your name "
+                     "and are not shown to anyone one by one."));
 
   gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
   gtk_label_set_xalign (GTK_LABEL (intro), 0);
@@ -276,7 +284,8 @@ _sam_questionnaire_view_show_page (SamQuestionnaireView *self)
       gtk_box_append (self->question_box, create_know_button (question->domain));
 
       for (guint i = 0; i < items->len; i++)
-        gtk_box_append (self->question_box, create_item_group (self, question, g_ptr_array_index (items, i)));
+        gtk_box_append (self->question_box,
+                        create_item_group (self, question, g_ptr_array_index (items, i)));
 
       /* Translators: the package's number of the question shown, then how far one is
        * through one's own questions (a staff member answers three of the ten), as in

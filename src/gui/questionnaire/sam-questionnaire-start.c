@@ -51,7 +51,8 @@ update_roles (SamQuestionnaireView *self)
 {
   gint64 clinic_id = chosen_clinic (self);
   SamStore *store = sam_context_get_store (self->context);
-  SamClinicKind kind = clinic_id > 0 ? sam_store_get_clinic_kind (store, clinic_id) : SAM_CLINIC_KIND_UNKNOWN;
+  SamClinicKind kind =
+    clinic_id > 0 ? sam_store_get_clinic_kind (store, clinic_id) : SAM_CLINIC_KIND_UNKNOWN;
 
   for (guint i = 0; i < SAM_N_ROLES; i++)
     {
@@ -72,8 +73,10 @@ static void
 update_start (SamQuestionnaireView *self)
 {
   gboolean another = gtk_widget_get_visible (GTK_WIDGET (self->clinic_row));
-  g_autofree char *clinic = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->clinic_row))));
-  g_autofree char *unsafe = sam_name_explain_unsafe (gtk_editable_get_text (GTK_EDITABLE (self->clinic_row)), FALSE);
+  g_autofree char *clinic =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->clinic_row))));
+  g_autofree char *unsafe =
+    sam_name_explain_unsafe (gtk_editable_get_text (GTK_EDITABLE (self->clinic_row)), FALSE);
 
   /* A code a spreadsheet would run as a formula is marked as it is typed; starting says
    * why the store refuses it. */
@@ -232,7 +235,8 @@ discard_action (GtkWidget  *widget,
   discard->view = g_object_ref (SAM_QUESTIONNAIRE_VIEW (widget));
   discard->draft_id = g_variant_get_int64 (parameter);
   sam_dialogs_confirm (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Discard the Answers?"),
-                       _("The answers given so far are deleted from this computer. This cannot be undone."),
+                       _("The answers given so far are deleted from this computer. This cannot be "
+                         "undone."),
                        _("_Discard"), TRUE, on_discard_confirmed, discard);
 }
 
@@ -243,8 +247,9 @@ create_resume_row (SamQuestionnaireView *self,
   SamInstrument *instrument = sam_instrument_get_default ();
   g_autoptr(SamQuestionnaire) probe =
     sam_questionnaire_new_from_draft (_sam_questionnaire_view_get_store (self), draft);
-  g_autofree char *title = g_strdup_printf (_("%s, %s"), draft->clinic_code,
-                                            sam_instrument_get_role_label (instrument, draft->role));
+  g_autofree char *title =
+    g_strdup_printf (_("%s, %s"), draft->clinic_code,
+                     sam_instrument_get_role_label (instrument, draft->role));
   g_autofree char *subtitle = g_strdup_printf (_("%s · %u of %u answered"), draft->round_label,
                                                sam_questionnaire_count_answered (probe),
                                                sam_questionnaire_count_items (probe));
@@ -316,25 +321,30 @@ _sam_questionnaire_view_refresh_start (SamQuestionnaireView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->resume_group),
                           gtk_widget_get_first_child (GTK_WIDGET (self->resume_list)) != NULL);
 
-  privacy = g_strdup_printf (ngettext ("Your answers are stored on this computer without your name, and they are "
-                                       "never shown one by one after you submit them; only counts of answers are "
-                                       "shown and shared. Where fewer than %d person from a clinic answers, "
-                                       "colleagues may be able to work out each other’s answers from the "
-                                       "clinic’s own results.",
-                                       "Your answers are stored on this computer without your name, and they are "
-                                       "never shown one by one after you submit them; only counts of answers are "
-                                       "shown and shared. Where fewer than %d people from a clinic answer, "
-                                       "colleagues may be able to work out each other’s answers from the "
-                                       "clinic’s own results.", k),
-                             k);
+  privacy =
+    g_strdup_printf (ngettext ("Your answers are stored on this computer without your name, and "
+                               "they are never shown one by one after you submit them; only counts "
+                               "of answers are shown and shared. Where fewer than %d person from a "
+                               "clinic answers, colleagues may be able to work out each other’s "
+                               "answers from the clinic’s own results.",
+                               "Your answers are stored on this computer without your name, and "
+                               "they are never shown one by one after you submit them; only counts "
+                               "of answers are shown and shared. Where fewer than %d people from a "
+                               "clinic answer, colleagues may be able to work out each other’s "
+                               "answers from the clinic’s own results.",
+                               k),
+                     k);
   gtk_label_set_text (self->privacy_label, privacy);
 
   /* Someone answering is never taken away from their questions by a change elsewhere. */
   if (self->questionnaire == NULL)
-    gtk_stack_set_visible_child_name (self->stack,
-                                      self->round_ids->len == 0 &&
-                                      gtk_widget_get_first_child (GTK_WIDGET (self->resume_list)) == NULL
-                                      ? "closed" : "start");
+    {
+      GtkWidget *first_draft = gtk_widget_get_first_child (GTK_WIDGET (self->resume_list));
+
+      gtk_stack_set_visible_child_name (self->stack,
+                                        self->round_ids->len == 0 && first_draft == NULL
+                                        ? "closed" : "start");
+    }
   update_start (self);
 }
 
@@ -376,8 +386,8 @@ start_in_clinic (SamQuestionnaireView *self,
 {
   g_autoptr(SamQuestionnaire) questionnaire = NULL;
 
-  questionnaire = sam_questionnaire_new (_sam_questionnaire_view_get_store (self), selected_round (self),
-                                         clinic_id, role);
+  questionnaire = sam_questionnaire_new (_sam_questionnaire_view_get_store (self),
+                                         selected_round (self), clinic_id, role);
 
   begin (self, questionnaire);
 }
@@ -428,7 +438,8 @@ on_new_clinic_confirmed (gboolean confirmed,
       /* The new clinic joins the cluster and takes part in the round, as one change. */
       if ((cluster_id = round_cluster (self, &error)) == 0 || !sam_store_begin (store, &error))
         _sam_questionnaire_view_show_error (self, error);
-      else if (!sam_store_ensure_clinic (store, cluster_id, new_clinic->code, NULL, &clinic_id, &error) ||
+      else if (!sam_store_ensure_clinic (store, cluster_id, new_clinic->code, NULL, &clinic_id,
+                                         &error) ||
                !sam_store_add_round_clinic (store, selected_round (self), clinic_id, -1, &error) ||
                !sam_store_commit (store, &error))
         {
@@ -487,17 +498,19 @@ on_start_clicked (SamQuestionnaireView *self)
   round = sam_store_get_round (_sam_questionnaire_view_get_store (self), selected_round (self),
                                NULL);
   /* Translators: %s are a clinic's code, the cluster's name and the round's name. */
-  body = g_strdup_printf (_("“%s” is not a clinic of the cluster %s yet. Add it to the cluster and to "
-                            "the round %s, and answer for it? Check the code first: answers under a "
-                            "mistyped code count as another clinic’s."),
-                          code, round != NULL ? round->cluster_name : "", round != NULL ? round->label : "");
+  body =
+    g_strdup_printf (_("“%s” is not a clinic of the cluster %s yet. Add it to the cluster and to "
+                       "the round %s, and answer for it? Check the code first: answers under a "
+                       "mistyped code count as another clinic’s."),
+                     code, round != NULL ? round->cluster_name : "",
+                     round != NULL ? round->label : "");
   new_clinic = g_new0 (NewClinic, 1);
   new_clinic->view = g_object_ref (self);
   new_clinic->code = g_steal_pointer (&code);
   new_clinic->role = role;
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  sam_dialogs_confirm (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Add a New Clinic?"), body,
-                       _("_Add Clinic"), FALSE, on_new_clinic_confirmed, new_clinic);
+  sam_dialogs_confirm (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Add a New Clinic?"),
+                       body, _("_Add Clinic"), FALSE, on_new_clinic_confirmed, new_clinic);
 }
 
 /* One computer goes round the room: the same round and clinic, a new person. */
@@ -509,7 +522,8 @@ on_next_colleague_clicked (SamQuestionnaireView *self)
   _sam_questionnaire_view_refresh_start (self);
   /* The next colleague starts with their role. */
   for (guint i = 0; i < SAM_N_ROLES; i++)
-    if (gtk_widget_get_visible (self->role_rows[i]) && gtk_widget_get_sensitive (self->role_checks[i]))
+    if (gtk_widget_get_visible (self->role_rows[i]) &&
+        gtk_widget_get_sensitive (self->role_checks[i]))
       {
         gtk_widget_grab_focus (self->role_checks[i]);
         break;
@@ -531,11 +545,14 @@ _sam_questionnaire_view_init_start (SamQuestionnaireView *self)
       gtk_widget_set_name (row, name);
       self->role_checks[i] = gtk_check_button_new ();
       if (i > 0)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (self->role_checks[i]), GTK_CHECK_BUTTON (self->role_checks[0]));
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (self->role_checks[i]),
+                                    GTK_CHECK_BUTTON (self->role_checks[0]));
       gtk_widget_set_valign (self->role_checks[i], GTK_ALIGN_CENTER);
       g_signal_connect_swapped (self->role_checks[i], "toggled", G_CALLBACK (update_start), self);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sam_instrument_get_role_label (instrument, i));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sam_instrument_get_role_description (instrument, i));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     sam_instrument_get_role_label (instrument, i));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   sam_instrument_get_role_description (instrument, i));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), self->role_checks[i]);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), self->role_checks[i]);
       adw_preferences_group_add (self->role_group, row);

@@ -36,7 +36,8 @@ _sam_questionnaire_view_show_error (SamQuestionnaireView *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  sam_dialogs_alert (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("That Did Not Work"), error->message);
+  sam_dialogs_alert (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("That Did Not Work"),
+                     error->message);
 }
 
 char *
@@ -149,8 +150,9 @@ focus_after_key (SamQuestionnaireView *self,
                  const SamItem        *item,
                  int                   code)
 {
-  g_autoptr(GPtrArray) items = sam_questionnaire_get_items (self->questionnaire,
-                                                            sam_questionnaire_get_page (self->questionnaire));
+  g_autoptr(GPtrArray) items =
+    sam_questionnaire_get_items (self->questionnaire,
+                                 sam_questionnaire_get_page (self->questionnaire));
   g_autofree char *key = _sam_questionnaire_answer_key (item, code);
   GtkWidget *answered = g_hash_table_lookup (self->checks, key);
 
@@ -194,9 +196,10 @@ sam_questionnaire_view_ask_leave (SamQuestionnaireView *self)
 
   g_return_val_if_fail (SAM_IS_QUESTIONNAIRE_VIEW (self), NULL);
 
-  return sam_dialogs_confirm (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Leave the Questionnaire?"),
-                              _("Your answers so far are kept on this computer, and you can take up where you "
-                                "left off."),
+  return sam_dialogs_confirm (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                              _("Leave the Questionnaire?"),
+                              _("Your answers so far are kept on this computer, and you can take "
+                                "up where you left off."),
                               _("_Leave"), FALSE, on_leave_confirmed, g_object_ref (self));
 }
 
@@ -234,9 +237,11 @@ on_key_pressed (GtkEventControllerKey *controller,
     }
 
   if (page < sam_questionnaire_get_n_pages (self->questionnaire) &&
-      ((keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9) || (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)))
+      ((keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9) ||
+       (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)))
     {
-      int code = keyval >= GDK_KEY_KP_1 ? (int) (keyval - GDK_KEY_KP_0) : (int) (keyval - GDK_KEY_0);
+      int code =
+        keyval >= GDK_KEY_KP_1 ? (int) (keyval - GDK_KEY_KP_0) : (int) (keyval - GDK_KEY_0);
       g_autoptr(GPtrArray) items = sam_questionnaire_get_items (self->questionnaire, page);
       const SamItem *target = NULL;
       GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
@@ -285,7 +290,8 @@ sam_questionnaire_view_constructed (GObject *object)
 
   g_return_if_fail (SAM_IS_CONTEXT (context));
   g_signal_connect_object (sam_context_get_store (context), "changed",
-                           G_CALLBACK (_sam_questionnaire_view_refresh_start), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_sam_questionnaire_view_refresh_start), self,
+                           G_CONNECT_SWAPPED);
   _sam_questionnaire_view_refresh_start (self);
 }
 
@@ -300,7 +306,8 @@ sam_questionnaire_view_class_init (SamQuestionnaireViewClass *klass)
   SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_questionnaire_view);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-questionnaire-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sam-questionnaire-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SamQuestionnaireView, stack);
   gtk_widget_class_bind_template_child (widget_class, SamQuestionnaireView, resume_group);
   gtk_widget_class_bind_template_child (widget_class, SamQuestionnaireView, resume_list);

@@ -14,7 +14,8 @@
 G_BEGIN_DECLS
 
 #define SAM_TYPE_QUESTIONNAIRE_VIEW (sam_questionnaire_view_get_type ())
-G_DECLARE_FINAL_TYPE (SamQuestionnaireView, sam_questionnaire_view, SAM, QUESTIONNAIRE_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (SamQuestionnaireView, sam_questionnaire_view, SAM, QUESTIONNAIRE_VIEW,
+                      GtkWidget)
 
 SamQuestionnaireView *sam_questionnaire_view_new (SamContext *context);
 const char       *sam_questionnaire_view_get_state   (SamQuestionnaireView *self);

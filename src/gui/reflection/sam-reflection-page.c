@@ -205,8 +205,8 @@ own_figures_new (SamReflectionPage *self)
     {
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                              own > 0 ? _("Your cluster has no round yet.")
-                                                     : _("Choose your clinic in Preferences to see your "
-                                                         "own figures here."));
+                                             : _("Choose your clinic in Preferences to see your "
+                                                 "own figures here."));
       return group;
     }
   policy.own_clinic_id = own;
@@ -231,14 +231,15 @@ own_figures_new (SamReflectionPage *self)
         adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
                                          _("Your Clinic’s Figures and the Cluster’s"));
         /* Translators: %s is the round; %u how many in the clinic answered. */
-        description = g_strdup_printf (ngettext ("%s. The clinic’s figures are the answers of the %u "
-                                                 "person who answered there, yours among them; the "
-                                                 "cluster’s are everyone’s, on a scale of 0 to 100.",
-                                                 "%s. The clinic’s figures are the answers of the %u "
-                                                 "people who answered there, yours among them; the "
-                                                 "cluster’s are everyone’s, on a scale of 0 to 100.",
-                                                 n_own),
-                                       round->label, n_own);
+        description =
+          g_strdup_printf (ngettext ("%s. The clinic’s figures are the answers of the %u person "
+                                     "who answered there, yours among them; the cluster’s are "
+                                     "everyone’s, on a scale of 0 to 100.",
+                                     "%s. The clinic’s figures are the answers of the %u people "
+                                     "who answered there, yours among them; the cluster’s are "
+                                     "everyone’s, on a scale of 0 to 100.",
+                                     n_own),
+                           round->label, n_own);
       }
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
   }
@@ -328,7 +329,8 @@ rebuild (SamReflectionPage *self)
 static void
 on_role_changed (SamReflectionPage *self)
 {
-  SamRole role = adw_combo_row_get_selected (self->role_row) == 1 ? SAM_ROLE_SOLO : SAM_ROLE_PARTNER;
+  SamRole role =
+    adw_combo_row_get_selected (self->role_row) == 1 ? SAM_ROLE_SOLO : SAM_ROLE_PARTNER;
 
   if (role == self->role || self->context == NULL)
     return;

@@ -67,7 +67,8 @@ reader_get_store (SamResultsReader  *reader,
     {
       int saved = errno;
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", reader->path, g_strerror (saved));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", reader->path,
+                   g_strerror (saved));
       return NULL;
     }
   if (reader->store != NULL && (buf.st_dev != reader->device || buf.st_ino != reader->inode))

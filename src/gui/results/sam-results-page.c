@@ -76,7 +76,8 @@ SAM_DEFINE_CONTEXT_PROPERTY (SamResultsPage, sam_results_page)
 static guint
 n_units (SamRoundFigures *figures)
 {
-  return 1 + (sam_round_figures_find_clinic (figures, figures->own_clinic_id) != NULL) + figures->has_national;
+  return 1 + (sam_round_figures_find_clinic (figures, figures->own_clinic_id) != NULL) +
+         figures->has_national;
 }
 
 static void
@@ -176,7 +177,8 @@ static void
 add_clinic_charts (SamResultsPage *self)
 {
   GPtrArray *history = self->shown->history;
-  SamRoundFigures *previous = history->len >= 2 ? g_ptr_array_index (history, history->len - 2) : NULL;
+  SamRoundFigures *previous =
+    history->len >= 2 ? g_ptr_array_index (history, history->len - 2) : NULL;
   GPtrArray *charts = self->charts[PAGE_OVERVIEW];
   GtkWidget *child;
 
@@ -223,7 +225,8 @@ add_order_row (SamResultsPage *self)
   GtkWidget *label = GTK_WIDGET (gtk_builder_get_object (builder, "order_label"));
   GtkWidget *buttons = GTK_WIDGET (gtk_builder_get_object (builder, "order_buttons"));
 
-  gtk_box_append (self->boxes[PAGE_OVERVIEW], GTK_WIDGET (gtk_builder_get_object (builder, "order_row")));
+  gtk_box_append (self->boxes[PAGE_OVERVIEW],
+                  GTK_WIDGET (gtk_builder_get_object (builder, "order_row")));
   /* The flow box's own children take no focus. */
   gtk_widget_set_focusable (gtk_widget_get_parent (label), FALSE);
   gtk_widget_set_focusable (gtk_widget_get_parent (buttons), FALSE);
@@ -233,7 +236,8 @@ static void
 build_overview (SamResultsPage *self)
 {
   GPtrArray *history = self->shown->history;
-  SamRoundFigures *previous = history->len >= 2 ? g_ptr_array_index (history, history->len - 2) : NULL;
+  SamRoundFigures *previous =
+    history->len >= 2 ? g_ptr_array_index (history, history->len - 2) : NULL;
   g_autofree char *intro = NULL;
   guint n_respondents = 0;
 
@@ -248,20 +252,25 @@ build_overview (SamResultsPage *self)
       n_respondents += most;
     }
 
-  intro = g_strdup_printf (ngettext ("%s, %s: %u clinic. Figures from fewer than %d answers are withheld wherever they could be seen outside the clinic they came from.",
-                                     "%s, %s: %u clinics. Figures from fewer than %d answers are withheld wherever they could be seen outside the clinic they came from.",
-                                     self->figures->clinics->len),
-                           self->figures->cluster_name, self->figures->round_label, self->figures->clinics->len,
-                           self->figures->k);
+  intro =
+    g_strdup_printf (ngettext ("%s, %s: %u clinic. Figures from fewer than %d answers are withheld "
+                               "wherever they could be seen outside the clinic they came from.",
+                               "%s, %s: %u clinics. Figures from fewer than %d answers are "
+                               "withheld wherever they could be seen outside the clinic they came "
+                               "from.",
+                               self->figures->clinics->len),
+                     self->figures->cluster_name, self->figures->round_label,
+                     self->figures->clinics->len, self->figures->k);
   gtk_box_append (self->boxes[PAGE_OVERVIEW], sam_results_text_label (intro, "dim-label"));
   if (self->figures->source == SAM_FIGURES_FROM_FILE)
     {
       g_autofree char *source = NULL;
 
       if (self->figures->source_file != NULL && *self->figures->source_file != '\0')
-        source = g_strdup_printf (_("The cluster’s, the other clinics’ and the country’s figures are the "
-                                    "coordinator’s, from “%s”, taken in on %s."),
-                                  self->figures->source_file, self->figures->source_date);
+        source =
+          g_strdup_printf (_("The cluster’s, the other clinics’ and the country’s figures are the "
+                             "coordinator’s, from “%s”, taken in on %s."),
+                           self->figures->source_file, self->figures->source_date);
       else
         source = g_strdup (_("The cluster’s, the other clinics’ and the country’s figures are the "
                              "coordinator’s, from the cluster’s figures file."));
@@ -290,8 +299,9 @@ build_overview (SamResultsPage *self)
   add_clinic_charts (self);
   if (history->len >= 2)
     for (SamIndex i = 0; i < SAM_N_INDICES; i++)
-      add_chart (self, PAGE_OVERVIEW, sam_results_chart_trend (history, self->figures->own_clinic_id,
-                                                               SAM_N_ITEMS + i), 320);
+      add_chart (self, PAGE_OVERVIEW,
+                 sam_results_chart_trend (history, self->figures->own_clinic_id, SAM_N_ITEMS + i),
+                 320);
   if (self->figures->own_clinic_id == 0)
     add_chart (self, PAGE_OVERVIEW, sam_results_chart_heatmap (self->figures),
                90 + (self->figures->clinics->len + 1) * 36);
@@ -473,7 +483,8 @@ refresh (SamResultsPage *self)
   g_autoptr(GPtrArray) clinics = NULL;
   g_autoptr(GHashTable) clusters = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint selected = gtk_drop_down_get_selected (self->round_dropdown);
-  gint64 previous_round = selected < self->round_ids->len ? g_array_index (self->round_ids, gint64, selected) : 0;
+  gint64 previous_round =
+    selected < self->round_ids->len ? g_array_index (self->round_ids, gint64, selected) : 0;
   /* The own view where there is one, unless the cluster's was chosen over it. */
   gboolean was_own = own_view_chosen (self) || self->own_clinic_id == 0;
   guint choose = GTK_INVALID_LIST_POSITION;
@@ -526,7 +537,8 @@ refresh (SamResultsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->view_dropdown), self->own_clinic_id != 0);
   self->filling = FALSE;
 
-  gtk_stack_set_visible_child_name (self->state_stack, self->round_ids->len > 0 ? "results" : "empty");
+  gtk_stack_set_visible_child_name (self->state_stack,
+                                    self->round_ids->len > 0 ? "results" : "empty");
   rebuild (self);
 }
 
@@ -542,7 +554,8 @@ print_operation_new (SamResultsPage *self)
   for (guint p = 0; p < N_PAGES; p++)
     if (g_strcmp0 (name, page_names[p]) == 0)
       page = p;
-  stack_page = adw_view_stack_get_page (self->view_stack, adw_view_stack_get_visible_child (self->view_stack));
+  stack_page =
+    adw_view_stack_get_page (self->view_stack, adw_view_stack_get_visible_child (self->view_stack));
 
   /* Translators: the heading of a printed results page: section, cluster, round. */
   heading = g_strdup_printf (_("%s — %s, %s"), adw_view_stack_page_get_title (stack_page),
@@ -582,9 +595,10 @@ on_deck_file (GFile    *file,
   if (sam_results_page_save_deck (self, path, &pages, &error))
     {
       g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *title = g_strdup_printf (ngettext ("Meeting deck saved as “%s”, %u slide",
-                                                          "Meeting deck saved as “%s”, %u slides", pages),
-                                                name, pages);
+      g_autofree char *title =
+        g_strdup_printf (ngettext ("Meeting deck saved as “%s”, %u slide",
+                                   "Meeting deck saved as “%s”, %u slides", pages),
+                         name, pages);
 
       sam_dialogs_toast (GTK_WIDGET (self), title);
     }
@@ -619,8 +633,9 @@ save_deck_action (GtkWidget  *widget,
   if (self->figures == NULL)
     return;
   /* The deck shares the round's figures: an open round is offered closing first. */
-  sam_dialogs_ask_close_round (GTK_WINDOW (gtk_widget_get_root (widget)), sam_context_get_store (self->context),
-                               self->figures->round_id, choose_deck_file, g_object_ref (self));
+  sam_dialogs_ask_close_round (GTK_WINDOW (gtk_widget_get_root (widget)),
+                               sam_context_get_store (self->context), self->figures->round_id,
+                               choose_deck_file, g_object_ref (self));
 }
 
 /* Overrides */
@@ -674,7 +689,8 @@ sam_results_page_class_init (SamResultsPageClass *klass)
   object_class->dispose = sam_results_page_dispose;
   SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_results_page);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-results-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sam-results-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamResultsPage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, SamResultsPage, round_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SamResultsPage, view_dropdown);
@@ -802,12 +818,14 @@ sam_results_page_select (SamResultsPage *self,
 
   for (guint r = 0; r < self->round_ids->len; r++)
     {
+      GListModel *views = gtk_drop_down_get_model (self->view_dropdown);
+
       if (g_array_index (self->round_ids, gint64, r) != round_id)
         continue;
       self->filling = TRUE;
       gtk_drop_down_set_selected (self->round_dropdown, r);
       gtk_drop_down_set_selected (self->view_dropdown, own_view && self->own_clinic_id != 0 ? 0
-                                  : g_list_model_get_n_items (gtk_drop_down_get_model (self->view_dropdown)) - 1);
+                                  : g_list_model_get_n_items (views) - 1);
       self->filling = FALSE;
       rebuild (self);
       return TRUE;
@@ -833,7 +851,8 @@ sam_results_page_print_to_file (SamResultsPage  *self,
 
   if (self->figures == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There are no results to print"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("There are no results to print"));
       return FALSE;
     }
   operation = print_operation_new (self);
@@ -859,7 +878,8 @@ sam_results_page_save_deck (SamResultsPage  *self,
 
   if (self->figures == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There are no results to print"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("There are no results to print"));
       return FALSE;
     }
   return sam_deck_write_pdf (sam_context_get_store (self->context), self->figures->round_id,

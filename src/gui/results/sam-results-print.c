@@ -70,7 +70,8 @@ on_draw_page (GtkPrintOperation *operation,
         break;
       cairo_save (cr);
       cairo_translate (cr, 0, top + i * slot);
-      sam_report_draw_titled_chart (g_ptr_array_index (print->charts, index), &style, cr, width, slot - 12);
+      sam_report_draw_titled_chart (g_ptr_array_index (print->charts, index), &style, cr, width,
+                                    slot - 12);
       cairo_restore (cr);
     }
   sam_chart_style_clear (&style);

@@ -261,11 +261,13 @@ sam_results_reading_new (SamRoundFigures *figures,
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sam_meeting_template_get_purpose (template));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   sam_meeting_template_get_purpose (template));
       button = gtk_button_new_with_label (_("Start…"));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.start-meeting");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
                                         sam_meeting_template_get_id (template));
@@ -348,8 +350,8 @@ change_words (const SamHeadline *headline,
     return g_strdup_printf (_("No change since %s"), previous_label);
   change = format_mean (ABS (headline->change));
   /* Translators: the change of a mean since the round before, in points. */
-  return g_strdup_printf (headline->change > 0 ? _("Up %s since %s") : _("Down %s since %s"), change,
-                          previous_label);
+  return g_strdup_printf (headline->change > 0 ? _("Up %s since %s") : _("Down %s since %s"),
+                          change, previous_label);
 }
 
 static GtkWidget *
@@ -384,8 +386,9 @@ headline_card (SamRoundFigures *figures,
       number = sam_results_text_label (value, "dim-label");
     }
   gtk_box_append (GTK_BOX (card), number);
-  gtk_box_append (GTK_BOX (card), sam_results_text_label (own != NULL ? own->code : figures->cluster_name,
-                                                          "caption-heading"));
+  gtk_box_append (GTK_BOX (card),
+                  sam_results_text_label (own != NULL ? own->code : figures->cluster_name,
+                                          "caption-heading"));
   change = change_words (&headline, previous_label, figures->k);
   gtk_box_append (GTK_BOX (card), sam_results_text_label (change, "caption"));
 
@@ -398,11 +401,13 @@ headline_card (SamRoundFigures *figures,
       g_autofree char *text = NULL;
 
       sam_headline_make (figures, previous, 0, slot, &cluster);
-      cluster_value = sam_figure_is_shown (&cluster.figure) ? format_mean (cluster.figure.mean)
-                                                            : withheld_words (&cluster.figure, figures->k);
+      cluster_value = sam_figure_is_shown (&cluster.figure)
+                      ? format_mean (cluster.figure.mean)
+                      : withheld_words (&cluster.figure, figures->k);
       cluster_change = change_words (&cluster, previous_label, figures->k);
       /* Translators: the cluster's name, its figure, and its change since the round before. */
-      text = g_strdup_printf (_("%s: %s. %s"), figures->cluster_name, cluster_value, cluster_change);
+      text =
+        g_strdup_printf (_("%s: %s. %s"), figures->cluster_name, cluster_value, cluster_change);
       gtk_box_append (GTK_BOX (card), sam_results_text_label (text, "caption"));
     }
   /* The words wrap rather than widen the card. */
@@ -529,8 +534,11 @@ sam_results_story_new (SamRoundFigures *figures)
   gtk_box_append (GTK_BOX (card), heading);
 
   if (story.index_standing != SAM_STANDING_UNKNOWN)
-    g_string_append_printf (where, _("On the leadership index the clinic has %.0f against the cluster’s %.0f: %s."),
-                            story.index_clinic, story.index_cluster, standing_words (story.index_standing));
+    g_string_append_printf (where,
+                            _("On the leadership index the clinic has %.0f against the cluster’s "
+                              "%.0f: %s."),
+                            story.index_clinic, story.index_cluster,
+                            standing_words (story.index_standing));
   if (has_standing (&story, SAM_STANDING_ABOVE))
     {
       g_string_append_printf (where, "%s%s ", where->len ? " " : "", _("Above the cluster:"));
@@ -544,7 +552,8 @@ sam_results_story_new (SamRoundFigures *figures)
       g_string_append (where, ".");
     }
   if (where->len == 0)
-    g_string_append (where, _("The clinic’s figures cannot be set against the cluster’s in this round."));
+    g_string_append (where,
+                     _("The clinic’s figures cannot be set against the cluster’s in this round."));
   gtk_box_append (GTK_BOX (card), sam_results_text_label (_("Where you stand"), "heading"));
   gtk_box_append (GTK_BOX (card), sam_results_text_label (where->str, NULL));
 
@@ -555,11 +564,13 @@ sam_results_story_new (SamRoundFigures *figures)
       g_autofree char *most = sam_results_item_short_label (story.items[story.agree_most].item);
       g_autofree char *least = sam_results_item_short_label (story.items[story.differ_most].item);
 
-      agree = g_strdup_printf (_("Your answers agree most on “%s” and differ most on “%s”, where they lie %.0f points apart on average."),
+      agree = g_strdup_printf (_("Your answers agree most on “%s” and differ most on “%s”, where "
+                                 "they lie %.0f points apart on average."),
                                most, least, story.items[story.differ_most].spread);
     }
   else
-    agree = g_strdup (_("Too few of you answered the same items to tell where you agree and differ."));
+    agree =
+      g_strdup (_("Too few of you answered the same items to tell where you agree and differ."));
   gtk_box_append (GTK_BOX (card), sam_results_text_label (agree, NULL));
 
   gtk_box_append (GTK_BOX (card),
@@ -570,10 +581,12 @@ sam_results_story_new (SamRoundFigures *figures)
       g_autofree char *label = sam_results_item_short_label (item->item);
 
       if (item->standing == SAM_STANDING_BELOW)
-        first = g_strdup_printf (_("“%s”: the clinic has %.0f, the cluster %.0f. What lies behind the difference, and what would you like it to be?"),
+        first = g_strdup_printf (_("“%s”: the clinic has %.0f, the cluster %.0f. What lies behind "
+                                   "the difference, and what would you like it to be?"),
                                  label, item->clinic_mean, item->cluster_mean);
       else
-        first = g_strdup_printf (_("“%s”: you see it differently. Let each say how they see it before you look for a cause."),
+        first = g_strdup_printf (_("“%s”: you see it differently. Let each say how they see it "
+                                   "before you look for a cause."),
                                  label);
     }
   else

@@ -77,8 +77,10 @@ check_name (AdwEntryRow *row)
 static void
 update_state (SamNewRoundDialog *self)
 {
-  g_autofree char *cluster = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->cluster_row))));
-  g_autofree char *label = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->label_row))));
+  g_autofree char *cluster =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->cluster_row))));
+  g_autofree char *label =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->label_row))));
   g_autofree char *iso = get_date (self);
   gboolean taken = label_is_taken (self, cluster, label);
   g_autofree char *unsafe_cluster = check_name (self->cluster_row);
@@ -100,8 +102,9 @@ update_state (SamNewRoundDialog *self)
                                : unsafe_label != NULL ? unsafe_label : self->body);
 
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "create",
-                                           *cluster != '\0' && *label != '\0' && !taken && iso != NULL &&
-                                           unsafe_cluster == NULL && unsafe_label == NULL);
+                                           *cluster != '\0' && *label != '\0' && !taken &&
+                                           iso != NULL && unsafe_cluster == NULL &&
+                                           unsafe_label == NULL);
 }
 
 static void
@@ -177,7 +180,8 @@ sam_new_round_dialog_class_init (SamNewRoundDialogClass *klass)
   SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_new_round_dialog);
 
   g_type_ensure (SAM_TYPE_DATE_ROW);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-new-round-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sam-new-round-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SamNewRoundDialog, cluster_row);
   gtk_widget_class_bind_template_child (widget_class, SamNewRoundDialog, label_row);
   gtk_widget_class_bind_template_child (widget_class, SamNewRoundDialog, date_row);
@@ -232,8 +236,9 @@ sam_new_round_dialog_create (SamNewRoundDialog  *self,
     return FALSE;
   if (!sam_store_ensure_cluster (store, gtk_editable_get_text (GTK_EDITABLE (self->cluster_row)),
                                  &cluster_id, error) ||
-      !sam_store_create_round (store, cluster_id, gtk_editable_get_text (GTK_EDITABLE (self->label_row)),
-                               date, NULL, error))
+      !sam_store_create_round (store, cluster_id,
+                               gtk_editable_get_text (GTK_EDITABLE (self->label_row)), date, NULL,
+                               error))
     {
       sam_store_rollback (store);
       return FALSE;

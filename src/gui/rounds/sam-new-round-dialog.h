@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 #define SAM_TYPE_NEW_ROUND_DIALOG (sam_new_round_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (SamNewRoundDialog, sam_new_round_dialog, SAM, NEW_ROUND_DIALOG, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (SamNewRoundDialog, sam_new_round_dialog, SAM, NEW_ROUND_DIALOG,
+                      AdwMessageDialog)
 
 SamNewRoundDialog *sam_new_round_dialog_new (GtkWindow         *parent,
                                              SamContext        *context);

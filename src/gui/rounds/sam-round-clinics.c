@@ -79,8 +79,9 @@ kind_dropdown_new (SamClinicKind kind)
   dropdown = gtk_drop_down_new_from_strings (labels);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), kind);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (dropdown, _("A solo practice or a partnership: it decides which doctors’ "
-                                           "role its people answer as"));
+  gtk_widget_set_tooltip_text (dropdown,
+                               _("A solo practice or a partnership: it decides which doctors’ role "
+                                 "its people answer as"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Kind of clinic"), -1);
   return dropdown;

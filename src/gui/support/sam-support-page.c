@@ -29,8 +29,8 @@ open_action (GtkWidget  *widget,
 {
   GtkRoot *root = gtk_widget_get_root (widget);
 
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, g_variant_get_string (parameter, NULL),
-                GDK_CURRENT_TIME);
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
 static void
@@ -49,7 +49,8 @@ sam_support_page_class_init (SamSupportPageClass *klass)
 
   object_class->dispose = sam_support_page_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-support-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sam-support-page.ui");
   gtk_widget_class_install_action (widget_class, "support.open", "s", open_action);
 }
 

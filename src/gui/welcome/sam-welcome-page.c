@@ -61,8 +61,8 @@ create_round_row (SamRound *round,
 
   if (round->n_invited > 0)
     /* Translators: respondents of those invited, and the response rate. */
-    counts = g_strdup_printf (ngettext ("%u of %u invited answered (%.0f%%)", "%u of %u invited answered (%.0f%%)",
-                                        round->n_invited),
+    counts = g_strdup_printf (ngettext ("%u of %u invited answered (%.0f%%)",
+                                        "%u of %u invited answered (%.0f%%)", round->n_invited),
                               round->n_respondents, round->n_invited,
                               100.0 * round->n_respondents / round->n_invited);
   else
@@ -93,10 +93,10 @@ create_round_row (SamRound *round,
 
   /* The files that go between the clinic and its coordinator, for this round. */
   if (has_own_clinic)
-    append_round_item (file_section, _("Send the Clinic’s Answers to the Coordinator…"), "win.export-tallies",
-                       round->id);
-  append_round_item (file_section, _("Save the Cluster’s Figures for the Clinics…"), "win.export-figures",
-                     round->id);
+    append_round_item (file_section, _("Send the Clinic’s Answers to the Coordinator…"),
+                       "win.export-tallies", round->id);
+  append_round_item (file_section, _("Save the Cluster’s Figures for the Clinics…"),
+                     "win.export-figures", round->id);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (file_section));
 
   button = gtk_menu_button_new ();
@@ -145,8 +145,9 @@ sam_welcome_page_refresh (SamWelcomePage *self)
       return;
     }
   for (guint i = 0; i < rounds->len; i++)
-    gtk_list_box_append (self->rounds_list, create_round_row (g_ptr_array_index (rounds, i),
-                                                              sam_store_get_own_clinic (store) != 0));
+    gtk_list_box_append (self->rounds_list,
+                         create_round_row (g_ptr_array_index (rounds, i),
+                                           sam_store_get_own_clinic (store) != 0));
 
   if (sam_store_get_summary (store, &summary, NULL))
     {
@@ -170,7 +171,8 @@ sam_welcome_page_refresh (SamWelcomePage *self)
 
       if (clinic->id == own_clinic)
         {
-          g_autofree char *text = g_strdup_printf (_("%s in %s"), clinic->code, clinic->cluster_name);
+          g_autofree char *text =
+            g_strdup_printf (_("%s in %s"), clinic->code, clinic->cluster_name);
 
           adw_action_row_set_subtitle (self->own_clinic_row, text);
         }
@@ -212,7 +214,8 @@ sam_welcome_page_class_init (SamWelcomePageClass *klass)
   SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_welcome_page);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-welcome-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sam-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamWelcomePage, stack);
   gtk_widget_class_bind_template_child (widget_class, SamWelcomePage, rounds_group);
   gtk_widget_class_bind_template_child (widget_class, SamWelcomePage, rounds_list);
