@@ -100,7 +100,8 @@ legend_entries (const SamChangeData *data,
     for (guint r = 0; r < data->n_rows; r++)
       if (data->rows[r].present[u])
         {
-          entries[n++] = (SamLegendEntry) { unit_name (data, u), &style->units[u], SAM_LEGEND_LINE };
+          entries[n++] = (SamLegendEntry) { unit_name (data, u), &style->units[u],
+                                            SAM_LEGEND_LINE };
           break;
         }
   for (guint r = 0; r < data->n_rows; r++)
@@ -201,7 +202,7 @@ compute_layout (const SamChangeData *data,
   double small = SAM_CHART_SMALL (style);
   /* Room right of the axis for the widest change, "−00.0". */
   double room = _sam_chart_text_width (style, "−00.0", small, FALSE) + font * 0.6;
-  double top;
+  double top, right;
 
   layout->legend = (SamRect) { margin, margin, width - 2 * margin,
                                legend_height (data, style, width) };
@@ -217,8 +218,8 @@ compute_layout (const SamChangeData *data,
   layout->axis_y = top;
   layout->plot.x = layout->label_x + layout->label_width + font * 0.8 + layout->marker_size;
   layout->plot.y = top + header_height (style);
-  layout->plot.width = MAX ((layout->aside_width > 0 ? layout->aside_x - font * 0.8 : width - margin)
-                            - room - layout->plot.x, 1);
+  right = layout->aside_width > 0 ? layout->aside_x - font * 0.8 : width - margin;
+  layout->plot.width = MAX (right - room - layout->plot.x, 1);
   layout->plot.height = MAX (MIN (data->n_rows * layout->row_height,
                                   height - margin - layout->plot.y), 1);
   /* Rows that the surface cannot hold shrink, down to the text's own height. */
@@ -516,7 +517,9 @@ sam_chart_change_describe (const SamChangeData *data)
   g_return_val_if_fail (data != NULL, NULL);
 
   /* Translators: the first sentence describing the chart of changes between two rounds. */
-  g_string_append_printf (text, _("The change in the mean score (0–100) from %s to %s, item by item."),
+  g_string_append_printf (text,
+                          _("The change in the mean score (0–100) from %s to %s, item by "
+                            "item."),
                           round_label (data, 0), round_label (data, 1));
   for (guint r = 0; r < data->n_rows; r++)
     {

@@ -40,7 +40,7 @@ typedef struct
   const SamComparisonRow *rows;
   guint                   n_rows;
   const char             *unit_names[SAM_N_UNITS];
-  int                     k;             /* the minimum group size, to say why a figure is withheld */
+  int                     k;             /* the minimum group size, to say why one is withheld */
   SamComparisonMeasure    measure;
   guint                   share_codes;   /* SHARE: the options counted, from code 1 */
   const char             *share_label;   /* SHARE: what they are, "monthly or more often" */

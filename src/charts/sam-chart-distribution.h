@@ -23,13 +23,16 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  const SamComparisonRow *rows;          /* per item: the three units' figures (figure->distribution, n_codes) */
+  /* per item: the three units' figures (figure->distribution, n_codes) */
+  const SamComparisonRow *rows;
   guint                   n_rows;
   const char             *unit_names[SAM_N_UNITS];
   guint                   n_options;      /* options of the item's scale, in code order (1..n) */
   const char             *option_labels[SAM_MAX_CODES];
-  int                     option_side[SAM_MAX_CODES];  /* +1 favourable, 0 neutral, -1 unfavourable */
-  gboolean                diverging;      /* FALSE for the meetings scale: a plain stacked bar 0..100 % */
+  /* +1 favourable, 0 neutral, -1 unfavourable */
+  int                     option_side[SAM_MAX_CODES];
+  /* FALSE for the meetings scale: a plain stacked bar 0..100 % */
+  gboolean                diverging;
   int                     k;
   const char             *caption;        /* (nullable) over the legend: names the scale */
 } SamDistributionData;

@@ -33,7 +33,7 @@ typedef struct
   guint                 n_bars;
   guint                 n_rounds;          /* 1 or 2 */
   const char           *round_labels[2];
-  SamFigure             cluster[2];        /* the cluster mean per round, drawn as a labelled line */
+  SamFigure             cluster[2];        /* the cluster mean per round, a labelled line */
   gboolean              has_cluster[2];
   SamFigure             national[2];       /* the national mean per round, a labelled line */
   gboolean              has_national[2];

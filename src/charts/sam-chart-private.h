@@ -74,8 +74,8 @@ double   _sam_chart_line_height         (const SamChartStyle  *style,
  * swatches) are added first; then each label is offered a list of spots, best first, and
  * is written at the first where its measured box stays on the chart, keeps clear of every
  * other label (by more than a word space across) and its ink, with a little room, covers no
- * mark (except the one it is written on, inside which its ink stays), or left out. Nothing is made smaller
- * than the style's minimum to fit. */
+ * mark (except the one it is written on, inside which its ink stays), or left out. Nothing is
+ * made smaller than the style's minimum to fit. */
 
 typedef struct _SamLabels SamLabels;
 

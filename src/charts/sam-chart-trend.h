@@ -23,7 +23,8 @@ typedef struct
   const char        *title;
   guint              n_rounds;
   const char *const *round_labels;             /* n_rounds */
-  const SamFigure   *series[SAM_N_UNITS];       /* each n_rounds long, or NULL where the unit is absent */
+  /* each n_rounds long, or NULL where the unit is absent */
+  const SamFigure   *series[SAM_N_UNITS];
   const char        *unit_names[SAM_N_UNITS];
   int                k;
 } SamTrendData;

@@ -81,10 +81,12 @@ sam_plan_follow_view_refresh (SamPlanFollowView *self)
   if (self->rounds->len < 2)
     {
       guint n = self->rounds->len;
-      g_autofree char *text = g_strdup_printf (ngettext ("Following the change needs two rounds of "
-                                                         "the cluster; there is %u so far.",
-                                                         "Following the change needs two rounds of "
-                                                         "the cluster; there are %u so far.", n), n);
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (ngettext ("Following the change needs two rounds of the cluster; "
+                                        "there is %u so far.",
+                                        "Following the change needs two rounds of the cluster; "
+                                        "there are %u so far.", n), n);
 
       say (self, text);
       return;
