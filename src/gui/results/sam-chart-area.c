@@ -43,11 +43,29 @@ shown_part (SamChartArea    *self,
   graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
                                             gtk_widget_get_height (widget));
   GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  graphene_rect_t view;
+  GtkWidget *viewport = scrolled != NULL
+                         ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))
+                         : NULL;
+  GtkWidget *content = GTK_IS_VIEWPORT (viewport)
+                         ? gtk_viewport_get_child (GTK_VIEWPORT (viewport))
+                         : NULL;
+  graphene_rect_t view, bounds;
 
   if (all.size.width <= 0 || all.size.height <= 0)
     return FALSE;
-  if (scrolled == NULL || !gtk_widget_compute_bounds (scrolled, widget, &view))
+  /* In a viewport, from the adjustments: they have the new view at once, where the
+   * widgets are moved to it only at the next layout. */
+  if (content != NULL && gtk_widget_compute_bounds (widget, content, &bounds))
+    {
+      GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      view = GRAPHENE_RECT_INIT (gtk_adjustment_get_value (h) - bounds.origin.x,
+                                 gtk_adjustment_get_value (v) - bounds.origin.y,
+                                 gtk_adjustment_get_page_size (h),
+                                 gtk_adjustment_get_page_size (v));
+    }
+  else if (scrolled == NULL || !gtk_widget_compute_bounds (scrolled, widget, &view))
     {
       *part = all;
       return TRUE;
