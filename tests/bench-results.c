@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 #include "sam-results-page.h"
 #include "sam-survey-import.h"
@@ -25,13 +26,29 @@
 static gint64 last_beat;
 static gint64 longest_gap;
 static gint64 last_busy;
+/* The same in the main thread's own CPU time, which other programs on a busy machine do
+ * not lengthen: the most it spent between two beats. */
+static gint64 last_cpu;
+static gint64 longest_cpu;
+
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
 
 static gboolean
 heartbeat (gpointer data)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_time ();
 
   longest_gap = MAX (longest_gap, now - last_beat);
+  longest_cpu = MAX (longest_cpu, cpu - last_cpu);
+  last_cpu = cpu;
   if (now - last_beat > 20 * 1000)
     last_busy = now;
   last_beat = now;
@@ -49,7 +66,7 @@ static SamResultsPage *page;
 
 typedef void (*StepFunc) (gpointer data);
 
-static double worst_loading, worst_drawing;
+static double worst_loading, worst_drawing, worst_cpu_loading, worst_cpu_drawing;
 
 /* Runs @step, waits until the page has its figures, and lets it draw them. The stalls
  * are told apart: until the figures were on the page (computing them, building the
@@ -59,11 +76,13 @@ measure (const char *name,
          StepFunc    step,
          gpointer    data)
 {
-  gint64 start, ready, end, loading_gap;
+  gint64 start, ready, end, loading_gap, loading_cpu;
 
   test_spin (50);
   last_beat = g_get_monotonic_time ();
+  last_cpu = thread_cpu_time ();
   longest_gap = 0;
+  longest_cpu = 0;
   start = g_get_monotonic_time ();
   step (data);
   heartbeat (NULL);
@@ -73,10 +92,12 @@ measure (const char *name,
   heartbeat (NULL);
   ready = g_get_monotonic_time ();
   loading_gap = longest_gap;
+  loading_cpu = longest_cpu;
 
   /* The frames that follow lay the new pages out and draw them: wait until the main
    * thread has been free for half a second. */
   longest_gap = 0;
+  longest_cpu = 0;
   last_busy = ready;
   while (g_get_monotonic_time () < MIN (end, last_busy + 500 * 1000))
     g_main_context_iteration (NULL, TRUE);
@@ -84,8 +105,12 @@ measure (const char *name,
 
   g_print ("%-30s %5.0f ms until shown; longest stall %4.0f ms while loading, %4.0f ms drawing\n",
            name, (ready - start) / 1000.0, loading_gap / 1000.0, longest_gap / 1000.0);
+  g_print ("%-30s %5s    (CPU time of it: %4.0f ms while loading, %4.0f ms drawing)\n", "", "",
+           loading_cpu / 1000.0, longest_cpu / 1000.0);
   worst_loading = MAX (worst_loading, loading_gap / 1000.0);
   worst_drawing = MAX (worst_drawing, longest_gap / 1000.0);
+  worst_cpu_loading = MAX (worst_cpu_loading, loading_cpu / 1000.0);
+  worst_cpu_drawing = MAX (worst_cpu_drawing, longest_cpu / 1000.0);
 }
 
 typedef struct
@@ -124,6 +149,41 @@ choose_twice (gpointer data)
 
   choose (&choices[0]);
   choose (&choices[1]);
+}
+
+/* The shown page's scrolled window: the overview's, after the section opens. */
+static GtkScrolledWindow *
+shown_scroller (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_SCROLLED_WINDOW (child))
+        return GTK_SCROLLED_WINDOW (child);
+      if ((found = shown_scroller (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Scrolls the overview to @data (a share of the way down, in thousandths), where the
+ * clinic-by-clinic charts and the heatmap of every clinic come into view. */
+static void
+scroll (gpointer data)
+{
+  GtkScrolledWindow *scroller = shown_scroller (GTK_WIDGET (page));
+  GtkAdjustment *adjustment;
+
+  if (scroller == NULL)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment) -
+                                         gtk_adjustment_get_page_size (adjustment)) *
+                                        GPOINTER_TO_INT (data) / 1000.0);
 }
 
 int
@@ -203,8 +263,15 @@ main (int   argc,
 
     measure ("Two switches in a row", choose_twice, twice);
   }
+  /* Down the overview: the clinic-by-clinic charts, then the heatmap's middle and end. */
+  measure ("Scroll to the clinic charts", scroll, GINT_TO_POINTER (12));
+  measure ("Scroll to the heatmap's middle", scroll, GINT_TO_POINTER (500));
+  measure ("Scroll a view further", scroll, GINT_TO_POINTER (520));
+  measure ("Scroll to the heatmap's end", scroll, GINT_TO_POINTER (1000));
 
   g_print ("Longest main-thread stall: %.0f ms while loading, %.0f ms drawing\n", worst_loading, worst_drawing);
+  g_print ("Most main-thread CPU time between two beats: %.0f ms while loading, %.0f ms drawing\n",
+           worst_cpu_loading, worst_cpu_drawing);
 
   g_source_remove (beat);
   gtk_window_destroy (window);

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "sam-chart-comparison.h"
+#include "sam-chart-heatmap.h"
 #include "sam-chart-private.h"
 #include "test-common.h"
 
@@ -470,6 +471,76 @@ test_share (void)
   sam_chart_style_clear (&style);
 }
 
+/* A heatmap of many clinics drawn for a scrolled window's view (clipped to a band of it, as
+ * the chart view draws it) paints that band exactly as the heatmap drawn whole. */
+static void
+test_heatmap_clipped (void)
+{
+  enum { N_ROWS = 300, N_COLUMNS = 3, BAND_Y = 5003, BAND_HEIGHT = 800 };
+  static const char *columns[N_COLUMNS] = { "Ledelsen af klinikken", "Samarbejdskultur",
+                                            "Kollegial støtte" };
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree SamFigure *cells = g_new0 (SamFigure, N_ROWS * N_COLUMNS);
+  SamHeatmapData heat = { N_ROWS, NULL, N_COLUMNS, columns, cells, 3 };
+  int width = 938, height = 90 + (N_ROWS + 1) * 36;
+  cairo_surface_t *whole, *band;
+  SamChartRecord record;
+  SamChartStyle style;
+  cairo_t *cr;
+  guint differ = 0;
+
+  for (guint r = 0; r < N_ROWS; r++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("Klinik %u", r + 1));
+      for (guint c = 0; c < N_COLUMNS; c++)
+        figure (&cells[r * N_COLUMNS + c], r % 7 == 0 ? c : 5 + r % 20, (r * 37 + c * 11) % 101,
+                r % 7 == 0 && c > 0 ? SAM_WITHHELD_PRIMARY + c - 1 : SAM_WITHHELD_NONE);
+    }
+  g_ptr_array_add (names, NULL);
+  heat.row_labels = (const char *const *) names->pdata;
+  sam_chart_style_init (&style, SAM_CHART_LIGHT, 1.0);
+
+  whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (whole);
+  sam_chart_heatmap_draw (&heat, &style, cr, width, height);
+  cairo_destroy (cr);
+  band = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, BAND_HEIGHT);
+  cairo_surface_set_device_offset (band, 0, -BAND_Y);
+  cr = cairo_create (band);
+  _sam_chart_record_start (&record);
+  sam_chart_heatmap_draw (&heat, &style, cr, width, height);
+  _sam_chart_record_stop (&record);
+  cairo_destroy (cr);
+  /* Only the rows in the band and about it were painted, not all 300. */
+  g_assert_cmpuint (record.marks->len, <, 60 * N_COLUMNS);
+  _sam_chart_record_clear (&record);
+  cairo_surface_flush (whole);
+  cairo_surface_flush (band);
+
+  for (int y = 0; y < BAND_HEIGHT; y++)
+    {
+      const guint32 *a = (const guint32 *) (cairo_image_surface_get_data (whole) +
+                                            (BAND_Y + y) * cairo_image_surface_get_stride (whole));
+      const guint32 *b = (const guint32 *) (cairo_image_surface_get_data (band) +
+                                            y * cairo_image_surface_get_stride (band));
+
+      for (int x = 0; x < width; x++)
+        differ += a[x] != b[x];
+    }
+  if (differ > 0)
+    {
+      g_autofree char *path = g_build_filename (g_get_tmp_dir (), "heatmap-band.png", NULL);
+
+      cairo_surface_set_device_offset (band, 0, 0);
+      cairo_surface_write_to_png (band, path);
+      g_test_message ("The band drawn alone: %s", path);
+    }
+  g_assert_cmpuint (differ, ==, 0);
+  cairo_surface_destroy (whole);
+  cairo_surface_destroy (band);
+  sam_chart_style_clear (&style);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +558,7 @@ main (int   argc,
   g_test_add_func ("/charts/comparison/marks", test_marks);
   g_test_add_func ("/charts/comparison/table", test_table);
   g_test_add_func ("/charts/comparison/share", test_share);
+  g_test_add_func ("/charts/heatmap/clipped", test_heatmap_clipped);
 
   return g_test_run ();
 }

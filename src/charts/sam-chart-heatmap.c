@@ -180,6 +180,39 @@ sam_chart_heatmap_layout_clear (SamHeatmapLayout *layout)
   g_clear_pointer (&layout->cells, g_free);
 }
 
+/* The rows [@first, @last) to paint: those that reach into @cr's clip, and two more lines
+ * around it for the words that could reach out of a row. A chart of 1,300 clinics is
+ * tens of thousands of pixels tall and a window shows a few dozen rows of it; painted
+ * whole (an export, a print-out, a widget that shows all of it), every row is painted. */
+static void
+rows_in_clip (const SamHeatmapData   *data,
+              const SamHeatmapLayout *layout,
+              cairo_t                *cr,
+              double                  font,
+              guint                  *first,
+              guint                  *last)
+{
+  double x1, y1, x2, y2;
+
+  *first = 0;
+  *last = data->n_rows;
+  if (data->n_columns == 0)
+    return;
+  cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+  y1 -= 2 * font;
+  y2 += 2 * font;
+  while (*first < *last)
+    {
+      const SamRect *cell = &layout->cells[*first * data->n_columns];
+
+      if (cell->y + cell->height >= y1)
+        break;
+      (*first)++;
+    }
+  while (*last > *first && layout->cells[(*last - 1) * data->n_columns].y > y2)
+    (*last)--;
+}
+
 static void
 paint (const SamHeatmapData *data,
        const SamChartStyle  *style,
@@ -197,13 +230,15 @@ paint (const SamHeatmapData *data,
   g_autofree char *key = key_text ();
   int *hosts;
   SamRect box;
+  guint first, last;
 
   sam_chart_heatmap_layout (data, style, width, height, &layout);
   labels = _sam_chart_begin_paint (cr, style, width, height);
+  rows_in_clip (data, &layout, cr, font, &first, &last);
 
   /* Every cell first: the words in a cell stay inside it. */
   hosts = g_new (int, MAX (data->n_rows * data->n_columns, 1));
-  for (guint i = 0; i < data->n_rows * data->n_columns; i++)
+  for (guint i = first * data->n_columns; i < last * data->n_columns; i++)
     hosts[i] = _sam_labels_add_mark (labels, &layout.cells[i]);
 
   /* The columns' names over the cells, the rows' to their left. */
@@ -222,12 +257,14 @@ paint (const SamHeatmapData *data,
       guint r = (i + data->n_rows - 1) % data->n_rows;
       const SamRect *cell = &layout.cells[r * data->n_columns];
 
+      if (r < first || r >= last)
+        continue;
       box = (SamRect) { layout.label_x, cell->y, layout.label_width, cell->height };
       _sam_labels_place_at (labels, row_label (data, r), font, SAM_LABEL_ELLIPSIZE,
                             &style->foreground, &box, SAM_ALIGN_END);
     }
 
-  for (guint r = 0; r < data->n_rows; r++)
+  for (guint r = first; r < last; r++)
     for (guint c = 0; c < data->n_columns; c++)
       {
         guint i = r * data->n_columns + c;
