@@ -14,14 +14,13 @@
 #include "sam-dates.h"
 #include "sam-date-row.h"
 #include "sam-chart-view.h"
+#include "sam-meeting-charts.h"
 #include "sam-instrument.h"
 #include "sam-dialogs.h"
 #include "sam-meeting-presentation.h"
 #include "sam-qr.h"
 #include "sam-meeting-runner.h"
 #include "sam-meetings-private.h"
-#include "sam-results-charts.h"
-#include "sam-round-figures.h"
 
 /* Runs a meeting from its template: the steps down the side with the current one large,
  * its countdown, what the facilitator says and the prompts for the room, the step's
@@ -64,9 +63,7 @@ struct _SamMeetingRunner
   guint               n_cues;
   gint64              focus_card;    /* the card to focus again after a rebuild */
   GtkWindow          *presentation;  /* weak: the projector's window, while it is open */
-  SamRoundFigures    *figures;       /* the newest round of the meeting's cluster, once needed */
-  char               *round_label;
-  gboolean            figures_loaded;
+  SamMeetingCharts   *charts;        /* the data reviews' charts, shared with the projector */
   SamCollect         *phones;        /* the room phones post notes to, while it is open */
   char               *phones_listen; /* where it listens: NULL for the local network */
   SamMeetingCard     *deleted;       /* the note deleted last, for Undo */
@@ -126,6 +123,17 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* What a second view of the meeting reads, the projector's. */
+enum {
+  PROP_0,
+  PROP_TIMER,
+  PROP_COUNTDOWN_TEXT,
+  PROP_TIME_UP,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void update_view (SamMeetingRunner *self);
 static void rebuild_cards (SamMeetingRunner *self);
@@ -750,103 +758,6 @@ load_notes (SamMeetingRunner     *self,
 
 /* The data of a data review */
 
-/* The newest round of the meeting's cluster, seen as the clinic sees itself at its own
- * meeting and as anyone outside a clinic sees the cluster at the cluster's; suppressed as
- * everywhere else. */
-static void
-load_figures (SamMeetingRunner *self)
-{
-  SamStore *store = get_store (self);
-  g_autoptr(GPtrArray) clinics = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SamRound) newest = NULL;
-  SamFiguresPolicy policy = { 0, 0 };
-  gint64 cluster_id = self->meeting->cluster_id;
-
-  self->figures_loaded = TRUE;
-  if (self->meeting->clinic_id > 0)
-    {
-      clinics = sam_store_list_clinics (store, NULL);
-      for (guint i = 0; clinics != NULL && i < clinics->len; i++)
-        {
-          SamClinic *clinic = g_ptr_array_index (clinics, i);
-
-          if (clinic->id == self->meeting->clinic_id)
-            cluster_id = clinic->cluster_id;
-        }
-    }
-  newest = sam_round_figures_newest_round (store, cluster_id, NULL);
-  if (newest == NULL)
-    return;
-  policy.own_clinic_id = self->meeting->clinic_id;
-  self->figures = sam_round_figures_load (store, newest->id, &policy, &error);
-  if (self->figures == NULL)
-    {
-      g_warning ("Could not read the figures of round %s: %s", newest->label, error->message);
-      return;
-    }
-  self->round_label = g_strdup (newest->label);
-}
-
-/**
- * _sam_meeting_step_shows_data:
- *
- * Whether @step is a data review with questions to show charts of.
- */
-gboolean
-_sam_meeting_step_shows_data (const SamMeetingStep *step)
-{
-  return step != NULL && step->kind == SAM_MEETING_STEP_DATA_REVIEW && step->items != NULL &&
-         step->items[0] != NULL;
-}
-
-/**
- * _sam_meeting_runner_make_charts:
- * @round_label: (out): the round's name, or NULL where there is none
- *
- * The charts of a data review, one per question of its items in the order of the items,
- * for the newest round with answers of the meeting's cluster (the clinic's own view at a
- * clinic's meeting). The runner and the presentation both show these, so they agree.
- *
- * Returns: (transfer container) (element-type SamChart) (nullable): the charts, or NULL
- *   where the cluster has no round with answers
- */
-GPtrArray *
-_sam_meeting_runner_make_charts (SamMeetingRunner     *self,
-                                 const SamMeetingStep *step,
-                                 const char          **round_label)
-{
-  SamInstrument *instrument = sam_instrument_get_default ();
-  g_autoptr(GPtrArray) questions = g_ptr_array_new ();
-  GPtrArray *charts;
-
-  g_assert (SAM_IS_MEETING_RUNNER (self));
-  g_assert (_sam_meeting_step_shows_data (step));
-
-  *round_label = NULL;
-  if (!self->figures_loaded)
-    load_figures (self);
-  if (self->figures == NULL)
-    return NULL;
-  *round_label = self->round_label;
-  for (guint i = 0; step->items[i] != NULL; i++)
-    {
-      const SamItem *item = sam_instrument_lookup_item (instrument, step->items[i]);
-
-      if (item != NULL && !g_ptr_array_find (questions, item->question, NULL))
-        g_ptr_array_add (questions, item->question);
-    }
-  charts = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_chart_unref);
-  for (guint i = 0; i < questions->len; i++)
-    {
-      SamChart *chart = sam_results_chart_question (self->figures, g_ptr_array_index (questions, i));
-
-      if (chart != NULL)
-        g_ptr_array_add (charts, chart);
-    }
-  return charts;
-}
-
 static void
 show_charts (SamMeetingRunner     *self,
              const SamMeetingStep *step)
@@ -858,10 +769,10 @@ show_charts (SamMeetingRunner     *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->charts_box))) != NULL)
     gtk_box_remove (self->charts_box, child);
-  gtk_widget_set_visible (GTK_WIDGET (self->charts_box), _sam_meeting_step_shows_data (step));
-  if (!_sam_meeting_step_shows_data (step))
+  gtk_widget_set_visible (GTK_WIDGET (self->charts_box), sam_meeting_step_shows_data (step));
+  if (!sam_meeting_step_shows_data (step))
     return;
-  charts = _sam_meeting_runner_make_charts (self, step, &round_label);
+  charts = sam_meeting_charts_make (self->charts, step, &round_label);
   if (charts == NULL)
     {
       gtk_box_append (self->charts_box,
@@ -1568,28 +1479,6 @@ previous_action (GtkWidget  *widget,
   sam_meeting_runner_previous (SAM_MEETING_RUNNER (widget));
 }
 
-/**
- * _sam_meeting_runner_may_present_figures:
- *
- * Charts shown in a cluster meeting are a publication of their round (instrument
- * contract, "One publication a round"): the projector shows them only once the round is
- * closed. A clinic's own meeting shows its own view, which is no publication.
- */
-gboolean
-_sam_meeting_runner_may_present_figures (SamMeetingRunner *self)
-{
-  g_autoptr(SamRound) round = NULL;
-
-  g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), FALSE);
-
-  if (!self->figures_loaded)
-    load_figures (self);
-  if (self->figures == NULL || self->meeting->clinic_id > 0)
-    return TRUE;
-  round = sam_store_get_round (get_store (self), self->figures->round_id, NULL);
-  return round != NULL && sam_round_can_publish (round);
-}
-
 static void
 open_presentation (SamMeetingRunner *self)
 {
@@ -1600,7 +1489,7 @@ open_presentation (SamMeetingRunner *self)
     return;
   if (self->presentation == NULL)
     {
-      self->presentation = GTK_WINDOW (sam_meeting_presentation_new (self));
+      self->presentation = GTK_WINDOW (sam_meeting_presentation_new (widget, self->charts));
       g_object_add_weak_pointer (G_OBJECT (self->presentation), (gpointer *) &self->presentation);
       if (GTK_IS_WINDOW (root))
         gtk_window_set_application (self->presentation, gtk_window_get_application (GTK_WINDOW (root)));
@@ -1646,10 +1535,11 @@ present_action (GtkWidget  *widget,
     return;
   /* A cluster meeting's projector shares the round's figures: an open round is offered
    * closing first. */
-  if (self->presentation == NULL && !_sam_meeting_runner_may_present_figures (self))
+  if (self->presentation == NULL && !sam_meeting_charts_may_present (self->charts))
     {
       sam_dialogs_ask_close_round (GTK_WINDOW (gtk_widget_get_root (widget)), get_store (self),
-                                   self->figures->round_id, on_close_for_presenting, g_object_ref (self));
+                                   sam_meeting_charts_get_round_id (self->charts),
+                                   on_close_for_presenting, g_object_ref (self));
       return;
     }
   open_presentation (self);
@@ -1691,8 +1581,6 @@ sam_meeting_runner_dispose (GObject *object)
   g_clear_object (&self->template);
   g_clear_object (&self->context);
   g_clear_pointer (&self->dirty_step, g_free);
-  g_clear_pointer (&self->figures, sam_round_figures_free);
-  g_clear_pointer (&self->round_label, g_free);
   g_clear_pointer (&self->phones_listen, g_free);
   g_clear_pointer (&self->deleted, sam_meeting_card_free);
 
@@ -1706,7 +1594,32 @@ sam_meeting_runner_finalize (GObject *object)
 
   g_ptr_array_unref (self->step_rows);
   g_ptr_array_unref (self->link_ids);
+  g_object_unref (self->charts);
   G_OBJECT_CLASS (sam_meeting_runner_parent_class)->finalize (object);
+}
+
+static void
+sam_meeting_runner_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  SamMeetingRunner *self = SAM_MEETING_RUNNER (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMER:
+      g_value_set_pointer (value, self->timer);
+      break;
+    case PROP_COUNTDOWN_TEXT:
+      g_value_take_string (value, sam_meeting_runner_get_countdown_text (self));
+      break;
+    case PROP_TIME_UP:
+      g_value_set_boolean (value, sam_meeting_runner_is_time_up (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1717,6 +1630,15 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
 
   object_class->dispose = sam_meeting_runner_dispose;
   object_class->finalize = sam_meeting_runner_finalize;
+  object_class->get_property = sam_meeting_runner_get_property;
+
+  properties[PROP_TIMER] = g_param_spec_pointer ("timer", NULL, NULL,
+                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COUNTDOWN_TEXT] = g_param_spec_string ("countdown-text", NULL, NULL, NULL,
+                                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIME_UP] = g_param_spec_boolean ("time-up", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * SamMeetingRunner::changed:
@@ -1788,6 +1710,7 @@ sam_meeting_runner_init (SamMeetingRunner *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->step_rows = g_ptr_array_new ();
   self->link_ids = g_ptr_array_new_with_free_func (g_free);
+  self->charts = sam_meeting_charts_new ();
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
   gtk_drawing_area_set_draw_func (self->phones_qr, draw_phones_qr, self, NULL);
@@ -1885,9 +1808,7 @@ sam_meeting_runner_run (SamMeetingRunner  *self,
   }
   self->has_shown_step = FALSE;
   self->n_cues = 0;
-  g_clear_pointer (&self->figures, sam_round_figures_free);
-  g_clear_pointer (&self->round_label, g_free);
-  self->figures_loaded = FALSE;
+  sam_meeting_charts_set_meeting (self->charts, sam_context_get_store (context), self->meeting);
 
   now = sam_context_now (context);
   sam_meeting_timer_start (self->timer, _sam_meetings_now_us (context));

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "sam-collect.h"
 #include "sam-context.h"
 #include "sam-meeting-store.h"
 #include "sam-meeting-timer.h"
@@ -54,5 +55,16 @@ gboolean            sam_meeting_runner_add_action   (SamMeetingRunner     *self,
                                                      GError              **error);
 
 gint64              sam_meeting_note_card_get_id    (SamMeetingNoteCard   *self);
+
+/* For the Meetings section and its tests. */
+void                _sam_meeting_runner_go_to       (SamMeetingRunner     *self,
+                                                     guint                 index);
+gboolean            _sam_meeting_runner_open_phones (SamMeetingRunner     *self,
+                                                     gboolean              open,
+                                                     GError              **error);
+SamCollect         *_sam_meeting_runner_get_phones  (SamMeetingRunner     *self);
+void                _sam_meeting_runner_set_phones_listen (SamMeetingRunner *self,
+                                                     const char           *listen_address);
+GtkWidget          *_sam_meeting_runner_get_phones_room (SamMeetingRunner *self);
 
 G_END_DECLS
