@@ -17,6 +17,7 @@
 #include "sam-meeting-charts.h"
 #include "sam-instrument.h"
 #include "sam-dialogs.h"
+#include "sam-meeting-phones-room.h"
 #include "sam-meeting-presentation.h"
 #include "sam-qr.h"
 #include "sam-meeting-runner.h"
@@ -100,17 +101,7 @@ struct _SamMeetingRunner
   GtkDrawingArea     *phones_qr;
   GtkLabel           *phones_address_label;
 
-  /* Votes and questions from phones, built in code (build_phones_room()) */
-  GtkWidget          *room_box;
-  GtkLabel           *room_heading;
-  GtkButton          *room_button;
-  GtkLabel           *room_count_label;
-  GtkWidget          *room_qr_box;
-  GtkDrawingArea     *room_qr;
-  GtkLabel           *room_address_label;
-  GtkLabel           *room_hint_label;
-  GtkLabel           *room_status_label;
-  GtkBox             *room_content;
+  SamMeetingPhonesRoom *phones_room;
 };
 
 G_DEFINE_FINAL_TYPE (SamMeetingNoteCard, sam_meeting_note_card, GTK_TYPE_WIDGET)
@@ -138,7 +129,6 @@ static GParamSpec *properties[N_PROPS];
 static void update_view (SamMeetingRunner *self);
 static void rebuild_cards (SamMeetingRunner *self);
 static void close_phones (SamMeetingRunner *self);
-static void build_phones_room (SamMeetingRunner *self);
 static void update_phones_room (SamMeetingRunner *self);
 
 static SamStore *
@@ -1105,301 +1095,6 @@ _sam_meeting_runner_set_phones_listen (SamMeetingRunner *self,
   self->phones_listen = g_strdup (listen_address);
 }
 
-/* Votes and questions from phones
- *
- * On a step that picks which red notes to talk about (phones="votes" in the template) or
- * asks anonymous questions (phones="questions"), the room takes votes or answers instead
- * of notes. Its panel is built here, in code, below the notes: the same button, QR code
- * and address as the notes', then the meeting's red notes with their votes, or the
- * answers by question. A note's votes show only once at least k have voted on the step
- * (sam_meeting_votes_min_voters()); below that the store gives no counts at all. */
-
-static void
-build_phones_room (SamMeetingRunner *self)
-{
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->cards_box));
-  GtkWidget *row, *text_box, *label;
-
-  self->room_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_visible (self->room_box, FALSE);
-  self->room_heading = GTK_LABEL (_sam_meetings_label ("", "heading"));
-  gtk_box_append (GTK_BOX (self->room_box), GTK_WIDGET (self->room_heading));
-
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  self->room_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Open for _Phones")));
-  gtk_widget_set_halign (GTK_WIDGET (self->room_button), GTK_ALIGN_START);
-  gtk_widget_set_valign (GTK_WIDGET (self->room_button), GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->room_button), "runner.phones");
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->room_button));
-  self->room_count_label = GTK_LABEL (_sam_meetings_label ("", "dim-label"));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->room_count_label), TRUE);
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->room_count_label));
-  gtk_box_append (GTK_BOX (self->room_box), row);
-
-  /* The code above its address, so that it fits a narrow window as a wide one. */
-  self->room_qr_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_widget_set_visible (self->room_qr_box, FALSE);
-  gtk_widget_add_css_class (self->room_qr_box, "card");
-  gtk_widget_add_css_class (self->room_qr_box, "meeting-phones");
-  self->room_qr = GTK_DRAWING_AREA (gtk_drawing_area_new ());
-  gtk_drawing_area_set_content_width (self->room_qr, 220);
-  gtk_drawing_area_set_content_height (self->room_qr, 220);
-  gtk_widget_set_halign (GTK_WIDGET (self->room_qr), GTK_ALIGN_START);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->room_qr), 12);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->room_qr), 12);
-  gtk_drawing_area_set_draw_func (self->room_qr, draw_phones_qr, self, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->room_qr), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("QR code of the address to open on a phone"), -1);
-  gtk_box_append (GTK_BOX (self->room_qr_box), GTK_WIDGET (self->room_qr));
-  text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_widget_set_margin_start (text_box, 12);
-  gtk_widget_set_margin_end (text_box, 12);
-  gtk_widget_set_margin_bottom (text_box, 12);
-  label = _sam_meetings_label (_("Scan the code, or open this address on a phone on the clinic’s network:"), NULL);
-  gtk_box_append (GTK_BOX (text_box), label);
-  self->room_address_label = GTK_LABEL (_sam_meetings_label ("", "monospace"));
-  gtk_label_set_wrap_mode (self->room_address_label, PANGO_WRAP_CHAR);
-  gtk_label_set_selectable (self->room_address_label, TRUE);
-  gtk_box_append (GTK_BOX (text_box), GTK_WIDGET (self->room_address_label));
-  self->room_hint_label = GTK_LABEL (_sam_meetings_label ("", "dim-label"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->room_hint_label), "caption");
-  gtk_box_append (GTK_BOX (text_box), GTK_WIDGET (self->room_hint_label));
-  gtk_box_append (GTK_BOX (self->room_qr_box), text_box);
-  gtk_box_append (GTK_BOX (self->room_box), self->room_qr_box);
-
-  self->room_status_label = GTK_LABEL (_sam_meetings_label ("", "dim-label"));
-  gtk_box_append (GTK_BOX (self->room_box), GTK_WIDGET (self->room_status_label));
-  self->room_content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
-  gtk_box_append (GTK_BOX (self->room_box), GTK_WIDGET (self->room_content));
-
-  gtk_box_insert_child_after (GTK_BOX (parent), self->room_box, GTK_WIDGET (self->cards_box));
-}
-
-static GtkWidget *
-boxed_list_new (void)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  return list;
-}
-
-/* A row of text, with a figure at its end where there is one. */
-static GtkWidget *
-room_row_new (const char *text,
-              const char *figure)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = _sam_meetings_label (text, NULL);
-  GtkWidget *row = gtk_list_box_row_new ();
-
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  if (figure != NULL)
-    {
-      GtkWidget *count = gtk_label_new (figure);
-
-      gtk_widget_add_css_class (count, "numeric");
-      gtk_widget_add_css_class (count, "heading");
-      gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), count);
-    }
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  return row;
-}
-
-static guint
-vote_count (GArray *votes,
-            gint64  card_id)
-{
-  for (guint i = 0; votes != NULL && i < votes->len; i++)
-    if (g_array_index (votes, SamMeetingVote, i).card_id == card_id)
-      return g_array_index (votes, SamMeetingVote, i).votes;
-  return 0;
-}
-
-static int
-compare_by_votes (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      votes)
-{
-  const SamMeetingCard *card_a = *(SamMeetingCard **) a;
-  const SamMeetingCard *card_b = *(SamMeetingCard **) b;
-  guint votes_a = vote_count (votes, card_a->id);
-  guint votes_b = vote_count (votes, card_b->id);
-
-  if (votes_a != votes_b)
-    return votes_a > votes_b ? -1 : 1;
-  return card_a->id < card_b->id ? -1 : card_a->id > card_b->id;
-}
-
-/* The meeting's red notes, with their votes once enough have voted; most votes first. */
-static void
-fill_votes (SamMeetingRunner     *self,
-            const SamMeetingStep *step)
-{
-  SamStore *store = get_store (self);
-  guint k = sam_meeting_votes_min_voters (store);
-  g_autoptr(GPtrArray) cards = sam_meeting_store_list_cards (store, self->meeting->id, NULL);
-  g_autoptr(GArray) votes = NULL;
-  g_autofree char *count = NULL;
-  GtkWidget *list;
-  guint ballots = 0;
-  gboolean shown;
-
-  votes = sam_meeting_store_get_votes (store, self->meeting->id, step->id, k, &ballots, NULL);
-  shown = votes != NULL && ballots >= k;
-  count = ballots == 0 ? g_strdup (_("No votes from phones yet"))
-                       : g_strdup_printf (ngettext ("%u person has voted", "%u people have voted", ballots), ballots);
-  gtk_label_set_text (self->room_count_label, count);
-  if (shown)
-    gtk_widget_set_visible (GTK_WIDGET (self->room_status_label), FALSE);
-  else
-    {
-      /* TRANSLATORS: %u is the minimum group size k, 3 or more */
-      g_autofree char *status = g_strdup_printf (_("Counts show when at least %u have voted"), k);
-
-      gtk_label_set_text (self->room_status_label, status);
-      gtk_widget_set_visible (GTK_WIDGET (self->room_status_label), TRUE);
-    }
-
-  for (guint i = cards != NULL ? cards->len : 0; i > 0; i--)
-    if (((SamMeetingCard *) g_ptr_array_index (cards, i - 1))->colour != SAM_MEETING_CARD_RED)
-      g_ptr_array_remove_index (cards, i - 1);
-  if (cards == NULL || cards->len == 0)
-    {
-      gtk_box_append (self->room_content,
-                      _sam_meetings_label (_("There are no red notes to vote for yet."), "dim-label"));
-      return;
-    }
-  if (shown)
-    g_ptr_array_sort_with_data (cards, compare_by_votes, votes);
-  list = boxed_list_new ();
-  for (guint i = 0; i < cards->len; i++)
-    {
-      SamMeetingCard *card = g_ptr_array_index (cards, i);
-      guint n = vote_count (votes, card->id);
-      g_autofree char *figure = shown ? g_strdup_printf (ngettext ("%u vote", "%u votes", n), n) : NULL;
-
-      gtk_list_box_append (GTK_LIST_BOX (list), room_row_new (card->text, figure));
-    }
-  gtk_box_append (self->room_content, list);
-}
-
-static int
-compare_answer_text (gconstpointer a,
-                     gconstpointer b)
-{
-  const SamMeetingAnswer *answer_a = *(SamMeetingAnswer **) a;
-  const SamMeetingAnswer *answer_b = *(SamMeetingAnswer **) b;
-
-  return g_utf8_collate (answer_a->text, answer_b->text);
-}
-
-/* Each question with its answers, in the order of their text: nothing shows which came
- * first, or which answers one phone gave together. */
-static void
-fill_answers (SamMeetingRunner     *self,
-              const SamMeetingStep *step)
-{
-  g_autoptr(GPtrArray) answers = sam_meeting_store_list_answers (get_store (self), self->meeting->id, NULL);
-  guint n = self->phones != NULL ? sam_collect_get_n_answered (self->phones) : 0;
-
-  if (self->phones != NULL)
-    {
-      g_autofree char *count = n == 0 ? g_strdup (_("No answers from phones yet"))
-                                      : g_strdup_printf (ngettext ("%u phone has answered",
-                                                                   "%u phones have answered", n), n);
-
-      gtk_label_set_text (self->room_count_label, count);
-    }
-  else
-    gtk_label_set_text (self->room_count_label, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->room_status_label), FALSE);
-  if (answers != NULL)
-    g_ptr_array_sort (answers, compare_answer_text);
-
-  for (guint q = 0; q < step->prompts->len; q++)
-    {
-      GtkWidget *list = NULL;
-
-      gtk_box_append (self->room_content, _sam_meetings_label (g_ptr_array_index (step->prompts, q), "heading"));
-      for (guint i = 0; answers != NULL && i < answers->len; i++)
-        {
-          SamMeetingAnswer *answer = g_ptr_array_index (answers, i);
-
-          if (answer->question != q + 1 || g_strcmp0 (answer->step, step->id) != 0)
-            continue;
-          if (list == NULL)
-            list = boxed_list_new ();
-          /* The same answer from two phones is in the list twice. */
-          for (guint c = 0; c < answer->count; c++)
-            gtk_list_box_append (GTK_LIST_BOX (list), room_row_new (answer->text, NULL));
-        }
-      if (list != NULL)
-        gtk_box_append (self->room_content, list);
-      else
-        gtk_box_append (self->room_content, _sam_meetings_label (_("No answers yet."), "dim-label"));
-    }
-}
-
-/* The panel for the step on screen: hidden on steps without votes or questions. */
-static void
-update_phones_room (SamMeetingRunner *self)
-{
-  const SamMeetingStep *step;
-  gboolean open = self->phones != NULL;
-  GtkWidget *child;
-
-  if (self->room_box == NULL || self->meeting == NULL)
-    return;
-  step = sam_meeting_runner_get_step (self);
-  gtk_widget_set_visible (self->room_box, step != NULL && step->phones != SAM_MEETING_PHONES_NONE);
-  if (step == NULL || step->phones == SAM_MEETING_PHONES_NONE)
-    return;
-
-  if (step->phones == SAM_MEETING_PHONES_VOTES)
-    {
-      gtk_label_set_text (self->room_heading, _("Votes for Red Notes"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->room_button),
-                                   _("Everyone can vote anonymously from their own phone for the red notes to talk about"));
-      gtk_label_set_text (self->room_hint_label,
-                          _("A vote form counts once, for up to three red notes. Only the number of votes for each "
-                            "note is kept, and the numbers show once enough have voted. The phones talk to this "
-                            "computer in plain HTTP over the clinic’s own network, and no vote can be read back from a "
-                            "phone. It closes with this step."));
-    }
-  else
-    {
-      gtk_label_set_text (self->room_heading, _("Answers from Phones"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->room_button),
-                                   _("Everyone can answer the questions anonymously from their own phone"));
-      gtk_label_set_text (self->room_hint_label,
-                          _("Answers from phones arrive in the list below without a name, in an order that says "
-                            "nothing of who wrote them. The phones talk to this computer in plain HTTP over the "
-                            "clinic’s own network, and no answer can be read back from a phone. It closes with "
-                            "this step."));
-    }
-  gtk_button_set_label (self->room_button, open ? _("Close for _Phones") : _("Open for _Phones"));
-  gtk_button_set_use_underline (self->room_button, TRUE);
-  gtk_widget_set_visible (self->room_qr_box, open);
-  gtk_label_set_text (self->room_address_label, open ? sam_collect_get_address (self->phones) : "");
-  gtk_widget_queue_draw (GTK_WIDGET (self->room_qr));
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->room_content))) != NULL)
-    gtk_box_remove (self->room_content, child);
-  if (step->phones == SAM_MEETING_PHONES_VOTES)
-    fill_votes (self, step);
-  else
-    fill_answers (self, step);
-}
-
 /**
  * _sam_meeting_runner_get_phones_room:
  *
@@ -1408,7 +1103,17 @@ update_phones_room (SamMeetingRunner *self)
 GtkWidget *
 _sam_meeting_runner_get_phones_room (SamMeetingRunner *self)
 {
-  return self->room_box;
+  return GTK_WIDGET (self->phones_room);
+}
+
+/* The panel for the step on screen: hidden on steps without votes or questions. */
+static void
+update_phones_room (SamMeetingRunner *self)
+{
+  if (self->meeting == NULL)
+    return;
+  sam_meeting_phones_room_update (self->phones_room, get_store (self), self->meeting->id,
+                                  sam_meeting_runner_get_step (self), self->phones);
 }
 
 static void
@@ -1666,6 +1371,7 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "runner.present", NULL);
 
   g_type_ensure (SAM_TYPE_DATE_ROW);
+  g_type_ensure (SAM_TYPE_MEETING_PHONES_ROOM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-meeting-runner.ui");
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, steps_flap);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, steps_list);
@@ -1698,6 +1404,7 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_box);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_qr);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_address_label);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_room);
   gtk_widget_class_bind_template_callback (widget_class, on_card_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_add_action_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_step_row_activated);
@@ -1717,7 +1424,6 @@ sam_meeting_runner_init (SamMeetingRunner *self)
   /* Enter in the date adds the action, as in the other fields. */
   g_signal_connect_object (sam_date_row_get_entry (self->due_row), "activate",
                            G_CALLBACK (on_add_action_clicked), self, G_CONNECT_SWAPPED);
-  build_phones_room (self);
 }
 
 static gboolean
