@@ -317,7 +317,9 @@ test_whole_praksispakke (void)
       {
         GtkWidget *box = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
 
-        if (g_strcmp0 (g_object_get_data (G_OBJECT (box), "category"), "tasks") == 0)
+        const char *category = sam_meeting_note_column_get_category (SAM_MEETING_NOTE_COLUMN (box));
+
+        if (g_strcmp0 (category, "tasks") == 0)
           column = box;
       }
     g_assert_nonnull (column);

@@ -18,6 +18,7 @@
 #include "sam-instrument.h"
 #include "sam-dialogs.h"
 #include "sam-meeting-phones-room.h"
+#include "sam-meeting-note-card.h"
 #include "sam-meeting-presentation.h"
 #include "sam-qr.h"
 #include "sam-meeting-runner.h"
@@ -34,15 +35,6 @@
 
 #define TICK_MS 250
 #define SAVE_DELAY_MS 400
-
-struct _SamMeetingNoteCard
-{
-  GtkWidget         parent_instance;
-
-  gint64            id;
-  SamMeetingRunner *runner;         /* unowned: the card lives inside it */
-  GtkWidget        *box;
-};
 
 struct _SamMeetingRunner
 {
@@ -104,7 +96,6 @@ struct _SamMeetingRunner
   SamMeetingPhonesRoom *phones_room;
 };
 
-G_DEFINE_FINAL_TYPE (SamMeetingNoteCard, sam_meeting_note_card, GTK_TYPE_WIDGET)
 G_DEFINE_FINAL_TYPE (SamMeetingRunner, sam_meeting_runner, ADW_TYPE_BIN)
 
 enum {
@@ -141,14 +132,8 @@ static void
 show_error (SamMeetingRunner *self,
             const GError     *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
   gtk_widget_error_bell (GTK_WIDGET (self));
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  sam_dialogs_toast (GTK_WIDGET (self), error->message);
 }
 
 static const SamMeetingCategory *
@@ -160,243 +145,73 @@ step_category (const SamMeetingStep *step,
   return g_ptr_array_index (step->categories, index);
 }
 
-/* The note cards */
+/* The notes and the columns they are sorted into */
 
+/* A heading's number pressed on a note, or chosen from its menu: 0 takes it out again. */
 static void
-card_sort_action (GtkWidget  *widget,
+sort_card_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  SamMeetingNoteCard *card = SAM_MEETING_NOTE_CARD (widget);
-  const SamMeetingStep *step = sam_meeting_runner_get_step (card->runner);
-  int index = g_variant_get_int32 (parameter);
+  SamMeetingRunner *self = SAM_MEETING_RUNNER (widget);
   const SamMeetingCategory *category = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 card_id;
+  gint32 index;
 
+  g_variant_get (parameter, "(xi)", &card_id, &index);
   if (index > 0)
     {
-      category = step_category (step, index - 1);
+      category = step_category (sam_meeting_runner_get_step (self), index - 1);
       if (category == NULL)
         {
           gtk_widget_error_bell (widget);
           return;
         }
     }
-  card->runner->focus_card = card->id;
-  if (!sam_meeting_runner_sort_card (card->runner, card->id, category ? category->id : NULL, &error))
-    show_error (card->runner, error);
+  self->focus_card = card_id;
+  if (!sam_meeting_runner_sort_card (self, card_id, category ? category->id : NULL, &error))
+    show_error (self, error);
 }
 
 static void
-card_delete_action (GtkWidget  *widget,
+delete_card_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  SamMeetingNoteCard *card = SAM_MEETING_NOTE_CARD (widget);
-  SamMeetingRunner *runner = card->runner;
+  SamMeetingRunner *runner = SAM_MEETING_RUNNER (widget);
+  gint64 card_id = g_variant_get_int64 (parameter);
   g_autoptr(GPtrArray) cards = NULL;
   g_autoptr(GError) error = NULL;
 
   /* Kept until the next deletion, so that Undo can put it back where it was. */
   cards = sam_meeting_store_list_cards (get_store (runner), runner->meeting->id, NULL);
   for (guint i = 0; cards != NULL && i < cards->len; i++)
-    if (((SamMeetingCard *) g_ptr_array_index (cards, i))->id == card->id)
+    if (((SamMeetingCard *) g_ptr_array_index (cards, i))->id == card_id)
       {
         g_clear_pointer (&runner->deleted, sam_meeting_card_free);
         runner->deleted = g_ptr_array_steal_index (cards, i);
         break;
       }
-  if (!sam_meeting_store_delete_card (get_store (runner), card->id, &error))
+  if (!sam_meeting_store_delete_card (get_store (runner), card_id, &error))
     show_error (runner, error);
   else
-    {
-      AdwToast *toast = adw_toast_new (_("Note deleted: it is left out of the summary"));
-      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (runner), ADW_TYPE_TOAST_OVERLAY);
-
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "runner.undo-delete");
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-      else
-        g_object_unref (g_object_ref_sink (toast));
-    }
+    sam_dialogs_toast_full (widget, _("Note deleted: it is left out of the summary"), _("_Undo"),
+                            "runner.undo-delete", NULL, 0, FALSE);
   runner->focus_card = 0;
   rebuild_cards (runner);
   gtk_widget_grab_focus (GTK_WIDGET (runner->card_entry));
 }
 
-static GdkContentProvider *
-on_card_drag_prepare (GtkDragSource      *source,
-                      double              x,
-                      double              y,
-                      SamMeetingNoteCard *card)
-{
-  return gdk_content_provider_new_typed (G_TYPE_INT64, card->id);
-}
-
-static void
-on_card_drag_begin (GtkDragSource      *source,
-                    GdkDrag            *drag,
-                    SamMeetingNoteCard *card)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (card));
-
-  gtk_drag_source_set_icon (source, paintable, 0, 0);
-}
-
-static void
-sam_meeting_note_card_dispose (GObject *object)
-{
-  SamMeetingNoteCard *self = SAM_MEETING_NOTE_CARD (object);
-
-  g_clear_pointer (&self->box, gtk_widget_unparent);
-  G_OBJECT_CLASS (sam_meeting_note_card_parent_class)->dispose (object);
-}
-
-static void
-sam_meeting_note_card_class_init (SamMeetingNoteCardClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = sam_meeting_note_card_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-
-  gtk_widget_class_install_action (widget_class, "card.sort", "i", card_sort_action);
-  gtk_widget_class_install_action (widget_class, "card.delete", NULL, card_delete_action);
-  /* A heading's number sorts the focused note there; 0 takes it out again. (Alt and a
-   * number already choose the window's section.) */
-  for (int i = 0; i <= 9; i++)
-    {
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, 0, "card.sort", "i", i);
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0 + i, 0, "card.sort", "i", i);
-    }
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "card.delete", NULL);
-}
-
-static void
-sam_meeting_note_card_init (SamMeetingNoteCard *self)
-{
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-}
-
-static void
-append_sort_item (GMenu      *menu,
-                  const char *label,
-                  guint       key)
-{
-  g_autoptr(GMenuItem) item = NULL;
-  g_autofree char *action = g_strdup_printf ("card.sort(%u)", key);
-  char accel[2] = { (char) ('0' + key), '\0' };
-
-  item = g_menu_item_new (label, action);
-  g_menu_item_set_attribute (item, "accel", "s", accel);
-  g_menu_append_item (menu, item);
-}
-
-static void
-on_card_pressed (GtkGestureClick    *gesture,
-                 int                 n_press,
-                 double              x,
-                 double              y,
-                 SamMeetingNoteCard *card)
-{
-  /* A note clicked is the note the heading keys sort, not the entry above. */
-  gtk_widget_grab_focus (GTK_WIDGET (card));
-}
-
-static GtkWidget *
-note_card_new (SamMeetingRunner     *runner,
-               const SamMeetingCard *card,
-               const SamMeetingStep *step)
-{
-  SamMeetingNoteCard *self = g_object_new (SAM_TYPE_MEETING_NOTE_CARD, NULL);
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) section = g_menu_new ();
-  g_autofree char *accessible = NULL;
-  GtkDragSource *source;
-  GtkGesture *click;
-  GtkWidget *label, *button;
-
-  self->id = card->id;
-  self->runner = runner;
-  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  gtk_widget_add_css_class (GTK_WIDGET (self), "meeting-note");
-  gtk_widget_add_css_class (GTK_WIDGET (self), card->colour == SAM_MEETING_CARD_GREEN ? "green" : "red");
-
-  label = _sam_meetings_label (card->text, NULL);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (self->box), label);
-
-  /* The same choices as the keys, for those who look for them in a menu. */
-  /* The key shown beside each choice is the heading's number as typed; left to itself the
-   * menu would show the last key bound to the action, the keypad's ("KP 0"). */
-  append_sort_item (menu, _("Not Sorted"), 0);
-  for (guint i = 0; step->categories != NULL && i < step->categories->len && i < 9; i++)
-    {
-      const SamMeetingCategory *category = g_ptr_array_index (step->categories, i);
-
-      append_sort_item (menu, category->label, i + 1);
-    }
-  g_menu_append (section, _("Delete Note"), "card.delete");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-  gtk_widget_set_valign (button, GTK_ALIGN_START);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Sort or Delete"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Sort or Delete"), -1);
-  gtk_box_append (GTK_BOX (self->box), button);
-
-  accessible = g_strdup_printf (card->colour == SAM_MEETING_CARD_GREEN
-                                /* TRANSLATORS: how a screen reader names a note; %s is its text */
-                                ? _("Green note: %s") : _("Red note: %s"), card->text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), card->colour == SAM_MEETING_CARD_GREEN
-                                                  ? _("Green note") : _("Red note"));
-
-  click = gtk_gesture_click_new ();
-  g_signal_connect (click, "pressed", G_CALLBACK (on_card_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  source = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (on_card_drag_prepare), self);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (on_card_drag_begin), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
-
-  return GTK_WIDGET (self);
-}
-
-gint64
-sam_meeting_note_card_get_id (SamMeetingNoteCard *self)
-{
-  g_return_val_if_fail (SAM_IS_MEETING_NOTE_CARD (self), 0);
-  return self->id;
-}
-
-/* The columns the notes are sorted into */
-
 static gboolean
-on_column_drop (GtkDropTarget *target,
-                const GValue  *value,
-                double         x,
-                double         y,
-                GtkWidget     *column)
+on_card_dropped (SamMeetingRunner     *self,
+                 gint64                card_id,
+                 SamMeetingNoteColumn *column)
 {
-  SamMeetingRunner *self = SAM_MEETING_RUNNER (gtk_widget_get_ancestor (column, SAM_TYPE_MEETING_RUNNER));
   g_autoptr(GError) error = NULL;
 
-  gtk_widget_remove_css_class (column, "drop-hover");
-  if (self == NULL || !G_VALUE_HOLDS_INT64 (value))
-    return FALSE;
-  self->focus_card = g_value_get_int64 (value);
-  if (!sam_meeting_runner_sort_card (self, g_value_get_int64 (value),
-                                     g_object_get_data (G_OBJECT (column), "category"), &error))
+  self->focus_card = card_id;
+  if (!sam_meeting_runner_sort_card (self, card_id, sam_meeting_note_column_get_category (column), &error))
     {
       show_error (self, error);
       return FALSE;
@@ -404,39 +219,14 @@ on_column_drop (GtkDropTarget *target,
   return TRUE;
 }
 
-static GdkDragAction
-on_column_enter (GtkDropTarget *target,
-                 double         x,
-                 double         y,
-                 GtkWidget     *column)
-{
-  gtk_widget_add_css_class (column, "drop-hover");
-  return GDK_ACTION_MOVE;
-}
-
-static void
-on_column_leave (GtkDropTarget *target,
-                 GtkWidget     *column)
-{
-  gtk_widget_remove_css_class (column, "drop-hover");
-}
-
 static GtkWidget *
-column_new (const char *heading,
-            const char *category_id)
+column_new (SamMeetingRunner *self,
+            const char       *heading,
+            const char       *category_id)
 {
-  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = _sam_meetings_label (heading, "heading");
-  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
+  GtkWidget *column = sam_meeting_note_column_new (heading, category_id);
 
-  gtk_widget_add_css_class (column, "meeting-column");
-  gtk_box_append (GTK_BOX (column), label);
-  g_object_set_data_full (G_OBJECT (column), "category", g_strdup (category_id), g_free);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (column), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
-  g_signal_connect (target, "drop", G_CALLBACK (on_column_drop), column);
-  g_signal_connect (target, "enter", G_CALLBACK (on_column_enter), column);
-  g_signal_connect (target, "leave", G_CALLBACK (on_column_leave), column);
-  gtk_widget_add_controller (column, GTK_EVENT_CONTROLLER (target));
+  g_signal_connect_object (column, "card-dropped", G_CALLBACK (on_card_dropped), self, G_CONNECT_SWAPPED);
   return column;
 }
 
@@ -456,14 +246,14 @@ rebuild_cards (SamMeetingRunner *self)
     return;
 
   n_categories = step->categories != NULL ? step->categories->len : 0;
-  g_ptr_array_add (columns, column_new (n_categories > 0 ? _("0 · Not sorted") : _("Notes"), NULL));
+  g_ptr_array_add (columns, column_new (self, n_categories > 0 ? _("0 · Not sorted") : _("Notes"), NULL));
   for (guint i = 0; i < n_categories && i < 9; i++)
     {
       const SamMeetingCategory *category = g_ptr_array_index (step->categories, i);
       /* TRANSLATORS: a heading notes are sorted under, with the number that sorts a note there */
       g_autofree char *heading = g_strdup_printf (_("%u · %s"), i + 1, category->label);
 
-      g_ptr_array_add (columns, column_new (heading, category->id));
+      g_ptr_array_add (columns, column_new (self, heading, category->id));
     }
 
   cards = sam_meeting_store_list_cards (get_store (self), self->meeting->id, &error);
@@ -481,9 +271,10 @@ rebuild_cards (SamMeetingRunner *self)
       if (g_strcmp0 (card->step, step->id) != 0)
         continue;
       for (guint c = 1; c < columns->len && card->category != NULL; c++)
-        if (g_strcmp0 (g_object_get_data (g_ptr_array_index (columns, c), "category"), card->category) == 0)
+        if (g_strcmp0 (sam_meeting_note_column_get_category (g_ptr_array_index (columns, c)),
+                       card->category) == 0)
           column = g_ptr_array_index (columns, c);
-      widget = note_card_new (self, card, step);
+      widget = sam_meeting_note_card_new (card, step);
       gtk_box_append (GTK_BOX (column), widget);
       if (card->id == self->focus_card)
         focus = widget;
@@ -1368,6 +1159,8 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   gtk_widget_class_install_action (widget_class, "runner.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "runner.phones", NULL, phones_action);
   gtk_widget_class_install_action (widget_class, "runner.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "runner.sort-card", "(xi)", sort_card_action);
+  gtk_widget_class_install_action (widget_class, "runner.delete-card", "x", delete_card_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "runner.present", NULL);
 
   g_type_ensure (SAM_TYPE_DATE_ROW);

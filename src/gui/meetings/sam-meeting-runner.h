@@ -10,6 +10,7 @@
 
 #include "sam-collect.h"
 #include "sam-context.h"
+#include "sam-meeting-note-card.h"
 #include "sam-meeting-store.h"
 #include "sam-meeting-timer.h"
 
@@ -17,9 +18,6 @@ G_BEGIN_DECLS
 
 #define SAM_TYPE_MEETING_RUNNER (sam_meeting_runner_get_type ())
 G_DECLARE_FINAL_TYPE (SamMeetingRunner, sam_meeting_runner, SAM, MEETING_RUNNER, AdwBin)
-
-#define SAM_TYPE_MEETING_NOTE_CARD (sam_meeting_note_card_get_type ())
-G_DECLARE_FINAL_TYPE (SamMeetingNoteCard, sam_meeting_note_card, SAM, MEETING_NOTE_CARD, GtkWidget)
 
 gboolean            sam_meeting_runner_run          (SamMeetingRunner     *self,
                                                      SamContext           *context,
@@ -53,8 +51,6 @@ gboolean            sam_meeting_runner_add_action   (SamMeetingRunner     *self,
                                                      const char           *item,
                                                      const char           *domain,
                                                      GError              **error);
-
-gint64              sam_meeting_note_card_get_id    (SamMeetingNoteCard   *self);
 
 /* For the Meetings section and its tests. */
 void                _sam_meeting_runner_go_to       (SamMeetingRunner     *self,
