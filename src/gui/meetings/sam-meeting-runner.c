@@ -18,6 +18,7 @@
 #include "sam-instrument.h"
 #include "sam-dialogs.h"
 #include "sam-meeting-phones-room.h"
+#include "sam-meeting-action-list.h"
 #include "sam-meeting-note-card.h"
 #include "sam-meeting-presentation.h"
 #include "sam-qr.h"
@@ -45,7 +46,6 @@ struct _SamMeetingRunner
   SamMeetingTemplate *template;
   SamMeetingTimer    *timer;
   GPtrArray          *step_rows;     /* GtkWidget, one per step held */
-  GPtrArray          *link_ids;      /* char *: "item:q1", "domain:A", or "" for none */
   guint               tick_id;
   guint               save_id;
   guint               rebuild_id;
@@ -79,12 +79,7 @@ struct _SamMeetingRunner
   GtkCheckButton     *red_check;
   GtkEntry           *card_entry;
   GtkFlowBox         *columns_box;
-  GtkBox             *actions_box;
-  AdwEntryRow        *what_row;
-  AdwEntryRow        *who_row;
-  SamDateRow         *due_row;
-  AdwComboRow        *link_row;
-  GtkListBox         *actions_list;
+  SamMeetingActionList *actions_box;
   GtkTextView        *notes_view;
   GtkLabel           *saved_label;
   GtkButton          *phones_button;
@@ -322,152 +317,6 @@ on_card_entry_activate (SamMeetingRunner *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->card_entry));
 }
 
-/* Actions decided */
-
-static void
-on_delete_action_clicked (GtkButton *button,
-                          gpointer   data)
-{
-  SamMeetingRunner *self = SAM_MEETING_RUNNER (gtk_widget_get_ancestor (GTK_WIDGET (button),
-                                                                      SAM_TYPE_MEETING_RUNNER));
-  gint64 id = GPOINTER_TO_SIZE (data);
-  g_autoptr(GError) error = NULL;
-
-  if (!sam_meeting_store_delete_action (get_store (self), id, &error))
-    show_error (self, error);
-  else
-    gtk_list_box_remove (self->actions_list,
-                         gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW));
-}
-
-static char *
-describe_action (const SamMeetingAction *action)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *link = _sam_meetings_describe_link (action);
-
-  if (action->who != NULL && *action->who != '\0')
-    g_ptr_array_add (parts, g_strdup (action->who));
-  if (action->due != NULL)
-    {
-      g_autofree char *date = sam_date_format_iso (action->due);
-
-      /* TRANSLATORS: when an action is due, e.g. "by 1 June 2026" */
-      g_ptr_array_add (parts, g_strdup_printf (_("by %s"), date));
-    }
-  if (link != NULL)
-    g_ptr_array_add (parts, g_steal_pointer (&link));
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
-}
-
-static void
-refresh_actions (SamMeetingRunner *self)
-{
-  g_autoptr(GPtrArray) actions = NULL;
-  g_autoptr(GError) error = NULL;
-
-  _sam_meetings_clear_list (self->actions_list);
-  actions = sam_meeting_store_list_actions (get_store (self), self->meeting->id, &error);
-  if (actions == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->actions_list), actions->len > 0);
-  for (guint i = 0; i < actions->len; i++)
-    {
-      SamMeetingAction *action = g_ptr_array_index (actions, i);
-      g_autofree char *subtitle = describe_action (action);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), action->what);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Delete Action"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Delete Action"), -1);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_delete_action_clicked),
-                        GSIZE_TO_POINTER ((gsize) action->id));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      gtk_list_box_append (self->actions_list, row);
-    }
-}
-
-static void
-fill_links (SamMeetingRunner *self)
-{
-  SamInstrument *instrument = sam_instrument_get_default ();
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-  g_ptr_array_set_size (self->link_ids, 0);
-  gtk_string_list_append (labels, _("Nothing in particular"));
-  g_ptr_array_add (self->link_ids, g_strdup (""));
-  for (guint i = 0; i < sam_instrument_get_n_domains (instrument); i++)
-    {
-      const SamDomain *domain = sam_instrument_get_domain (instrument, i);
-
-      gtk_string_list_append (labels, domain->title);
-      g_ptr_array_add (self->link_ids, g_strconcat ("domain:", domain->id, NULL));
-    }
-  for (guint i = 0; i < sam_instrument_get_n_items (instrument); i++)
-    {
-      const SamItem *item = sam_instrument_get_item (instrument, i);
-      const char *text = item->text != NULL ? item->text : item->question->text;
-      g_autofree char *head = g_utf8_substring (text, 0, 58);
-      g_autofree char *shortened = g_utf8_strlen (text, -1) > 60 ? g_strconcat (head, "…", NULL)
-                                                                 : g_strdup (text);
-      g_autofree char *label = g_strdup_printf ("%s: %s", item->id, shortened);
-
-      gtk_string_list_append (labels, label);
-      g_ptr_array_add (self->link_ids, g_strconcat ("item:", item->id, NULL));
-    }
-  adw_combo_row_set_model (self->link_row, G_LIST_MODEL (labels));
-}
-
-static void
-on_add_action_clicked (SamMeetingRunner *self)
-{
-  g_autofree char *what = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->what_row))));
-  g_autofree char *who = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->who_row))));
-  const char *due = sam_date_row_get_date (self->due_row);
-  guint selected = adw_combo_row_get_selected (self->link_row);
-  const char *link = selected < self->link_ids->len ? g_ptr_array_index (self->link_ids, selected) : "";
-  g_autoptr(GError) error = NULL;
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->what_row), "error");
-  if (*what == '\0')
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->what_row), "error");
-      gtk_widget_grab_focus (GTK_WIDGET (self->what_row));
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-  /* The date row says itself, in words, why what was typed is no date. */
-  if (!sam_date_row_get_valid (self->due_row))
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (sam_date_row_get_entry (self->due_row)));
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-  if (!sam_meeting_runner_add_action (self, what, who, due,
-                                      g_str_has_prefix (link, "item:") ? link + 5 : NULL,
-                                      g_str_has_prefix (link, "domain:") ? link + 7 : NULL,
-                                      &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->what_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->who_row), "");
-  gtk_editable_set_text (sam_date_row_get_entry (self->due_row), "");
-  adw_combo_row_set_selected (self->link_row, 0);
-  gtk_widget_grab_focus (GTK_WIDGET (self->what_row));
-}
-
 /* The step's notes, saved as they are typed */
 
 static void
@@ -636,7 +485,7 @@ show_step (SamMeetingRunner *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->actions_box), step->kind == SAM_MEETING_STEP_DECIDE);
   if (step->kind == SAM_MEETING_STEP_DECIDE)
-    refresh_actions (self);
+    sam_meeting_action_list_show_step (self->actions_box, step->id);
 
   load_notes (self, step);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->main_scroller), 0);
@@ -897,6 +746,23 @@ _sam_meeting_runner_get_phones_room (SamMeetingRunner *self)
   return GTK_WIDGET (self->phones_room);
 }
 
+/**
+ * _sam_meeting_runner_get_part:
+ *
+ * Returns: (transfer none) (nullable): a part named in the runner's template or in its
+ *   parts' templates, for tests
+ */
+GtkWidget *
+_sam_meeting_runner_get_part (SamMeetingRunner *self,
+                              const char       *name)
+{
+  GObject *part = gtk_widget_get_template_child (GTK_WIDGET (self), SAM_TYPE_MEETING_RUNNER, name);
+
+  if (part == NULL)
+    part = gtk_widget_get_template_child (GTK_WIDGET (self->actions_box), SAM_TYPE_MEETING_ACTION_LIST, name);
+  return part != NULL ? GTK_WIDGET (part) : NULL;
+}
+
 /* The panel for the step on screen: hidden on steps without votes or questions. */
 static void
 update_phones_room (SamMeetingRunner *self)
@@ -1089,7 +955,6 @@ sam_meeting_runner_finalize (GObject *object)
   SamMeetingRunner *self = SAM_MEETING_RUNNER (object);
 
   g_ptr_array_unref (self->step_rows);
-  g_ptr_array_unref (self->link_ids);
   g_object_unref (self->charts);
   G_OBJECT_CLASS (sam_meeting_runner_parent_class)->finalize (object);
 }
@@ -1165,6 +1030,7 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
 
   g_type_ensure (SAM_TYPE_DATE_ROW);
   g_type_ensure (SAM_TYPE_MEETING_PHONES_ROOM);
+  g_type_ensure (SAM_TYPE_MEETING_ACTION_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-meeting-runner.ui");
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, steps_flap);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, steps_list);
@@ -1185,11 +1051,6 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, card_entry);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, columns_box);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, actions_box);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, what_row);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, who_row);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, due_row);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, link_row);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, actions_list);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, notes_view);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, saved_label);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_button);
@@ -1199,7 +1060,6 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_address_label);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_room);
   gtk_widget_class_bind_template_callback (widget_class, on_card_entry_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_add_action_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_step_row_activated);
 }
 
@@ -1209,14 +1069,10 @@ sam_meeting_runner_init (SamMeetingRunner *self)
   _sam_meetings_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->step_rows = g_ptr_array_new ();
-  self->link_ids = g_ptr_array_new_with_free_func (g_free);
   self->charts = sam_meeting_charts_new ();
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
   gtk_drawing_area_set_draw_func (self->phones_qr, draw_phones_qr, self, NULL);
-  /* Enter in the date adds the action, as in the other fields. */
-  g_signal_connect_object (sam_date_row_get_entry (self->due_row), "activate",
-                           G_CALLBACK (on_add_action_clicked), self, G_CONNECT_SWAPPED);
 }
 
 static gboolean
@@ -1328,8 +1184,7 @@ sam_meeting_runner_run (SamMeetingRunner  *self,
     }
 
   build_step_rows (self);
-  if (self->link_ids->len == 0)
-    fill_links (self);
+  sam_meeting_action_list_set_meeting (self->actions_box, sam_context_get_store (context), meeting_id);
   update_view (self);
   self->tick_id = g_timeout_add (TICK_MS, tick_cb, self);
   gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
@@ -1563,20 +1418,10 @@ sam_meeting_runner_add_action (SamMeetingRunner  *self,
                                GError           **error)
 {
   const SamMeetingStep *step;
-  SamMeetingAction action = { 0 };
 
   g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), FALSE);
   step = sam_meeting_runner_get_step (self);
   g_return_val_if_fail (step != NULL, FALSE);
 
-  action.step = (char *) step->id;
-  action.what = (char *) what;
-  action.who = (char *) (who != NULL ? who : "");
-  action.due = (char *) due;
-  action.item = (char *) item;
-  action.domain = (char *) domain;
-  if (!sam_meeting_store_add_action (get_store (self), self->meeting->id, &action, NULL, error))
-    return FALSE;
-  refresh_actions (self);
-  return TRUE;
+  return sam_meeting_action_list_add (self->actions_box, step->id, what, who, due, item, domain, error);
 }
