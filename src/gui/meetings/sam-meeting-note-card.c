@@ -14,9 +14,9 @@
 #include "sam-meetings-private.h"
 
 /* The green and red notes of a step and the columns they are sorted into. A note asks the
- * runner to sort or delete it through the runner's actions, its id as their target:
- * runner.sort-card ((xi): the note and a heading's number, 0 for none) and
- * runner.delete-card (x). A column says what was dropped on it by its card-dropped
+ * board to sort or delete it through the board's actions, its id as their target:
+ * board.sort-card ((xi): the note and a heading's number, 0 for none) and
+ * board.delete-card (x). A column says what was dropped on it by its card-dropped
  * signal. */
 
 struct _SamMeetingNoteCard
@@ -56,7 +56,7 @@ card_sort_action (GtkWidget  *widget,
 {
   SamMeetingNoteCard *card = SAM_MEETING_NOTE_CARD (widget);
 
-  gtk_widget_activate_action (widget, "runner.sort-card", "(xi)", card->id,
+  gtk_widget_activate_action (widget, "board.sort-card", "(xi)", card->id,
                               g_variant_get_int32 (parameter));
 }
 
@@ -65,7 +65,7 @@ card_delete_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  gtk_widget_activate_action (widget, "runner.delete-card", "x", SAM_MEETING_NOTE_CARD (widget)->id);
+  gtk_widget_activate_action (widget, "board.delete-card", "x", SAM_MEETING_NOTE_CARD (widget)->id);
 }
 
 static GdkContentProvider *

@@ -19,9 +19,8 @@
 #include "sam-dialogs.h"
 #include "sam-meeting-phones-room.h"
 #include "sam-meeting-action-list.h"
-#include "sam-meeting-note-card.h"
+#include "sam-meeting-board.h"
 #include "sam-meeting-presentation.h"
-#include "sam-qr.h"
 #include "sam-meeting-runner.h"
 #include "sam-meetings-private.h"
 
@@ -48,18 +47,15 @@ struct _SamMeetingRunner
   GPtrArray          *step_rows;     /* GtkWidget, one per step held */
   guint               tick_id;
   guint               save_id;
-  guint               rebuild_id;
   guint               shown_step;    /* the step whose content is on screen */
   gboolean            has_shown_step;
   gboolean            loading_note;
   char               *dirty_step;    /* the step whose notes wait to be saved */
   guint               n_cues;
-  gint64              focus_card;    /* the card to focus again after a rebuild */
   GtkWindow          *presentation;  /* weak: the projector's window, while it is open */
   SamMeetingCharts   *charts;        /* the data reviews' charts, shared with the projector */
   SamCollect         *phones;        /* the room phones post notes to, while it is open */
   char               *phones_listen; /* where it listens: NULL for the local network */
-  SamMeetingCard     *deleted;       /* the note deleted last, for Undo */
 
   AdwFlap            *steps_flap;
   GtkListBox         *steps_list;
@@ -74,19 +70,10 @@ struct _SamMeetingRunner
   GtkLabel           *facilitator_label;
   GtkBox             *prompts_box;
   GtkBox             *charts_box;
-  GtkBox             *cards_box;
-  GtkCheckButton     *green_check;
-  GtkCheckButton     *red_check;
-  GtkEntry           *card_entry;
-  GtkFlowBox         *columns_box;
+  SamMeetingBoard    *cards_box;
   SamMeetingActionList *actions_box;
   GtkTextView        *notes_view;
   GtkLabel           *saved_label;
-  GtkButton          *phones_button;
-  GtkLabel           *phones_count_label;
-  GtkBox             *phones_box;
-  GtkDrawingArea     *phones_qr;
-  GtkLabel           *phones_address_label;
 
   SamMeetingPhonesRoom *phones_room;
 };
@@ -113,7 +100,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void update_view (SamMeetingRunner *self);
-static void rebuild_cards (SamMeetingRunner *self);
 static void close_phones (SamMeetingRunner *self);
 static void update_phones_room (SamMeetingRunner *self);
 
@@ -129,192 +115,6 @@ show_error (SamMeetingRunner *self,
 {
   gtk_widget_error_bell (GTK_WIDGET (self));
   sam_dialogs_toast (GTK_WIDGET (self), error->message);
-}
-
-static const SamMeetingCategory *
-step_category (const SamMeetingStep *step,
-               guint                 index)
-{
-  if (step == NULL || step->categories == NULL || index >= step->categories->len)
-    return NULL;
-  return g_ptr_array_index (step->categories, index);
-}
-
-/* The notes and the columns they are sorted into */
-
-/* A heading's number pressed on a note, or chosen from its menu: 0 takes it out again. */
-static void
-sort_card_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  SamMeetingRunner *self = SAM_MEETING_RUNNER (widget);
-  const SamMeetingCategory *category = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 card_id;
-  gint32 index;
-
-  g_variant_get (parameter, "(xi)", &card_id, &index);
-  if (index > 0)
-    {
-      category = step_category (sam_meeting_runner_get_step (self), index - 1);
-      if (category == NULL)
-        {
-          gtk_widget_error_bell (widget);
-          return;
-        }
-    }
-  self->focus_card = card_id;
-  if (!sam_meeting_runner_sort_card (self, card_id, category ? category->id : NULL, &error))
-    show_error (self, error);
-}
-
-static void
-delete_card_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  SamMeetingRunner *runner = SAM_MEETING_RUNNER (widget);
-  gint64 card_id = g_variant_get_int64 (parameter);
-  g_autoptr(GPtrArray) cards = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* Kept until the next deletion, so that Undo can put it back where it was. */
-  cards = sam_meeting_store_list_cards (get_store (runner), runner->meeting->id, NULL);
-  for (guint i = 0; cards != NULL && i < cards->len; i++)
-    if (((SamMeetingCard *) g_ptr_array_index (cards, i))->id == card_id)
-      {
-        g_clear_pointer (&runner->deleted, sam_meeting_card_free);
-        runner->deleted = g_ptr_array_steal_index (cards, i);
-        break;
-      }
-  if (!sam_meeting_store_delete_card (get_store (runner), card_id, &error))
-    show_error (runner, error);
-  else
-    sam_dialogs_toast_full (widget, _("Note deleted: it is left out of the summary"), _("_Undo"),
-                            "runner.undo-delete", NULL, 0, FALSE);
-  runner->focus_card = 0;
-  rebuild_cards (runner);
-  gtk_widget_grab_focus (GTK_WIDGET (runner->card_entry));
-}
-
-static gboolean
-on_card_dropped (SamMeetingRunner     *self,
-                 gint64                card_id,
-                 SamMeetingNoteColumn *column)
-{
-  g_autoptr(GError) error = NULL;
-
-  self->focus_card = card_id;
-  if (!sam_meeting_runner_sort_card (self, card_id, sam_meeting_note_column_get_category (column), &error))
-    {
-      show_error (self, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static GtkWidget *
-column_new (SamMeetingRunner *self,
-            const char       *heading,
-            const char       *category_id)
-{
-  GtkWidget *column = sam_meeting_note_column_new (heading, category_id);
-
-  g_signal_connect_object (column, "card-dropped", G_CALLBACK (on_card_dropped), self, G_CONNECT_SWAPPED);
-  return column;
-}
-
-static void
-rebuild_cards (SamMeetingRunner *self)
-{
-  const SamMeetingStep *step = sam_meeting_runner_get_step (self);
-  g_autoptr(GPtrArray) cards = NULL;
-  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child, *focus = NULL;
-  guint n_categories;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box))) != NULL)
-    gtk_flow_box_remove (self->columns_box, child);
-  if (step == NULL || step->notes == SAM_MEETING_NOTES_NONE)
-    return;
-
-  n_categories = step->categories != NULL ? step->categories->len : 0;
-  g_ptr_array_add (columns, column_new (self, n_categories > 0 ? _("0 · Not sorted") : _("Notes"), NULL));
-  for (guint i = 0; i < n_categories && i < 9; i++)
-    {
-      const SamMeetingCategory *category = g_ptr_array_index (step->categories, i);
-      /* TRANSLATORS: a heading notes are sorted under, with the number that sorts a note there */
-      g_autofree char *heading = g_strdup_printf (_("%u · %s"), i + 1, category->label);
-
-      g_ptr_array_add (columns, column_new (self, heading, category->id));
-    }
-
-  cards = sam_meeting_store_list_cards (get_store (self), self->meeting->id, &error);
-  if (cards == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  for (guint i = 0; i < cards->len; i++)
-    {
-      SamMeetingCard *card = g_ptr_array_index (cards, i);
-      GtkWidget *column = g_ptr_array_index (columns, 0);
-      GtkWidget *widget;
-
-      if (g_strcmp0 (card->step, step->id) != 0)
-        continue;
-      for (guint c = 1; c < columns->len && card->category != NULL; c++)
-        if (g_strcmp0 (sam_meeting_note_column_get_category (g_ptr_array_index (columns, c)),
-                       card->category) == 0)
-          column = g_ptr_array_index (columns, c);
-      widget = sam_meeting_note_card_new (card, step);
-      gtk_box_append (GTK_BOX (column), widget);
-      if (card->id == self->focus_card)
-        focus = widget;
-    }
-  for (guint c = 0; c < columns->len; c++)
-    {
-      gtk_flow_box_append (self->columns_box, g_ptr_array_index (columns, c));
-      /* The flow box's children are containers, not stops for the keyboard. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (g_ptr_array_index (columns, c)), FALSE);
-    }
-  if (focus != NULL)
-    gtk_widget_grab_focus (focus);
-}
-
-static gboolean
-rebuild_cards_idle (gpointer data)
-{
-  SamMeetingRunner *self = data;
-
-  self->rebuild_id = 0;
-  rebuild_cards (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_card_entry_activate (SamMeetingRunner *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->card_entry));
-  SamMeetingCardColour colour = gtk_check_button_get_active (self->red_check)
-                                ? SAM_MEETING_CARD_RED : SAM_MEETING_CARD_GREEN;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  if (*stripped == '\0')
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-  if (!sam_meeting_runner_add_card (self, colour, stripped, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->card_entry), "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->card_entry));
 }
 
 /* The step's notes, saved as they are typed */
@@ -471,14 +271,7 @@ show_step (SamMeetingRunner *self)
 
   show_charts (self, step);
   gtk_widget_set_visible (GTK_WIDGET (self->cards_box), step->notes != SAM_MEETING_NOTES_NONE);
-  gtk_widget_set_visible (GTK_WIDGET (self->green_check), (step->notes & SAM_MEETING_NOTES_GREEN) != 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->red_check), (step->notes & SAM_MEETING_NOTES_RED) != 0);
-  if (step->notes == SAM_MEETING_NOTES_RED)
-    gtk_check_button_set_active (self->red_check, TRUE);
-  else if (step->notes == SAM_MEETING_NOTES_GREEN)
-    gtk_check_button_set_active (self->green_check, TRUE);
-  self->focus_card = 0;
-  rebuild_cards (self);
+  sam_meeting_board_show_step (self->cards_box, step);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.phones",
                                  step->notes != SAM_MEETING_NOTES_NONE || step->phones != SAM_MEETING_PHONES_NONE);
   update_phones_room (self);
@@ -627,38 +420,9 @@ on_step_row_activated (SamMeetingRunner *self,
 /* Notes from phones */
 
 static void
-draw_phones_qr (GtkDrawingArea *area,
-                cairo_t        *cr,
-                int             width,
-                int             height,
-                gpointer        user_data)
-{
-  SamMeetingRunner *self = user_data;
-  const char *address = self->phones != NULL ? sam_collect_get_address (self->phones) : NULL;
-
-  if (address != NULL)
-    sam_qr_draw (cr, address, 0, 0, MIN (width, height), TRUE);
-}
-
-static void
 update_phones (SamMeetingRunner *self)
 {
-  gboolean open = self->phones != NULL;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->phones_box), open);
-  gtk_button_set_label (self->phones_button, open ? _("Close for _Phones") : _("Open for _Phones"));
-  if (open)
-    {
-      guint n = sam_collect_get_n_answered (self->phones);
-      g_autofree char *count = n == 0 ? g_strdup (_("No notes from phones yet"))
-                                      : g_strdup_printf (ngettext ("%u note from phones", "%u notes from phones", n), n);
-
-      gtk_label_set_text (self->phones_address_label, sam_collect_get_address (self->phones));
-      gtk_label_set_text (self->phones_count_label, count);
-    }
-  else
-    gtk_label_set_text (self->phones_count_label, "");
-  gtk_widget_queue_draw (GTK_WIDGET (self->phones_qr));
+  sam_meeting_board_set_phones (self->cards_box, self->phones);
   update_phones_room (self);
 }
 
@@ -666,9 +430,7 @@ static void
 on_phone_note (SamMeetingRunner *self)
 {
   update_phones (self);
-  /* Laid out again once the phone's request is over; a note focused stays focused. */
-  if (self->rebuild_id == 0)
-    self->rebuild_id = g_idle_add (rebuild_cards_idle, self);
+  sam_meeting_board_rebuild_later (self->cards_box);
 }
 
 static void
@@ -759,6 +521,8 @@ _sam_meeting_runner_get_part (SamMeetingRunner *self,
   GObject *part = gtk_widget_get_template_child (GTK_WIDGET (self), SAM_TYPE_MEETING_RUNNER, name);
 
   if (part == NULL)
+    part = gtk_widget_get_template_child (GTK_WIDGET (self->cards_box), SAM_TYPE_MEETING_BOARD, name);
+  if (part == NULL)
     part = gtk_widget_get_template_child (GTK_WIDGET (self->actions_box), SAM_TYPE_MEETING_ACTION_LIST, name);
   return part != NULL ? GTK_WIDGET (part) : NULL;
 }
@@ -790,21 +554,7 @@ undo_delete_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  SamMeetingRunner *self = SAM_MEETING_RUNNER (widget);
-  g_autoptr(SamMeetingCard) card = g_steal_pointer (&self->deleted);
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  if (card == NULL || self->meeting == NULL)
-    return;
-  if (!sam_meeting_store_add_card (get_store (self), self->meeting->id, card->step, card->colour, card->text,
-                                   card->category, &id, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  self->focus_card = id;
-  rebuild_cards (self);
+  sam_meeting_board_undo_delete (SAM_MEETING_RUNNER (widget)->cards_box);
 }
 
 /* Actions */
@@ -922,9 +672,9 @@ stop (SamMeetingRunner *self)
 {
   save_notes (self);
   close_phones (self);
+  sam_meeting_board_cancel_rebuild (self->cards_box);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->save_id, g_source_remove);
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
 }
 
 static void
@@ -944,7 +694,6 @@ sam_meeting_runner_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->dirty_step, g_free);
   g_clear_pointer (&self->phones_listen, g_free);
-  g_clear_pointer (&self->deleted, sam_meeting_card_free);
 
   G_OBJECT_CLASS (sam_meeting_runner_parent_class)->dispose (object);
 }
@@ -1024,13 +773,12 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   gtk_widget_class_install_action (widget_class, "runner.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "runner.phones", NULL, phones_action);
   gtk_widget_class_install_action (widget_class, "runner.undo-delete", NULL, undo_delete_action);
-  gtk_widget_class_install_action (widget_class, "runner.sort-card", "(xi)", sort_card_action);
-  gtk_widget_class_install_action (widget_class, "runner.delete-card", "x", delete_card_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "runner.present", NULL);
 
   g_type_ensure (SAM_TYPE_DATE_ROW);
   g_type_ensure (SAM_TYPE_MEETING_PHONES_ROOM);
   g_type_ensure (SAM_TYPE_MEETING_ACTION_LIST);
+  g_type_ensure (SAM_TYPE_MEETING_BOARD);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-meeting-runner.ui");
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, steps_flap);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, steps_list);
@@ -1046,20 +794,10 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, prompts_box);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, charts_box);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, cards_box);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, green_check);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, red_check);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, card_entry);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, columns_box);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, actions_box);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, notes_view);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, saved_label);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_button);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_count_label);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_box);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_qr);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_address_label);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_room);
-  gtk_widget_class_bind_template_callback (widget_class, on_card_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_step_row_activated);
 }
 
@@ -1072,7 +810,6 @@ sam_meeting_runner_init (SamMeetingRunner *self)
   self->charts = sam_meeting_charts_new ();
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
-  gtk_drawing_area_set_draw_func (self->phones_qr, draw_phones_qr, self, NULL);
 }
 
 static gboolean
@@ -1164,6 +901,7 @@ sam_meeting_runner_run (SamMeetingRunner  *self,
   self->has_shown_step = FALSE;
   self->n_cues = 0;
   sam_meeting_charts_set_meeting (self->charts, sam_context_get_store (context), self->meeting);
+  sam_meeting_board_set_meeting (self->cards_box, sam_context_get_store (context), self->meeting->id);
 
   now = sam_context_now (context);
   sam_meeting_timer_start (self->timer, _sam_meetings_now_us (context));
@@ -1372,18 +1110,10 @@ sam_meeting_runner_add_card (SamMeetingRunner      *self,
                              const char            *text,
                              GError               **error)
 {
-  const SamMeetingStep *step;
-
   g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), FALSE);
-  step = sam_meeting_runner_get_step (self);
-  g_return_val_if_fail (step != NULL, FALSE);
+  g_return_val_if_fail (sam_meeting_runner_get_step (self) != NULL, FALSE);
 
-  if (!sam_meeting_store_add_card (get_store (self), self->meeting->id, step->id, colour, text, NULL,
-                                   NULL, error))
-    return FALSE;
-  self->focus_card = 0;
-  rebuild_cards (self);
-  return TRUE;
+  return sam_meeting_board_add_card (self->cards_box, colour, text, error);
 }
 
 /**
@@ -1401,11 +1131,7 @@ sam_meeting_runner_sort_card (SamMeetingRunner  *self,
 {
   g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), FALSE);
 
-  if (!sam_meeting_store_set_card_category (get_store (self), card_id, category, error))
-    return FALSE;
-  if (self->rebuild_id == 0)
-    self->rebuild_id = g_idle_add (rebuild_cards_idle, self);
-  return TRUE;
+  return sam_meeting_board_sort_card (self->cards_box, card_id, category, error);
 }
 
 gboolean
