@@ -22,6 +22,7 @@
 #include "sam-meeting-board.h"
 #include "sam-meeting-presentation.h"
 #include "sam-meeting-runner.h"
+#include "sam-meeting-notes-view.h"
 #include "sam-meetings-private.h"
 
 /* Runs a meeting from its template: the steps down the side with the current one large,
@@ -34,7 +35,6 @@
  * test can run an hour's meeting without waiting. */
 
 #define TICK_MS 250
-#define SAVE_DELAY_MS 400
 
 struct _SamMeetingRunner
 {
@@ -46,11 +46,8 @@ struct _SamMeetingRunner
   SamMeetingTimer    *timer;
   GPtrArray          *step_rows;     /* GtkWidget, one per step held */
   guint               tick_id;
-  guint               save_id;
   guint               shown_step;    /* the step whose content is on screen */
   gboolean            has_shown_step;
-  gboolean            loading_note;
-  char               *dirty_step;    /* the step whose notes wait to be saved */
   guint               n_cues;
   GtkWindow          *presentation;  /* weak: the projector's window, while it is open */
   SamMeetingCharts   *charts;        /* the data reviews' charts, shared with the projector */
@@ -72,8 +69,7 @@ struct _SamMeetingRunner
   GtkBox             *charts_box;
   SamMeetingBoard    *cards_box;
   SamMeetingActionList *actions_box;
-  GtkTextView        *notes_view;
-  GtkLabel           *saved_label;
+  SamMeetingNotesView *notes_part;
 
   SamMeetingPhonesRoom *phones_room;
 };
@@ -115,75 +111,6 @@ show_error (SamMeetingRunner *self,
 {
   gtk_widget_error_bell (GTK_WIDGET (self));
   sam_dialogs_toast (GTK_WIDGET (self), error->message);
-}
-
-/* The step's notes, saved as they are typed */
-
-static void
-save_notes (SamMeetingRunner *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
-
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  if (self->dirty_step == NULL || self->meeting == NULL)
-    return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (!sam_meeting_store_set_note (get_store (self), self->meeting->id, self->dirty_step, text, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  g_clear_pointer (&self->dirty_step, g_free);
-  gtk_label_set_label (self->saved_label, _("Notes saved"));
-}
-
-static gboolean
-save_notes_timeout (gpointer data)
-{
-  SamMeetingRunner *self = data;
-
-  self->save_id = 0;
-  save_notes (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_notes_changed (SamMeetingRunner *self,
-                  GtkTextBuffer    *buffer)
-{
-  const SamMeetingStep *step = sam_meeting_runner_get_step (self);
-
-  if (self->loading_note || step == NULL || self->meeting == NULL)
-    return;
-  if (self->dirty_step == NULL)
-    self->dirty_step = g_strdup (step->id);
-  gtk_label_set_label (self->saved_label, "");
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_notes_timeout, self);
-}
-
-static void
-load_notes (SamMeetingRunner     *self,
-            const SamMeetingStep *step)
-{
-  g_autoptr(GPtrArray) notes = sam_meeting_store_list_notes (get_store (self), self->meeting->id, NULL);
-  const char *text = "";
-
-  for (guint i = 0; notes != NULL && i < notes->len; i++)
-    {
-      SamMeetingNote *note = g_ptr_array_index (notes, i);
-
-      if (g_strcmp0 (note->step, step->id) == 0)
-        text = note->text;
-    }
-  self->loading_note = TRUE;
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), text, -1);
-  self->loading_note = FALSE;
-  gtk_label_set_label (self->saved_label, "");
 }
 
 /* The data of a data review */
@@ -228,7 +155,7 @@ show_step (SamMeetingRunner *self)
   const SamMeetingStep *step = sam_meeting_timer_get_step (self->timer, current);
   GtkWidget *child;
 
-  save_notes (self);
+  sam_meeting_notes_view_save (self->notes_part);
   /* The room is the step's: another step closes it. */
   close_phones (self);
   self->shown_step = current;
@@ -280,7 +207,7 @@ show_step (SamMeetingRunner *self)
   if (step->kind == SAM_MEETING_STEP_DECIDE)
     sam_meeting_action_list_show_step (self->actions_box, step->id);
 
-  load_notes (self, step);
+  sam_meeting_notes_view_load (self->notes_part, step->id);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->main_scroller), 0);
 }
 
@@ -523,6 +450,8 @@ _sam_meeting_runner_get_part (SamMeetingRunner *self,
   if (part == NULL)
     part = gtk_widget_get_template_child (GTK_WIDGET (self->cards_box), SAM_TYPE_MEETING_BOARD, name);
   if (part == NULL)
+    part = gtk_widget_get_template_child (GTK_WIDGET (self->notes_part), SAM_TYPE_MEETING_NOTES_VIEW, name);
+  if (part == NULL)
     part = gtk_widget_get_template_child (GTK_WIDGET (self->actions_box), SAM_TYPE_MEETING_ACTION_LIST, name);
   return part != NULL ? GTK_WIDGET (part) : NULL;
 }
@@ -670,11 +599,10 @@ finish_action (GtkWidget  *widget,
 static void
 stop (SamMeetingRunner *self)
 {
-  save_notes (self);
+  sam_meeting_notes_view_save (self->notes_part);
   close_phones (self);
   sam_meeting_board_cancel_rebuild (self->cards_box);
   g_clear_handle_id (&self->tick_id, g_source_remove);
-  g_clear_handle_id (&self->save_id, g_source_remove);
 }
 
 static void
@@ -692,7 +620,6 @@ sam_meeting_runner_dispose (GObject *object)
   g_clear_pointer (&self->meeting, sam_meeting_free);
   g_clear_object (&self->template);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->dirty_step, g_free);
   g_clear_pointer (&self->phones_listen, g_free);
 
   G_OBJECT_CLASS (sam_meeting_runner_parent_class)->dispose (object);
@@ -779,6 +706,7 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   g_type_ensure (SAM_TYPE_MEETING_PHONES_ROOM);
   g_type_ensure (SAM_TYPE_MEETING_ACTION_LIST);
   g_type_ensure (SAM_TYPE_MEETING_BOARD);
+  g_type_ensure (SAM_TYPE_MEETING_NOTES_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-meeting-runner.ui");
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, steps_flap);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, steps_list);
@@ -795,8 +723,7 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, charts_box);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, cards_box);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, actions_box);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, notes_view);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, saved_label);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, notes_part);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_room);
   gtk_widget_class_bind_template_callback (widget_class, on_step_row_activated);
 }
@@ -808,8 +735,6 @@ sam_meeting_runner_init (SamMeetingRunner *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->step_rows = g_ptr_array_new ();
   self->charts = sam_meeting_charts_new ();
-  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
-                           G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
 }
 
 static gboolean
@@ -902,6 +827,7 @@ sam_meeting_runner_run (SamMeetingRunner  *self,
   self->n_cues = 0;
   sam_meeting_charts_set_meeting (self->charts, sam_context_get_store (context), self->meeting);
   sam_meeting_board_set_meeting (self->cards_box, sam_context_get_store (context), self->meeting->id);
+  sam_meeting_notes_view_set_meeting (self->notes_part, sam_context_get_store (context), self->meeting->id);
 
   now = sam_context_now (context);
   sam_meeting_timer_start (self->timer, _sam_meetings_now_us (context));
@@ -1021,7 +947,7 @@ sam_meeting_runner_next (SamMeetingRunner *self)
   if (self->timer == NULL ||
       sam_meeting_timer_get_current (self->timer) + 1 >= sam_meeting_timer_get_n_steps (self->timer))
     return;
-  save_notes (self);
+  sam_meeting_notes_view_save (self->notes_part);
   sam_meeting_timer_next (self->timer, _sam_meetings_now_us (self->context));
   sam_meeting_runner_tick (self);
 }
@@ -1032,7 +958,7 @@ sam_meeting_runner_previous (SamMeetingRunner *self)
   g_return_if_fail (SAM_IS_MEETING_RUNNER (self));
   if (self->timer == NULL)
     return;
-  save_notes (self);
+  sam_meeting_notes_view_save (self->notes_part);
   sam_meeting_timer_previous (self->timer, _sam_meetings_now_us (self->context));
   sam_meeting_runner_tick (self);
 }
@@ -1053,7 +979,7 @@ _sam_meeting_runner_go_to (SamMeetingRunner *self,
   if (self->timer == NULL || index >= sam_meeting_timer_get_n_steps (self->timer) ||
       index == sam_meeting_timer_get_current (self->timer))
     return;
-  save_notes (self);
+  sam_meeting_notes_view_save (self->notes_part);
   now = _sam_meetings_now_us (self->context);
   while (sam_meeting_timer_get_current (self->timer) < index && sam_meeting_timer_next (self->timer, now))
     ;
