@@ -14,7 +14,11 @@
 #include "sam-meetings-private.h"
 #include "sam-qr.h"
 
-/* Votes and questions from phones
+/* The step's room for phones: opened on a step that takes notes, votes or answers from
+ * phones, closed with the step. Its "changed" signal says it opened, closed or took a
+ * note, vote or answer; TRUE for the last.
+ *
+ * Votes and questions from phones
  *
  * On a step that picks which red notes to talk about (phones="votes" in the template) or
  * asks anonymous questions (phones="questions"), the room takes votes or answers instead
@@ -27,6 +31,11 @@ struct _SamMeetingPhonesRoom
 {
   GtkBox          parent_instance;
 
+  SamStore       *store;
+  gint64          meeting_id;
+  const SamMeetingStep *step;   /* the step on screen, its template's */
+  SamCollect     *phones;       /* the room phones post to, while it is open */
+  char           *listen;       /* where it listens: NULL for the local network */
   char           *address;      /* where the phones post to, while the room is open */
 
   GtkLabel       *heading;
@@ -41,6 +50,13 @@ struct _SamMeetingPhonesRoom
 };
 
 G_DEFINE_FINAL_TYPE (SamMeetingPhonesRoom, sam_meeting_phones_room, GTK_TYPE_BOX)
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 draw_qr (GtkDrawingArea *area,
@@ -233,24 +249,16 @@ fill_answers (SamMeetingPhonesRoom *self,
     }
 }
 
-/**
- * sam_meeting_phones_room_update:
- * @step: (nullable): the step on screen
- * @phones: (nullable): the room phones post to, while it is open
- *
- * Shows the step's votes or answers; hidden on steps without votes or questions.
- */
-void
-sam_meeting_phones_room_update (SamMeetingPhonesRoom *self,
-                                SamStore             *store,
-                                gint64                meeting_id,
-                                const SamMeetingStep *step,
-                                SamCollect           *phones)
+/* Shows the step's votes or answers; hidden on steps without votes or questions. */
+static void
+refresh (SamMeetingPhonesRoom *self)
 {
-  gboolean open = phones != NULL;
+  const SamMeetingStep *step = self->step;
+  gboolean open = self->phones != NULL;
   GtkWidget *child;
 
-  g_return_if_fail (SAM_IS_MEETING_PHONES_ROOM (self));
+  if (self->store == NULL)
+    return;
 
   gtk_widget_set_visible (GTK_WIDGET (self), step != NULL && step->phones != SAM_MEETING_PHONES_NONE);
   if (step == NULL || step->phones == SAM_MEETING_PHONES_NONE)
@@ -282,18 +290,127 @@ sam_meeting_phones_room_update (SamMeetingPhonesRoom *self,
   gtk_button_set_use_underline (self->button, TRUE);
   gtk_widget_set_visible (self->qr_box, open);
   g_free (self->address);
-  self->address = open ? g_strdup (sam_collect_get_address (phones)) : NULL;
+  self->address = open ? g_strdup (sam_collect_get_address (self->phones)) : NULL;
   gtk_label_set_text (self->address_label, open ? self->address : "");
   gtk_widget_queue_draw (GTK_WIDGET (self->qr));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
   if (step->phones == SAM_MEETING_PHONES_VOTES)
-    fill_votes (self, store, meeting_id, step);
+    fill_votes (self, self->store, self->meeting_id, step);
   else
-    fill_answers (self, store, meeting_id, step, phones);
+    fill_answers (self, self->store, self->meeting_id, step, self->phones);
 }
 
+
+static void
+on_answered (SamMeetingPhonesRoom *self)
+{
+  refresh (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, TRUE);
+}
+
+/* Closes the room; the phones can no longer post. */
+void
+sam_meeting_phones_room_close (SamMeetingPhonesRoom *self)
+{
+  g_return_if_fail (SAM_IS_MEETING_PHONES_ROOM (self));
+
+  if (self->phones == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->phones, self);
+  sam_collect_stop (self->phones);
+  g_clear_object (&self->phones);
+  refresh (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, FALSE);
+}
+
+/**
+ * sam_meeting_phones_room_open:
+ *
+ * Opens the step on screen for notes, votes or answers from phones.
+ *
+ * Returns: %FALSE where it could not open, with @error set
+ */
+gboolean
+sam_meeting_phones_room_open (SamMeetingPhonesRoom  *self,
+                              GError               **error)
+{
+  g_autoptr(SamCollect) phones = NULL;
+
+  g_return_val_if_fail (SAM_IS_MEETING_PHONES_ROOM (self), FALSE);
+  g_return_val_if_fail (self->step != NULL, FALSE);
+
+  if (self->phones != NULL)
+    return TRUE;
+  phones = sam_collect_new_meeting (self->store, self->meeting_id, self->step->id);
+  if (!sam_collect_start (phones, self->listen, 0, error))
+    return FALSE;
+  self->phones = g_steal_pointer (&phones);
+  g_signal_connect_object (self->phones, "notify::n-answered", G_CALLBACK (on_answered), self,
+                           G_CONNECT_SWAPPED);
+  refresh (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, FALSE);
+  return TRUE;
+}
+
+/* Returns: (transfer none) (nullable): the room phones post to, while it is open */
+SamCollect *
+sam_meeting_phones_room_get_phones (SamMeetingPhonesRoom *self)
+{
+  g_return_val_if_fail (SAM_IS_MEETING_PHONES_ROOM (self), NULL);
+  return self->phones;
+}
+
+/* Where the room listens: an address such as "127.0.0.1" for a test, NULL for this
+ * computer's addresses on the local network. */
+void
+sam_meeting_phones_room_set_listen (SamMeetingPhonesRoom *self,
+                                    const char           *listen_address)
+{
+  g_return_if_fail (SAM_IS_MEETING_PHONES_ROOM (self));
+
+  g_free (self->listen);
+  self->listen = g_strdup (listen_address);
+}
+
+/* The meeting whose steps the room is opened for. */
+void
+sam_meeting_phones_room_set_meeting (SamMeetingPhonesRoom *self,
+                                     SamStore             *store,
+                                     gint64                meeting_id)
+{
+  g_return_if_fail (SAM_IS_MEETING_PHONES_ROOM (self));
+
+  g_set_object (&self->store, store);
+  self->meeting_id = meeting_id;
+}
+
+/* The step on screen, whose votes or answers are shown. */
+void
+sam_meeting_phones_room_show_step (SamMeetingPhonesRoom *self,
+                                   const SamMeetingStep *step)
+{
+  g_return_if_fail (SAM_IS_MEETING_PHONES_ROOM (self));
+
+  self->step = step;
+  refresh (self);
+}
+
+static void
+sam_meeting_phones_room_dispose (GObject *object)
+{
+  SamMeetingPhonesRoom *self = SAM_MEETING_PHONES_ROOM (object);
+
+  if (self->phones != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->phones, self);
+      sam_collect_stop (self->phones);
+      g_clear_object (&self->phones);
+    }
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (sam_meeting_phones_room_parent_class)->dispose (object);
+}
 
 static void
 sam_meeting_phones_room_finalize (GObject *object)
@@ -301,6 +418,7 @@ sam_meeting_phones_room_finalize (GObject *object)
   SamMeetingPhonesRoom *self = SAM_MEETING_PHONES_ROOM (object);
 
   g_free (self->address);
+  g_free (self->listen);
   G_OBJECT_CLASS (sam_meeting_phones_room_parent_class)->finalize (object);
 }
 
@@ -309,7 +427,15 @@ sam_meeting_phones_room_class_init (SamMeetingPhonesRoomClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = sam_meeting_phones_room_dispose;
   G_OBJECT_CLASS (klass)->finalize = sam_meeting_phones_room_finalize;
+
+  /**
+   * SamMeetingPhonesRoom::changed:
+   * @answered: whether a phone posted, rather than the room opening or closing
+   */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-meeting-phones-room.ui");
   gtk_widget_class_bind_template_child (widget_class, SamMeetingPhonesRoom, heading);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingPhonesRoom, button);

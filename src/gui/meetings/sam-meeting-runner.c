@@ -51,8 +51,6 @@ struct _SamMeetingRunner
   guint               n_cues;
   GtkWindow          *presentation;  /* weak: the projector's window, while it is open */
   SamMeetingCharts   *charts;        /* the data reviews' charts, shared with the projector */
-  SamCollect         *phones;        /* the room phones post notes to, while it is open */
-  char               *phones_listen; /* where it listens: NULL for the local network */
 
   AdwFlap            *steps_flap;
   GtkListBox         *steps_list;
@@ -96,8 +94,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void update_view (SamMeetingRunner *self);
-static void close_phones (SamMeetingRunner *self);
-static void update_phones_room (SamMeetingRunner *self);
 
 static SamStore *
 get_store (SamMeetingRunner *self)
@@ -157,7 +153,7 @@ show_step (SamMeetingRunner *self)
 
   sam_meeting_notes_view_save (self->notes_part);
   /* The room is the step's: another step closes it. */
-  close_phones (self);
+  sam_meeting_phones_room_close (self->phones_room);
   self->shown_step = current;
   self->has_shown_step = TRUE;
 
@@ -201,7 +197,7 @@ show_step (SamMeetingRunner *self)
   sam_meeting_board_show_step (self->cards_box, step);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.phones",
                                  step->notes != SAM_MEETING_NOTES_NONE || step->phones != SAM_MEETING_PHONES_NONE);
-  update_phones_room (self);
+  sam_meeting_phones_room_show_step (self->phones_room, step);
 
   gtk_widget_set_visible (GTK_WIDGET (self->actions_box), step->kind == SAM_MEETING_STEP_DECIDE);
   if (step->kind == SAM_MEETING_STEP_DECIDE)
@@ -344,31 +340,17 @@ on_step_row_activated (SamMeetingRunner *self,
     adw_flap_set_reveal_flap (self->steps_flap, FALSE);
 }
 
-/* Notes from phones */
+/* Notes, votes and answers from phones */
 
 static void
-update_phones (SamMeetingRunner *self)
+on_room_changed (SamMeetingRunner     *self,
+                 gboolean              answered,
+                 SamMeetingPhonesRoom *room)
 {
-  sam_meeting_board_set_phones (self->cards_box, self->phones);
-  update_phones_room (self);
-}
-
-static void
-on_phone_note (SamMeetingRunner *self)
-{
-  update_phones (self);
-  sam_meeting_board_rebuild_later (self->cards_box);
-}
-
-static void
-close_phones (SamMeetingRunner *self)
-{
-  if (self->phones == NULL)
-    return;
-  g_signal_handlers_disconnect_by_data (self->phones, self);
-  sam_collect_stop (self->phones);
-  g_clear_object (&self->phones);
-  update_phones (self);
+  sam_meeting_board_set_phones (self->cards_box, sam_meeting_phones_room_get_phones (room));
+  /* Laid out again once the phone's request is over; a note focused stays focused. */
+  if (answered)
+    sam_meeting_board_rebuild_later (self->cards_box);
 }
 
 /**
@@ -384,23 +366,13 @@ _sam_meeting_runner_open_phones (SamMeetingRunner  *self,
                                  GError           **error)
 {
   const SamMeetingStep *step = sam_meeting_runner_get_step (self);
-  g_autoptr(SamCollect) phones = NULL;
 
   if (!open || step == NULL || (step->notes == SAM_MEETING_NOTES_NONE && step->phones == SAM_MEETING_PHONES_NONE))
     {
-      close_phones (self);
+      sam_meeting_phones_room_close (self->phones_room);
       return !open;
     }
-  if (self->phones != NULL)
-    return TRUE;
-  phones = sam_collect_new_meeting (get_store (self), self->meeting->id, step->id);
-  if (!sam_collect_start (phones, self->phones_listen, 0, error))
-    return FALSE;
-  self->phones = g_steal_pointer (&phones);
-  g_signal_connect_object (self->phones, "notify::n-answered", G_CALLBACK (on_phone_note), self,
-                           G_CONNECT_SWAPPED);
-  update_phones (self);
-  return TRUE;
+  return sam_meeting_phones_room_open (self->phones_room, error);
 }
 
 /**
@@ -411,7 +383,7 @@ _sam_meeting_runner_open_phones (SamMeetingRunner  *self,
 SamCollect *
 _sam_meeting_runner_get_phones (SamMeetingRunner *self)
 {
-  return self->phones;
+  return sam_meeting_phones_room_get_phones (self->phones_room);
 }
 
 /* Where the room listens: an address such as "127.0.0.1" for a test, NULL for this
@@ -420,8 +392,7 @@ void
 _sam_meeting_runner_set_phones_listen (SamMeetingRunner *self,
                                        const char       *listen_address)
 {
-  g_free (self->phones_listen);
-  self->phones_listen = g_strdup (listen_address);
+  sam_meeting_phones_room_set_listen (self->phones_room, listen_address);
 }
 
 /**
@@ -456,16 +427,6 @@ _sam_meeting_runner_get_part (SamMeetingRunner *self,
   return part != NULL ? GTK_WIDGET (part) : NULL;
 }
 
-/* The panel for the step on screen: hidden on steps without votes or questions. */
-static void
-update_phones_room (SamMeetingRunner *self)
-{
-  if (self->meeting == NULL)
-    return;
-  sam_meeting_phones_room_update (self->phones_room, get_store (self), self->meeting->id,
-                                  sam_meeting_runner_get_step (self), self->phones);
-}
-
 static void
 phones_action (GtkWidget  *widget,
                const char *action_name,
@@ -474,7 +435,7 @@ phones_action (GtkWidget  *widget,
   SamMeetingRunner *self = SAM_MEETING_RUNNER (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!_sam_meeting_runner_open_phones (self, self->phones == NULL, &error))
+  if (!_sam_meeting_runner_open_phones (self, _sam_meeting_runner_get_phones (self) == NULL, &error))
     show_error (self, error);
 }
 
@@ -600,7 +561,7 @@ static void
 stop (SamMeetingRunner *self)
 {
   sam_meeting_notes_view_save (self->notes_part);
-  close_phones (self);
+  sam_meeting_phones_room_close (self->phones_room);
   sam_meeting_board_cancel_rebuild (self->cards_box);
   g_clear_handle_id (&self->tick_id, g_source_remove);
 }
@@ -620,7 +581,6 @@ sam_meeting_runner_dispose (GObject *object)
   g_clear_pointer (&self->meeting, sam_meeting_free);
   g_clear_object (&self->template);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->phones_listen, g_free);
 
   G_OBJECT_CLASS (sam_meeting_runner_parent_class)->dispose (object);
 }
@@ -726,6 +686,7 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, notes_part);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_room);
   gtk_widget_class_bind_template_callback (widget_class, on_step_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_room_changed);
 }
 
 static void
@@ -828,6 +789,7 @@ sam_meeting_runner_run (SamMeetingRunner  *self,
   sam_meeting_charts_set_meeting (self->charts, sam_context_get_store (context), self->meeting);
   sam_meeting_board_set_meeting (self->cards_box, sam_context_get_store (context), self->meeting->id);
   sam_meeting_notes_view_set_meeting (self->notes_part, sam_context_get_store (context), self->meeting->id);
+  sam_meeting_phones_room_set_meeting (self->phones_room, sam_context_get_store (context), self->meeting->id);
 
   now = sam_context_now (context);
   sam_meeting_timer_start (self->timer, _sam_meetings_now_us (context));
