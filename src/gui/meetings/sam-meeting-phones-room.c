@@ -255,7 +255,6 @@ refresh (SamMeetingPhonesRoom *self)
 {
   const SamMeetingStep *step = self->step;
   gboolean open = self->phones != NULL;
-  GtkWidget *child;
 
   if (self->store == NULL)
     return;
@@ -294,8 +293,7 @@ refresh (SamMeetingPhonesRoom *self)
   gtk_label_set_text (self->address_label, open ? self->address : "");
   gtk_widget_queue_draw (GTK_WIDGET (self->qr));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
-    gtk_box_remove (self->content, child);
+  _sam_meetings_clear_box (self->content);
   if (step->phones == SAM_MEETING_PHONES_VOTES)
     fill_votes (self, self->store, self->meeting_id, step);
   else

@@ -238,7 +238,6 @@ update (SamMeetingPresentation *self)
     return;
   if (!self->has_shown_step || self->shown_step != current)
     {
-      GtkWidget *child;
       gboolean has_round = show_charts (self, step);
       gboolean charts = n_charts (self) > 0;
 
@@ -251,8 +250,7 @@ update (SamMeetingPresentation *self)
       position = g_strdup_printf (_("Step %u of %u · %s"), current + 1, sam_meeting_timer_get_n_steps (timer),
                                   sam_meeting_step_kind_get_label (step->kind));
       gtk_label_set_label (self->position_label, position);
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->prompts_box))) != NULL)
-        gtk_box_remove (self->prompts_box, child);
+      _sam_meetings_clear_box (self->prompts_box);
       /* The prompts for the room; a step without any shows what the facilitator says. */
       for (guint i = 0; step->prompts != NULL && i < step->prompts->len; i++)
         gtk_label_set_label (add_label (self->prompts_box, "presentation-prompt", !charts),

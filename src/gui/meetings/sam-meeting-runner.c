@@ -118,10 +118,8 @@ show_charts (SamMeetingRunner     *self,
   g_autoptr(GPtrArray) charts = NULL;
   g_autofree char *heading = NULL;
   const char *round_label;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->charts_box))) != NULL)
-    gtk_box_remove (self->charts_box, child);
+  _sam_meetings_clear_box (self->charts_box);
   gtk_widget_set_visible (GTK_WIDGET (self->charts_box), sam_meeting_step_shows_data (step));
   if (!sam_meeting_step_shows_data (step))
     return;
@@ -149,7 +147,6 @@ show_step (SamMeetingRunner *self)
 {
   guint current = sam_meeting_timer_get_current (self->timer);
   const SamMeetingStep *step = sam_meeting_timer_get_step (self->timer, current);
-  GtkWidget *child;
 
   sam_meeting_notes_view_save (self->notes_part);
   /* The room is the step's: another step closes it. */
@@ -163,34 +160,7 @@ show_step (SamMeetingRunner *self)
   gtk_widget_set_visible (GTK_WIDGET (self->facilitator_label),
                           step->facilitator != NULL && *step->facilitator != '\0');
 
-  /* Shown before it is filled: GTK 4.8 keeps the old size of a box that was hidden while
-   * its children changed, and wrapped prompts would then run into what follows. */
-  gtk_widget_set_visible (GTK_WIDGET (self->prompts_box), TRUE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->prompts_box))) != NULL)
-    gtk_box_remove (self->prompts_box, child);
-  for (guint i = 0; step->prompts != NULL && i < step->prompts->len; i++)
-    {
-      g_autofree char *text = g_strdup_printf ("• %s", (char *) g_ptr_array_index (step->prompts, i));
-
-      gtk_box_append (self->prompts_box, _sam_meetings_label (text, "meeting-prompt"));
-    }
-  for (guint g = 0; step->reflections != NULL && g < step->reflections->len; g++)
-    {
-      const SamMeetingReflectionGroup *group = g_ptr_array_index (step->reflections, g);
-
-      gtk_box_append (self->prompts_box, _sam_meetings_label (group->title, "heading"));
-      if (group->note != NULL)
-        gtk_box_append (self->prompts_box, _sam_meetings_label (group->note, "dim-label"));
-      for (guint q = 0; q < group->questions->len; q++)
-        {
-          const SamMeetingReflection *reflection = g_ptr_array_index (group->questions, q);
-          g_autofree char *text = g_strdup_printf ("%u. %s", reflection->number, reflection->text);
-
-          gtk_box_append (self->prompts_box, _sam_meetings_label (text, "meeting-prompt"));
-        }
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->prompts_box),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->prompts_box)) != NULL);
+  _sam_meetings_fill_prompts (self->prompts_box, step);
 
   show_charts (self, step);
   gtk_widget_set_visible (GTK_WIDGET (self->cards_box), step->notes != SAM_MEETING_NOTES_NONE);
