@@ -8,8 +8,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "sam-chart-view.h"
 #include "sam-instrument.h"
 #include "sam-meeting-charts.h"
+#include "sam-meetings-private.h"
 #include "sam-results-charts.h"
 #include "sam-round-figures.h"
 
@@ -209,4 +213,38 @@ sam_meeting_charts_make (SamMeetingCharts     *self,
         g_ptr_array_add (charts, chart);
     }
   return charts;
+}
+
+/* Fills @box with the charts of @step, a data review, or says there are none; hidden on
+ * other steps. */
+void
+sam_meeting_charts_show (SamMeetingCharts     *self,
+                         GtkBox               *box,
+                         const SamMeetingStep *step)
+{
+  g_autoptr(GPtrArray) charts = NULL;
+  g_autofree char *heading = NULL;
+  const char *round_label;
+
+  g_return_if_fail (SAM_IS_MEETING_CHARTS (self));
+
+  _sam_meetings_clear_box (box);
+  gtk_widget_set_visible (GTK_WIDGET (box), sam_meeting_step_shows_data (step));
+  if (!sam_meeting_step_shows_data (step))
+    return;
+  charts = sam_meeting_charts_make (self, step, &round_label);
+  if (charts == NULL)
+    {
+      gtk_box_append (box,
+                      _sam_meetings_label (_("There are no results to show yet: the cluster has no round "
+                                             "with answers. Import the answers under Overview, or talk "
+                                             "from your own experience."), "dim-label"));
+      return;
+    }
+
+  /* TRANSLATORS: above the charts of a data review; %s is the round's name */
+  heading = g_strdup_printf (_("Results of %s"), round_label);
+  gtk_box_append (box, _sam_meetings_label (heading, "heading"));
+  for (guint i = 0; i < charts->len; i++)
+    gtk_box_append (box, GTK_WIDGET (sam_chart_view_new (g_ptr_array_index (charts, i), 300)));
 }

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gtk/gtk.h>
 
 #include "sam-meeting-store.h"
 #include "sam-meeting-template.h"
@@ -25,6 +25,10 @@ gint64            sam_meeting_charts_get_round_id (SamMeetingCharts     *self);
 GPtrArray        *sam_meeting_charts_make         (SamMeetingCharts     *self,
                                                    const SamMeetingStep *step,
                                                    const char          **round_label);
+
+void              sam_meeting_charts_show         (SamMeetingCharts     *self,
+                                                   GtkBox               *box,
+                                                   const SamMeetingStep *step);
 
 gboolean          sam_meeting_step_shows_data     (const SamMeetingStep *step);
 

@@ -10,19 +10,14 @@
 
 #include <glib/gi18n.h>
 
-#include "sam-collect.h"
-#include "sam-dates.h"
-#include "sam-date-row.h"
-#include "sam-chart-view.h"
-#include "sam-meeting-charts.h"
-#include "sam-instrument.h"
 #include "sam-dialogs.h"
-#include "sam-meeting-phones-room.h"
 #include "sam-meeting-action-list.h"
 #include "sam-meeting-board.h"
+#include "sam-meeting-charts.h"
+#include "sam-meeting-notes-view.h"
+#include "sam-meeting-phones-room.h"
 #include "sam-meeting-presentation.h"
 #include "sam-meeting-runner.h"
-#include "sam-meeting-notes-view.h"
 #include "sam-meetings-private.h"
 
 /* Runs a meeting from its template: the steps down the side with the current one large,
@@ -109,37 +104,6 @@ show_error (SamMeetingRunner *self,
   sam_dialogs_toast (GTK_WIDGET (self), error->message);
 }
 
-/* The data of a data review */
-
-static void
-show_charts (SamMeetingRunner     *self,
-             const SamMeetingStep *step)
-{
-  g_autoptr(GPtrArray) charts = NULL;
-  g_autofree char *heading = NULL;
-  const char *round_label;
-
-  _sam_meetings_clear_box (self->charts_box);
-  gtk_widget_set_visible (GTK_WIDGET (self->charts_box), sam_meeting_step_shows_data (step));
-  if (!sam_meeting_step_shows_data (step))
-    return;
-  charts = sam_meeting_charts_make (self->charts, step, &round_label);
-  if (charts == NULL)
-    {
-      gtk_box_append (self->charts_box,
-                      _sam_meetings_label (_("There are no results to show yet: the cluster has no round "
-                                             "with answers. Import the answers under Overview, or talk "
-                                             "from your own experience."), "dim-label"));
-      return;
-    }
-
-  /* TRANSLATORS: above the charts of a data review; %s is the round's name */
-  heading = g_strdup_printf (_("Results of %s"), round_label);
-  gtk_box_append (self->charts_box, _sam_meetings_label (heading, "heading"));
-  for (guint i = 0; i < charts->len; i++)
-    gtk_box_append (self->charts_box, GTK_WIDGET (sam_chart_view_new (g_ptr_array_index (charts, i), 300)));
-}
-
 /* The step on screen */
 
 static void
@@ -162,7 +126,7 @@ show_step (SamMeetingRunner *self)
 
   _sam_meetings_fill_prompts (self->prompts_box, step);
 
-  show_charts (self, step);
+  sam_meeting_charts_show (self->charts, self->charts_box, step);
   gtk_widget_set_visible (GTK_WIDGET (self->cards_box), step->notes != SAM_MEETING_NOTES_NONE);
   sam_meeting_board_show_step (self->cards_box, step);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.phones",
@@ -632,7 +596,6 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   gtk_widget_class_install_action (widget_class, "runner.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "runner.present", NULL);
 
-  g_type_ensure (SAM_TYPE_DATE_ROW);
   g_type_ensure (SAM_TYPE_MEETING_PHONES_ROOM);
   g_type_ensure (SAM_TYPE_MEETING_ACTION_LIST);
   g_type_ensure (SAM_TYPE_MEETING_BOARD);
