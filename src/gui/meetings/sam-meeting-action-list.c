@@ -39,14 +39,6 @@ struct _SamMeetingActionList
 G_DEFINE_FINAL_TYPE (SamMeetingActionList, sam_meeting_action_list, GTK_TYPE_BOX)
 
 static void
-show_error (SamMeetingActionList *self,
-            const GError         *error)
-{
-  gtk_widget_error_bell (GTK_WIDGET (self));
-  sam_dialogs_toast (GTK_WIDGET (self), error->message);
-}
-
-static void
 on_delete_action_clicked (GtkButton *button,
                           gpointer   data)
 {
@@ -56,7 +48,7 @@ on_delete_action_clicked (GtkButton *button,
   g_autoptr(GError) error = NULL;
 
   if (!sam_meeting_store_delete_action (self->store, id, &error))
-    show_error (self, error);
+    _sam_meetings_show_error (GTK_WIDGET (self), error);
   else
     gtk_list_box_remove (self->actions_list,
                          gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW));
@@ -93,7 +85,7 @@ refresh_actions (SamMeetingActionList *self)
   actions = sam_meeting_store_list_actions (self->store, self->meeting_id, &error);
   if (actions == NULL)
     {
-      show_error (self, error);
+      _sam_meetings_show_error (GTK_WIDGET (self), error);
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->actions_list), actions->len > 0);
@@ -180,7 +172,7 @@ on_add_action_clicked (SamMeetingActionList *self)
                                     g_str_has_prefix (link, "domain:") ? link + 7 : NULL,
                                     &error))
     {
-      show_error (self, error);
+      _sam_meetings_show_error (GTK_WIDGET (self), error);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->what_row), "");

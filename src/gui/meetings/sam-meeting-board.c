@@ -50,14 +50,6 @@ G_DEFINE_FINAL_TYPE (SamMeetingBoard, sam_meeting_board, GTK_TYPE_BOX)
 
 static void rebuild_cards (SamMeetingBoard *self);
 
-static void
-show_error (SamMeetingBoard *self,
-            const GError    *error)
-{
-  gtk_widget_error_bell (GTK_WIDGET (self));
-  sam_dialogs_toast (GTK_WIDGET (self), error->message);
-}
-
 static const SamMeetingCategory *
 step_category (const SamMeetingStep *step,
                guint                 index)
@@ -93,7 +85,7 @@ sort_card_action (GtkWidget  *widget,
     }
   self->focus_card = card_id;
   if (!sam_meeting_board_sort_card (self, card_id, category ? category->id : NULL, &error))
-    show_error (self, error);
+    _sam_meetings_show_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -116,7 +108,7 @@ delete_card_action (GtkWidget  *widget,
         break;
       }
   if (!sam_meeting_store_delete_card (self->store, card_id, &error))
-    show_error (self, error);
+    _sam_meetings_show_error (GTK_WIDGET (self), error);
   else
     sam_dialogs_toast_full (widget, _("Note deleted: it is left out of the summary"), _("_Undo"),
                             "runner.undo-delete", NULL, 0, FALSE);
@@ -136,7 +128,7 @@ on_card_dropped (SamMeetingBoard      *self,
   if (!sam_meeting_board_sort_card (self, card_id, sam_meeting_note_column_get_category (column),
                                     &error))
     {
-      show_error (self, error);
+      _sam_meetings_show_error (GTK_WIDGET (self), error);
       return FALSE;
     }
   return TRUE;
@@ -182,7 +174,7 @@ rebuild_cards (SamMeetingBoard *self)
   cards = sam_meeting_store_list_cards (self->store, self->meeting_id, &error);
   if (cards == NULL)
     {
-      show_error (self, error);
+      _sam_meetings_show_error (GTK_WIDGET (self), error);
       return;
     }
   for (guint i = 0; i < cards->len; i++)
@@ -238,7 +230,7 @@ on_card_entry_activate (SamMeetingBoard *self)
     }
   if (!sam_meeting_board_add_card (self, colour, stripped, &error))
     {
-      show_error (self, error);
+      _sam_meetings_show_error (GTK_WIDGET (self), error);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->card_entry), "");
@@ -428,7 +420,7 @@ sam_meeting_board_undo_delete (SamMeetingBoard *self)
   if (!sam_meeting_store_add_card (self->store, self->meeting_id, card->step, card->colour, card->text,
                                    card->category, &id, &error))
     {
-      show_error (self, error);
+      _sam_meetings_show_error (GTK_WIDGET (self), error);
       return;
     }
   self->focus_card = id;

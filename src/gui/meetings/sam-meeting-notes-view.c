@@ -10,8 +10,8 @@
 
 #include <glib/gi18n.h>
 
-#include "sam-dialogs.h"
 #include "sam-meeting-notes-view.h"
+#include "sam-meetings-private.h"
 
 /* The step's notes, saved as they are typed: a moment after the typing stops, and
  * whenever the runner asks (the step changes, the runner goes), so a crash loses at most
@@ -74,8 +74,7 @@ sam_meeting_notes_view_save (SamMeetingNotesView *self)
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (!sam_meeting_store_set_note (self->store, self->meeting_id, self->dirty_step, text, &error))
     {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      sam_dialogs_toast (GTK_WIDGET (self), error->message);
+      _sam_meetings_show_error (GTK_WIDGET (self), error);
       return;
     }
   g_clear_pointer (&self->dirty_step, g_free);

@@ -96,14 +96,6 @@ get_store (SamMeetingRunner *self)
   return sam_context_get_store (self->context);
 }
 
-static void
-show_error (SamMeetingRunner *self,
-            const GError     *error)
-{
-  gtk_widget_error_bell (GTK_WIDGET (self));
-  sam_dialogs_toast (GTK_WIDGET (self), error->message);
-}
-
 /* The step on screen */
 
 static void
@@ -370,7 +362,7 @@ phones_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!_sam_meeting_runner_open_phones (self, _sam_meeting_runner_get_phones (self) == NULL, &error))
-    show_error (self, error);
+    _sam_meetings_show_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -899,7 +891,7 @@ sam_meeting_runner_finish (SamMeetingRunner *self)
     ;
   now = sam_context_now (self->context);
   if (!sam_meeting_store_set_ended (get_store (self), self->meeting->id, now, &error))
-    show_error (self, error);
+    _sam_meetings_show_error (GTK_WIDGET (self), error);
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
 }
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-dates.h"
+#include "sam-dialogs.h"
 #include "sam-instrument.h"
 #include "sam-meeting-report.h"
 #include "sam-meetings-private.h"
@@ -108,6 +109,15 @@ _sam_meetings_ensure_style (void)
   gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/ui/sam-meetings.css");
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* What did not work, as a bell and a toast: the meeting goes on. */
+void
+_sam_meetings_show_error (GtkWidget    *widget,
+                          const GError *error)
+{
+  gtk_widget_error_bell (widget);
+  sam_dialogs_toast (widget, error->message);
 }
 
 void

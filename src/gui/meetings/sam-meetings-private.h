@@ -28,6 +28,8 @@ GtkWidget  *_sam_meetings_label          (const char       *text,
                                           const char       *css_class);
 void        _sam_meetings_ensure_style   (void);
 void        _sam_meetings_clear_list     (GtkListBox       *list);
+void        _sam_meetings_show_error     (GtkWidget        *widget,
+                                          const GError     *error);
 void        _sam_meetings_clear_box      (GtkBox           *box);
 void        _sam_meetings_fill_prompts   (GtkBox           *box,
                                           const SamMeetingStep *step);
