@@ -150,6 +150,7 @@ on_add_action_clicked (SamMeetingActionList *self)
   const char *due = sam_date_row_get_date (self->due_row);
   guint selected = adw_combo_row_get_selected (self->link_row);
   const char *link = selected < self->link_ids->len ? g_ptr_array_index (self->link_ids, selected) : "";
+  SamMeetingAction action = { 0 };
   g_autoptr(GError) error = NULL;
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->what_row), "error");
@@ -167,10 +168,13 @@ on_add_action_clicked (SamMeetingActionList *self)
       gtk_widget_error_bell (GTK_WIDGET (self));
       return;
     }
-  if (!sam_meeting_action_list_add (self, self->step_id, what, who, due,
-                                    g_str_has_prefix (link, "item:") ? link + 5 : NULL,
-                                    g_str_has_prefix (link, "domain:") ? link + 7 : NULL,
-                                    &error))
+  action.step = self->step_id;
+  action.what = what;
+  action.who = who;
+  action.due = (char *) due;
+  action.item = g_str_has_prefix (link, "item:") ? (char *) link + 5 : NULL;
+  action.domain = g_str_has_prefix (link, "domain:") ? (char *) link + 7 : NULL;
+  if (!sam_meeting_action_list_add (self, &action, &error))
     {
       _sam_meetings_show_error (GTK_WIDGET (self), error);
       return;
@@ -257,29 +261,16 @@ sam_meeting_action_list_show_step (SamMeetingActionList *self,
   refresh_actions (self);
 }
 
-/* Keeps an action decided at @step_id and shows it in the list. */
+/* Keeps @action (its step, what, who, when and link) and shows it in the list. */
 gboolean
-sam_meeting_action_list_add (SamMeetingActionList  *self,
-                             const char            *step_id,
-                             const char            *what,
-                             const char            *who,
-                             const char            *due,
-                             const char            *item,
-                             const char            *domain,
-                             GError               **error)
+sam_meeting_action_list_add (SamMeetingActionList    *self,
+                             const SamMeetingAction  *action,
+                             GError                 **error)
 {
-  SamMeetingAction action = { 0 };
-
   g_return_val_if_fail (SAM_IS_MEETING_ACTION_LIST (self), FALSE);
-  g_return_val_if_fail (step_id != NULL, FALSE);
+  g_return_val_if_fail (action->step != NULL, FALSE);
 
-  action.step = (char *) step_id;
-  action.what = (char *) what;
-  action.who = (char *) (who != NULL ? who : "");
-  action.due = (char *) due;
-  action.item = (char *) item;
-  action.domain = (char *) domain;
-  if (!sam_meeting_store_add_action (self->store, self->meeting_id, &action, NULL, error))
+  if (!sam_meeting_store_add_action (self->store, self->meeting_id, action, NULL, error))
     return FALSE;
   refresh_actions (self);
   return TRUE;

@@ -20,13 +20,8 @@ void     sam_meeting_action_list_set_meeting (SamMeetingActionList  *self,
                                               gint64                 meeting_id);
 void     sam_meeting_action_list_show_step   (SamMeetingActionList  *self,
                                               const char            *step_id);
-gboolean sam_meeting_action_list_add         (SamMeetingActionList  *self,
-                                              const char            *step_id,
-                                              const char            *what,
-                                              const char            *who,
-                                              const char            *due,
-                                              const char            *item,
-                                              const char            *domain,
-                                              GError               **error);
+gboolean sam_meeting_action_list_add         (SamMeetingActionList    *self,
+                                              const SamMeetingAction  *action,
+                                              GError                 **error);
 
 G_END_DECLS

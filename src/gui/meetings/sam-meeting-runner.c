@@ -957,10 +957,17 @@ sam_meeting_runner_add_action (SamMeetingRunner  *self,
                                GError           **error)
 {
   const SamMeetingStep *step;
+  SamMeetingAction action = { 0 };
 
   g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), FALSE);
   step = sam_meeting_runner_get_step (self);
   g_return_val_if_fail (step != NULL, FALSE);
 
-  return sam_meeting_action_list_add (self->actions_box, step->id, what, who, due, item, domain, error);
+  action.step = (char *) step->id;
+  action.what = (char *) what;
+  action.who = (char *) (who != NULL ? who : "");
+  action.due = (char *) due;
+  action.item = (char *) item;
+  action.domain = (char *) domain;
+  return sam_meeting_action_list_add (self->actions_box, &action, error);
 }
