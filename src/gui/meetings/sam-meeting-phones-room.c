@@ -407,17 +407,9 @@ sam_meeting_phones_room_dispose (GObject *object)
       g_clear_object (&self->phones);
     }
   g_clear_object (&self->store);
+  g_clear_pointer (&self->address, g_free);
+  g_clear_pointer (&self->listen, g_free);
   G_OBJECT_CLASS (sam_meeting_phones_room_parent_class)->dispose (object);
-}
-
-static void
-sam_meeting_phones_room_finalize (GObject *object)
-{
-  SamMeetingPhonesRoom *self = SAM_MEETING_PHONES_ROOM (object);
-
-  g_free (self->address);
-  g_free (self->listen);
-  G_OBJECT_CLASS (sam_meeting_phones_room_parent_class)->finalize (object);
 }
 
 static void
@@ -426,7 +418,6 @@ sam_meeting_phones_room_class_init (SamMeetingPhonesRoomClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = sam_meeting_phones_room_dispose;
-  G_OBJECT_CLASS (klass)->finalize = sam_meeting_phones_room_finalize;
 
   /**
    * SamMeetingPhonesRoom::changed:
