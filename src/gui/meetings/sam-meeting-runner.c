@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-context-property.h"
 #include "sam-dialogs.h"
 #include "sam-meeting-action-list.h"
 #include "sam-meeting-board.h"
@@ -79,8 +80,7 @@ static guint signals[N_SIGNALS];
 
 /* What a second view of the meeting reads, the projector's. */
 enum {
-  PROP_0,
-  PROP_TIMER,
+  PROP_TIMER = SAM_CONTEXT_PROP + 1,
   PROP_COUNTDOWN_TEXT,
   PROP_TIME_UP,
   N_PROPS
@@ -498,7 +498,7 @@ sam_meeting_runner_dispose (GObject *object)
   SamMeetingRunner *self = SAM_MEETING_RUNNER (object);
 
   /* Whatever was typed last is kept, even when the window goes without finishing. */
-  if (self->context != NULL)
+  if (self->meeting != NULL)
     stop (self);
   if (self->presentation != NULL)
     gtk_window_destroy (self->presentation);
@@ -531,6 +531,9 @@ sam_meeting_runner_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case SAM_CONTEXT_PROP:
+      g_value_set_object (value, self->context);
+      break;
     case PROP_TIMER:
       g_value_set_pointer (value, self->timer);
       break;
@@ -546,6 +549,20 @@ sam_meeting_runner_get_property (GObject    *object,
 }
 
 static void
+sam_meeting_runner_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  SamMeetingRunner *self = SAM_MEETING_RUNNER (object);
+
+  if (prop_id == SAM_CONTEXT_PROP)
+    g_set_object (&self->context, g_value_get_object (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
 sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -554,7 +571,9 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   object_class->dispose = sam_meeting_runner_dispose;
   object_class->finalize = sam_meeting_runner_finalize;
   object_class->get_property = sam_meeting_runner_get_property;
+  object_class->set_property = sam_meeting_runner_set_property;
 
+  properties[SAM_CONTEXT_PROP] = sam_context_param_spec ();
   properties[PROP_TIMER] = g_param_spec_pointer ("timer", NULL, NULL,
                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_COUNTDOWN_TEXT] = g_param_spec_string ("countdown-text", NULL, NULL, NULL,
@@ -662,6 +681,14 @@ last_step_with_content (SamMeetingRunner *self)
 
 /* Public API */
 
+SamMeetingRunner *
+sam_meeting_runner_new (SamContext *context)
+{
+  g_return_val_if_fail (SAM_IS_CONTEXT (context), NULL);
+
+  return g_object_new (SAM_TYPE_MEETING_RUNNER, "context", context, NULL);
+}
+
 /**
  * sam_meeting_runner_run:
  * @meeting_id: a meeting in the context's store
@@ -672,16 +699,18 @@ last_step_with_content (SamMeetingRunner *self)
  */
 gboolean
 sam_meeting_runner_run (SamMeetingRunner  *self,
-                        SamContext        *context,
                         gint64             meeting_id,
                         GError           **error)
 {
+  SamContext *context;
   g_autoptr(SamMeeting) meeting = NULL;
   g_autoptr(GDateTime) now = NULL;
   SamMeetingTemplate *template;
 
   g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), FALSE);
-  g_return_val_if_fail (SAM_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (SAM_IS_CONTEXT (self->context), FALSE);
+
+  context = self->context;
 
   meeting = sam_meeting_store_get (sam_context_get_store (context), meeting_id, error);
   if (meeting == NULL)
@@ -694,9 +723,8 @@ sam_meeting_runner_run (SamMeetingRunner  *self,
       return FALSE;
     }
 
-  if (self->context != NULL)
+  if (self->meeting != NULL)
     stop (self);
-  g_set_object (&self->context, context);
   g_set_object (&self->template, template);
   g_clear_pointer (&self->meeting, sam_meeting_free);
   self->meeting = g_steal_pointer (&meeting);

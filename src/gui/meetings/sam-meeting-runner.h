@@ -19,8 +19,8 @@ G_BEGIN_DECLS
 #define SAM_TYPE_MEETING_RUNNER (sam_meeting_runner_get_type ())
 G_DECLARE_FINAL_TYPE (SamMeetingRunner, sam_meeting_runner, SAM, MEETING_RUNNER, AdwBin)
 
+SamMeetingRunner   *sam_meeting_runner_new          (SamContext           *context);
 gboolean            sam_meeting_runner_run          (SamMeetingRunner     *self,
-                                                     SamContext           *context,
                                                      gint64                meeting_id,
                                                      GError              **error);
 gint64              sam_meeting_runner_get_meeting_id (SamMeetingRunner   *self);

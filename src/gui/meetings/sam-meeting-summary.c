@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-context-property.h"
 #include "sam-dialogs.h"
 #include "sam-meeting-report.h"
 #include "sam-meeting-summary.h"
@@ -31,6 +32,7 @@ struct _SamMeetingSummary
 };
 
 G_DEFINE_FINAL_TYPE (SamMeetingSummary, sam_meeting_summary, ADW_TYPE_BIN)
+SAM_DEFINE_CONTEXT_PROPERTY (SamMeetingSummary, sam_meeting_summary)
 
 enum {
   SIGNAL_CLOSED,
@@ -201,6 +203,7 @@ sam_meeting_summary_class_init (SamMeetingSummaryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = sam_meeting_summary_dispose;
+  SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_meeting_summary);
 
   /**
    * SamMeetingSummary::closed:
@@ -273,6 +276,14 @@ sam_meeting_summary_init (SamMeetingSummary *self)
   adw_bin_set_child (ADW_BIN (self), scroller);
 }
 
+SamMeetingSummary *
+sam_meeting_summary_new (SamContext *context)
+{
+  g_return_val_if_fail (SAM_IS_CONTEXT (context), NULL);
+
+  return g_object_new (SAM_TYPE_MEETING_SUMMARY, "context", context, NULL);
+}
+
 /**
  * sam_meeting_summary_show:
  *
@@ -282,20 +293,18 @@ sam_meeting_summary_init (SamMeetingSummary *self)
  */
 gboolean
 sam_meeting_summary_show (SamMeetingSummary  *self,
-                          SamContext         *context,
                           gint64              meeting_id,
                           GError            **error)
 {
   g_autoptr(SamMeetingReport) report = NULL;
 
   g_return_val_if_fail (SAM_IS_MEETING_SUMMARY (self), FALSE);
-  g_return_val_if_fail (SAM_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (SAM_IS_CONTEXT (self->context), FALSE);
 
-  report = sam_meeting_report_new (sam_context_get_store (context), meeting_id, error);
+  report = sam_meeting_report_new (sam_context_get_store (self->context), meeting_id, error);
   if (report == NULL)
     return FALSE;
 
-  g_set_object (&self->context, context);
   self->meeting_id = meeting_id;
   g_clear_pointer (&self->report, sam_meeting_report_free);
   self->report = g_steal_pointer (&report);

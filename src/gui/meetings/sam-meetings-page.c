@@ -283,6 +283,14 @@ sam_meetings_page_constructed (GObject *object)
   G_OBJECT_CLASS (sam_meetings_page_parent_class)->constructed (object);
 
   g_return_if_fail (SAM_IS_CONTEXT (context));
+  self->runner = sam_meeting_runner_new (context);
+  g_signal_connect_object (self->runner, "finished", G_CALLBACK (on_runner_finished), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->runner), "runner");
+  self->summary = sam_meeting_summary_new (context);
+  g_signal_connect_object (self->summary, "closed", G_CALLBACK (on_summary_closed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->summary, "continue", G_CALLBACK (on_summary_continue), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->summary), "summary");
   fill_templates (self);
   refresh_past (self);
 }
@@ -297,19 +305,12 @@ sam_meetings_page_class_init (SamMeetingsPageClass *klass)
   object_class->dispose = sam_meetings_page_dispose;
   SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_meetings_page);
 
-  g_type_ensure (SAM_TYPE_MEETING_RUNNER);
-  g_type_ensure (SAM_TYPE_MEETING_SUMMARY);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-meetings-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamMeetingsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingsPage, templates_group);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingsPage, past_list);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingsPage, runner);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingsPage, summary);
   gtk_widget_class_bind_template_callback (widget_class, on_past_row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_runner_finished);
   gtk_widget_class_install_action (widget_class, "meetings.undo-plan", NULL, undo_plan_action);
-  gtk_widget_class_bind_template_callback (widget_class, on_summary_closed);
-  gtk_widget_class_bind_template_callback (widget_class, on_summary_continue);
 }
 
 static void
@@ -371,7 +372,7 @@ sam_meetings_page_run (SamMeetingsPage  *self,
   g_return_val_if_fail (SAM_IS_MEETINGS_PAGE (self), FALSE);
   g_return_val_if_fail (self->context != NULL, FALSE);
 
-  if (!sam_meeting_runner_run (self->runner, self->context, meeting_id, error))
+  if (!sam_meeting_runner_run (self->runner, meeting_id, error))
     return FALSE;
   gtk_stack_set_visible_child_name (self->stack, "runner");
   refresh_past (self);
@@ -386,7 +387,7 @@ sam_meetings_page_show_summary (SamMeetingsPage  *self,
   g_return_val_if_fail (SAM_IS_MEETINGS_PAGE (self), FALSE);
   g_return_val_if_fail (self->context != NULL, FALSE);
 
-  if (!sam_meeting_summary_show (self->summary, self->context, meeting_id, error))
+  if (!sam_meeting_summary_show (self->summary, meeting_id, error))
     return FALSE;
   gtk_stack_set_visible_child_name (self->stack, "summary");
   refresh_past (self);
