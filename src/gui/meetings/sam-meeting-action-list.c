@@ -214,7 +214,8 @@ sam_meeting_action_list_class_init (SamMeetingActionListClass *klass)
   object_class->finalize = sam_meeting_action_list_finalize;
 
   g_type_ensure (SAM_TYPE_DATE_ROW);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-meeting-action-list.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sam-meeting-action-list.ui");
   gtk_widget_class_bind_template_child (widget_class, SamMeetingActionList, what_row);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingActionList, who_row);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingActionList, due_row);

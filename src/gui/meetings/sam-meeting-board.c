@@ -141,7 +141,8 @@ column_new (SamMeetingBoard *self,
 {
   GtkWidget *column = sam_meeting_note_column_new (heading, category_id);
 
-  g_signal_connect_object (column, "card-dropped", G_CALLBACK (on_card_dropped), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (column, "card-dropped", G_CALLBACK (on_card_dropped), self,
+                           G_CONNECT_SWAPPED);
   return column;
 }
 
@@ -274,7 +275,8 @@ sam_meeting_board_class_init (SamMeetingBoardClass *klass)
   gtk_widget_class_install_action (widget_class, "board.sort-card", "(xi)", sort_card_action);
   gtk_widget_class_install_action (widget_class, "board.delete-card", "x", delete_card_action);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-meeting-board.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sam-meeting-board.ui");
   gtk_widget_class_bind_template_child (widget_class, SamMeetingBoard, green_check);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingBoard, red_check);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingBoard, card_entry);
@@ -314,7 +316,8 @@ sam_meeting_board_show_step (SamMeetingBoard      *self,
   g_return_if_fail (SAM_IS_MEETING_BOARD (self));
 
   self->step = step;
-  gtk_widget_set_visible (GTK_WIDGET (self->green_check), (step->notes & SAM_MEETING_NOTES_GREEN) != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->green_check),
+                          (step->notes & SAM_MEETING_NOTES_GREEN) != 0);
   gtk_widget_set_visible (GTK_WIDGET (self->red_check), (step->notes & SAM_MEETING_NOTES_RED) != 0);
   if (step->notes == SAM_MEETING_NOTES_RED)
     gtk_check_button_set_active (self->red_check, TRUE);
@@ -380,8 +383,8 @@ sam_meeting_board_add_card (SamMeetingBoard       *self,
   g_return_val_if_fail (SAM_IS_MEETING_BOARD (self), FALSE);
   g_return_val_if_fail (self->step != NULL, FALSE);
 
-  if (!sam_meeting_store_add_card (self->store, self->meeting_id, self->step->id, colour, text, NULL,
-                                   NULL, error))
+  if (!sam_meeting_store_add_card (self->store, self->meeting_id, self->step->id, colour, text,
+                                   NULL, NULL, error))
     return FALSE;
   self->focus_card = 0;
   rebuild_cards (self);

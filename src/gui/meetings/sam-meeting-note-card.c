@@ -126,7 +126,8 @@ sam_meeting_note_card_class_init (SamMeetingNoteCardClass *klass)
     }
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "card.delete", NULL);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-meeting-note-card.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sam-meeting-note-card.ui");
   gtk_widget_class_bind_template_child (widget_class, SamMeetingNoteCard, box);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingNoteCard, label);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingNoteCard, menu_button);
@@ -251,8 +252,9 @@ sam_meeting_note_column_class_init (SamMeetingNoteColumnClass *klass)
    *
    * Returns: %TRUE where the note was sorted under the column's heading
    */
-  signals[SIGNAL_CARD_DROPPED] = g_signal_new ("card-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                               0, g_signal_accumulator_first_wins, NULL, NULL,
+  signals[SIGNAL_CARD_DROPPED] = g_signal_new ("card-dropped", G_TYPE_FROM_CLASS (klass),
+                                               G_SIGNAL_RUN_LAST, 0,
+                                               g_signal_accumulator_first_wins, NULL, NULL,
                                                G_TYPE_BOOLEAN, 1, G_TYPE_INT64);
 }
 
@@ -279,7 +281,8 @@ sam_meeting_note_column_new (const char *heading,
 
   gtk_box_append (GTK_BOX (self), _sam_meetings_label (heading, "heading"));
   self->category = g_strdup (category_id);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
+                                  -1);
   return GTK_WIDGET (self);
 }
 

@@ -190,7 +190,8 @@ sam_meeting_notes_view_class_init (SamMeetingNotesViewClass *klass)
                                                  G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-meeting-notes-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sam-meeting-notes-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SamMeetingNotesView, notes_view);
 }
 

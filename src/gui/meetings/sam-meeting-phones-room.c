@@ -425,7 +425,8 @@ sam_meeting_phones_room_class_init (SamMeetingPhonesRoomClass *klass)
    */
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-meeting-phones-room.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sam-meeting-phones-room.ui");
   gtk_widget_class_bind_template_child (widget_class, SamMeetingPhonesRoom, heading);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingPhonesRoom, button);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingPhonesRoom, count_label);

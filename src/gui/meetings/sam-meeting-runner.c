@@ -345,11 +345,14 @@ _sam_meeting_runner_get_part (SamMeetingRunner *self,
   GObject *part = gtk_widget_get_template_child (GTK_WIDGET (self), SAM_TYPE_MEETING_RUNNER, name);
 
   if (part == NULL)
-    part = gtk_widget_get_template_child (GTK_WIDGET (self->cards_box), SAM_TYPE_MEETING_BOARD, name);
+    part = gtk_widget_get_template_child (GTK_WIDGET (self->cards_box), SAM_TYPE_MEETING_BOARD,
+                                          name);
   if (part == NULL)
-    part = gtk_widget_get_template_child (GTK_WIDGET (self->notes_part), SAM_TYPE_MEETING_NOTES_VIEW, name);
+    part = gtk_widget_get_template_child (GTK_WIDGET (self->notes_part),
+                                          SAM_TYPE_MEETING_NOTES_VIEW, name);
   if (part == NULL)
-    part = gtk_widget_get_template_child (GTK_WIDGET (self->actions_box), SAM_TYPE_MEETING_ACTION_LIST, name);
+    part = gtk_widget_get_template_child (GTK_WIDGET (self->actions_box),
+                                          SAM_TYPE_MEETING_ACTION_LIST, name);
   return part != NULL ? GTK_WIDGET (part) : NULL;
 }
 
@@ -703,6 +706,7 @@ sam_meeting_runner_run (SamMeetingRunner  *self,
                         GError           **error)
 {
   SamContext *context;
+  SamStore *store;
   g_autoptr(SamMeeting) meeting = NULL;
   g_autoptr(GDateTime) now = NULL;
   SamMeetingTemplate *template;
@@ -711,6 +715,7 @@ sam_meeting_runner_run (SamMeetingRunner  *self,
   g_return_val_if_fail (SAM_IS_CONTEXT (self->context), FALSE);
 
   context = self->context;
+  store = sam_context_get_store (context);
 
   meeting = sam_meeting_store_get (sam_context_get_store (context), meeting_id, error);
   if (meeting == NULL)
@@ -739,10 +744,10 @@ sam_meeting_runner_run (SamMeetingRunner  *self,
   }
   self->has_shown_step = FALSE;
   self->n_cues = 0;
-  sam_meeting_charts_set_meeting (self->charts, sam_context_get_store (context), self->meeting);
-  sam_meeting_board_set_meeting (self->cards_box, sam_context_get_store (context), self->meeting->id);
-  sam_meeting_notes_view_set_meeting (self->notes_part, sam_context_get_store (context), self->meeting->id);
-  sam_meeting_phones_room_set_meeting (self->phones_room, sam_context_get_store (context), self->meeting->id);
+  sam_meeting_charts_set_meeting (self->charts, store, self->meeting);
+  sam_meeting_board_set_meeting (self->cards_box, store, self->meeting->id);
+  sam_meeting_notes_view_set_meeting (self->notes_part, store, self->meeting->id);
+  sam_meeting_phones_room_set_meeting (self->phones_room, store, self->meeting->id);
 
   now = sam_context_now (context);
   sam_meeting_timer_start (self->timer, _sam_meetings_now_us (context));
@@ -763,7 +768,7 @@ sam_meeting_runner_run (SamMeetingRunner  *self,
     }
 
   build_step_rows (self);
-  sam_meeting_action_list_set_meeting (self->actions_box, sam_context_get_store (context), meeting_id);
+  sam_meeting_action_list_set_meeting (self->actions_box, store, meeting_id);
   update_view (self);
   self->tick_id = g_timeout_add (TICK_MS, tick_cb, self);
   gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
