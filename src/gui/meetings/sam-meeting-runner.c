@@ -378,36 +378,24 @@ undo_delete_action (GtkWidget  *widget,
 
 /* Actions */
 
+/* Pause, a minute more, the next or the previous step, and the end: the public calls. */
 static void
-pause_action (GtkWidget  *widget,
+timer_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  sam_meeting_runner_toggle_pause (SAM_MEETING_RUNNER (widget));
-}
+  SamMeetingRunner *self = SAM_MEETING_RUNNER (widget);
 
-static void
-add_minute_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  sam_meeting_runner_add_minute (SAM_MEETING_RUNNER (widget));
-}
-
-static void
-next_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  sam_meeting_runner_next (SAM_MEETING_RUNNER (widget));
-}
-
-static void
-previous_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  sam_meeting_runner_previous (SAM_MEETING_RUNNER (widget));
+  if (g_str_equal (action_name, "runner.pause"))
+    sam_meeting_runner_toggle_pause (self);
+  else if (g_str_equal (action_name, "runner.add-minute"))
+    sam_meeting_runner_add_minute (self);
+  else if (g_str_equal (action_name, "runner.next"))
+    sam_meeting_runner_next (self);
+  else if (g_str_equal (action_name, "runner.previous"))
+    sam_meeting_runner_previous (self);
+  else
+    sam_meeting_runner_finish (self);
 }
 
 static void
@@ -474,14 +462,6 @@ present_action (GtkWidget  *widget,
       return;
     }
   open_presentation (self);
-}
-
-static void
-finish_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  sam_meeting_runner_finish (SAM_MEETING_RUNNER (widget));
 }
 
 /* Life cycle */
@@ -600,11 +580,11 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_install_action (widget_class, "runner.pause", NULL, pause_action);
-  gtk_widget_class_install_action (widget_class, "runner.add-minute", NULL, add_minute_action);
-  gtk_widget_class_install_action (widget_class, "runner.next", NULL, next_action);
-  gtk_widget_class_install_action (widget_class, "runner.previous", NULL, previous_action);
-  gtk_widget_class_install_action (widget_class, "runner.finish", NULL, finish_action);
+  gtk_widget_class_install_action (widget_class, "runner.pause", NULL, timer_action);
+  gtk_widget_class_install_action (widget_class, "runner.add-minute", NULL, timer_action);
+  gtk_widget_class_install_action (widget_class, "runner.next", NULL, timer_action);
+  gtk_widget_class_install_action (widget_class, "runner.previous", NULL, timer_action);
+  gtk_widget_class_install_action (widget_class, "runner.finish", NULL, timer_action);
   gtk_widget_class_install_action (widget_class, "runner.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "runner.phones", NULL, phones_action);
   gtk_widget_class_install_action (widget_class, "runner.undo-delete", NULL, undo_delete_action);
