@@ -314,8 +314,7 @@ static GtkWidget *
 runner_child (SamMeetingRunner *runner,
               const char       *name)
 {
-  GtkWidget *child = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (runner), SAM_TYPE_MEETING_RUNNER,
-                                                                name));
+  GtkWidget *child = _sam_meeting_runner_get_part (runner, name);
 
   g_assert_nonnull (child);
   return child;

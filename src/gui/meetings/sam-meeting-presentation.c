@@ -11,12 +11,16 @@
 #include <glib/gi18n.h>
 
 #include "sam-chart-view.h"
+#include "sam-meeting-charts.h"
 #include "sam-meeting-presentation.h"
+#include "sam-meeting-timer.h"
 #include "sam-meetings-private.h"
 
 /* The meeting on a projector: the step, its prompts and the time left, large enough to
  * read from the back of the room, and nothing else. It shows the runner's meeting and
  * follows it; Space pauses and resumes, the arrows move between steps, Escape leaves.
+ * It knows the runner only as a widget: by its runner.* actions, its changed and finished
+ * signals and its timer, countdown-text and time-up properties.
  *
  * A data review shows its charts too, the runner's, one at a time so each fills the
  * screen under a smaller heading: ↓ and ↑ move between them, and Page Down and Page Up,
@@ -28,7 +32,8 @@ struct _SamMeetingPresentation
 {
   AdwWindow         parent_instance;
 
-  SamMeetingRunner *runner;
+  GtkWidget        *runner;
+  SamMeetingCharts *charts;
   guint             shown_step;
   gboolean          has_shown_step;
   gboolean          to_last_chart;  /* came back to the step by Page Up: its last chart first */
@@ -175,7 +180,7 @@ show_chart (SamMeetingPresentation *self,
 static gboolean
 runner_may_present (SamMeetingPresentation *self)
 {
-  return _sam_meeting_runner_may_present_figures (self->runner);
+  return sam_meeting_charts_may_present (self->charts);
 }
 
 /* Fills the stack with the step's charts. Returns FALSE where the step would show data
@@ -192,12 +197,12 @@ show_charts (SamMeetingPresentation *self,
     gtk_stack_remove (self->charts_stack, child);
   g_clear_pointer (&self->round_label, g_free);
   gtk_label_set_label (self->chart_position_label, "");
-  if (!_sam_meeting_step_shows_data (step))
+  if (!sam_meeting_step_shows_data (step))
     return TRUE;
   /* An open round's figures are not shown to the room. */
-  if (!_sam_meeting_runner_may_present_figures (self->runner))
+  if (!runner_may_present (self))
     return FALSE;
-  charts = _sam_meeting_runner_make_charts (self->runner, step, &round_label);
+  charts = sam_meeting_charts_make (self->charts, step, &round_label);
   if (charts == NULL)
     return FALSE;
   self->round_label = g_strdup (round_label);
@@ -217,18 +222,22 @@ show_charts (SamMeetingPresentation *self,
 static void
 update (SamMeetingPresentation *self)
 {
-  SamMeetingTimer *timer = sam_meeting_runner_get_timer (self->runner);
-  const SamMeetingStep *step = sam_meeting_runner_get_step (self->runner);
+  SamMeetingTimer *timer = NULL;
+  const SamMeetingStep *step;
   g_autofree char *countdown = NULL;
   g_autofree char *position = NULL;
+  gboolean time_up = FALSE;
   guint current;
 
-  if (timer == NULL || step == NULL)
+  g_object_get (self->runner, "timer", &timer, NULL);
+  if (timer == NULL)
     return;
   current = sam_meeting_timer_get_current (timer);
+  step = sam_meeting_timer_get_step (timer, current);
+  if (step == NULL)
+    return;
   if (!self->has_shown_step || self->shown_step != current)
     {
-      GtkWidget *child;
       gboolean has_round = show_charts (self, step);
       gboolean charts = n_charts (self) > 0;
 
@@ -241,8 +250,7 @@ update (SamMeetingPresentation *self)
       position = g_strdup_printf (_("Step %u of %u · %s"), current + 1, sam_meeting_timer_get_n_steps (timer),
                                   sam_meeting_step_kind_get_label (step->kind));
       gtk_label_set_label (self->position_label, position);
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->prompts_box))) != NULL)
-        gtk_box_remove (self->prompts_box, child);
+      _sam_meetings_clear_box (self->prompts_box);
       /* The prompts for the room; a step without any shows what the facilitator says. */
       for (guint i = 0; step->prompts != NULL && i < step->prompts->len; i++)
         gtk_label_set_label (add_label (self->prompts_box, "presentation-prompt", !charts),
@@ -263,9 +271,9 @@ update (SamMeetingPresentation *self)
       update_hint (self);
     }
 
-  countdown = sam_meeting_runner_get_countdown_text (self->runner);
+  g_object_get (self->runner, "countdown-text", &countdown, "time-up", &time_up, NULL);
   gtk_label_set_label (self->countdown_label, countdown);
-  if (sam_meeting_runner_is_time_up (self->runner))
+  if (time_up)
     gtk_widget_add_css_class (GTK_WIDGET (self->countdown_label), "time-up");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->countdown_label), "time-up");
@@ -278,7 +286,7 @@ pause_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  sam_meeting_runner_toggle_pause (SAM_MEETING_PRESENTATION (widget)->runner);
+  gtk_widget_activate_action (SAM_MEETING_PRESENTATION (widget)->runner, "runner.pause", NULL);
 }
 
 static void
@@ -286,7 +294,7 @@ next_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  sam_meeting_runner_next (SAM_MEETING_PRESENTATION (widget)->runner);
+  gtk_widget_activate_action (SAM_MEETING_PRESENTATION (widget)->runner, "runner.next", NULL);
 }
 
 static void
@@ -294,7 +302,7 @@ previous_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  sam_meeting_runner_previous (SAM_MEETING_PRESENTATION (widget)->runner);
+  gtk_widget_activate_action (SAM_MEETING_PRESENTATION (widget)->runner, "runner.previous", NULL);
 }
 
 static guint
@@ -340,7 +348,7 @@ forward_action (GtkWidget  *widget,
   if (current_chart (self) + 1 < n_charts (self))
     show_chart (self, current_chart (self) + 1);
   else
-    sam_meeting_runner_next (self->runner);
+    gtk_widget_activate_action (self->runner, "runner.next", NULL);
 }
 
 static void
@@ -356,7 +364,7 @@ back_action (GtkWidget  *widget,
       return;
     }
   self->to_last_chart = TRUE;
-  sam_meeting_runner_previous (self->runner);
+  gtk_widget_activate_action (self->runner, "runner.previous", NULL);
   self->to_last_chart = FALSE;
 }
 
@@ -366,6 +374,7 @@ sam_meeting_presentation_dispose (GObject *object)
   SamMeetingPresentation *self = SAM_MEETING_PRESENTATION (object);
 
   g_clear_object (&self->runner);
+  g_clear_object (&self->charts);
   g_clear_pointer (&self->round_label, g_free);
   G_OBJECT_CLASS (sam_meeting_presentation_parent_class)->dispose (object);
 }
@@ -472,17 +481,23 @@ sam_meeting_presentation_init (SamMeetingPresentation *self)
 /**
  * sam_meeting_presentation_new:
  *
+ * @runner: the widget running the meeting
+ * @charts: the charts the runner shows, for the same figures
+ *
  * Returns: (transfer full): a window showing @runner's meeting; present and fullscreen it
  */
 SamMeetingPresentation *
-sam_meeting_presentation_new (SamMeetingRunner *runner)
+sam_meeting_presentation_new (GtkWidget        *runner,
+                              SamMeetingCharts *charts)
 {
   SamMeetingPresentation *self;
 
-  g_return_val_if_fail (SAM_IS_MEETING_RUNNER (runner), NULL);
+  g_return_val_if_fail (GTK_IS_WIDGET (runner), NULL);
+  g_return_val_if_fail (SAM_IS_MEETING_CHARTS (charts), NULL);
 
   self = g_object_new (SAM_TYPE_MEETING_PRESENTATION, NULL);
   self->runner = g_object_ref (runner);
+  self->charts = g_object_ref (charts);
   g_signal_connect_object (runner, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (runner, "finished", G_CALLBACK (gtk_window_destroy), self, G_CONNECT_SWAPPED);
   update (self);

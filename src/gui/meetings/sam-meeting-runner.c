@@ -10,18 +10,16 @@
 
 #include <glib/gi18n.h>
 
-#include "sam-collect.h"
-#include "sam-dates.h"
-#include "sam-date-row.h"
-#include "sam-chart-view.h"
-#include "sam-instrument.h"
+#include "sam-context-property.h"
 #include "sam-dialogs.h"
+#include "sam-meeting-action-list.h"
+#include "sam-meeting-board.h"
+#include "sam-meeting-charts.h"
+#include "sam-meeting-notes-view.h"
+#include "sam-meeting-phones-room.h"
 #include "sam-meeting-presentation.h"
-#include "sam-qr.h"
 #include "sam-meeting-runner.h"
 #include "sam-meetings-private.h"
-#include "sam-results-charts.h"
-#include "sam-round-figures.h"
 
 /* Runs a meeting from its template: the steps down the side with the current one large,
  * its countdown, what the facilitator says and the prompts for the room, the step's
@@ -33,16 +31,6 @@
  * test can run an hour's meeting without waiting. */
 
 #define TICK_MS 250
-#define SAVE_DELAY_MS 400
-
-struct _SamMeetingNoteCard
-{
-  GtkWidget         parent_instance;
-
-  gint64            id;
-  SamMeetingRunner *runner;         /* unowned: the card lives inside it */
-  GtkWidget        *box;
-};
 
 struct _SamMeetingRunner
 {
@@ -53,23 +41,12 @@ struct _SamMeetingRunner
   SamMeetingTemplate *template;
   SamMeetingTimer    *timer;
   GPtrArray          *step_rows;     /* GtkWidget, one per step held */
-  GPtrArray          *link_ids;      /* char *: "item:q1", "domain:A", or "" for none */
   guint               tick_id;
-  guint               save_id;
-  guint               rebuild_id;
   guint               shown_step;    /* the step whose content is on screen */
   gboolean            has_shown_step;
-  gboolean            loading_note;
-  char               *dirty_step;    /* the step whose notes wait to be saved */
   guint               n_cues;
-  gint64              focus_card;    /* the card to focus again after a rebuild */
   GtkWindow          *presentation;  /* weak: the projector's window, while it is open */
-  SamRoundFigures    *figures;       /* the newest round of the meeting's cluster, once needed */
-  char               *round_label;
-  gboolean            figures_loaded;
-  SamCollect         *phones;        /* the room phones post notes to, while it is open */
-  char               *phones_listen; /* where it listens: NULL for the local network */
-  SamMeetingCard     *deleted;       /* the note deleted last, for Undo */
+  SamMeetingCharts   *charts;        /* the data reviews' charts, shared with the projector */
 
   AdwFlap            *steps_flap;
   GtkListBox         *steps_list;
@@ -84,39 +61,13 @@ struct _SamMeetingRunner
   GtkLabel           *facilitator_label;
   GtkBox             *prompts_box;
   GtkBox             *charts_box;
-  GtkBox             *cards_box;
-  GtkCheckButton     *green_check;
-  GtkCheckButton     *red_check;
-  GtkEntry           *card_entry;
-  GtkFlowBox         *columns_box;
-  GtkBox             *actions_box;
-  AdwEntryRow        *what_row;
-  AdwEntryRow        *who_row;
-  SamDateRow         *due_row;
-  AdwComboRow        *link_row;
-  GtkListBox         *actions_list;
-  GtkTextView        *notes_view;
-  GtkLabel           *saved_label;
-  GtkButton          *phones_button;
-  GtkLabel           *phones_count_label;
-  GtkBox             *phones_box;
-  GtkDrawingArea     *phones_qr;
-  GtkLabel           *phones_address_label;
+  SamMeetingBoard    *cards_box;
+  SamMeetingActionList *actions_box;
+  SamMeetingNotesView *notes_part;
 
-  /* Votes and questions from phones, built in code (build_phones_room()) */
-  GtkWidget          *room_box;
-  GtkLabel           *room_heading;
-  GtkButton          *room_button;
-  GtkLabel           *room_count_label;
-  GtkWidget          *room_qr_box;
-  GtkDrawingArea     *room_qr;
-  GtkLabel           *room_address_label;
-  GtkLabel           *room_hint_label;
-  GtkLabel           *room_status_label;
-  GtkBox             *room_content;
+  SamMeetingPhonesRoom *phones_room;
 };
 
-G_DEFINE_FINAL_TYPE (SamMeetingNoteCard, sam_meeting_note_card, GTK_TYPE_WIDGET)
 G_DEFINE_FINAL_TYPE (SamMeetingRunner, sam_meeting_runner, ADW_TYPE_BIN)
 
 enum {
@@ -127,755 +78,22 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* What a second view of the meeting reads, the projector's. */
+enum {
+  PROP_TIMER = SAM_CONTEXT_PROP + 1,
+  PROP_COUNTDOWN_TEXT,
+  PROP_TIME_UP,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void update_view (SamMeetingRunner *self);
-static void rebuild_cards (SamMeetingRunner *self);
-static void close_phones (SamMeetingRunner *self);
-static void build_phones_room (SamMeetingRunner *self);
-static void update_phones_room (SamMeetingRunner *self);
 
 static SamStore *
 get_store (SamMeetingRunner *self)
 {
   return sam_context_get_store (self->context);
-}
-
-static void
-show_error (SamMeetingRunner *self,
-            const GError     *error)
-{
-  AdwToast *toast = adw_toast_new (error->message);
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  gtk_widget_error_bell (GTK_WIDGET (self));
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static const SamMeetingCategory *
-step_category (const SamMeetingStep *step,
-               guint                 index)
-{
-  if (step == NULL || step->categories == NULL || index >= step->categories->len)
-    return NULL;
-  return g_ptr_array_index (step->categories, index);
-}
-
-/* The note cards */
-
-static void
-card_sort_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  SamMeetingNoteCard *card = SAM_MEETING_NOTE_CARD (widget);
-  const SamMeetingStep *step = sam_meeting_runner_get_step (card->runner);
-  int index = g_variant_get_int32 (parameter);
-  const SamMeetingCategory *category = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (index > 0)
-    {
-      category = step_category (step, index - 1);
-      if (category == NULL)
-        {
-          gtk_widget_error_bell (widget);
-          return;
-        }
-    }
-  card->runner->focus_card = card->id;
-  if (!sam_meeting_runner_sort_card (card->runner, card->id, category ? category->id : NULL, &error))
-    show_error (card->runner, error);
-}
-
-static void
-card_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  SamMeetingNoteCard *card = SAM_MEETING_NOTE_CARD (widget);
-  SamMeetingRunner *runner = card->runner;
-  g_autoptr(GPtrArray) cards = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* Kept until the next deletion, so that Undo can put it back where it was. */
-  cards = sam_meeting_store_list_cards (get_store (runner), runner->meeting->id, NULL);
-  for (guint i = 0; cards != NULL && i < cards->len; i++)
-    if (((SamMeetingCard *) g_ptr_array_index (cards, i))->id == card->id)
-      {
-        g_clear_pointer (&runner->deleted, sam_meeting_card_free);
-        runner->deleted = g_ptr_array_steal_index (cards, i);
-        break;
-      }
-  if (!sam_meeting_store_delete_card (get_store (runner), card->id, &error))
-    show_error (runner, error);
-  else
-    {
-      AdwToast *toast = adw_toast_new (_("Note deleted: it is left out of the summary"));
-      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (runner), ADW_TYPE_TOAST_OVERLAY);
-
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "runner.undo-delete");
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-      else
-        g_object_unref (g_object_ref_sink (toast));
-    }
-  runner->focus_card = 0;
-  rebuild_cards (runner);
-  gtk_widget_grab_focus (GTK_WIDGET (runner->card_entry));
-}
-
-static GdkContentProvider *
-on_card_drag_prepare (GtkDragSource      *source,
-                      double              x,
-                      double              y,
-                      SamMeetingNoteCard *card)
-{
-  return gdk_content_provider_new_typed (G_TYPE_INT64, card->id);
-}
-
-static void
-on_card_drag_begin (GtkDragSource      *source,
-                    GdkDrag            *drag,
-                    SamMeetingNoteCard *card)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (card));
-
-  gtk_drag_source_set_icon (source, paintable, 0, 0);
-}
-
-static void
-sam_meeting_note_card_dispose (GObject *object)
-{
-  SamMeetingNoteCard *self = SAM_MEETING_NOTE_CARD (object);
-
-  g_clear_pointer (&self->box, gtk_widget_unparent);
-  G_OBJECT_CLASS (sam_meeting_note_card_parent_class)->dispose (object);
-}
-
-static void
-sam_meeting_note_card_class_init (SamMeetingNoteCardClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = sam_meeting_note_card_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-
-  gtk_widget_class_install_action (widget_class, "card.sort", "i", card_sort_action);
-  gtk_widget_class_install_action (widget_class, "card.delete", NULL, card_delete_action);
-  /* A heading's number sorts the focused note there; 0 takes it out again. (Alt and a
-   * number already choose the window's section.) */
-  for (int i = 0; i <= 9; i++)
-    {
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, 0, "card.sort", "i", i);
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0 + i, 0, "card.sort", "i", i);
-    }
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "card.delete", NULL);
-}
-
-static void
-sam_meeting_note_card_init (SamMeetingNoteCard *self)
-{
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-}
-
-static void
-append_sort_item (GMenu      *menu,
-                  const char *label,
-                  guint       key)
-{
-  g_autoptr(GMenuItem) item = NULL;
-  g_autofree char *action = g_strdup_printf ("card.sort(%u)", key);
-  char accel[2] = { (char) ('0' + key), '\0' };
-
-  item = g_menu_item_new (label, action);
-  g_menu_item_set_attribute (item, "accel", "s", accel);
-  g_menu_append_item (menu, item);
-}
-
-static void
-on_card_pressed (GtkGestureClick    *gesture,
-                 int                 n_press,
-                 double              x,
-                 double              y,
-                 SamMeetingNoteCard *card)
-{
-  /* A note clicked is the note the heading keys sort, not the entry above. */
-  gtk_widget_grab_focus (GTK_WIDGET (card));
-}
-
-static GtkWidget *
-note_card_new (SamMeetingRunner     *runner,
-               const SamMeetingCard *card,
-               const SamMeetingStep *step)
-{
-  SamMeetingNoteCard *self = g_object_new (SAM_TYPE_MEETING_NOTE_CARD, NULL);
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) section = g_menu_new ();
-  g_autofree char *accessible = NULL;
-  GtkDragSource *source;
-  GtkGesture *click;
-  GtkWidget *label, *button;
-
-  self->id = card->id;
-  self->runner = runner;
-  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  gtk_widget_add_css_class (GTK_WIDGET (self), "meeting-note");
-  gtk_widget_add_css_class (GTK_WIDGET (self), card->colour == SAM_MEETING_CARD_GREEN ? "green" : "red");
-
-  label = _sam_meetings_label (card->text, NULL);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (self->box), label);
-
-  /* The same choices as the keys, for those who look for them in a menu. */
-  /* The key shown beside each choice is the heading's number as typed; left to itself the
-   * menu would show the last key bound to the action, the keypad's ("KP 0"). */
-  append_sort_item (menu, _("Not Sorted"), 0);
-  for (guint i = 0; step->categories != NULL && i < step->categories->len && i < 9; i++)
-    {
-      const SamMeetingCategory *category = g_ptr_array_index (step->categories, i);
-
-      append_sort_item (menu, category->label, i + 1);
-    }
-  g_menu_append (section, _("Delete Note"), "card.delete");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-  gtk_widget_set_valign (button, GTK_ALIGN_START);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Sort or Delete"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Sort or Delete"), -1);
-  gtk_box_append (GTK_BOX (self->box), button);
-
-  accessible = g_strdup_printf (card->colour == SAM_MEETING_CARD_GREEN
-                                /* TRANSLATORS: how a screen reader names a note; %s is its text */
-                                ? _("Green note: %s") : _("Red note: %s"), card->text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), card->colour == SAM_MEETING_CARD_GREEN
-                                                  ? _("Green note") : _("Red note"));
-
-  click = gtk_gesture_click_new ();
-  g_signal_connect (click, "pressed", G_CALLBACK (on_card_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  source = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (on_card_drag_prepare), self);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (on_card_drag_begin), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
-
-  return GTK_WIDGET (self);
-}
-
-gint64
-sam_meeting_note_card_get_id (SamMeetingNoteCard *self)
-{
-  g_return_val_if_fail (SAM_IS_MEETING_NOTE_CARD (self), 0);
-  return self->id;
-}
-
-/* The columns the notes are sorted into */
-
-static gboolean
-on_column_drop (GtkDropTarget *target,
-                const GValue  *value,
-                double         x,
-                double         y,
-                GtkWidget     *column)
-{
-  SamMeetingRunner *self = SAM_MEETING_RUNNER (gtk_widget_get_ancestor (column, SAM_TYPE_MEETING_RUNNER));
-  g_autoptr(GError) error = NULL;
-
-  gtk_widget_remove_css_class (column, "drop-hover");
-  if (self == NULL || !G_VALUE_HOLDS_INT64 (value))
-    return FALSE;
-  self->focus_card = g_value_get_int64 (value);
-  if (!sam_meeting_runner_sort_card (self, g_value_get_int64 (value),
-                                     g_object_get_data (G_OBJECT (column), "category"), &error))
-    {
-      show_error (self, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static GdkDragAction
-on_column_enter (GtkDropTarget *target,
-                 double         x,
-                 double         y,
-                 GtkWidget     *column)
-{
-  gtk_widget_add_css_class (column, "drop-hover");
-  return GDK_ACTION_MOVE;
-}
-
-static void
-on_column_leave (GtkDropTarget *target,
-                 GtkWidget     *column)
-{
-  gtk_widget_remove_css_class (column, "drop-hover");
-}
-
-static GtkWidget *
-column_new (const char *heading,
-            const char *category_id)
-{
-  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = _sam_meetings_label (heading, "heading");
-  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
-
-  gtk_widget_add_css_class (column, "meeting-column");
-  gtk_box_append (GTK_BOX (column), label);
-  g_object_set_data_full (G_OBJECT (column), "category", g_strdup (category_id), g_free);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (column), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
-  g_signal_connect (target, "drop", G_CALLBACK (on_column_drop), column);
-  g_signal_connect (target, "enter", G_CALLBACK (on_column_enter), column);
-  g_signal_connect (target, "leave", G_CALLBACK (on_column_leave), column);
-  gtk_widget_add_controller (column, GTK_EVENT_CONTROLLER (target));
-  return column;
-}
-
-static void
-rebuild_cards (SamMeetingRunner *self)
-{
-  const SamMeetingStep *step = sam_meeting_runner_get_step (self);
-  g_autoptr(GPtrArray) cards = NULL;
-  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child, *focus = NULL;
-  guint n_categories;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box))) != NULL)
-    gtk_flow_box_remove (self->columns_box, child);
-  if (step == NULL || step->notes == SAM_MEETING_NOTES_NONE)
-    return;
-
-  n_categories = step->categories != NULL ? step->categories->len : 0;
-  g_ptr_array_add (columns, column_new (n_categories > 0 ? _("0 · Not sorted") : _("Notes"), NULL));
-  for (guint i = 0; i < n_categories && i < 9; i++)
-    {
-      const SamMeetingCategory *category = g_ptr_array_index (step->categories, i);
-      /* TRANSLATORS: a heading notes are sorted under, with the number that sorts a note there */
-      g_autofree char *heading = g_strdup_printf (_("%u · %s"), i + 1, category->label);
-
-      g_ptr_array_add (columns, column_new (heading, category->id));
-    }
-
-  cards = sam_meeting_store_list_cards (get_store (self), self->meeting->id, &error);
-  if (cards == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  for (guint i = 0; i < cards->len; i++)
-    {
-      SamMeetingCard *card = g_ptr_array_index (cards, i);
-      GtkWidget *column = g_ptr_array_index (columns, 0);
-      GtkWidget *widget;
-
-      if (g_strcmp0 (card->step, step->id) != 0)
-        continue;
-      for (guint c = 1; c < columns->len && card->category != NULL; c++)
-        if (g_strcmp0 (g_object_get_data (g_ptr_array_index (columns, c), "category"), card->category) == 0)
-          column = g_ptr_array_index (columns, c);
-      widget = note_card_new (self, card, step);
-      gtk_box_append (GTK_BOX (column), widget);
-      if (card->id == self->focus_card)
-        focus = widget;
-    }
-  for (guint c = 0; c < columns->len; c++)
-    {
-      gtk_flow_box_append (self->columns_box, g_ptr_array_index (columns, c));
-      /* The flow box's children are containers, not stops for the keyboard. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (g_ptr_array_index (columns, c)), FALSE);
-    }
-  if (focus != NULL)
-    gtk_widget_grab_focus (focus);
-}
-
-static gboolean
-rebuild_cards_idle (gpointer data)
-{
-  SamMeetingRunner *self = data;
-
-  self->rebuild_id = 0;
-  rebuild_cards (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_card_entry_activate (SamMeetingRunner *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->card_entry));
-  SamMeetingCardColour colour = gtk_check_button_get_active (self->red_check)
-                                ? SAM_MEETING_CARD_RED : SAM_MEETING_CARD_GREEN;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  if (*stripped == '\0')
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-  if (!sam_meeting_runner_add_card (self, colour, stripped, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->card_entry), "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->card_entry));
-}
-
-/* Actions decided */
-
-static void
-on_delete_action_clicked (GtkButton *button,
-                          gpointer   data)
-{
-  SamMeetingRunner *self = SAM_MEETING_RUNNER (gtk_widget_get_ancestor (GTK_WIDGET (button),
-                                                                      SAM_TYPE_MEETING_RUNNER));
-  gint64 id = GPOINTER_TO_SIZE (data);
-  g_autoptr(GError) error = NULL;
-
-  if (!sam_meeting_store_delete_action (get_store (self), id, &error))
-    show_error (self, error);
-  else
-    gtk_list_box_remove (self->actions_list,
-                         gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW));
-}
-
-static char *
-describe_action (const SamMeetingAction *action)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *link = _sam_meetings_describe_link (action);
-
-  if (action->who != NULL && *action->who != '\0')
-    g_ptr_array_add (parts, g_strdup (action->who));
-  if (action->due != NULL)
-    {
-      g_autofree char *date = sam_date_format_iso (action->due);
-
-      /* TRANSLATORS: when an action is due, e.g. "by 1 June 2026" */
-      g_ptr_array_add (parts, g_strdup_printf (_("by %s"), date));
-    }
-  if (link != NULL)
-    g_ptr_array_add (parts, g_steal_pointer (&link));
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
-}
-
-static void
-refresh_actions (SamMeetingRunner *self)
-{
-  g_autoptr(GPtrArray) actions = NULL;
-  g_autoptr(GError) error = NULL;
-
-  _sam_meetings_clear_list (self->actions_list);
-  actions = sam_meeting_store_list_actions (get_store (self), self->meeting->id, &error);
-  if (actions == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->actions_list), actions->len > 0);
-  for (guint i = 0; i < actions->len; i++)
-    {
-      SamMeetingAction *action = g_ptr_array_index (actions, i);
-      g_autofree char *subtitle = describe_action (action);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), action->what);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Delete Action"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Delete Action"), -1);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_delete_action_clicked),
-                        GSIZE_TO_POINTER ((gsize) action->id));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      gtk_list_box_append (self->actions_list, row);
-    }
-}
-
-static void
-fill_links (SamMeetingRunner *self)
-{
-  SamInstrument *instrument = sam_instrument_get_default ();
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-  g_ptr_array_set_size (self->link_ids, 0);
-  gtk_string_list_append (labels, _("Nothing in particular"));
-  g_ptr_array_add (self->link_ids, g_strdup (""));
-  for (guint i = 0; i < sam_instrument_get_n_domains (instrument); i++)
-    {
-      const SamDomain *domain = sam_instrument_get_domain (instrument, i);
-
-      gtk_string_list_append (labels, domain->title);
-      g_ptr_array_add (self->link_ids, g_strconcat ("domain:", domain->id, NULL));
-    }
-  for (guint i = 0; i < sam_instrument_get_n_items (instrument); i++)
-    {
-      const SamItem *item = sam_instrument_get_item (instrument, i);
-      const char *text = item->text != NULL ? item->text : item->question->text;
-      g_autofree char *head = g_utf8_substring (text, 0, 58);
-      g_autofree char *shortened = g_utf8_strlen (text, -1) > 60 ? g_strconcat (head, "…", NULL)
-                                                                 : g_strdup (text);
-      g_autofree char *label = g_strdup_printf ("%s: %s", item->id, shortened);
-
-      gtk_string_list_append (labels, label);
-      g_ptr_array_add (self->link_ids, g_strconcat ("item:", item->id, NULL));
-    }
-  adw_combo_row_set_model (self->link_row, G_LIST_MODEL (labels));
-}
-
-static void
-on_add_action_clicked (SamMeetingRunner *self)
-{
-  g_autofree char *what = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->what_row))));
-  g_autofree char *who = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->who_row))));
-  const char *due = sam_date_row_get_date (self->due_row);
-  guint selected = adw_combo_row_get_selected (self->link_row);
-  const char *link = selected < self->link_ids->len ? g_ptr_array_index (self->link_ids, selected) : "";
-  g_autoptr(GError) error = NULL;
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->what_row), "error");
-  if (*what == '\0')
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->what_row), "error");
-      gtk_widget_grab_focus (GTK_WIDGET (self->what_row));
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-  /* The date row says itself, in words, why what was typed is no date. */
-  if (!sam_date_row_get_valid (self->due_row))
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (sam_date_row_get_entry (self->due_row)));
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-  if (!sam_meeting_runner_add_action (self, what, who, due,
-                                      g_str_has_prefix (link, "item:") ? link + 5 : NULL,
-                                      g_str_has_prefix (link, "domain:") ? link + 7 : NULL,
-                                      &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->what_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->who_row), "");
-  gtk_editable_set_text (sam_date_row_get_entry (self->due_row), "");
-  adw_combo_row_set_selected (self->link_row, 0);
-  gtk_widget_grab_focus (GTK_WIDGET (self->what_row));
-}
-
-/* The step's notes, saved as they are typed */
-
-static void
-save_notes (SamMeetingRunner *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
-
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  if (self->dirty_step == NULL || self->meeting == NULL)
-    return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (!sam_meeting_store_set_note (get_store (self), self->meeting->id, self->dirty_step, text, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  g_clear_pointer (&self->dirty_step, g_free);
-  gtk_label_set_label (self->saved_label, _("Notes saved"));
-}
-
-static gboolean
-save_notes_timeout (gpointer data)
-{
-  SamMeetingRunner *self = data;
-
-  self->save_id = 0;
-  save_notes (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_notes_changed (SamMeetingRunner *self,
-                  GtkTextBuffer    *buffer)
-{
-  const SamMeetingStep *step = sam_meeting_runner_get_step (self);
-
-  if (self->loading_note || step == NULL || self->meeting == NULL)
-    return;
-  if (self->dirty_step == NULL)
-    self->dirty_step = g_strdup (step->id);
-  gtk_label_set_label (self->saved_label, "");
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_notes_timeout, self);
-}
-
-static void
-load_notes (SamMeetingRunner     *self,
-            const SamMeetingStep *step)
-{
-  g_autoptr(GPtrArray) notes = sam_meeting_store_list_notes (get_store (self), self->meeting->id, NULL);
-  const char *text = "";
-
-  for (guint i = 0; notes != NULL && i < notes->len; i++)
-    {
-      SamMeetingNote *note = g_ptr_array_index (notes, i);
-
-      if (g_strcmp0 (note->step, step->id) == 0)
-        text = note->text;
-    }
-  self->loading_note = TRUE;
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), text, -1);
-  self->loading_note = FALSE;
-  gtk_label_set_label (self->saved_label, "");
-}
-
-/* The data of a data review */
-
-/* The newest round of the meeting's cluster, seen as the clinic sees itself at its own
- * meeting and as anyone outside a clinic sees the cluster at the cluster's; suppressed as
- * everywhere else. */
-static void
-load_figures (SamMeetingRunner *self)
-{
-  SamStore *store = get_store (self);
-  g_autoptr(GPtrArray) clinics = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SamRound) newest = NULL;
-  SamFiguresPolicy policy = { 0, 0 };
-  gint64 cluster_id = self->meeting->cluster_id;
-
-  self->figures_loaded = TRUE;
-  if (self->meeting->clinic_id > 0)
-    {
-      clinics = sam_store_list_clinics (store, NULL);
-      for (guint i = 0; clinics != NULL && i < clinics->len; i++)
-        {
-          SamClinic *clinic = g_ptr_array_index (clinics, i);
-
-          if (clinic->id == self->meeting->clinic_id)
-            cluster_id = clinic->cluster_id;
-        }
-    }
-  newest = sam_round_figures_newest_round (store, cluster_id, NULL);
-  if (newest == NULL)
-    return;
-  policy.own_clinic_id = self->meeting->clinic_id;
-  self->figures = sam_round_figures_load (store, newest->id, &policy, &error);
-  if (self->figures == NULL)
-    {
-      g_warning ("Could not read the figures of round %s: %s", newest->label, error->message);
-      return;
-    }
-  self->round_label = g_strdup (newest->label);
-}
-
-/**
- * _sam_meeting_step_shows_data:
- *
- * Whether @step is a data review with questions to show charts of.
- */
-gboolean
-_sam_meeting_step_shows_data (const SamMeetingStep *step)
-{
-  return step != NULL && step->kind == SAM_MEETING_STEP_DATA_REVIEW && step->items != NULL &&
-         step->items[0] != NULL;
-}
-
-/**
- * _sam_meeting_runner_make_charts:
- * @round_label: (out): the round's name, or NULL where there is none
- *
- * The charts of a data review, one per question of its items in the order of the items,
- * for the newest round with answers of the meeting's cluster (the clinic's own view at a
- * clinic's meeting). The runner and the presentation both show these, so they agree.
- *
- * Returns: (transfer container) (element-type SamChart) (nullable): the charts, or NULL
- *   where the cluster has no round with answers
- */
-GPtrArray *
-_sam_meeting_runner_make_charts (SamMeetingRunner     *self,
-                                 const SamMeetingStep *step,
-                                 const char          **round_label)
-{
-  SamInstrument *instrument = sam_instrument_get_default ();
-  g_autoptr(GPtrArray) questions = g_ptr_array_new ();
-  GPtrArray *charts;
-
-  g_assert (SAM_IS_MEETING_RUNNER (self));
-  g_assert (_sam_meeting_step_shows_data (step));
-
-  *round_label = NULL;
-  if (!self->figures_loaded)
-    load_figures (self);
-  if (self->figures == NULL)
-    return NULL;
-  *round_label = self->round_label;
-  for (guint i = 0; step->items[i] != NULL; i++)
-    {
-      const SamItem *item = sam_instrument_lookup_item (instrument, step->items[i]);
-
-      if (item != NULL && !g_ptr_array_find (questions, item->question, NULL))
-        g_ptr_array_add (questions, item->question);
-    }
-  charts = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_chart_unref);
-  for (guint i = 0; i < questions->len; i++)
-    {
-      SamChart *chart = sam_results_chart_question (self->figures, g_ptr_array_index (questions, i));
-
-      if (chart != NULL)
-        g_ptr_array_add (charts, chart);
-    }
-  return charts;
-}
-
-static void
-show_charts (SamMeetingRunner     *self,
-             const SamMeetingStep *step)
-{
-  g_autoptr(GPtrArray) charts = NULL;
-  g_autofree char *heading = NULL;
-  const char *round_label;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->charts_box))) != NULL)
-    gtk_box_remove (self->charts_box, child);
-  gtk_widget_set_visible (GTK_WIDGET (self->charts_box), _sam_meeting_step_shows_data (step));
-  if (!_sam_meeting_step_shows_data (step))
-    return;
-  charts = _sam_meeting_runner_make_charts (self, step, &round_label);
-  if (charts == NULL)
-    {
-      gtk_box_append (self->charts_box,
-                      _sam_meetings_label (_("There are no results to show yet: the cluster has no round "
-                                             "with answers. Import the answers under Overview, or talk "
-                                             "from your own experience."), "dim-label"));
-      return;
-    }
-
-  /* TRANSLATORS: above the charts of a data review; %s is the round's name */
-  heading = g_strdup_printf (_("Results of %s"), round_label);
-  gtk_box_append (self->charts_box, _sam_meetings_label (heading, "heading"));
-  for (guint i = 0; i < charts->len; i++)
-    gtk_box_append (self->charts_box, GTK_WIDGET (sam_chart_view_new (g_ptr_array_index (charts, i), 300)));
 }
 
 /* The step on screen */
@@ -885,11 +103,10 @@ show_step (SamMeetingRunner *self)
 {
   guint current = sam_meeting_timer_get_current (self->timer);
   const SamMeetingStep *step = sam_meeting_timer_get_step (self->timer, current);
-  GtkWidget *child;
 
-  save_notes (self);
+  sam_meeting_notes_view_save (self->notes_part);
   /* The room is the step's: another step closes it. */
-  close_phones (self);
+  sam_meeting_phones_room_close (self->phones_room);
   self->shown_step = current;
   self->has_shown_step = TRUE;
 
@@ -899,54 +116,20 @@ show_step (SamMeetingRunner *self)
   gtk_widget_set_visible (GTK_WIDGET (self->facilitator_label),
                           step->facilitator != NULL && *step->facilitator != '\0');
 
-  /* Shown before it is filled: GTK 4.8 keeps the old size of a box that was hidden while
-   * its children changed, and wrapped prompts would then run into what follows. */
-  gtk_widget_set_visible (GTK_WIDGET (self->prompts_box), TRUE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->prompts_box))) != NULL)
-    gtk_box_remove (self->prompts_box, child);
-  for (guint i = 0; step->prompts != NULL && i < step->prompts->len; i++)
-    {
-      g_autofree char *text = g_strdup_printf ("• %s", (char *) g_ptr_array_index (step->prompts, i));
+  _sam_meetings_fill_prompts (self->prompts_box, step);
 
-      gtk_box_append (self->prompts_box, _sam_meetings_label (text, "meeting-prompt"));
-    }
-  for (guint g = 0; step->reflections != NULL && g < step->reflections->len; g++)
-    {
-      const SamMeetingReflectionGroup *group = g_ptr_array_index (step->reflections, g);
-
-      gtk_box_append (self->prompts_box, _sam_meetings_label (group->title, "heading"));
-      if (group->note != NULL)
-        gtk_box_append (self->prompts_box, _sam_meetings_label (group->note, "dim-label"));
-      for (guint q = 0; q < group->questions->len; q++)
-        {
-          const SamMeetingReflection *reflection = g_ptr_array_index (group->questions, q);
-          g_autofree char *text = g_strdup_printf ("%u. %s", reflection->number, reflection->text);
-
-          gtk_box_append (self->prompts_box, _sam_meetings_label (text, "meeting-prompt"));
-        }
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->prompts_box),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->prompts_box)) != NULL);
-
-  show_charts (self, step);
+  sam_meeting_charts_show (self->charts, self->charts_box, step);
   gtk_widget_set_visible (GTK_WIDGET (self->cards_box), step->notes != SAM_MEETING_NOTES_NONE);
-  gtk_widget_set_visible (GTK_WIDGET (self->green_check), (step->notes & SAM_MEETING_NOTES_GREEN) != 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->red_check), (step->notes & SAM_MEETING_NOTES_RED) != 0);
-  if (step->notes == SAM_MEETING_NOTES_RED)
-    gtk_check_button_set_active (self->red_check, TRUE);
-  else if (step->notes == SAM_MEETING_NOTES_GREEN)
-    gtk_check_button_set_active (self->green_check, TRUE);
-  self->focus_card = 0;
-  rebuild_cards (self);
+  sam_meeting_board_show_step (self->cards_box, step);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.phones",
                                  step->notes != SAM_MEETING_NOTES_NONE || step->phones != SAM_MEETING_PHONES_NONE);
-  update_phones_room (self);
+  sam_meeting_phones_room_show_step (self->phones_room, step);
 
   gtk_widget_set_visible (GTK_WIDGET (self->actions_box), step->kind == SAM_MEETING_STEP_DECIDE);
   if (step->kind == SAM_MEETING_STEP_DECIDE)
-    refresh_actions (self);
+    sam_meeting_action_list_show_step (self->actions_box, step->id);
 
-  load_notes (self, step);
+  sam_meeting_notes_view_load (self->notes_part, step->id);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->main_scroller), 0);
 }
 
@@ -1083,62 +266,17 @@ on_step_row_activated (SamMeetingRunner *self,
     adw_flap_set_reveal_flap (self->steps_flap, FALSE);
 }
 
-/* Notes from phones */
+/* Notes, votes and answers from phones */
 
 static void
-draw_phones_qr (GtkDrawingArea *area,
-                cairo_t        *cr,
-                int             width,
-                int             height,
-                gpointer        user_data)
+on_room_changed (SamMeetingRunner     *self,
+                 gboolean              answered,
+                 SamMeetingPhonesRoom *room)
 {
-  SamMeetingRunner *self = user_data;
-  const char *address = self->phones != NULL ? sam_collect_get_address (self->phones) : NULL;
-
-  if (address != NULL)
-    sam_qr_draw (cr, address, 0, 0, MIN (width, height), TRUE);
-}
-
-static void
-update_phones (SamMeetingRunner *self)
-{
-  gboolean open = self->phones != NULL;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->phones_box), open);
-  gtk_button_set_label (self->phones_button, open ? _("Close for _Phones") : _("Open for _Phones"));
-  if (open)
-    {
-      guint n = sam_collect_get_n_answered (self->phones);
-      g_autofree char *count = n == 0 ? g_strdup (_("No notes from phones yet"))
-                                      : g_strdup_printf (ngettext ("%u note from phones", "%u notes from phones", n), n);
-
-      gtk_label_set_text (self->phones_address_label, sam_collect_get_address (self->phones));
-      gtk_label_set_text (self->phones_count_label, count);
-    }
-  else
-    gtk_label_set_text (self->phones_count_label, "");
-  gtk_widget_queue_draw (GTK_WIDGET (self->phones_qr));
-  update_phones_room (self);
-}
-
-static void
-on_phone_note (SamMeetingRunner *self)
-{
-  update_phones (self);
+  sam_meeting_board_set_phones (self->cards_box, sam_meeting_phones_room_get_phones (room));
   /* Laid out again once the phone's request is over; a note focused stays focused. */
-  if (self->rebuild_id == 0)
-    self->rebuild_id = g_idle_add (rebuild_cards_idle, self);
-}
-
-static void
-close_phones (SamMeetingRunner *self)
-{
-  if (self->phones == NULL)
-    return;
-  g_signal_handlers_disconnect_by_data (self->phones, self);
-  sam_collect_stop (self->phones);
-  g_clear_object (&self->phones);
-  update_phones (self);
+  if (answered)
+    sam_meeting_board_rebuild_later (self->cards_box);
 }
 
 /**
@@ -1154,23 +292,13 @@ _sam_meeting_runner_open_phones (SamMeetingRunner  *self,
                                  GError           **error)
 {
   const SamMeetingStep *step = sam_meeting_runner_get_step (self);
-  g_autoptr(SamCollect) phones = NULL;
 
   if (!open || step == NULL || (step->notes == SAM_MEETING_NOTES_NONE && step->phones == SAM_MEETING_PHONES_NONE))
     {
-      close_phones (self);
+      sam_meeting_phones_room_close (self->phones_room);
       return !open;
     }
-  if (self->phones != NULL)
-    return TRUE;
-  phones = sam_collect_new_meeting (get_store (self), self->meeting->id, step->id);
-  if (!sam_collect_start (phones, self->phones_listen, 0, error))
-    return FALSE;
-  self->phones = g_steal_pointer (&phones);
-  g_signal_connect_object (self->phones, "notify::n-answered", G_CALLBACK (on_phone_note), self,
-                           G_CONNECT_SWAPPED);
-  update_phones (self);
-  return TRUE;
+  return sam_meeting_phones_room_open (self->phones_room, error);
 }
 
 /**
@@ -1181,7 +309,7 @@ _sam_meeting_runner_open_phones (SamMeetingRunner  *self,
 SamCollect *
 _sam_meeting_runner_get_phones (SamMeetingRunner *self)
 {
-  return self->phones;
+  return sam_meeting_phones_room_get_phones (self->phones_room);
 }
 
 /* Where the room listens: an address such as "127.0.0.1" for a test, NULL for this
@@ -1190,303 +318,7 @@ void
 _sam_meeting_runner_set_phones_listen (SamMeetingRunner *self,
                                        const char       *listen_address)
 {
-  g_free (self->phones_listen);
-  self->phones_listen = g_strdup (listen_address);
-}
-
-/* Votes and questions from phones
- *
- * On a step that picks which red notes to talk about (phones="votes" in the template) or
- * asks anonymous questions (phones="questions"), the room takes votes or answers instead
- * of notes. Its panel is built here, in code, below the notes: the same button, QR code
- * and address as the notes', then the meeting's red notes with their votes, or the
- * answers by question. A note's votes show only once at least k have voted on the step
- * (sam_meeting_votes_min_voters()); below that the store gives no counts at all. */
-
-static void
-build_phones_room (SamMeetingRunner *self)
-{
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->cards_box));
-  GtkWidget *row, *text_box, *label;
-
-  self->room_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_visible (self->room_box, FALSE);
-  self->room_heading = GTK_LABEL (_sam_meetings_label ("", "heading"));
-  gtk_box_append (GTK_BOX (self->room_box), GTK_WIDGET (self->room_heading));
-
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  self->room_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Open for _Phones")));
-  gtk_widget_set_halign (GTK_WIDGET (self->room_button), GTK_ALIGN_START);
-  gtk_widget_set_valign (GTK_WIDGET (self->room_button), GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->room_button), "runner.phones");
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->room_button));
-  self->room_count_label = GTK_LABEL (_sam_meetings_label ("", "dim-label"));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->room_count_label), TRUE);
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->room_count_label));
-  gtk_box_append (GTK_BOX (self->room_box), row);
-
-  /* The code above its address, so that it fits a narrow window as a wide one. */
-  self->room_qr_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_widget_set_visible (self->room_qr_box, FALSE);
-  gtk_widget_add_css_class (self->room_qr_box, "card");
-  gtk_widget_add_css_class (self->room_qr_box, "meeting-phones");
-  self->room_qr = GTK_DRAWING_AREA (gtk_drawing_area_new ());
-  gtk_drawing_area_set_content_width (self->room_qr, 220);
-  gtk_drawing_area_set_content_height (self->room_qr, 220);
-  gtk_widget_set_halign (GTK_WIDGET (self->room_qr), GTK_ALIGN_START);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->room_qr), 12);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->room_qr), 12);
-  gtk_drawing_area_set_draw_func (self->room_qr, draw_phones_qr, self, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->room_qr), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("QR code of the address to open on a phone"), -1);
-  gtk_box_append (GTK_BOX (self->room_qr_box), GTK_WIDGET (self->room_qr));
-  text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_widget_set_margin_start (text_box, 12);
-  gtk_widget_set_margin_end (text_box, 12);
-  gtk_widget_set_margin_bottom (text_box, 12);
-  label = _sam_meetings_label (_("Scan the code, or open this address on a phone on the clinic’s network:"), NULL);
-  gtk_box_append (GTK_BOX (text_box), label);
-  self->room_address_label = GTK_LABEL (_sam_meetings_label ("", "monospace"));
-  gtk_label_set_wrap_mode (self->room_address_label, PANGO_WRAP_CHAR);
-  gtk_label_set_selectable (self->room_address_label, TRUE);
-  gtk_box_append (GTK_BOX (text_box), GTK_WIDGET (self->room_address_label));
-  self->room_hint_label = GTK_LABEL (_sam_meetings_label ("", "dim-label"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->room_hint_label), "caption");
-  gtk_box_append (GTK_BOX (text_box), GTK_WIDGET (self->room_hint_label));
-  gtk_box_append (GTK_BOX (self->room_qr_box), text_box);
-  gtk_box_append (GTK_BOX (self->room_box), self->room_qr_box);
-
-  self->room_status_label = GTK_LABEL (_sam_meetings_label ("", "dim-label"));
-  gtk_box_append (GTK_BOX (self->room_box), GTK_WIDGET (self->room_status_label));
-  self->room_content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
-  gtk_box_append (GTK_BOX (self->room_box), GTK_WIDGET (self->room_content));
-
-  gtk_box_insert_child_after (GTK_BOX (parent), self->room_box, GTK_WIDGET (self->cards_box));
-}
-
-static GtkWidget *
-boxed_list_new (void)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  return list;
-}
-
-/* A row of text, with a figure at its end where there is one. */
-static GtkWidget *
-room_row_new (const char *text,
-              const char *figure)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = _sam_meetings_label (text, NULL);
-  GtkWidget *row = gtk_list_box_row_new ();
-
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  if (figure != NULL)
-    {
-      GtkWidget *count = gtk_label_new (figure);
-
-      gtk_widget_add_css_class (count, "numeric");
-      gtk_widget_add_css_class (count, "heading");
-      gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), count);
-    }
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  return row;
-}
-
-static guint
-vote_count (GArray *votes,
-            gint64  card_id)
-{
-  for (guint i = 0; votes != NULL && i < votes->len; i++)
-    if (g_array_index (votes, SamMeetingVote, i).card_id == card_id)
-      return g_array_index (votes, SamMeetingVote, i).votes;
-  return 0;
-}
-
-static int
-compare_by_votes (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      votes)
-{
-  const SamMeetingCard *card_a = *(SamMeetingCard **) a;
-  const SamMeetingCard *card_b = *(SamMeetingCard **) b;
-  guint votes_a = vote_count (votes, card_a->id);
-  guint votes_b = vote_count (votes, card_b->id);
-
-  if (votes_a != votes_b)
-    return votes_a > votes_b ? -1 : 1;
-  return card_a->id < card_b->id ? -1 : card_a->id > card_b->id;
-}
-
-/* The meeting's red notes, with their votes once enough have voted; most votes first. */
-static void
-fill_votes (SamMeetingRunner     *self,
-            const SamMeetingStep *step)
-{
-  SamStore *store = get_store (self);
-  guint k = sam_meeting_votes_min_voters (store);
-  g_autoptr(GPtrArray) cards = sam_meeting_store_list_cards (store, self->meeting->id, NULL);
-  g_autoptr(GArray) votes = NULL;
-  g_autofree char *count = NULL;
-  GtkWidget *list;
-  guint ballots = 0;
-  gboolean shown;
-
-  votes = sam_meeting_store_get_votes (store, self->meeting->id, step->id, k, &ballots, NULL);
-  shown = votes != NULL && ballots >= k;
-  count = ballots == 0 ? g_strdup (_("No votes from phones yet"))
-                       : g_strdup_printf (ngettext ("%u person has voted", "%u people have voted", ballots), ballots);
-  gtk_label_set_text (self->room_count_label, count);
-  if (shown)
-    gtk_widget_set_visible (GTK_WIDGET (self->room_status_label), FALSE);
-  else
-    {
-      /* TRANSLATORS: %u is the minimum group size k, 3 or more */
-      g_autofree char *status = g_strdup_printf (_("Counts show when at least %u have voted"), k);
-
-      gtk_label_set_text (self->room_status_label, status);
-      gtk_widget_set_visible (GTK_WIDGET (self->room_status_label), TRUE);
-    }
-
-  for (guint i = cards != NULL ? cards->len : 0; i > 0; i--)
-    if (((SamMeetingCard *) g_ptr_array_index (cards, i - 1))->colour != SAM_MEETING_CARD_RED)
-      g_ptr_array_remove_index (cards, i - 1);
-  if (cards == NULL || cards->len == 0)
-    {
-      gtk_box_append (self->room_content,
-                      _sam_meetings_label (_("There are no red notes to vote for yet."), "dim-label"));
-      return;
-    }
-  if (shown)
-    g_ptr_array_sort_with_data (cards, compare_by_votes, votes);
-  list = boxed_list_new ();
-  for (guint i = 0; i < cards->len; i++)
-    {
-      SamMeetingCard *card = g_ptr_array_index (cards, i);
-      guint n = vote_count (votes, card->id);
-      g_autofree char *figure = shown ? g_strdup_printf (ngettext ("%u vote", "%u votes", n), n) : NULL;
-
-      gtk_list_box_append (GTK_LIST_BOX (list), room_row_new (card->text, figure));
-    }
-  gtk_box_append (self->room_content, list);
-}
-
-static int
-compare_answer_text (gconstpointer a,
-                     gconstpointer b)
-{
-  const SamMeetingAnswer *answer_a = *(SamMeetingAnswer **) a;
-  const SamMeetingAnswer *answer_b = *(SamMeetingAnswer **) b;
-
-  return g_utf8_collate (answer_a->text, answer_b->text);
-}
-
-/* Each question with its answers, in the order of their text: nothing shows which came
- * first, or which answers one phone gave together. */
-static void
-fill_answers (SamMeetingRunner     *self,
-              const SamMeetingStep *step)
-{
-  g_autoptr(GPtrArray) answers = sam_meeting_store_list_answers (get_store (self), self->meeting->id, NULL);
-  guint n = self->phones != NULL ? sam_collect_get_n_answered (self->phones) : 0;
-
-  if (self->phones != NULL)
-    {
-      g_autofree char *count = n == 0 ? g_strdup (_("No answers from phones yet"))
-                                      : g_strdup_printf (ngettext ("%u phone has answered",
-                                                                   "%u phones have answered", n), n);
-
-      gtk_label_set_text (self->room_count_label, count);
-    }
-  else
-    gtk_label_set_text (self->room_count_label, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->room_status_label), FALSE);
-  if (answers != NULL)
-    g_ptr_array_sort (answers, compare_answer_text);
-
-  for (guint q = 0; q < step->prompts->len; q++)
-    {
-      GtkWidget *list = NULL;
-
-      gtk_box_append (self->room_content, _sam_meetings_label (g_ptr_array_index (step->prompts, q), "heading"));
-      for (guint i = 0; answers != NULL && i < answers->len; i++)
-        {
-          SamMeetingAnswer *answer = g_ptr_array_index (answers, i);
-
-          if (answer->question != q + 1 || g_strcmp0 (answer->step, step->id) != 0)
-            continue;
-          if (list == NULL)
-            list = boxed_list_new ();
-          /* The same answer from two phones is in the list twice. */
-          for (guint c = 0; c < answer->count; c++)
-            gtk_list_box_append (GTK_LIST_BOX (list), room_row_new (answer->text, NULL));
-        }
-      if (list != NULL)
-        gtk_box_append (self->room_content, list);
-      else
-        gtk_box_append (self->room_content, _sam_meetings_label (_("No answers yet."), "dim-label"));
-    }
-}
-
-/* The panel for the step on screen: hidden on steps without votes or questions. */
-static void
-update_phones_room (SamMeetingRunner *self)
-{
-  const SamMeetingStep *step;
-  gboolean open = self->phones != NULL;
-  GtkWidget *child;
-
-  if (self->room_box == NULL || self->meeting == NULL)
-    return;
-  step = sam_meeting_runner_get_step (self);
-  gtk_widget_set_visible (self->room_box, step != NULL && step->phones != SAM_MEETING_PHONES_NONE);
-  if (step == NULL || step->phones == SAM_MEETING_PHONES_NONE)
-    return;
-
-  if (step->phones == SAM_MEETING_PHONES_VOTES)
-    {
-      gtk_label_set_text (self->room_heading, _("Votes for Red Notes"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->room_button),
-                                   _("Everyone can vote anonymously from their own phone for the red notes to talk about"));
-      gtk_label_set_text (self->room_hint_label,
-                          _("A vote form counts once, for up to three red notes. Only the number of votes for each "
-                            "note is kept, and the numbers show once enough have voted. The phones talk to this "
-                            "computer in plain HTTP over the clinic’s own network, and no vote can be read back from a "
-                            "phone. It closes with this step."));
-    }
-  else
-    {
-      gtk_label_set_text (self->room_heading, _("Answers from Phones"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->room_button),
-                                   _("Everyone can answer the questions anonymously from their own phone"));
-      gtk_label_set_text (self->room_hint_label,
-                          _("Answers from phones arrive in the list below without a name, in an order that says "
-                            "nothing of who wrote them. The phones talk to this computer in plain HTTP over the "
-                            "clinic’s own network, and no answer can be read back from a phone. It closes with "
-                            "this step."));
-    }
-  gtk_button_set_label (self->room_button, open ? _("Close for _Phones") : _("Open for _Phones"));
-  gtk_button_set_use_underline (self->room_button, TRUE);
-  gtk_widget_set_visible (self->room_qr_box, open);
-  gtk_label_set_text (self->room_address_label, open ? sam_collect_get_address (self->phones) : "");
-  gtk_widget_queue_draw (GTK_WIDGET (self->room_qr));
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->room_content))) != NULL)
-    gtk_box_remove (self->room_content, child);
-  if (step->phones == SAM_MEETING_PHONES_VOTES)
-    fill_votes (self, step);
-  else
-    fill_answers (self, step);
+  sam_meeting_phones_room_set_listen (self->phones_room, listen_address);
 }
 
 /**
@@ -1497,7 +329,31 @@ update_phones_room (SamMeetingRunner *self)
 GtkWidget *
 _sam_meeting_runner_get_phones_room (SamMeetingRunner *self)
 {
-  return self->room_box;
+  return GTK_WIDGET (self->phones_room);
+}
+
+/**
+ * _sam_meeting_runner_get_part:
+ *
+ * Returns: (transfer none) (nullable): a part named in the runner's template or in its
+ *   parts' templates, for tests
+ */
+GtkWidget *
+_sam_meeting_runner_get_part (SamMeetingRunner *self,
+                              const char       *name)
+{
+  GObject *part = gtk_widget_get_template_child (GTK_WIDGET (self), SAM_TYPE_MEETING_RUNNER, name);
+
+  if (part == NULL)
+    part = gtk_widget_get_template_child (GTK_WIDGET (self->cards_box), SAM_TYPE_MEETING_BOARD,
+                                          name);
+  if (part == NULL)
+    part = gtk_widget_get_template_child (GTK_WIDGET (self->notes_part),
+                                          SAM_TYPE_MEETING_NOTES_VIEW, name);
+  if (part == NULL)
+    part = gtk_widget_get_template_child (GTK_WIDGET (self->actions_box),
+                                          SAM_TYPE_MEETING_ACTION_LIST, name);
+  return part != NULL ? GTK_WIDGET (part) : NULL;
 }
 
 static void
@@ -1508,8 +364,8 @@ phones_action (GtkWidget  *widget,
   SamMeetingRunner *self = SAM_MEETING_RUNNER (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!_sam_meeting_runner_open_phones (self, self->phones == NULL, &error))
-    show_error (self, error);
+  if (!_sam_meeting_runner_open_phones (self, _sam_meeting_runner_get_phones (self) == NULL, &error))
+    _sam_meetings_show_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -1517,77 +373,29 @@ undo_delete_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  SamMeetingRunner *self = SAM_MEETING_RUNNER (widget);
-  g_autoptr(SamMeetingCard) card = g_steal_pointer (&self->deleted);
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  if (card == NULL || self->meeting == NULL)
-    return;
-  if (!sam_meeting_store_add_card (get_store (self), self->meeting->id, card->step, card->colour, card->text,
-                                   card->category, &id, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  self->focus_card = id;
-  rebuild_cards (self);
+  sam_meeting_board_undo_delete (SAM_MEETING_RUNNER (widget)->cards_box);
 }
 
 /* Actions */
 
+/* Pause, a minute more, the next or the previous step, and the end: the public calls. */
 static void
-pause_action (GtkWidget  *widget,
+timer_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  sam_meeting_runner_toggle_pause (SAM_MEETING_RUNNER (widget));
-}
+  SamMeetingRunner *self = SAM_MEETING_RUNNER (widget);
 
-static void
-add_minute_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  sam_meeting_runner_add_minute (SAM_MEETING_RUNNER (widget));
-}
-
-static void
-next_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  sam_meeting_runner_next (SAM_MEETING_RUNNER (widget));
-}
-
-static void
-previous_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  sam_meeting_runner_previous (SAM_MEETING_RUNNER (widget));
-}
-
-/**
- * _sam_meeting_runner_may_present_figures:
- *
- * Charts shown in a cluster meeting are a publication of their round (instrument
- * contract, "One publication a round"): the projector shows them only once the round is
- * closed. A clinic's own meeting shows its own view, which is no publication.
- */
-gboolean
-_sam_meeting_runner_may_present_figures (SamMeetingRunner *self)
-{
-  g_autoptr(SamRound) round = NULL;
-
-  g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), FALSE);
-
-  if (!self->figures_loaded)
-    load_figures (self);
-  if (self->figures == NULL || self->meeting->clinic_id > 0)
-    return TRUE;
-  round = sam_store_get_round (get_store (self), self->figures->round_id, NULL);
-  return round != NULL && sam_round_can_publish (round);
+  if (g_str_equal (action_name, "runner.pause"))
+    sam_meeting_runner_toggle_pause (self);
+  else if (g_str_equal (action_name, "runner.add-minute"))
+    sam_meeting_runner_add_minute (self);
+  else if (g_str_equal (action_name, "runner.next"))
+    sam_meeting_runner_next (self);
+  else if (g_str_equal (action_name, "runner.previous"))
+    sam_meeting_runner_previous (self);
+  else
+    sam_meeting_runner_finish (self);
 }
 
 static void
@@ -1600,7 +408,7 @@ open_presentation (SamMeetingRunner *self)
     return;
   if (self->presentation == NULL)
     {
-      self->presentation = GTK_WINDOW (sam_meeting_presentation_new (self));
+      self->presentation = GTK_WINDOW (sam_meeting_presentation_new (widget, self->charts));
       g_object_add_weak_pointer (G_OBJECT (self->presentation), (gpointer *) &self->presentation);
       if (GTK_IS_WINDOW (root))
         gtk_window_set_application (self->presentation, gtk_window_get_application (GTK_WINDOW (root)));
@@ -1646,21 +454,14 @@ present_action (GtkWidget  *widget,
     return;
   /* A cluster meeting's projector shares the round's figures: an open round is offered
    * closing first. */
-  if (self->presentation == NULL && !_sam_meeting_runner_may_present_figures (self))
+  if (self->presentation == NULL && !sam_meeting_charts_may_present (self->charts))
     {
       sam_dialogs_ask_close_round (GTK_WINDOW (gtk_widget_get_root (widget)), get_store (self),
-                                   self->figures->round_id, on_close_for_presenting, g_object_ref (self));
+                                   sam_meeting_charts_get_round_id (self->charts),
+                                   on_close_for_presenting, g_object_ref (self));
       return;
     }
   open_presentation (self);
-}
-
-static void
-finish_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  sam_meeting_runner_finish (SAM_MEETING_RUNNER (widget));
 }
 
 /* Life cycle */
@@ -1668,11 +469,10 @@ finish_action (GtkWidget  *widget,
 static void
 stop (SamMeetingRunner *self)
 {
-  save_notes (self);
-  close_phones (self);
+  sam_meeting_notes_view_save (self->notes_part);
+  sam_meeting_phones_room_close (self->phones_room);
+  sam_meeting_board_cancel_rebuild (self->cards_box);
   g_clear_handle_id (&self->tick_id, g_source_remove);
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
 }
 
 static void
@@ -1681,7 +481,7 @@ sam_meeting_runner_dispose (GObject *object)
   SamMeetingRunner *self = SAM_MEETING_RUNNER (object);
 
   /* Whatever was typed last is kept, even when the window goes without finishing. */
-  if (self->context != NULL)
+  if (self->meeting != NULL)
     stop (self);
   if (self->presentation != NULL)
     gtk_window_destroy (self->presentation);
@@ -1690,11 +490,6 @@ sam_meeting_runner_dispose (GObject *object)
   g_clear_pointer (&self->meeting, sam_meeting_free);
   g_clear_object (&self->template);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->dirty_step, g_free);
-  g_clear_pointer (&self->figures, sam_round_figures_free);
-  g_clear_pointer (&self->round_label, g_free);
-  g_clear_pointer (&self->phones_listen, g_free);
-  g_clear_pointer (&self->deleted, sam_meeting_card_free);
 
   G_OBJECT_CLASS (sam_meeting_runner_parent_class)->dispose (object);
 }
@@ -1705,8 +500,49 @@ sam_meeting_runner_finalize (GObject *object)
   SamMeetingRunner *self = SAM_MEETING_RUNNER (object);
 
   g_ptr_array_unref (self->step_rows);
-  g_ptr_array_unref (self->link_ids);
+  g_object_unref (self->charts);
   G_OBJECT_CLASS (sam_meeting_runner_parent_class)->finalize (object);
+}
+
+static void
+sam_meeting_runner_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  SamMeetingRunner *self = SAM_MEETING_RUNNER (object);
+
+  switch (prop_id)
+    {
+    case SAM_CONTEXT_PROP:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_TIMER:
+      g_value_set_pointer (value, self->timer);
+      break;
+    case PROP_COUNTDOWN_TEXT:
+      g_value_take_string (value, sam_meeting_runner_get_countdown_text (self));
+      break;
+    case PROP_TIME_UP:
+      g_value_set_boolean (value, sam_meeting_runner_is_time_up (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_meeting_runner_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  SamMeetingRunner *self = SAM_MEETING_RUNNER (object);
+
+  if (prop_id == SAM_CONTEXT_PROP)
+    g_set_object (&self->context, g_value_get_object (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -1717,6 +553,17 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
 
   object_class->dispose = sam_meeting_runner_dispose;
   object_class->finalize = sam_meeting_runner_finalize;
+  object_class->get_property = sam_meeting_runner_get_property;
+  object_class->set_property = sam_meeting_runner_set_property;
+
+  properties[SAM_CONTEXT_PROP] = sam_context_param_spec ();
+  properties[PROP_TIMER] = g_param_spec_pointer ("timer", NULL, NULL,
+                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COUNTDOWN_TEXT] = g_param_spec_string ("countdown-text", NULL, NULL, NULL,
+                                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIME_UP] = g_param_spec_boolean ("time-up", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * SamMeetingRunner::changed:
@@ -1733,17 +580,20 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_install_action (widget_class, "runner.pause", NULL, pause_action);
-  gtk_widget_class_install_action (widget_class, "runner.add-minute", NULL, add_minute_action);
-  gtk_widget_class_install_action (widget_class, "runner.next", NULL, next_action);
-  gtk_widget_class_install_action (widget_class, "runner.previous", NULL, previous_action);
-  gtk_widget_class_install_action (widget_class, "runner.finish", NULL, finish_action);
+  gtk_widget_class_install_action (widget_class, "runner.pause", NULL, timer_action);
+  gtk_widget_class_install_action (widget_class, "runner.add-minute", NULL, timer_action);
+  gtk_widget_class_install_action (widget_class, "runner.next", NULL, timer_action);
+  gtk_widget_class_install_action (widget_class, "runner.previous", NULL, timer_action);
+  gtk_widget_class_install_action (widget_class, "runner.finish", NULL, timer_action);
   gtk_widget_class_install_action (widget_class, "runner.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "runner.phones", NULL, phones_action);
   gtk_widget_class_install_action (widget_class, "runner.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "runner.present", NULL);
 
-  g_type_ensure (SAM_TYPE_DATE_ROW);
+  g_type_ensure (SAM_TYPE_MEETING_PHONES_ROOM);
+  g_type_ensure (SAM_TYPE_MEETING_ACTION_LIST);
+  g_type_ensure (SAM_TYPE_MEETING_BOARD);
+  g_type_ensure (SAM_TYPE_MEETING_NOTES_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-meeting-runner.ui");
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, steps_flap);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, steps_list);
@@ -1759,26 +609,11 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, prompts_box);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, charts_box);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, cards_box);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, green_check);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, red_check);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, card_entry);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, columns_box);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, actions_box);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, what_row);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, who_row);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, due_row);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, link_row);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, actions_list);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, notes_view);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, saved_label);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_button);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_count_label);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_box);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_qr);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_address_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_card_entry_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_add_action_clicked);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, notes_part);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, phones_room);
   gtk_widget_class_bind_template_callback (widget_class, on_step_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_room_changed);
 }
 
 static void
@@ -1787,14 +622,7 @@ sam_meeting_runner_init (SamMeetingRunner *self)
   _sam_meetings_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->step_rows = g_ptr_array_new ();
-  self->link_ids = g_ptr_array_new_with_free_func (g_free);
-  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
-                           G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
-  gtk_drawing_area_set_draw_func (self->phones_qr, draw_phones_qr, self, NULL);
-  /* Enter in the date adds the action, as in the other fields. */
-  g_signal_connect_object (sam_date_row_get_entry (self->due_row), "activate",
-                           G_CALLBACK (on_add_action_clicked), self, G_CONNECT_SWAPPED);
-  build_phones_room (self);
+  self->charts = sam_meeting_charts_new ();
 }
 
 static gboolean
@@ -1836,6 +664,14 @@ last_step_with_content (SamMeetingRunner *self)
 
 /* Public API */
 
+SamMeetingRunner *
+sam_meeting_runner_new (SamContext *context)
+{
+  g_return_val_if_fail (SAM_IS_CONTEXT (context), NULL);
+
+  return g_object_new (SAM_TYPE_MEETING_RUNNER, "context", context, NULL);
+}
+
 /**
  * sam_meeting_runner_run:
  * @meeting_id: a meeting in the context's store
@@ -1846,16 +682,20 @@ last_step_with_content (SamMeetingRunner *self)
  */
 gboolean
 sam_meeting_runner_run (SamMeetingRunner  *self,
-                        SamContext        *context,
                         gint64             meeting_id,
                         GError           **error)
 {
+  SamContext *context;
+  SamStore *store;
   g_autoptr(SamMeeting) meeting = NULL;
   g_autoptr(GDateTime) now = NULL;
   SamMeetingTemplate *template;
 
   g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), FALSE);
-  g_return_val_if_fail (SAM_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (SAM_IS_CONTEXT (self->context), FALSE);
+
+  context = self->context;
+  store = sam_context_get_store (context);
 
   meeting = sam_meeting_store_get (sam_context_get_store (context), meeting_id, error);
   if (meeting == NULL)
@@ -1868,9 +708,8 @@ sam_meeting_runner_run (SamMeetingRunner  *self,
       return FALSE;
     }
 
-  if (self->context != NULL)
+  if (self->meeting != NULL)
     stop (self);
-  g_set_object (&self->context, context);
   g_set_object (&self->template, template);
   g_clear_pointer (&self->meeting, sam_meeting_free);
   self->meeting = g_steal_pointer (&meeting);
@@ -1885,9 +724,10 @@ sam_meeting_runner_run (SamMeetingRunner  *self,
   }
   self->has_shown_step = FALSE;
   self->n_cues = 0;
-  g_clear_pointer (&self->figures, sam_round_figures_free);
-  g_clear_pointer (&self->round_label, g_free);
-  self->figures_loaded = FALSE;
+  sam_meeting_charts_set_meeting (self->charts, store, self->meeting);
+  sam_meeting_board_set_meeting (self->cards_box, store, self->meeting->id);
+  sam_meeting_notes_view_set_meeting (self->notes_part, store, self->meeting->id);
+  sam_meeting_phones_room_set_meeting (self->phones_room, store, self->meeting->id);
 
   now = sam_context_now (context);
   sam_meeting_timer_start (self->timer, _sam_meetings_now_us (context));
@@ -1908,8 +748,7 @@ sam_meeting_runner_run (SamMeetingRunner  *self,
     }
 
   build_step_rows (self);
-  if (self->link_ids->len == 0)
-    fill_links (self);
+  sam_meeting_action_list_set_meeting (self->actions_box, store, meeting_id);
   update_view (self);
   self->tick_id = g_timeout_add (TICK_MS, tick_cb, self);
   gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
@@ -2008,7 +847,7 @@ sam_meeting_runner_next (SamMeetingRunner *self)
   if (self->timer == NULL ||
       sam_meeting_timer_get_current (self->timer) + 1 >= sam_meeting_timer_get_n_steps (self->timer))
     return;
-  save_notes (self);
+  sam_meeting_notes_view_save (self->notes_part);
   sam_meeting_timer_next (self->timer, _sam_meetings_now_us (self->context));
   sam_meeting_runner_tick (self);
 }
@@ -2019,7 +858,7 @@ sam_meeting_runner_previous (SamMeetingRunner *self)
   g_return_if_fail (SAM_IS_MEETING_RUNNER (self));
   if (self->timer == NULL)
     return;
-  save_notes (self);
+  sam_meeting_notes_view_save (self->notes_part);
   sam_meeting_timer_previous (self->timer, _sam_meetings_now_us (self->context));
   sam_meeting_runner_tick (self);
 }
@@ -2040,7 +879,7 @@ _sam_meeting_runner_go_to (SamMeetingRunner *self,
   if (self->timer == NULL || index >= sam_meeting_timer_get_n_steps (self->timer) ||
       index == sam_meeting_timer_get_current (self->timer))
     return;
-  save_notes (self);
+  sam_meeting_notes_view_save (self->notes_part);
   now = _sam_meetings_now_us (self->context);
   while (sam_meeting_timer_get_current (self->timer) < index && sam_meeting_timer_next (self->timer, now))
     ;
@@ -2065,7 +904,7 @@ sam_meeting_runner_finish (SamMeetingRunner *self)
     ;
   now = sam_context_now (self->context);
   if (!sam_meeting_store_set_ended (get_store (self), self->meeting->id, now, &error))
-    show_error (self, error);
+    _sam_meetings_show_error (GTK_WIDGET (self), error);
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
 }
 
@@ -2097,18 +936,10 @@ sam_meeting_runner_add_card (SamMeetingRunner      *self,
                              const char            *text,
                              GError               **error)
 {
-  const SamMeetingStep *step;
-
   g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), FALSE);
-  step = sam_meeting_runner_get_step (self);
-  g_return_val_if_fail (step != NULL, FALSE);
+  g_return_val_if_fail (sam_meeting_runner_get_step (self) != NULL, FALSE);
 
-  if (!sam_meeting_store_add_card (get_store (self), self->meeting->id, step->id, colour, text, NULL,
-                                   NULL, error))
-    return FALSE;
-  self->focus_card = 0;
-  rebuild_cards (self);
-  return TRUE;
+  return sam_meeting_board_add_card (self->cards_box, colour, text, error);
 }
 
 /**
@@ -2126,11 +957,7 @@ sam_meeting_runner_sort_card (SamMeetingRunner  *self,
 {
   g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), FALSE);
 
-  if (!sam_meeting_store_set_card_category (get_store (self), card_id, category, error))
-    return FALSE;
-  if (self->rebuild_id == 0)
-    self->rebuild_id = g_idle_add (rebuild_cards_idle, self);
-  return TRUE;
+  return sam_meeting_board_sort_card (self->cards_box, card_id, category, error);
 }
 
 gboolean
@@ -2155,8 +982,5 @@ sam_meeting_runner_add_action (SamMeetingRunner  *self,
   action.due = (char *) due;
   action.item = (char *) item;
   action.domain = (char *) domain;
-  if (!sam_meeting_store_add_action (get_store (self), self->meeting->id, &action, NULL, error))
-    return FALSE;
-  refresh_actions (self);
-  return TRUE;
+  return sam_meeting_action_list_add (self->actions_box, &action, error);
 }

@@ -8,7 +8,9 @@
 
 #include <adwaita.h>
 
+#include "sam-collect.h"
 #include "sam-context.h"
+#include "sam-meeting-note-card.h"
 #include "sam-meeting-store.h"
 #include "sam-meeting-timer.h"
 
@@ -17,11 +19,8 @@ G_BEGIN_DECLS
 #define SAM_TYPE_MEETING_RUNNER (sam_meeting_runner_get_type ())
 G_DECLARE_FINAL_TYPE (SamMeetingRunner, sam_meeting_runner, SAM, MEETING_RUNNER, AdwBin)
 
-#define SAM_TYPE_MEETING_NOTE_CARD (sam_meeting_note_card_get_type ())
-G_DECLARE_FINAL_TYPE (SamMeetingNoteCard, sam_meeting_note_card, SAM, MEETING_NOTE_CARD, GtkWidget)
-
+SamMeetingRunner   *sam_meeting_runner_new          (SamContext           *context);
 gboolean            sam_meeting_runner_run          (SamMeetingRunner     *self,
-                                                     SamContext           *context,
                                                      gint64                meeting_id,
                                                      GError              **error);
 gint64              sam_meeting_runner_get_meeting_id (SamMeetingRunner   *self);
@@ -53,6 +52,17 @@ gboolean            sam_meeting_runner_add_action   (SamMeetingRunner     *self,
                                                      const char           *domain,
                                                      GError              **error);
 
-gint64              sam_meeting_note_card_get_id    (SamMeetingNoteCard   *self);
+/* For the Meetings section and its tests. */
+void                _sam_meeting_runner_go_to       (SamMeetingRunner     *self,
+                                                     guint                 index);
+gboolean            _sam_meeting_runner_open_phones (SamMeetingRunner     *self,
+                                                     gboolean              open,
+                                                     GError              **error);
+SamCollect         *_sam_meeting_runner_get_phones  (SamMeetingRunner     *self);
+void                _sam_meeting_runner_set_phones_listen (SamMeetingRunner *self,
+                                                     const char           *listen_address);
+GtkWidget          *_sam_meeting_runner_get_phones_room (SamMeetingRunner *self);
+GtkWidget          *_sam_meeting_runner_get_part    (SamMeetingRunner     *self,
+                                                     const char           *name);
 
 G_END_DECLS

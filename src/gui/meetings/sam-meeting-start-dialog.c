@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "sam-context-property.h"
 #include "sam-date-row.h"
 #include "sam-dates.h"
 #include "sam-dialogs.h"
@@ -56,6 +58,13 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_TEMPLATE = SAM_CONTEXT_PROP + 1,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static gboolean
 is_cluster (SamMeetingStartDialog *self)
@@ -256,8 +265,14 @@ static void
 on_minutes_changed (GtkSpinButton         *spin,
                     SamMeetingStartDialog *self)
 {
-  const SamMeetingStep *step = g_object_get_data (G_OBJECT (spin), "step");
+  /* The spin is named after its step, "minutes-" and the step's id. */
+  const char *step_id = gtk_widget_get_name (GTK_WIDGET (spin)) + strlen ("minutes-");
+  const SamMeetingStep *step = NULL;
 
+  for (guint i = 0; step == NULL && i < sam_meeting_template_get_n_steps (self->template); i++)
+    if (g_strcmp0 (sam_meeting_template_get_step (self->template, i)->id, step_id) == 0)
+      step = sam_meeting_template_get_step (self->template, i);
+  g_return_if_fail (step != NULL);
   sam_meeting_schedule_set_seconds (self->schedule, step, (guint) (gtk_spin_button_get_value (spin) * 60 + 0.5));
   update_total (self);
 }
@@ -300,7 +315,6 @@ update_minutes (SamMeetingStartDialog *self)
 
         gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       }
-      g_object_set_data (G_OBJECT (spin), "step", (gpointer) step);
       g_signal_connect (spin, "value-changed", G_CALLBACK (on_minutes_changed), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
@@ -463,12 +477,65 @@ sam_meeting_start_dialog_dispose (GObject *object)
 }
 
 static void
+sam_meeting_start_dialog_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  SamMeetingStartDialog *self = SAM_MEETING_START_DIALOG (object);
+
+  if (prop_id == SAM_CONTEXT_PROP)
+    g_value_set_object (value, self->context);
+  else if (prop_id == PROP_TEMPLATE)
+    g_value_set_object (value, self->template);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sam_meeting_start_dialog_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  SamMeetingStartDialog *self = SAM_MEETING_START_DIALOG (object);
+
+  if (prop_id == SAM_CONTEXT_PROP)
+    g_set_object (&self->context, g_value_get_object (value));
+  else if (prop_id == PROP_TEMPLATE)
+    g_set_object (&self->template, g_value_get_object (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sam_meeting_start_dialog_constructed (GObject *object)
+{
+  SamMeetingStartDialog *self = SAM_MEETING_START_DIALOG (object);
+
+  G_OBJECT_CLASS (sam_meeting_start_dialog_parent_class)->constructed (object);
+
+  g_return_if_fail (SAM_IS_CONTEXT (self->context));
+  g_return_if_fail (SAM_IS_MEETING_TEMPLATE (self->template));
+  build (self);
+}
+
+static void
 sam_meeting_start_dialog_class_init (SamMeetingStartDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = sam_meeting_start_dialog_constructed;
   object_class->dispose = sam_meeting_start_dialog_dispose;
+  object_class->get_property = sam_meeting_start_dialog_get_property;
+  object_class->set_property = sam_meeting_start_dialog_set_property;
+
+  properties[SAM_CONTEXT_PROP] = sam_context_param_spec ();
+  properties[PROP_TEMPLATE] = g_param_spec_object ("template", NULL, NULL, SAM_TYPE_MEETING_TEMPLATE,
+                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                   G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * SamMeetingStartDialog::started:
@@ -493,19 +560,15 @@ sam_meeting_start_dialog_new (GtkWindow          *parent,
                               SamContext         *context,
                               SamMeetingTemplate *template)
 {
-  SamMeetingStartDialog *self;
-
   g_return_val_if_fail (SAM_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (SAM_IS_MEETING_TEMPLATE (template), NULL);
 
-  self = g_object_new (SAM_TYPE_MEETING_START_DIALOG,
+  return g_object_new (SAM_TYPE_MEETING_START_DIALOG,
+                       "context", context,
+                       "template", template,
                        "transient-for", parent,
                        "title", _("Start a Meeting"),
                        NULL);
-  self->context = g_object_ref (context);
-  self->template = g_object_ref (template);
-  build (self);
-  return self;
 }
 
 /**

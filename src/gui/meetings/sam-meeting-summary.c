@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-context-property.h"
 #include "sam-dialogs.h"
 #include "sam-meeting-report.h"
 #include "sam-meeting-summary.h"
@@ -31,6 +32,7 @@ struct _SamMeetingSummary
 };
 
 G_DEFINE_FINAL_TYPE (SamMeetingSummary, sam_meeting_summary, ADW_TYPE_BIN)
+SAM_DEFINE_CONTEXT_PROPERTY (SamMeetingSummary, sam_meeting_summary)
 
 enum {
   SIGNAL_CLOSED,
@@ -102,53 +104,33 @@ on_print_clicked (SamMeetingSummary *self)
 }
 
 static void
-on_save_response (GtkNativeDialog   *chooser,
-                  int                response,
-                  SamMeetingSummary *self)
+on_save_chosen (GFile    *file,
+                gpointer  data)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->report != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
+  g_autoptr(SamMeetingSummary) self = data;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
 
-      if (!sam_meeting_report_write_pdf (self->report, path, &error))
-        show_error (self, error);
-      else
-        {
-          GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-          if (overlay != NULL)
-            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("Summary saved")));
-        }
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
+  if (file == NULL || self->report == NULL)
+    return;
+  path = g_file_get_path (file);
+  if (!sam_meeting_report_write_pdf (self->report, path, &error))
+    show_error (self, error);
+  else
+    sam_dialogs_toast (GTK_WIDGET (self), _("Summary saved"));
 }
 
 static void
 on_save_clicked (SamMeetingSummary *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   if (self->report == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Save the Summary"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   /* TRANSLATORS: the summary's file name; %s is the meeting's date, YYYY-MM-DD */
   name = g_strdup_printf (_("Meeting summary %s.pdf"), sam_meeting_report_get_date (self->report));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  sam_dialogs_save_file (GTK_WIDGET (self), _("Save the Summary"), _("_Save"), name, SAM_FILES_PDF,
+                         on_save_chosen, g_object_ref (self));
 }
 
 static void
@@ -221,6 +203,7 @@ sam_meeting_summary_class_init (SamMeetingSummaryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = sam_meeting_summary_dispose;
+  SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_meeting_summary);
 
   /**
    * SamMeetingSummary::closed:
@@ -293,6 +276,14 @@ sam_meeting_summary_init (SamMeetingSummary *self)
   adw_bin_set_child (ADW_BIN (self), scroller);
 }
 
+SamMeetingSummary *
+sam_meeting_summary_new (SamContext *context)
+{
+  g_return_val_if_fail (SAM_IS_CONTEXT (context), NULL);
+
+  return g_object_new (SAM_TYPE_MEETING_SUMMARY, "context", context, NULL);
+}
+
 /**
  * sam_meeting_summary_show:
  *
@@ -302,26 +293,22 @@ sam_meeting_summary_init (SamMeetingSummary *self)
  */
 gboolean
 sam_meeting_summary_show (SamMeetingSummary  *self,
-                          SamContext         *context,
                           gint64              meeting_id,
                           GError            **error)
 {
   g_autoptr(SamMeetingReport) report = NULL;
-  GtkWidget *child;
 
   g_return_val_if_fail (SAM_IS_MEETING_SUMMARY (self), FALSE);
-  g_return_val_if_fail (SAM_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (SAM_IS_CONTEXT (self->context), FALSE);
 
-  report = sam_meeting_report_new (sam_context_get_store (context), meeting_id, error);
+  report = sam_meeting_report_new (sam_context_get_store (self->context), meeting_id, error);
   if (report == NULL)
     return FALSE;
 
-  g_set_object (&self->context, context);
   self->meeting_id = meeting_id;
   g_clear_pointer (&self->report, sam_meeting_report_free);
   self->report = g_steal_pointer (&report);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
-    gtk_box_remove (self->content, child);
+  _sam_meetings_clear_box (self->content);
 
   gtk_widget_set_visible (self->continue_button, !sam_meeting_report_is_finished (self->report));
 

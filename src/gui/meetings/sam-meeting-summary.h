@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 #define SAM_TYPE_MEETING_SUMMARY (sam_meeting_summary_get_type ())
 G_DECLARE_FINAL_TYPE (SamMeetingSummary, sam_meeting_summary, SAM, MEETING_SUMMARY, AdwBin)
 
+SamMeetingSummary *sam_meeting_summary_new  (SamContext         *context);
 gboolean  sam_meeting_summary_show           (SamMeetingSummary  *self,
-                                              SamContext         *context,
                                               gint64              meeting_id,
                                               GError            **error);
 gint64    sam_meeting_summary_get_meeting_id (SamMeetingSummary  *self);

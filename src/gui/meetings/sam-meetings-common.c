@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-dates.h"
+#include "sam-dialogs.h"
 #include "sam-instrument.h"
 #include "sam-meeting-report.h"
 #include "sam-meetings-private.h"
@@ -93,6 +94,60 @@ _sam_meetings_ensure_style (void)
   gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/ui/sam-meetings.css");
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* What did not work, as a bell and a toast: the meeting goes on. */
+void
+_sam_meetings_show_error (GtkWidget    *widget,
+                          const GError *error)
+{
+  gtk_widget_error_bell (widget);
+  sam_dialogs_toast (widget, error->message);
+}
+
+void
+_sam_meetings_clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+/* The prompts for the room and the reflection questions of @step, hidden where it has
+ * none. */
+void
+_sam_meetings_fill_prompts (GtkBox               *box,
+                            const SamMeetingStep *step)
+{
+  /* Shown before it is filled: GTK 4.8 keeps the old size of a box that was hidden while
+   * its children changed, and wrapped prompts would then run into what follows. */
+  gtk_widget_set_visible (GTK_WIDGET (box), TRUE);
+  _sam_meetings_clear_box (box);
+  for (guint i = 0; step->prompts != NULL && i < step->prompts->len; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("• %s", (char *) g_ptr_array_index (step->prompts, i));
+
+      gtk_box_append (box, _sam_meetings_label (text, "meeting-prompt"));
+    }
+  for (guint g = 0; step->reflections != NULL && g < step->reflections->len; g++)
+    {
+      const SamMeetingReflectionGroup *group = g_ptr_array_index (step->reflections, g);
+
+      gtk_box_append (box, _sam_meetings_label (group->title, "heading"));
+      if (group->note != NULL)
+        gtk_box_append (box, _sam_meetings_label (group->note, "dim-label"));
+      for (guint q = 0; q < group->questions->len; q++)
+        {
+          const SamMeetingReflection *reflection = g_ptr_array_index (group->questions, q);
+          g_autofree char *text = g_strdup_printf ("%u. %s", reflection->number, reflection->text);
+
+          gtk_box_append (box, _sam_meetings_label (text, "meeting-prompt"));
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (box),
+                          gtk_widget_get_first_child (GTK_WIDGET (box)) != NULL);
+
 }
 
 /* gtk_list_box_remove_all () is GTK 4.12's. */

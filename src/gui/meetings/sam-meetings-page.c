@@ -34,6 +34,7 @@ struct _SamMeetingsPage
   SamMeetingRunner     *runner;
   SamMeetingSummary    *summary;
   GArray               *plan_added;      /* gint64: the plan's actions the last meeting put in */
+  GArray               *past_ids;        /* gint64: the meeting of each row of past_list */
 };
 
 G_DEFINE_FINAL_TYPE (SamMeetingsPage, sam_meetings_page, ADW_TYPE_BIN)
@@ -55,6 +56,7 @@ refresh_past (SamMeetingsPage *self)
   g_autoptr(GError) error = NULL;
 
   _sam_meetings_clear_list (self->past_list);
+  g_array_set_size (self->past_ids, 0);
   meetings = sam_meeting_store_list (sam_context_get_store (self->context), &error);
   if (meetings == NULL)
     {
@@ -83,8 +85,8 @@ refresh_past (SamMeetingsPage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "meeting-id", GSIZE_TO_POINTER ((gsize) meeting->id));
       gtk_list_box_append (self->past_list, row);
+      g_array_append_val (self->past_ids, meeting->id);
     }
 }
 
@@ -92,18 +94,21 @@ static void
 on_past_row_activated (SamMeetingsPage *self,
                        GtkListBoxRow   *row)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "meeting-id"));
+  int index = gtk_list_box_row_get_index (row);
   g_autoptr(GError) error = NULL;
 
-  if (!sam_meetings_page_show_summary (self, id, &error))
+  if (index < 0 || (guint) index >= self->past_ids->len)
+    return;
+  if (!sam_meetings_page_show_summary (self, g_array_index (self->past_ids, gint64, index), &error))
     show_error (self, error);
 }
 
 static void
-on_start_clicked (GtkButton       *button,
-                  SamMeetingsPage *self)
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
-  sam_meetings_page_ask_start (self, g_object_get_data (G_OBJECT (button), "template-id"));
+  sam_meetings_page_ask_start (SAM_MEETINGS_PAGE (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -134,9 +139,8 @@ fill_templates (SamMeetingsPage *self)
       /* TRANSLATORS: what a screen reader says for a template's Start button; %s is its title */
       accessible = g_strdup_printf (_("Start “%s”"), sam_meeting_template_get_title (template));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-      g_object_set_data_full (G_OBJECT (button), "template-id",
-                              g_strdup (sam_meeting_template_get_id (template)), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_start_clicked), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "meetings.start");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", sam_meeting_template_get_id (template));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_preferences_group_add (self->templates_group, row);
       g_ptr_array_add (self->template_rows, row);
@@ -163,8 +167,6 @@ take_into_plan (SamMeetingsPage *self,
   g_autoptr(GDateTime) now = sam_context_now (self->context);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) added = NULL;
-  GtkWidget *overlay;
-  AdwToast *toast;
   g_autofree char *title = NULL;
 
   if (!sam_plan_take_meeting (sam_context_get_store (self->context), meeting_id, now, &added, &error))
@@ -176,17 +178,10 @@ take_into_plan (SamMeetingsPage *self,
   if (added->len == 0)
     return;
   self->plan_added = g_steal_pointer (&added);
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay == NULL)
-    return;
   title = g_strdup_printf (ngettext ("%u action went into the clinic’s plan",
                                      "%u actions went into the clinic’s plan", self->plan_added->len),
                            self->plan_added->len);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "meetings.undo-plan");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  sam_dialogs_toast_full (GTK_WIDGET (self), title, _("_Undo"), "meetings.undo-plan", NULL, 0, TRUE);
 }
 
 /**
@@ -271,6 +266,7 @@ sam_meetings_page_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->template_rows, g_ptr_array_unref);
   g_clear_pointer (&self->plan_added, g_array_unref);
+  g_clear_pointer (&self->past_ids, g_array_unref);
   G_OBJECT_CLASS (sam_meetings_page_parent_class)->dispose (object);
 }
 
@@ -283,6 +279,14 @@ sam_meetings_page_constructed (GObject *object)
   G_OBJECT_CLASS (sam_meetings_page_parent_class)->constructed (object);
 
   g_return_if_fail (SAM_IS_CONTEXT (context));
+  self->runner = sam_meeting_runner_new (context);
+  g_signal_connect_object (self->runner, "finished", G_CALLBACK (on_runner_finished), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->runner), "runner");
+  self->summary = sam_meeting_summary_new (context);
+  g_signal_connect_object (self->summary, "closed", G_CALLBACK (on_summary_closed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->summary, "continue", G_CALLBACK (on_summary_continue), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->summary), "summary");
   fill_templates (self);
   refresh_past (self);
 }
@@ -297,25 +301,20 @@ sam_meetings_page_class_init (SamMeetingsPageClass *klass)
   object_class->dispose = sam_meetings_page_dispose;
   SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_meetings_page);
 
-  g_type_ensure (SAM_TYPE_MEETING_RUNNER);
-  g_type_ensure (SAM_TYPE_MEETING_SUMMARY);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-meetings-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamMeetingsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingsPage, templates_group);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingsPage, past_list);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingsPage, runner);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingsPage, summary);
   gtk_widget_class_bind_template_callback (widget_class, on_past_row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_runner_finished);
   gtk_widget_class_install_action (widget_class, "meetings.undo-plan", NULL, undo_plan_action);
-  gtk_widget_class_bind_template_callback (widget_class, on_summary_closed);
-  gtk_widget_class_bind_template_callback (widget_class, on_summary_continue);
+  gtk_widget_class_install_action (widget_class, "meetings.start", "s", start_action);
 }
 
 static void
 sam_meetings_page_init (SamMeetingsPage *self)
 {
   self->template_rows = g_ptr_array_new ();
+  self->past_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -371,7 +370,7 @@ sam_meetings_page_run (SamMeetingsPage  *self,
   g_return_val_if_fail (SAM_IS_MEETINGS_PAGE (self), FALSE);
   g_return_val_if_fail (self->context != NULL, FALSE);
 
-  if (!sam_meeting_runner_run (self->runner, self->context, meeting_id, error))
+  if (!sam_meeting_runner_run (self->runner, meeting_id, error))
     return FALSE;
   gtk_stack_set_visible_child_name (self->stack, "runner");
   refresh_past (self);
@@ -386,7 +385,7 @@ sam_meetings_page_show_summary (SamMeetingsPage  *self,
   g_return_val_if_fail (SAM_IS_MEETINGS_PAGE (self), FALSE);
   g_return_val_if_fail (self->context != NULL, FALSE);
 
-  if (!sam_meeting_summary_show (self->summary, self->context, meeting_id, error))
+  if (!sam_meeting_summary_show (self->summary, meeting_id, error))
     return FALSE;
   gtk_stack_set_visible_child_name (self->stack, "summary");
   refresh_past (self);

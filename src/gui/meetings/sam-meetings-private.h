@@ -8,9 +8,7 @@
 
 #include <adwaita.h>
 
-#include "sam-collect.h"
 #include "sam-context.h"
-#include "sam-meeting-runner.h"
 #include "sam-meeting-store.h"
 #include "sam-meeting-template.h"
 
@@ -30,20 +28,10 @@ GtkWidget  *_sam_meetings_label          (const char       *text,
                                           const char       *css_class);
 void        _sam_meetings_ensure_style   (void);
 void        _sam_meetings_clear_list     (GtkListBox       *list);
-
-gboolean    _sam_meeting_step_shows_data (const SamMeetingStep *step);
-gboolean    _sam_meeting_runner_may_present_figures (SamMeetingRunner *self);
-GPtrArray  *_sam_meeting_runner_make_charts (SamMeetingRunner     *self,
-                                             const SamMeetingStep *step,
-                                             const char          **round_label);
-void        _sam_meeting_runner_go_to    (SamMeetingRunner *self,
-                                          guint             index);
-gboolean    _sam_meeting_runner_open_phones (SamMeetingRunner  *self,
-                                             gboolean           open,
-                                             GError           **error);
-SamCollect *_sam_meeting_runner_get_phones (SamMeetingRunner *self);
-void        _sam_meeting_runner_set_phones_listen (SamMeetingRunner *self,
-                                                   const char       *listen_address);
-GtkWidget  *_sam_meeting_runner_get_phones_room (SamMeetingRunner *self);
+void        _sam_meetings_show_error     (GtkWidget        *widget,
+                                          const GError     *error);
+void        _sam_meetings_clear_box      (GtkBox           *box);
+void        _sam_meetings_fill_prompts   (GtkBox           *box,
+                                          const SamMeetingStep *step);
 
 G_END_DECLS
