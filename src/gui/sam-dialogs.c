@@ -489,6 +489,83 @@ sam_dialogs_toast_full (GtkWidget  *widget,
     g_debug ("No window to show “%s” in", title);
 }
 
+typedef struct
+{
+  GWeakRef  widget;
+  char     *action_name;
+  GVariant *action_target;
+} Undo;
+
+static void
+undo_free (gpointer data)
+{
+  Undo *undo = data;
+
+  g_weak_ref_clear (&undo->widget);
+  g_free (undo->action_name);
+  g_clear_pointer (&undo->action_target, g_variant_unref);
+  g_free (undo);
+}
+
+static void
+on_undo_activate (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GHashTable *undos = user_data;
+  guint serial = g_variant_get_uint32 (parameter);
+  Undo *undo = g_hash_table_lookup (undos, GUINT_TO_POINTER (serial));
+  g_autoptr(GtkWidget) widget = undo != NULL ? g_weak_ref_get (&undo->widget) : NULL;
+
+  if (widget != NULL)
+    gtk_widget_activate_action_variant (widget, undo->action_name, undo->action_target);
+  g_hash_table_remove (undos, GUINT_TO_POINTER (serial));
+}
+
+guint
+sam_dialogs_toast_undo (GtkWidget  *widget,
+                        const char *title,
+                        const char *action_name,
+                        GVariant   *action_target)
+{
+  static GQuark undos_quark;
+  static guint serial;
+  g_autoptr(GVariant) target = action_target != NULL ? g_variant_ref_sink (action_target) : NULL;
+  GtkWindow *window = window_of (widget);
+  GHashTable *undos;
+  Undo *undo;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), 0);
+  g_return_val_if_fail (action_name != NULL, 0);
+
+  if (window == NULL)
+    return 0;
+  if (undos_quark == 0)
+    undos_quark = g_quark_from_static_string ("sam-dialogs-undos");
+  /* One toast.undo action a window, holding each toast's undo by its number. */
+  undos = g_object_get_qdata (G_OBJECT (window), undos_quark);
+  if (undos == NULL)
+    {
+      g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+      g_autoptr(GSimpleAction) action = g_simple_action_new ("undo", G_VARIANT_TYPE_UINT32);
+
+      undos = g_hash_table_new_full (NULL, NULL, NULL, undo_free);
+      g_object_set_qdata_full (G_OBJECT (window), undos_quark, undos,
+                               (GDestroyNotify) g_hash_table_unref);
+      g_signal_connect (action, "activate", G_CALLBACK (on_undo_activate), undos);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+      gtk_widget_insert_action_group (GTK_WIDGET (window), "toast", G_ACTION_GROUP (group));
+    }
+  undo = g_new0 (Undo, 1);
+  g_weak_ref_init (&undo->widget, widget);
+  undo->action_name = g_strdup (action_name);
+  undo->action_target = target != NULL ? g_variant_ref (target) : NULL;
+  g_hash_table_insert (undos, GUINT_TO_POINTER (++serial), undo);
+  sam_dialogs_toast_full (widget, title, _("_Undo"), "toast.undo", g_variant_new_uint32 (serial),
+                          0, TRUE);
+  return serial;
+}
+
 /* Returns: (transfer full): the toast @parameter describes */
 AdwToast *
 sam_dialogs_toast_from_variant (GVariant *parameter)

@@ -111,6 +111,16 @@ void sam_dialogs_toast_full (GtkWidget    *widget,
                              guint         timeout,
                              gboolean      high_priority);
 
+/* A toast whose Undo runs @action_name (with @action_target) on @widget, though the toast
+ * sits in the window's overlay, above the widget, where the widget's own actions cannot be
+ * seen: the window gets a toast.undo action that finds the widget again, if it still
+ * exists. Each toast's Undo runs its own action, even after a later one. Returns the
+ * number toast.undo takes for it, 0 without a window. */
+guint sam_dialogs_toast_undo (GtkWidget  *widget,
+                              const char *title,
+                              const char *action_name,
+                              GVariant   *action_target);
+
 /* Builds the toast a win.toast parameter describes (a{sv}: title, button-label,
  * action-name, action-target, timeout, high-priority); for the window's action. */
 AdwToast *sam_dialogs_toast_from_variant (GVariant *parameter);

@@ -110,8 +110,8 @@ delete_card_action (GtkWidget  *widget,
   if (!sam_meeting_store_delete_card (self->store, card_id, &error))
     _sam_meetings_show_error (GTK_WIDGET (self), error);
   else
-    sam_dialogs_toast_full (widget, _("Note deleted: it is left out of the summary"), _("_Undo"),
-                            "runner.undo-delete", NULL, 0, FALSE);
+    sam_dialogs_toast_undo (widget, _("Note deleted: it is left out of the summary"),
+                            "runner.undo-delete", NULL);
   self->focus_card = 0;
   rebuild_cards (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->card_entry));

@@ -181,7 +181,7 @@ take_into_plan (SamMeetingsPage *self,
   title = g_strdup_printf (ngettext ("%u action went into the clinic’s plan",
                                      "%u actions went into the clinic’s plan", self->plan_added->len),
                            self->plan_added->len);
-  sam_dialogs_toast_full (GTK_WIDGET (self), title, _("_Undo"), "meetings.undo-plan", NULL, 0, TRUE);
+  sam_dialogs_toast_undo (GTK_WIDGET (self), title, "meetings.undo-plan", NULL);
 }
 
 /**
