@@ -205,7 +205,8 @@ test_answer_on_phones (void)
   g_assert_true (overview_offers (session.window, "win.collect-answers"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (session.window), "collect-answers"));
 
-  dialog = SAM_COLLECT_DIALOG (sam_collect_dialog_present_for_round (session.window, session.round, "127.0.0.1"));
+  dialog = SAM_COLLECT_DIALOG (sam_collect_dialog_present_for_round (GTK_WINDOW (session.window), sam_window_get_context (session.window),
+                                                 session.round, "127.0.0.1"));
   g_assert_nonnull (dialog);
   test_spin (20);
   collect = sam_collect_dialog_get_collect (dialog);
@@ -301,7 +302,8 @@ test_answer_on_phones (void)
   }
 
   /* One round at a time: the action shows the same window again. */
-  g_assert_true (sam_collect_dialog_present_for_round (session.window, session.round, "127.0.0.1") == GTK_WINDOW (dialog));
+  g_assert_true (sam_collect_dialog_present_for_round (GTK_WINDOW (session.window), sam_window_get_context (session.window),
+                                                 session.round, "127.0.0.1") == GTK_WINDOW (dialog));
 
   /* Closed in the window meanwhile: the window says so. */
   g_assert_false (gtk_widget_get_visible (child (dialog, "closed_label")));
@@ -338,7 +340,8 @@ test_refusals (void)
   /* A computer that belongs to no clinic is not offered it, and the action explains. */
   open_session (&session, "no-clinic", FALSE);
   g_assert_false (overview_offers (session.window, "win.collect-answers"));
-  alert = sam_collect_dialog_present_for_round (session.window, session.round, "127.0.0.1");
+  alert = sam_collect_dialog_present_for_round (GTK_WINDOW (session.window), sam_window_get_context (session.window),
+                                                 session.round, "127.0.0.1");
   g_assert_true (ADW_IS_MESSAGE_DIALOG (alert));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (alert)), ==, "Which Clinic Is This Computer’s?");
   gtk_window_destroy (alert);
@@ -348,7 +351,8 @@ test_refusals (void)
   g_assert_true (sam_store_set_round_closed (session.store, session.round, TRUE, NULL));
   test_spin (10);
   g_assert_false (overview_offers (session.window, "win.collect-answers"));
-  alert = sam_collect_dialog_present_for_round (session.window, session.round, "127.0.0.1");
+  alert = sam_collect_dialog_present_for_round (GTK_WINDOW (session.window), sam_window_get_context (session.window),
+                                                 session.round, "127.0.0.1");
   g_assert_true (ADW_IS_MESSAGE_DIALOG (alert));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (alert)), ==, "The Round Is Closed");
   gtk_window_destroy (alert);
@@ -358,7 +362,8 @@ test_refusals (void)
   test_spin (10);
   g_assert_true (overview_offers (session.window, "win.collect-answers"));
   {
-    SamCollectDialog *dialog = SAM_COLLECT_DIALOG (sam_collect_dialog_present_for_round (session.window, session.round,
+    SamCollectDialog *dialog = SAM_COLLECT_DIALOG (sam_collect_dialog_present_for_round (GTK_WINDOW (session.window), sam_window_get_context (session.window),
+                                                 session.round,
                                                                                          "no.such.address"));
 
     g_assert_false (sam_collect_is_running (sam_collect_dialog_get_collect (dialog)));

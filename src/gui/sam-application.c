@@ -91,7 +91,7 @@ sam_application_show_window (SamApplication *self)
   SamWindow *window;
 
   context = sam_application_open_context (self, &error);
-  window = sam_window_new (self, context);
+  window = sam_window_new (GTK_APPLICATION (self), context);
   if (context == NULL)
     {
       g_autofree char *path = database_path (self);

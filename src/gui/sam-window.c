@@ -190,6 +190,19 @@ start_meeting_action (GSimpleAction *action,
   sam_meetings_page_ask_start (self->meetings_page, g_variant_get_string (parameter, NULL));
 }
 
+/* "Answer on Phones…" in a round's menu (the round's id). */
+static void
+collect_answers_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  SamWindow *self = user_data;
+
+  if (self->context != NULL)
+    sam_collect_dialog_present_for_round (GTK_WINDOW (self), self->context,
+                                          g_variant_get_int64 (parameter), NULL);
+}
+
 /* The one way anything in the window shows a toast (sam_dialogs_toast). */
 static void
 toast_action (GSimpleAction *action,
@@ -204,6 +217,7 @@ toast_action (GSimpleAction *action,
 static const GActionEntry win_actions[] = {
   { "show-section", show_section_action, "s" },
   { "toast", toast_action, "a{sv}" },
+  { "collect-answers", collect_answers_action, "x" },
   { "start-meeting", start_meeting_action, "s" },
   { "new-round", new_round_action },
   { "round-clinics", round_clinics_action, "x" },
@@ -224,7 +238,9 @@ sam_window_constructed (GObject *object)
   _sam_window_install_file_actions (self);
   _sam_window_install_cluster_actions (self);
   _sam_window_install_round_actions (self);
-  sam_collect_dialog_install_actions (self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "collect-answers")),
+                               self->context != NULL);
 
   if (self->context == NULL)
     return;
@@ -307,10 +323,10 @@ sam_window_init (SamWindow *self)
  * @context: (nullable): what the window works on, or %NULL to show an error instead
  */
 SamWindow *
-sam_window_new (SamApplication *application,
+sam_window_new (GtkApplication *application,
                 SamContext     *context)
 {
-  g_return_val_if_fail (SAM_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (context == NULL || SAM_IS_CONTEXT (context), NULL);
 
   return g_object_new (SAM_TYPE_WINDOW,

@@ -8,7 +8,6 @@
 
 #include <adwaita.h>
 
-#include "sam-application.h"
 #include "sam-cluster-file.h"
 #include "sam-context.h"
 #include "sam-dialogs.h"
@@ -18,7 +17,7 @@ G_BEGIN_DECLS
 #define SAM_TYPE_WINDOW (sam_window_get_type ())
 G_DECLARE_FINAL_TYPE (SamWindow, sam_window, SAM, WINDOW, AdwApplicationWindow)
 
-SamWindow  *sam_window_new             (SamApplication *application,
+SamWindow  *sam_window_new             (GtkApplication *application,
                                         SamContext     *context);
 SamContext *sam_window_get_context     (SamWindow      *self);
 void        sam_window_show_open_error (SamWindow      *self,

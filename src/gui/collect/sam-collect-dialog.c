@@ -257,7 +257,7 @@ sam_collect_dialog_close_request (GtkWindow *window)
       guint n = sam_collect_get_n_answered (self->collect);
 
       sam_collect_stop (self->collect);
-      if (n > 0 && SAM_IS_WINDOW (parent))
+      if (n > 0 && parent != NULL)
         {
           g_autofree char *title = g_strdup_printf (ngettext ("%u person answered on a phone",
                                                               "%u people answered on phones", n),
@@ -501,13 +501,13 @@ sam_collect_dialog_get_collect (SamCollectDialog *self)
 
 /* The window's open collect window, where there is one. */
 static GtkWindow *
-find_dialog (SamWindow *window)
+find_dialog (GtkWindow *window)
 {
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
 
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (SAM_IS_COLLECT_DIALOG (l->data) &&
-        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+        gtk_window_get_transient_for (l->data) == window)
       return l->data;
   return NULL;
 }
@@ -522,22 +522,20 @@ find_dialog (SamWindow *window)
  * Returns: (transfer none) (nullable): the window shown
  */
 GtkWindow *
-sam_collect_dialog_present_for_round (SamWindow  *window,
+sam_collect_dialog_present_for_round (GtkWindow  *window,
+                                      SamContext *context,
                                       gint64      round_id,
                                       const char *listen_address)
 {
-  SamContext *context;
   SamStore *store;
   g_autoptr(SamRound) round = NULL;
   g_autoptr(GPtrArray) clinics = NULL;
   GtkWindow *dialog;
   gint64 own, clinic_id = 0;
 
-  g_return_val_if_fail (SAM_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (SAM_IS_CONTEXT (context), NULL);
 
-  context = sam_window_get_context (window);
-  if (context == NULL)
-    return NULL;
   store = sam_context_get_store (context);
 
   dialog = find_dialog (window);
@@ -551,7 +549,7 @@ sam_collect_dialog_present_for_round (SamWindow  *window,
   if (round == NULL)
     return NULL;
   if (round->closed)
-    return sam_dialogs_alert (GTK_WINDOW (window), _("The Round Is Closed"),
+    return sam_dialogs_alert (window, _("The Round Is Closed"),
                               _("A closed round takes no more answers. Reopen it on the Overview "
                                 "first."));
 
@@ -565,38 +563,13 @@ sam_collect_dialog_present_for_round (SamWindow  *window,
         clinic_id = clinic->id;
     }
   if (clinic_id == 0)
-    return sam_dialogs_alert (GTK_WINDOW (window), _("Which Clinic Is This Computer’s?"),
+    return sam_dialogs_alert (window, _("Which Clinic Is This Computer’s?"),
                               _("Phones answer for the clinic this computer belongs to, and it "
                                 "must be in the round’s cluster. Choose the clinic in "
                                 "Preferences."));
 
-  dialog = GTK_WINDOW (sam_collect_dialog_new (GTK_WINDOW (window), context, round_id, clinic_id,
+  dialog = GTK_WINDOW (sam_collect_dialog_new (window, context, round_id, clinic_id,
                                                listen_address));
   gtk_window_present (dialog);
   return dialog;
-}
-
-static void
-collect_answers_action (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
-{
-  sam_collect_dialog_present_for_round (user_data, g_variant_get_int64 (parameter), NULL);
-}
-
-static const GActionEntry collect_actions[] = {
-  { "collect-answers", collect_answers_action, "x" },
-};
-
-/* "win.collect-answers" (a round's id): "Answer on Phones…" in the round's menu. */
-void
-sam_collect_dialog_install_actions (SamWindow *window)
-{
-  g_return_if_fail (SAM_IS_WINDOW (window));
-
-  g_action_map_add_action_entries (G_ACTION_MAP (window), collect_actions,
-                                   G_N_ELEMENTS (collect_actions), window);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (window),
-                                                                            "collect-answers")),
-                               sam_window_get_context (window) != NULL);
 }

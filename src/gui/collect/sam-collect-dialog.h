@@ -10,7 +10,6 @@
 
 #include "sam-collect.h"
 #include "sam-context.h"
-#include "sam-window.h"
 
 G_BEGIN_DECLS
 
@@ -27,9 +26,9 @@ gboolean          sam_collect_dialog_export_sheet   (SamCollectDialog *self,
                                                      const char       *pdf_path,
                                                      GError          **error);
 
-GtkWindow        *sam_collect_dialog_present_for_round (SamWindow     *window,
+GtkWindow        *sam_collect_dialog_present_for_round (GtkWindow     *window,
+                                                        SamContext    *context,
                                                         gint64         round_id,
                                                         const char    *listen_address);
-void              sam_collect_dialog_install_actions   (SamWindow     *window);
 
 G_END_DECLS
