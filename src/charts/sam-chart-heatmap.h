@@ -21,7 +21,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   guint              n_rows;
-  const char *const *row_labels;      /* clinic codes (the caller may add the cluster as a last row) */
+  const char *const *row_labels;      /* clinic codes (the caller may add the cluster as a
+                                       * last row) */
   guint              n_columns;
   const char *const *column_labels;   /* e.g. the three index names */
   const SamFigure   *cells;           /* n_rows * n_columns, row-major */

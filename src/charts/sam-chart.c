@@ -114,7 +114,8 @@ sam_chart_describe (SamChart *chart)
 {
   g_return_val_if_fail (chart != NULL, NULL);
 
-  return chart->kind->describe != NULL ? chart->kind->describe (chart->data) : g_strdup (chart->title);
+  return chart->kind->describe != NULL ? chart->kind->describe (chart->data)
+                                       : g_strdup (chart->title);
 }
 
 /**
@@ -145,7 +146,8 @@ sam_chart_table (SamChart *chart)
 {
   g_return_val_if_fail (chart != NULL, NULL);
 
-  return chart->kind->table != NULL ? chart->kind->table (chart->data) : sam_chart_table_new (chart->title);
+  return chart->kind->table != NULL ? chart->kind->table (chart->data)
+                                    : sam_chart_table_new (chart->title);
 }
 
 SamChartTable *

@@ -386,7 +386,8 @@ on_table_toggled (SamChartView    *self,
   if (table && gtk_widget_get_first_child (GTK_WIDGET (self->table_grid)) == NULL)
     fill_table (self);
   gtk_stack_set_visible_child_name (self->stack, table ? "table" : "chart");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (button), table ? _("Show as Chart") : _("Show as Table"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button),
+                               table ? _("Show as Chart") : _("Show as Table"));
   gtk_widget_set_visible (GTK_WIDGET (self->focus_label), !table);
 }
 
@@ -456,7 +457,8 @@ suggested_name (SamChart        *chart,
   const char *title = sam_chart_get_title (chart);
 
   /* The title's first words, without what a file system may refuse. */
-  for (const char *p = title; *p != '\0' && g_utf8_strlen (name->str, -1) < 40; p = g_utf8_next_char (p))
+  for (const char *p = title; *p != '\0' && g_utf8_strlen (name->str, -1) < 40;
+       p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -542,13 +544,17 @@ export_action (GtkWidget  *widget,
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   gtk_widget_set_halign (grid, GTK_ALIGN_CENTER);
-  export->width = size_row (GTK_GRID (grid), 0, _("_Width"), export->format == SAM_REPORT_PNG ? 1600 : 842, unit);
-  export->height = size_row (GTK_GRID (grid), 1, _("_Height"), export->format == SAM_REPORT_PNG ? 900 : 474, unit);
+  export->width = size_row (GTK_GRID (grid), 0, _("_Width"),
+                            export->format == SAM_REPORT_PNG ? 1600 : 842, unit);
+  export->height = size_row (GTK_GRID (grid), 1, _("_Height"),
+                             export->format == SAM_REPORT_PNG ? 900 : 474, unit);
 
-  body = g_strdup_printf (_("“%s”, in light colours for paper and projectors."), sam_chart_get_title (self->chart));
+  body = g_strdup_printf (_("“%s”, in light colours for paper and projectors."),
+                          sam_chart_get_title (self->chart));
   dialog = sam_dialogs_message_new (widget, _("Export Chart"), body);
   adw_message_dialog_set_extra_child (dialog, grid);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "export", _("_Choose File…"), NULL);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "export", _("_Choose File…"),
+                                    NULL);
   adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "export");
   adw_message_dialog_set_close_response (dialog, "cancel");
@@ -580,7 +586,8 @@ sam_chart_view_class_init (SamChartViewClass *klass)
   object_class->dispose = sam_chart_view_dispose;
 
   g_type_ensure (SAM_TYPE_CHART_AREA);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-chart-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sam-chart-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SamChartView, title_label);
   gtk_widget_class_bind_template_child (widget_class, SamChartView, table_button);
   gtk_widget_class_bind_template_child (widget_class, SamChartView, export_button);
@@ -606,7 +613,8 @@ export_menu (void)
   /* Widgets live on the main thread alone. */
   if (menu == NULL)
     {
-      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/sam-chart-view-menu.ui");
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/sam-chart-view-menu.ui");
 
       menu = g_object_ref (G_MENU_MODEL (gtk_builder_get_object (builder, "export_menu")));
     }
