@@ -42,8 +42,8 @@ static void
 on_delete_action_clicked (GtkButton *button,
                           gpointer   data)
 {
-  SamMeetingActionList *self = SAM_MEETING_ACTION_LIST (gtk_widget_get_ancestor (GTK_WIDGET (button),
-                                                                              SAM_TYPE_MEETING_ACTION_LIST));
+  SamMeetingActionList *self = SAM_MEETING_ACTION_LIST (
+    gtk_widget_get_ancestor (GTK_WIDGET (button), SAM_TYPE_MEETING_ACTION_LIST));
   gint64 id = GPOINTER_TO_SIZE (data);
   g_autoptr(GError) error = NULL;
 
@@ -145,11 +145,14 @@ fill_links (SamMeetingActionList *self)
 static void
 on_add_action_clicked (SamMeetingActionList *self)
 {
-  g_autofree char *what = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->what_row))));
-  g_autofree char *who = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->who_row))));
+  g_autofree char *what =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->what_row))));
+  g_autofree char *who =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->who_row))));
   const char *due = sam_date_row_get_date (self->due_row);
   guint selected = adw_combo_row_get_selected (self->link_row);
-  const char *link = selected < self->link_ids->len ? g_ptr_array_index (self->link_ids, selected) : "";
+  const char *link =
+    selected < self->link_ids->len ? g_ptr_array_index (self->link_ids, selected) : "";
   SamMeetingAction action = { 0 };
   g_autoptr(GError) error = NULL;
 

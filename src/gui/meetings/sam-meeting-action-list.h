@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 #define SAM_TYPE_MEETING_ACTION_LIST (sam_meeting_action_list_get_type ())
-G_DECLARE_FINAL_TYPE (SamMeetingActionList, sam_meeting_action_list, SAM, MEETING_ACTION_LIST, GtkBox)
+G_DECLARE_FINAL_TYPE (SamMeetingActionList, sam_meeting_action_list, SAM, MEETING_ACTION_LIST,
+                      GtkBox)
 
 void     sam_meeting_action_list_set_meeting (SamMeetingActionList  *self,
                                               SamStore              *store,

@@ -162,7 +162,8 @@ rebuild_cards (SamMeetingBoard *self)
     return;
 
   n_categories = step->categories != NULL ? step->categories->len : 0;
-  g_ptr_array_add (columns, column_new (self, n_categories > 0 ? _("0 · Not sorted") : _("Notes"), NULL));
+  g_ptr_array_add (columns,
+                   column_new (self, n_categories > 0 ? _("0 · Not sorted") : _("Notes"), NULL));
   for (guint i = 0; i < n_categories && i < 9; i++)
     {
       const SamMeetingCategory *category = g_ptr_array_index (step->categories, i);
@@ -420,8 +421,8 @@ sam_meeting_board_undo_delete (SamMeetingBoard *self)
   card = g_steal_pointer (&self->deleted);
   if (card == NULL || self->store == NULL)
     return;
-  if (!sam_meeting_store_add_card (self->store, self->meeting_id, card->step, card->colour, card->text,
-                                   card->category, &id, &error))
+  if (!sam_meeting_store_add_card (self->store, self->meeting_id, card->step, card->colour,
+                                   card->text, card->category, &id, &error))
     {
       _sam_meetings_show_error (GTK_WIDGET (self), error);
       return;

@@ -207,7 +207,8 @@ sam_meeting_charts_make (SamMeetingCharts     *self,
   charts = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_chart_unref);
   for (guint i = 0; i < questions->len; i++)
     {
-      SamChart *chart = sam_results_chart_question (self->figures, g_ptr_array_index (questions, i));
+      SamChart *chart =
+        sam_results_chart_question (self->figures, g_ptr_array_index (questions, i));
 
       if (chart != NULL)
         g_ptr_array_add (charts, chart);
@@ -236,9 +237,10 @@ sam_meeting_charts_show (SamMeetingCharts     *self,
   if (charts == NULL)
     {
       gtk_box_append (box,
-                      _sam_meetings_label (_("There are no results to show yet: the cluster has no round "
-                                             "with answers. Import the answers under Overview, or talk "
-                                             "from your own experience."), "dim-label"));
+                      _sam_meetings_label (_("There are no results to show yet: the cluster has no "
+                                             "round with answers. Import the answers under "
+                                             "Overview, or talk from your own experience."),
+                                           "dim-label"));
       return;
     }
 

@@ -167,7 +167,8 @@ sam_meeting_note_card_new (const SamMeetingCard *card,
   g_autofree char *accessible = NULL;
 
   self->id = card->id;
-  gtk_widget_add_css_class (GTK_WIDGET (self), card->colour == SAM_MEETING_CARD_GREEN ? "green" : "red");
+  gtk_widget_add_css_class (GTK_WIDGET (self),
+                            card->colour == SAM_MEETING_CARD_GREEN ? "green" : "red");
   gtk_label_set_label (self->label, card->text);
 
   /* The key shown beside each choice is the heading's number as typed; left to itself the
@@ -186,7 +187,8 @@ sam_meeting_note_card_new (const SamMeetingCard *card,
   accessible = g_strdup_printf (card->colour == SAM_MEETING_CARD_GREEN
                                 /* TRANSLATORS: how a screen reader names a note; %s is its text */
                                 ? _("Green note: %s") : _("Red note: %s"), card->text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), card->colour == SAM_MEETING_CARD_GREEN
                                                   ? _("Green note") : _("Red note"));
   return GTK_WIDGET (self);

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SamMeetingNoteCard, sam_meeting_note_card, SAM, MEETING_NOTE_CARD, GtkWidget)
 
 #define SAM_TYPE_MEETING_NOTE_COLUMN (sam_meeting_note_column_get_type ())
-G_DECLARE_FINAL_TYPE (SamMeetingNoteColumn, sam_meeting_note_column, SAM, MEETING_NOTE_COLUMN, GtkBox)
+G_DECLARE_FINAL_TYPE (SamMeetingNoteColumn, sam_meeting_note_column, SAM, MEETING_NOTE_COLUMN,
+                      GtkBox)
 
 GtkWidget  *sam_meeting_note_card_new            (const SamMeetingCard *card,
                                                   const SamMeetingStep *step);

@@ -152,8 +152,10 @@ fill_votes (SamMeetingPhonesRoom *self,
 
   votes = sam_meeting_store_get_votes (store, meeting_id, step->id, k, &ballots, NULL);
   shown = votes != NULL && ballots >= k;
-  count = ballots == 0 ? g_strdup (_("No votes from phones yet"))
-                       : g_strdup_printf (ngettext ("%u person has voted", "%u people have voted", ballots), ballots);
+  count = ballots == 0
+            ? g_strdup (_("No votes from phones yet"))
+            : g_strdup_printf (ngettext ("%u person has voted", "%u people have voted", ballots),
+                               ballots);
   gtk_label_set_text (self->count_label, count);
   if (shown)
     gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
@@ -172,7 +174,8 @@ fill_votes (SamMeetingPhonesRoom *self,
   if (cards == NULL || cards->len == 0)
     {
       gtk_box_append (self->content,
-                      _sam_meetings_label (_("There are no red notes to vote for yet."), "dim-label"));
+                      _sam_meetings_label (_("There are no red notes to vote for yet."),
+                                           "dim-label"));
       return;
     }
   if (shown)
@@ -182,7 +185,8 @@ fill_votes (SamMeetingPhonesRoom *self,
     {
       SamMeetingCard *card = g_ptr_array_index (cards, i);
       guint n = vote_count (votes, card->id);
-      g_autofree char *figure = shown ? g_strdup_printf (ngettext ("%u vote", "%u votes", n), n) : NULL;
+      g_autofree char *figure =
+        shown ? g_strdup_printf (ngettext ("%u vote", "%u votes", n), n) : NULL;
 
       gtk_list_box_append (GTK_LIST_BOX (list), room_row_new (card->text, figure));
     }
@@ -213,9 +217,10 @@ fill_answers (SamMeetingPhonesRoom *self,
 
   if (phones != NULL)
     {
-      g_autofree char *count = n == 0 ? g_strdup (_("No answers from phones yet"))
-                                      : g_strdup_printf (ngettext ("%u phone has answered",
-                                                                   "%u phones have answered", n), n);
+      g_autofree char *count =
+        n == 0
+          ? g_strdup (_("No answers from phones yet"))
+          : g_strdup_printf (ngettext ("%u phone has answered", "%u phones have answered", n), n);
 
       gtk_label_set_text (self->count_label, count);
     }
@@ -229,7 +234,8 @@ fill_answers (SamMeetingPhonesRoom *self,
     {
       GtkWidget *list = NULL;
 
-      gtk_box_append (self->content, _sam_meetings_label (g_ptr_array_index (step->prompts, q), "heading"));
+      gtk_box_append (self->content,
+                      _sam_meetings_label (g_ptr_array_index (step->prompts, q), "heading"));
       for (guint i = 0; answers != NULL && i < answers->len; i++)
         {
           SamMeetingAnswer *answer = g_ptr_array_index (answers, i);
@@ -259,7 +265,8 @@ refresh (SamMeetingPhonesRoom *self)
   if (self->store == NULL)
     return;
 
-  gtk_widget_set_visible (GTK_WIDGET (self), step != NULL && step->phones != SAM_MEETING_PHONES_NONE);
+  gtk_widget_set_visible (GTK_WIDGET (self),
+                          step != NULL && step->phones != SAM_MEETING_PHONES_NONE);
   if (step == NULL || step->phones == SAM_MEETING_PHONES_NONE)
     return;
 
@@ -267,23 +274,26 @@ refresh (SamMeetingPhonesRoom *self)
     {
       gtk_label_set_text (self->heading, _("Votes for Red Notes"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->button),
-                                   _("Everyone can vote anonymously from their own phone for the red notes to talk about"));
+                                   _("Everyone can vote anonymously from their own phone for the "
+                                     "red notes to talk about"));
       gtk_label_set_text (self->hint_label,
-                          _("A vote form counts once, for up to three red notes. Only the number of votes for each "
-                            "note is kept, and the numbers show once enough have voted. The phones talk to this "
-                            "computer in plain HTTP over the clinic’s own network, and no vote can be read back from a "
-                            "phone. It closes with this step."));
+                          _("A vote form counts once, for up to three red notes. Only the number "
+                            "of votes for each note is kept, and the numbers show once enough have "
+                            "voted. The phones talk to this computer in plain HTTP over the "
+                            "clinic’s own network, and no vote can be read back from a phone. It "
+                            "closes with this step."));
     }
   else
     {
       gtk_label_set_text (self->heading, _("Answers from Phones"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->button),
-                                   _("Everyone can answer the questions anonymously from their own phone"));
+                                   _("Everyone can answer the questions anonymously from their "
+                                     "own phone"));
       gtk_label_set_text (self->hint_label,
-                          _("Answers from phones arrive in the list below without a name, in an order that says "
-                            "nothing of who wrote them. The phones talk to this computer in plain HTTP over the "
-                            "clinic’s own network, and no answer can be read back from a phone. It closes with "
-                            "this step."));
+                          _("Answers from phones arrive in the list below without a name, in an "
+                            "order that says nothing of who wrote them. The phones talk to this "
+                            "computer in plain HTTP over the clinic’s own network, and no answer "
+                            "can be read back from a phone. It closes with this step."));
     }
   gtk_button_set_label (self->button, open ? _("Close for _Phones") : _("Open for _Phones"));
   gtk_button_set_use_underline (self->button, TRUE);

@@ -15,7 +15,8 @@
 G_BEGIN_DECLS
 
 #define SAM_TYPE_MEETING_PHONES_ROOM (sam_meeting_phones_room_get_type ())
-G_DECLARE_FINAL_TYPE (SamMeetingPhonesRoom, sam_meeting_phones_room, SAM, MEETING_PHONES_ROOM, GtkBox)
+G_DECLARE_FINAL_TYPE (SamMeetingPhonesRoom, sam_meeting_phones_room, SAM, MEETING_PHONES_ROOM,
+                      GtkBox)
 
 void        sam_meeting_phones_room_set_meeting (SamMeetingPhonesRoom  *self,
                                                  SamStore              *store,

@@ -100,7 +100,8 @@ place (SamMeetingPresentation *self,
        int                     rows)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self->header_grid));
-  GtkGridLayoutChild *place = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, child));
+  GtkGridLayoutChild *place =
+    GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, child));
 
   gtk_grid_layout_child_set_column (place, column);
   gtk_grid_layout_child_set_row (place, row);
@@ -125,8 +126,10 @@ arrange (SamMeetingPresentation *self,
   gtk_label_set_xalign (self->state_label, charts ? 1 : 0.5);
   gtk_grid_set_row_spacing (self->header_grid, charts ? 6 : 24);
   gtk_box_set_spacing (self->prompts_box, charts ? 6 : 18);
-  gtk_widget_set_valign (GTK_WIDGET (self->countdown_label), charts ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
-  gtk_widget_set_valign (GTK_WIDGET (self->content_box), charts ? GTK_ALIGN_FILL : GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (GTK_WIDGET (self->countdown_label),
+                         charts ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
+  gtk_widget_set_valign (GTK_WIDGET (self->content_box),
+                         charts ? GTK_ALIGN_FILL : GTK_ALIGN_CENTER);
   gtk_widget_set_visible (GTK_WIDGET (self->charts_box), charts);
   if (charts)
     gtk_widget_add_css_class (GTK_WIDGET (self), "showing-charts");
@@ -150,11 +153,13 @@ static void
 update_hint (SamMeetingPresentation *self)
 {
   if (n_charts (self) > 1)
-    gtk_label_set_label (self->hint_label, _("Space pauses or resumes · ← and → move between steps · "
-                                             "↑ and ↓ move between charts · Esc leaves"));
+    gtk_label_set_label (self->hint_label,
+                         _("Space pauses or resumes · ← and → move between steps · "
+                           "↑ and ↓ move between charts · Esc leaves"));
   else
-    gtk_label_set_label (self->hint_label, _("Space pauses or resumes · ← and → move between steps · "
-                                             "Esc leaves"));
+    gtk_label_set_label (self->hint_label,
+                         _("Space pauses or resumes · ← and → move between steps · "
+                           "Esc leaves"));
 }
 
 static void
@@ -170,7 +175,8 @@ show_chart (SamMeetingPresentation *self,
   gtk_stack_set_visible_child_name (self->charts_stack, name);
   if (n > 1)
     /* TRANSLATORS: above a chart on the projector, e.g. "Results of Round 2 · Chart 2 of 7" */
-    heading = g_strdup_printf (_("Results of %s · Chart %u of %u"), self->round_label, index + 1, n);
+    heading =
+      g_strdup_printf (_("Results of %s · Chart %u of %u"), self->round_label, index + 1, n);
   else
     /* TRANSLATORS: above the charts of a data review; %s is the round's name */
     heading = g_strdup_printf (_("Results of %s"), self->round_label);
@@ -246,8 +252,10 @@ update (SamMeetingPresentation *self)
       self->to_last_chart = FALSE;
       arrange (self, charts);
       gtk_label_set_label (self->title_label, step->title);
-      /* TRANSLATORS: "Step 2 of 6 · Discussion": the step's number, the number of steps, its kind */
-      position = g_strdup_printf (_("Step %u of %u · %s"), current + 1, sam_meeting_timer_get_n_steps (timer),
+      /* TRANSLATORS: "Step 2 of 6 · Discussion": the step's number, the number of steps,
+         its kind */
+      position = g_strdup_printf (_("Step %u of %u · %s"), current + 1,
+                                  sam_meeting_timer_get_n_steps (timer),
                                   sam_meeting_step_kind_get_label (step->kind));
       gtk_label_set_label (self->position_label, position);
       _sam_meetings_clear_box (self->prompts_box);
@@ -256,15 +264,18 @@ update (SamMeetingPresentation *self)
         gtk_label_set_label (add_label (self->prompts_box, "presentation-prompt", !charts),
                              g_ptr_array_index (step->prompts, i));
       if ((step->prompts == NULL || step->prompts->len == 0) && step->facilitator != NULL)
-        gtk_label_set_label (add_label (self->prompts_box, "presentation-prompt", !charts), step->facilitator);
+        gtk_label_set_label (add_label (self->prompts_box, "presentation-prompt", !charts),
+                             step->facilitator);
       /* As the runner says it, in the words for the room. */
       if (!has_round)
         {
           GtkLabel *label = add_label (self->prompts_box, "presentation-prompt", TRUE);
 
           gtk_label_set_label (label, runner_may_present (self)
-                                      ? _("There are no results to show yet: the cluster has no round with answers.")
-                                      : _("The round’s results are shown to the room once the round is closed."));
+                                        ? _("There are no results to show yet: the cluster has no "
+                                            "round with answers.")
+                                        : _("The round’s results are shown to the room once the "
+                                            "round is closed."));
           gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
           gtk_widget_set_margin_top (GTK_WIDGET (label), 12);
         }
@@ -278,7 +289,8 @@ update (SamMeetingPresentation *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->countdown_label), "time-up");
   gtk_label_set_label (self->state_label,
-                       sam_meeting_timer_get_state (timer) == SAM_MEETING_TIMER_PAUSED ? _("Paused") : "");
+                       sam_meeting_timer_get_state (timer) == SAM_MEETING_TIMER_PAUSED
+                       ? _("Paused") : "");
 }
 
 static void
@@ -390,8 +402,10 @@ sam_meeting_presentation_class_init (SamMeetingPresentationClass *klass)
   gtk_widget_class_install_action (widget_class, "presentation.pause", NULL, pause_action);
   gtk_widget_class_install_action (widget_class, "presentation.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "presentation.previous", NULL, previous_action);
-  gtk_widget_class_install_action (widget_class, "presentation.next-chart", NULL, next_chart_action);
-  gtk_widget_class_install_action (widget_class, "presentation.previous-chart", NULL, previous_chart_action);
+  gtk_widget_class_install_action (widget_class, "presentation.next-chart", NULL,
+                                   next_chart_action);
+  gtk_widget_class_install_action (widget_class, "presentation.previous-chart", NULL,
+                                   previous_chart_action);
   gtk_widget_class_install_action (widget_class, "presentation.forward", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "presentation.back", NULL, back_action);
 }
@@ -499,7 +513,8 @@ sam_meeting_presentation_new (GtkWidget        *runner,
   self->runner = g_object_ref (runner);
   self->charts = g_object_ref (charts);
   g_signal_connect_object (runner, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (runner, "finished", G_CALLBACK (gtk_window_destroy), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (runner, "finished", G_CALLBACK (gtk_window_destroy), self,
+                           G_CONNECT_SWAPPED);
   update (self);
   return self;
 }

@@ -13,12 +13,13 @@
 G_BEGIN_DECLS
 
 #define SAM_TYPE_MEETING_PRESENTATION (sam_meeting_presentation_get_type ())
-G_DECLARE_FINAL_TYPE (SamMeetingPresentation, sam_meeting_presentation, SAM, MEETING_PRESENTATION, AdwWindow)
+G_DECLARE_FINAL_TYPE (SamMeetingPresentation, sam_meeting_presentation, SAM, MEETING_PRESENTATION,
+                      AdwWindow)
 
 SamMeetingPresentation *sam_meeting_presentation_new       (GtkWidget              *runner,
                                                             SamMeetingCharts       *charts);
 const char             *sam_meeting_presentation_get_title_text (SamMeetingPresentation *self);
 GtkStack               *sam_meeting_presentation_get_charts (SamMeetingPresentation *self);
-const char             *sam_meeting_presentation_get_chart_position_text (SamMeetingPresentation *self);
+const char *sam_meeting_presentation_get_chart_position_text (SamMeetingPresentation *self);
 
 G_END_DECLS

@@ -122,7 +122,8 @@ show_step (SamMeetingRunner *self)
   gtk_widget_set_visible (GTK_WIDGET (self->cards_box), step->notes != SAM_MEETING_NOTES_NONE);
   sam_meeting_board_show_step (self->cards_box, step);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.phones",
-                                 step->notes != SAM_MEETING_NOTES_NONE || step->phones != SAM_MEETING_PHONES_NONE);
+                                 step->notes != SAM_MEETING_NOTES_NONE ||
+                                 step->phones != SAM_MEETING_PHONES_NONE);
   sam_meeting_phones_room_show_step (self->phones_room, step);
 
   gtk_widget_set_visible (GTK_WIDGET (self->actions_box), step->kind == SAM_MEETING_STEP_DECIDE);
@@ -156,7 +157,8 @@ update_view (SamMeetingRunner *self)
   if (!self->has_shown_step || self->shown_step != current)
     show_step (self);
 
-  /* TRANSLATORS: "Step 2 of 6 · Discussion": the step's number, the number of steps, its kind */
+  /* TRANSLATORS: "Step 2 of 6 · Discussion": the step's number, the number of steps,
+     its kind */
   position = g_strdup_printf (_("Step %u of %u · %s"), current + 1, n_steps,
                               sam_meeting_step_kind_get_label (step->kind));
   gtk_label_set_label (self->position_label, position);
@@ -196,7 +198,8 @@ update_view (SamMeetingRunner *self)
   schedule = g_strdup_printf (_("Planned end %s · Expected end %s"), planned, projected);
   gtk_label_set_label (self->schedule_label, schedule);
 
-  gtk_button_set_label (self->pause_button, state == SAM_MEETING_TIMER_PAUSED ? _("_Resume") : _("_Pause"));
+  gtk_button_set_label (self->pause_button,
+                        state == SAM_MEETING_TIMER_PAUSED ? _("_Resume") : _("_Pause"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.previous", current > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.next", current + 1 < n_steps);
 
@@ -293,7 +296,8 @@ _sam_meeting_runner_open_phones (SamMeetingRunner  *self,
 {
   const SamMeetingStep *step = sam_meeting_runner_get_step (self);
 
-  if (!open || step == NULL || (step->notes == SAM_MEETING_NOTES_NONE && step->phones == SAM_MEETING_PHONES_NONE))
+  if (!open || step == NULL ||
+      (step->notes == SAM_MEETING_NOTES_NONE && step->phones == SAM_MEETING_PHONES_NONE))
     {
       sam_meeting_phones_room_close (self->phones_room);
       return !open;
@@ -364,7 +368,8 @@ phones_action (GtkWidget  *widget,
   SamMeetingRunner *self = SAM_MEETING_RUNNER (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!_sam_meeting_runner_open_phones (self, _sam_meeting_runner_get_phones (self) == NULL, &error))
+  if (!_sam_meeting_runner_open_phones (self, _sam_meeting_runner_get_phones (self) == NULL,
+                                        &error))
     _sam_meetings_show_error (GTK_WIDGET (self), error);
 }
 
@@ -411,13 +416,15 @@ open_presentation (SamMeetingRunner *self)
       self->presentation = GTK_WINDOW (sam_meeting_presentation_new (widget, self->charts));
       g_object_add_weak_pointer (G_OBJECT (self->presentation), (gpointer *) &self->presentation);
       if (GTK_IS_WINDOW (root))
-        gtk_window_set_application (self->presentation, gtk_window_get_application (GTK_WINDOW (root)));
+        gtk_window_set_application (self->presentation,
+                                    gtk_window_get_application (GTK_WINDOW (root)));
     }
   /* The size of the screen, for when no window manager makes it full screen. */
   if (GTK_IS_NATIVE (root) && gtk_native_get_surface (GTK_NATIVE (root)) != NULL)
     {
-      GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (widget),
-                                                                gtk_native_get_surface (GTK_NATIVE (root)));
+      GdkMonitor *monitor =
+        gdk_display_get_monitor_at_surface (gtk_widget_get_display (widget),
+                                            gtk_native_get_surface (GTK_NATIVE (root)));
       GdkRectangle area;
 
       /* Not only NULL: while the X server's screens change (an Xvfb starting up among
@@ -594,7 +601,8 @@ sam_meeting_runner_class_init (SamMeetingRunnerClass *klass)
   g_type_ensure (SAM_TYPE_MEETING_ACTION_LIST);
   g_type_ensure (SAM_TYPE_MEETING_BOARD);
   g_type_ensure (SAM_TYPE_MEETING_NOTES_VIEW);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-meeting-runner.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sam-meeting-runner.ui");
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, steps_flap);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, steps_list);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingRunner, main_scroller);
@@ -717,8 +725,8 @@ sam_meeting_runner_run (SamMeetingRunner  *self,
   {
     /* Each step with the time planned for it before the start (the template's where
      * nobody changed it). */
-    g_autoptr(SamMeetingSchedule) schedule = sam_meeting_schedule_load (sam_context_get_store (context),
-                                                                        self->meeting);
+    g_autoptr(SamMeetingSchedule) schedule =
+      sam_meeting_schedule_load (sam_context_get_store (context), self->meeting);
 
     self->timer = sam_meeting_timer_new_for_schedule (schedule);
   }
@@ -845,7 +853,8 @@ sam_meeting_runner_next (SamMeetingRunner *self)
 {
   g_return_if_fail (SAM_IS_MEETING_RUNNER (self));
   if (self->timer == NULL ||
-      sam_meeting_timer_get_current (self->timer) + 1 >= sam_meeting_timer_get_n_steps (self->timer))
+      sam_meeting_timer_get_current (self->timer) + 1 >=
+      sam_meeting_timer_get_n_steps (self->timer))
     return;
   sam_meeting_notes_view_save (self->notes_part);
   sam_meeting_timer_next (self->timer, _sam_meetings_now_us (self->context));
@@ -881,9 +890,11 @@ _sam_meeting_runner_go_to (SamMeetingRunner *self,
     return;
   sam_meeting_notes_view_save (self->notes_part);
   now = _sam_meetings_now_us (self->context);
-  while (sam_meeting_timer_get_current (self->timer) < index && sam_meeting_timer_next (self->timer, now))
+  while (sam_meeting_timer_get_current (self->timer) < index &&
+         sam_meeting_timer_next (self->timer, now))
     ;
-  while (sam_meeting_timer_get_current (self->timer) > index && sam_meeting_timer_previous (self->timer, now))
+  while (sam_meeting_timer_get_current (self->timer) > index &&
+         sam_meeting_timer_previous (self->timer, now))
     ;
   sam_meeting_runner_tick (self);
 }

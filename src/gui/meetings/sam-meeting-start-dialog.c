@@ -111,7 +111,8 @@ resolve_place (SamMeetingStartDialog  *self,
   if (*name == '\0')
     {
       g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                           is_cluster (self) ? _("Give the cluster’s name.") : _("Give the clinic’s name."));
+                           is_cluster (self) ? _("Give the cluster’s name.")
+                                             : _("Give the clinic’s name."));
       return FALSE;
     }
   if (is_cluster (self))
@@ -175,7 +176,8 @@ apply_cluster_defaults (SamMeetingStartDialog *self)
         newest = round;
     }
   if (newest != NULL)
-    clinics = sam_store_list_round_clinics (sam_context_get_store (self->context), newest->id, NULL);
+    clinics =
+      sam_store_list_round_clinics (sam_context_get_store (self->context), newest->id, NULL);
   for (guint i = 0; clinics != NULL && i < clinics->len; i++)
     if (((SamRoundClinic *) g_ptr_array_index (clinics, i))->taking_part)
       n_taking_part++;
@@ -231,7 +233,8 @@ fill_places (SamMeetingStartDialog *self)
         {
           SamClinic *clinic = g_ptr_array_index (list, i);
 
-          gtk_string_list_append (names, clinic->name != NULL && *clinic->name ? clinic->name : clinic->code);
+          gtk_string_list_append (names, clinic->name != NULL && *clinic->name ? clinic->name
+                                                                               : clinic->code);
           if (clinic->id == own)
             selected = self->place_ids->len;
           g_array_append_val (self->place_ids, clinic->id);
@@ -248,12 +251,15 @@ static void
 update_total (SamMeetingStartDialog *self)
 {
   guint total = (sam_meeting_schedule_get_total (self->schedule) + 30) / 60;
-  guint planned = sam_meeting_template_get_minutes (self->template, gtk_switch_get_active (self->earlier_switch));
+  guint planned =
+    sam_meeting_template_get_minutes (self->template, gtk_switch_get_active (self->earlier_switch));
   g_autofree char *text = NULL;
 
   if (total == planned)
     /* Translators: the meeting's length, above its steps' minutes. */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Total: %u minute", "Total: %u minutes", total), total);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Total: %u minute", "Total: %u minutes",
+                                         total),
+                            total);
   else
     /* Translators: the meeting's length after steps were changed, and the program's. */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Total: %u minute (planned: %u)",
@@ -273,7 +279,8 @@ on_minutes_changed (GtkSpinButton         *spin,
     if (g_strcmp0 (sam_meeting_template_get_step (self->template, i)->id, step_id) == 0)
       step = sam_meeting_template_get_step (self->template, i);
   g_return_if_fail (step != NULL);
-  sam_meeting_schedule_set_seconds (self->schedule, step, (guint) (gtk_spin_button_get_value (spin) * 60 + 0.5));
+  sam_meeting_schedule_set_seconds (self->schedule, step,
+                                    (guint) (gtk_spin_button_get_value (spin) * 60 + 0.5));
   update_total (self);
 }
 
@@ -285,7 +292,8 @@ update_minutes (SamMeetingStartDialog *self)
     adw_preferences_group_remove (self->minutes_group, g_ptr_array_index (self->minutes_rows, i));
   g_ptr_array_set_size (self->minutes_rows, 0);
   g_clear_pointer (&self->schedule, sam_meeting_schedule_free);
-  self->schedule = sam_meeting_schedule_new (self->template, gtk_switch_get_active (self->earlier_switch));
+  self->schedule =
+    sam_meeting_schedule_new (self->template, gtk_switch_get_active (self->earlier_switch));
 
   for (guint i = 0; i < sam_meeting_template_get_n_steps (self->template); i++)
     {
@@ -304,7 +312,8 @@ update_minutes (SamMeetingStartDialog *self)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), step->part->title);
       spin = gtk_spin_button_new_with_range (1, 240, 1);
       gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), minutes != (guint) minutes ? 1 : 0);
-      gtk_spin_button_set_increments (GTK_SPIN_BUTTON (spin), minutes != (guint) minutes ? 0.5 : 1, 5);
+      gtk_spin_button_set_increments (GTK_SPIN_BUTTON (spin), minutes != (guint) minutes ? 0.5 : 1,
+                                      5);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), minutes);
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
       name = g_strdup_printf ("minutes-%s", step->id);
@@ -313,7 +322,8 @@ update_minutes (SamMeetingStartDialog *self)
       {
         g_autofree char *label = g_strdup_printf (_("Minutes for “%s”"), step->title);
 
-        gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                        -1);
       }
       g_signal_connect (spin, "value-changed", G_CALLBACK (on_minutes_changed), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
@@ -327,7 +337,8 @@ update_minutes (SamMeetingStartDialog *self)
 static void
 update_description (SamMeetingStartDialog *self)
 {
-  guint minutes = sam_meeting_template_get_minutes (self->template, gtk_switch_get_active (self->earlier_switch));
+  guint minutes =
+    sam_meeting_template_get_minutes (self->template, gtk_switch_get_active (self->earlier_switch));
   g_autofree char *description =
     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute. %s", "%u minutes. %s", minutes),
                      minutes, sam_meeting_template_get_participants (self->template));
@@ -363,11 +374,13 @@ build (SamMeetingStartDialog *self)
   gtk_widget_add_css_class (self->start_button, "suggested-action");
   g_signal_connect_swapped (self->start_button, "clicked", G_CALLBACK (on_start_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->start_button);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Start a Meeting"), NULL));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
+                                   adw_window_title_new (_("Start a Meeting"), NULL));
   gtk_box_append (GTK_BOX (box), header);
 
   self->program_group = ADW_PREFERENCES_GROUP (group);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), sam_meeting_template_get_title (self->template));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                   sam_meeting_template_get_title (self->template));
 
   self->place_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->place_row),
@@ -376,7 +389,8 @@ build (SamMeetingStartDialog *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->place_row));
   self->new_place_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_place_row),
-                                 is_cluster (self) ? _("The _cluster’s name") : _("The _clinic’s name"));
+                                 is_cluster (self) ? _("The _cluster’s name")
+                                                   : _("The _clinic’s name"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->new_place_row), TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->new_place_row));
 
@@ -397,23 +411,27 @@ build (SamMeetingStartDialog *self)
   gtk_spin_button_set_value (self->participants_spin, 6);
   gtk_widget_set_valign (GTK_WIDGET (self->participants_spin), GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->participants_spin));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->participants_spin));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row),
+                                         GTK_WIDGET (self->participants_spin));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   self->earlier_switch = GTK_SWITCH (gtk_switch_new ());
   if (has_conditional_part (self->template))
     {
       row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Follow up on an earlier round"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("_Follow up on an earlier round"));
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    sam_meeting_template_get_minutes (self->template, TRUE) ==
                                    sam_meeting_template_get_minutes (self->template, FALSE)
-                                   ? _("Starts by looking at what changed; the other steps are shorter")
+                                   ? _("Starts by looking at what changed; the other steps are "
+                                       "shorter")
                                    : _("Starts by looking at what changed"));
       gtk_widget_set_valign (GTK_WIDGET (self->earlier_switch), GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->earlier_switch));
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->earlier_switch));
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row),
+                                             GTK_WIDGET (self->earlier_switch));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   else
@@ -424,7 +442,8 @@ build (SamMeetingStartDialog *self)
   self->minutes_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->minutes_group, _("Minutes"));
   adw_preferences_group_set_description (self->minutes_group,
-                                         _("The program’s minutes for each step; change them to fit the day."));
+                                         _("The program’s minutes for each step; change them to "
+                                           "fit the day."));
   self->total_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_name (GTK_WIDGET (self->total_label), "total-label");
   gtk_label_set_justify (self->total_label, GTK_JUSTIFY_RIGHT);
@@ -441,7 +460,8 @@ build (SamMeetingStartDialog *self)
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (prep), _("Before the Meeting"));
       for (guint i = 0; i < preparation->len; i++)
         {
-          g_autofree char *text = g_strdup_printf ("• %s", (char *) g_ptr_array_index (preparation, i));
+          g_autofree char *text =
+            g_strdup_printf ("• %s", (char *) g_ptr_array_index (preparation, i));
 
           gtk_box_append (GTK_BOX (list), _sam_meetings_label (text, NULL));
         }
@@ -456,8 +476,10 @@ build (SamMeetingStartDialog *self)
   apply_cluster_defaults (self);
   update_description (self);
   update_minutes (self);
-  g_signal_connect_swapped (self->place_row, "notify::selected", G_CALLBACK (on_place_changed), self);
-  g_signal_connect_swapped (self->earlier_switch, "notify::active", G_CALLBACK (on_earlier_changed), self);
+  g_signal_connect_swapped (self->place_row, "notify::selected", G_CALLBACK (on_place_changed),
+                            self);
+  g_signal_connect_swapped (self->earlier_switch, "notify::active", G_CALLBACK (on_earlier_changed),
+                            self);
 }
 
 static void
@@ -465,7 +487,8 @@ sam_meeting_start_dialog_dispose (GObject *object)
 {
   SamMeetingStartDialog *self = SAM_MEETING_START_DIALOG (object);
 
-  if (self->earlier_switch != NULL && gtk_widget_get_parent (GTK_WIDGET (self->earlier_switch)) == NULL)
+  if (self->earlier_switch != NULL &&
+      gtk_widget_get_parent (GTK_WIDGET (self->earlier_switch)) == NULL)
     g_object_unref (self->earlier_switch);
   self->earlier_switch = NULL;
   g_clear_object (&self->context);
@@ -532,9 +555,9 @@ sam_meeting_start_dialog_class_init (SamMeetingStartDialogClass *klass)
   object_class->set_property = sam_meeting_start_dialog_set_property;
 
   properties[SAM_CONTEXT_PROP] = sam_context_param_spec ();
-  properties[PROP_TEMPLATE] = g_param_spec_object ("template", NULL, NULL, SAM_TYPE_MEETING_TEMPLATE,
-                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                   G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEMPLATE] =
+    g_param_spec_object ("template", NULL, NULL, SAM_TYPE_MEETING_TEMPLATE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -14,7 +14,8 @@
 G_BEGIN_DECLS
 
 #define SAM_TYPE_MEETING_START_DIALOG (sam_meeting_start_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (SamMeetingStartDialog, sam_meeting_start_dialog, SAM, MEETING_START_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (SamMeetingStartDialog, sam_meeting_start_dialog, SAM, MEETING_START_DIALOG,
+                      AdwWindow)
 
 SamMeetingStartDialog *sam_meeting_start_dialog_new   (GtkWindow             *parent,
                                                        SamContext            *context,

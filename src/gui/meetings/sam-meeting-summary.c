@@ -69,9 +69,10 @@ on_begin_print (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 SamMeetingSummary *self)
 {
-  guint n_pages = sam_meeting_report_paginate (self->report, gtk_print_context_get_cairo_context (context),
-                                               gtk_print_context_get_width (context),
-                                               gtk_print_context_get_height (context));
+  guint n_pages =
+    sam_meeting_report_paginate (self->report, gtk_print_context_get_cairo_context (context),
+                                 gtk_print_context_get_width (context),
+                                 gtk_print_context_get_height (context));
 
   gtk_print_operation_set_n_pages (operation, n_pages);
 }
@@ -91,7 +92,8 @@ show_error (SamMeetingSummary *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  sam_dialogs_alert (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("That Did Not Work"), error->message);
+  sam_dialogs_alert (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("That Did Not Work"),
+                     error->message);
 }
 
 static void
@@ -164,8 +166,9 @@ sam_meeting_summary_ask_delete (SamMeetingSummary *self)
   root = gtk_widget_get_root (GTK_WIDGET (self));
   return sam_dialogs_confirm (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                               _("Delete This Meeting?"),
-                              _("Its notes, its green and red notes and the actions decided at it are "
-                                "deleted. Actions already in the implementation plan stay there."),
+                              _("Its notes, its green and red notes and the actions decided at it "
+                                "are deleted. Actions already in the implementation plan stay "
+                                "there."),
                               _("_Delete"), TRUE, on_delete_confirmed, g_object_ref (self));
 }
 
@@ -235,7 +238,8 @@ sam_meeting_summary_init (SamMeetingSummary *self)
   GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
   GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
   gtk_widget_set_margin_top (outer, 24);
   gtk_widget_set_margin_bottom (outer, 24);
@@ -245,7 +249,8 @@ sam_meeting_summary_init (SamMeetingSummary *self)
   gtk_box_append (GTK_BOX (going), back);
   self->continue_button = gtk_button_new_with_mnemonic (_("_Continue Meeting"));
   gtk_widget_add_css_class (self->continue_button, "suggested-action");
-  g_signal_connect_swapped (self->continue_button, "clicked", G_CALLBACK (on_continue_clicked), self);
+  g_signal_connect_swapped (self->continue_button, "clicked", G_CALLBACK (on_continue_clicked),
+                            self);
   gtk_box_append (GTK_BOX (going), self->continue_button);
   g_signal_connect_swapped (save, "clicked", G_CALLBACK (on_save_clicked), self);
   gtk_box_append (GTK_BOX (keeping), save);
@@ -375,7 +380,8 @@ sam_meeting_summary_print (SamMeetingSummary        *self,
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), self);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), self);
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  return gtk_print_operation_run (operation, action, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  return gtk_print_operation_run (operation, action,
+                                  GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                   error) != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 

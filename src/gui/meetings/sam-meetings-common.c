@@ -126,7 +126,8 @@ _sam_meetings_fill_prompts (GtkBox               *box,
   _sam_meetings_clear_box (box);
   for (guint i = 0; step->prompts != NULL && i < step->prompts->len; i++)
     {
-      g_autofree char *text = g_strdup_printf ("• %s", (char *) g_ptr_array_index (step->prompts, i));
+      g_autofree char *text =
+        g_strdup_printf ("• %s", (char *) g_ptr_array_index (step->prompts, i));
 
       gtk_box_append (box, _sam_meetings_label (text, "meeting-prompt"));
     }

@@ -46,7 +46,8 @@ show_error (SamMeetingsPage *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  sam_dialogs_alert (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("That Did Not Work"), error->message);
+  sam_dialogs_alert (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("That Did Not Work"),
+                     error->message);
 }
 
 static void
@@ -83,7 +84,8 @@ refresh_past (SamMeetingsPage *self)
                                      template != NULL ? sam_meeting_template_get_title (template)
                                                       : meeting->template_id);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_list_box_append (self->past_list, row);
       g_array_append_val (self->past_ids, meeting->id);
@@ -117,7 +119,8 @@ fill_templates (SamMeetingsPage *self)
   GPtrArray *templates = sam_meeting_template_list_all ();
 
   for (guint i = 0; i < self->template_rows->len; i++)
-    adw_preferences_group_remove (self->templates_group, g_ptr_array_index (self->template_rows, i));
+    adw_preferences_group_remove (self->templates_group,
+                                  g_ptr_array_index (self->template_rows, i));
   g_ptr_array_set_size (self->template_rows, 0);
 
   for (guint i = 0; templates != NULL && i < templates->len; i++)
@@ -129,18 +132,22 @@ fill_templates (SamMeetingsPage *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_label (_("Start…"));
 
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute · %s", "%u minutes · %s", minutes),
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute · %s",
+                                               "%u minutes · %s", minutes),
                                   minutes, sam_meeting_template_get_purpose (template));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sam_meeting_template_get_title (template));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     sam_meeting_template_get_title (template));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       /* TRANSLATORS: what a screen reader says for a template's Start button; %s is its title */
       accessible = g_strdup_printf (_("Start “%s”"), sam_meeting_template_get_title (template));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      accessible, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "meetings.start");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", sam_meeting_template_get_id (template));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
+                                        sam_meeting_template_get_id (template));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_preferences_group_add (self->templates_group, row);
       g_ptr_array_add (self->template_rows, row);
@@ -169,7 +176,8 @@ take_into_plan (SamMeetingsPage *self,
   g_autoptr(GArray) added = NULL;
   g_autofree char *title = NULL;
 
-  if (!sam_plan_take_meeting (sam_context_get_store (self->context), meeting_id, now, &added, &error))
+  if (!sam_plan_take_meeting (sam_context_get_store (self->context), meeting_id, now, &added,
+                              &error))
     {
       show_error (self, error);
       return;
@@ -178,9 +186,10 @@ take_into_plan (SamMeetingsPage *self,
   if (added->len == 0)
     return;
   self->plan_added = g_steal_pointer (&added);
-  title = g_strdup_printf (ngettext ("%u action went into the clinic’s plan",
-                                     "%u actions went into the clinic’s plan", self->plan_added->len),
-                           self->plan_added->len);
+  title =
+    g_strdup_printf (ngettext ("%u action went into the clinic’s plan",
+                               "%u actions went into the clinic’s plan", self->plan_added->len),
+                     self->plan_added->len);
   sam_dialogs_toast_undo (GTK_WIDGET (self), title, "meetings.undo-plan", NULL);
 }
 
@@ -280,10 +289,12 @@ sam_meetings_page_constructed (GObject *object)
 
   g_return_if_fail (SAM_IS_CONTEXT (context));
   self->runner = sam_meeting_runner_new (context);
-  g_signal_connect_object (self->runner, "finished", G_CALLBACK (on_runner_finished), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->runner, "finished", G_CALLBACK (on_runner_finished), self,
+                           G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->runner), "runner");
   self->summary = sam_meeting_summary_new (context);
-  g_signal_connect_object (self->summary, "closed", G_CALLBACK (on_summary_closed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->summary, "closed", G_CALLBACK (on_summary_closed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->summary, "continue", G_CALLBACK (on_summary_continue), self,
                            G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->summary), "summary");
@@ -301,7 +312,8 @@ sam_meetings_page_class_init (SamMeetingsPageClass *klass)
   object_class->dispose = sam_meetings_page_dispose;
   SAM_CONTEXT_PROPERTY_INSTALL (object_class, sam_meetings_page);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-meetings-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sam-meetings-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamMeetingsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingsPage, templates_group);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingsPage, past_list);
@@ -357,7 +369,8 @@ sam_meetings_page_ask_start (SamMeetingsPage *self,
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = sam_meeting_start_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          self->context, template);
-  g_signal_connect_object (dialog, "started", G_CALLBACK (on_dialog_started), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "started", G_CALLBACK (on_dialog_started), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
 }
