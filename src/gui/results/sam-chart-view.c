@@ -411,16 +411,6 @@ export_free (Export *export)
 }
 
 static void
-toast (SamChartView *self,
-       const char   *title)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-}
-
-static void
 on_export_file (GFile    *file,
                 gpointer  user_data)
 {
@@ -437,7 +427,7 @@ on_export_file (GFile    *file,
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *title = g_strdup_printf (_("Chart saved as “%s”"), name);
 
-          toast (export->view, title);
+          sam_dialogs_toast (GTK_WIDGET (export->view), title);
         }
       else
         {
