@@ -258,6 +258,44 @@ test_dark_and_high_contrast (void)
     }
 }
 
+/* A chart on the screen is drawn again only when its style changes: a copy is equal to
+ * its original, and any change to the colours, the text or the medium is not. */
+static void
+test_style_equal (void)
+{
+  SamChartStyle light, copy, dark;
+
+  sam_chart_style_init (&light, SAM_CHART_LIGHT, 1);
+  sam_chart_style_init (&dark, SAM_CHART_DARK, 1);
+  sam_chart_style_copy (&copy, &light);
+  g_assert_true (copy.font_family != light.font_family);
+  g_assert_true (sam_chart_style_equal (&copy, &light));
+  g_assert_false (sam_chart_style_equal (&dark, &light));
+
+  copy.focus.blue += 0.5;
+  g_assert_false (sam_chart_style_equal (&copy, &light));
+  copy.focus = light.focus;
+  copy.background.red += 0.5;
+  g_assert_false (sam_chart_style_equal (&copy, &light));
+  copy.background = light.background;
+  g_free (copy.font_family);
+  copy.font_family = g_strdup ("Serif");
+  g_assert_false (sam_chart_style_equal (&copy, &light));
+  g_free (copy.font_family);
+  copy.font_family = g_strdup (light.font_family);
+  g_assert_true (sam_chart_style_equal (&copy, &light));
+  sam_chart_style_set_medium (&copy, SAM_CHART_PROJECTOR, 1920);
+  g_assert_false (sam_chart_style_equal (&copy, &light));
+  sam_chart_style_clear (&copy);
+  sam_chart_style_copy (&copy, &light);
+  copy.scale = 2;
+  g_assert_false (sam_chart_style_equal (&copy, &light));
+
+  sam_chart_style_clear (&copy);
+  sam_chart_style_clear (&dark);
+  sam_chart_style_clear (&light);
+}
+
 static cairo_status_t
 append (void                *closure,
         const unsigned char *bytes,
@@ -552,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/charts/comparison/bars", test_bars_where_the_data_put_them);
   g_test_add_func ("/charts/comparison/withheld", test_withheld_is_drawn);
   g_test_add_func ("/charts/comparison/dark-and-high-contrast", test_dark_and_high_contrast);
+  g_test_add_func ("/charts/style/equal", test_style_equal);
   g_test_add_func ("/charts/comparison/pdf-and-svg", test_pdf_and_svg);
   g_test_add_func ("/charts/comparison/description", test_description);
   g_test_add_func ("/charts/comparison/description-secondary", test_description_secondary);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sam-chart-style.h"
 
@@ -137,6 +138,42 @@ sam_chart_style_clear (SamChartStyle *style)
   g_return_if_fail (style != NULL);
 
   g_clear_pointer (&style->font_family, g_free);
+}
+
+/**
+ * sam_chart_style_copy:
+ * @dest: (out caller-allocates): made a copy of @src, to be cleared with
+ *   sam_chart_style_clear()
+ */
+void
+sam_chart_style_copy (SamChartStyle       *dest,
+                      const SamChartStyle *src)
+{
+  g_return_if_fail (dest != NULL && src != NULL);
+
+  *dest = *src;
+  dest->font_family = g_strdup (src->font_family);
+}
+
+/* The colours, from the background to the focus ring, come first, one after another. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (SamChartStyle, background) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (SamChartStyle, focus) + sizeof (SamRgba) ==
+                 G_STRUCT_OFFSET (SamChartStyle, font_family));
+
+/**
+ * sam_chart_style_equal:
+ *
+ * Returns: whether a chart drawn in @a looks as one drawn in @b
+ */
+gboolean
+sam_chart_style_equal (const SamChartStyle *a,
+                       const SamChartStyle *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return memcmp (a, b, G_STRUCT_OFFSET (SamChartStyle, font_family)) == 0 &&
+         g_strcmp0 (a->font_family, b->font_family) == 0 && a->font_size == b->font_size &&
+         a->scale == b->scale && a->medium == b->medium && a->min_text == b->min_text;
 }
 
 /**

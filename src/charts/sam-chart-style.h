@@ -73,6 +73,10 @@ void   sam_chart_style_init       (SamChartStyle  *style,
                                    SamChartTheme   theme,
                                    double          scale);
 void   sam_chart_style_clear      (SamChartStyle  *style);
+void   sam_chart_style_copy       (SamChartStyle       *dest,
+                                   const SamChartStyle *src);
+gboolean sam_chart_style_equal    (const SamChartStyle *a,
+                                   const SamChartStyle *b);
 void   sam_chart_style_set_medium (SamChartStyle  *style,
                                    SamChartMedium  medium,
                                    double          picture_width);
