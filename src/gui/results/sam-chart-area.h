@@ -8,13 +8,29 @@
 
 #include <gtk/gtk.h>
 
+#include "sam-chart.h"
+
 G_BEGIN_DECLS
 
 #define SAM_TYPE_CHART_AREA (sam_chart_area_get_type ())
 G_DECLARE_FINAL_TYPE (SamChartArea, sam_chart_area, SAM, CHART_AREA, GtkDrawingArea)
 
-void sam_chart_area_set_draw_func (SamChartArea           *self,
-                                   GtkDrawingAreaDrawFunc  draw_func,
-                                   gpointer                user_data);
+/* The style the chart is drawn in now, filled in on the main thread at every frame. */
+typedef void (*SamChartAreaStyleFunc)   (SamChartArea  *area,
+                                         SamChartStyle *style,
+                                         gpointer       user_data);
+/* What is drawn over the chart on the main thread (a hover or focus ring): small, cheap. */
+typedef void (*SamChartAreaOverlayFunc) (SamChartArea  *area,
+                                         GtkSnapshot   *snapshot,
+                                         int            width,
+                                         int            height,
+                                         gpointer       user_data);
+
+void     sam_chart_area_set_chart     (SamChartArea            *self,
+                                       SamChart                *chart,
+                                       SamChartAreaStyleFunc    style_func,
+                                       SamChartAreaOverlayFunc  overlay_func,
+                                       gpointer                 user_data);
+gboolean sam_chart_area_is_drawn      (SamChartArea            *self);
 
 G_END_DECLS

@@ -9,8 +9,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
-#include <time.h>
 
 #include "sam-chart-area.h"
 #include "sam-chart-view.h"
@@ -124,49 +124,58 @@ update_marks (SamChartView *self)
 }
 
 static void
-outline (cairo_t            *cr,
+chart_style (SamChartArea  *area,
+             SamChartStyle *style,
+             gpointer       user_data)
+{
+  init_style (user_data, style);
+}
+
+/* The ring around a mark, on the main thread over the chart's picture: a node of the
+ * ring's size only, never of the whole chart. */
+static void
+outline (GtkSnapshot        *snapshot,
          const SamChartMark *mark,
          const SamRgba      *colour,
          double              width)
 {
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (floor (mark->rect.x - 2 * width),
+                                               floor (mark->rect.y - 2 * width),
+                                               ceil (mark->rect.width + 4 * width) + 1,
+                                               ceil (mark->rect.height + 4 * width) + 1);
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+
   cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha);
   cairo_set_line_width (cr, width);
   cairo_rectangle (cr, mark->rect.x - width, mark->rect.y - width, mark->rect.width + 2 * width,
                    mark->rect.height + 2 * width);
   cairo_stroke (cr);
+  cairo_destroy (cr);
 }
 
 static void
-draw (GtkDrawingArea *area,
-      cairo_t        *cr,
-      int             width,
-      int             height,
-      gpointer        user_data)
+rings (SamChartArea *area,
+       GtkSnapshot  *snapshot,
+       int           width,
+       int           height,
+       gpointer      user_data)
 {
   SamChartView *self = user_data;
+  gboolean focused = self->focus >= 0 && gtk_widget_has_focus (GTK_WIDGET (area));
   SamChartStyle style;
-  gint64 start = g_get_monotonic_time ();
-  struct timespec cpu[2];
 
-  if (self->chart == NULL)
+  if (self->hover < 0 && !focused)
     return;
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu[0]);
-  init_style (self, &style);
-  sam_chart_draw (self->chart, &style, cr, width, height);
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu[1]);
-  /* What the main thread spends on a chart, in time and in its own CPU time (the machine
-   * may be busy with others): G_MESSAGES_DEBUG=sam-chart-view shows it. */
-  g_debug ("“%s” (%s, %d × %d) drawn in %.1f ms, %.1f ms CPU", sam_chart_get_title (self->chart),
-           sam_chart_get_kind_name (self->chart), width, height,
-           (g_get_monotonic_time () - start) / 1000.0,
-           (cpu[1].tv_sec - cpu[0].tv_sec) * 1000.0 + (cpu[1].tv_nsec - cpu[0].tv_nsec) / 1e6);
-  if (self->marks == NULL &&
-      (self->hover >= 0 || (self->focus >= 0 && gtk_widget_has_focus (GTK_WIDGET (self->area)))))
+  if (self->marks == NULL)
     update_marks (self);
-  if (self->marks != NULL && self->hover >= 0)
-    outline (cr, &g_array_index (self->marks, SamChartMark, self->hover), &style.foreground, 1);
-  if (self->marks != NULL && self->focus >= 0 && gtk_widget_has_focus (GTK_WIDGET (self->area)))
-    outline (cr, &g_array_index (self->marks, SamChartMark, self->focus), &style.focus, 3);
+  if (self->marks == NULL)
+    return;
+  init_style (self, &style);
+  if (self->hover >= 0)
+    outline (snapshot, &g_array_index (self->marks, SamChartMark, self->hover), &style.foreground,
+             1);
+  if (focused)
+    outline (snapshot, &g_array_index (self->marks, SamChartMark, self->focus), &style.focus, 3);
   sam_chart_style_clear (&style);
 }
 
@@ -620,7 +629,6 @@ sam_chart_view_init (SamChartView *self)
   gtk_menu_button_set_menu_model (self->export_button, export_menu ());
   self->focus = -1;
   self->hover = -1;
-  sam_chart_area_set_draw_func (self->area, draw, self);
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_motion_leave), self);
@@ -660,6 +668,7 @@ sam_chart_view_new (SamChart *chart,
 
   self = g_object_new (SAM_TYPE_CHART_VIEW, NULL);
   self->chart = sam_chart_ref (chart);
+  sam_chart_area_set_chart (self->area, chart, chart_style, rings, self);
   self->description = sam_chart_describe (chart);
   gtk_label_set_text (self->title_label, sam_chart_get_title (chart));
 
