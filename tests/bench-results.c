@@ -9,19 +9,28 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "sam-application.h"
 #include "sam-results-page.h"
 #include "sam-survey-import.h"
+#include "sam-window.h"
 #include "bench-national.h"
 #include "test-gui-common.h"
 
 /* A benchmark, run on demand under a display (xvfb-run): the Results section on a
- * national-scale database (bench-national.h), opened and then switched between rounds.
+ * national-scale database (bench-national.h), opened from the start page of the app's
+ * window as a person does, and then switched between rounds and scrolled.
  * For each step it prints how long until the new figures were on the page, and the
  * longest time the window's main thread was busy in one go (a stall: the window neither
  * redraws nor answers), measured by a heartbeat every millisecond: while the figures were
  * loaded and the pages built, and while the frames after drew them. It judges nothing.
  *
- *   bench-results [--db PATH]     (a database of bench-import --keep-db, or one made here) */
+ *
+ * With --bare the page is made on its own in an empty window instead, as before the app's
+ * window took part: the first of everything the renderer draws is then Results' (on
+ * llvmpipe, compiling its shaders), so that opening costs more than it does in the app.
+ *
+ *   bench-results [--db PATH] [--bare]   (PATH: a database of bench-import --keep-db, or
+ *                                          one made here) */
 
 static gint64 last_beat;
 static gint64 longest_gap;
@@ -58,7 +67,7 @@ heartbeat (gpointer data)
 static gboolean
 loaded (gpointer data)
 {
-  return !sam_results_page_is_loading (data);
+  return data == NULL || !sam_results_page_is_loading (data);
 }
 
 /* The page measured, made by the first step. */
@@ -67,6 +76,8 @@ static SamResultsPage *page;
 typedef void (*StepFunc) (gpointer data);
 
 static double worst_loading, worst_drawing, worst_cpu_loading, worst_cpu_drawing;
+static double floor_stall, floor_cpu;
+static double step_stall, step_cpu;    /* the last step's longest, loading or drawing */
 
 /* Runs @step, waits until the page has its figures, and lets it draw them. The stalls
  * are told apart: until the figures were on the page (computing them, building the
@@ -109,6 +120,8 @@ measure (const char *name,
            loading_cpu / 1000.0, longest_cpu / 1000.0);
   worst_loading = MAX (worst_loading, loading_gap / 1000.0);
   worst_drawing = MAX (worst_drawing, longest_gap / 1000.0);
+  step_stall = MAX (loading_gap, longest_gap) / 1000.0;
+  step_cpu = MAX (loading_cpu, longest_cpu) / 1000.0;
   worst_cpu_loading = MAX (worst_cpu_loading, loading_cpu / 1000.0);
   worst_cpu_drawing = MAX (worst_cpu_drawing, longest_cpu / 1000.0);
 }
@@ -124,8 +137,31 @@ open_section (gpointer data)
 {
   Opening *opening = data;
 
+  if (SAM_IS_WINDOW (opening->window))
+    {
+      sam_window_show_section (SAM_WINDOW (opening->window), "results");
+      page = SAM_RESULTS_PAGE (sam_window_get_section_page (SAM_WINDOW (opening->window),
+                                                            "results"));
+      return;
+    }
   page = sam_results_page_new (opening->context);
   gtk_window_set_child (opening->window, GTK_WIDGET (page));
+}
+
+/* Sections built at the start, to compare with: the support page, shown the first time,
+ * and the start page again, which costs the main thread next to nothing, so that its
+ * stall is what the renderer and the display take to show another page on this machine
+ * (on llvmpipe under Xvfb, tens of milliseconds while the main thread waits). */
+static void
+show_support (gpointer data)
+{
+  sam_window_show_section (data, "support");
+}
+
+static void
+show_overview (gpointer data)
+{
+  sam_window_show_section (data, "overview");
 }
 
 typedef struct
@@ -196,6 +232,8 @@ main (int   argc,
   g_autoptr(SamContext) context = NULL;
   g_autoptr(GPtrArray) rounds = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(SamApplication) app = NULL;
+  gboolean bare = FALSE;
   GtkWindow *window;
   Opening opening;
   gint64 start;
@@ -205,9 +243,11 @@ main (int   argc,
     {
       if (g_str_equal (argv[i], "--db") && i + 1 < argc)
         db = g_strdup (argv[++i]);
+      else if (g_str_equal (argv[i], "--bare"))
+        bare = TRUE;
       else
         {
-          g_printerr ("Usage: %s [--db PATH]\n", argv[0]);
+          g_printerr ("Usage: %s [--db PATH] [--bare]\n", argv[0]);
           return 2;
         }
     }
@@ -218,6 +258,7 @@ main (int   argc,
       return 77;
     }
   dir = test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
   gtk_init ();
   adw_init ();
   if (db == NULL)
@@ -226,22 +267,61 @@ main (int   argc,
       db = bench_national_database (dir);
     }
 
-  store = sam_store_new (db, &error);
-  g_assert_no_error (error);
-  context = sam_context_new (store, NULL);
+  if (bare)
+    {
+      store = sam_store_new (db, &error);
+      g_assert_no_error (error);
+      context = sam_context_new (store, NULL);
+      window = GTK_WINDOW (gtk_window_new ());
+      gtk_window_set_default_size (window, 1280, 900);
+      gtk_window_present (window);
+    }
+  else
+    {
+      /* The app's window on the database, at its start page. */
+      app = sam_application_new (db, FALSE);
+      test_unique_application_id (G_APPLICATION (app));
+      if (!g_application_register (G_APPLICATION (app), NULL, &error))
+        g_error ("%s", error->message);
+      g_application_activate (G_APPLICATION (app));
+      test_spin (20);
+      window = gtk_application_get_active_window (GTK_APPLICATION (app));
+      if (window == NULL || sam_window_get_context (SAM_WINDOW (window)) == NULL)
+        g_error ("The window did not open %s", db);
+      /* At the size of the bare window: shown again at it. */
+      gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+      gtk_window_set_default_size (window, 1280, 900);
+      gtk_window_present (window);
+      context = g_object_ref (sam_window_get_context (SAM_WINDOW (window)));
+      store = g_object_ref (sam_context_get_store (context));
+    }
   rounds = sam_store_list_rounds (store, &error);
   g_assert_no_error (error);
-  g_print ("Database: %s, %u rounds\n", db, rounds->len);
+  g_print ("Database: %s, %u rounds; %s\n", db, rounds->len,
+           bare ? "Results alone in an empty window" : "Results opened in the app's window");
 
-  window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (window, 1280, 900);
-  gtk_window_present (window);
   start = g_get_monotonic_time ();
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && g_get_monotonic_time () < start + 5 * G_USEC_PER_SEC)
     g_main_context_iteration (NULL, TRUE);
+  /* Whatever the start page still had to do, done. */
+  test_spin (300);
 
   beat = g_timeout_add (1, heartbeat, NULL);
 
+  if (!bare)
+    {
+      g_print ("Window: %d × %d\n", gtk_widget_get_width (GTK_WIDGET (window)),
+               gtk_widget_get_height (GTK_WIDGET (window)));
+      measure ("Show Support (the first time)", show_support, window);
+      for (guint i = 0; i < 3; i++)
+        {
+          measure ("Back to the start page", show_overview, window);
+          floor_stall = MAX (floor_stall, step_stall);
+          floor_cpu = MAX (floor_cpu, step_cpu);
+          measure ("Show Support again", show_support, window);
+        }
+      worst_loading = worst_drawing = worst_cpu_loading = worst_cpu_drawing = 0;
+    }
   opening.window = window;
   opening.context = context;
   measure ("Open Results (newest round)", open_section, &opening);
@@ -269,13 +349,21 @@ main (int   argc,
   measure ("Scroll a view further", scroll, GINT_TO_POINTER (520));
   measure ("Scroll to the heatmap's end", scroll, GINT_TO_POINTER (1000));
 
-  g_print ("Longest main-thread stall: %.0f ms while loading, %.0f ms drawing\n", worst_loading, worst_drawing);
-  g_print ("Most main-thread CPU time between two beats: %.0f ms while loading, %.0f ms drawing\n",
-           worst_cpu_loading, worst_cpu_drawing);
+  g_print ("Results, longest main-thread stall: %.0f ms while loading, %.0f ms drawing\n",
+           worst_loading, worst_drawing);
+  g_print ("Results, most main-thread CPU time between two beats: %.0f ms while loading, %.0f ms "
+           "drawing\n", worst_cpu_loading, worst_cpu_drawing);
+  if (!bare)
+    g_print ("The floor, back to the start page: a stall of up to %.0f ms, %.0f ms of it CPU time\n",
+             floor_stall, floor_cpu);
 
   g_source_remove (beat);
   gtk_window_destroy (window);
   test_spin (50);
+  g_clear_object (&context);
+  g_clear_object (&store);
+  if (app != NULL)
+    g_application_quit (G_APPLICATION (app));
   test_rm_rf (dir);
   return 0;
 }
