@@ -10,6 +10,7 @@
 #include "sam-application.h"
 #include "sam-collect-dialog.h"
 #include "sam-qr.h"
+#include "sam-qr-private.h"
 #include "sam-store-testing.h"
 #include "sam-window.h"
 #include "test-collect-common.h"

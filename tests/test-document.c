@@ -10,6 +10,7 @@
 
 #include "sam-chart-private.h"
 #include "sam-document.h"
+#include "sam-document-private.h"
 #include "test-common.h"
 
 /* The document engine behind the deck, the meeting summary, the plan and the notes sheet:

@@ -8,7 +8,9 @@
 
 #include "sam-application.h"
 #include "sam-import-dialog.h"
+#include "sam-import-dialog-private.h"
 #include "sam-results-page.h"
+#include "sam-results-page-private.h"
 #include "sam-window.h"
 #include "test-gui-common.h"
 

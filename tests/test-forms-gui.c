@@ -13,6 +13,7 @@
 #include "sam-date-row.h"
 #include "sam-demo.h"
 #include "sam-import-dialog.h"
+#include "sam-import-dialog-private.h"
 #include "sam-meeting-schedule.h"
 #include "sam-meeting-timer.h"
 #include "sam-meeting-start-dialog.h"

@@ -8,6 +8,7 @@
 
 #include "sam-instrument.h"
 #include "sam-plan-page.h"
+#include "sam-plan-page-private.h"
 #include "sam-plan.h"
 #include "test-gui-common.h"
 #include "test-item-codes.h"

@@ -9,6 +9,7 @@
 #include <cairo-pdf.h>
 
 #include "sam-meeting-report.h"
+#include "sam-meeting-report-private.h"
 #include "test-common.h"
 #include "test-pdf.h"
 

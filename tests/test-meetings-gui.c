@@ -7,6 +7,13 @@
 #include "config.h"
 
 #include "test-meetings-common.h"
+#include "sam-chart-view-private.h"
+#include "sam-meeting-note-card-private.h"
+#include "sam-meeting-presentation-private.h"
+#include "sam-meeting-runner-private.h"
+#include "sam-meeting-summary-private.h"
+#include "sam-meetings-page-private.h"
+#include "sam-window-private.h"
 
 /* The Meetings section through the window: a whole praksispakke from the start dialog to
  * its summary on a clock the test moves (no sleeping), green and red notes sorted by

@@ -10,12 +10,15 @@
 
 #include "sam-application.h"
 #include "sam-meeting-runner.h"
+#include "sam-meeting-runner-private.h"
 #include "sam-meeting-start-dialog.h"
 #include "sam-meeting-summary.h"
 #include "sam-meeting-template.h"
 #include "sam-meetings-page.h"
+#include "sam-meetings-page-private.h"
 #include "sam-meetings-private.h"
 #include "sam-results-page.h"
+#include "sam-results-page-private.h"
 #include "sam-window.h"
 #include "test-gui-common.h"
 

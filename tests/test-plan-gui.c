@@ -10,6 +10,7 @@
 #include "sam-instrument.h"
 #include "sam-meeting-store.h"
 #include "sam-plan-page.h"
+#include "sam-plan-page-private.h"
 #include "sam-plan.h"
 #include "test-gui-common.h"
 #include "test-pdf.h"

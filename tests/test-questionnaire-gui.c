@@ -9,6 +9,7 @@
 
 #include "sam-application.h"
 #include "sam-questionnaire-view.h"
+#include "sam-questionnaire-view-private.h"
 #include "sam-store-testing.h"
 #include "sam-window.h"
 #include "test-gui-common.h"

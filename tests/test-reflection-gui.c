@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sam-reflection-page.h"
+#include "sam-reflection-page-private.h"
 #include "sam-reflection.h"
 #include "test-gui-common.h"
 #include "test-item-codes.h"

@@ -8,9 +8,11 @@
 
 #include "sam-chart-overview.h"
 #include "sam-chart-view.h"
+#include "sam-chart-view-private.h"
 #include "sam-demo.h"
 #include "sam-results-charts.h"
 #include "sam-results-page.h"
+#include "sam-results-page-private.h"
 #include "test-gui-common.h"
 
 /* The Results section on the demo data: the pages and their charts, what a screen reader

@@ -15,7 +15,9 @@
 #include "sam-preferences-window.h"
 #include "sam-support-page.h"
 #include "sam-welcome-page.h"
+#include "sam-welcome-page-private.h"
 #include "sam-window.h"
+#include "sam-window-private.h"
 #include "test-gui-common.h"
 
 /* The window on an empty database, on the demo, and on a file it cannot open. Warnings and

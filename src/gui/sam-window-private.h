@@ -51,4 +51,9 @@ void _sam_window_install_file_actions    (SamWindow *self);
 void _sam_window_install_cluster_actions (SamWindow *self);
 void _sam_window_install_round_actions   (SamWindow *self);
 
+/* For the tests only, never for the app's own code: what they read of it as a person
+ * would see it, and the steps they take directly that a person takes with the mouse or
+ * the keyboard. */
+const char *sam_window_get_section     (SamWindow      *self);
+
 G_END_DECLS

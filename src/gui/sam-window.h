@@ -25,7 +25,6 @@ void        sam_window_show_open_error (SamWindow      *self,
                                         gboolean        has_backups);
 void        sam_window_show_section    (SamWindow      *self,
                                         const char     *name);
-const char *sam_window_get_section     (SamWindow      *self);
 GtkWidget  *sam_window_get_section_page (SamWindow     *self,
                                          const char    *name);
 void        sam_window_add_toast       (SamWindow      *self,

@@ -87,4 +87,11 @@ struct _SamDocument
   double         height;
 };
 
+/* For the tests only, never for the app's own code: what they read of it as a person
+ * would see it, and the steps they take directly that a person takes with the mouse or
+ * the keyboard. */
+void                 sam_document_get_page_size    (SamDocument         *self,
+                                                    double              *width,
+                                                    double              *height);
+
 G_END_DECLS

@@ -63,9 +63,6 @@ SamDocument         *sam_document_new              (SamDocumentPaper     paper,
 void                 sam_document_free             (SamDocument         *self);
 
 const char          *sam_document_get_title        (SamDocument         *self);
-void                 sam_document_get_page_size    (SamDocument         *self,
-                                                    double              *width,
-                                                    double              *height);
 double               sam_document_get_margin       (SamDocument         *self);
 const SamChartStyle *sam_document_get_chart_style  (SamDocument         *self);
 double               sam_document_get_text_size    (SamDocument         *self,

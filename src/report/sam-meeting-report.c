@@ -14,6 +14,7 @@
 #include "sam-document.h"
 #include "sam-instrument.h"
 #include "sam-meeting-report.h"
+#include "sam-meeting-report-private.h"
 #include "sam-meeting-template.h"
 
 typedef struct

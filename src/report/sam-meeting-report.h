@@ -46,7 +46,6 @@ guint             sam_meeting_report_get_n_blocks (SamMeetingReport       *self)
 const char       *sam_meeting_report_get_block    (SamMeetingReport       *self,
                                                    guint                   index,
                                                    SamMeetingReportStyle  *style);
-char             *sam_meeting_report_get_text     (SamMeetingReport       *self);
 guint             sam_meeting_report_paginate     (SamMeetingReport       *self,
                                                    cairo_t                *cr,
                                                    double                  width,

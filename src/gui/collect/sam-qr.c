@@ -12,6 +12,7 @@
 #include <qrencode.h>
 
 #include "sam-qr.h"
+#include "sam-qr-private.h"
 
 /* Error correction M (15 %): a short address stays a small code with large modules, and
  * survives a smudged or creased sheet. 8-bit mode keeps the address exactly as it is. */

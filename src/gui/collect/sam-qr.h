@@ -16,7 +16,6 @@ G_BEGIN_DECLS
 
 #define SAM_QR_QUIET_ZONE 4
 
-guint    sam_qr_count_modules (const char *text);
 gboolean sam_qr_draw          (cairo_t    *cr,
                                const char *text,
                                double      x,

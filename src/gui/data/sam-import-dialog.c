@@ -12,6 +12,7 @@
 
 #include "sam-context-property.h"
 #include "sam-import-dialog.h"
+#include "sam-import-dialog-private.h"
 #include "sam-names.h"
 
 /* Shows what a survey file will add (clinics, respondents per role, answers, ignored

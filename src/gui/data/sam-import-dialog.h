@@ -22,6 +22,5 @@ SamImportDialog *sam_import_dialog_new        (GtkWindow       *parent,
                                                GBytes          *bytes);
 SamSurveyImport *sam_import_dialog_get_import (SamImportDialog *self);
 SamSurveyImport *sam_import_dialog_steal_import (SamImportDialog *self);
-gboolean         sam_import_dialog_has_errors (SamImportDialog *self);
 
 G_END_DECLS

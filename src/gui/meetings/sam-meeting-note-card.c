@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-meeting-note-card.h"
+#include "sam-meeting-note-card-private.h"
 #include "sam-meetings-private.h"
 
 /* The green and red notes of a step and the columns they are sorted into. A note asks the

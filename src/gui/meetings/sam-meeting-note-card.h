@@ -22,7 +22,6 @@ G_DECLARE_FINAL_TYPE (SamMeetingNoteColumn, sam_meeting_note_column, SAM, MEETIN
 
 GtkWidget  *sam_meeting_note_card_new            (const SamMeetingCard *card,
                                                   const SamMeetingStep *step);
-gint64      sam_meeting_note_card_get_id         (SamMeetingNoteCard   *self);
 
 GtkWidget  *sam_meeting_note_column_new          (const char           *heading,
                                                   const char           *category_id);

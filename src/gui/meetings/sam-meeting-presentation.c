@@ -13,6 +13,7 @@
 #include "sam-chart-view.h"
 #include "sam-meeting-charts.h"
 #include "sam-meeting-presentation.h"
+#include "sam-meeting-presentation-private.h"
 #include "sam-meeting-timer.h"
 #include "sam-meetings-private.h"
 

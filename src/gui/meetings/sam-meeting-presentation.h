@@ -18,7 +18,6 @@ G_DECLARE_FINAL_TYPE (SamMeetingPresentation, sam_meeting_presentation, SAM, MEE
 
 SamMeetingPresentation *sam_meeting_presentation_new       (GtkWidget              *runner,
                                                             SamMeetingCharts       *charts);
-const char             *sam_meeting_presentation_get_title_text (SamMeetingPresentation *self);
 GtkStack               *sam_meeting_presentation_get_charts (SamMeetingPresentation *self);
 const char *sam_meeting_presentation_get_chart_position_text (SamMeetingPresentation *self);
 

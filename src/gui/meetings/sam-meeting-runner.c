@@ -19,6 +19,7 @@
 #include "sam-meeting-phones-room.h"
 #include "sam-meeting-presentation.h"
 #include "sam-meeting-runner.h"
+#include "sam-meeting-runner-private.h"
 #include "sam-meetings-private.h"
 
 /* Runs a meeting from its template: the steps down the side with the current one large,

@@ -35,21 +35,9 @@ void                sam_meeting_runner_add_minute   (SamMeetingRunner     *self)
 void                sam_meeting_runner_finish       (SamMeetingRunner     *self);
 char               *sam_meeting_runner_get_countdown_text (SamMeetingRunner *self);
 gboolean            sam_meeting_runner_is_time_up   (SamMeetingRunner     *self);
-guint               sam_meeting_runner_get_n_cues   (SamMeetingRunner     *self);
-gboolean            sam_meeting_runner_add_card     (SamMeetingRunner     *self,
-                                                     SamMeetingCardColour  colour,
-                                                     const char           *text,
-                                                     GError              **error);
 gboolean            sam_meeting_runner_sort_card    (SamMeetingRunner     *self,
                                                      gint64                card_id,
                                                      const char           *category,
-                                                     GError              **error);
-gboolean            sam_meeting_runner_add_action   (SamMeetingRunner     *self,
-                                                     const char           *what,
-                                                     const char           *who,
-                                                     const char           *due,
-                                                     const char           *item,
-                                                     const char           *domain,
                                                      GError              **error);
 
 /* For the Meetings section and its tests. */

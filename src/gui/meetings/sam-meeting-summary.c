@@ -14,6 +14,7 @@
 #include "sam-dialogs.h"
 #include "sam-meeting-report.h"
 #include "sam-meeting-summary.h"
+#include "sam-meeting-summary-private.h"
 #include "sam-meetings-private.h"
 
 /* The summary (referat) of a meeting, read-only: what was typed for each step, the green

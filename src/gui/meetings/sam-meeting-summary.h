@@ -20,7 +20,6 @@ gboolean  sam_meeting_summary_show           (SamMeetingSummary  *self,
                                               gint64              meeting_id,
                                               GError            **error);
 gint64    sam_meeting_summary_get_meeting_id (SamMeetingSummary  *self);
-char     *sam_meeting_summary_get_text       (SamMeetingSummary  *self);
 GtkWindow *sam_meeting_summary_ask_delete    (SamMeetingSummary  *self);
 gboolean  sam_meeting_summary_print          (SamMeetingSummary        *self,
                                               GtkPrintOperationAction   action,

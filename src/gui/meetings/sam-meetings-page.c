@@ -15,6 +15,7 @@
 #include "sam-dialogs.h"
 #include "sam-meeting-start-dialog.h"
 #include "sam-meetings-page.h"
+#include "sam-meetings-page-private.h"
 #include "sam-meetings-private.h"
 #include "sam-plan.h"
 

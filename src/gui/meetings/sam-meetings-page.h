@@ -18,7 +18,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SamMeetingsPage, sam_meetings_page, SAM, MEETINGS_PAGE, AdwBin)
 
 SamMeetingsPage   *sam_meetings_page_new           (SamContext       *context);
-const char        *sam_meetings_page_get_state     (SamMeetingsPage  *self);
 GtkWindow         *sam_meetings_page_ask_start     (SamMeetingsPage  *self,
                                                     const char       *template_id);
 gboolean           sam_meetings_page_run           (SamMeetingsPage  *self,

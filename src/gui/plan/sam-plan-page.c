@@ -16,6 +16,7 @@
 #include "sam-dialogs.h"
 #include "sam-plan-parts.h"
 #include "sam-plan-page.h"
+#include "sam-plan-page-private.h"
 #include "sam-plan-report.h"
 #include "sam-plan.h"
 

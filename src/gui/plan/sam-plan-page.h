@@ -18,13 +18,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SamPlanPage, sam_plan_page, SAM, PLAN_PAGE, AdwBin)
 
 SamPlanPage *sam_plan_page_new (SamContext *context);
-gint64      sam_plan_page_get_clinic         (SamPlanPage *self);
-gboolean    sam_plan_page_select_clinic      (SamPlanPage *self,
-                                              gint64       clinic_id);
-GtkListBox *sam_plan_page_get_action_list    (SamPlanPage *self);
-SamFollowChart *sam_plan_page_get_follow_chart (SamPlanPage *self);
-gboolean    sam_plan_page_is_banner_shown    (SamPlanPage *self);
-const char *sam_plan_page_get_banner_text    (SamPlanPage *self);
 gboolean    sam_plan_page_write_pdf          (SamPlanPage *self,
                                               const char  *path,
                                               GError     **error);

@@ -60,4 +60,9 @@ void      _sam_questionnaire_view_refresh_start  (SamQuestionnaireView *self);
 void      _sam_questionnaire_view_class_init_page (GtkWidgetClass      *widget_class);
 void      _sam_questionnaire_view_show_page      (SamQuestionnaireView *self);
 
+/* For the tests only, never for the app's own code: what they read of it as a person
+ * would see it, and the steps they take directly that a person takes with the mouse or
+ * the keyboard. */
+const char       *sam_questionnaire_view_get_state   (SamQuestionnaireView *self);
+
 G_END_DECLS

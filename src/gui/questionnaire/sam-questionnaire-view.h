@@ -18,7 +18,6 @@ G_DECLARE_FINAL_TYPE (SamQuestionnaireView, sam_questionnaire_view, SAM, QUESTIO
                       GtkWidget)
 
 SamQuestionnaireView *sam_questionnaire_view_new (SamContext *context);
-const char       *sam_questionnaire_view_get_state   (SamQuestionnaireView *self);
 SamQuestionnaire *sam_questionnaire_view_get_questionnaire (SamQuestionnaireView *self);
 gboolean          sam_questionnaire_view_start       (SamQuestionnaireView *self,
                                                       const char           *clinic,

@@ -16,6 +16,7 @@
 #include "sam-instrument.h"
 #include "sam-cluster-file.h"
 #include "sam-reflection-page.h"
+#include "sam-reflection-page-private.h"
 #include "sam-reflection-sheet.h"
 #include "sam-reflection.h"
 #include "sam-results-charts.h"

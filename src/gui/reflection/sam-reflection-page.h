@@ -16,8 +16,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SamReflectionPage, sam_reflection_page, SAM, REFLECTION_PAGE, AdwBin)
 
 SamReflectionPage *sam_reflection_page_new (SamContext *context);
-void        sam_reflection_page_set_role     (SamReflectionPage *self,
-                                              SamRole            role);
-GtkWidget  *sam_reflection_page_get_groups   (SamReflectionPage *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "sam-chart-area.h"
 #include "sam-chart-view.h"
+#include "sam-chart-view-private.h"
 #include "sam-dialogs.h"
 #include "sam-report.h"
 

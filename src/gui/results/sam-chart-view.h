@@ -19,15 +19,12 @@ SamChartView *sam_chart_view_new             (SamChart     *chart,
                                               int           height);
 SamChart     *sam_chart_view_get_chart       (SamChartView *self);
 const char   *sam_chart_view_get_description (SamChartView *self);
-gboolean      sam_chart_view_get_show_table  (SamChartView *self);
 void          sam_chart_view_set_show_table  (SamChartView *self,
                                               gboolean      show_table);
 GtkWidget    *sam_chart_view_get_table       (SamChartView *self);
-int           sam_chart_view_get_focus_mark  (SamChartView *self);
 const char   *sam_chart_view_get_focus_text  (SamChartView *self);
 void          sam_chart_view_focus_mark      (SamChartView *self,
                                               int           mark);
-gboolean      sam_chart_view_get_presenting  (SamChartView *self);
 void          sam_chart_view_set_presenting  (SamChartView *self,
                                               gboolean      presenting);
 void          sam_chart_style_init_for_widget (SamChartStyle *style,

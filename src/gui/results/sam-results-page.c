@@ -18,6 +18,7 @@
 #include "sam-results-loader.h"
 #include "sam-results-print.h"
 #include "sam-results-page.h"
+#include "sam-results-page-private.h"
 #include "sam-results-reading.h"
 #include "sam-round-figures.h"
 

@@ -16,10 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SamResultsPage, sam_results_page, SAM, RESULTS_PAGE, AdwBin)
 
 SamResultsPage *sam_results_page_new (SamContext *context);
-gboolean   sam_results_page_has_results  (SamResultsPage *self);
 gboolean   sam_results_page_is_loading   (SamResultsPage *self);
-void       sam_results_page_show         (SamResultsPage *self,
-                                          const char     *page);
 GPtrArray *sam_results_page_get_charts   (SamResultsPage *self,
                                           const char     *page);
 GtkWidget *sam_results_page_get_page_box (SamResultsPage *self,

@@ -13,6 +13,7 @@
 #include "sam-context-property.h"
 #include "sam-dates.h"
 #include "sam-welcome-page.h"
+#include "sam-welcome-page-private.h"
 
 /* The first section: on an empty database a welcome that says what the app is for;
  * once there is data, an overview of the rounds and what this computer is. */

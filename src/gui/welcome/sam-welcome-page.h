@@ -16,6 +16,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SamWelcomePage, sam_welcome_page, SAM, WELCOME_PAGE, GtkWidget)
 
 SamWelcomePage *sam_welcome_page_new      (SamContext     *context);
-gboolean        sam_welcome_page_is_empty (SamWelcomePage *self);
 
 G_END_DECLS

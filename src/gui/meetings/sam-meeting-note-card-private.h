@@ -1,0 +1,18 @@
+/* sam-meeting-note-card-private.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sam-meeting-note-card.h"
+
+G_BEGIN_DECLS
+
+/* For the tests only, never for the app's own code: what they read of it as a person
+ * would see it, and the steps they take directly that a person takes with the mouse or
+ * the keyboard. */
+gint64      sam_meeting_note_card_get_id         (SamMeetingNoteCard   *self);
+
+G_END_DECLS

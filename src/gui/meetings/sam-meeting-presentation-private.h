@@ -1,0 +1,18 @@
+/* sam-meeting-presentation-private.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sam-meeting-presentation.h"
+
+G_BEGIN_DECLS
+
+/* For the tests only, never for the app's own code: what they read of it as a person
+ * would see it, and the steps they take directly that a person takes with the mouse or
+ * the keyboard. */
+const char             *sam_meeting_presentation_get_title_text (SamMeetingPresentation *self);
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* sam-meetings-page-private.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sam-meetings-page.h"
+
+G_BEGIN_DECLS
+
+/* For the tests only, never for the app's own code: what they read of it as a person
+ * would see it, and the steps they take directly that a person takes with the mouse or
+ * the keyboard. */
+const char        *sam_meetings_page_get_state     (SamMeetingsPage  *self);
+
+G_END_DECLS

@@ -1,0 +1,20 @@
+/* sam-results-page-private.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sam-results-page.h"
+
+G_BEGIN_DECLS
+
+/* For the tests only, never for the app's own code: what they read of it as a person
+ * would see it, and the steps they take directly that a person takes with the mouse or
+ * the keyboard. */
+gboolean   sam_results_page_has_results  (SamResultsPage *self);
+void       sam_results_page_show         (SamResultsPage *self,
+                                          const char     *page);
+
+G_END_DECLS
