@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sam-chart-area.h"
+#include "sam-chart-area-private.h"
 #include "sam-dialogs.h"
 #include "test-gui-common.h"
 

@@ -18,6 +18,7 @@
 #endif
 
 #include "sam-chart-area.h"
+#include "sam-chart-area-private.h"
 
 /* A chart on the screen, drawn in a worker thread into a picture that the window shows.
  *

@@ -31,6 +31,5 @@ void     sam_chart_area_set_chart     (SamChartArea            *self,
                                        SamChartAreaStyleFunc    style_func,
                                        SamChartAreaOverlayFunc  overlay_func,
                                        gpointer                 user_data);
-gboolean sam_chart_area_is_drawn      (SamChartArea            *self);
 
 G_END_DECLS
