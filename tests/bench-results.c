@@ -77,6 +77,7 @@ typedef void (*StepFunc) (gpointer data);
 
 static double worst_loading, worst_drawing, worst_cpu_loading, worst_cpu_drawing;
 static double floor_stall, floor_cpu;
+static double others_stall, others_cpu;  /* the other sections, the first time */
 static double step_stall, step_cpu;    /* the last step's longest, loading or drawing */
 
 /* Runs @step, waits until the page has its figures, and lets it draw them. The stalls
@@ -162,6 +163,14 @@ static void
 show_overview (gpointer data)
 {
   sam_window_show_section (data, "overview");
+}
+
+static SamWindow *the_window;
+
+static void
+show_section (gpointer data)
+{
+  sam_window_show_section (the_window, data);
 }
 
 typedef struct
@@ -348,11 +357,35 @@ main (int   argc,
   measure ("Scroll to the heatmap's middle", scroll, GINT_TO_POINTER (500));
   measure ("Scroll a view further", scroll, GINT_TO_POINTER (520));
   measure ("Scroll to the heatmap's end", scroll, GINT_TO_POINTER (1000));
-
   g_print ("Results, longest main-thread stall: %.0f ms while loading, %.0f ms drawing\n",
            worst_loading, worst_drawing);
   g_print ("Results, most main-thread CPU time between two beats: %.0f ms while loading, %.0f ms "
            "drawing\n", worst_cpu_loading, worst_cpu_drawing);
+  /* Every other section, the first time and again, at the same scale. */
+  if (!bare)
+    {
+      const char *others[] = { "questionnaire", "meetings", "plan", "reflection", "results" };
+
+      the_window = SAM_WINDOW (window);
+      for (guint round = 0; round < 2; round++)
+        for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+          {
+            g_autofree char *name = g_strdup_printf ("Show %s%s", others[i],
+                                                     round == 0 && i + 1 < G_N_ELEMENTS (others)
+                                                       ? " (the first time)" : "");
+
+            measure (name, show_section, (gpointer) others[i]);
+            if (round == 0 && i + 1 < G_N_ELEMENTS (others))
+              {
+                others_stall = MAX (others_stall, step_stall);
+                others_cpu = MAX (others_cpu, step_cpu);
+              }
+          }
+    }
+
+  if (!bare)
+    g_print ("The other sections, the first time: a stall of up to %.0f ms, %.0f ms of it CPU "
+             "time\n", others_stall, others_cpu);
   if (!bare)
     g_print ("The floor, back to the start page: a stall of up to %.0f ms, %.0f ms of it CPU time\n",
              floor_stall, floor_cpu);

@@ -333,6 +333,12 @@ test_overdue (Fixture       *fixture,
 }
 
 /* A plan from a meeting's decisions; a second import adds nothing. */
+static gboolean
+follow_loaded (gpointer page)
+{
+  return !sam_plan_page_is_follow_loading (page);
+}
+
 static void
 test_from_meeting (Fixture       *fixture,
                    gconstpointer  data)
@@ -373,7 +379,8 @@ test_from_meeting (Fixture       *fixture,
   }
 
   /* Følg udviklingen, as a chart: the lunch sits beside the item it aims at, named in its
-   * words; no item code anywhere a person reads. */
+   * words; no item code anywhere a person reads. Its figures come from a worker thread. */
+  test_spin_until (follow_loaded, fixture->page);
   {
     SamFollowChart *follow = sam_plan_page_get_follow_chart (fixture->page);
     SamChart *chart = sam_follow_chart_get_chart (follow);

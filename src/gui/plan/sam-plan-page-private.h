@@ -17,6 +17,7 @@ GtkListBox *sam_plan_page_get_action_list    (SamPlanPage *self);
 const char *sam_plan_page_get_banner_text    (SamPlanPage *self);
 gint64      sam_plan_page_get_clinic         (SamPlanPage *self);
 SamFollowChart *sam_plan_page_get_follow_chart (SamPlanPage *self);
+gboolean    sam_plan_page_is_follow_loading  (SamPlanPage *self);
 gboolean    sam_plan_page_is_banner_shown    (SamPlanPage *self);
 gboolean    sam_plan_page_select_clinic      (SamPlanPage *self,
                                               gint64       clinic_id);

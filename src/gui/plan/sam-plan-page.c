@@ -818,6 +818,14 @@ sam_plan_page_get_follow_chart (SamPlanPage *self)
 }
 
 gboolean
+sam_plan_page_is_follow_loading (SamPlanPage *self)
+{
+  g_return_val_if_fail (SAM_IS_PLAN_PAGE (self), FALSE);
+
+  return sam_plan_follow_view_is_loading (self->follow_view);
+}
+
+gboolean
 sam_plan_page_is_banner_shown (SamPlanPage *self)
 {
   g_return_val_if_fail (SAM_IS_PLAN_PAGE (self), FALSE);

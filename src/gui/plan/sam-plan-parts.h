@@ -68,6 +68,7 @@ GtkWidget      *sam_plan_follow_view_new        (SamContext        *context);
 void            sam_plan_follow_view_set_clinic (SamPlanFollowView *self,
                                                  const SamClinic   *clinic);
 void            sam_plan_follow_view_refresh    (SamPlanFollowView *self);
+gboolean        sam_plan_follow_view_is_loading (SamPlanFollowView *self);
 SamFollowChart *sam_plan_follow_view_get_chart  (SamPlanFollowView *self);
 
 /* sam-plan-paper.c: the plan on paper, and what the parts share */

@@ -11,12 +11,14 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
+#include "sam-follow-up.h"
 #include "sam-results-loader.h"
 
-/* The Results page's own connection to the store's file, for the worker thread: a SQLite
- * connection is not shared between threads, and in WAL mode a reader neither waits for the
- * window's connection nor holds it up. Opened by the first load and kept for the next
- * ones, one load at a time; opened again where the file was replaced (a restore). */
+/* A page's own connection to the store's file, for the worker thread (the Results page's,
+ * and Følg udviklingen's in the Plan): a SQLite connection is not shared between threads,
+ * and in WAL mode a reader neither waits for the window's connection nor holds it up.
+ * Opened by the first load and kept for the next ones, one load at a time; opened again
+ * where the file was replaced (a restore). */
 struct _SamResultsReader
 {
   gatomicrefcount  ref_count;
@@ -88,6 +90,8 @@ typedef struct
   SamResultsReader *reader;
   gint64            round_id;
   SamFiguresPolicy  policy;
+  gint64            clinic_id;        /* a follow-up's: the clinic and its two rounds */
+  gint64            before_round_id;
 } Load;
 
 static void
@@ -157,6 +161,73 @@ sam_results_reader_load_async (SamResultsReader    *reader,
 SamRoundHistory *
 sam_results_reader_load_finish (GAsyncResult  *result,
                                 GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+follow_up_in_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  Load *load = task_data;
+  SamFollowUp *follow_up = NULL;
+  SamStore *store;
+  GError *error = NULL;
+
+  g_mutex_lock (&load->reader->lock);
+  store = reader_get_store (load->reader, &error);
+  if (store != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
+    follow_up = sam_follow_up_load (store, load->clinic_id, load->before_round_id,
+                                    load->round_id, &load->policy, &error);
+  g_mutex_unlock (&load->reader->lock);
+
+  if (follow_up == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, follow_up, (GDestroyNotify) sam_follow_up_free);
+}
+
+/**
+ * sam_results_reader_follow_up_async:
+ *
+ * Loads the clinic's two rounds side by side with its plan (sam_follow_up_load()), in a
+ * worker thread. The task has no source object: the caller tells its loads apart by their
+ * cancellable.
+ */
+void
+sam_results_reader_follow_up_async (SamResultsReader       *reader,
+                                    gint64                  clinic_id,
+                                    gint64                  before_round_id,
+                                    gint64                  after_round_id,
+                                    const SamFiguresPolicy *policy,
+                                    GCancellable           *cancellable,
+                                    GAsyncReadyCallback     callback,
+                                    gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Load *load;
+
+  load = g_new0 (Load, 1);
+  load->reader = sam_results_reader_ref (reader);
+  load->clinic_id = clinic_id;
+  load->before_round_id = before_round_id;
+  load->round_id = after_round_id;
+  if (policy != NULL)
+    load->policy = *policy;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sam_results_reader_follow_up_async);
+  g_task_set_name (task, "[samarbejde] follow-up");
+  g_task_set_task_data (task, load, load_free);
+  g_task_run_in_thread (task, follow_up_in_thread);
+}
+
+/* Returns: (transfer full) (nullable): the follow-up, or %NULL with @error set */
+SamFollowUp *
+sam_results_reader_follow_up_finish (GAsyncResult  *result,
+                                     GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }

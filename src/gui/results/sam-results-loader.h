@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "sam-follow-up.h"
 #include "sam-round-figures.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,17 @@ void              sam_results_reader_load_async  (SamResultsReader     *reader,
                                                   gpointer              user_data);
 SamRoundHistory  *sam_results_reader_load_finish (GAsyncResult         *result,
                                                   GError              **error);
+
+/* A clinic's two rounds side by side with its plan, loaded in a worker thread. */
+void         sam_results_reader_follow_up_async  (SamResultsReader       *reader,
+                                                  gint64                  clinic_id,
+                                                  gint64                  before_round_id,
+                                                  gint64                  after_round_id,
+                                                  const SamFiguresPolicy *policy,
+                                                  GCancellable           *cancellable,
+                                                  GAsyncReadyCallback     callback,
+                                                  gpointer                user_data);
+SamFollowUp *sam_results_reader_follow_up_finish (GAsyncResult           *result,
+                                                  GError                **error);
 
 G_END_DECLS
