@@ -78,6 +78,7 @@ typedef void (*StepFunc) (gpointer data);
 static double worst_loading, worst_drawing, worst_cpu_loading, worst_cpu_drawing;
 static double floor_stall, floor_cpu;
 static double others_stall, others_cpu;  /* the other sections, the first time */
+static double plain_floor;
 static double step_stall, step_cpu;    /* the last step's longest, loading or drawing */
 
 /* Runs @step, waits until the page has its figures, and lets it draw them. The stalls
@@ -166,6 +167,56 @@ show_overview (gpointer data)
 }
 
 static SamWindow *the_window;
+
+/* The least a libadwaita window of this size costs here to show another page: an AdwWindow
+ * (drawn with its own frame, as the app's) with a stack of two pages of text, each painting
+ * the whole window, switched. */
+static void
+switch_plain (gpointer data)
+{
+  GtkStack *stack = data;
+
+  gtk_stack_set_visible_child_name (stack, g_str_equal (gtk_stack_get_visible_child_name (stack),
+                                                        "a") ? "b" : "a");
+}
+
+static double
+plain_window_floor (int width,
+                    int height)
+{
+  GtkWindow *plain = GTK_WINDOW (adw_window_new ());
+  GtkWidget *stack = gtk_stack_new ();
+  double most = 0;
+
+  for (guint p = 0; p < 2; p++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+      for (guint i = 0; i < 12; i++)
+        {
+          g_autofree char *text = g_strdup_printf ("Page %c, line %u: some text to show, as a "
+                                                   "page of the app has", 'a' + p, i);
+
+          gtk_box_append (GTK_BOX (box), gtk_label_new (text));
+        }
+      /* Each page paints the whole window, as a page of the app does. */
+      gtk_widget_add_css_class (box, p == 0 ? "view" : "background");
+      gtk_stack_add_named (GTK_STACK (stack), box, p == 0 ? "a" : "b");
+    }
+  adw_window_set_content (ADW_WINDOW (plain), stack);
+  gtk_window_set_default_size (plain, width, height);
+  gtk_window_present (plain);
+  test_spin (300);
+  for (guint i = 0; i < 4; i++)
+    {
+      measure ("A plain libadwaita window: another page", switch_plain, stack);
+      if (i > 0)
+        most = MAX (most, step_stall);
+    }
+  gtk_window_destroy (plain);
+  test_spin (50);
+  return most;
+}
 
 static void
 show_section (gpointer data)
@@ -319,6 +370,8 @@ main (int   argc,
 
   if (!bare)
     {
+      plain_floor = plain_window_floor (gtk_widget_get_width (GTK_WIDGET (window)),
+                                        gtk_widget_get_height (GTK_WIDGET (window)));
       g_print ("Window: %d × %d\n", gtk_widget_get_width (GTK_WIDGET (window)),
                gtk_widget_get_height (GTK_WIDGET (window)));
       measure ("Show Support (the first time)", show_support, window);
@@ -387,8 +440,9 @@ main (int   argc,
     g_print ("The other sections, the first time: a stall of up to %.0f ms, %.0f ms of it CPU "
              "time\n", others_stall, others_cpu);
   if (!bare)
-    g_print ("The floor, back to the start page: a stall of up to %.0f ms, %.0f ms of it CPU time\n",
-             floor_stall, floor_cpu);
+    g_print ("The floor, back to the start page: a stall of up to %.0f ms, %.0f ms of it CPU time; "
+             "a plain libadwaita window of the same size: up to %.0f ms\n",
+             floor_stall, floor_cpu, plain_floor);
 
   g_source_remove (beat);
   gtk_window_destroy (window);
