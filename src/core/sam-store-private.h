@@ -104,6 +104,14 @@ gboolean      _sam_store_step_one_row (SamStore      *self,
                                        sqlite3_stmt  *stmt,
                                        const char    *gone_message,
                                        GError       **error);
+gboolean      _sam_store_finish_insert (SamStore     *self,
+                                        sqlite3_stmt *stmt,
+                                        gint64       *out_id,
+                                        GError      **error);
+gboolean      _sam_store_finish_one_row (SamStore     *self,
+                                         sqlite3_stmt *stmt,
+                                         const char   *gone_message,
+                                         GError      **error);
 gboolean      _sam_store_delete_by_id (SamStore      *self,
                                        const char    *sql,
                                        gint64         id,
@@ -127,5 +135,9 @@ SamMeetingTemplate *_sam_store_meeting_template   (SamStore            *store,
 gboolean            _sam_store_check_meeting_step (SamMeetingTemplate  *template,
                                                    const char          *step,
                                                    GError             **error);
+gboolean            _sam_store_check_action_fields (const char  *due,
+                                                    const char  *item,
+                                                    const char  *domain,
+                                                    GError     **error);
 
 G_END_DECLS

@@ -200,6 +200,36 @@ _sam_store_step_one_row (SamStore      *self,
   return TRUE;
 }
 
+/* Ends a change begun with sam_store_begin() that adds a row by @stmt, bound and ready, or
+ * by %NULL where an earlier step failed with @error set: runs it, hands out the new row's
+ * id where asked, and keeps the change, or rolls it back. */
+gboolean
+_sam_store_finish_insert (SamStore      *self,
+                          sqlite3_stmt  *stmt,
+                          gint64        *out_id,
+                          GError       **error)
+{
+  gboolean ok = stmt != NULL && _sam_store_step_done (self, stmt, error);
+
+  if (ok && out_id != NULL)
+    *out_id = sqlite3_last_insert_rowid (self->db);
+  return _sam_store_finish (self, ok, error);
+}
+
+/* Ends a change begun with sam_store_begin() that changes one row by @stmt, bound and
+ * ready, or by %NULL where an earlier step failed with @error set: runs it, where it touches
+ * no row says @gone_message, and keeps the change, or rolls it back. */
+gboolean
+_sam_store_finish_one_row (SamStore      *self,
+                           sqlite3_stmt  *stmt,
+                           const char    *gone_message,
+                           GError       **error)
+{
+  gboolean ok = stmt != NULL && _sam_store_step_one_row (self, stmt, gone_message, error);
+
+  return _sam_store_finish (self, ok, error);
+}
+
 /* Runs @sql (?1 is @id) in a change of its own; with @gone_message, it must touch exactly
  * one row. */
 gboolean
