@@ -85,7 +85,21 @@ void          _sam_store_bind_text    (sqlite3_stmt  *stmt,
                                        int            column,
                                        const char    *text);
 typedef gpointer (*SamRowFunc) (sqlite3_stmt *stmt);
+typedef void (*SamRowVisitFunc) (sqlite3_stmt *stmt,
+                                 gpointer      user_data);
 
+gboolean      _sam_store_foreach_row  (SamStore        *self,
+                                       const char      *sql,
+                                       gint64           id,
+                                       SamRowVisitFunc  visit,
+                                       gpointer         user_data,
+                                       GError         **error);
+
+GPtrArray    *_sam_store_collect_rows (SamStore      *self,
+                                       sqlite3_stmt  *stmt,
+                                       SamRowFunc     make_row,
+                                       GDestroyNotify free_row,
+                                       GError       **error);
 GPtrArray    *_sam_store_list_rows    (SamStore      *self,
                                        const char    *sql,
                                        gint64         id,
@@ -102,6 +116,11 @@ gboolean      _sam_store_finish       (SamStore      *self,
                                        GError       **error);
 gboolean      _sam_store_step_one_row (SamStore      *self,
                                        sqlite3_stmt  *stmt,
+                                       const char    *gone_message,
+                                       GError       **error);
+gboolean      _sam_store_step_save    (SamStore      *self,
+                                       sqlite3_stmt  *stmt,
+                                       gint64        *id,
                                        const char    *gone_message,
                                        GError       **error);
 gboolean      _sam_store_finish_insert (SamStore     *self,
