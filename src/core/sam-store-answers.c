@@ -232,17 +232,13 @@ sam_store_save_draft (SamStore    *self,
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (draft_id != NULL, FALSE);
 
-  if (*draft_id > 0)
-    stmt = _sam_store_prepare (self, "UPDATE drafts SET answers = ?2, page = ?3, updated = ?4"
-                                     " WHERE id = ?1", error);
-  else
-    stmt = _sam_store_prepare (self, "INSERT INTO drafts (round_id, clinic_id, role, answers,"
-                                     " page, updated)"
-                          " VALUES (?5, ?6, ?7, ?2, ?3, ?4)", error);
+  stmt = _sam_store_prepare_save (self, *draft_id,
+                                  "UPDATE drafts SET answers = ?2, page = ?3, updated = ?4"
+                                  " WHERE id = ?1",
+                                  "INSERT INTO drafts (round_id, clinic_id, role, answers,"
+                                  " page, updated) VALUES (?5, ?6, ?7, ?2, ?3, ?4)", error);
   if (stmt == NULL)
     return FALSE;
-  if (*draft_id > 0)
-    sqlite3_bind_int64 (stmt, 1, *draft_id);
   sqlite3_bind_text (stmt, 2, answers, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, page);
   sqlite3_bind_text (stmt, 4, stamp, -1, SQLITE_STATIC);

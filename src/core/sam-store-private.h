@@ -118,6 +118,11 @@ gboolean      _sam_store_step_one_row (SamStore      *self,
                                        sqlite3_stmt  *stmt,
                                        const char    *gone_message,
                                        GError       **error);
+sqlite3_stmt *_sam_store_prepare_save (SamStore      *self,
+                                       gint64         id,
+                                       const char    *update_sql,
+                                       const char    *insert_sql,
+                                       GError       **error);
 gboolean      _sam_store_step_save    (SamStore      *self,
                                        sqlite3_stmt  *stmt,
                                        gint64        *id,

@@ -96,18 +96,14 @@ sam_reflection_save (SamStore    *store,
   stamp = _sam_store_format_utc (now);
   if (!sam_store_begin (store, error))
     return FALSE;
-  if (*id > 0)
-    stmt = _sam_store_prepare (store, "UPDATE reflections SET topic = ?2, question = ?3, date = ?4,"
-                           " text = ?5, updated = ?6 WHERE id = ?1", error);
-  else
-    stmt = _sam_store_prepare (store, "INSERT INTO reflections (topic, question, date,"
-                                      " text, updated)"
-                           " VALUES (?2, ?3, ?4, ?5, ?6)", error);
+  stmt = _sam_store_prepare_save (store, *id,
+                                  "UPDATE reflections SET topic = ?2, question = ?3, date = ?4,"
+                                  " text = ?5, updated = ?6 WHERE id = ?1",
+                                  "INSERT INTO reflections (topic, question, date, text, updated)"
+                                  " VALUES (?2, ?3, ?4, ?5, ?6)", error);
   ok = stmt != NULL;
   if (ok)
     {
-      if (*id > 0)
-        sqlite3_bind_int64 (stmt, 1, *id);
       sqlite3_bind_text (stmt, 2, topic, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 3, question);
       sqlite3_bind_text (stmt, 4, date, -1, SQLITE_TRANSIENT);

@@ -200,6 +200,22 @@ _sam_store_step_one_row (SamStore      *self,
   return TRUE;
 }
 
+/* Prepares what _sam_store_step_save() runs: @update_sql, with ?1 bound to @id, where @id is
+ * above 0, else @insert_sql. */
+sqlite3_stmt *
+_sam_store_prepare_save (SamStore    *self,
+                         gint64       id,
+                         const char  *update_sql,
+                         const char  *insert_sql,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, id > 0 ? update_sql : insert_sql, error);
+
+  if (stmt != NULL && id > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  return stmt;
+}
+
 /* Runs @stmt, which changes the row *@id where that is above 0 (with @gone_message, it must
  * touch that row) or else adds a row, whose id it puts in *@id. */
 gboolean
