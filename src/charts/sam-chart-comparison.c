@@ -111,28 +111,25 @@ compute_layout (const SamComparisonData *data,
   layout->bars = g_new0 (SamRect, MAX (layout->n_bars, 1));
   _sam_chart_rows_stack_bars (data->rows, data->n_rows, style, layout->top, layout->row_height,
                               0.86, layout->bars);
-  for (guint r = 0; r < data->n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      {
-        const SamFigure *figure = &data->rows[r].figures[u];
-        SamRect *bar = &layout->bars[r * SAM_N_UNITS + u];
-        double value;
+  SAM_CHART_FOREACH_PRESENT (data->rows, data->n_rows, r, u)
+    {
+      const SamFigure *figure = &data->rows[r].figures[u];
+      SamRect *bar = &layout->bars[r * SAM_N_UNITS + u];
+      double value;
 
-        if (!data->rows[r].present[u])
-          continue;
-        if (figure_value (data, figure, &value))
-          {
-            bar->x = layout->plot_x;
-            bar->width = layout->plot_width * value / 100.0;
-            continue;
-          }
-        /* Nothing to show: a marker on the baseline, no bar of any length. */
+      if (figure_value (data, figure, &value))
         {
-          double d = MIN (marker, bar->height);
-
-          *bar = (SamRect) { layout->plot_x - d / 2, bar->y + (bar->height - d) / 2, d, d };
+          bar->x = layout->plot_x;
+          bar->width = layout->plot_width * value / 100.0;
+          continue;
         }
+      /* Nothing to show: a marker on the baseline, no bar of any length. */
+      {
+        double d = MIN (marker, bar->height);
+
+        *bar = (SamRect) { layout->plot_x - d / 2, bar->y + (bar->height - d) / 2, d, d };
       }
+    }
 }
 
 SAM_CHART_DEFINE_LAYOUT (comparison, SamComparisonData, SamComparisonLayout)
@@ -186,26 +183,23 @@ paint (const SamComparisonData *data,
                             text, &box, SAM_ALIGN_CENTRE);
     }
 
-  for (guint r = 0; r < data->n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      {
-        const SamRect *bar = &layout.bars[r * SAM_N_UNITS + u];
-        const SamFigure *figure = &data->rows[r].figures[u];
-        double value;
+  SAM_CHART_FOREACH_PRESENT (data->rows, data->n_rows, r, u)
+    {
+      const SamRect *bar = &layout.bars[r * SAM_N_UNITS + u];
+      const SamFigure *figure = &data->rows[r].figures[u];
+      double value;
 
-        if (!data->rows[r].present[u])
-          continue;
-        if (figure_value (data, figure, &value))
-          {
-            _sam_chart_set_colour (cr, &style->units[u]);
-            cairo_rectangle (cr, bar->x, bar->y, bar->width, bar->height);
-            cairo_fill (cr);
-          }
-        else if (figure->withheld != SAM_WITHHELD_NONE)
-          _sam_chart_draw_withheld_marker (cr, style, bar, figure->withheld);
-        else
-          _sam_chart_draw_empty_marker (cr, style, bar);
-      }
+      if (figure_value (data, figure, &value))
+        {
+          _sam_chart_set_colour (cr, &style->units[u]);
+          cairo_rectangle (cr, bar->x, bar->y, bar->width, bar->height);
+          cairo_fill (cr);
+        }
+      else if (figure->withheld != SAM_WITHHELD_NONE)
+        _sam_chart_draw_withheld_marker (cr, style, bar, figure->withheld);
+      else
+        _sam_chart_draw_empty_marker (cr, style, bar);
+    }
 
   /* The words, most needed first: each item's, why a figure is not shown, then the
    * numbers, a unit at a time (the own clinic first), each unit's whole or not at all, so
@@ -352,45 +346,42 @@ add_marks (const SamComparisonData   *data,
            const SamComparisonLayout *layout,
            GArray                    *marks)
 {
-  for (guint r = 0; r < data->n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      {
-        const SamFigure *figure = &data->rows[r].figures[u];
-        g_autofree char *summary = NULL;
-        SamRect rect = layout->bars[r * SAM_N_UNITS + u];
-        double value;
+  SAM_CHART_FOREACH_PRESENT (data->rows, data->n_rows, r, u)
+    {
+      const SamFigure *figure = &data->rows[r].figures[u];
+      g_autofree char *summary = NULL;
+      SamRect rect = layout->bars[r * SAM_N_UNITS + u];
+      double value;
 
-        if (!data->rows[r].present[u])
-          continue;
-        /* Where there is no bar, the mark is the row's whole axis, where the words are. */
-        if (!figure_value (data, figure, &value))
-          {
-            double slot = layout->row_height * 0.8 /
-                          _sam_chart_rows_count_units (data->rows, data->n_rows);
+      /* Where there is no bar, the mark is the row's whole axis, where the words are. */
+      if (!figure_value (data, figure, &value))
+        {
+          double slot = layout->row_height * 0.8 /
+                        _sam_chart_rows_count_units (data->rows, data->n_rows);
 
-            rect = (SamRect) { layout->plot_x, rect.y + rect.height / 2 - slot * 0.43,
-                               layout->plot_width, slot * 0.86 };
-          }
-        if (data->measure == SAM_COMPARISON_SHARE && figure_value (data, figure, &value))
-          {
-            g_autofree char *share = _sam_chart_format_percent (value);
+          rect = (SamRect) { layout->plot_x, rect.y + rect.height / 2 - slot * 0.43,
+                             layout->plot_width, slot * 0.86 };
+        }
+      if (data->measure == SAM_COMPARISON_SHARE && figure_value (data, figure, &value))
+        {
+          g_autofree char *share = _sam_chart_format_percent (value);
 
-            /* Translators: a figure in words on a chart of how often meetings are held:
-             * the share, what it counts, the number of answers
-             * ("62.5 % monthly or more often, n 9"). */
-            summary = g_strdup_printf (_("%s %s, n %u"), share,
-                                       data->share_label != NULL ? data->share_label : "",
-                                       figure->n);
-          }
-        else
-          summary = _sam_chart_figure_summary (figure, data->k);
-        sam_chart_marks_add (marks, &rect,
-                             /* Translators: a mark on a chart: the unit, the item, then
-                              * the figure in words ("Klinik 3 — Driftsledelse: mean 66.7, n 9"). */
-                             g_strdup_printf (_("%s — %s: %s"),
-                                              data->unit_names[u] ? data->unit_names[u] : "",
-                                              data->rows[r].label, summary));
-      }
+          /* Translators: a figure in words on a chart of how often meetings are held:
+           * the share, what it counts, the number of answers
+           * ("62.5 % monthly or more often, n 9"). */
+          summary = g_strdup_printf (_("%s %s, n %u"), share,
+                                     data->share_label != NULL ? data->share_label : "",
+                                     figure->n);
+        }
+      else
+        summary = _sam_chart_figure_summary (figure, data->k);
+      sam_chart_marks_add (marks, &rect,
+                           /* Translators: a mark on a chart: the unit, the item, then
+                            * the figure in words ("Klinik 3 — Driftsledelse: mean 66.7, n 9"). */
+                           g_strdup_printf (_("%s — %s: %s"),
+                                            data->unit_names[u] ? data->unit_names[u] : "",
+                                            data->rows[r].label, summary));
+    }
 }
 
 /**

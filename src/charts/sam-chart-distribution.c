@@ -138,78 +138,75 @@ compute_layout (const SamDistributionData *data,
   layout->segments = g_new0 (SamRect, MAX (layout->n_bars, 1) * SAM_MAX_CODES);
   _sam_chart_rows_stack_bars (data->rows, data->n_rows, style, layout->top, layout->row_height,
                               0.9, layout->bars);
-  for (guint r = 0; r < data->n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      {
-        const SamFigure *figure = &data->rows[r].figures[u];
-        SamRect *bar = &layout->bars[r * SAM_N_UNITS + u];
-        guint n = n_options_of (data, figure);
-        double left = 0, right = 0;
+  SAM_CHART_FOREACH_PRESENT (data->rows, data->n_rows, r, u)
+    {
+      const SamFigure *figure = &data->rows[r].figures[u];
+      SamRect *bar = &layout->bars[r * SAM_N_UNITS + u];
+      guint n = n_options_of (data, figure);
+      double left = 0, right = 0;
 
-        if (!data->rows[r].present[u])
+      if (!shows_figure (figure))
+        {
+          /* Withheld, or no answers: a marker on the baseline, no bar of any length. */
+          double d = MIN (small, bar->height);
+
+          *bar = (SamRect) { layout->centre_x - d / 2, bar->y + (bar->height - d) / 2, d, d };
           continue;
-        if (!shows_figure (figure))
-          {
-            /* Withheld, or no answers: a marker on the baseline, no bar of any length. */
-            double d = MIN (small, bar->height);
+        }
 
-            *bar = (SamRect) { layout->centre_x - d / 2, bar->y + (bar->height - d) / 2, d, d };
-            continue;
-          }
+      if (!data->diverging)
+        {
+          double x = layout->plot_x;
 
-        if (!data->diverging)
-          {
-            double x = layout->plot_x;
-
-            for (guint o = 0; o < n; o++)
-              {
-                SamRect *segment = SEGMENT (layout, r, u, o);
-                double w = layout->percent_width * MAX (figure->distribution[o], 0);
-
-                *segment = (SamRect) { x, bar->y, w, bar->height };
-                x += w;
-              }
-            bar->x = layout->plot_x;
-            bar->width = x - layout->plot_x;
-            continue;
-          }
-
-        /* Diverging: the middle option straddles the centre; the others go outward from
-         * it, the milder nearer the centre. */
-        for (guint o = 0; o < n; o++)
-          if (data->option_side[o] == 0)
+          for (guint o = 0; o < n; o++)
             {
+              SamRect *segment = SEGMENT (layout, r, u, o);
               double w = layout->percent_width * MAX (figure->distribution[o], 0);
 
-              *SEGMENT (layout, r, u, o) =
-                (SamRect) { layout->centre_x - w / 2, bar->y, w, bar->height };
-              left += w / 2;
-              right += w / 2;
+              *segment = (SamRect) { x, bar->y, w, bar->height };
+              x += w;
             }
-        for (guint i = 0; i < n; i++)
-          {
-            guint o = n - 1 - i;          /* favourable: the last favourable code is mildest */
-            double w = layout->percent_width * MAX (figure->distribution[o], 0);
+          bar->x = layout->plot_x;
+          bar->width = x - layout->plot_x;
+          continue;
+        }
 
-            if (data->option_side[o] <= 0)
-              continue;
-            *SEGMENT (layout, r, u, o) =
-              (SamRect) { layout->centre_x + right, bar->y, w, bar->height };
-            right += w;
-          }
-        for (guint o = 0; o < n; o++)
+      /* Diverging: the middle option straddles the centre; the others go outward from
+       * it, the milder nearer the centre. */
+      for (guint o = 0; o < n; o++)
+        if (data->option_side[o] == 0)
           {
             double w = layout->percent_width * MAX (figure->distribution[o], 0);
 
-            if (data->option_side[o] >= 0)
-              continue;
-            left += w;
             *SEGMENT (layout, r, u, o) =
-              (SamRect) { layout->centre_x - left, bar->y, w, bar->height };
+              (SamRect) { layout->centre_x - w / 2, bar->y, w, bar->height };
+            left += w / 2;
+            right += w / 2;
           }
-        bar->x = layout->centre_x - left;
-        bar->width = left + right;
-      }
+      for (guint i = 0; i < n; i++)
+        {
+          guint o = n - 1 - i;          /* favourable: the last favourable code is mildest */
+          double w = layout->percent_width * MAX (figure->distribution[o], 0);
+
+          if (data->option_side[o] <= 0)
+            continue;
+          *SEGMENT (layout, r, u, o) =
+            (SamRect) { layout->centre_x + right, bar->y, w, bar->height };
+          right += w;
+        }
+      for (guint o = 0; o < n; o++)
+        {
+          double w = layout->percent_width * MAX (figure->distribution[o], 0);
+
+          if (data->option_side[o] >= 0)
+            continue;
+          left += w;
+          *SEGMENT (layout, r, u, o) =
+            (SamRect) { layout->centre_x - left, bar->y, w, bar->height };
+        }
+      bar->x = layout->centre_x - left;
+      bar->width = left + right;
+    }
 }
 
 SAM_CHART_DEFINE_LAYOUT (distribution, SamDistributionData, SamDistributionLayout)
@@ -291,40 +288,37 @@ paint (const SamDistributionData *data,
     }
 
   /* The bars, then every word on top. */
-  for (guint r = 0; r < data->n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      {
-        const SamFigure *figure = &data->rows[r].figures[u];
+  SAM_CHART_FOREACH_PRESENT (data->rows, data->n_rows, r, u)
+    {
+      const SamFigure *figure = &data->rows[r].figures[u];
 
-        if (!data->rows[r].present[u])
+      if (figure->withheld != SAM_WITHHELD_NONE)
+        {
+          _sam_chart_draw_withheld_marker (cr, style, &layout.bars[r * SAM_N_UNITS + u],
+                                           figure->withheld);
           continue;
-        if (figure->withheld != SAM_WITHHELD_NONE)
-          {
-            _sam_chart_draw_withheld_marker (cr, style, &layout.bars[r * SAM_N_UNITS + u],
-                                             figure->withheld);
-            continue;
-          }
-        if (figure->n == 0)
-          {
-            _sam_chart_draw_empty_marker (cr, style, &layout.bars[r * SAM_N_UNITS + u]);
-            continue;
-          }
-        for (guint o = 0; o < n_options_of (data, figure); o++)
-          {
-            const SamRect *segment = SEGMENT (&layout, r, u, o);
+        }
+      if (figure->n == 0)
+        {
+          _sam_chart_draw_empty_marker (cr, style, &layout.bars[r * SAM_N_UNITS + u]);
+          continue;
+        }
+      for (guint o = 0; o < n_options_of (data, figure); o++)
+        {
+          const SamRect *segment = SEGMENT (&layout, r, u, o);
 
-            if (segment->width <= 0)
-              continue;
-            _sam_chart_set_colour (cr, sam_chart_distribution_option_colour (data, style, o));
-            cairo_rectangle (cr, segment->x, segment->y, segment->width, segment->height);
-            cairo_fill (cr);
-            /* Parted from its neighbours by a thin line of the background. */
-            _sam_chart_set_colour (cr, &style->background);
-            cairo_move_to (cr, segment->x + segment->width, segment->y);
-            cairo_line_to (cr, segment->x + segment->width, segment->y + segment->height);
-            cairo_stroke (cr);
-          }
-      }
+          if (segment->width <= 0)
+            continue;
+          _sam_chart_set_colour (cr, sam_chart_distribution_option_colour (data, style, o));
+          cairo_rectangle (cr, segment->x, segment->y, segment->width, segment->height);
+          cairo_fill (cr);
+          /* Parted from its neighbours by a thin line of the background. */
+          _sam_chart_set_colour (cr, &style->background);
+          cairo_move_to (cr, segment->x + segment->width, segment->y);
+          cairo_line_to (cr, segment->x + segment->width, segment->y + segment->height);
+          cairo_stroke (cr);
+        }
+    }
 
   for (guint r = 0; r < data->n_rows; r++)
     {
@@ -437,38 +431,35 @@ sam_chart_distribution_describe (const SamDistributionData *data)
                           "Favourable options are drawn to the right of the centre line, the "
                           "others to the left.")
                      : _("How the answers spread over the options, in percent of the answers."));
-  for (guint r = 0; r < data->n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      {
-        const SamFigure *figure = &data->rows[r].figures[u];
-        const char *unit = data->unit_names[u] ? data->unit_names[u] : "";
+  SAM_CHART_FOREACH_PRESENT (data->rows, data->n_rows, r, u)
+    {
+      const SamFigure *figure = &data->rows[r].figures[u];
+      const char *unit = data->unit_names[u] ? data->unit_names[u] : "";
 
-        if (!data->rows[r].present[u])
-          continue;
-        g_string_append_c (text, '\n');
-        if (figure->withheld != SAM_WITHHELD_NONE)
-          {
-            g_autofree char *why = _sam_chart_withheld_reason (figure, data->k);
+      g_string_append_c (text, '\n');
+      if (figure->withheld != SAM_WITHHELD_NONE)
+        {
+          g_autofree char *why = _sam_chart_withheld_reason (figure, data->k);
 
-            /* Translators: a sentence: the item, the unit, why it is withheld. */
-            g_string_append_printf (text, _("%s, %s: %s."), data->rows[r].label, unit, why);
-          }
-        else if (figure->n == 0)
-          /* Translators: a sentence: the item, the unit. */
-          g_string_append_printf (text, _("%s, %s: no answers."), data->rows[r].label, unit);
-        else
-          {
-            g_autofree char *list = option_list (data, figure);
+          /* Translators: a sentence: the item, the unit, why it is withheld. */
+          g_string_append_printf (text, _("%s, %s: %s."), data->rows[r].label, unit, why);
+        }
+      else if (figure->n == 0)
+        /* Translators: a sentence: the item, the unit. */
+        g_string_append_printf (text, _("%s, %s: no answers."), data->rows[r].label, unit);
+      else
+        {
+          g_autofree char *list = option_list (data, figure);
 
-            /* Translators: a sentence: the item, the unit, the number of answers, then
-             * each option and its share
-             * ("Driftsledelse, Klinik 3, 9 answers: I høj grad 44.4 %, …."). */
-            g_string_append_printf (text,
-                                    ngettext ("%s, %s, %u answer: %s.", "%s, %s, %u answers: %s.",
-                                              figure->n),
-                                    data->rows[r].label, unit, figure->n, list);
-          }
-      }
+          /* Translators: a sentence: the item, the unit, the number of answers, then
+           * each option and its share
+           * ("Driftsledelse, Klinik 3, 9 answers: I høj grad 44.4 %, …."). */
+          g_string_append_printf (text,
+                                  ngettext ("%s, %s, %u answer: %s.", "%s, %s, %u answers: %s.",
+                                            figure->n),
+                                  data->rows[r].label, unit, figure->n, list);
+        }
+    }
   g_string_append_printf (text, "\n%s", _sam_chart_left_out_sentence ());
   return g_string_free (text, FALSE);
 }
@@ -479,48 +470,45 @@ add_marks (const SamDistributionData   *data,
            const SamDistributionLayout *layout,
            GArray                      *marks)
 {
-  for (guint r = 0; r < data->n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      {
-        const SamFigure *figure = &data->rows[r].figures[u];
-        const char *unit = data->unit_names[u] ? data->unit_names[u] : "";
+  SAM_CHART_FOREACH_PRESENT (data->rows, data->n_rows, r, u)
+    {
+      const SamFigure *figure = &data->rows[r].figures[u];
+      const char *unit = data->unit_names[u] ? data->unit_names[u] : "";
 
-        if (!data->rows[r].present[u])
+      if (!shows_figure (figure))
+        {
+          g_autofree char *summary = _sam_chart_figure_summary (figure, data->k);
+          const SamRect *marker = &layout->bars[r * SAM_N_UNITS + u];
+          double slot = layout->row_height * 0.8 /
+                        _sam_chart_rows_count_units (data->rows, data->n_rows);
+          /* The row's whole axis, where the marker and its words are. */
+          SamRect rect = { layout->plot_x, marker->y + marker->height / 2 - slot * 0.45,
+                           layout->plot_width, slot * 0.9 };
+
+          sam_chart_marks_add (marks, &rect,
+                               g_strdup_printf (_("%s — %s: %s"), unit, data->rows[r].label,
+                                                summary));
           continue;
-        if (!shows_figure (figure))
-          {
-            g_autofree char *summary = _sam_chart_figure_summary (figure, data->k);
-            const SamRect *marker = &layout->bars[r * SAM_N_UNITS + u];
-            double slot = layout->row_height * 0.8 /
-                          _sam_chart_rows_count_units (data->rows, data->n_rows);
-            /* The row's whole axis, where the marker and its words are. */
-            SamRect rect = { layout->plot_x, marker->y + marker->height / 2 - slot * 0.45,
-                             layout->plot_width, slot * 0.9 };
+        }
+      for (guint o = 0; o < n_options_of (data, figure); o++)
+        {
+          const SamRect *segment = SEGMENT (layout, r, u, o);
+          g_autofree char *percent = NULL;
 
-            sam_chart_marks_add (marks, &rect,
-                                 g_strdup_printf (_("%s — %s: %s"), unit, data->rows[r].label,
-                                                  summary));
+          if (segment->width <= 0)
             continue;
-          }
-        for (guint o = 0; o < n_options_of (data, figure); o++)
-          {
-            const SamRect *segment = SEGMENT (layout, r, u, o);
-            g_autofree char *percent = NULL;
-
-            if (segment->width <= 0)
-              continue;
-            percent = _sam_chart_format_percent (figure->distribution[o]);
-            sam_chart_marks_add (marks, segment,
-                                 /* Translators: a mark on a chart: the unit, the item, the
-                                  * option, its share and the number of answers
-                                  * ("Klinik 3 — Driftsledelse — I høj grad: 44.4 %, n 9"). */
-                                 g_strdup_printf (_("%s — %s — %s: %s, n %u"), unit,
-                                                  data->rows[r].label,
-                                                  data->option_labels[o] ? data->option_labels[o]
-                                                                         : "",
-                                                  percent, figure->n));
-          }
-      }
+          percent = _sam_chart_format_percent (figure->distribution[o]);
+          sam_chart_marks_add (marks, segment,
+                               /* Translators: a mark on a chart: the unit, the item, the
+                                * option, its share and the number of answers
+                                * ("Klinik 3 — Driftsledelse — I høj grad: 44.4 %, n 9"). */
+                               g_strdup_printf (_("%s — %s — %s: %s, n %u"), unit,
+                                                data->rows[r].label,
+                                                data->option_labels[o] ? data->option_labels[o]
+                                                                       : "",
+                                                percent, figure->n));
+        }
+    }
 }
 
 /**
@@ -557,30 +545,27 @@ sam_chart_distribution_table (const SamDistributionData *data)
   for (guint o = 0; o < n; o++)
     sam_chart_table_add_column (table, data->option_labels[o]);
 
-  for (guint r = 0; r < data->n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      {
-        const SamFigure *figure = &data->rows[r].figures[u];
+  SAM_CHART_FOREACH_PRESENT (data->rows, data->n_rows, r, u)
+    {
+      const SamFigure *figure = &data->rows[r].figures[u];
 
-        if (!data->rows[r].present[u])
-          continue;
-        g_ptr_array_add (cells, g_strdup (data->rows[r].label));
-        g_ptr_array_add (cells, g_strdup (data->unit_names[u]));
-        if (figure->withheld != SAM_WITHHELD_NONE)
-          {
-            for (guint c = 0; c < n + 1; c++)
-              g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
-          }
-        else
-          {
-            g_ptr_array_add (cells, g_strdup_printf ("%u", figure->n));
-            for (guint o = 0; o < n; o++)
-              g_ptr_array_add (cells, figure->n == 0 || o >= n_options_of (data, figure)
-                                        ? g_strdup ("—")
-                                        : _sam_chart_format_percent (figure->distribution[o]));
-          }
-        _sam_chart_table_add_cells (table, cells);
-      }
+      g_ptr_array_add (cells, g_strdup (data->rows[r].label));
+      g_ptr_array_add (cells, g_strdup (data->unit_names[u]));
+      if (figure->withheld != SAM_WITHHELD_NONE)
+        {
+          for (guint c = 0; c < n + 1; c++)
+            g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
+        }
+      else
+        {
+          g_ptr_array_add (cells, g_strdup_printf ("%u", figure->n));
+          for (guint o = 0; o < n; o++)
+            g_ptr_array_add (cells, figure->n == 0 || o >= n_options_of (data, figure)
+                                      ? g_strdup ("—")
+                                      : _sam_chart_format_percent (figure->distribution[o]));
+        }
+      _sam_chart_table_add_cells (table, cells);
+    }
   return table;
 }
 

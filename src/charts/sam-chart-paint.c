@@ -298,18 +298,15 @@ _sam_chart_rows_withheld_why (const SamComparisonRow *rows,
 {
   const SamFigure *found[2] = { NULL, NULL };
 
-  for (guint r = 0; r < n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      {
-        const SamFigure *figure = &rows[r].figures[u];
+  SAM_CHART_FOREACH_PRESENT (rows, n_rows, r, u)
+    {
+      const SamFigure *figure = &rows[r].figures[u];
 
-        if (!rows[r].present[u])
-          continue;
-        if (figure->withheld == SAM_WITHHELD_PRIMARY && found[0] == NULL)
-          found[0] = figure;
-        else if (figure->withheld == SAM_WITHHELD_SECONDARY && found[1] == NULL)
-          found[1] = figure;
-      }
+      if (figure->withheld == SAM_WITHHELD_PRIMARY && found[0] == NULL)
+        found[0] = figure;
+      else if (figure->withheld == SAM_WITHHELD_SECONDARY && found[1] == NULL)
+        found[1] = figure;
+    }
   for (guint w = 0; w < 2; w++)
     if (found[w] != NULL)
       why[w] = _sam_chart_withheld_text (found[w], k);

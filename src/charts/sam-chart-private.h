@@ -236,6 +236,13 @@ void     _sam_chart_draw_heading        (SamLabels            *labels,
                                          gconstpointer         data,
                                          const SamRect        *legend);
 
+/* Each unit @u present in each row @r of @rows, in reading order; the statement that follows
+ * is the loop's body (a continue goes on to the next unit). */
+#define SAM_CHART_FOREACH_PRESENT(rows, n_rows, r, u)                                     \
+  for (guint r = 0; r < (n_rows); r++)                                                    \
+    for (guint u = 0; u < SAM_N_UNITS; u++)                                               \
+      if ((rows)[r].present[u])
+
 void     _sam_chart_rows_withheld_why   (const SamComparisonRow *rows,
                                          guint                 n_rows,
                                          int                   k,
