@@ -93,9 +93,10 @@ compute_layout (const SamComparisonData *data,
   double value_width;
   guint most = _sam_chart_rows_most_n (data->rows, data->n_rows);
 
-  _sam_chart_rows_place_heading (style, data->caption, legend_entries, data, data->n_rows, width,
-                                 height, &layout->caption, &layout->legend, &layout->axis_y,
-                                 &layout->top, &layout->row_height);
+  _sam_chart_place_heading (style, data->caption, legend_entries, data, width, &layout->caption,
+                            &layout->legend);
+  _sam_chart_place_rows (style, &layout->legend, data->n_rows, height, &layout->axis_y,
+                         &layout->top, &layout->row_height);
 
   /* Room beside the longest bar for its number. */
   {

@@ -120,9 +120,10 @@ compute_layout (const SamDistributionData *data,
     half_tick = _sam_chart_text_width (style, end, small, FALSE) / 2;
   }
 
-  _sam_chart_rows_place_heading (style, data->caption, legend_entries, data, data->n_rows, width,
-                                 height, &layout->caption, &layout->legend, &layout->axis_y,
-                                 &layout->top, &layout->row_height);
+  _sam_chart_place_heading (style, data->caption, legend_entries, data, width, &layout->caption,
+                            &layout->legend);
+  _sam_chart_place_rows (style, &layout->legend, data->n_rows, height, &layout->axis_y,
+                         &layout->top, &layout->row_height);
   layout->label_width = MIN (width * 0.24, 20 * font);
   layout->unit_width = MIN (unit_width + 0.2 * font, MIN (width * 0.16, 10 * font));
   layout->unit_x = margin + layout->label_width + margin;

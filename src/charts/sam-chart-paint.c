@@ -343,24 +343,17 @@ _sam_chart_rows_most_n (const SamComparisonRow *rows,
 }
 
 /* The top of a chart @width wide: the caption (of no height where @caption is NULL or
- * empty), the legend below it, then the axis' labels at *@axis_y and, to the foot of the
- * chart, a band a row, from *@top, each *@row_height tall. */
+ * empty), then the legend below it. */
 void
-_sam_chart_rows_place_heading (const SamChartStyle *style,
-                               const char          *caption,
-                               SamLegendFunc        legend_of,
-                               gconstpointer        data,
-                               guint                n_rows,
-                               double               width,
-                               double               height,
-                               SamRect             *caption_box,
-                               SamRect             *legend,
-                               double              *axis_y,
-                               double              *top,
-                               double              *row_height)
+_sam_chart_place_heading (const SamChartStyle *style,
+                          const char          *caption,
+                          SamLegendFunc        legend_of,
+                          gconstpointer        data,
+                          double               width,
+                          SamRect             *caption_box,
+                          SamRect             *legend)
 {
   double margin = 12 * style->scale;
-  double font = SAM_CHART_FONT (style);
   double small = SAM_CHART_SMALL (style);
 
   *caption_box = (SamRect) { margin, margin, width - 2 * margin, 0 };
@@ -374,15 +367,30 @@ _sam_chart_rows_place_heading (const SamChartStyle *style,
     }
   *legend = (SamRect) { margin,
                         caption_box->y + caption_box->height +
-                          (caption_box->height > 0 ? 0.4 * font : 0),
+                          (caption_box->height > 0 ? 0.4 * SAM_CHART_FONT (style) : 0),
                         width - 2 * margin, 0 };
   legend->height = _sam_chart_legend_height_of (style, legend_of, data, legend->width);
-  *axis_y = legend->y + legend->height + font * 0.4;
-  *top = *axis_y + _sam_chart_line_height (style, small) + font * 0.6;
-  *row_height = n_rows > 0 ? MAX (height - *top - margin, 0) / n_rows : 0;
 }
 
-/* The caption and the legend where _sam_chart_rows_place_heading() put them. */
+/* Below @legend, in a chart @height tall: the axis' labels at *@axis_y, then to the foot of
+ * the chart a band a row, from *@top, each *@row_height tall. */
+void
+_sam_chart_place_rows (const SamChartStyle *style,
+                       const SamRect       *legend,
+                       guint                n_rows,
+                       double               height,
+                       double              *axis_y,
+                       double              *top,
+                       double              *row_height)
+{
+  double font = SAM_CHART_FONT (style);
+
+  *axis_y = legend->y + legend->height + font * 0.4;
+  *top = *axis_y + _sam_chart_line_height (style, SAM_CHART_SMALL (style)) + font * 0.6;
+  *row_height = n_rows > 0 ? MAX (height - *top - 12 * style->scale, 0) / n_rows : 0;
+}
+
+/* The caption and the legend where _sam_chart_place_heading() put them. */
 void
 _sam_chart_draw_heading (SamLabels     *labels,
                          const char    *caption,

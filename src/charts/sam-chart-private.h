@@ -251,15 +251,17 @@ guint    _sam_chart_rows_count_units    (const SamComparisonRow *rows,
                                          guint                 n_rows);
 guint    _sam_chart_rows_most_n         (const SamComparisonRow *rows,
                                          guint                 n_rows);
-void     _sam_chart_rows_place_heading  (const SamChartStyle  *style,
+void     _sam_chart_place_heading       (const SamChartStyle  *style,
                                          const char           *caption,
                                          SamLegendFunc         legend_of,
                                          gconstpointer         data,
-                                         guint                 n_rows,
                                          double                width,
-                                         double                height,
                                          SamRect              *caption_box,
-                                         SamRect              *legend,
+                                         SamRect              *legend);
+void     _sam_chart_place_rows          (const SamChartStyle  *style,
+                                         const SamRect        *legend,
+                                         guint                 n_rows,
+                                         double                height,
                                          double               *axis_y,
                                          double               *top,
                                          double               *row_height);
