@@ -85,14 +85,13 @@ format_change (double change)
   return g_strdup_printf (_("−%.1f"), -change);
 }
 
-#define N_ENTRIES (SAM_CHANGE_UNITS + 3)
-
 static guint
-legend_entries (const SamChangeData *data,
-                const SamChartStyle *style,
-                char               **why,
-                SamLegendEntry      *entries)
+legend_entries (gconstpointer         chart_data,
+                const SamChartStyle  *style,
+                char                 *why[2],
+                SamLegendEntry       *entries)
 {
+  const SamChangeData *data = chart_data;
   guint n = 0;
   gboolean empty = FALSE;
 
@@ -120,11 +119,7 @@ legend_entries (const SamChangeData *data,
         else if (figure->withheld == SAM_WITHHELD_NONE)
           empty = TRUE;
       }
-  for (guint kind = 0; kind < 2; kind++)
-    if (why[kind] != NULL)
-      entries[n++] = (SamLegendEntry) { why[kind], &style->dim,
-                                          kind == 1 ? SAM_LEGEND_WITHHELD_SECONDARY
-                                                    : SAM_LEGEND_WITHHELD };
+  n += _sam_chart_withheld_entries (style, why, entries + n);
   if (empty)
     /* Translators: in the legend of a chart of changes: a figure missing in either round. */
     entries[n++] = (SamLegendEntry) { _("No answers in one of the rounds"), &style->dim,
@@ -152,16 +147,9 @@ legend_height (const SamChangeData *data,
                const SamChartStyle *style,
                double               width)
 {
-  SamLegendEntry entries[N_ENTRIES];
-  char *why[2] = { NULL, NULL };
   double margin = 12 * style->scale;
-  double height;
 
-  height = _sam_chart_legend_height (style, entries, legend_entries (data, style, why, entries),
-                                     width - 2 * margin);
-  g_free (why[0]);
-  g_free (why[1]);
-  return height;
+  return _sam_chart_legend_height_of (style, legend_entries, data, width - 2 * margin);
 }
 
 /* A line that says which round is the ring and which the dot, then the axis's numbers. */
@@ -292,14 +280,11 @@ paint (const SamChangeData *data,
 {
   SamChangeLayout layout = { 0 };
   g_autoptr(SamLabels) labels = NULL;
-  SamLegendEntry entries[N_ENTRIES];
-  char *why[2] = { NULL, NULL };
   double font = SAM_CHART_FONT (style);
   double small = SAM_CHART_SMALL (style);
   double line_small = _sam_chart_line_height (style, small);
   double line = 1.5 * style->scale;
   int *hosts;
-  guint n_entries;
 
   sam_chart_change_layout (data, style, width, height, &layout);
   labels = _sam_chart_begin_paint (cr, style, width, height);
@@ -345,8 +330,7 @@ paint (const SamChangeData *data,
           }
       }
 
-  n_entries = legend_entries (data, style, why, entries);
-  _sam_chart_draw_legend_free (labels, entries, n_entries, &layout.legend, why);
+  _sam_chart_draw_legend_of (labels, legend_entries, data, &layout.legend);
 
   /* Which round is the ring and which the dot, over the items' words; the axis's numbers
    * over the plot. */

@@ -60,82 +60,21 @@ value_text (const SamComparisonData *data,
   return g_strdup_printf (_("%s  n %u"), number, n);
 }
 
-/* Withheld figures of each kind (primary, secondary), the first found, for the legend. */
-static void
-find_withheld (const SamComparisonData  *data,
-               const SamFigure         **found)
-{
-  found[0] = found[1] = NULL;
-  for (guint r = 0; r < data->n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      {
-        const SamFigure *figure = &data->rows[r].figures[u];
-
-        if (!data->rows[r].present[u])
-          continue;
-        if (figure->withheld == SAM_WITHHELD_PRIMARY && found[0] == NULL)
-          found[0] = figure;
-        else if (figure->withheld == SAM_WITHHELD_SECONDARY && found[1] == NULL)
-          found[1] = figure;
-      }
-}
-
-static guint
-count_units (const SamComparisonData *data)
-{
-  guint n_units = 0;
-
-  for (guint u = 0; u < SAM_N_UNITS; u++)
-    for (guint r = 0; r < data->n_rows; r++)
-      if (data->rows[r].present[u])
-        {
-          n_units++;
-          break;
-        }
-  return MAX (n_units, 1);
-}
-
-#define N_ENTRIES (SAM_N_UNITS + 2)
-
 /* The legend: the units' colours, then what the withheld marker means, with the reason. */
 static guint
-legend_entries (const SamComparisonData *data,
-                const SamChartStyle     *style,
-                char                   **why,
-                SamLegendEntry          *entries)
+legend_entries (gconstpointer         chart_data,
+                const SamChartStyle  *style,
+                char                 *why[2],
+                SamLegendEntry       *entries)
 {
-  const SamFigure *withheld[2];
+  const SamComparisonData *data = chart_data;
   guint n = 0;
 
   for (guint u = 0; u < SAM_N_UNITS; u++)
     if (data->unit_names[u] != NULL)
       entries[n++] = (SamLegendEntry) { data->unit_names[u], &style->units[u], SAM_LEGEND_SWATCH };
-  find_withheld (data, withheld);
-  for (guint w = 0; w < 2; w++)
-    if (withheld[w] != NULL)
-      {
-        why[w] = _sam_chart_withheld_text (withheld[w], data->k);
-        entries[n++] = (SamLegendEntry) { why[w], &style->dim,
-                                          _sam_chart_withheld_shape (withheld[w]->withheld) };
-      }
-  return n;
-}
-
-static double
-caption_height (const SamComparisonData *data,
-                const SamChartStyle     *style,
-                double                   width)
-{
-  double small = SAM_CHART_SMALL (style);
-  double text_width;
-  int lines;
-
-  if (data->caption == NULL || *data->caption == '\0')
-    return 0;
-  text_width = _sam_chart_text_width (style, data->caption, small, FALSE);
-  /* Room for one line more than the words need when wrapped, up to three. */
-  lines = MIN (3, (int) ceil (text_width / MAX (width, 1) * 1.1));
-  return MAX (lines, 1) * _sam_chart_line_height (style, small);
+  _sam_chart_rows_withheld_why (data->rows, data->n_rows, data->k, why);
+  return n + _sam_chart_withheld_entries (style, why, entries + n);
 }
 
 /* Mapping: pure arithmetic on measured text, so that tests and hit-testing know where
@@ -151,26 +90,13 @@ compute_layout (const SamComparisonData *data,
   double font = SAM_CHART_FONT (style);
   double small = SAM_CHART_SMALL (style);
   double marker = small;
-  double value_width, top, row_height;
-  SamLegendEntry entries[N_ENTRIES];
-  char *why[2] = { NULL, NULL };
-  guint n_units = count_units (data), most = 0;
+  double value_width;
+  guint most = _sam_chart_rows_most_n (data->rows, data->n_rows);
 
-  for (guint r = 0; r < data->n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      most = MAX (most, data->rows[r].figures[u].n);
-
-  layout->caption = (SamRect) { margin, margin, width - 2 * margin, 0 };
-  layout->caption.height = caption_height (data, style, layout->caption.width);
-  layout->legend = (SamRect) { margin,
-                               layout->caption.y + layout->caption.height +
-                                 (layout->caption.height > 0 ? 0.4 * font : 0),
-                               width - 2 * margin, 0 };
-  layout->legend.height =
-    _sam_chart_legend_height (style, entries, legend_entries (data, style, why, entries),
-                              layout->legend.width);
-  g_free (why[0]);
-  g_free (why[1]);
+  _sam_chart_place_heading (style, data->caption, legend_entries, data, width, &layout->caption,
+                            &layout->legend);
+  _sam_chart_place_rows (style, &layout->legend, data->n_rows, height, &layout->axis_y,
+                         &layout->top, &layout->row_height);
 
   /* Room beside the longest bar for its number. */
   {
@@ -181,44 +107,29 @@ compute_layout (const SamComparisonData *data,
   layout->label_width = MIN (width * 0.34, 28 * font);
   layout->plot_x = margin + layout->label_width + margin;
   layout->plot_width = MAX (width - layout->plot_x - margin - value_width, 1);
-  layout->axis_y = layout->legend.y + layout->legend.height + font * 0.4;
-  top = layout->axis_y + _sam_chart_line_height (style, small) + font * 0.6;
-  row_height = data->n_rows > 0 ? MAX (height - top - margin, 0) / data->n_rows : 0;
-  layout->top = top;
-  layout->row_height = row_height;
 
   layout->n_bars = data->n_rows * SAM_N_UNITS;
   layout->bars = g_new0 (SamRect, MAX (layout->n_bars, 1));
-  for (guint r = 0; r < data->n_rows; r++)
+  _sam_chart_rows_stack_bars (data->rows, data->n_rows, style, layout->top, layout->row_height,
+                              0.86, layout->bars);
+  SAM_CHART_FOREACH_PRESENT (data->rows, data->n_rows, r, u)
     {
-      double bar_height = MIN (row_height * 0.8 / n_units, 3 * font);
-      double y = top + r * row_height + (row_height - bar_height * n_units) / 2;
-      guint slot = 0;
+      const SamFigure *figure = &data->rows[r].figures[u];
+      SamRect *bar = &layout->bars[r * SAM_N_UNITS + u];
+      double value;
 
-      for (guint u = 0; u < SAM_N_UNITS; u++)
+      if (figure_value (data, figure, &value))
         {
-          const SamFigure *figure = &data->rows[r].figures[u];
-          SamRect *bar = &layout->bars[r * SAM_N_UNITS + u];
-          double value;
-
-          if (!data->rows[r].present[u])
-            continue;
-          bar->y = y + slot * bar_height;
-          bar->height = bar_height * 0.86;
-          slot++;
-          if (figure_value (data, figure, &value))
-            {
-              bar->x = layout->plot_x;
-              bar->width = layout->plot_width * value / 100.0;
-              continue;
-            }
-          /* Nothing to show: a marker on the baseline, no bar of any length. */
-          {
-            double d = MIN (marker, bar->height);
-
-            *bar = (SamRect) { layout->plot_x - d / 2, bar->y + (bar->height - d) / 2, d, d };
-          }
+          bar->x = layout->plot_x;
+          bar->width = layout->plot_width * value / 100.0;
+          continue;
         }
+      /* Nothing to show: a marker on the baseline, no bar of any length. */
+      {
+        double d = MIN (marker, bar->height);
+
+        *bar = (SamRect) { layout->plot_x - d / 2, bar->y + (bar->height - d) / 2, d, d };
+      }
     }
 }
 
@@ -240,12 +151,9 @@ paint (const SamComparisonData *data,
 {
   SamComparisonLayout layout = { 0 };
   g_autoptr(SamLabels) labels = NULL;
-  SamLegendEntry entries[N_ENTRIES];
-  char *reasons[2] = { NULL, NULL };
   double font = SAM_CHART_FONT (style);
   double small = SAM_CHART_SMALL (style);
   double axis_height = _sam_chart_line_height (style, small);
-  guint n_entries;
   int *hosts;
 
   sam_chart_comparison_layout (data, style, width, height, &layout);
@@ -256,11 +164,8 @@ paint (const SamComparisonData *data,
   for (guint i = 0; i < layout.n_bars; i++)
     hosts[i] = layout.bars[i].width > 0 ? _sam_labels_add_mark (labels, &layout.bars[i]) : -1;
 
-  if (layout.caption.height > 0)
-    _sam_labels_place_at (labels, data->caption, small, SAM_LABEL_WRAP, &style->dim,
-                          &layout.caption, SAM_ALIGN_START);
-  n_entries = legend_entries (data, style, reasons, entries);
-  _sam_chart_draw_legend_free (labels, entries, n_entries, &layout.legend, reasons);
+  _sam_chart_draw_heading (labels, data->caption, &layout.caption, legend_entries, data,
+                           &layout.legend);
 
   /* The axis: 0, 25, 50, 75, 100 (percent for a share). */
   cairo_set_line_width (cr, 1 * style->scale);
@@ -279,26 +184,23 @@ paint (const SamComparisonData *data,
                             text, &box, SAM_ALIGN_CENTRE);
     }
 
-  for (guint r = 0; r < data->n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      {
-        const SamRect *bar = &layout.bars[r * SAM_N_UNITS + u];
-        const SamFigure *figure = &data->rows[r].figures[u];
-        double value;
+  SAM_CHART_FOREACH_PRESENT (data->rows, data->n_rows, r, u)
+    {
+      const SamRect *bar = &layout.bars[r * SAM_N_UNITS + u];
+      const SamFigure *figure = &data->rows[r].figures[u];
+      double value;
 
-        if (!data->rows[r].present[u])
-          continue;
-        if (figure_value (data, figure, &value))
-          {
-            _sam_chart_set_colour (cr, &style->units[u]);
-            cairo_rectangle (cr, bar->x, bar->y, bar->width, bar->height);
-            cairo_fill (cr);
-          }
-        else if (figure->withheld != SAM_WITHHELD_NONE)
-          _sam_chart_draw_withheld_marker (cr, style, bar, figure->withheld);
-        else
-          _sam_chart_draw_empty_marker (cr, style, bar);
-      }
+      if (figure_value (data, figure, &value))
+        {
+          _sam_chart_set_colour (cr, &style->units[u]);
+          cairo_rectangle (cr, bar->x, bar->y, bar->width, bar->height);
+          cairo_fill (cr);
+        }
+      else if (figure->withheld != SAM_WITHHELD_NONE)
+        _sam_chart_draw_withheld_marker (cr, style, bar, figure->withheld);
+      else
+        _sam_chart_draw_empty_marker (cr, style, bar);
+    }
 
   /* The words, most needed first: each item's, why a figure is not shown, then the
    * numbers, a unit at a time (the own clinic first), each unit's whole or not at all, so
@@ -445,44 +347,42 @@ add_marks (const SamComparisonData   *data,
            const SamComparisonLayout *layout,
            GArray                    *marks)
 {
-  for (guint r = 0; r < data->n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      {
-        const SamFigure *figure = &data->rows[r].figures[u];
-        g_autofree char *summary = NULL;
-        SamRect rect = layout->bars[r * SAM_N_UNITS + u];
-        double value;
+  SAM_CHART_FOREACH_PRESENT (data->rows, data->n_rows, r, u)
+    {
+      const SamFigure *figure = &data->rows[r].figures[u];
+      g_autofree char *summary = NULL;
+      SamRect rect = layout->bars[r * SAM_N_UNITS + u];
+      double value;
 
-        if (!data->rows[r].present[u])
-          continue;
-        /* Where there is no bar, the mark is the row's whole axis, where the words are. */
-        if (!figure_value (data, figure, &value))
-          {
-            double slot = layout->row_height * 0.8 / count_units (data);
+      /* Where there is no bar, the mark is the row's whole axis, where the words are. */
+      if (!figure_value (data, figure, &value))
+        {
+          double slot = layout->row_height * 0.8 /
+                        _sam_chart_rows_count_units (data->rows, data->n_rows);
 
-            rect = (SamRect) { layout->plot_x, rect.y + rect.height / 2 - slot * 0.43,
-                               layout->plot_width, slot * 0.86 };
-          }
-        if (data->measure == SAM_COMPARISON_SHARE && figure_value (data, figure, &value))
-          {
-            g_autofree char *share = _sam_chart_format_percent (value);
+          rect = (SamRect) { layout->plot_x, rect.y + rect.height / 2 - slot * 0.43,
+                             layout->plot_width, slot * 0.86 };
+        }
+      if (data->measure == SAM_COMPARISON_SHARE && figure_value (data, figure, &value))
+        {
+          g_autofree char *share = _sam_chart_format_percent (value);
 
-            /* Translators: a figure in words on a chart of how often meetings are held:
-             * the share, what it counts, the number of answers
-             * ("62.5 % monthly or more often, n 9"). */
-            summary = g_strdup_printf (_("%s %s, n %u"), share,
-                                       data->share_label != NULL ? data->share_label : "",
-                                       figure->n);
-          }
-        else
-          summary = _sam_chart_figure_summary (figure, data->k);
-        sam_chart_marks_add (marks, &rect,
-                             /* Translators: a mark on a chart: the unit, the item, then
-                              * the figure in words ("Klinik 3 — Driftsledelse: mean 66.7, n 9"). */
-                             g_strdup_printf (_("%s — %s: %s"),
-                                              data->unit_names[u] ? data->unit_names[u] : "",
-                                              data->rows[r].label, summary));
-      }
+          /* Translators: a figure in words on a chart of how often meetings are held:
+           * the share, what it counts, the number of answers
+           * ("62.5 % monthly or more often, n 9"). */
+          summary = g_strdup_printf (_("%s %s, n %u"), share,
+                                     data->share_label != NULL ? data->share_label : "",
+                                     figure->n);
+        }
+      else
+        summary = _sam_chart_figure_summary (figure, data->k);
+      sam_chart_marks_add (marks, &rect,
+                           /* Translators: a mark on a chart: the unit, the item, then
+                            * the figure in words ("Klinik 3 — Driftsledelse: mean 66.7, n 9"). */
+                           g_strdup_printf (_("%s — %s: %s"),
+                                            data->unit_names[u] ? data->unit_names[u] : "",
+                                            data->rows[r].label, summary));
+    }
 }
 
 /**

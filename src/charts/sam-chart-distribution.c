@@ -63,18 +63,16 @@ sam_chart_distribution_option_colour (const SamDistributionData *data,
   return &style->unfavourable[outward == 0 ? 0 : 1];
 }
 
-#define N_ENTRIES (SAM_MAX_CODES + 2)
-
 /* The options in the order the bars show them, then what the withheld marker means. */
 static guint
-legend_entries (const SamDistributionData *data,
-                const SamChartStyle       *style,
-                char                     **why,
-                SamLegendEntry            *entries)
+legend_entries (gconstpointer         chart_data,
+                const SamChartStyle  *style,
+                char                 *why[2],
+                SamLegendEntry       *entries)
 {
+  const SamDistributionData *data = chart_data;
   guint n = MIN (data->n_options, SAM_MAX_CODES);
   guint count = 0;
-  const SamFigure *found[2] = { NULL, NULL };
 
   /* In the order the bars show them, left to right. */
   for (guint i = 0; i < n; i++)
@@ -85,41 +83,8 @@ legend_entries (const SamDistributionData *data,
                                             sam_chart_distribution_option_colour (data, style, o),
                                             SAM_LEGEND_SWATCH };
     }
-  for (guint r = 0; r < data->n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      {
-        const SamFigure *figure = &data->rows[r].figures[u];
-
-        if (!data->rows[r].present[u])
-          continue;
-        if (figure->withheld == SAM_WITHHELD_PRIMARY && found[0] == NULL)
-          found[0] = figure;
-        else if (figure->withheld == SAM_WITHHELD_SECONDARY && found[1] == NULL)
-          found[1] = figure;
-      }
-  for (guint w = 0; w < 2; w++)
-    if (found[w] != NULL)
-      {
-        why[w] = _sam_chart_withheld_text (found[w], data->k);
-        entries[count++] = (SamLegendEntry) { why[w], &style->dim,
-                                                _sam_chart_withheld_shape (found[w]->withheld) };
-      }
-  return count;
-}
-
-static guint
-count_units (const SamDistributionData *data)
-{
-  guint n_units = 0;
-
-  for (guint u = 0; u < SAM_N_UNITS; u++)
-    for (guint r = 0; r < data->n_rows; r++)
-      if (data->rows[r].present[u])
-        {
-          n_units++;
-          break;
-        }
-  return MAX (n_units, 1);
+  _sam_chart_rows_withheld_why (data->rows, data->n_rows, data->k, why);
+  return count + _sam_chart_withheld_entries (style, why, entries + count);
 }
 
 static char *
@@ -142,15 +107,8 @@ compute_layout (const SamDistributionData *data,
   double font = SAM_CHART_FONT (style);
   double small = SAM_CHART_SMALL (style);
   double n_width, unit_width = 0, half_tick;
-  SamLegendEntry entries[N_ENTRIES];
-  char *why[2] = { NULL, NULL };
-  guint n_units, most = 0;
-  double top, row_height;
+  guint most = _sam_chart_rows_most_n (data->rows, data->n_rows);
 
-  n_units = count_units (data);
-  for (guint r = 0; r < data->n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      most = MAX (most, data->rows[r].figures[u].n);
   for (guint u = 0; u < SAM_N_UNITS; u++)
     unit_width = MAX (unit_width, _sam_chart_text_width (style, data->unit_names[u], small, FALSE));
   {
@@ -162,23 +120,10 @@ compute_layout (const SamDistributionData *data,
     half_tick = _sam_chart_text_width (style, end, small, FALSE) / 2;
   }
 
-  layout->caption = (SamRect) { margin, margin, width - 2 * margin, 0 };
-  if (data->caption != NULL && *data->caption != '\0')
-    {
-      double text_width = _sam_chart_text_width (style, data->caption, small, FALSE);
-      int lines = MIN (3, (int) ceil (text_width / MAX (layout->caption.width, 1) * 1.1));
-
-      layout->caption.height = MAX (lines, 1) * _sam_chart_line_height (style, small);
-    }
-  layout->legend = (SamRect) { margin,
-                               layout->caption.y + layout->caption.height +
-                                 (layout->caption.height > 0 ? 0.4 * font : 0),
-                               width - 2 * margin, 0 };
-  layout->legend.height =
-    _sam_chart_legend_height (style, entries, legend_entries (data, style, why, entries),
-                              layout->legend.width);
-  g_free (why[0]);
-  g_free (why[1]);
+  _sam_chart_place_heading (style, data->caption, legend_entries, data, width, &layout->caption,
+                            &layout->legend);
+  _sam_chart_place_rows (style, &layout->legend, data->n_rows, height, &layout->axis_y,
+                         &layout->top, &layout->row_height);
   layout->label_width = MIN (width * 0.24, 20 * font);
   layout->unit_width = MIN (unit_width + 0.2 * font, MIN (width * 0.16, 10 * font));
   layout->unit_x = margin + layout->label_width + margin;
@@ -188,95 +133,80 @@ compute_layout (const SamDistributionData *data,
     MAX (width - layout->plot_x - margin - n_width - MAX (half_tick, 1.2 * font), 1);
   layout->centre_x = data->diverging ? layout->plot_x + layout->plot_width / 2 : layout->plot_x;
   layout->percent_width = data->diverging ? layout->plot_width / 200.0 : layout->plot_width / 100.0;
-  layout->axis_y = layout->legend.y + layout->legend.height + font * 0.4;
-  top = layout->axis_y + _sam_chart_line_height (style, small) + font * 0.6;
-  row_height = data->n_rows > 0 ? MAX (height - top - margin, 0) / data->n_rows : 0;
-  layout->top = top;
-  layout->row_height = row_height;
 
   layout->n_bars = data->n_rows * SAM_N_UNITS;
   layout->bars = g_new0 (SamRect, MAX (layout->n_bars, 1));
   layout->segments = g_new0 (SamRect, MAX (layout->n_bars, 1) * SAM_MAX_CODES);
-  for (guint r = 0; r < data->n_rows; r++)
+  _sam_chart_rows_stack_bars (data->rows, data->n_rows, style, layout->top, layout->row_height,
+                              0.9, layout->bars);
+  SAM_CHART_FOREACH_PRESENT (data->rows, data->n_rows, r, u)
     {
-      double bar_height = MIN (row_height * 0.8 / n_units, 3 * font);
-      double y = top + r * row_height + (row_height - bar_height * n_units) / 2;
-      guint slot = 0;
+      const SamFigure *figure = &data->rows[r].figures[u];
+      SamRect *bar = &layout->bars[r * SAM_N_UNITS + u];
+      guint n = n_options_of (data, figure);
+      double left = 0, right = 0;
 
-      for (guint u = 0; u < SAM_N_UNITS; u++)
+      if (!shows_figure (figure))
         {
-          const SamFigure *figure = &data->rows[r].figures[u];
-          SamRect *bar = &layout->bars[r * SAM_N_UNITS + u];
-          guint n = n_options_of (data, figure);
-          double left = 0, right = 0;
+          /* Withheld, or no answers: a marker on the baseline, no bar of any length. */
+          double d = MIN (small, bar->height);
 
-          if (!data->rows[r].present[u])
-            continue;
-          bar->y = y + slot * bar_height;
-          bar->height = bar_height * 0.9;
-          slot++;
-          if (!shows_figure (figure))
-            {
-              /* Withheld, or no answers: a marker on the baseline, no bar of any length. */
-              double d = MIN (small, bar->height);
-
-              *bar = (SamRect) { layout->centre_x - d / 2, bar->y + (bar->height - d) / 2, d, d };
-              continue;
-            }
-
-          if (!data->diverging)
-            {
-              double x = layout->plot_x;
-
-              for (guint o = 0; o < n; o++)
-                {
-                  SamRect *segment = SEGMENT (layout, r, u, o);
-                  double w = layout->percent_width * MAX (figure->distribution[o], 0);
-
-                  *segment = (SamRect) { x, bar->y, w, bar->height };
-                  x += w;
-                }
-              bar->x = layout->plot_x;
-              bar->width = x - layout->plot_x;
-              continue;
-            }
-
-          /* Diverging: the middle option straddles the centre; the others go outward from
-           * it, the milder nearer the centre. */
-          for (guint o = 0; o < n; o++)
-            if (data->option_side[o] == 0)
-              {
-                double w = layout->percent_width * MAX (figure->distribution[o], 0);
-
-                *SEGMENT (layout, r, u, o) =
-                  (SamRect) { layout->centre_x - w / 2, bar->y, w, bar->height };
-                left += w / 2;
-                right += w / 2;
-              }
-          for (guint i = 0; i < n; i++)
-            {
-              guint o = n - 1 - i;          /* favourable: the last favourable code is mildest */
-              double w = layout->percent_width * MAX (figure->distribution[o], 0);
-
-              if (data->option_side[o] <= 0)
-                continue;
-              *SEGMENT (layout, r, u, o) =
-                (SamRect) { layout->centre_x + right, bar->y, w, bar->height };
-              right += w;
-            }
-          for (guint o = 0; o < n; o++)
-            {
-              double w = layout->percent_width * MAX (figure->distribution[o], 0);
-
-              if (data->option_side[o] >= 0)
-                continue;
-              left += w;
-              *SEGMENT (layout, r, u, o) =
-                (SamRect) { layout->centre_x - left, bar->y, w, bar->height };
-            }
-          bar->x = layout->centre_x - left;
-          bar->width = left + right;
+          *bar = (SamRect) { layout->centre_x - d / 2, bar->y + (bar->height - d) / 2, d, d };
+          continue;
         }
+
+      if (!data->diverging)
+        {
+          double x = layout->plot_x;
+
+          for (guint o = 0; o < n; o++)
+            {
+              SamRect *segment = SEGMENT (layout, r, u, o);
+              double w = layout->percent_width * MAX (figure->distribution[o], 0);
+
+              *segment = (SamRect) { x, bar->y, w, bar->height };
+              x += w;
+            }
+          bar->x = layout->plot_x;
+          bar->width = x - layout->plot_x;
+          continue;
+        }
+
+      /* Diverging: the middle option straddles the centre; the others go outward from
+       * it, the milder nearer the centre. */
+      for (guint o = 0; o < n; o++)
+        if (data->option_side[o] == 0)
+          {
+            double w = layout->percent_width * MAX (figure->distribution[o], 0);
+
+            *SEGMENT (layout, r, u, o) =
+              (SamRect) { layout->centre_x - w / 2, bar->y, w, bar->height };
+            left += w / 2;
+            right += w / 2;
+          }
+      for (guint i = 0; i < n; i++)
+        {
+          guint o = n - 1 - i;          /* favourable: the last favourable code is mildest */
+          double w = layout->percent_width * MAX (figure->distribution[o], 0);
+
+          if (data->option_side[o] <= 0)
+            continue;
+          *SEGMENT (layout, r, u, o) =
+            (SamRect) { layout->centre_x + right, bar->y, w, bar->height };
+          right += w;
+        }
+      for (guint o = 0; o < n; o++)
+        {
+          double w = layout->percent_width * MAX (figure->distribution[o], 0);
+
+          if (data->option_side[o] >= 0)
+            continue;
+          left += w;
+          *SEGMENT (layout, r, u, o) =
+            (SamRect) { layout->centre_x - left, bar->y, w, bar->height };
+        }
+      bar->x = layout->centre_x - left;
+      bar->width = left + right;
     }
 }
 
@@ -299,13 +229,10 @@ paint (const SamDistributionData *data,
 {
   SamDistributionLayout layout = { 0 };
   g_autoptr(SamLabels) labels = NULL;
-  SamLegendEntry entries[N_ENTRIES];
-  char *reasons[2] = { NULL, NULL };
   double font = SAM_CHART_FONT (style);
   double small = SAM_CHART_SMALL (style);
   double axis_height = _sam_chart_line_height (style, small);
   double axis_foot, bottom = height - 12 * style->scale;
-  guint n_entries;
   int *hosts;
 
   sam_chart_distribution_layout (data, style, width, height, &layout);
@@ -334,11 +261,8 @@ paint (const SamDistributionData *data,
               _sam_labels_add_mark (labels, SEGMENT (&layout, r, u, o));
       }
 
-  if (layout.caption.height > 0)
-    _sam_labels_place_at (labels, data->caption, small, SAM_LABEL_WRAP, &style->dim,
-                          &layout.caption, SAM_ALIGN_START);
-  n_entries = legend_entries (data, style, reasons, entries);
-  _sam_chart_draw_legend_free (labels, entries, n_entries, &layout.legend, reasons);
+  _sam_chart_draw_heading (labels, data->caption, &layout.caption, legend_entries, data,
+                           &layout.legend);
 
   /* The axis: 100 % .. 0 .. 100 % when diverging, 0 .. 100 % otherwise. */
   cairo_set_line_width (cr, 1 * style->scale);
@@ -365,40 +289,37 @@ paint (const SamDistributionData *data,
     }
 
   /* The bars, then every word on top. */
-  for (guint r = 0; r < data->n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      {
-        const SamFigure *figure = &data->rows[r].figures[u];
+  SAM_CHART_FOREACH_PRESENT (data->rows, data->n_rows, r, u)
+    {
+      const SamFigure *figure = &data->rows[r].figures[u];
 
-        if (!data->rows[r].present[u])
+      if (figure->withheld != SAM_WITHHELD_NONE)
+        {
+          _sam_chart_draw_withheld_marker (cr, style, &layout.bars[r * SAM_N_UNITS + u],
+                                           figure->withheld);
           continue;
-        if (figure->withheld != SAM_WITHHELD_NONE)
-          {
-            _sam_chart_draw_withheld_marker (cr, style, &layout.bars[r * SAM_N_UNITS + u],
-                                             figure->withheld);
-            continue;
-          }
-        if (figure->n == 0)
-          {
-            _sam_chart_draw_empty_marker (cr, style, &layout.bars[r * SAM_N_UNITS + u]);
-            continue;
-          }
-        for (guint o = 0; o < n_options_of (data, figure); o++)
-          {
-            const SamRect *segment = SEGMENT (&layout, r, u, o);
+        }
+      if (figure->n == 0)
+        {
+          _sam_chart_draw_empty_marker (cr, style, &layout.bars[r * SAM_N_UNITS + u]);
+          continue;
+        }
+      for (guint o = 0; o < n_options_of (data, figure); o++)
+        {
+          const SamRect *segment = SEGMENT (&layout, r, u, o);
 
-            if (segment->width <= 0)
-              continue;
-            _sam_chart_set_colour (cr, sam_chart_distribution_option_colour (data, style, o));
-            cairo_rectangle (cr, segment->x, segment->y, segment->width, segment->height);
-            cairo_fill (cr);
-            /* Parted from its neighbours by a thin line of the background. */
-            _sam_chart_set_colour (cr, &style->background);
-            cairo_move_to (cr, segment->x + segment->width, segment->y);
-            cairo_line_to (cr, segment->x + segment->width, segment->y + segment->height);
-            cairo_stroke (cr);
-          }
-      }
+          if (segment->width <= 0)
+            continue;
+          _sam_chart_set_colour (cr, sam_chart_distribution_option_colour (data, style, o));
+          cairo_rectangle (cr, segment->x, segment->y, segment->width, segment->height);
+          cairo_fill (cr);
+          /* Parted from its neighbours by a thin line of the background. */
+          _sam_chart_set_colour (cr, &style->background);
+          cairo_move_to (cr, segment->x + segment->width, segment->y);
+          cairo_line_to (cr, segment->x + segment->width, segment->y + segment->height);
+          cairo_stroke (cr);
+        }
+    }
 
   for (guint r = 0; r < data->n_rows; r++)
     {
@@ -511,38 +432,35 @@ sam_chart_distribution_describe (const SamDistributionData *data)
                           "Favourable options are drawn to the right of the centre line, the "
                           "others to the left.")
                      : _("How the answers spread over the options, in percent of the answers."));
-  for (guint r = 0; r < data->n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      {
-        const SamFigure *figure = &data->rows[r].figures[u];
-        const char *unit = data->unit_names[u] ? data->unit_names[u] : "";
+  SAM_CHART_FOREACH_PRESENT (data->rows, data->n_rows, r, u)
+    {
+      const SamFigure *figure = &data->rows[r].figures[u];
+      const char *unit = data->unit_names[u] ? data->unit_names[u] : "";
 
-        if (!data->rows[r].present[u])
-          continue;
-        g_string_append_c (text, '\n');
-        if (figure->withheld != SAM_WITHHELD_NONE)
-          {
-            g_autofree char *why = _sam_chart_withheld_reason (figure, data->k);
+      g_string_append_c (text, '\n');
+      if (figure->withheld != SAM_WITHHELD_NONE)
+        {
+          g_autofree char *why = _sam_chart_withheld_reason (figure, data->k);
 
-            /* Translators: a sentence: the item, the unit, why it is withheld. */
-            g_string_append_printf (text, _("%s, %s: %s."), data->rows[r].label, unit, why);
-          }
-        else if (figure->n == 0)
-          /* Translators: a sentence: the item, the unit. */
-          g_string_append_printf (text, _("%s, %s: no answers."), data->rows[r].label, unit);
-        else
-          {
-            g_autofree char *list = option_list (data, figure);
+          /* Translators: a sentence: the item, the unit, why it is withheld. */
+          g_string_append_printf (text, _("%s, %s: %s."), data->rows[r].label, unit, why);
+        }
+      else if (figure->n == 0)
+        /* Translators: a sentence: the item, the unit. */
+        g_string_append_printf (text, _("%s, %s: no answers."), data->rows[r].label, unit);
+      else
+        {
+          g_autofree char *list = option_list (data, figure);
 
-            /* Translators: a sentence: the item, the unit, the number of answers, then
-             * each option and its share
-             * ("Driftsledelse, Klinik 3, 9 answers: I høj grad 44.4 %, …."). */
-            g_string_append_printf (text,
-                                    ngettext ("%s, %s, %u answer: %s.", "%s, %s, %u answers: %s.",
-                                              figure->n),
-                                    data->rows[r].label, unit, figure->n, list);
-          }
-      }
+          /* Translators: a sentence: the item, the unit, the number of answers, then
+           * each option and its share
+           * ("Driftsledelse, Klinik 3, 9 answers: I høj grad 44.4 %, …."). */
+          g_string_append_printf (text,
+                                  ngettext ("%s, %s, %u answer: %s.", "%s, %s, %u answers: %s.",
+                                            figure->n),
+                                  data->rows[r].label, unit, figure->n, list);
+        }
+    }
   g_string_append_printf (text, "\n%s", _sam_chart_left_out_sentence ());
   return g_string_free (text, FALSE);
 }
@@ -553,47 +471,45 @@ add_marks (const SamDistributionData   *data,
            const SamDistributionLayout *layout,
            GArray                      *marks)
 {
-  for (guint r = 0; r < data->n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      {
-        const SamFigure *figure = &data->rows[r].figures[u];
-        const char *unit = data->unit_names[u] ? data->unit_names[u] : "";
+  SAM_CHART_FOREACH_PRESENT (data->rows, data->n_rows, r, u)
+    {
+      const SamFigure *figure = &data->rows[r].figures[u];
+      const char *unit = data->unit_names[u] ? data->unit_names[u] : "";
 
-        if (!data->rows[r].present[u])
+      if (!shows_figure (figure))
+        {
+          g_autofree char *summary = _sam_chart_figure_summary (figure, data->k);
+          const SamRect *marker = &layout->bars[r * SAM_N_UNITS + u];
+          double slot = layout->row_height * 0.8 /
+                        _sam_chart_rows_count_units (data->rows, data->n_rows);
+          /* The row's whole axis, where the marker and its words are. */
+          SamRect rect = { layout->plot_x, marker->y + marker->height / 2 - slot * 0.45,
+                           layout->plot_width, slot * 0.9 };
+
+          sam_chart_marks_add (marks, &rect,
+                               g_strdup_printf (_("%s — %s: %s"), unit, data->rows[r].label,
+                                                summary));
           continue;
-        if (!shows_figure (figure))
-          {
-            g_autofree char *summary = _sam_chart_figure_summary (figure, data->k);
-            const SamRect *marker = &layout->bars[r * SAM_N_UNITS + u];
-            double slot = layout->row_height * 0.8 / count_units (data);
-            /* The row's whole axis, where the marker and its words are. */
-            SamRect rect = { layout->plot_x, marker->y + marker->height / 2 - slot * 0.45,
-                             layout->plot_width, slot * 0.9 };
+        }
+      for (guint o = 0; o < n_options_of (data, figure); o++)
+        {
+          const SamRect *segment = SEGMENT (layout, r, u, o);
+          g_autofree char *percent = NULL;
 
-            sam_chart_marks_add (marks, &rect,
-                                 g_strdup_printf (_("%s — %s: %s"), unit, data->rows[r].label,
-                                                  summary));
+          if (segment->width <= 0)
             continue;
-          }
-        for (guint o = 0; o < n_options_of (data, figure); o++)
-          {
-            const SamRect *segment = SEGMENT (layout, r, u, o);
-            g_autofree char *percent = NULL;
-
-            if (segment->width <= 0)
-              continue;
-            percent = _sam_chart_format_percent (figure->distribution[o]);
-            sam_chart_marks_add (marks, segment,
-                                 /* Translators: a mark on a chart: the unit, the item, the
-                                  * option, its share and the number of answers
-                                  * ("Klinik 3 — Driftsledelse — I høj grad: 44.4 %, n 9"). */
-                                 g_strdup_printf (_("%s — %s — %s: %s, n %u"), unit,
-                                                  data->rows[r].label,
-                                                  data->option_labels[o] ? data->option_labels[o]
-                                                                         : "",
-                                                  percent, figure->n));
-          }
-      }
+          percent = _sam_chart_format_percent (figure->distribution[o]);
+          sam_chart_marks_add (marks, segment,
+                               /* Translators: a mark on a chart: the unit, the item, the
+                                * option, its share and the number of answers
+                                * ("Klinik 3 — Driftsledelse — I høj grad: 44.4 %, n 9"). */
+                               g_strdup_printf (_("%s — %s — %s: %s, n %u"), unit,
+                                                data->rows[r].label,
+                                                data->option_labels[o] ? data->option_labels[o]
+                                                                       : "",
+                                                percent, figure->n));
+        }
+    }
 }
 
 /**
@@ -630,30 +546,27 @@ sam_chart_distribution_table (const SamDistributionData *data)
   for (guint o = 0; o < n; o++)
     sam_chart_table_add_column (table, data->option_labels[o]);
 
-  for (guint r = 0; r < data->n_rows; r++)
-    for (guint u = 0; u < SAM_N_UNITS; u++)
-      {
-        const SamFigure *figure = &data->rows[r].figures[u];
+  SAM_CHART_FOREACH_PRESENT (data->rows, data->n_rows, r, u)
+    {
+      const SamFigure *figure = &data->rows[r].figures[u];
 
-        if (!data->rows[r].present[u])
-          continue;
-        g_ptr_array_add (cells, g_strdup (data->rows[r].label));
-        g_ptr_array_add (cells, g_strdup (data->unit_names[u]));
-        if (figure->withheld != SAM_WITHHELD_NONE)
-          {
-            for (guint c = 0; c < n + 1; c++)
-              g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
-          }
-        else
-          {
-            g_ptr_array_add (cells, g_strdup_printf ("%u", figure->n));
-            for (guint o = 0; o < n; o++)
-              g_ptr_array_add (cells, figure->n == 0 || o >= n_options_of (data, figure)
-                                        ? g_strdup ("—")
-                                        : _sam_chart_format_percent (figure->distribution[o]));
-          }
-        _sam_chart_table_add_cells (table, cells);
-      }
+      g_ptr_array_add (cells, g_strdup (data->rows[r].label));
+      g_ptr_array_add (cells, g_strdup (data->unit_names[u]));
+      if (figure->withheld != SAM_WITHHELD_NONE)
+        {
+          for (guint c = 0; c < n + 1; c++)
+            g_ptr_array_add (cells, g_strdup (_sam_chart_withheld_word ()));
+        }
+      else
+        {
+          g_ptr_array_add (cells, g_strdup_printf ("%u", figure->n));
+          for (guint o = 0; o < n; o++)
+            g_ptr_array_add (cells, figure->n == 0 || o >= n_options_of (data, figure)
+                                      ? g_strdup ("—")
+                                      : _sam_chart_format_percent (figure->distribution[o]));
+        }
+      _sam_chart_table_add_cells (table, cells);
+    }
   return table;
 }
 

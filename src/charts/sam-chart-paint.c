@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "sam-chart-private.h"
 
 /* What every kind paints alike around its own marks: the axes' lines and numbers, why a
@@ -233,4 +235,208 @@ _sam_chart_place_why (SamLabels       *labels,
       figure->withheld != SAM_WITHHELD_NONE)
     _sam_labels_place_at (labels, _sam_chart_withheld_word (), small, SAM_LABEL_PLATE,
                           &style->foreground, &box, SAM_ALIGN_START);
+}
+
+/* Legends from a kind's own list of entries: the list is made afresh for measuring and for
+ * drawing, and the reasons for withheld figures it was made with are freed after. */
+
+double
+_sam_chart_legend_height_of (const SamChartStyle *style,
+                             SamLegendFunc        legend,
+                             gconstpointer        data,
+                             double               width)
+{
+  SamLegendEntry entries[SAM_LEGEND_MAX_ENTRIES];
+  char *why[2] = { NULL, NULL };
+  double height = _sam_chart_legend_height (style, entries, legend (data, style, why, entries),
+                                             width);
+
+  g_free (why[0]);
+  g_free (why[1]);
+  return height;
+}
+
+void
+_sam_chart_draw_legend_of (SamLabels     *labels,
+                           SamLegendFunc  legend,
+                           gconstpointer  data,
+                           const SamRect *box)
+{
+  SamLegendEntry entries[SAM_LEGEND_MAX_ENTRIES];
+  char *why[2] = { NULL, NULL };
+  guint n_entries = legend (data, _sam_labels_get_style (labels), why, entries);
+
+  _sam_chart_draw_legend_free (labels, entries, n_entries, box, why);
+}
+
+/* The legend's entries for the withheld markers @why has a reason for (the primary's first,
+ * then the secondary's); how many it added. */
+guint
+_sam_chart_withheld_entries (const SamChartStyle *style,
+                             char                *why[2],
+                             SamLegendEntry      *entries)
+{
+  guint n = 0;
+
+  for (guint kind = 0; kind < 2; kind++)
+    if (why[kind] != NULL)
+      entries[n++] = (SamLegendEntry) { why[kind], &style->dim,
+                                        kind == 1 ? SAM_LEGEND_WITHHELD_SECONDARY
+                                                  : SAM_LEGEND_WITHHELD };
+  return n;
+}
+
+/* What the kinds drawn from SamComparisonRow (comparison, distribution) share. */
+
+/* The reasons for the first primary and the first secondary withheld figure among the units
+ * present in @rows, each left NULL where there is none. */
+void
+_sam_chart_rows_withheld_why (const SamComparisonRow *rows,
+                              guint                   n_rows,
+                              int                     k,
+                              char                   *why[2])
+{
+  const SamFigure *found[2] = { NULL, NULL };
+
+  SAM_CHART_FOREACH_PRESENT (rows, n_rows, r, u)
+    {
+      const SamFigure *figure = &rows[r].figures[u];
+
+      if (figure->withheld == SAM_WITHHELD_PRIMARY && found[0] == NULL)
+        found[0] = figure;
+      else if (figure->withheld == SAM_WITHHELD_SECONDARY && found[1] == NULL)
+        found[1] = figure;
+    }
+  for (guint w = 0; w < 2; w++)
+    if (found[w] != NULL)
+      why[w] = _sam_chart_withheld_text (found[w], k);
+}
+
+/* How many units are present in at least one of @rows; at least 1, to share a row among. */
+guint
+_sam_chart_rows_count_units (const SamComparisonRow *rows,
+                             guint                   n_rows)
+{
+  guint n_units = 0;
+
+  for (guint u = 0; u < SAM_N_UNITS; u++)
+    for (guint r = 0; r < n_rows; r++)
+      if (rows[r].present[u])
+        {
+          n_units++;
+          break;
+        }
+  return MAX (n_units, 1);
+}
+
+/* The most answers behind any one figure of @rows. */
+guint
+_sam_chart_rows_most_n (const SamComparisonRow *rows,
+                        guint                   n_rows)
+{
+  guint most = 0;
+
+  for (guint r = 0; r < n_rows; r++)
+    for (guint u = 0; u < SAM_N_UNITS; u++)
+      most = MAX (most, rows[r].figures[u].n);
+  return most;
+}
+
+/* The top of a chart @width wide: the caption (of no height where @caption is NULL or
+ * empty), then the legend below it. */
+void
+_sam_chart_place_heading (const SamChartStyle *style,
+                          const char          *caption,
+                          SamLegendFunc        legend_of,
+                          gconstpointer        data,
+                          double               width,
+                          SamRect             *caption_box,
+                          SamRect             *legend)
+{
+  double margin = 12 * style->scale;
+  double small = SAM_CHART_SMALL (style);
+
+  *caption_box = (SamRect) { margin, margin, width - 2 * margin, 0 };
+  if (caption != NULL && *caption != '\0')
+    {
+      double text_width = _sam_chart_text_width (style, caption, small, FALSE);
+      /* Room for one line more than the words need when wrapped, up to three. */
+      int lines = MIN (3, (int) ceil (text_width / MAX (caption_box->width, 1) * 1.1));
+
+      caption_box->height = MAX (lines, 1) * _sam_chart_line_height (style, small);
+    }
+  *legend = (SamRect) { margin,
+                        caption_box->y + caption_box->height +
+                          (caption_box->height > 0 ? 0.4 * SAM_CHART_FONT (style) : 0),
+                        width - 2 * margin, 0 };
+  legend->height = _sam_chart_legend_height_of (style, legend_of, data, legend->width);
+}
+
+/* Below @legend, in a chart @height tall: the axis' labels at *@axis_y, then to the foot of
+ * the chart a band a row, from *@top, each *@row_height tall. */
+void
+_sam_chart_place_rows (const SamChartStyle *style,
+                       const SamRect       *legend,
+                       guint                n_rows,
+                       double               height,
+                       double              *axis_y,
+                       double              *top,
+                       double              *row_height)
+{
+  double font = SAM_CHART_FONT (style);
+
+  *axis_y = legend->y + legend->height + font * 0.4;
+  *top = *axis_y + _sam_chart_line_height (style, SAM_CHART_SMALL (style)) + font * 0.6;
+  *row_height = n_rows > 0 ? MAX (height - *top - 12 * style->scale, 0) / n_rows : 0;
+}
+
+/* The caption and the legend where _sam_chart_place_heading() put them. */
+void
+_sam_chart_draw_heading (SamLabels     *labels,
+                         const char    *caption,
+                         const SamRect *caption_box,
+                         SamLegendFunc  legend_of,
+                         gconstpointer  data,
+                         const SamRect *legend)
+{
+  const SamChartStyle *style = _sam_labels_get_style (labels);
+
+  if (caption_box->height > 0)
+    _sam_labels_place_at (labels, caption, SAM_CHART_SMALL (style), SAM_LABEL_WRAP, &style->dim,
+                          caption_box, SAM_ALIGN_START);
+  _sam_chart_draw_legend_of (labels, legend_of, data, legend);
+}
+
+/* Each row's present units' bars, one under the other in the middle of the row's band,
+ * each @thickness of its slot: their y and height in @bars (n_rows * SAM_N_UNITS); x and
+ * width are the kind's to set. */
+void
+_sam_chart_rows_stack_bars (const SamComparisonRow *rows,
+                            guint                   n_rows,
+                            const SamChartStyle    *style,
+                            double                  top,
+                            double                  row_height,
+                            double                  thickness,
+                            SamRect                *bars)
+{
+  guint n_units = _sam_chart_rows_count_units (rows, n_rows);
+  double font = SAM_CHART_FONT (style);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      double bar_height = MIN (row_height * 0.8 / n_units, 3 * font);
+      double y = top + r * row_height + (row_height - bar_height * n_units) / 2;
+      guint slot = 0;
+
+      for (guint u = 0; u < SAM_N_UNITS; u++)
+        {
+          SamRect *bar = &bars[r * SAM_N_UNITS + u];
+
+          if (!rows[r].present[u])
+            continue;
+          bar->y = y + slot * bar_height;
+          bar->height = bar_height * thickness;
+          slot++;
+        }
+    }
 }

@@ -9,6 +9,7 @@
 #include <cairo.h>
 
 #include "sam-chart.h"
+#include "sam-chart-comparison.h"
 #include "sam-figures.h"
 
 G_BEGIN_DECLS
@@ -207,6 +208,71 @@ void     _sam_chart_draw_legend_free    (SamLabels            *labels,
                                          guint                 n_entries,
                                          const SamRect        *box,
                                          char                 *texts[2]);
+
+/* A kind's legend: its entries for @data, with the reasons for withheld figures put in @why
+ * (the primary's, the secondary's, either left NULL) for the caller to free. */
+typedef guint (*SamLegendFunc) (gconstpointer          data,
+                                const SamChartStyle   *style,
+                                char                  *why[2],
+                                SamLegendEntry        *entries);
+
+#define SAM_LEGEND_MAX_ENTRIES (SAM_MAX_CODES + SAM_N_UNITS + 3)
+
+double   _sam_chart_legend_height_of    (const SamChartStyle  *style,
+                                         SamLegendFunc         legend,
+                                         gconstpointer         data,
+                                         double                width);
+void     _sam_chart_draw_legend_of      (SamLabels            *labels,
+                                         SamLegendFunc         legend,
+                                         gconstpointer         data,
+                                         const SamRect        *box);
+guint    _sam_chart_withheld_entries    (const SamChartStyle  *style,
+                                         char                 *why[2],
+                                         SamLegendEntry       *entries);
+void     _sam_chart_draw_heading        (SamLabels            *labels,
+                                         const char           *caption,
+                                         const SamRect        *caption_box,
+                                         SamLegendFunc         legend_of,
+                                         gconstpointer         data,
+                                         const SamRect        *legend);
+
+/* Each unit @u present in each row @r of @rows, in reading order; the statement that follows
+ * is the loop's body (a continue goes on to the next unit). */
+#define SAM_CHART_FOREACH_PRESENT(rows, n_rows, r, u)                                     \
+  for (guint r = 0; r < (n_rows); r++)                                                    \
+    for (guint u = 0; u < SAM_N_UNITS; u++)                                               \
+      if ((rows)[r].present[u])
+
+void     _sam_chart_rows_withheld_why   (const SamComparisonRow *rows,
+                                         guint                 n_rows,
+                                         int                   k,
+                                         char                 *why[2]);
+guint    _sam_chart_rows_count_units    (const SamComparisonRow *rows,
+                                         guint                 n_rows);
+guint    _sam_chart_rows_most_n         (const SamComparisonRow *rows,
+                                         guint                 n_rows);
+void     _sam_chart_place_heading       (const SamChartStyle  *style,
+                                         const char           *caption,
+                                         SamLegendFunc         legend_of,
+                                         gconstpointer         data,
+                                         double                width,
+                                         SamRect              *caption_box,
+                                         SamRect              *legend);
+void     _sam_chart_place_rows          (const SamChartStyle  *style,
+                                         const SamRect        *legend,
+                                         guint                 n_rows,
+                                         double                height,
+                                         double               *axis_y,
+                                         double               *top,
+                                         double               *row_height);
+void     _sam_chart_rows_stack_bars     (const SamComparisonRow *rows,
+                                         guint                 n_rows,
+                                         const SamChartStyle  *style,
+                                         double                top,
+                                         double                row_height,
+                                         double                thickness,
+                                         SamRect              *bars);
+
 void     _sam_chart_draw_tick           (SamLabels            *labels,
                                          const double          line[4],
                                          const char           *text,

@@ -36,11 +36,12 @@ unit_name (const SamTrendData *data,
 
 /* The legend's entries; @why holds the two kinds of reason a figure may be withheld for. */
 static guint
-legend_entries (const SamTrendData  *data,
-                const SamChartStyle *style,
-                char               **why,
-                SamLegendEntry      *entries)
+legend_entries (gconstpointer         chart_data,
+                const SamChartStyle  *style,
+                char                 *why[2],
+                SamLegendEntry       *entries)
 {
+  const SamTrendData *data = chart_data;
   guint n = 0;
   gboolean empty = FALSE;
 
@@ -58,17 +59,11 @@ legend_entries (const SamTrendData  *data,
         else if (figure->withheld == SAM_WITHHELD_NONE && figure->n == 0)
           empty = TRUE;
       }
-  for (guint kind = 0; kind < 2; kind++)
-    if (why[kind] != NULL)
-      entries[n++] = (SamLegendEntry) { why[kind], &style->dim,
-                                          kind == 1 ? SAM_LEGEND_WITHHELD_SECONDARY
-                                                    : SAM_LEGEND_WITHHELD };
+  n += _sam_chart_withheld_entries (style, why, entries + n);
   if (empty)
     entries[n++] = (SamLegendEntry) { _("No answers"), &style->dim, SAM_LEGEND_EMPTY };
   return n;
 }
-
-#define N_ENTRIES (SAM_N_UNITS + 3)
 
 static double
 value_y (const SamTrendLayout *layout,
@@ -97,17 +92,12 @@ compute_layout (const SamTrendData  *data,
   double font = SAM_CHART_FONT (style);
   double small = SAM_CHART_SMALL (style);
   double axis_width = _sam_chart_text_width (style, "100", small, FALSE) + 0.3 * font;
-  SamLegendEntry entries[N_ENTRIES];
-  char *why[2] = { NULL, NULL };
   guint n_units = 0;
   double slot;
 
   layout->legend = (SamRect) { margin, margin, width - 2 * margin, 0 };
   layout->legend.height =
-    _sam_chart_legend_height (style, entries, legend_entries (data, style, why, entries),
-                              layout->legend.width);
-  g_free (why[0]);
-  g_free (why[1]);
+    _sam_chart_legend_height_of (style, legend_entries, data, layout->legend.width);
 
   layout->marker_size = MAX (font * 1.05, 7 * style->scale);
   layout->plot.x = margin + axis_width + margin * 0.5;
@@ -227,14 +217,11 @@ paint (const SamTrendData  *data,
 {
   SamTrendLayout layout = { 0 };
   g_autoptr(SamLabels) labels = NULL;
-  SamLegendEntry entries[N_ENTRIES];
-  char *why[2] = { NULL, NULL };
   double font = SAM_CHART_FONT (style);
   double small = SAM_CHART_SMALL (style);
   double line_small = _sam_chart_line_height (style, small);
   double margin = 12 * style->scale;
   double slot;
-  guint n_entries;
 
   sam_chart_trend_layout (data, style, width, height, &layout);
   labels = _sam_chart_begin_paint (cr, style, width, height);
@@ -249,8 +236,7 @@ paint (const SamTrendData  *data,
         _sam_labels_add_mark (labels, &extent);
       }
 
-  n_entries = legend_entries (data, style, why, entries);
-  _sam_chart_draw_legend_free (labels, entries, n_entries, &layout.legend, why);
+  _sam_chart_draw_legend_of (labels, legend_entries, data, &layout.legend);
 
   /* The axis: 0, 25, 50, 75, 100, up the left; the rounds along the foot. */
   _sam_chart_draw_value_axis (labels, &layout.plot, layout.plot.x - margin * 0.5);

@@ -19,6 +19,7 @@
 #include "sam-collect.h"
 #include "sam-deck.h"
 #include "sam-demo.h"
+#include "sam-names.h"
 #include "sam-paths.h"
 #include "sam-reference.h"
 #include "sam-results.h"
@@ -300,8 +301,7 @@ import_reference (SamCliOptions  *options,
       !sam_reference_import (store, options->import_reference, bytes, &n_rows, &rounds, error))
     return FALSE;
 
-  g_ptr_array_add (rounds, NULL);
-  round_list = g_strjoinv (", ", (char **) rounds->pdata);
+  round_list = sam_names_join (rounds);
   fprintf (report, ngettext ("Imported %u national reference figure for %s\n",
                              "Imported %u national reference figures for %s\n", n_rows),
            n_rows, round_list);

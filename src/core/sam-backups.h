@@ -42,6 +42,8 @@ typedef struct
 
 void        sam_backup_free          (SamBackup     *backup);
 
+int         sam_backups_create_private (const char  *path);
+
 char       *sam_backups_write        (sqlite3       *db,
                                       const char    *db_path,
                                       SamBackupKind  kind,

@@ -90,6 +90,20 @@ sam_cluster_file_count_respondents (SamStore *store,
   return (guint) CLAMP (n, 0, G_MAXUINT);
 }
 
+/* The content of a file of @round_label in @cluster_name, begun: an object that opens with
+ * the two, for the caller to go on with. */
+static JsonBuilder *
+begin_content (const char *round_label,
+               const char *cluster_name)
+{
+  JsonBuilder *builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "round", round_label);
+  add_string_member (builder, "cluster", cluster_name);
+  return builder;
+}
+
 /**
  * sam_cluster_file_write_tallies:
  * @out: where the file's text is appended
@@ -149,10 +163,7 @@ sam_cluster_file_write_tallies (SamStore  *store,
       return FALSE;
     }
 
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  add_string_member (builder, "round", round->round_label);
-  add_string_member (builder, "cluster", round->cluster_name);
+  builder = begin_content (round->round_label, round->cluster_name);
   add_string_member (builder, "clinic", clinic->code);
   add_int_member (builder, "respondents", n_respondents);
 
@@ -287,10 +298,7 @@ sam_cluster_file_write_figures (SamStore                *store,
       return FALSE;
     }
 
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  add_string_member (builder, "round", figures->round_label);
-  add_string_member (builder, "cluster", figures->cluster_name);
+  builder = begin_content (figures->round_label, figures->cluster_name);
   add_int_member (builder, "k", figures->k);
   json_builder_set_member_name (builder, "rows");
   json_builder_begin_array (builder);

@@ -143,3 +143,25 @@ sam_name_check (const char  *name,
   g_set_error_literal (error, domain, code, message);
   return FALSE;
 }
+
+/**
+ * sam_names_join:
+ * @names: (element-type utf8): names, such as the labels of rounds
+ *
+ * Returns: (transfer full): the names as a sentence lists them: "Forår 2025, Efterår 2025"
+ */
+char *
+sam_names_join (const GPtrArray *names)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (names != NULL, NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, g_ptr_array_index (names, i));
+    }
+  return g_string_free (text, FALSE);
+}

@@ -21,5 +21,6 @@ gboolean  sam_name_check           (const char  *name,
                                     GQuark       domain,
                                     int          code,
                                     GError     **error);
+char     *sam_names_join           (const GPtrArray *names);
 
 G_END_DECLS

@@ -227,23 +227,18 @@ sam_store_save_draft (SamStore    *self,
                       GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *stamp = _sam_store_format_utc (NULL);
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (draft_id != NULL, FALSE);
 
-  if (*draft_id > 0)
-    stmt = _sam_store_prepare (self, "UPDATE drafts SET answers = ?2, page = ?3, updated = ?4"
-                                     " WHERE id = ?1", error);
-  else
-    stmt = _sam_store_prepare (self, "INSERT INTO drafts (round_id, clinic_id, role, answers,"
-                                     " page, updated)"
-                          " VALUES (?5, ?6, ?7, ?2, ?3, ?4)", error);
+  stmt = _sam_store_prepare_save (self, *draft_id,
+                                  "UPDATE drafts SET answers = ?2, page = ?3, updated = ?4"
+                                  " WHERE id = ?1",
+                                  "INSERT INTO drafts (round_id, clinic_id, role, answers,"
+                                  " page, updated) VALUES (?5, ?6, ?7, ?2, ?3, ?4)", error);
   if (stmt == NULL)
     return FALSE;
-  if (*draft_id > 0)
-    sqlite3_bind_int64 (stmt, 1, *draft_id);
   sqlite3_bind_text (stmt, 2, answers, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, page);
   sqlite3_bind_text (stmt, 4, stamp, -1, SQLITE_STATIC);
@@ -253,11 +248,7 @@ sam_store_save_draft (SamStore    *self,
       sqlite3_bind_int64 (stmt, 6, clinic_id);
       sqlite3_bind_text (stmt, 7, sam_role_to_string (role), -1, SQLITE_STATIC);
     }
-  if (!_sam_store_step_done (self, stmt, error))
-    return FALSE;
-  if (*draft_id == 0)
-    *draft_id = sqlite3_last_insert_rowid (self->db);
-  return TRUE;
+  return _sam_store_step_save (self, stmt, draft_id, NULL, error);
 }
 
 gboolean
@@ -389,8 +380,7 @@ sam_store_add_import (SamStore    *self,
                       GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *stamp = _sam_store_format_utc (NULL);
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 

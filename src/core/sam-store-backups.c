@@ -252,22 +252,37 @@ sam_backups_prune (const char *db_path)
     }
 }
 
-/* A new file readable by its owner alone; never one that is there already. */
-static gboolean
-create_private (const char  *path,
-                GError     **error)
+/**
+ * sam_backups_create_private:
+ *
+ * Creates @path as a new file readable by its owner alone; never one that is there already.
+ * The database itself is made the same way.
+ *
+ * Returns: 0, or the errno of the failure
+ */
+int
+sam_backups_create_private (const char *path)
 {
   int fd = g_open (path, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0600);
 
   if (fd < 0)
-    {
-      int saved_errno = errno;
+    return errno;
+  g_close (fd, NULL);
+  return 0;
+}
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not create the backup “%s”: %s"), path, g_strerror (saved_errno));
+static gboolean
+create_private (const char  *path,
+                GError     **error)
+{
+  int failed = sam_backups_create_private (path);
+
+  if (failed != 0)
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (failed),
+                   _("Could not create the backup “%s”: %s"), path, g_strerror (failed));
       return FALSE;
     }
-  g_close (fd, NULL);
   return TRUE;
 }
 

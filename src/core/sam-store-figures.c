@@ -509,6 +509,28 @@ _sam_store_get_round_names (SamStore  *store,
   return TRUE;
 }
 
+typedef struct
+{
+  SamStoreAnswerFunc func;
+  gpointer           user_data;
+} AnswerVisit;
+
+static void
+visit_answer (sqlite3_stmt *stmt,
+              gpointer      user_data)
+{
+  const AnswerVisit *visit = user_data;
+  SamStoreAnswerRow row;
+
+  row.respondent_id = sqlite3_column_int64 (stmt, 0);
+  row.clinic_id = sqlite3_column_int64 (stmt, 1);
+  row.clinic_code = (const char *) sqlite3_column_text (stmt, 2);
+  row.role = (const char *) sqlite3_column_text (stmt, 3);
+  row.item = (const char *) sqlite3_column_text (stmt, 4);
+  row.code = sqlite3_column_int (stmt, 5);
+  visit->func (&row, visit->user_data);
+}
+
 /* Every respondent of the round, with each of their answers in a row of its own (or one row
  * without an answer), a respondent's rows together. */
 gboolean
@@ -518,30 +540,37 @@ _sam_store_foreach_round_answer (SamStore            *store,
                                  gpointer             user_data,
                                  GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  SamStoreAnswerRow row;
-  int rc;
+  AnswerVisit visit = { func, user_data };
 
-  stmt = _sam_store_prepare (store, "SELECT p.id, p.clinic_id, c.code, p.role, a.item, a.code"
-                                    " FROM respondents p JOIN clinics c ON c.id = p.clinic_id"
-                                    " LEFT JOIN answers a ON a.respondent_id = p.id"
-                                    " WHERE p.round_id = ?1 ORDER BY p.id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      row.respondent_id = sqlite3_column_int64 (stmt, 0);
-      row.clinic_id = sqlite3_column_int64 (stmt, 1);
-      row.clinic_code = (const char *) sqlite3_column_text (stmt, 2);
-      row.role = (const char *) sqlite3_column_text (stmt, 3);
-      row.item = (const char *) sqlite3_column_text (stmt, 4);
-      row.code = sqlite3_column_int (stmt, 5);
-      func (&row, user_data);
-    }
-  if (rc != SQLITE_DONE)
-    return _sam_store_set_error (store, error, rc);
-  return TRUE;
+  return _sam_store_foreach_row (store, "SELECT p.id, p.clinic_id, c.code, p.role, a.item, a.code"
+                                        " FROM respondents p JOIN clinics c ON c.id = p.clinic_id"
+                                        " LEFT JOIN answers a ON a.respondent_id = p.id"
+                                        " WHERE p.round_id = ?1 ORDER BY p.id",
+                                 round_id, visit_answer, &visit, error);
+}
+
+typedef struct
+{
+  SamStoreTallyFunc func;
+  gpointer          user_data;
+} TallyVisit;
+
+static void
+visit_tally (sqlite3_stmt *stmt,
+             gpointer      user_data)
+{
+  const TallyVisit *visit = user_data;
+  SamStoreTallyRow row = { 0 };
+
+  row.clinic_id = sqlite3_column_int64 (stmt, 0);
+  row.clinic_code = (const char *) sqlite3_column_text (stmt, 1);
+  row.item = (const char *) sqlite3_column_text (stmt, 2);
+  for (guint code = 1; code <= SAM_MAX_CODES; code++)
+    row.counts[code] = sqlite3_column_int (stmt, 2 + code);
+  row.not_applicable = sqlite3_column_int (stmt, 9);
+  row.n = sqlite3_column_int (stmt, 10);
+  row.sum = sqlite3_column_double (stmt, 11);
+  visit->func (&row, visit->user_data);
 }
 
 /* The tallies clinics sent as files for the round, a row per item or index. */
@@ -552,30 +581,11 @@ _sam_store_foreach_clinic_tally (SamStore           *store,
                                  gpointer            user_data,
                                  GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  SamStoreTallyRow row = { 0 };
-  int rc;
+  TallyVisit visit = { func, user_data };
 
-  stmt = _sam_store_prepare (store, "SELECT t.clinic_id, c.code, t.item, t.c1, t.c2, t.c3, t.c4,"
-                                    " t.c5, t.c6, t.na, t.n, t.sum FROM clinic_tallies t"
-                                    " JOIN clinics c ON c.id = t.clinic_id WHERE t.round_id = ?1",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      row.clinic_id = sqlite3_column_int64 (stmt, 0);
-      row.clinic_code = (const char *) sqlite3_column_text (stmt, 1);
-      row.item = (const char *) sqlite3_column_text (stmt, 2);
-      for (guint code = 1; code <= SAM_MAX_CODES; code++)
-        row.counts[code] = sqlite3_column_int (stmt, 2 + code);
-      row.not_applicable = sqlite3_column_int (stmt, 9);
-      row.n = sqlite3_column_int (stmt, 10);
-      row.sum = sqlite3_column_double (stmt, 11);
-      func (&row, user_data);
-    }
-  if (rc != SQLITE_DONE)
-    return _sam_store_set_error (store, error, rc);
-  return TRUE;
+  return _sam_store_foreach_row (store, "SELECT t.clinic_id, c.code, t.item, t.c1, t.c2, t.c3,"
+                                        " t.c4, t.c5, t.c6, t.na, t.n, t.sum FROM clinic_tallies t"
+                                        " JOIN clinics c ON c.id = t.clinic_id"
+                                        " WHERE t.round_id = ?1",
+                                 round_id, visit_tally, &visit, error);
 }

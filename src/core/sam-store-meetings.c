@@ -133,6 +133,31 @@ _sam_store_check_meeting_step (SamMeetingTemplate  *template,
   return TRUE;
 }
 
+/* What an action of a meeting and an action of the plan both hold to: a due date, where
+ * there is one, is a date, and the action answers to an item or a domain of the
+ * questionnaire, or to neither, not both. */
+gboolean
+_sam_store_check_action_fields (const char  *due,
+                                const char  *item,
+                                const char  *domain,
+                                GError     **error)
+{
+  SamInstrument *instrument = sam_instrument_get_default ();
+  GDate parsed;
+
+  if (due != NULL && !sam_date_parse_iso (due, &parsed))
+    return _sam_store_set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), due);
+  if (item != NULL && domain != NULL)
+    return _sam_store_set_invalid (error, "%s",
+                                   _("An action answers to an item or a domain, not both"));
+  if (item != NULL && sam_instrument_lookup_item (instrument, item) == NULL)
+    return _sam_store_set_invalid (error, _("“%s” is not an item of the questionnaire"), item);
+  if (domain != NULL && sam_instrument_lookup_domain (instrument, domain) == NULL)
+    return _sam_store_set_invalid (error, _("“%s” is not a domain of the questionnaire"),
+                                   domain);
+  return TRUE;
+}
+
 static gboolean
 check_category (SamMeetingTemplate  *template,
                 const char          *category,
@@ -171,7 +196,6 @@ sam_meeting_store_create (SamStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   SamMeetingTemplate *template;
-  gboolean ok;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
@@ -195,8 +219,7 @@ sam_meeting_store_create (SamStore    *store,
     return FALSE;
   stmt = _sam_store_prepare (store, "INSERT INTO meetings (template, clinic_id, cluster_id, date,"
                          " participants, earlier_round) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
-  ok = stmt != NULL;
-  if (ok)
+  if (stmt != NULL)
     {
       sqlite3_bind_text (stmt, 1, template_id, -1, SQLITE_TRANSIENT);
       if (clinic_id > 0)
@@ -206,11 +229,8 @@ sam_meeting_store_create (SamStore    *store,
       sqlite3_bind_text (stmt, 4, date, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 5, participants);
       sqlite3_bind_int (stmt, 6, earlier_round ? 1 : 0);
-      ok = _sam_store_step_done (store, stmt, error);
     }
-  if (ok && out_id != NULL)
-    *out_id = sqlite3_last_insert_rowid (store->db);
-  return _sam_store_finish (store, ok, error);
+  return _sam_store_finish_insert (store, stmt, out_id, error);
 }
 
 #define MEETING_COLUMNS \
@@ -285,19 +305,16 @@ set_time (SamStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *stamp = when ? _sam_store_format_utc (when) : NULL;
-  gboolean ok;
 
   if (!sam_store_begin (store, error))
     return FALSE;
   stmt = _sam_store_prepare (store, sql, error);
-  ok = stmt != NULL;
-  if (ok)
+  if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, meeting_id);
       _sam_store_bind_text (stmt, 2, stamp);
-      ok = _sam_store_step_one_row (store, stmt, _("The meeting no longer exists"), error);
     }
-  return _sam_store_finish (store, ok, error);
+  return _sam_store_finish_one_row (store, stmt, _("The meeting no longer exists"), error);
 }
 
 /**
@@ -484,7 +501,6 @@ sam_meeting_store_add_card (SamStore              *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   SamMeetingTemplate *template;
-  gboolean ok;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   g_return_val_if_fail (colour <= SAM_MEETING_CARD_RED, FALSE);
@@ -496,27 +512,20 @@ sam_meeting_store_add_card (SamStore              *store,
   if (!sam_store_begin (store, error))
     return FALSE;
   template = _sam_store_meeting_template (store, meeting_id, error);
-  ok = template != NULL && _sam_store_check_meeting_step (template, step, error) &&
-       check_category (template, category, error);
-  if (ok)
-    {
-      stmt = _sam_store_prepare (store, "INSERT INTO meeting_cards (meeting_id, step, colour, text,"
-                                        " category)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5)", error);
-      ok = stmt != NULL;
-    }
-  if (ok)
+  if (template != NULL && _sam_store_check_meeting_step (template, step, error) &&
+      check_category (template, category, error))
+    stmt = _sam_store_prepare (store, "INSERT INTO meeting_cards (meeting_id, step, colour, text,"
+                                      " category)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, meeting_id);
       sqlite3_bind_text (stmt, 2, step, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, colour_names[colour], -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, text, -1, SQLITE_TRANSIENT);
       _sam_store_bind_text (stmt, 5, category);
-      ok = _sam_store_step_done (store, stmt, error);
     }
-  if (ok && out_id != NULL)
-    *out_id = sqlite3_last_insert_rowid (store->db);
-  return _sam_store_finish (store, ok, error);
+  return _sam_store_finish_insert (store, stmt, out_id, error);
 }
 
 /* The meeting a card or an action belongs to, or 0 with @error set. */
@@ -558,7 +567,6 @@ sam_meeting_store_set_card_category (SamStore    *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   SamMeetingTemplate *template = NULL;
   gint64 meeting_id;
-  gboolean ok;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
@@ -566,22 +574,17 @@ sam_meeting_store_set_card_category (SamStore    *store,
     return FALSE;
   meeting_id = owner_of (store, "SELECT meeting_id FROM meeting_cards WHERE id = ?1", card_id,
                          _("The note no longer exists"), error);
-  ok = meeting_id != 0 &&
-       (template = _sam_store_meeting_template (store, meeting_id, error)) != NULL &&
-       check_category (template, category, error);
-  if (ok)
-    {
-      stmt = _sam_store_prepare (store,
-                                 "UPDATE meeting_cards SET category = ?2 WHERE id = ?1", error);
-      ok = stmt != NULL;
-    }
-  if (ok)
+  if (meeting_id != 0 &&
+      (template = _sam_store_meeting_template (store, meeting_id, error)) != NULL &&
+      check_category (template, category, error))
+    stmt = _sam_store_prepare (store,
+                               "UPDATE meeting_cards SET category = ?2 WHERE id = ?1", error);
+  if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, card_id);
       _sam_store_bind_text (stmt, 2, category);
-      ok = _sam_store_step_one_row (store, stmt, _("The note no longer exists"), error);
     }
-  return _sam_store_finish (store, ok, error);
+  return _sam_store_finish_one_row (store, stmt, _("The note no longer exists"), error);
 }
 
 gboolean
@@ -631,31 +634,22 @@ sam_meeting_store_list_cards (SamStore  *store,
 /* Actions */
 
 static gboolean
-check_action (SamMeetingTemplate      *template,
+check_action (SamStore                *store,
+              gint64                   meeting_id,
               const SamMeetingAction  *action,
               GError                 **error)
 {
-  SamInstrument *instrument = sam_instrument_get_default ();
-  GDate due;
+  SamMeetingTemplate *template = _sam_store_meeting_template (store, meeting_id, error);
 
+  if (template == NULL)
+    return FALSE;
   if (!_sam_store_check_text (action->what, error) || !_sam_store_check_text (action->who, error))
     return FALSE;
   if (action->what == NULL || _sam_text_is_blank (action->what))
     return _sam_store_set_invalid (error, "%s", _("An action needs to say what is to be done"));
   if (action->step != NULL && !_sam_store_check_meeting_step (template, action->step, error))
     return FALSE;
-  if (action->due != NULL && !sam_date_parse_iso (action->due, &due))
-    return _sam_store_set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), action->due);
-  if (action->item != NULL && action->domain != NULL)
-    return _sam_store_set_invalid (error, "%s",
-                                   _("An action answers to an item or a domain, not both"));
-  if (action->item != NULL && sam_instrument_lookup_item (instrument, action->item) == NULL)
-    return _sam_store_set_invalid (error, _("“%s” is not an item of the questionnaire"),
-                                   action->item);
-  if (action->domain != NULL && sam_instrument_lookup_domain (instrument, action->domain) == NULL)
-    return _sam_store_set_invalid (error, _("“%s” is not a domain of the questionnaire"),
-                                   action->domain);
-  return TRUE;
+  return _sam_store_check_action_fields (action->due, action->item, action->domain, error);
 }
 
 static void
@@ -684,32 +678,22 @@ sam_meeting_store_add_action (SamStore                *store,
                               GError                 **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  SamMeetingTemplate *template;
-  gboolean ok;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   g_return_val_if_fail (action != NULL, FALSE);
 
   if (!sam_store_begin (store, error))
     return FALSE;
-  template = _sam_store_meeting_template (store, meeting_id, error);
-  ok = template != NULL && check_action (template, action, error);
-  if (ok)
-    {
-      stmt = _sam_store_prepare (store, "INSERT INTO meeting_actions (meeting_id, step, what, who,"
-                                        " due, item,"
-                             " domain, done) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
-      ok = stmt != NULL;
-    }
-  if (ok)
+  if (check_action (store, meeting_id, action, error))
+    stmt = _sam_store_prepare (store, "INSERT INTO meeting_actions (meeting_id, step, what, who,"
+                                      " due, item,"
+                           " domain, done) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, meeting_id);
       bind_action (stmt, action);
-      ok = _sam_store_step_done (store, stmt, error);
     }
-  if (ok && out_id != NULL)
-    *out_id = sqlite3_last_insert_rowid (store->db);
-  return _sam_store_finish (store, ok, error);
+  return _sam_store_finish_insert (store, stmt, out_id, error);
 }
 
 /**
@@ -722,9 +706,7 @@ sam_meeting_store_update_action (SamStore                *store,
                                  GError                 **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  SamMeetingTemplate *template = NULL;
   gint64 meeting_id;
-  gboolean ok;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   g_return_val_if_fail (action != NULL, FALSE);
@@ -733,23 +715,16 @@ sam_meeting_store_update_action (SamStore                *store,
     return FALSE;
   meeting_id = owner_of (store, "SELECT meeting_id FROM meeting_actions WHERE id = ?1", action->id,
                          _("The action no longer exists"), error);
-  ok = meeting_id != 0 &&
-       (template = _sam_store_meeting_template (store, meeting_id, error)) != NULL &&
-       check_action (template, action, error);
-  if (ok)
-    {
-      stmt = _sam_store_prepare (store, "UPDATE meeting_actions"
-                                        " SET step = ?2, what = ?3, who = ?4, due = ?5,"
-                             " item = ?6, domain = ?7, done = ?8 WHERE id = ?1", error);
-      ok = stmt != NULL;
-    }
-  if (ok)
+  if (meeting_id != 0 && check_action (store, meeting_id, action, error))
+    stmt = _sam_store_prepare (store, "UPDATE meeting_actions"
+                                      " SET step = ?2, what = ?3, who = ?4, due = ?5,"
+                           " item = ?6, domain = ?7, done = ?8 WHERE id = ?1", error);
+  if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, action->id);
       bind_action (stmt, action);
-      ok = _sam_store_step_one_row (store, stmt, _("The action no longer exists"), error);
     }
-  return _sam_store_finish (store, ok, error);
+  return _sam_store_finish_one_row (store, stmt, _("The action no longer exists"), error);
 }
 
 gboolean

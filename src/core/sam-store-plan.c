@@ -11,7 +11,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-dates.h"
-#include "sam-instrument.h"
 #include "sam-meeting-store.h"
 #include "sam-plan.h"
 #include "sam-store-private.h"
@@ -34,25 +33,13 @@ static gboolean
 check_action (const SamPlanAction  *action,
               GError              **error)
 {
-  SamInstrument *instrument = sam_instrument_get_default ();
-  GDate due;
-
   if (!_sam_store_check_text (action->what, error) || !_sam_store_check_text (action->who, error) ||
       !_sam_store_check_text (action->notes, error))
     return FALSE;
   if (action->what == NULL || _sam_text_is_blank (action->what))
     return _sam_store_set_invalid (error, "%s", _("An action needs to say what is to be done"));
-  if (action->due != NULL && !sam_date_parse_iso (action->due, &due))
-    return _sam_store_set_invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), action->due);
-  if (action->item != NULL && action->domain != NULL)
-    return _sam_store_set_invalid (error, "%s",
-                                   _("An action answers to an item or a domain, not both"));
-  if (action->item != NULL && sam_instrument_lookup_item (instrument, action->item) == NULL)
-    return _sam_store_set_invalid (error, _("“%s” is not an item of the questionnaire"),
-                                   action->item);
-  if (action->domain != NULL && sam_instrument_lookup_domain (instrument, action->domain) == NULL)
-    return _sam_store_set_invalid (error, _("“%s” is not a domain of the questionnaire"),
-                                   action->domain);
+  if (!_sam_store_check_action_fields (action->due, action->item, action->domain, error))
+    return FALSE;
   if ((guint) action->status >= SAM_PLAN_N_STATUSES)
     return _sam_store_set_invalid (error, "%s", _("Unknown status of an action"));
   return TRUE;
@@ -127,6 +114,24 @@ insert_action (SamStore             *store,
   return TRUE;
 }
 
+/* Checks an action about to be written and begins the change: the time stamp to write with
+ * it, or %NULL with @error set. */
+static char *
+begin_action_write (SamStore             *store,
+                    const SamPlanAction  *action,
+                    GDateTime            *now,
+                    GError              **error)
+{
+  g_autofree char *stamp = NULL;
+
+  if (!check_action (action, error))
+    return NULL;
+  stamp = _sam_store_format_utc (now);
+  if (!sam_store_begin (store, error))
+    return NULL;
+  return g_steal_pointer (&stamp);
+}
+
 static gboolean
 clinic_exists (SamStore  *store,
                gint64     clinic_id,
@@ -175,10 +180,8 @@ sam_plan_add_action (SamStore             *store,
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   g_return_val_if_fail (action != NULL, FALSE);
 
-  if (!check_action (action, error))
-    return FALSE;
-  stamp = _sam_store_format_utc (now);
-  if (!sam_store_begin (store, error))
+  stamp = begin_action_write (store, action, now, error);
+  if (stamp == NULL)
     return FALSE;
   ok = clinic_exists (store, clinic_id, NULL, error) &&
        insert_action (store, clinic_id, action, stamp, out_id, error);
@@ -198,28 +201,23 @@ sam_plan_update_action (SamStore             *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *stamp = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   g_return_val_if_fail (action != NULL, FALSE);
 
-  if (!check_action (action, error))
-    return FALSE;
-  stamp = _sam_store_format_utc (now);
-  if (!sam_store_begin (store, error))
+  stamp = begin_action_write (store, action, now, error);
+  if (stamp == NULL)
     return FALSE;
   stmt = _sam_store_prepare (store, "UPDATE plan_actions"
                                     " SET what = ?2, item = ?3, domain = ?4, who = ?5,"
                          " due = ?6, status = ?7, notes = ?8, updated = ?9 WHERE id = ?1", error);
-  ok = stmt != NULL;
-  if (ok)
+  if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, action->id);
       bind_action (stmt, action);
       sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_TRANSIENT);
-      ok = _sam_store_step_one_row (store, stmt, _("The action no longer exists"), error);
     }
-  return _sam_store_finish (store, ok, error);
+  return _sam_store_finish_one_row (store, stmt, _("The action no longer exists"), error);
 }
 
 /**
@@ -237,7 +235,6 @@ sam_plan_set_status (SamStore       *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *stamp = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
 
@@ -248,15 +245,13 @@ sam_plan_set_status (SamStore       *store,
     return FALSE;
   stmt = _sam_store_prepare (store, "UPDATE plan_actions SET status = ?2, updated = ?3"
                                     " WHERE id = ?1", error);
-  ok = stmt != NULL;
-  if (ok)
+  if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, action_id);
       sqlite3_bind_text (stmt, 2, sam_plan_status_to_string (status), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_TRANSIENT);
-      ok = _sam_store_step_one_row (store, stmt, _("The action no longer exists"), error);
     }
-  return _sam_store_finish (store, ok, error);
+  return _sam_store_finish_one_row (store, stmt, _("The action no longer exists"), error);
 }
 
 gboolean

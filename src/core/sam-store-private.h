@@ -85,7 +85,21 @@ void          _sam_store_bind_text    (sqlite3_stmt  *stmt,
                                        int            column,
                                        const char    *text);
 typedef gpointer (*SamRowFunc) (sqlite3_stmt *stmt);
+typedef void (*SamRowVisitFunc) (sqlite3_stmt *stmt,
+                                 gpointer      user_data);
 
+gboolean      _sam_store_foreach_row  (SamStore        *self,
+                                       const char      *sql,
+                                       gint64           id,
+                                       SamRowVisitFunc  visit,
+                                       gpointer         user_data,
+                                       GError         **error);
+
+GPtrArray    *_sam_store_collect_rows (SamStore      *self,
+                                       sqlite3_stmt  *stmt,
+                                       SamRowFunc     make_row,
+                                       GDestroyNotify free_row,
+                                       GError       **error);
 GPtrArray    *_sam_store_list_rows    (SamStore      *self,
                                        const char    *sql,
                                        gint64         id,
@@ -104,6 +118,24 @@ gboolean      _sam_store_step_one_row (SamStore      *self,
                                        sqlite3_stmt  *stmt,
                                        const char    *gone_message,
                                        GError       **error);
+sqlite3_stmt *_sam_store_prepare_save (SamStore      *self,
+                                       gint64         id,
+                                       const char    *update_sql,
+                                       const char    *insert_sql,
+                                       GError       **error);
+gboolean      _sam_store_step_save    (SamStore      *self,
+                                       sqlite3_stmt  *stmt,
+                                       gint64        *id,
+                                       const char    *gone_message,
+                                       GError       **error);
+gboolean      _sam_store_finish_insert (SamStore     *self,
+                                        sqlite3_stmt *stmt,
+                                        gint64       *out_id,
+                                        GError      **error);
+gboolean      _sam_store_finish_one_row (SamStore     *self,
+                                         sqlite3_stmt *stmt,
+                                         const char   *gone_message,
+                                         GError      **error);
 gboolean      _sam_store_delete_by_id (SamStore      *self,
                                        const char    *sql,
                                        gint64         id,
@@ -127,5 +159,9 @@ SamMeetingTemplate *_sam_store_meeting_template   (SamStore            *store,
 gboolean            _sam_store_check_meeting_step (SamMeetingTemplate  *template,
                                                    const char          *step,
                                                    GError             **error);
+gboolean            _sam_store_check_action_fields (const char  *due,
+                                                    const char  *item,
+                                                    const char  *domain,
+                                                    GError     **error);
 
 G_END_DECLS

@@ -71,7 +71,6 @@ sam_reflection_save (SamStore    *store,
                      GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GDateTime) utc = NULL;
   g_autofree char *stamp = NULL;
   GDate parsed;
   gboolean ok;
@@ -94,36 +93,24 @@ sam_reflection_save (SamStore    *store,
       return TRUE;
     }
 
-  utc = now ? g_date_time_to_utc (now) : g_date_time_new_now_utc ();
-  stamp = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  stamp = _sam_store_format_utc (now);
   if (!sam_store_begin (store, error))
     return FALSE;
-  if (*id > 0)
-    stmt = _sam_store_prepare (store, "UPDATE reflections SET topic = ?2, question = ?3, date = ?4,"
-                           " text = ?5, updated = ?6 WHERE id = ?1", error);
-  else
-    stmt = _sam_store_prepare (store, "INSERT INTO reflections (topic, question, date,"
-                                      " text, updated)"
-                           " VALUES (?2, ?3, ?4, ?5, ?6)", error);
+  stmt = _sam_store_prepare_save (store, *id,
+                                  "UPDATE reflections SET topic = ?2, question = ?3, date = ?4,"
+                                  " text = ?5, updated = ?6 WHERE id = ?1",
+                                  "INSERT INTO reflections (topic, question, date, text, updated)"
+                                  " VALUES (?2, ?3, ?4, ?5, ?6)", error);
   ok = stmt != NULL;
   if (ok)
     {
-      int rc;
-
-      if (*id > 0)
-        sqlite3_bind_int64 (stmt, 1, *id);
       sqlite3_bind_text (stmt, 2, topic, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 3, question);
       sqlite3_bind_text (stmt, 4, date, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 5, text, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 6, stamp, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      ok = rc == SQLITE_DONE || _sam_store_set_error (store, error, rc);
+      ok = _sam_store_step_save (store, stmt, id, _("The answer no longer exists"), error);
     }
-  if (ok && *id > 0 && sqlite3_changes (store->db) != 1)
-    ok = _sam_store_set_invalid (error, "%s", _("The answer no longer exists"));
-  if (ok && *id == 0)
-    *id = sqlite3_last_insert_rowid (store->db);
   return _sam_store_finish (store, ok, error);
 }
 
@@ -163,8 +150,6 @@ sam_reflection_list (SamStore    *store,
                      GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  int rc;
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
@@ -176,13 +161,6 @@ sam_reflection_list (SamStore    *store,
   if (topic != NULL)
     sqlite3_bind_text (stmt, 1, topic, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, question);
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_reflection_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, reflection_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (store, error, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _sam_store_collect_rows (store, stmt, reflection_from_row,
+                                  (GDestroyNotify) sam_reflection_free, error);
 }

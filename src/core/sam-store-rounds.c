@@ -200,6 +200,70 @@ _sam_store_step_one_row (SamStore      *self,
   return TRUE;
 }
 
+/* Prepares what _sam_store_step_save() runs: @update_sql, with ?1 bound to @id, where @id is
+ * above 0, else @insert_sql. */
+sqlite3_stmt *
+_sam_store_prepare_save (SamStore    *self,
+                         gint64       id,
+                         const char  *update_sql,
+                         const char  *insert_sql,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, id > 0 ? update_sql : insert_sql, error);
+
+  if (stmt != NULL && id > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  return stmt;
+}
+
+/* Runs @stmt, which changes the row *@id where that is above 0 (with @gone_message, it must
+ * touch that row) or else adds a row, whose id it puts in *@id. */
+gboolean
+_sam_store_step_save (SamStore      *self,
+                      sqlite3_stmt  *stmt,
+                      gint64        *id,
+                      const char    *gone_message,
+                      GError       **error)
+{
+  if (*id > 0)
+    return gone_message != NULL ? _sam_store_step_one_row (self, stmt, gone_message, error)
+                                : _sam_store_step_done (self, stmt, error);
+  if (!_sam_store_step_done (self, stmt, error))
+    return FALSE;
+  *id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+/* Ends a change begun with sam_store_begin() that adds a row by @stmt, bound and ready, or
+ * by %NULL where an earlier step failed with @error set: runs it, hands out the new row's
+ * id where asked, and keeps the change, or rolls it back. */
+gboolean
+_sam_store_finish_insert (SamStore      *self,
+                          sqlite3_stmt  *stmt,
+                          gint64        *out_id,
+                          GError       **error)
+{
+  gboolean ok = stmt != NULL && _sam_store_step_done (self, stmt, error);
+
+  if (ok && out_id != NULL)
+    *out_id = sqlite3_last_insert_rowid (self->db);
+  return _sam_store_finish (self, ok, error);
+}
+
+/* Ends a change begun with sam_store_begin() that changes one row by @stmt, bound and
+ * ready, or by %NULL where an earlier step failed with @error set: runs it, where it touches
+ * no row says @gone_message, and keeps the change, or rolls it back. */
+gboolean
+_sam_store_finish_one_row (SamStore      *self,
+                           sqlite3_stmt  *stmt,
+                           const char    *gone_message,
+                           GError       **error)
+{
+  gboolean ok = stmt != NULL && _sam_store_step_one_row (self, stmt, gone_message, error);
+
+  return _sam_store_finish (self, ok, error);
+}
+
 /* Runs @sql (?1 is @id) in a change of its own; with @gone_message, it must touch exactly
  * one row. */
 gboolean
@@ -249,6 +313,90 @@ _sam_store_get_by_id (SamStore     *self,
   else
     _sam_store_set_error (self, error, rc);
   return NULL;
+}
+
+/* Hands each row of @stmt, prepared and bound, to @visit. */
+static gboolean
+visit_rows (SamStore         *self,
+            sqlite3_stmt     *stmt,
+            SamRowVisitFunc   visit,
+            gpointer          user_data,
+            GError          **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    visit (stmt, user_data);
+  if (rc != SQLITE_DONE)
+    return _sam_store_set_error (self, error, rc);
+  return TRUE;
+}
+
+/* Hands each row of a query to @visit; @id, where not 0, is bound as ?1. */
+gboolean
+_sam_store_foreach_row (SamStore          *self,
+                        const char        *sql,
+                        gint64             id,
+                        SamRowVisitFunc    visit,
+                        gpointer           user_data,
+                        GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  return visit_rows (self, stmt, visit, user_data, error);
+}
+
+typedef struct
+{
+  GPtrArray  *list;
+  SamRowFunc  make_row;
+} RowList;
+
+static void
+add_row (sqlite3_stmt *stmt,
+         gpointer      user_data)
+{
+  RowList *rows = user_data;
+
+  g_ptr_array_add (rows->list, rows->make_row (stmt));
+}
+
+/* The rows of @stmt, prepared and bound, as a list, each made by @make_row. */
+GPtrArray *
+_sam_store_collect_rows (SamStore        *self,
+                         sqlite3_stmt    *stmt,
+                         SamRowFunc       make_row,
+                         GDestroyNotify   free_row,
+                         GError         **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_row);
+  RowList rows = { list, make_row };
+
+  if (!visit_rows (self, stmt, add_row, &rows, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+/* The rows of a query as a list, each made by @make_row; @id, where not 0, is bound as ?1. */
+GPtrArray *
+_sam_store_list_rows (SamStore        *self,
+                      const char      *sql,
+                      gint64           id,
+                      SamRowFunc       make_row,
+                      GDestroyNotify   free_row,
+                      GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  return _sam_store_collect_rows (self, stmt, make_row, free_row, error);
 }
 
 gboolean

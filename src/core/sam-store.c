@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -181,33 +180,6 @@ backup_before_change (SamStore *self)
     g_debug ("Wrote the backup of the day, %s", path);
 }
 
-/* The rows of a query as a list, each made by @make_row; @id, where not 0, is bound as ?1. */
-GPtrArray *
-_sam_store_list_rows (SamStore        *self,
-                      const char      *sql,
-                      gint64           id,
-                      SamRowFunc       make_row,
-                      GDestroyNotify   free_row,
-                      GError         **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _sam_store_prepare (self, sql, error);
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_row);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, make_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
-}
-
 gboolean
 _sam_store_query_int (SamStore    *self,
                       const char  *sql,
@@ -336,17 +308,14 @@ static gboolean
 create_private_file (const char  *path,
                      GError     **error)
 {
-  int fd = g_open (path, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0600);
+  int failed = sam_backups_create_private (path);
 
-  if (fd < 0)
+  if (failed != 0)
     {
-      int saved_errno = errno;
-
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
-                   _("Could not create the database “%s”: %s"), path, g_strerror (saved_errno));
+                   _("Could not create the database “%s”: %s"), path, g_strerror (failed));
       return FALSE;
     }
-  g_close (fd, NULL);
   return TRUE;
 }
 

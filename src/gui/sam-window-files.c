@@ -13,6 +13,7 @@
 #include "sam-demo.h"
 #include "sam-dialogs.h"
 #include "sam-import-dialog.h"
+#include "sam-names.h"
 #include "sam-reference.h"
 #include "sam-results.h"
 #include "sam-window-private.h"
@@ -222,8 +223,7 @@ export_results (SamWindow *self,
       g_autofree char *rounds = NULL;
       g_autofree char *body = NULL;
 
-      g_ptr_array_add (left_out, NULL);
-      rounds = g_strjoinv (", ", (char **) left_out->pdata);
+      rounds = sam_names_join (left_out);
       body =
         g_strdup_printf (_("Saved the closed rounds as “%s”. Left out, because they are still "
                            "open: %s. A round’s figures are shared once, when it is closed and no "
@@ -327,8 +327,7 @@ import_reference_now (SamWindow *self,
       g_autofree char *rounds = NULL;
       g_autofree char *body = NULL;
 
-      g_ptr_array_add (replaced, NULL);
-      rounds = g_strjoinv (", ", (char **) replaced->pdata);
+      rounds = sam_names_join (replaced);
       body =
         g_strdup_printf (_("The database has national figures for %s already. Those in the file "
                            "take their place, and the ones there now are gone."),

@@ -59,20 +59,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void
-draw_qr (GtkDrawingArea *area,
-         cairo_t        *cr,
-         int             width,
-         int             height,
-         gpointer        user_data)
-{
-  SamCollectDialog *self = user_data;
-  const char *address = self->collect != NULL ? sam_collect_get_address (self->collect) : NULL;
-
-  if (address != NULL)
-    sam_qr_draw (cr, address, 0, 0, MIN (width, height), TRUE);
-}
-
-static void
 update_count (SamCollectDialog *self)
 {
   guint n = sam_collect_get_n_answered (self->collect);
@@ -371,6 +357,7 @@ sam_collect_dialog_constructed (GObject *object)
     }
 
   address = sam_collect_get_address (self->collect);
+  sam_qr_area_show (self->qr_area, address);
   gtk_label_set_text (self->address_label, address);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->qr_area),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, address, -1);
@@ -454,7 +441,6 @@ static void
 sam_collect_dialog_init (SamCollectDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_drawing_area_set_draw_func (self->qr_area, draw_qr, self, NULL);
 }
 
 /**

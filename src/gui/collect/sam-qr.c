@@ -98,3 +98,34 @@ sam_qr_draw (cairo_t    *cr,
   QRcode_free (code);
   return TRUE;
 }
+
+static void
+draw_area (GtkDrawingArea *area,
+           cairo_t        *cr,
+           int             width,
+           int             height,
+           gpointer        user_data)
+{
+  const char *text = user_data;
+
+  if (text != NULL)
+    sam_qr_draw (cr, text, 0, 0, MIN (width, height), TRUE);
+}
+
+/**
+ * sam_qr_area_show:
+ * @text: (nullable): what the code says, such as the address phones post to; %NULL for none
+ *
+ * Shows @text in @area as a code, square, as large as fits and in whole pixels; nothing
+ * where @text is %NULL. The windows that show the phones' address call it each time the
+ * address changes.
+ */
+void
+sam_qr_area_show (GtkDrawingArea *area,
+                  const char     *text)
+{
+  g_return_if_fail (GTK_IS_DRAWING_AREA (area));
+
+  gtk_drawing_area_set_draw_func (area, draw_area, g_strdup (text), g_free);
+  gtk_widget_queue_draw (GTK_WIDGET (area));
+}

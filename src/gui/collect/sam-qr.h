@@ -6,8 +6,7 @@
 
 #pragma once
 
-#include <cairo.h>
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -22,5 +21,7 @@ gboolean sam_qr_draw          (cairo_t    *cr,
                                double      y,
                                double      size,
                                gboolean    whole_pixels);
+void     sam_qr_area_show     (GtkDrawingArea *area,
+                               const char     *text);
 
 G_END_DECLS

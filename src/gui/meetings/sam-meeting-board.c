@@ -240,19 +240,6 @@ on_card_entry_activate (SamMeetingBoard *self)
 }
 
 static void
-draw_phones_qr (GtkDrawingArea *area,
-                cairo_t        *cr,
-                int             width,
-                int             height,
-                gpointer        user_data)
-{
-  SamMeetingBoard *self = user_data;
-
-  if (self->address != NULL)
-    sam_qr_draw (cr, self->address, 0, 0, MIN (width, height), TRUE);
-}
-
-static void
 sam_meeting_board_dispose (GObject *object)
 {
   SamMeetingBoard *self = SAM_MEETING_BOARD (object);
@@ -294,7 +281,6 @@ static void
 sam_meeting_board_init (SamMeetingBoard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_drawing_area_set_draw_func (self->phones_qr, draw_phones_qr, self, NULL);
 }
 
 /* The meeting whose notes the board shows. */
@@ -353,7 +339,7 @@ sam_meeting_board_set_phones (SamMeetingBoard *self,
     }
   else
     gtk_label_set_text (self->phones_count_label, "");
-  gtk_widget_queue_draw (GTK_WIDGET (self->phones_qr));
+  sam_qr_area_show (self->phones_qr, self->address);
 }
 
 /* Lays the notes out again once the current event is over; a note focused stays

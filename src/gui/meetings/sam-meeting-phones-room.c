@@ -58,19 +58,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-draw_qr (GtkDrawingArea *area,
-         cairo_t        *cr,
-         int             width,
-         int             height,
-         gpointer        user_data)
-{
-  SamMeetingPhonesRoom *self = user_data;
-
-  if (self->address != NULL)
-    sam_qr_draw (cr, self->address, 0, 0, MIN (width, height), TRUE);
-}
-
 static GtkWidget *
 boxed_list_new (void)
 {
@@ -301,7 +288,7 @@ refresh (SamMeetingPhonesRoom *self)
   g_free (self->address);
   self->address = open ? g_strdup (sam_collect_get_address (self->phones)) : NULL;
   gtk_label_set_text (self->address_label, open ? self->address : "");
-  gtk_widget_queue_draw (GTK_WIDGET (self->qr));
+  sam_qr_area_show (self->qr, self->address);
 
   _sam_meetings_clear_box (self->content);
   if (step->phones == SAM_MEETING_PHONES_VOTES)
@@ -452,5 +439,4 @@ static void
 sam_meeting_phones_room_init (SamMeetingPhonesRoom *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_drawing_area_set_draw_func (self->qr, draw_qr, self, NULL);
 }
