@@ -84,15 +84,25 @@ reader_get_store (SamResultsReader  *reader,
   return reader->store;
 }
 
+typedef struct _Load Load;
+
+/* In the worker thread, on the reader's connection: the result, or %NULL with @error set. */
+typedef gpointer (*LoadFunc) (SamStore      *store,
+                              const Load    *load,
+                              GCancellable  *cancellable,
+                              GError       **error);
+
 /* One load: what was chosen. */
-typedef struct
+struct _Load
 {
   SamResultsReader *reader;
+  LoadFunc          func;
+  GDestroyNotify    free_result;
   gint64            round_id;
   SamFiguresPolicy  policy;
   gint64            clinic_id;        /* a follow-up's: the clinic and its two rounds */
   gint64            before_round_id;
-} Load;
+};
 
 static void
 load_free (gpointer data)
@@ -110,28 +120,54 @@ load_in_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   Load *load = task_data;
-  SamRoundHistory *history = NULL;
+  gpointer result = NULL;
   SamStore *store;
   GError *error = NULL;
 
   g_mutex_lock (&load->reader->lock);
   store = reader_get_store (load->reader, &error);
   if (store != NULL)
-    history = sam_round_history_load (store, load->round_id, &load->policy, cancellable, &error);
+    result = load->func (store, load, cancellable, &error);
   g_mutex_unlock (&load->reader->lock);
 
-  if (history == NULL)
+  if (result == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, history, (GDestroyNotify) sam_round_history_free);
+    g_task_return_pointer (task, result, load->free_result);
+}
+
+/* Runs @load (taken) in a worker thread. The task has no source object: the caller tells
+ * its loads apart by their cancellable. */
+static void
+run_load (Load                *load,
+          gpointer             source_tag,
+          const char          *name,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, name);
+  g_task_set_task_data (task, load, load_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+static gpointer
+load_history (SamStore      *store,
+              const Load    *load,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  return sam_round_history_load (store, load->round_id, &load->policy, cancellable, error);
 }
 
 /**
  * sam_results_reader_load_async:
  *
  * Loads the round's figures and those of the rounds before it, in a worker thread; in the
- * own clinic's view where @own_clinic_id is not 0. The task has no source object: the
- * caller tells its loads apart by their cancellable.
+ * own clinic's view where @own_clinic_id is not 0.
  */
 void
 sam_results_reader_load_async (SamResultsReader    *reader,
@@ -141,20 +177,16 @@ sam_results_reader_load_async (SamResultsReader    *reader,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Load *load;
+  Load *load = g_new0 (Load, 1);
 
-  load = g_new0 (Load, 1);
   load->reader = sam_results_reader_ref (reader);
+  load->func = load_history;
+  load->free_result = (GDestroyNotify) sam_round_history_free;
   load->round_id = round_id;
   /* Each round at its own k, from the one pipeline every view and file reads. */
   load->policy.own_clinic_id = own_clinic_id;
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sam_results_reader_load_async);
-  g_task_set_name (task, "[samarbejde] results");
-  g_task_set_task_data (task, load, load_free);
-  g_task_run_in_thread (task, load_in_thread);
+  run_load (load, sam_results_reader_load_async, "[samarbejde] results", cancellable, callback,
+            user_data);
 }
 
 /* Returns: (transfer full) (nullable): the figures, or %NULL with @error set */
@@ -165,36 +197,23 @@ sam_results_reader_load_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-follow_up_in_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+static gpointer
+load_follow_up (SamStore      *store,
+                const Load    *load,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  Load *load = task_data;
-  SamFollowUp *follow_up = NULL;
-  SamStore *store;
-  GError *error = NULL;
-
-  g_mutex_lock (&load->reader->lock);
-  store = reader_get_store (load->reader, &error);
-  if (store != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
-    follow_up = sam_follow_up_load (store, load->clinic_id, load->before_round_id,
-                                    load->round_id, &load->policy, &error);
-  g_mutex_unlock (&load->reader->lock);
-
-  if (follow_up == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, follow_up, (GDestroyNotify) sam_follow_up_free);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return sam_follow_up_load (store, load->clinic_id, load->before_round_id, load->round_id,
+                             &load->policy, error);
 }
 
 /**
  * sam_results_reader_follow_up_async:
  *
  * Loads the clinic's two rounds side by side with its plan (sam_follow_up_load()), in a
- * worker thread. The task has no source object: the caller tells its loads apart by their
- * cancellable.
+ * worker thread.
  */
 void
 sam_results_reader_follow_up_async (SamResultsReader       *reader,
@@ -206,22 +225,18 @@ sam_results_reader_follow_up_async (SamResultsReader       *reader,
                                     GAsyncReadyCallback     callback,
                                     gpointer                user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Load *load;
+  Load *load = g_new0 (Load, 1);
 
-  load = g_new0 (Load, 1);
   load->reader = sam_results_reader_ref (reader);
+  load->func = load_follow_up;
+  load->free_result = (GDestroyNotify) sam_follow_up_free;
   load->clinic_id = clinic_id;
   load->before_round_id = before_round_id;
   load->round_id = after_round_id;
   if (policy != NULL)
     load->policy = *policy;
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sam_results_reader_follow_up_async);
-  g_task_set_name (task, "[samarbejde] follow-up");
-  g_task_set_task_data (task, load, load_free);
-  g_task_run_in_thread (task, follow_up_in_thread);
+  run_load (load, sam_results_reader_follow_up_async, "[samarbejde] follow-up", cancellable,
+            callback, user_data);
 }
 
 /* Returns: (transfer full) (nullable): the follow-up, or %NULL with @error set */

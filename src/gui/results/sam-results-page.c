@@ -74,6 +74,17 @@ struct _SamResultsPage
 G_DEFINE_FINAL_TYPE (SamResultsPage, sam_results_page, ADW_TYPE_BIN)
 SAM_DEFINE_CONTEXT_PROPERTY (SamResultsPage, sam_results_page)
 
+/* The page called @name, or N_PAGES. */
+static guint
+page_by_name (const char *name)
+{
+  guint p = 0;
+
+  while (p < N_PAGES && g_strcmp0 (name, page_names[p]) != 0)
+    p++;
+  return p;
+}
+
 static guint
 n_units (SamRoundFigures *figures)
 {
@@ -372,12 +383,9 @@ static gboolean
 build_next_page (gpointer data)
 {
   SamResultsPage *self = data;
-  const char *shown = adw_view_stack_get_visible_child_name (self->view_stack);
-  guint page = N_PAGES;
+  guint shown = page_by_name (adw_view_stack_get_visible_child_name (self->view_stack));
+  guint page = shown < N_PAGES && (self->pages_to_build & (1u << shown)) != 0 ? shown : N_PAGES;
 
-  for (guint p = 0; p < N_PAGES && page == N_PAGES; p++)
-    if ((self->pages_to_build & (1u << p)) != 0 && g_strcmp0 (shown, page_names[p]) == 0)
-      page = p;
   for (guint p = 0; p < N_PAGES && page == N_PAGES; p++)
     if ((self->pages_to_build & (1u << p)) != 0)
       page = p;
@@ -547,14 +555,12 @@ refresh (SamResultsPage *self)
 static GtkPrintOperation *
 print_operation_new (SamResultsPage *self)
 {
-  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  guint page = page_by_name (adw_view_stack_get_visible_child_name (self->view_stack));
   AdwViewStackPage *stack_page;
   g_autofree char *heading = NULL;
-  guint page = 0;
 
-  for (guint p = 0; p < N_PAGES; p++)
-    if (g_strcmp0 (name, page_names[p]) == 0)
-      page = p;
+  if (page == N_PAGES)
+    page = 0;
   stack_page =
     adw_view_stack_get_page (self->view_stack, adw_view_stack_get_visible_child (self->view_stack));
 
@@ -779,12 +785,11 @@ GPtrArray *
 sam_results_page_get_charts (SamResultsPage *self,
                              const char     *page)
 {
+  guint p = page_by_name (page);
+
   g_return_val_if_fail (SAM_IS_RESULTS_PAGE (self), NULL);
 
-  for (guint p = 0; p < N_PAGES; p++)
-    if (g_strcmp0 (page, page_names[p]) == 0)
-      return self->charts[p];
-  return NULL;
+  return p < N_PAGES ? self->charts[p] : NULL;
 }
 
 /**
@@ -796,12 +801,11 @@ GtkWidget *
 sam_results_page_get_page_box (SamResultsPage *self,
                                const char     *page)
 {
+  guint p = page_by_name (page);
+
   g_return_val_if_fail (SAM_IS_RESULTS_PAGE (self), NULL);
 
-  for (guint p = 0; p < N_PAGES; p++)
-    if (g_strcmp0 (page, page_names[p]) == 0)
-      return GTK_WIDGET (self->boxes[p]);
-  return NULL;
+  return p < N_PAGES ? GTK_WIDGET (self->boxes[p]) : NULL;
 }
 
 /**
@@ -834,6 +838,17 @@ sam_results_page_select (SamResultsPage *self,
   return FALSE;
 }
 
+/* Whether the page has figures to print or save, else @error set. */
+static gboolean
+check_figures (SamResultsPage  *self,
+               GError         **error)
+{
+  if (self->figures != NULL)
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There are no results to print"));
+  return FALSE;
+}
+
 /**
  * sam_results_page_print_to_file:
  * @path: where the PDF goes
@@ -850,12 +865,8 @@ sam_results_page_print_to_file (SamResultsPage  *self,
   g_return_val_if_fail (SAM_IS_RESULTS_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (self->figures == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("There are no results to print"));
-      return FALSE;
-    }
+  if (!check_figures (self, error))
+    return FALSE;
   operation = print_operation_new (self);
   gtk_print_operation_set_export_filename (operation, path);
   return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
@@ -877,12 +888,8 @@ sam_results_page_save_deck (SamResultsPage  *self,
   g_return_val_if_fail (SAM_IS_RESULTS_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (self->figures == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("There are no results to print"));
-      return FALSE;
-    }
+  if (!check_figures (self, error))
+    return FALSE;
   return sam_deck_write_pdf (sam_context_get_store (self->context), self->figures->round_id,
                              0, path, n_pages, error);
 }
