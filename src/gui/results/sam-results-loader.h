@@ -15,30 +15,30 @@ G_BEGIN_DECLS
 
 typedef struct _SamResultsReader SamResultsReader;
 
-SamResultsReader *sam_results_reader_new         (const char           *path);
-SamResultsReader *sam_results_reader_ref         (SamResultsReader     *reader);
-void              sam_results_reader_unref       (SamResultsReader     *reader);
+SamResultsReader *sam_results_reader_new              (const char             *path);
+SamResultsReader *sam_results_reader_ref              (SamResultsReader       *reader);
+void              sam_results_reader_unref            (SamResultsReader       *reader);
 
 /* The round's figures with the rounds' before it, loaded in a worker thread. */
-void              sam_results_reader_load_async  (SamResultsReader     *reader,
-                                                  gint64                round_id,
-                                                  gint64                own_clinic_id,
-                                                  GCancellable         *cancellable,
-                                                  GAsyncReadyCallback   callback,
-                                                  gpointer              user_data);
-SamRoundHistory  *sam_results_reader_load_finish (GAsyncResult         *result,
-                                                  GError              **error);
+void              sam_results_reader_load_async       (SamResultsReader       *reader,
+                                                       gint64                  round_id,
+                                                       gint64                  own_clinic_id,
+                                                       GCancellable           *cancellable,
+                                                       GAsyncReadyCallback     callback,
+                                                       gpointer                user_data);
+SamRoundHistory  *sam_results_reader_load_finish      (GAsyncResult           *result,
+                                                       GError                **error);
 
 /* A clinic's two rounds side by side with its plan, loaded in a worker thread. */
-void         sam_results_reader_follow_up_async  (SamResultsReader       *reader,
-                                                  gint64                  clinic_id,
-                                                  gint64                  before_round_id,
-                                                  gint64                  after_round_id,
-                                                  const SamFiguresPolicy *policy,
-                                                  GCancellable           *cancellable,
-                                                  GAsyncReadyCallback     callback,
-                                                  gpointer                user_data);
-SamFollowUp *sam_results_reader_follow_up_finish (GAsyncResult           *result,
-                                                  GError                **error);
+void              sam_results_reader_follow_up_async  (SamResultsReader       *reader,
+                                                       gint64                  clinic_id,
+                                                       gint64                  before_round_id,
+                                                       gint64                  after_round_id,
+                                                       const SamFiguresPolicy *policy,
+                                                       GCancellable           *cancellable,
+                                                       GAsyncReadyCallback     callback,
+                                                       gpointer                user_data);
+SamFollowUp      *sam_results_reader_follow_up_finish (GAsyncResult           *result,
+                                                       GError                **error);
 
 G_END_DECLS
