@@ -32,12 +32,16 @@
   } G_STMT_END
 
 /* Runs the main loop until @done says so, for at most a few seconds: never forever,
- * since a mapped window keeps the frame clock busy. */
+ * since a mapped window keeps the frame clock busy. Under the sanitizers, whose build runs
+ * several times slower, SAM_TEST_SLOWER (set by tests/meson.build) gives it that much
+ * longer. */
 static inline void
 test_spin_until (gboolean (*done) (gpointer),
                  gpointer  data)
 {
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  const char *slower = g_getenv ("SAM_TEST_SLOWER");
+  gint64 factor = slower != NULL ? CLAMP (g_ascii_strtoll (slower, NULL, 10), 1, 100) : 1;
+  gint64 end = g_get_monotonic_time () + 5 * factor * G_USEC_PER_SEC;
 
   while ((done == NULL || !done (data)) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
