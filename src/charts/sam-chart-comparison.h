@@ -28,12 +28,14 @@ typedef enum
   SAM_COMPARISON_SHARE,                  /* the share of answers with codes 1..share_codes, % */
 } SamComparisonMeasure;
 
-typedef struct
+typedef struct _SamComparisonRow SamComparisonRow;
+
+struct _SamComparisonRow
 {
   const char *label;                     /* the item's text */
   SamFigure   figures[SAM_N_UNITS];
   gboolean    present[SAM_N_UNITS];      /* the unit is in the chart (no national figures, say) */
-} SamComparisonRow;
+};
 
 typedef struct
 {

@@ -10,6 +10,7 @@
 
 #include <math.h>
 
+#include "sam-chart-comparison.h"
 #include "sam-chart-private.h"
 
 /* What every kind paints alike around its own marks: the axes' lines and numbers, why a

@@ -9,7 +9,6 @@
 #include <cairo.h>
 
 #include "sam-chart.h"
-#include "sam-chart-comparison.h"
 #include "sam-figures.h"
 
 G_BEGIN_DECLS
@@ -235,6 +234,10 @@ void     _sam_chart_draw_heading        (SamLabels            *labels,
                                          SamLegendFunc         legend_of,
                                          gconstpointer         data,
                                          const SamRect        *legend);
+
+/* A row of the comparison and the distribution (sam-chart-comparison.h), which the row
+ * helpers below take; declared here so that this header stays below the kinds. */
+typedef struct _SamComparisonRow SamComparisonRow;
 
 /* Each unit @u present in each row @r of @rows, in reading order; the statement that follows
  * is the loop's body (a continue goes on to the next unit). */
