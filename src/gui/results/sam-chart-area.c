@@ -191,7 +191,9 @@ on_drawn (GObject      *source,
   g_autoptr(SamChartArea) self = g_weak_ref_get (&job->area);
   g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  if (self == NULL || texture == NULL)
+  /* A picture asked for before another is still shown, if it is newer than the one shown:
+   * while the view is scrolled on, each finished picture shows a little more. */
+  if (self == NULL || texture == NULL || job->chart != self->chart)
     return;
   if (self->has_coming && job->serial == self->serial)
     {
@@ -257,6 +259,8 @@ ask_for_picture (SamChartArea        *self,
 
   task = g_task_new (NULL, self->cancellable, on_drawn, NULL);
   g_task_set_source_tag (task, ask_for_picture);
+  /* Cancelled, a picture not yet begun is not drawn; one already drawn is still shown. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_thread_pool_push (chart_thread (), g_steal_pointer (&task), NULL);
 }
