@@ -11,6 +11,7 @@
 
 #include "test-collect-common.h"
 #include "test-common.h"
+#include "test-sqlite-common.h"
 
 /* `samarbejde --collect-answers`, the real program, with no display: its first line is the
  * address, phones post forms to it, SIGTERM (or Ctrl+C) ends it with the count, and the
@@ -78,23 +79,6 @@ run (char       **out,
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));
   return WEXITSTATUS (status);
-}
-
-static gint64
-query (const char *path,
-       const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
 }
 
 /* A database with round "Baseline 2026" of "Klynge Syd", with Klinik 1 and Klinik 2. */
@@ -174,12 +158,12 @@ test_collect_answers (void)
   rest = read_line (out);
   g_assert_cmpstr (rest, ==, "1 person answered");
 
-  g_assert_cmpint (query (db, "SELECT count(*) FROM respondents"), ==, 3);
-  g_assert_cmpint (query (db, "SELECT count(*) FROM respondents r JOIN clinics c ON c.id = r.clinic_id "
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM respondents"), ==, 3);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM respondents r JOIN clinics c ON c.id = r.clinic_id "
                               "WHERE c.code = 'Klinik 2' AND r.role = 'solo' AND r.source = 'app'"), ==, 1);
-  g_assert_cmpint (query (db, "SELECT count(*) FROM answers a JOIN respondents r ON r.id = a.respondent_id "
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM answers a JOIN respondents r ON r.id = a.respondent_id "
                               "WHERE r.source = 'app'"), ==, 4);
-  g_assert_cmpint (query (db, "SELECT code FROM answers a JOIN respondents r ON r.id = a.respondent_id "
+  g_assert_cmpint (sql_int (db, "SELECT code FROM answers a JOIN respondents r ON r.id = a.respondent_id "
                               "WHERE r.source = 'app' AND a.item = 'q10a'"), ==, 9);
 }
 
@@ -205,7 +189,7 @@ test_interrupt (void)
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
   rest = read_line (out);
   g_assert_cmpstr (rest, ==, "0 people answered");
-  g_assert_cmpint (query (db, "SELECT count(*) FROM respondents"), ==, 2);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM respondents"), ==, 2);
 }
 
 /* What cannot run is said, and nothing listens. */

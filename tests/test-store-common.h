@@ -10,6 +10,7 @@
 
 #include "sam-store.h"
 #include "test-common.h"
+#include "test-sqlite-common.h"
 
 /* A database file per test, in a folder that is not there yet, and SQL run on it
  * behind the store's back. */
@@ -35,36 +36,6 @@ fixture_tear_down (Fixture       *fixture,
   test_rm_rf (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static inline gint64
-sql_int (const char *path,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
-static inline void
-sql_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s", message);
-  sqlite3_close (db);
 }
 
 static inline SamStore *
