@@ -65,7 +65,8 @@ on_row_activated (SamPlanActionList *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "plan.edit", "x", id);
 }
 
-/* Removes the rows of @list, keeping its placeholder (a child of the list, too). */
+/* Removes the rows of @list, keeping the message it shows when empty (a child of the list,
+ * too). */
 static void
 clear_rows (GtkListBox *list)
 {
