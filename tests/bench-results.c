@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "sam-application.h"
+#include "sam-renderer.h"
 #include "sam-results-page.h"
 #include "sam-survey-import.h"
 #include "sam-window.h"
@@ -372,8 +373,9 @@ main (int   argc,
     {
       plain_floor = plain_window_floor (gtk_widget_get_width (GTK_WIDGET (window)),
                                         gtk_widget_get_height (GTK_WIDGET (window)));
-      g_print ("Window: %d × %d\n", gtk_widget_get_width (GTK_WIDGET (window)),
-               gtk_widget_get_height (GTK_WIDGET (window)));
+      g_print ("Window: %d × %d, drawn by %s\n", gtk_widget_get_width (GTK_WIDGET (window)),
+               gtk_widget_get_height (GTK_WIDGET (window)),
+               sam_renderer_describe (GTK_NATIVE (window)));
       measure ("Show Support (the first time)", show_support, window);
       for (guint i = 0; i < 3; i++)
         {

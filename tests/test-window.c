@@ -13,6 +13,7 @@
 #include "sam-meeting-start-dialog.h"
 #include "sam-new-round-dialog.h"
 #include "sam-preferences-window.h"
+#include "sam-renderer.h"
 #include "sam-support-page.h"
 #include "sam-welcome-page.h"
 #include "sam-welcome-page-private.h"
@@ -504,6 +505,66 @@ test_support_page (void)
   g_assert_finalize_object (page);
 }
 
+/* GL_RENDERER as Mesa and the drivers name themselves: only the software rasterizers count
+ * as software (a virtual machine's GPU, virgl or SVGA3D, is not one). */
+static void
+test_renderer_names (void)
+{
+  const char *software[] = {
+    "llvmpipe (LLVM 15.0.6, 256 bits)", "softpipe", "Software Rasterizer",
+    "SWR (LLVM 6.0.0, 256 bits)", "LLVMPIPE (LLVM 11.0.1, 128 bits)",
+  };
+  const char *hardware[] = {
+    "Mesa Intel(R) UHD Graphics 620 (KBL GT2)", "AMD Radeon RX 580 Series (polaris10, LLVM 15.0.6, "
+    "DRM 3.49, 6.1.0-13-amd64)", "virgl", "SVGA3D; build: RELEASE;  LLVM;", "NVIDIA GeForce GTX 1050/PCIe/SSE2",
+    "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (software); i++)
+    g_assert_true (sam_renderer_is_software_gl (software[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (hardware); i++)
+    g_assert_false (sam_renderer_is_software_gl (hardware[i]));
+  g_assert_false (sam_renderer_is_software_gl (NULL));
+}
+
+/* The app's window is drawn with cairo where OpenGL is a software rasterizer, where a full
+ * frame costs several times as long with OpenGL (README, Speed), and with OpenGL where
+ * there is a graphics card. A GSK_RENDERER the user set wins (run in a child process, since
+ * GTK reads it once). */
+static void
+test_renderer (void)
+{
+  g_autofree char *gl = sam_renderer_probe_gl (gdk_display_get_default ());
+  g_autofree char *path = g_build_filename (tmpdir, "renderer", "samarbejde.db", NULL);
+  g_autoptr(SamApplication) app = NULL;
+  SamWindow *window;
+
+  if (g_test_subprocess ())
+    {
+      g_setenv ("GSK_RENDERER", "gl", TRUE);
+      app = sam_application_new (path, FALSE);
+      window = open_window (app);
+      g_assert_cmpstr (sam_renderer_describe (GTK_NATIVE (window)), ==, "GskGLRenderer");
+      close_app (app);
+      return;
+    }
+
+  g_test_message ("OpenGL here: %s", gl != NULL ? gl : "none");
+  g_assert_null (g_getenv ("GSK_RENDERER"));
+  app = sam_application_new (path, FALSE);
+  window = open_window (app);
+  if (gl == NULL || sam_renderer_is_software_gl (gl))
+    g_assert_cmpstr (sam_renderer_describe (GTK_NATIVE (window)), ==, "GskCairoRenderer");
+  else
+    g_assert_cmpstr (sam_renderer_describe (GTK_NATIVE (window)), !=, "GskCairoRenderer");
+  close_app (app);
+
+  if (gl == NULL)
+    return;
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -521,6 +582,8 @@ main (int   argc,
   g_test_add_func ("/window/locked-and-missing", test_locked_and_missing);
   g_test_add_func ("/window/sections", test_sections);
   g_test_add_func ("/window/support-page", test_support_page);
+  g_test_add_func ("/window/renderer-names", test_renderer_names);
+  g_test_add_func ("/window/renderer", test_renderer);
   g_test_add_func ("/window/secondary-windows", test_secondary_windows);
   g_test_add_func ("/window/size-and-icons", test_size_and_icons);
 

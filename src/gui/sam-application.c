@@ -17,6 +17,7 @@
 #include "sam-demo.h"
 #include "sam-paths.h"
 #include "sam-preferences-window.h"
+#include "sam-renderer.h"
 #include "sam-window.h"
 
 struct _SamApplication
@@ -487,6 +488,7 @@ sam_application_startup (GApplication *app)
   SamApplication *self = SAM_APPLICATION (app);
 
   G_APPLICATION_CLASS (sam_application_parent_class)->startup (app);
+  sam_renderer_choose (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
