@@ -15,6 +15,7 @@
 #include "sam-preferences-window.h"
 #include "sam-renderer.h"
 #include "sam-support-page.h"
+#include "sam-support-page-private.h"
 #include "sam-welcome-page.h"
 #include "sam-welcome-page-private.h"
 #include "sam-window.h"
@@ -448,11 +449,30 @@ contains (GPtrArray  *texts,
   return FALSE;
 }
 
+static gboolean
+support_complete (gpointer page)
+{
+  return sam_support_page_is_complete (page);
+}
+
+static guint
+count_hidden_rows (GtkWidget *widget)
+{
+  guint n = ADW_IS_ACTION_ROW (widget) && !gtk_widget_is_visible (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_hidden_rows (child);
+  return n;
+}
+
 /* The offers of the cluster package, by name, and no contact details anywhere. */
 static void
 test_support_page (void)
 {
   GtkWidget *page = g_object_ref_sink (GTK_WIDGET (g_object_new (SAM_TYPE_SUPPORT_PAGE, NULL)));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GRegex) contact = g_regex_new ("@|www\\.|https?:|\\b\\d{2} ?\\d{2} ?\\d{2} ?\\d{2}\\b",
                                            0, 0, NULL);
@@ -468,6 +488,17 @@ test_support_page (void)
     "KAP-H", "KAP-S", "KiP", "MidtKraft", "Nord-KAP", "Nord-POL",
     "New data for the follow-up",
   };
+
+  /* The groups below the first screen come in a frame after the page is first shown
+   * (its first layout is then only what is seen); soon after, every offer is there. */
+  g_assert_false (sam_support_page_is_complete (SAM_SUPPORT_PAGE (page)));
+  g_assert_cmpuint (count_hidden_rows (page), >, 0);
+  gtk_window_set_default_size (window, 1270, 890);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  test_spin_until (support_complete, page);
+  g_assert_true (sam_support_page_is_complete (SAM_SUPPORT_PAGE (page)));
+  g_assert_cmpuint (count_hidden_rows (page), ==, 0);
 
   test_collect_rows (page, texts);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -502,6 +533,7 @@ test_support_page (void)
       }
   }
 
+  gtk_window_destroy (window);
   g_assert_finalize_object (page);
 }
 

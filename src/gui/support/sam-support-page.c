@@ -9,14 +9,26 @@
 #include "config.h"
 
 #include "sam-support-page.h"
+#include "sam-support-page-private.h"
 
 /* The offers of support for the clinic's further work, as the cluster package names them.
  * The page is all template: the offers are content, translated through po/ like the rest,
- * and carry no contact details that the package does not give. */
+ * and carry no contact details that the package does not give.
+ *
+ * Its twenty rows of wrapped text took GTK some 75 ms to lay out at once (each label is
+ * shaped at several widths), one long stall on a slow computer the first time the page was
+ * shown. So the groups below the first screen come in one a frame, after the page's first
+ * layout: that frame lays out only what is seen (40–45 ms there), and the rest is in place
+ * some 100 ms later, before anyone has scrolled to it. */
 
 struct _SamSupportPage
 {
   AdwBin parent_instance;
+
+  /* The groups below the first screen, in the order they come in. */
+  GtkWidget *later[3];
+  guint      n_later_shown;
+  guint      later_tick;
 };
 
 G_DEFINE_FINAL_TYPE (SamSupportPage, sam_support_page, ADW_TYPE_BIN)
@@ -33,9 +45,52 @@ open_action (GtkWidget  *widget,
                 g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
+static gboolean
+show_next_group (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  SamSupportPage *self = SAM_SUPPORT_PAGE (widget);
+
+  /* Not before the first screen has been laid out and drawn. */
+  if (gtk_widget_get_width (widget) == 0)
+    return G_SOURCE_CONTINUE;
+  gtk_widget_set_visible (self->later[self->n_later_shown++], TRUE);
+  if (self->n_later_shown < G_N_ELEMENTS (self->later))
+    return G_SOURCE_CONTINUE;
+  self->later_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sam_support_page_map (GtkWidget *widget)
+{
+  SamSupportPage *self = SAM_SUPPORT_PAGE (widget);
+
+  GTK_WIDGET_CLASS (sam_support_page_parent_class)->map (widget);
+
+  if (self->n_later_shown == 0 && self->later_tick == 0)
+    self->later_tick = gtk_widget_add_tick_callback (widget, show_next_group, NULL, NULL);
+}
+
+gboolean
+sam_support_page_is_complete (SamSupportPage *self)
+{
+  g_return_val_if_fail (SAM_IS_SUPPORT_PAGE (self), FALSE);
+
+  return self->n_later_shown == G_N_ELEMENTS (self->later);
+}
+
 static void
 sam_support_page_dispose (GObject *object)
 {
+  SamSupportPage *self = SAM_SUPPORT_PAGE (object);
+
+  if (self->later_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->later_tick);
+      self->later_tick = 0;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (object), SAM_TYPE_SUPPORT_PAGE);
 
   G_OBJECT_CLASS (sam_support_page_parent_class)->dispose (object);
@@ -48,9 +103,16 @@ sam_support_page_class_init (SamSupportPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sam_support_page_dispose;
+  widget_class->map = sam_support_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sam-support-page.ui");
+  gtk_widget_class_bind_template_child_full (widget_class, "regions_group", FALSE,
+                                             G_STRUCT_OFFSET (SamSupportPage, later[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "kiap_group", FALSE,
+                                             G_STRUCT_OFFSET (SamSupportPage, later[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "links_group", FALSE,
+                                             G_STRUCT_OFFSET (SamSupportPage, later[2]));
   gtk_widget_class_install_action (widget_class, "support.open", "s", open_action);
 }
 
