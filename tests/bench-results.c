@@ -154,7 +154,9 @@ open_section (gpointer data)
 /* Sections built at the start, to compare with: the support page, shown the first time,
  * and the start page again, which costs the main thread next to nothing, so that its
  * stall is what the renderer and the display take to show another page on this machine
- * (on llvmpipe under Xvfb, tens of milliseconds while the main thread waits). */
+ * (drawn with OpenGL on llvmpipe under Xvfb, tens of milliseconds while the main thread
+ * waits; with cairo, which the app picks there, a few). The line "Window:" says which
+ * renderer drew. */
 static void
 show_support (gpointer data)
 {
