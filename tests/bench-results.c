@@ -10,6 +10,10 @@
 #include <time.h>
 
 #include "sam-application.h"
+#include "sam-meeting-runner.h"
+#include "sam-meeting-runner-private.h"
+#include "sam-meeting-store.h"
+#include "sam-meetings-page.h"
 #include "sam-renderer.h"
 #include "sam-results-page.h"
 #include "sam-survey-import.h"
@@ -65,9 +69,14 @@ heartbeat (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* A meeting's runner whose figures a step waits for, or NULL. */
+static SamMeetingRunner *meeting_runner;
+
 static gboolean
 loaded (gpointer data)
 {
+  if (meeting_runner != NULL)
+    return !sam_meeting_runner_is_loading_figures (meeting_runner);
   return data == NULL || !sam_results_page_is_loading (data);
 }
 
@@ -225,6 +234,29 @@ static void
 show_section (gpointer data)
 {
   sam_window_show_section (the_window, data);
+}
+
+/* A cluster meeting of the whole national cluster, started from the Meetings section. */
+static void
+start_meeting (gpointer data)
+{
+  SamMeetingsPage *meetings;
+  g_autoptr(GError) error = NULL;
+
+  sam_window_show_section (the_window, "meetings");
+  meetings = SAM_MEETINGS_PAGE (sam_window_get_section_page (the_window, "meetings"));
+  if (!sam_meetings_page_run (meetings, *(gint64 *) data, &error))
+    g_error ("%s", error->message);
+  meeting_runner = sam_meetings_page_get_runner (meetings);
+}
+
+/* On through the meeting to its first data review. */
+static void
+to_data_review (gpointer data)
+{
+  for (guint i = 0; i < 10 && sam_meeting_runner_get_step (meeting_runner)->kind !=
+                                SAM_MEETING_STEP_DATA_REVIEW; i++)
+    sam_meeting_runner_next (meeting_runner);
 }
 
 typedef struct
@@ -440,6 +472,19 @@ main (int   argc,
           }
     }
 
+  /* A cluster meeting at the same scale: its round's figures, its first data review. */
+  if (!bare)
+    {
+      SamRound *newest = g_ptr_array_index (rounds, 0);
+      gint64 meeting_id;
+
+      if (!sam_meeting_store_create (store, "cluster-meeting", 0, newest->cluster_id, "2026-12-03",
+                                     12, FALSE, &meeting_id, &error))
+        g_error ("%s", error->message);
+      measure ("Start a cluster meeting", start_meeting, &meeting_id);
+      measure ("On to its first data review", to_data_review, NULL);
+      meeting_runner = NULL;
+    }
   if (!bare)
     g_print ("The other sections, the first time: a stall of up to %.0f ms, %.0f ms of it CPU "
              "time\n", others_stall, others_cpu);

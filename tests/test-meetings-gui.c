@@ -535,6 +535,12 @@ count_widgets (GtkWidget *widget,
   return n;
 }
 
+static gboolean
+figures_read (gpointer runner)
+{
+  return !sam_meeting_runner_is_loading_figures (runner);
+}
+
 /* A data review shows the charts of its items' questions for the newest round of the
  * clinic's cluster (the demo's); where the cluster has no round, it says so. */
 static void
@@ -570,9 +576,17 @@ test_data_review (void)
                                            "2026-05-04", 9, FALSE, &id, &error));
   g_assert_true (sam_meetings_page_run (page, id, &error));
   g_assert_false (gtk_widget_get_visible (charts));
+  /* The figures are read in a worker: until they are in, the data review says so. */
+  g_assert_true (sam_meeting_runner_is_loading_figures (runner));
   sam_meeting_runner_next (runner);
   g_assert_cmpint (sam_meeting_runner_get_step (runner)->kind, ==, SAM_MEETING_STEP_DATA_REVIEW);
   g_assert_true (gtk_widget_get_visible (charts));
+  if (sam_meeting_runner_is_loading_figures (runner))
+    {
+      g_assert_cmpuint (count_widgets (charts, SAM_TYPE_CHART_VIEW), ==, 0);
+      g_assert_cmpuint (count_widgets (charts, GTK_TYPE_LABEL), ==, 1);
+    }
+  test_spin_until (figures_read, runner);
   g_assert_cmpuint (count_widgets (charts, SAM_TYPE_CHART_VIEW), ==, 3);
   sam_meeting_runner_next (runner);
   g_assert_false (gtk_widget_get_visible (charts));
@@ -584,9 +598,12 @@ test_data_review (void)
                                            &id, &error));
   g_assert_true (sam_meetings_page_run (page, id, &error));
   sam_meeting_runner_next (runner);
+  test_spin_until (figures_read, runner);
   g_assert_true (gtk_widget_get_visible (charts));
   g_assert_cmpuint (count_widgets (charts, SAM_TYPE_CHART_VIEW), ==, 0);
   g_assert_cmpuint (count_widgets (charts, GTK_TYPE_LABEL), ==, 1);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (test_find_widget (charts, GTK_TYPE_LABEL))), !=,
+                   "Reading the round’s figures…");
 
   test_destroy_windows ();
 }

@@ -262,6 +262,12 @@ check_fits (SamWindow  *window,
 }
 
 static gboolean
+figures_read (gpointer runner)
+{
+  return !sam_meeting_runner_is_loading_figures (runner);
+}
+
+static gboolean
 support_complete (gpointer page)
 {
   return sam_support_page_is_complete (page);
@@ -376,6 +382,8 @@ visit_meeting (SamWindow  *window,
       const SamMeetingStep *step = sam_meeting_runner_get_step (runner);
       g_autofree char *where = g_strdup_printf ("meeting-%s-%02u-%s", template_id, i, step->id);
 
+      /* A data review's charts, once the worker has read the figures. */
+      test_spin_until (figures_read, runner);
       check_fits (window, where, failures);
       if (i == 0)
         {

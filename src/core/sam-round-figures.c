@@ -442,6 +442,49 @@ sam_round_figures_newest_round (SamStore  *store,
   return NULL;
 }
 
+/**
+ * sam_round_figures_load_newest:
+ * @cluster_id: the cluster, or 0 for any
+ * @clinic_id: a clinic, or 0: its cluster's round, in its own view
+ *
+ * The figures of the newest round with figures of @clinic_id's cluster (where the clinic
+ * is known) or else of @cluster_id's: what a meeting of the clinic or of the cluster looks
+ * at, suppressed as everywhere else.
+ *
+ * Returns: (transfer full) (nullable): the figures, or %NULL where the cluster has no
+ *   round with figures (and where the database fails, with @error set)
+ */
+SamRoundFigures *
+sam_round_figures_load_newest (SamStore  *store,
+                               gint64     cluster_id,
+                               gint64     clinic_id,
+                               GError   **error)
+{
+  g_autoptr(GPtrArray) clinics = NULL;
+  g_autoptr(SamRound) newest = NULL;
+  SamFiguresPolicy policy = { 0, clinic_id };
+
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+
+  if (clinic_id > 0)
+    {
+      clinics = sam_store_list_clinics (store, error);
+      if (clinics == NULL)
+        return NULL;
+    }
+  for (guint i = 0; clinics != NULL && i < clinics->len; i++)
+    {
+      SamClinic *clinic = g_ptr_array_index (clinics, i);
+
+      if (clinic->id == clinic_id)
+        cluster_id = clinic->cluster_id;
+    }
+  newest = sam_round_figures_newest_round (store, cluster_id, error);
+  if (newest == NULL)
+    return NULL;
+  return sam_round_figures_load (store, newest->id, &policy, error);
+}
+
 const SamClinicFigures *
 sam_round_figures_find_clinic (SamRoundFigures *figures,
                                gint64           clinic_id)

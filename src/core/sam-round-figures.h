@@ -147,6 +147,10 @@ gboolean           sam_results_write_csv       (SamStore                *store,
 SamRound          *sam_round_figures_newest_round (SamStore             *store,
                                                 gint64                   cluster_id,
                                                 GError                 **error);
+SamRoundFigures   *sam_round_figures_load_newest (SamStore              *store,
+                                                gint64                   cluster_id,
+                                                gint64                   clinic_id,
+                                                GError                 **error);
 void               sam_round_figures_free      (SamRoundFigures         *figures);
 const SamClinicFigures *sam_round_figures_find_clinic (SamRoundFigures  *figures,
                                                 gint64                   clinic_id);

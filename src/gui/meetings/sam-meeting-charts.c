@@ -15,31 +15,42 @@
 #include "sam-meeting-charts.h"
 #include "sam-meetings-private.h"
 #include "sam-results-charts.h"
+#include "sam-results-loader.h"
 #include "sam-round-figures.h"
 
 /* The charts of a meeting's data reviews, for the runner and the projector alike, so the
- * two agree: the figures of the newest round of the meeting's cluster, read once when
- * first needed. */
+ * two agree: the figures of the newest round of the meeting's cluster.
+ *
+ * They are read in a worker thread as soon as the meeting is set (at national scale a
+ * round's figures take 60–100 ms, too long for the window to stand still), usually long
+ * before the first data review; a data review shown before they are in says it is reading
+ * them and is filled when "figures-loaded" comes. Whoever needs them at once (the
+ * projector, the question whether the round may be shown) reads them on the spot. */
 
 struct _SamMeetingCharts
 {
-  GObject          parent_instance;
+  GObject           parent_instance;
 
-  SamStore        *store;
-  gint64           clinic_id;
-  gint64           cluster_id;
-  SamRoundFigures *figures;       /* the newest round of the meeting's cluster, once needed */
-  char            *round_label;
-  gboolean         figures_loaded;
+  SamStore         *store;
+  SamResultsReader *reader;
+  GCancellable     *loading;       /* the worker's load under way, or NULL */
+  gint64            clinic_id;
+  gint64            cluster_id;
+  SamRoundFigures  *figures;       /* the newest round of the meeting's cluster */
+  gboolean          figures_loaded;
 };
 
 G_DEFINE_FINAL_TYPE (SamMeetingCharts, sam_meeting_charts, G_TYPE_OBJECT)
 
+enum { FIGURES_LOADED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static void
 forget_figures (SamMeetingCharts *self)
 {
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   g_clear_pointer (&self->figures, sam_round_figures_free);
-  g_clear_pointer (&self->round_label, g_free);
   self->figures_loaded = FALSE;
 }
 
@@ -49,6 +60,7 @@ sam_meeting_charts_finalize (GObject *object)
   SamMeetingCharts *self = SAM_MEETING_CHARTS (object);
 
   forget_figures (self);
+  g_clear_pointer (&self->reader, sam_results_reader_unref);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (sam_meeting_charts_parent_class)->finalize (object);
 }
@@ -57,6 +69,12 @@ static void
 sam_meeting_charts_class_init (SamMeetingChartsClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = sam_meeting_charts_finalize;
+
+  /* The worker has read the figures (or found none): what shows a data review shows it
+   * again. */
+  signals[FIGURES_LOADED] = g_signal_new ("figures-loaded", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 0);
 }
 
 static void
@@ -70,7 +88,31 @@ sam_meeting_charts_new (void)
   return g_object_new (SAM_TYPE_MEETING_CHARTS, NULL);
 }
 
-/* The meeting whose round the charts show; its figures are read again when next needed. */
+static void
+on_figures_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SamMeetingCharts) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SamRoundFigures *figures = sam_results_reader_newest_finish (result, &error);
+
+  /* Another meeting, or read on the spot meanwhile. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_task_get_cancellable (G_TASK (result)) != self->loading)
+    {
+      g_clear_pointer (&figures, sam_round_figures_free);
+      return;
+    }
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_warning ("Could not read the meeting's figures: %s", error->message);
+  g_clear_object (&self->loading);
+  self->figures = figures;
+  self->figures_loaded = TRUE;
+  g_signal_emit (self, signals[FIGURES_LOADED], 0);
+}
+
+/* The meeting whose round the charts show; its figures are read again, in a worker. */
 void
 sam_meeting_charts_set_meeting (SamMeetingCharts *self,
                                 SamStore         *store,
@@ -78,49 +120,39 @@ sam_meeting_charts_set_meeting (SamMeetingCharts *self,
 {
   g_return_if_fail (SAM_IS_MEETING_CHARTS (self));
 
-  g_set_object (&self->store, store);
+  forget_figures (self);
+  if (store != self->store)
+    {
+      g_clear_pointer (&self->reader, sam_results_reader_unref);
+      g_set_object (&self->store, store);
+    }
   self->clinic_id = meeting->clinic_id;
   self->cluster_id = meeting->cluster_id;
-  forget_figures (self);
+  if (self->store == NULL || sam_store_get_path (self->store) == NULL)
+    return;
+  if (self->reader == NULL)
+    self->reader = sam_results_reader_new (sam_store_get_path (self->store));
+  self->loading = g_cancellable_new ();
+  sam_results_reader_newest_async (self->reader, self->cluster_id, self->clinic_id,
+                                   self->loading, on_figures_loaded, g_object_ref (self));
 }
 
 /* The newest round of the meeting's cluster, seen as the clinic sees itself at its own
  * meeting and as anyone outside a clinic sees the cluster at the cluster's; suppressed as
- * everywhere else. */
+ * everywhere else. Read here and now: the worker's load, if under way, is dropped. */
 static void
 load_figures (SamMeetingCharts *self)
 {
-  g_autoptr(GPtrArray) clinics = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamRound) newest = NULL;
-  SamFiguresPolicy policy = { 0, 0 };
-  gint64 cluster_id = self->cluster_id;
 
+  forget_figures (self);
   self->figures_loaded = TRUE;
   if (self->store == NULL)
     return;
-  if (self->clinic_id > 0)
-    {
-      clinics = sam_store_list_clinics (self->store, NULL);
-      for (guint i = 0; clinics != NULL && i < clinics->len; i++)
-        {
-          SamClinic *clinic = g_ptr_array_index (clinics, i);
-
-          if (clinic->id == self->clinic_id)
-            cluster_id = clinic->cluster_id;
-        }
-    }
-  newest = sam_round_figures_newest_round (self->store, cluster_id, NULL);
-  if (newest == NULL)
-    return;
-  policy.own_clinic_id = self->clinic_id;
-  self->figures = sam_round_figures_load (self->store, newest->id, &policy, &error);
-  if (self->figures == NULL)
-    {
-      g_warning ("Could not read the figures of round %s: %s", newest->label, error->message);
-      return;
-    }
-  self->round_label = g_strdup (newest->label);
+  self->figures = sam_round_figures_load_newest (self->store, self->cluster_id, self->clinic_id,
+                                                 &error);
+  if (error != NULL)
+    g_warning ("Could not read the meeting's figures: %s", error->message);
 }
 
 /**
@@ -196,7 +228,7 @@ sam_meeting_charts_make (SamMeetingCharts     *self,
     load_figures (self);
   if (self->figures == NULL)
     return NULL;
-  *round_label = self->round_label;
+  *round_label = self->figures->round_label;
   for (guint i = 0; step->items[i] != NULL; i++)
     {
       const SamItem *item = sam_instrument_lookup_item (instrument, step->items[i]);
@@ -216,8 +248,8 @@ sam_meeting_charts_make (SamMeetingCharts     *self,
   return charts;
 }
 
-/* Fills @box with the charts of @step, a data review, or says there are none; hidden on
- * other steps. */
+/* Fills @box with the charts of @step, a data review, or says there are none, or that they
+ * are being read (then show it again on "figures-loaded"); hidden on other steps. */
 void
 sam_meeting_charts_show (SamMeetingCharts     *self,
                          GtkBox               *box,
@@ -233,6 +265,11 @@ sam_meeting_charts_show (SamMeetingCharts     *self,
   gtk_widget_set_visible (GTK_WIDGET (box), sam_meeting_step_shows_data (step));
   if (!sam_meeting_step_shows_data (step))
     return;
+  if (self->loading != NULL)
+    {
+      gtk_box_append (box, _sam_meetings_label (_("Reading the round’s figures…"), "dim-label"));
+      return;
+    }
   charts = sam_meeting_charts_make (self, step, &round_label);
   if (charts == NULL)
     {
@@ -249,4 +286,13 @@ sam_meeting_charts_show (SamMeetingCharts     *self,
   gtk_box_append (box, _sam_meetings_label (heading, "heading"));
   for (guint i = 0; i < charts->len; i++)
     gtk_box_append (box, GTK_WIDGET (sam_chart_view_new (g_ptr_array_index (charts, i), 300)));
+}
+
+/* Whether the worker is still reading the figures (for tests). */
+gboolean
+sam_meeting_charts_is_loading (SamMeetingCharts *self)
+{
+  g_return_val_if_fail (SAM_IS_MEETING_CHARTS (self), FALSE);
+
+  return self->loading != NULL;
 }

@@ -30,6 +30,8 @@ void              sam_meeting_charts_show         (SamMeetingCharts     *self,
                                                    GtkBox               *box,
                                                    const SamMeetingStep *step);
 
+gboolean          sam_meeting_charts_is_loading   (SamMeetingCharts     *self);
+
 gboolean          sam_meeting_step_shows_data     (const SamMeetingStep *step);
 
 G_END_DECLS

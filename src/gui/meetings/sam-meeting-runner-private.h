@@ -25,5 +25,6 @@ gboolean            sam_meeting_runner_add_card     (SamMeetingRunner     *self,
                                                      const char           *text,
                                                      GError              **error);
 guint               sam_meeting_runner_get_n_cues   (SamMeetingRunner     *self);
+gboolean            sam_meeting_runner_is_loading_figures (SamMeetingRunner *self);
 
 G_END_DECLS

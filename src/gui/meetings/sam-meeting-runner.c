@@ -135,6 +135,15 @@ show_step (SamMeetingRunner *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->main_scroller), 0);
 }
 
+/* The round's figures came from the worker: the data review on screen gets its charts. */
+static void
+on_figures_loaded (SamMeetingRunner *self)
+{
+  if (self->timer != NULL && self->has_shown_step)
+    sam_meeting_charts_show (self->charts, self->charts_box,
+                             sam_meeting_timer_get_step (self->timer, self->shown_step));
+}
+
 static void
 update_view (SamMeetingRunner *self)
 {
@@ -632,6 +641,8 @@ sam_meeting_runner_init (SamMeetingRunner *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->step_rows = g_ptr_array_new ();
   self->charts = sam_meeting_charts_new ();
+  g_signal_connect_object (self->charts, "figures-loaded", G_CALLBACK (on_figures_loaded), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static gboolean
@@ -932,6 +943,14 @@ sam_meeting_runner_is_time_up (SamMeetingRunner *self)
 {
   g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), FALSE);
   return gtk_widget_has_css_class (GTK_WIDGET (self->countdown_label), "time-up");
+}
+
+/* Whether the meeting's figures are still being read in the worker. */
+gboolean
+sam_meeting_runner_is_loading_figures (SamMeetingRunner *self)
+{
+  g_return_val_if_fail (SAM_IS_MEETING_RUNNER (self), FALSE);
+  return sam_meeting_charts_is_loading (self->charts);
 }
 
 /* How many times the time-up cue was given. */

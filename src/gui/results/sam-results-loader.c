@@ -102,6 +102,7 @@ struct _Load
   SamFiguresPolicy  policy;
   gint64            clinic_id;        /* a follow-up's: the clinic and its two rounds */
   gint64            before_round_id;
+  gint64            cluster_id;       /* a meeting's: the cluster, or the clinic's */
 };
 
 static void
@@ -243,6 +244,61 @@ sam_results_reader_follow_up_async (SamResultsReader       *reader,
 SamFollowUp *
 sam_results_reader_follow_up_finish (GAsyncResult  *result,
                                      GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gpointer
+load_newest (SamStore      *store,
+             const Load    *load,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  SamRoundFigures *figures;
+  GError *local_error = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  figures = sam_round_figures_load_newest (store, load->cluster_id, load->clinic_id,
+                                           &local_error);
+  if (figures == NULL && local_error == NULL)
+    local_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                       "The cluster has no round with figures");
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  return figures;
+}
+
+/**
+ * sam_results_reader_newest_async:
+ *
+ * Loads the figures of the newest round with figures of @cluster_id, or of @clinic_id's
+ * cluster where @clinic_id is not 0, in that clinic's own view, in a worker thread.
+ * Where the cluster has no such round it fails with %G_IO_ERROR_NOT_FOUND.
+ */
+void
+sam_results_reader_newest_async (SamResultsReader    *reader,
+                                 gint64               cluster_id,
+                                 gint64               clinic_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  Load *load = g_new0 (Load, 1);
+
+  load->reader = sam_results_reader_ref (reader);
+  load->func = load_newest;
+  load->free_result = (GDestroyNotify) sam_round_figures_free;
+  load->cluster_id = cluster_id;
+  load->clinic_id = clinic_id;
+  run_load (load, sam_results_reader_newest_async, "[samarbejde] newest round", cancellable,
+            callback, user_data);
+}
+
+/* Returns: (transfer full) (nullable): the figures, or %NULL with @error set */
+SamRoundFigures *
+sam_results_reader_newest_finish (GAsyncResult  *result,
+                                  GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -41,4 +41,14 @@ void              sam_results_reader_follow_up_async  (SamResultsReader       *r
 SamFollowUp      *sam_results_reader_follow_up_finish (GAsyncResult           *result,
                                                        GError                **error);
 
+/* The newest round's figures of a cluster (a meeting's), loaded in a worker thread. */
+void              sam_results_reader_newest_async     (SamResultsReader       *reader,
+                                                       gint64                  cluster_id,
+                                                       gint64                  clinic_id,
+                                                       GCancellable           *cancellable,
+                                                       GAsyncReadyCallback     callback,
+                                                       gpointer                user_data);
+SamRoundFigures  *sam_results_reader_newest_finish    (GAsyncResult           *result,
+                                                       GError                **error);
+
 G_END_DECLS
