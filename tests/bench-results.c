@@ -14,6 +14,8 @@
 #include "sam-meeting-runner-private.h"
 #include "sam-meeting-store.h"
 #include "sam-meetings-page.h"
+#include "sam-reflection-page.h"
+#include "sam-reflection-page-private.h"
 #include "sam-renderer.h"
 #include "sam-results-page.h"
 #include "sam-survey-import.h"
@@ -69,14 +71,17 @@ heartbeat (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* A meeting's runner whose figures a step waits for, or NULL. */
+/* A meeting's runner or the reflection page whose figures a step waits for, or NULL. */
 static SamMeetingRunner *meeting_runner;
+static SamReflectionPage *reflection_page;
 
 static gboolean
 loaded (gpointer data)
 {
   if (meeting_runner != NULL)
     return !sam_meeting_runner_is_loading_figures (meeting_runner);
+  if (reflection_page != NULL)
+    return !sam_reflection_page_is_loading (reflection_page);
   return data == NULL || !sam_results_page_is_loading (data);
 }
 
@@ -259,6 +264,14 @@ to_data_review (gpointer data)
     sam_meeting_runner_next (meeting_runner);
 }
 
+/* The reflection journal of the solo doctor of a clinic of the national cluster. */
+static void
+solo_reflection (gpointer data)
+{
+  sam_window_show_section (the_window, "reflection");
+  reflection_page = SAM_REFLECTION_PAGE (sam_window_get_section_page (the_window, "reflection"));
+}
+
 typedef struct
 {
   gint64   round_id;
@@ -360,6 +373,19 @@ main (int   argc,
     {
       g_print ("Making a national-scale database…\n");
       db = bench_national_database (dir);
+    }
+  else
+    {
+      /* A copy: the steps write to it (a meeting, the computer's own clinic). */
+      g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (db, &contents, &length, &error) ||
+          !g_file_set_contents (copy, contents, length, &error))
+        g_error ("%s", error->message);
+      g_free (db);
+      db = g_steal_pointer (&copy);
     }
 
   if (bare)
@@ -484,6 +510,21 @@ main (int   argc,
       measure ("Start a cluster meeting", start_meeting, &meeting_id);
       measure ("On to its first data review", to_data_review, NULL);
       meeting_runner = NULL;
+    }
+  /* This computer a solo doctor's (its clinic a solo practice): the reflection journal
+   * shows the doctor's figures on collegial support beside the cluster's. */
+  if (!bare)
+    {
+      g_autoptr(GPtrArray) clinics = sam_store_list_clinics (store, &error);
+      gint64 solo = clinics != NULL && clinics->len > 0
+                    ? ((SamClinic *) g_ptr_array_index (clinics, 0))->id : 0;
+
+      if (!sam_store_set_own_clinic (store, solo, &error) ||
+          !sam_store_set_clinic_kind (store, solo, SAM_CLINIC_KIND_SOLO, &error))
+        g_error ("%s", error->message);
+      sam_window_show_section (SAM_WINDOW (window), "overview");
+      measure ("A solo doctor's reflection", solo_reflection, NULL);
+      reflection_page = NULL;
     }
   if (!bare)
     g_print ("The other sections, the first time: a stall of up to %.0f ms, %.0f ms of it CPU "

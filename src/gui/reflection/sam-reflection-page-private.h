@@ -16,5 +16,6 @@ G_BEGIN_DECLS
 GtkWidget  *sam_reflection_page_get_groups   (SamReflectionPage *self);
 void        sam_reflection_page_set_role     (SamReflectionPage *self,
                                               SamRole            role);
+gboolean    sam_reflection_page_is_loading   (SamReflectionPage *self);
 
 G_END_DECLS

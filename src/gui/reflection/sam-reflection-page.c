@@ -20,6 +20,7 @@
 #include "sam-reflection-sheet.h"
 #include "sam-reflection.h"
 #include "sam-results-charts.h"
+#include "sam-results-loader.h"
 #include "sam-round-figures.h"
 
 /* The private reflection journal (spec/meetings.md, section 6): the package's reflection
@@ -43,6 +44,13 @@ struct _SamReflectionPage
   AdwComboRow     *role_row;
   AdwActionRow    *date_row;
   GtkBox          *groups_box;
+
+  /* A solo doctor's figures, read in a worker (at national scale 60–100 ms): the group
+   * they go into, its round, and the load under way. */
+  SamResultsReader *reader;
+  GCancellable     *figures_loading;
+  AdwPreferencesGroup *figures_group;
+  SamRound         *figures_round;
 };
 
 G_DEFINE_FINAL_TYPE (SamReflectionPage, sam_reflection_page, ADW_TYPE_BIN)
@@ -179,39 +187,21 @@ question_new (SamReflectionPage          *self,
   return box;
 }
 
-/* A solo doctor's own figures on collegial support, next to the cluster's. */
-static GtkWidget *
-own_figures_new (SamReflectionPage *self)
+/* The rows of a solo doctor's figures on collegial support, next to the cluster's, for
+ * the round in self->figures_round; @figures %NULL where they could not be read. */
+static void
+fill_own_figures (SamReflectionPage *self,
+                  SamRoundFigures   *figures)
 {
   SamStore *store = sam_context_get_store (self->context);
   SamInstrument *instrument = sam_instrument_get_default ();
-  g_autoptr(GPtrArray) clinics = sam_store_list_clinics (store, NULL);
-  g_autoptr(SamRound) round = NULL;
-  g_autoptr(SamRoundFigures) figures = NULL;
-  SamFiguresPolicy policy = { 0, 0 };
+  AdwPreferencesGroup *group = self->figures_group;
+  SamRound *round = self->figures_round;
+  gint64 own = sam_store_get_own_clinic (store);
   const SamClinicFigures *own_figures;
-  gint64 own = sam_store_get_own_clinic (store), cluster = 0;
   guint n_own = 0;
   gboolean yours;
-  GtkWidget *group = adw_preferences_group_new ();
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
-                                   _("Your Figures and the Cluster’s"));
-  for (guint i = 0; clinics != NULL && i < clinics->len; i++)
-    if (((SamClinic *) g_ptr_array_index (clinics, i))->id == own)
-      cluster = ((SamClinic *) g_ptr_array_index (clinics, i))->cluster_id;
-  if (cluster > 0)
-    round = sam_round_figures_newest_round (store, cluster, NULL);
-  if (round == NULL)
-    {
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                             own > 0 ? _("Your cluster has no round yet.")
-                                             : _("Choose your clinic in Preferences to see your "
-                                                 "own figures here."));
-      return group;
-    }
-  policy.own_clinic_id = own;
-  figures = sam_round_figures_load (store, round->id, &policy, NULL);
   own_figures = figures != NULL ? sam_round_figures_find_clinic (figures, own) : NULL;
   /* A figure is "yours" only where it is one person's: the solo doctor of a solo practice.
    * Anywhere else it is the clinic's, and says how many answered. */
@@ -229,7 +219,7 @@ own_figures_new (SamReflectionPage *self)
                                        "everyone’s, on a scale of 0 to 100."), round->label);
     else
       {
-        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+        adw_preferences_group_set_title (group,
                                          _("Your Clinic’s Figures and the Cluster’s"));
         /* Translators: %s is the round; %u how many in the clinic answered. */
         description =
@@ -242,7 +232,7 @@ own_figures_new (SamReflectionPage *self)
                                      n_own),
                            round->label, n_own);
       }
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+    adw_preferences_group_set_description (group, description);
   }
   for (guint i = 0; figures != NULL && i < G_N_ELEMENTS (support_items); i++)
     {
@@ -282,9 +272,81 @@ own_figures_new (SamReflectionPage *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      adw_preferences_group_add (group, row);
     }
+}
+
+static void
+on_own_figures (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SamReflectionPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRoundFigures) figures = sam_results_reader_newest_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->figures_group == NULL)
+    return;
+  g_clear_object (&self->figures_loading);
+  if (error != NULL)
+    g_warning ("Could not read the figures of round %s: %s", self->figures_round->label,
+               error->message);
+  fill_own_figures (self, figures);
+}
+
+/* A solo doctor's own figures on collegial support, next to the cluster's: the group at
+ * once, its figures once the worker has read them. */
+static GtkWidget *
+own_figures_new (SamReflectionPage *self)
+{
+  SamStore *store = sam_context_get_store (self->context);
+  g_autoptr(GPtrArray) clinics = sam_store_list_clinics (store, NULL);
+  gint64 own = sam_store_get_own_clinic (store), cluster = 0;
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                   _("Your Figures and the Cluster’s"));
+  for (guint i = 0; clinics != NULL && i < clinics->len; i++)
+    if (((SamClinic *) g_ptr_array_index (clinics, i))->id == own)
+      cluster = ((SamClinic *) g_ptr_array_index (clinics, i))->cluster_id;
+  if (cluster > 0)
+    self->figures_round = sam_round_figures_newest_round (store, cluster, NULL);
+  if (self->figures_round == NULL)
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             own > 0 ? _("Your cluster has no round yet.")
+                                             : _("Choose your clinic in Preferences to see your "
+                                                 "own figures here."));
+      return group;
+    }
+  self->figures_group = ADW_PREFERENCES_GROUP (group);
+  if (sam_store_get_path (store) == NULL)
+    {
+      SamFiguresPolicy policy = { 0, own };
+      g_autoptr(SamRoundFigures) figures =
+        sam_round_figures_load (store, self->figures_round->id, &policy, NULL);
+
+      fill_own_figures (self, figures);
+      return group;
+    }
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Reading the round’s figures…"));
+  if (self->reader == NULL)
+    self->reader = sam_results_reader_new (sam_store_get_path (store));
+  self->figures_loading = g_cancellable_new ();
+  sam_results_reader_newest_async (self->reader, cluster, own, self->figures_loading,
+                                   on_own_figures, g_object_ref (self));
   return group;
+}
+
+/* Drops the figures group's load, if one is under way. */
+static void
+forget_own_figures (SamReflectionPage *self)
+{
+  g_cancellable_cancel (self->figures_loading);
+  g_clear_object (&self->figures_loading);
+  g_clear_pointer (&self->figures_round, sam_round_free);
+  self->figures_group = NULL;
 }
 
 static void
@@ -293,6 +355,7 @@ rebuild (SamReflectionPage *self)
   GPtrArray *groups = sam_reflection_list_groups ();
   GtkWidget *child;
 
+  forget_own_figures (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
     gtk_box_remove (self->groups_box, child);
   if (self->context == NULL)
@@ -417,6 +480,8 @@ sam_reflection_page_dispose (GObject *object)
   /* The toast overlay is both the bin's child and a template child: let the bin let go first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_REFLECTION_PAGE);
+  forget_own_figures (self);
+  g_clear_pointer (&self->reader, sam_results_reader_unref);
   g_clear_object (&self->context);
   g_clear_pointer (&self->today, g_free);
 
@@ -506,4 +571,12 @@ sam_reflection_page_get_groups (SamReflectionPage *self)
   g_return_val_if_fail (SAM_IS_REFLECTION_PAGE (self), NULL);
 
   return GTK_WIDGET (self->groups_box);
+}
+
+gboolean
+sam_reflection_page_is_loading (SamReflectionPage *self)
+{
+  g_return_val_if_fail (SAM_IS_REFLECTION_PAGE (self), FALSE);
+
+  return self->figures_loading != NULL;
 }
