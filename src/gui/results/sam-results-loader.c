@@ -137,6 +137,19 @@ load_in_thread (GTask        *task,
     g_task_return_pointer (task, result, load->free_result);
 }
 
+static Load *
+load_new (SamResultsReader *reader,
+          LoadFunc          func,
+          GDestroyNotify    free_result)
+{
+  Load *load = g_new0 (Load, 1);
+
+  load->reader = sam_results_reader_ref (reader);
+  load->func = func;
+  load->free_result = free_result;
+  return load;
+}
+
 /* Runs @load (taken) in a worker thread. The task has no source object: the caller tells
  * its loads apart by their cancellable. */
 static void
@@ -178,11 +191,8 @@ sam_results_reader_load_async (SamResultsReader    *reader,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  Load *load = g_new0 (Load, 1);
+  Load *load = load_new (reader, load_history, (GDestroyNotify) sam_round_history_free);
 
-  load->reader = sam_results_reader_ref (reader);
-  load->func = load_history;
-  load->free_result = (GDestroyNotify) sam_round_history_free;
   load->round_id = round_id;
   /* Each round at its own k, from the one pipeline every view and file reads. */
   load->policy.own_clinic_id = own_clinic_id;
@@ -226,11 +236,8 @@ sam_results_reader_follow_up_async (SamResultsReader       *reader,
                                     GAsyncReadyCallback     callback,
                                     gpointer                user_data)
 {
-  Load *load = g_new0 (Load, 1);
+  Load *load = load_new (reader, load_follow_up, (GDestroyNotify) sam_follow_up_free);
 
-  load->reader = sam_results_reader_ref (reader);
-  load->func = load_follow_up;
-  load->free_result = (GDestroyNotify) sam_follow_up_free;
   load->clinic_id = clinic_id;
   load->before_round_id = before_round_id;
   load->round_id = after_round_id;
@@ -284,11 +291,8 @@ sam_results_reader_newest_async (SamResultsReader    *reader,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  Load *load = g_new0 (Load, 1);
+  Load *load = load_new (reader, load_newest, (GDestroyNotify) sam_round_figures_free);
 
-  load->reader = sam_results_reader_ref (reader);
-  load->func = load_newest;
-  load->free_result = (GDestroyNotify) sam_round_figures_free;
   load->cluster_id = cluster_id;
   load->clinic_id = clinic_id;
   run_load (load, sam_results_reader_newest_async, "[samarbejde] newest round", cancellable,
