@@ -16,6 +16,7 @@
 #include "sam-names.h"
 #include "sam-reference.h"
 #include "sam-results.h"
+#include "sam-results-loader.h"
 #include "sam-window-private.h"
 
 /* Files in and out of the window: survey answers, the results file, the national
@@ -180,45 +181,72 @@ undo_import_action (GSimpleAction *action,
 /**
  * sam_window_export_results:
  *
- * Writes the results file of every round, withholding figures from fewer people than the
- * minimum group size.
+ * Writes the results file of every closed round in a worker thread (half a second at
+ * national scale), withholding figures from fewer people than the minimum group size;
+ * finish with sam_window_export_results_finish(). The Export action is off meanwhile.
  */
-gboolean
-sam_window_export_results (SamWindow  *self,
-                           GFile      *file,
-                           GPtrArray **left_out,
-                           GError    **error)
+void
+sam_window_export_results (SamWindow           *self,
+                           GFile               *file,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  SamStore *store;
+  SamResultsReader *reader;
+  GAction *action;
 
-  g_return_val_if_fail (SAM_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (self->context != NULL, FALSE);
+  g_return_if_fail (SAM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->context != NULL);
 
-  /* The closed rounds, each at the k it was first shared with. */
-  store = sam_context_get_store (self->context);
-  return sam_results_write_csv (store, NULL, NULL, out, NULL, left_out, error) &&
-         g_file_replace_contents (file, out->str, out->len, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "export-results");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
+  /* Its own connection to the file, for the worker. */
+  reader = sam_results_reader_new (sam_store_get_path (sam_context_get_store (self->context)));
+  sam_results_reader_export_async (reader, file, NULL, callback, user_data);
+  sam_results_reader_unref (reader);
 }
 
-static void
-export_results (SamWindow *self,
-                GFile     *file)
+/* Returns: (transfer full) (nullable): the rounds left out as still open (perhaps none),
+ *   or %NULL with @error set */
+GPtrArray *
+sam_window_export_results_finish (SamWindow     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
 {
+  GAction *action;
+
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "export-results");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->context != NULL);
+  return sam_results_reader_export_finish (result, error);
+}
+
+typedef struct
+{
+  SamWindow *window;
+  char      *name;
+} Export;
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Export *export = user_data;
+  g_autoptr(SamWindow) self = export->window;
+  g_autofree char *name = export->name;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = display_name (file);
+  g_autoptr(GPtrArray) left_out = sam_window_export_results_finish (self, result, &error);
   g_autofree char *title = NULL;
 
-  g_autoptr(GPtrArray) left_out = NULL;
-
-  if (!sam_window_export_results (self, file, &left_out, &error))
+  g_free (export);
+  if (left_out == NULL)
     {
       sam_dialogs_alert (GTK_WINDOW (self), _("The Results Were Not Saved"), error->message);
       return;
     }
-  if (left_out != NULL && left_out->len > 0)
+  if (left_out->len > 0)
     {
       g_autofree char *rounds = NULL;
       g_autofree char *body = NULL;
@@ -234,6 +262,17 @@ export_results (SamWindow *self,
     }
   title = g_strdup_printf (_("Saved the results as “%s”"), name);
   toast (self, title);
+}
+
+static void
+export_results (SamWindow *self,
+                GFile     *file)
+{
+  Export *export = g_new0 (Export, 1);
+
+  export->window = g_object_ref (self);
+  export->name = display_name (file);
+  sam_window_export_results (self, file, on_exported, export);
 }
 
 static void

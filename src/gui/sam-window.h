@@ -36,10 +36,13 @@ GtkWindow  *sam_window_ask_close_round  (SamWindow          *self,
                                          gint64              round_id,
                                          SamRoundClosedFunc  func,
                                          gpointer            user_data);
-gboolean    sam_window_export_results   (SamWindow      *self,
-                                         GFile          *file,
-                                         GPtrArray     **left_out,
-                                         GError        **error);
+void        sam_window_export_results   (SamWindow           *self,
+                                         GFile               *file,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+GPtrArray  *sam_window_export_results_finish (SamWindow     *self,
+                                              GAsyncResult  *result,
+                                              GError       **error);
 GtkWindow  *sam_window_ask_export_tallies  (SamWindow   *self,
                                             gint64       round_id);
 gboolean    sam_window_write_cluster_file  (SamWindow   *self,

@@ -103,6 +103,7 @@ struct _Load
   gint64            clinic_id;        /* a follow-up's: the clinic and its two rounds */
   gint64            before_round_id;
   gint64            cluster_id;       /* a meeting's: the cluster, or the clinic's */
+  GFile            *file;             /* an export's */
 };
 
 static void
@@ -111,6 +112,7 @@ load_free (gpointer data)
   Load *load = data;
 
   sam_results_reader_unref (load->reader);
+  g_clear_object (&load->file);
   g_free (load);
 }
 
@@ -302,6 +304,57 @@ sam_results_reader_newest_async (SamResultsReader    *reader,
 /* Returns: (transfer full) (nullable): the figures, or %NULL with @error set */
 SamRoundFigures *
 sam_results_reader_newest_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The results file of every closed round, written to the load's file: the rounds left
+ * out (still open), or %NULL with @error set. */
+static gpointer
+load_export (SamStore      *store,
+             const Load    *load,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) left_out = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  /* The closed rounds, each at the k it was first shared with. */
+  if (!sam_results_write_csv (store, NULL, NULL, out, NULL, &left_out, error) ||
+      !g_file_replace_contents (load->file, out->str, out->len, NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error))
+    return NULL;
+  return left_out != NULL ? g_steal_pointer (&left_out) : g_ptr_array_new_with_free_func (g_free);
+}
+
+/**
+ * sam_results_reader_export_async:
+ *
+ * Writes the results file of every closed round to @file, withholding figures from fewer
+ * people than the round's minimum group size, in a worker thread (at national scale it
+ * takes about half a second).
+ */
+void
+sam_results_reader_export_async (SamResultsReader    *reader,
+                                 GFile               *file,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  Load *load = load_new (reader, load_export, (GDestroyNotify) g_ptr_array_unref);
+
+  load->file = g_object_ref (file);
+  run_load (load, sam_results_reader_export_async, "[samarbejde] export", cancellable,
+            callback, user_data);
+}
+
+/* Returns: (transfer full) (element-type utf8) (nullable): the names of the rounds left
+ *   out because they are still open (perhaps none), or %NULL with @error set */
+GPtrArray *
+sam_results_reader_export_finish (GAsyncResult  *result,
                                   GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);

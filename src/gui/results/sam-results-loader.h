@@ -51,4 +51,13 @@ void              sam_results_reader_newest_async     (SamResultsReader       *r
 SamRoundFigures  *sam_results_reader_newest_finish    (GAsyncResult           *result,
                                                        GError                **error);
 
+/* The results file of every closed round, written in a worker thread. */
+void              sam_results_reader_export_async     (SamResultsReader       *reader,
+                                                       GFile                  *file,
+                                                       GCancellable           *cancellable,
+                                                       GAsyncReadyCallback     callback,
+                                                       gpointer                user_data);
+GPtrArray        *sam_results_reader_export_finish    (GAsyncResult           *result,
+                                                       GError                **error);
+
 G_END_DECLS

@@ -1,0 +1,42 @@
+/* test-window-common.h
+ *
+ * Copyright 2026 The Samarbejde authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sam-window.h"
+#include "test-gui-common.h"
+
+/* The window's steps that run in a worker, taken as a person takes them and waited for. */
+
+static inline void
+test_on_exported (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static inline gboolean
+test_is_set (gpointer pointer)
+{
+  return *(gpointer *) pointer != NULL;
+}
+
+/* Exports as the Export button does: in a worker, the action off until it is done. */
+static inline GPtrArray *
+test_export_results (SamWindow  *window,
+                     GFile      *file,
+                     GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-results"));
+  sam_window_export_results (window, file, test_on_exported, &result);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-results"));
+  test_spin_until (test_is_set, &result);
+  g_assert_nonnull (result);
+  return sam_window_export_results_finish (window, result, error);
+}
