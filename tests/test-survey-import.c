@@ -286,6 +286,18 @@ test_against_database (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_nonnull (strstr (g_ptr_array_index (sam_survey_import_get_errors (same_person), 0),
                             "more.csv:2:respondent: respondent \"r-03\" is in round \"Baseline 2026\" already"));
+  /* Checked again, the same import (the dialog does not read the file again at every key):
+   * what the database says replaces what it said, and another cluster has nothing
+   * against it. */
+  g_assert_false (sam_survey_import_check (same_person, fixture->store, NULL, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (sam_survey_import_get_errors (same_person)->len, ==, 1);
+  g_assert_true (sam_store_ensure_cluster (fixture->store, "Klynge Syd", &cluster, NULL));
+  g_assert_true (sam_survey_import_check (same_person, fixture->store, "Klynge Syd", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sam_survey_import_get_errors (same_person)->len, ==, 0);
+  sam_survey_import_forget_check (same_person);
+  g_assert_cmpuint (sam_survey_import_get_errors (same_person)->len, ==, 0);
 
   /* A closed round takes no new answers. */
   g_assert_true (sam_store_ensure_cluster (fixture->store, "Klynge Nord", &cluster, NULL));

@@ -61,6 +61,7 @@ guint             sam_survey_import_get_n_without_round  (SamSurveyImport  *self
 const char       *sam_survey_import_get_encoding         (SamSurveyImport  *self);
 char              sam_survey_import_get_delimiter        (SamSurveyImport  *self);
 
+void              sam_survey_import_forget_check         (SamSurveyImport  *self);
 gboolean          sam_survey_import_check                (SamSurveyImport  *self,
                                                           SamStore         *store,
                                                           const char       *cluster,

@@ -27,6 +27,7 @@ struct _SamImportDialog
   char             *name;
   GBytes           *bytes;
   SamSurveyImport  *import;
+  char             *parsed_round;   /* the round the file was read with, for rows without */
 
   AdwEntryRow      *cluster_row;
   AdwEntryRow      *round_row;
@@ -211,14 +212,24 @@ refresh (SamImportDialog *self)
   g_autofree char *unsafe_cluster = NULL;
   g_autofree char *unsafe_round = NULL;
   g_autoptr(GError) error = NULL;
+  const char *parse_round;
   gboolean ok;
 
   /* A round typed that a spreadsheet would run as a formula is said below, as a name
-   * typed, not among the file's errors. */
-  g_clear_pointer (&self->import, sam_survey_import_free);
-  self->import =
-    sam_survey_import_parse (self->name, self->bytes,
-                             *round && sam_name_is_safe (text_of (self->round_row)) ? round : NULL);
+   * typed, not among the file's errors. The file is read again only where the round typed
+   * goes into it (rows that name none): typing the cluster's name reads nothing again (a
+   * national file takes 70–90 ms to read). */
+  parse_round = *round && sam_name_is_safe (text_of (self->round_row)) ? round : NULL;
+  if (self->import == NULL ||
+      (sam_survey_import_get_n_without_round (self->import) > 0 &&
+       g_strcmp0 (parse_round, self->parsed_round) != 0))
+    {
+      g_clear_pointer (&self->import, sam_survey_import_free);
+      self->import = sam_survey_import_parse (self->name, self->bytes, parse_round);
+      g_free (self->parsed_round);
+      self->parsed_round = g_strdup (parse_round);
+    }
+  sam_survey_import_forget_check (self->import);
 
   /* The round is asked only where rows name none. */
   gtk_widget_set_visible (GTK_WIDGET (self->round_row),
@@ -344,6 +355,7 @@ sam_import_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_IMPORT_DIALOG);
   g_clear_object (&self->context);
   g_clear_pointer (&self->import, sam_survey_import_free);
+  g_clear_pointer (&self->parsed_round, g_free);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->name, g_free);
 
