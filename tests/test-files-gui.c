@@ -11,6 +11,8 @@
 #include "sam-import-dialog-private.h"
 #include "sam-results-page.h"
 #include "sam-results-page-private.h"
+#include "sam-welcome-page.h"
+#include "sam-welcome-page-private.h"
 #include "sam-window.h"
 #include "test-gui-common.h"
 #include "test-window-common.h"
@@ -91,8 +93,12 @@ test_import_preview_and_undo (void)
   gtk_editable_set_text (round, "Baseline 2026");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
 
+  /* Stored in a worker on a connection of its own; the window's pages hear of it. */
+  g_assert_true (sam_welcome_page_is_empty (SAM_WELCOME_PAGE (sam_window_get_section_page (window, "overview"))));
   test_respond (ADW_MESSAGE_DIALOG (dialog), "import");
   g_assert_cmpuint (count_respondents (window), ==, 4);
+  test_spin (5);
+  g_assert_false (sam_welcome_page_is_empty (SAM_WELCOME_PAGE (sam_window_get_section_page (window, "overview"))));
 
   /* The toast's Undo takes it all back. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo-import", NULL);
