@@ -72,8 +72,7 @@ test_import_preview_and_undo (void)
   GtkEditable *cluster, *round;
 
   dialog = sam_window_open_survey (window, file);
-  g_assert_true (SAM_IS_IMPORT_DIALOG (dialog));
-  test_spin (10);
+  test_wait_for_reading (dialog);
 
   /* The preview: what the file adds, before anything is stored. */
   g_assert_cmpstr (row_subtitle (dialog, "respondents_row"), ==,
@@ -120,7 +119,7 @@ test_errors_shown (void)
   GtkLabel *first;
 
   dialog = sam_window_open_survey (window, file);
-  test_spin (10);
+  test_wait_for_reading (dialog);
   g_assert_true (sam_import_dialog_has_errors (SAM_IMPORT_DIALOG (dialog)));
   /* The errors are a list, a row each. */
   errors = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), SAM_TYPE_IMPORT_DIALOG, "errors_list"));

@@ -196,8 +196,7 @@ import_dialog (SamWindow  *window,
   SamImportDialog *dialog = sam_import_dialog_new (GTK_WINDOW (window), sam_window_get_context (window), path, bytes);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  test_spin (10);
-  return dialog;
+  return test_wait_for_reading (GTK_WINDOW (dialog));
 }
 
 /* The app's own files, given as survey answers, say what they are and where they go;

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include "sam-import-dialog.h"
+#include "sam-import-dialog-private.h"
 #include "sam-window.h"
 #include "test-gui-common.h"
 
@@ -39,4 +41,24 @@ test_export_results (SamWindow  *window,
   test_spin_until (test_is_set, &result);
   g_assert_nonnull (result);
   return sam_window_export_results_finish (window, result, error);
+}
+
+static inline gboolean
+test_import_dialog_read (gpointer dialog)
+{
+  return !sam_import_dialog_is_reading (dialog);
+}
+
+/* An import dialog, once its worker has read the file; until then it says it is reading
+ * it and offers no Import. */
+static inline SamImportDialog *
+test_wait_for_reading (GtkWindow *dialog)
+{
+  g_assert_true (SAM_IS_IMPORT_DIALOG (dialog));
+  g_assert_true (sam_import_dialog_is_reading (SAM_IMPORT_DIALOG (dialog)));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
+  test_spin_until (test_import_dialog_read, dialog);
+  g_assert_false (sam_import_dialog_is_reading (SAM_IMPORT_DIALOG (dialog)));
+  test_spin (10);
+  return SAM_IMPORT_DIALOG (dialog);
 }

@@ -28,6 +28,7 @@ struct _SamImportDialog
   GBytes           *bytes;
   SamSurveyImport  *import;
   char             *parsed_round;   /* the round the file was read with, for rows without */
+  gboolean          reading;        /* a worker is reading the file */
   gboolean          importing;      /* the worker is storing it */
 
   AdwEntryRow      *cluster_row;
@@ -217,8 +218,8 @@ refresh (SamImportDialog *self)
   const char *parse_round;
   gboolean ok;
 
-  /* Being stored: the worker has the import. */
-  if (self->importing || self->context == NULL)
+  /* Being read or stored: a worker has the import. */
+  if (self->reading || self->importing || self->context == NULL)
     return;
   store = sam_context_get_store (self->context);
 
@@ -392,6 +393,72 @@ on_response (SamImportDialog *self,
   g_task_run_in_thread (task, commit_in_thread);
 }
 
+/* The file's first reading, in a worker (a national file takes 70–90 ms). */
+typedef struct
+{
+  char   *name;
+  GBytes *bytes;
+  char   *round;
+} Reading;
+
+static void
+reading_free (gpointer data)
+{
+  Reading *reading = data;
+
+  g_free (reading->name);
+  g_bytes_unref (reading->bytes);
+  g_free (reading->round);
+  g_free (reading);
+}
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Reading *reading = task_data;
+
+  g_task_return_pointer (task, sam_survey_import_parse (reading->name, reading->bytes,
+                                                        reading->round),
+                         (GDestroyNotify) sam_survey_import_free);
+}
+
+static void
+on_read (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SamImportDialog *self = SAM_IMPORT_DIALOG (source);
+  Reading *reading = g_task_get_task_data (G_TASK (result));
+
+  self->reading = FALSE;
+  self->import = g_task_propagate_pointer (G_TASK (result), NULL);
+  self->parsed_round = g_strdup (reading->round);
+  refresh (self);
+}
+
+static void
+read_file (SamImportDialog *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_read, NULL);
+  g_autofree char *round = g_strstrip (g_strdup (text_of (self->round_row)));
+  Reading *reading = g_new0 (Reading, 1);
+
+  reading->name = g_strdup (self->name);
+  reading->bytes = g_bytes_ref (self->bytes);
+  reading->round = *round && sam_name_is_safe (text_of (self->round_row))
+                   ? g_steal_pointer (&round) : NULL;
+  self->reading = TRUE;
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (self), _("Reading “%s”…"), self->name);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "import", FALSE);
+  g_task_set_source_tag (task, read_file);
+  g_task_set_name (task, "[samarbejde] read survey");
+  g_task_set_task_data (task, reading, reading_free);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
 static void
 sam_import_dialog_constructed (GObject *object)
 {
@@ -417,7 +484,7 @@ sam_import_dialog_constructed (GObject *object)
         }
     }
 
-  refresh (self);
+  read_file (self);
 }
 
 static void
@@ -587,6 +654,14 @@ sam_import_dialog_steal_import (SamImportDialog *self)
   g_return_val_if_fail (SAM_IS_IMPORT_DIALOG (self), NULL);
 
   return g_steal_pointer (&self->import);
+}
+
+gboolean
+sam_import_dialog_is_reading (SamImportDialog *self)
+{
+  g_return_val_if_fail (SAM_IS_IMPORT_DIALOG (self), FALSE);
+
+  return self->reading;
 }
 
 gboolean
