@@ -304,24 +304,47 @@ refresh (SamImportDialog *self)
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "import", ok);
 }
 
-/* The import's commit, in a worker on a connection of its own: at national scale storing
- * 16,500 respondents takes half a second, which the window does not wait for. */
+/* What a worker does with the file: reads it first (a national file takes 70–90 ms), and
+ * stores the import, on a connection of its own (16,500 respondents take half a second).
+ * The import is the worker's until it returns, then the dialog's again. */
 typedef struct
 {
-  SamSurveyImport *import;    /* the worker's until it returns, then the dialog's again */
-  char            *path;
+  SamSurveyImport *import;
+  char            *name;        /* reading: the file's */
+  GBytes          *bytes;
+  char            *round;
+  char            *path;        /* storing: the database's */
   char            *cluster;
-} Commit;
+} Work;
 
 static void
-commit_free (gpointer data)
+work_free (gpointer data)
 {
-  Commit *commit = data;
+  Work *work = data;
 
-  g_clear_pointer (&commit->import, sam_survey_import_free);
-  g_free (commit->path);
-  g_free (commit->cluster);
-  g_free (commit);
+  g_clear_pointer (&work->import, sam_survey_import_free);
+  g_free (work->name);
+  g_clear_pointer (&work->bytes, g_bytes_unref);
+  g_free (work->round);
+  g_free (work->path);
+  g_free (work->cluster);
+  g_free (work);
+}
+
+/* Runs @work (taken) in a worker; the dialog lives until @callback has run. */
+static void
+run_work (SamImportDialog     *self,
+          Work                *work,
+          const char          *name,
+          GTaskThreadFunc      func,
+          GAsyncReadyCallback  callback)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, callback, NULL);
+
+  g_task_set_source_tag (task, run_work);
+  g_task_set_name (task, name);
+  g_task_set_task_data (task, work, work_free);
+  g_task_run_in_thread (task, func);
 }
 
 static void
@@ -330,13 +353,13 @@ commit_in_thread (GTask        *task,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  Commit *commit = task_data;
+  Work *work = task_data;
   g_autoptr(SamStore) store = NULL;
   SamSurveyImportResult result;
   GError *error = NULL;
 
-  store = sam_store_new (commit->path, &error);
-  if (store == NULL || !sam_survey_import_commit (commit->import, store, commit->cluster, &result,
+  store = sam_store_new (work->path, &error);
+  if (store == NULL || !sam_survey_import_commit (work->import, store, work->cluster, &result,
                                                   &error))
     g_task_return_error (task, error);
   else
@@ -349,13 +372,13 @@ on_committed (GObject      *source,
               gpointer      user_data)
 {
   SamImportDialog *self = SAM_IMPORT_DIALOG (source);
-  Commit *commit = g_task_get_task_data (G_TASK (res));
+  Work *work = g_task_get_task_data (G_TASK (res));
   g_autoptr(GError) error = NULL;
   gssize result = g_task_propagate_int (G_TASK (res), &error);
 
   /* The import is the dialog's again, for the window to take for its undo. */
   g_clear_pointer (&self->import, sam_survey_import_free);
-  self->import = g_steal_pointer (&commit->import);
+  self->import = g_steal_pointer (&work->import);
   self->importing = FALSE;
   /* The window's connection learns of the other's commit: every page shows it. */
   if (self->context != NULL)
@@ -375,41 +398,17 @@ static void
 on_response (SamImportDialog *self,
              const char      *response)
 {
-  g_autoptr(GTask) task = NULL;
-  Commit *commit;
+  Work *work;
 
   if (g_strcmp0 (response, "import") != 0 || self->import == NULL || self->importing)
     return;
 
-  commit = g_new0 (Commit, 1);
-  commit->import = g_steal_pointer (&self->import);
-  commit->path = g_strdup (sam_store_get_path (sam_context_get_store (self->context)));
-  commit->cluster = g_strstrip (g_strdup (text_of (self->cluster_row)));
+  work = g_new0 (Work, 1);
+  work->import = g_steal_pointer (&self->import);
+  work->path = g_strdup (sam_store_get_path (sam_context_get_store (self->context)));
+  work->cluster = g_strstrip (g_strdup (text_of (self->cluster_row)));
   self->importing = TRUE;
-  task = g_task_new (self, NULL, on_committed, NULL);
-  g_task_set_source_tag (task, on_response);
-  g_task_set_name (task, "[samarbejde] import");
-  g_task_set_task_data (task, commit, commit_free);
-  g_task_run_in_thread (task, commit_in_thread);
-}
-
-/* The file's first reading, in a worker (a national file takes 70–90 ms). */
-typedef struct
-{
-  char   *name;
-  GBytes *bytes;
-  char   *round;
-} Reading;
-
-static void
-reading_free (gpointer data)
-{
-  Reading *reading = data;
-
-  g_free (reading->name);
-  g_bytes_unref (reading->bytes);
-  g_free (reading->round);
-  g_free (reading);
+  run_work (self, work, "[samarbejde] import", commit_in_thread, on_committed);
 }
 
 static void
@@ -418,10 +417,9 @@ read_in_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  Reading *reading = task_data;
+  Work *work = task_data;
 
-  g_task_return_pointer (task, sam_survey_import_parse (reading->name, reading->bytes,
-                                                        reading->round),
+  g_task_return_pointer (task, sam_survey_import_parse (work->name, work->bytes, work->round),
                          (GDestroyNotify) sam_survey_import_free);
 }
 
@@ -431,32 +429,28 @@ on_read (GObject      *source,
          gpointer      user_data)
 {
   SamImportDialog *self = SAM_IMPORT_DIALOG (source);
-  Reading *reading = g_task_get_task_data (G_TASK (result));
+  Work *work = g_task_get_task_data (G_TASK (result));
 
   self->reading = FALSE;
   self->import = g_task_propagate_pointer (G_TASK (result), NULL);
-  self->parsed_round = g_strdup (reading->round);
+  self->parsed_round = g_strdup (work->round);
   refresh (self);
 }
 
 static void
 read_file (SamImportDialog *self)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, on_read, NULL);
   g_autofree char *round = g_strstrip (g_strdup (text_of (self->round_row)));
-  Reading *reading = g_new0 (Reading, 1);
+  Work *work = g_new0 (Work, 1);
 
-  reading->name = g_strdup (self->name);
-  reading->bytes = g_bytes_ref (self->bytes);
-  reading->round = *round && sam_name_is_safe (text_of (self->round_row))
-                   ? g_steal_pointer (&round) : NULL;
+  work->name = g_strdup (self->name);
+  work->bytes = g_bytes_ref (self->bytes);
+  work->round = *round && sam_name_is_safe (text_of (self->round_row))
+                ? g_steal_pointer (&round) : NULL;
   self->reading = TRUE;
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (self), _("Reading “%s”…"), self->name);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "import", FALSE);
-  g_task_set_source_tag (task, read_file);
-  g_task_set_name (task, "[samarbejde] read survey");
-  g_task_set_task_data (task, reading, reading_free);
-  g_task_run_in_thread (task, read_in_thread);
+  run_work (self, work, "[samarbejde] read survey", read_in_thread, on_read);
 }
 
 static void
