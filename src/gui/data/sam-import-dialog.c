@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-context-property.h"
+#include "sam-background.h"
 #include "sam-import-dialog.h"
 #include "sam-import-dialog-private.h"
 #include "sam-names.h"
@@ -344,7 +345,7 @@ run_work (SamImportDialog     *self,
   g_task_set_source_tag (task, run_work);
   g_task_set_name (task, name);
   g_task_set_task_data (task, work, work_free);
-  g_task_run_in_thread (task, func);
+  sam_background_run (task, func);
 }
 
 static void

@@ -11,12 +11,9 @@
 #include <math.h>
 #include <time.h>
 #ifdef __linux__
-#include <errno.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 #endif
 
+#include "sam-background.h"
 #include "sam-chart-area.h"
 #include "sam-chart-area-private.h"
 
@@ -157,17 +154,7 @@ static void
 lower_priority (gpointer data,
                 gpointer user_data)
 {
-#ifdef __linux__
-  static GPrivate lowered;
-
-  /* On Linux a thread has a niceness of its own. */
-  if (g_private_get (&lowered) == NULL)
-    {
-      if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10) != 0)
-        g_debug ("The chart thread keeps its priority: %s", g_strerror (errno));
-      g_private_set (&lowered, GINT_TO_POINTER (1));
-    }
-#endif
+  sam_background_lower_priority ();
   draw_in_thread (data, user_data);
 }
 

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
+#include "sam-background.h"
 #include "sam-follow-up.h"
 #include "sam-results-loader.h"
 
@@ -167,7 +168,7 @@ run_load (Load                *load,
   g_task_set_source_tag (task, source_tag);
   g_task_set_name (task, name);
   g_task_set_task_data (task, load, load_free);
-  g_task_run_in_thread (task, load_in_thread);
+  sam_background_run (task, load_in_thread);
 }
 
 static gpointer
