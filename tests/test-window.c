@@ -537,6 +537,50 @@ test_support_page (void)
   g_assert_finalize_object (page);
 }
 
+static const char *
+welcome_summary (SamWelcomePage *welcome)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (welcome),
+                                                                       SAM_TYPE_WELCOME_PAGE,
+                                                                       "summary_label")));
+}
+
+/* The section shown follows the store's changes at once; one not shown, when it is shown
+ * next, not at each write (every write would otherwise refresh every page built). */
+static void
+test_hidden_pages_wait (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "hidden", "samarbejde.db", NULL);
+  g_autoptr(SamApplication) app = sam_application_new (path, FALSE);
+  SamWindow *window = open_window (app);
+  SamStore *store = sam_context_get_store (sam_window_get_context (window));
+  SamWelcomePage *welcome = get_welcome_page (window);
+  g_autoptr(GError) error = NULL;
+  gint64 cluster, clinic;
+
+  g_assert_true (sam_welcome_page_is_empty (welcome));
+  g_assert_true (sam_store_ensure_cluster (store, "Klynge Vest", &cluster, &error));
+  g_assert_true (sam_store_ensure_clinic (store, cluster, "V1", "Klinik V1", &clinic, &error));
+  g_assert_no_error (error);
+  test_spin (5);
+  g_assert_false (sam_welcome_page_is_empty (welcome));
+  g_assert_cmpstr (welcome_summary (welcome), ==, "1 clinic, 0 respondents in all");
+
+  sam_window_show_section (window, "support");
+  test_spin (20);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (welcome)));
+  g_assert_true (sam_store_ensure_clinic (store, cluster, "V2", "Klinik V2", &clinic, &error));
+  g_assert_no_error (error);
+  test_spin (5);
+  g_assert_cmpstr (welcome_summary (welcome), ==, "1 clinic, 0 respondents in all");
+
+  sam_window_show_section (window, "overview");
+  test_spin (20);
+  g_assert_cmpstr (welcome_summary (welcome), ==, "2 clinics, 0 respondents in all");
+
+  close_app (app);
+}
+
 /* GL_RENDERER as Mesa and the drivers name themselves: only the software rasterizers count
  * as software (a virtual machine's GPU, virgl or SVGA3D, is not one). */
 static void
@@ -614,6 +658,7 @@ main (int   argc,
   g_test_add_func ("/window/locked-and-missing", test_locked_and_missing);
   g_test_add_func ("/window/sections", test_sections);
   g_test_add_func ("/window/support-page", test_support_page);
+  g_test_add_func ("/window/hidden-pages-wait", test_hidden_pages_wait);
   g_test_add_func ("/window/renderer-names", test_renderer_names);
   g_test_add_func ("/window/renderer", test_renderer);
   g_test_add_func ("/window/secondary-windows", test_secondary_windows);

@@ -707,9 +707,7 @@ sam_plan_page_constructed (GObject *object)
   self->follow_view = SAM_PLAN_FOLLOW_VIEW (sam_plan_follow_view_new (context));
   adw_bin_set_child (self->follow_slot, GTK_WIDGET (self->follow_view));
 
-  g_signal_connect_object (sam_context_get_store (context), "changed",
-                           G_CALLBACK (refresh_clinics), self,
-                           G_CONNECT_SWAPPED);
+  sam_context_follow_store (GTK_WIDGET (self), context, G_CALLBACK (refresh_clinics));
   refresh_clinics (self);
   g_idle_add_once ((GSourceOnceFunc) announce_follow_up, g_object_ref (self));
 }

@@ -289,9 +289,8 @@ sam_questionnaire_view_constructed (GObject *object)
   G_OBJECT_CLASS (sam_questionnaire_view_parent_class)->constructed (object);
 
   g_return_if_fail (SAM_IS_CONTEXT (context));
-  g_signal_connect_object (sam_context_get_store (context), "changed",
-                           G_CALLBACK (_sam_questionnaire_view_refresh_start), self,
-                           G_CONNECT_SWAPPED);
+  sam_context_follow_store (GTK_WIDGET (self), context,
+                            G_CALLBACK (_sam_questionnaire_view_refresh_start));
   _sam_questionnaire_view_refresh_start (self);
 }
 

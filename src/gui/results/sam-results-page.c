@@ -681,8 +681,7 @@ sam_results_page_constructed (GObject *object)
   g_return_if_fail (SAM_IS_CONTEXT (context));
   g_clear_pointer (&self->reader, sam_results_reader_unref);
   self->reader = sam_results_reader_new (sam_store_get_path (sam_context_get_store (context)));
-  g_signal_connect_object (sam_context_get_store (context), "changed", G_CALLBACK (refresh), self,
-                           G_CONNECT_SWAPPED);
+  sam_context_follow_store (GTK_WIDGET (self), context, G_CALLBACK (refresh));
   refresh (self);
 }
 

@@ -188,8 +188,8 @@ sam_welcome_page_constructed (GObject *object)
   G_OBJECT_CLASS (sam_welcome_page_parent_class)->constructed (object);
 
   g_return_if_fail (SAM_IS_CONTEXT (self->context));
-  g_signal_connect_object (sam_context_get_store (self->context), "changed",
-                           G_CALLBACK (sam_welcome_page_refresh), self, G_CONNECT_SWAPPED);
+  sam_context_follow_store (GTK_WIDGET (self), self->context,
+                            G_CALLBACK (sam_welcome_page_refresh));
   sam_welcome_page_refresh (self);
 }
 
