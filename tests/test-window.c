@@ -489,8 +489,8 @@ test_support_page (void)
     "New data for the follow-up",
   };
 
-  /* The groups below the first screen come in a frame after the page is first shown
-   * (its first layout is then only what is seen); soon after, every offer is there. */
+  /* The groups after the first come in one a frame after the page is first shown (its
+   * first layout is then only the first group); soon after, every offer is there. */
   g_assert_false (sam_support_page_is_complete (SAM_SUPPORT_PAGE (page)));
   g_assert_cmpuint (count_hidden_rows (page), >, 0);
   gtk_window_set_default_size (window, 1270, 890);

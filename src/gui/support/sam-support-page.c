@@ -17,16 +17,16 @@
  *
  * Its twenty rows of wrapped text took GTK some 75 ms to lay out at once (each label is
  * shaped at several widths), one long stall on a slow computer the first time the page was
- * shown. So the groups below the first screen come in one a frame, after the page's first
- * layout: that frame lays out only what is seen (40–45 ms there), and the rest is in place
- * some 100 ms later, before anyone has scrolled to it. */
+ * shown. So the page comes with its first group of offers, and the others come in one a
+ * frame after its first layout: no frame lays out more than two groups (20–40 ms there),
+ * and all are in place some 100 ms later, before anyone has scrolled to them. */
 
 struct _SamSupportPage
 {
   AdwBin parent_instance;
 
-  /* The groups below the first screen, in the order they come in. */
-  GtkWidget *later[3];
+  /* The groups after the first, in the order they come in. */
+  GtkWidget *later[4];
   guint      n_later_shown;
   guint      later_tick;
 };
@@ -52,7 +52,7 @@ show_next_group (GtkWidget     *widget,
 {
   SamSupportPage *self = SAM_SUPPORT_PAGE (widget);
 
-  /* Not before the first screen has been laid out and drawn. */
+  /* Not before the first group has been laid out and drawn. */
   if (gtk_widget_get_width (widget) == 0)
     return G_SOURCE_CONTINUE;
   gtk_widget_set_visible (self->later[self->n_later_shown++], TRUE);
@@ -107,12 +107,14 @@ sam_support_page_class_init (SamSupportPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sam-support-page.ui");
-  gtk_widget_class_bind_template_child_full (widget_class, "regions_group", FALSE,
+  gtk_widget_class_bind_template_child_full (widget_class, "packs_group", FALSE,
                                              G_STRUCT_OFFSET (SamSupportPage, later[0]));
-  gtk_widget_class_bind_template_child_full (widget_class, "kiap_group", FALSE,
+  gtk_widget_class_bind_template_child_full (widget_class, "regions_group", FALSE,
                                              G_STRUCT_OFFSET (SamSupportPage, later[1]));
-  gtk_widget_class_bind_template_child_full (widget_class, "links_group", FALSE,
+  gtk_widget_class_bind_template_child_full (widget_class, "kiap_group", FALSE,
                                              G_STRUCT_OFFSET (SamSupportPage, later[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "links_group", FALSE,
+                                             G_STRUCT_OFFSET (SamSupportPage, later[3]));
   gtk_widget_class_install_action (widget_class, "support.open", "s", open_action);
 }
 
