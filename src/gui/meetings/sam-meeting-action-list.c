@@ -131,9 +131,9 @@ fill_links (SamMeetingActionList *self)
     {
       const SamItem *item = sam_instrument_get_item (instrument, i);
       const char *text = item->text != NULL ? item->text : item->question->text;
-      g_autofree char *head = g_utf8_substring (text, 0, 58);
-      g_autofree char *shortened = g_utf8_strlen (text, -1) > 60 ? g_strconcat (head, "…", NULL)
-                                                                 : g_strdup (text);
+      /* g_utf8_substring () reads past a text shorter than its end: cut only long ones. */
+      g_autofree char *head = g_utf8_strlen (text, -1) > 60 ? g_utf8_substring (text, 0, 58) : NULL;
+      g_autofree char *shortened = head != NULL ? g_strconcat (head, "…", NULL) : g_strdup (text);
       g_autofree char *label = g_strdup_printf ("%s: %s", item->id, shortened);
 
       gtk_string_list_append (labels, label);
