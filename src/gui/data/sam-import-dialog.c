@@ -433,6 +433,7 @@ on_read (GObject      *source,
   Work *work = g_task_get_task_data (G_TASK (result));
 
   self->reading = FALSE;
+  g_clear_pointer (&self->import, sam_survey_import_free);
   self->import = g_task_propagate_pointer (G_TASK (result), NULL);
   self->parsed_round = g_strdup (work->round);
   refresh (self);
@@ -464,7 +465,9 @@ sam_import_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (sam_import_dialog_parent_class)->constructed (object);
 
-  /* Offer what the database most likely means: its cluster and newest open round. */
+  /* Offer what the database most likely means: its cluster and newest open round. The
+   * fields' changes read nothing yet: the worker reads the file once, with them. */
+  self->reading = TRUE;
   if (clusters != NULL && clusters->len == 1)
     gtk_editable_set_text (GTK_EDITABLE (self->cluster_row),
                            ((SamCluster *) g_ptr_array_index (clusters, 0))->name);
