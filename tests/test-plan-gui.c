@@ -87,10 +87,18 @@ fixture_set_up (Fixture       *fixture,
   test_spin (30);
 }
 
+static gboolean
+follow_loaded (gpointer page)
+{
+  return !sam_plan_page_is_follow_loading (page);
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  /* Følg udviklingen's figures come from a worker that holds the page until it is done. */
+  test_spin_until (follow_loaded, fixture->page);
   test_destroy_windows ();
   g_assert_finalize_object (fixture->context);
   g_assert_finalize_object (fixture->store);
@@ -333,11 +341,6 @@ test_overdue (Fixture       *fixture,
 }
 
 /* A plan from a meeting's decisions; a second import adds nothing. */
-static gboolean
-follow_loaded (gpointer page)
-{
-  return !sam_plan_page_is_follow_loading (page);
-}
 
 static void
 test_from_meeting (Fixture       *fixture,
