@@ -591,6 +591,18 @@ test_data_review (void)
   sam_meeting_runner_next (runner);
   g_assert_false (gtk_widget_get_visible (charts));
 
+  /* Run again, the projector asked for before the worker is done: the figures are read
+   * on the spot, and the data review waiting for them has its charts at once. */
+  g_assert_true (sam_meetings_page_run (page, id, &error));
+  sam_meeting_runner_next (runner);
+  g_assert_true (sam_meeting_runner_is_loading_figures (runner));
+  g_assert_cmpuint (count_widgets (charts, SAM_TYPE_CHART_VIEW), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.present", NULL);
+  g_assert_false (sam_meeting_runner_is_loading_figures (runner));
+  g_assert_cmpuint (count_widgets (charts, SAM_TYPE_CHART_VIEW), ==, 3);
+  gtk_window_destroy (test_find_toplevel (SAM_TYPE_MEETING_PRESENTATION));
+  test_spin (5);
+
   /* A clinic of a cluster without a round: words instead of charts. */
   g_assert_true (sam_store_ensure_cluster (store, "Ny klynge", &cluster, &error));
   g_assert_true (sam_store_ensure_clinic (store, cluster, "N1", "Ny klinik", &clinic, &error));

@@ -202,7 +202,7 @@ test_votes_and_questions (void)
   g_assert_true (sam_meetings_page_run (session.page, meeting_id, &error));
   g_assert_no_error (error);
   runner = sam_meetings_page_get_runner (session.page);
-  room = _sam_meeting_runner_get_phones_room (runner);
+  room = _sam_meeting_runner_get_part (runner, "phones_room");
   g_assert_nonnull (room);
   g_assert_false (gtk_widget_get_visible (room));
 
@@ -283,7 +283,7 @@ test_answers_list (void)
   g_assert_true (sam_meetings_page_run (session.page, wellbeing, &error));
   g_assert_no_error (error);
   runner = sam_meetings_page_get_runner (session.page);
-  room = _sam_meeting_runner_get_phones_room (runner);
+  room = _sam_meeting_runner_get_part (runner, "phones_room");
   for (guint i = 0; i < 20 && !g_str_equal (sam_meeting_runner_get_step (runner)->id, "closing"); i++)
     sam_meeting_runner_next (runner);
   g_assert_cmpstr (sam_meeting_runner_get_step (runner)->id, ==, "closing");

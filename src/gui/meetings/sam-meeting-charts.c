@@ -24,7 +24,7 @@
  * They are read in a worker thread as soon as the meeting is set (at national scale a
  * round's figures take 60–100 ms, too long for the window to stand still), usually long
  * before the first data review; a data review shown before they are in says it is reading
- * them and is filled when "figures-loaded" comes. Whoever needs them at once (the
+ * them, and the charts object fills it when they come. Whoever needs them at once (the
  * projector, the question whether the round may be shown) reads them on the spot. */
 
 struct _SamMeetingCharts
@@ -38,16 +38,23 @@ struct _SamMeetingCharts
   gint64            cluster_id;
   SamRoundFigures  *figures;       /* the newest round of the meeting's cluster */
   gboolean          figures_loaded;
+  GtkBox           *waiting_box;   /* a data review shown before they came, to fill then */
+  const SamMeetingStep *waiting_step;
 };
 
 G_DEFINE_FINAL_TYPE (SamMeetingCharts, sam_meeting_charts, G_TYPE_OBJECT)
 
-enum { FIGURES_LOADED, N_SIGNALS };
-static guint signals[N_SIGNALS];
+static void
+forget_waiting (SamMeetingCharts *self)
+{
+  g_clear_weak_pointer (&self->waiting_box);
+  self->waiting_step = NULL;
+}
 
 static void
 forget_figures (SamMeetingCharts *self)
 {
+  forget_waiting (self);
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   g_clear_pointer (&self->figures, sam_round_figures_free);
@@ -69,12 +76,6 @@ static void
 sam_meeting_charts_class_init (SamMeetingChartsClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = sam_meeting_charts_finalize;
-
-  /* The worker has read the figures (or found none): what shows a data review shows it
-   * again. */
-  signals[FIGURES_LOADED] = g_signal_new ("figures-loaded", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                          G_TYPE_NONE, 0);
 }
 
 static void
@@ -109,7 +110,13 @@ on_figures_loaded (GObject      *source,
   g_clear_object (&self->loading);
   self->figures = figures;
   self->figures_loaded = TRUE;
-  g_signal_emit (self, signals[FIGURES_LOADED], 0);
+  /* The data review shown meanwhile gets its charts. */
+  if (self->waiting_box != NULL)
+    {
+      g_autoptr(GtkBox) box = g_object_ref (self->waiting_box);
+
+      sam_meeting_charts_show (self, box, self->waiting_step);
+    }
 }
 
 /* The meeting whose round the charts show; its figures are read again, in a worker. */
@@ -144,15 +151,19 @@ static void
 load_figures (SamMeetingCharts *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GtkBox) box = self->waiting_box != NULL ? g_object_ref (self->waiting_box) : NULL;
+  const SamMeetingStep *step = self->waiting_step;
 
   forget_figures (self);
   self->figures_loaded = TRUE;
-  if (self->store == NULL)
-    return;
-  self->figures = sam_round_figures_load_newest (self->store, self->cluster_id, self->clinic_id,
-                                                 &error);
+  if (self->store != NULL)
+    self->figures = sam_round_figures_load_newest (self->store, self->cluster_id,
+                                                   self->clinic_id, &error);
   if (error != NULL)
     g_warning ("Could not read the meeting's figures: %s", error->message);
+  /* A data review waiting for the worker's figures has these. */
+  if (box != NULL)
+    sam_meeting_charts_show (self, box, step);
 }
 
 /**
@@ -249,7 +260,7 @@ sam_meeting_charts_make (SamMeetingCharts     *self,
 }
 
 /* Fills @box with the charts of @step, a data review, or says there are none, or that they
- * are being read (then show it again on "figures-loaded"); hidden on other steps. */
+ * are being read (and fills it when they come); hidden on other steps. */
 void
 sam_meeting_charts_show (SamMeetingCharts     *self,
                          GtkBox               *box,
@@ -261,6 +272,7 @@ sam_meeting_charts_show (SamMeetingCharts     *self,
 
   g_return_if_fail (SAM_IS_MEETING_CHARTS (self));
 
+  forget_waiting (self);
   _sam_meetings_clear_box (box);
   gtk_widget_set_visible (GTK_WIDGET (box), sam_meeting_step_shows_data (step));
   if (!sam_meeting_step_shows_data (step))
@@ -268,6 +280,8 @@ sam_meeting_charts_show (SamMeetingCharts     *self,
   if (self->loading != NULL)
     {
       gtk_box_append (box, _sam_meetings_label (_("Reading the round’s figures…"), "dim-label"));
+      g_set_weak_pointer (&self->waiting_box, box);
+      self->waiting_step = step;
       return;
     }
   charts = sam_meeting_charts_make (self, step, &round_label);

@@ -135,15 +135,6 @@ show_step (SamMeetingRunner *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->main_scroller), 0);
 }
 
-/* The round's figures came from the worker: the data review on screen gets its charts. */
-static void
-on_figures_loaded (SamMeetingRunner *self)
-{
-  if (self->timer != NULL && self->has_shown_step)
-    sam_meeting_charts_show (self->charts, self->charts_box,
-                             sam_meeting_timer_get_step (self->timer, self->shown_step));
-}
-
 static void
 update_view (SamMeetingRunner *self)
 {
@@ -333,17 +324,6 @@ _sam_meeting_runner_set_phones_listen (SamMeetingRunner *self,
                                        const char       *listen_address)
 {
   sam_meeting_phones_room_set_listen (self->phones_room, listen_address);
-}
-
-/**
- * _sam_meeting_runner_get_phones_room:
- *
- * Returns: (transfer none): the panel of votes or answers from phones, for tests
- */
-GtkWidget *
-_sam_meeting_runner_get_phones_room (SamMeetingRunner *self)
-{
-  return GTK_WIDGET (self->phones_room);
 }
 
 /**
@@ -641,8 +621,6 @@ sam_meeting_runner_init (SamMeetingRunner *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->step_rows = g_ptr_array_new ();
   self->charts = sam_meeting_charts_new ();
-  g_signal_connect_object (self->charts, "figures-loaded", G_CALLBACK (on_figures_loaded), self,
-                           G_CONNECT_SWAPPED);
 }
 
 static gboolean

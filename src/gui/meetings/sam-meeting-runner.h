@@ -49,7 +49,6 @@ gboolean            _sam_meeting_runner_open_phones (SamMeetingRunner     *self,
 SamCollect         *_sam_meeting_runner_get_phones  (SamMeetingRunner     *self);
 void                _sam_meeting_runner_set_phones_listen (SamMeetingRunner *self,
                                                      const char           *listen_address);
-GtkWidget          *_sam_meeting_runner_get_phones_room (SamMeetingRunner *self);
 GtkWidget          *_sam_meeting_runner_get_part    (SamMeetingRunner     *self,
                                                      const char           *name);
 
