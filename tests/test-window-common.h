@@ -13,10 +13,11 @@
 
 /* The window's steps that run in a worker, taken as a person takes them and waited for. */
 
+/* A GAsyncReadyCallback that keeps the result where @user_data points. */
 static inline void
-test_on_exported (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+test_on_result (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
@@ -36,7 +37,7 @@ test_export_results (SamWindow  *window,
   g_autoptr(GAsyncResult) result = NULL;
 
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-results"));
-  sam_window_export_results (window, file, test_on_exported, &result);
+  sam_window_export_results (window, file, test_on_result, &result);
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-results"));
   test_spin_until (test_is_set, &result);
   g_assert_nonnull (result);

@@ -60,4 +60,14 @@ void              sam_results_reader_export_async     (SamResultsReader       *r
 GPtrArray        *sam_results_reader_export_finish    (GAsyncResult           *result,
                                                        GError                **error);
 
+/* The round's meeting deck, written in a worker thread. */
+void              sam_results_reader_deck_async       (SamResultsReader       *reader,
+                                                       gint64                  round_id,
+                                                       const char             *path,
+                                                       GCancellable           *cancellable,
+                                                       GAsyncReadyCallback     callback,
+                                                       gpointer                user_data);
+guint             sam_results_reader_deck_finish      (GAsyncResult           *result,
+                                                       GError                **error);
+
 G_END_DECLS

@@ -44,6 +44,7 @@ struct _SamResultsPage
   GArray          *round_ids;          /* gint64, as the round drop-down lists them */
   gint64           own_clinic_id;      /* 0 where this computer is no clinic's */
   gboolean         filling;
+  gboolean         saving_deck;        /* a worker is writing the deck */
   SamRoundHistory *shown;              /* the figures on the pages, or NULL */
   SamRoundFigures *figures;            /* the round's, of @shown */
   GPtrArray       *charts[N_PAGES];    /* SamChart, in page order, for printing */
@@ -353,7 +354,8 @@ set_loading (SamResultsPage *self,
 {
   self->loading = loading;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.print", !loading);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.save-deck", !loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.save-deck",
+                                 !loading && !self->saving_deck);
   if (loading && self->updating_id == 0 && !gtk_widget_get_visible (self->updating))
     self->updating_id = g_timeout_add_once (150, show_updating, self);
   if (!loading)
@@ -588,18 +590,16 @@ print_action (GtkWidget  *widget,
  * sees it, whichever view is on the screen. */
 
 static void
-on_deck_file (GFile    *file,
-              gpointer  user_data)
+on_deck_saved (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  g_autoptr(SamResultsPage) self = user_data;
-  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = user_data;
+  SamResultsPage *self = SAM_RESULTS_PAGE (source);
   g_autoptr(GError) error = NULL;
-  guint pages = 0;
+  guint pages = sam_results_page_save_deck_finish (self, result, &error);
 
-  if (file == NULL || self->figures == NULL)
-    return;
-  path = g_file_get_path (file);
-  if (sam_results_page_save_deck (self, path, &pages, &error))
+  if (pages > 0)
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *title =
@@ -612,6 +612,19 @@ on_deck_file (GFile    *file,
   else
     sam_dialogs_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                        _("The Meeting Deck Could Not Be Saved"), error->message);
+}
+
+static void
+on_deck_file (GFile    *file,
+              gpointer  user_data)
+{
+  g_autoptr(SamResultsPage) self = user_data;
+  g_autofree char *path = NULL;
+
+  if (file == NULL || self->figures == NULL)
+    return;
+  path = g_file_get_path (file);
+  sam_results_page_save_deck (self, path, on_deck_saved, g_object_ref (file));
 }
 
 static void
@@ -872,23 +885,63 @@ sam_results_page_print_to_file (SamResultsPage  *self,
          != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
+/* The worker's deck: the page's task returns it, and the deck can be asked for again. */
+static void
+on_deck_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SamResultsPage *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  guint pages = sam_results_reader_deck_finish (result, &error);
+
+  self->saving_deck = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.save-deck", !self->loading);
+  if (pages == 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, GUINT_TO_POINTER (pages), NULL);
+}
+
 /**
  * sam_results_page_save_deck:
- * @n_pages: (out) (optional): the slides written
  *
- * Writes the meeting deck of the round shown, in the cluster's view.
+ * Writes the meeting deck of the round shown, in the cluster's view, in a worker thread;
+ * finish with sam_results_page_save_deck_finish(). The deck action is off meanwhile.
  */
-gboolean
-sam_results_page_save_deck (SamResultsPage  *self,
-                            const char      *path,
-                            guint           *n_pages,
-                            GError         **error)
+void
+sam_results_page_save_deck (SamResultsPage      *self,
+                            const char          *path,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
 {
-  g_return_val_if_fail (SAM_IS_RESULTS_PAGE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
 
-  if (!check_figures (self, error))
-    return FALSE;
-  return sam_deck_write_pdf (sam_context_get_store (self->context), self->figures->round_id,
-                             0, path, n_pages, error);
+  g_return_if_fail (SAM_IS_RESULTS_PAGE (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, sam_results_page_save_deck);
+  if (!check_figures (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  self->saving_deck = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.save-deck", FALSE);
+  sam_results_reader_deck_async (self->reader, self->figures->round_id, path, NULL, on_deck_done,
+                                 g_steal_pointer (&task));
+}
+
+/* Returns: the slides written, or 0 with @error set */
+guint
+sam_results_page_save_deck_finish (SamResultsPage  *self,
+                                   GAsyncResult    *result,
+                                   GError         **error)
+{
+  g_return_val_if_fail (SAM_IS_RESULTS_PAGE (self), 0);
+
+  return GPOINTER_TO_UINT (g_task_propagate_pointer (G_TASK (result), error));
 }

@@ -24,10 +24,13 @@ GtkWidget *sam_results_page_get_page_box (SamResultsPage *self,
 gboolean   sam_results_page_print_to_file (SamResultsPage *self,
                                           const char     *path,
                                           GError        **error);
-gboolean   sam_results_page_save_deck    (SamResultsPage *self,
-                                          const char     *path,
-                                          guint          *n_pages,
-                                          GError        **error);
+void       sam_results_page_save_deck    (SamResultsPage      *self,
+                                          const char          *path,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+guint      sam_results_page_save_deck_finish (SamResultsPage  *self,
+                                              GAsyncResult    *result,
+                                              GError         **error);
 gboolean   sam_results_page_select       (SamResultsPage *self,
                                           gint64          round_id,
                                           gboolean        own_view);
