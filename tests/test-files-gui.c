@@ -264,11 +264,11 @@ test_cluster_files (void)
                    ADW_RESPONSE_DESTRUCTIVE);
   test_respond (ADW_MESSAGE_DIALOG (question), "cancel");
 
-  g_assert_true (sam_window_write_cluster_file (clinic, FALSE, round, tallies, &error));
+  g_assert_true (test_write_cluster_file (clinic, FALSE, round, tallies, &error));
   g_assert_no_error (error);
 
   /* The cluster's figures go out once the round is closed: the window asks first. */
-  g_assert_false (sam_window_write_cluster_file (clinic, TRUE, round, figures, &error));
+  g_assert_false (test_write_cluster_file (clinic, TRUE, round, figures, &error));
   g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
   g_clear_error (&error);
   question = sam_window_ask_close_round (clinic, round, on_closed, &closed);
@@ -276,7 +276,7 @@ test_cluster_files (void)
   test_respond (ADW_MESSAGE_DIALOG (question), "confirm");
   test_spin (5);
   g_assert_true (closed);
-  g_assert_true (sam_window_write_cluster_file (clinic, TRUE, round, figures, &error));
+  g_assert_true (test_write_cluster_file (clinic, TRUE, round, figures, &error));
   g_assert_no_error (error);
   test_destroy_windows ();
 

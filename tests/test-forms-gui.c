@@ -238,7 +238,7 @@ test_import_own_files (void)
     if (((SamRound *) g_ptr_array_index (rounds, i))->closed)
       round_id = ((SamRound *) g_ptr_array_index (rounds, i))->id;
   g_assert_cmpint (round_id, >, 0);
-  g_assert_true (sam_window_write_cluster_file (window, TRUE, round_id, figures_file, &error));
+  g_assert_true (test_write_cluster_file (window, TRUE, round_id, figures_file, &error));
   g_assert_no_error (error);
   g_assert_true (sam_cluster_file_write_tallies (store, round_id, ((SamClinic *) g_ptr_array_index (clinics, 0))->id,
                                                  out, &error));

@@ -63,3 +63,19 @@ test_wait_for_reading (GtkWindow *dialog)
   test_spin (10);
   return SAM_IMPORT_DIALOG (dialog);
 }
+
+/* Writes a file between a clinic and its cluster as Save does, in a worker, and waits. */
+static inline gboolean
+test_write_cluster_file (SamWindow  *window,
+                         gboolean    figures,
+                         gint64      round_id,
+                         GFile      *file,
+                         GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sam_window_write_cluster_file (window, figures, round_id, file, test_on_result, &result);
+  test_spin_until (test_is_set, &result);
+  g_assert_nonnull (result);
+  return sam_window_write_cluster_file_finish (window, result, error);
+}

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-cluster-file.h"
+#include "sam-results-loader.h"
 #include "sam-dialogs.h"
 #include "sam-window-private.h"
 
@@ -22,7 +23,16 @@ typedef struct
   SamWindow *window;
   gint64     round_id;
   gboolean   figures;    /* the cluster's figures, else the clinic's tallies */
+  GFile     *file;       /* chosen, being written */
 } RoundFile;
+
+static void
+round_file_free (RoundFile *data)
+{
+  g_object_unref (data->window);
+  g_clear_object (&data->file);
+  g_free (data);
+}
 
 static void
 toast (SamWindow  *self,
@@ -55,27 +65,65 @@ file_name_for (const char *kind,
 
 /* Writing */
 
-gboolean
-sam_window_write_cluster_file (SamWindow  *self,
-                               gboolean    figures,
-                               gint64      round_id,
-                               GFile      *file,
-                               GError    **error)
+/**
+ * sam_window_write_cluster_file:
+ * @figures: the cluster's figures file (a coordinator's), else this clinic's tallies
+ *
+ * Writes a round's file for the cluster in a worker thread; finish with
+ * sam_window_write_cluster_file_finish().
+ */
+void
+sam_window_write_cluster_file (SamWindow           *self,
+                               gboolean             figures,
+                               gint64               round_id,
+                               GFile               *file,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  SamResultsReader *reader;
   SamStore *store;
 
-  g_return_val_if_fail (SAM_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (self->context != NULL, FALSE);
+  g_return_if_fail (SAM_IS_WINDOW (self));
+  g_return_if_fail (self->context != NULL);
 
   store = sam_context_get_store (self->context);
-  /* The cluster's view, at the round's own k: the one pattern everyone sees. */
-  if (figures ? !sam_cluster_file_write_figures (store, round_id, NULL, out, error)
-              : !sam_cluster_file_write_tallies (store, round_id, sam_store_get_own_clinic (store),
-                                                 out, error))
-    return FALSE;
-  return g_file_replace_contents (file, out->str, out->len, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  /* Its own connection to the file, for the worker (a national round's figures take a
+   * tenth of a second and more). */
+  reader = sam_results_reader_new (sam_store_get_path (store));
+  sam_results_reader_cluster_file_async (reader, figures, round_id,
+                                         sam_store_get_own_clinic (store), file, NULL, callback,
+                                         user_data);
+  sam_results_reader_unref (reader);
+}
+
+gboolean
+sam_window_write_cluster_file_finish (SamWindow     *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), FALSE);
+
+  return sam_results_reader_cluster_file_finish (result, error);
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  RoundFile *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sam_window_write_cluster_file_finish (data->window, result, &error))
+    sam_dialogs_alert (GTK_WINDOW (data->window), _("The File Was Not Saved"), error->message);
+  else
+    {
+      g_autofree char *name = g_file_get_basename (data->file);
+      g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
+
+      toast (data->window, title);
+    }
+  round_file_free (data);
 }
 
 static void
@@ -84,23 +132,14 @@ on_save_file (GFile    *file,
 {
   RoundFile *data = user_data;
 
-  if (file != NULL)
+  if (file == NULL)
     {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *title = NULL;
-
-      if (!sam_window_write_cluster_file (data->window, data->figures, data->round_id, file,
-                                          &error))
-        sam_dialogs_alert (GTK_WINDOW (data->window), _("The File Was Not Saved"), error->message);
-      else
-        {
-          title = g_strdup_printf (_("Saved “%s”"), name);
-          toast (data->window, title);
-        }
+      round_file_free (data);
+      return;
     }
-  g_object_unref (data->window);
-  g_free (data);
+  data->file = g_object_ref (file);
+  sam_window_write_cluster_file (data->window, data->figures, data->round_id, file, on_saved,
+                                 data);
 }
 
 static void

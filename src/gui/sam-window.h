@@ -45,11 +45,15 @@ GPtrArray  *sam_window_export_results_finish (SamWindow     *self,
                                               GError       **error);
 GtkWindow  *sam_window_ask_export_tallies  (SamWindow   *self,
                                             gint64       round_id);
-gboolean    sam_window_write_cluster_file  (SamWindow   *self,
-                                            gboolean     figures,
-                                            gint64       round_id,
-                                            GFile       *file,
-                                            GError     **error);
+void        sam_window_write_cluster_file  (SamWindow           *self,
+                                            gboolean             figures,
+                                            gint64               round_id,
+                                            GFile               *file,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean    sam_window_write_cluster_file_finish (SamWindow     *self,
+                                                  GAsyncResult  *result,
+                                                  GError       **error);
 gboolean    sam_window_import_cluster_file (SamWindow   *self,
                                             GFile       *file,
                                             gboolean     add_new,

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "sam-background.h"
+#include "sam-cluster-file.h"
 #include "sam-deck.h"
 #include "sam-follow-up.h"
 #include "sam-results-loader.h"
@@ -105,7 +106,8 @@ struct _Load
   gint64            clinic_id;        /* a follow-up's: the clinic and its two rounds */
   gint64            before_round_id;
   gint64            cluster_id;       /* a meeting's: the cluster, or the clinic's */
-  GFile            *file;             /* an export's */
+  GFile            *file;             /* an export's, a cluster file's */
+  gboolean          figures_file;     /* a cluster file: the figures, else the tallies */
   char             *path;             /* a deck's */
 };
 
@@ -409,4 +411,61 @@ sam_results_reader_deck_finish (GAsyncResult  *result,
   g_autofree guint *n_pages = g_task_propagate_pointer (G_TASK (result), error);
 
   return n_pages != NULL ? *n_pages : 0;
+}
+
+/* A file between a clinic and its cluster, written to the load's file: the file. */
+static gpointer
+load_cluster_file (SamStore      *store,
+                   const Load    *load,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  /* The cluster's view, at the round's own k: the one pattern everyone sees. */
+  if (load->figures_file
+      ? !sam_cluster_file_write_figures (store, load->round_id, NULL, out, error)
+      : !sam_cluster_file_write_tallies (store, load->round_id, load->clinic_id, out, error))
+    return NULL;
+  if (!g_file_replace_contents (load->file, out->str, out->len, NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error))
+    return NULL;
+  return g_object_ref (load->file);
+}
+
+/**
+ * sam_results_reader_cluster_file_async:
+ * @figures: the cluster's figures file (a coordinator's), else @clinic_id's tallies
+ *
+ * Writes a round's file between a clinic and its cluster to @file, in a worker thread.
+ */
+void
+sam_results_reader_cluster_file_async (SamResultsReader    *reader,
+                                       gboolean             figures,
+                                       gint64               round_id,
+                                       gint64               clinic_id,
+                                       GFile               *file,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  Load *load = load_new (reader, load_cluster_file, g_object_unref);
+
+  load->figures_file = figures;
+  load->round_id = round_id;
+  load->clinic_id = clinic_id;
+  load->file = g_object_ref (file);
+  run_load (load, sam_results_reader_cluster_file_async, "[samarbejde] cluster file", cancellable,
+            callback, user_data);
+}
+
+gboolean
+sam_results_reader_cluster_file_finish (GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_autoptr(GFile) file = g_task_propagate_pointer (G_TASK (result), error);
+
+  return file != NULL;
 }

@@ -70,4 +70,16 @@ void              sam_results_reader_deck_async       (SamResultsReader       *r
 guint             sam_results_reader_deck_finish      (GAsyncResult           *result,
                                                        GError                **error);
 
+/* A round's figures file or a clinic's tallies, written in a worker thread. */
+void              sam_results_reader_cluster_file_async  (SamResultsReader    *reader,
+                                                          gboolean             figures,
+                                                          gint64               round_id,
+                                                          gint64               clinic_id,
+                                                          GFile               *file,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean          sam_results_reader_cluster_file_finish (GAsyncResult        *result,
+                                                          GError             **error);
+
 G_END_DECLS
