@@ -34,13 +34,6 @@ round_file_free (RoundFile *data)
   g_free (data);
 }
 
-static void
-toast (SamWindow  *self,
-       const char *title)
-{
-  sam_window_add_toast (self, adw_toast_new (title));
-}
-
 static SamRound *
 find_round (SamWindow *self,
             gint64     round_id,
@@ -121,7 +114,7 @@ on_saved (GObject      *source,
       g_autofree char *name = g_file_get_basename (data->file);
       g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
 
-      toast (data->window, title);
+      sam_dialogs_toast (GTK_WIDGET (data->window), title);
     }
   round_file_free (data);
 }
@@ -338,7 +331,7 @@ toast_imported (SamWindow *self,
     title = g_strdup_printf (ngettext ("Imported %u file; the others were there already",
                                        "Imported %u files; the others were there already", added),
                              added);
-  toast (self, title);
+  sam_dialogs_toast (GTK_WIDGET (self), title);
 }
 
 typedef struct

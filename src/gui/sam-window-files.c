@@ -22,13 +22,6 @@
 /* Files in and out of the window: survey answers, the results file, the national
  * reference. Each action asks for a file with the platform's file chooser. */
 
-static void
-toast (SamWindow  *self,
-       const char *title)
-{
-  sam_window_add_toast (self, adw_toast_new (title));
-}
-
 typedef void (*FileFunc) (SamWindow *self,
                           GFile     *file);
 
@@ -87,7 +80,8 @@ on_imported (SamImportDialog *dialog,
     }
   if (g_strcmp0 (message, "already") == 0)
     {
-      toast (self, _("This file was imported into its round before; nothing was added"));
+      sam_dialogs_toast (GTK_WIDGET (self),
+                         _("This file was imported into its round before; nothing was added"));
       return;
     }
 
@@ -173,7 +167,7 @@ undo_import_action (GSimpleAction *action,
       return;
     }
   g_clear_pointer (&self->last_import, sam_survey_import_free);
-  toast (self, _("The import was undone"));
+  sam_dialogs_toast (GTK_WIDGET (self), _("The import was undone"));
 }
 
 /* The results file */
@@ -261,7 +255,7 @@ on_exported (GObject      *source,
       return;
     }
   title = g_strdup_printf (_("Saved the results as “%s”"), name);
-  toast (self, title);
+  sam_dialogs_toast (GTK_WIDGET (self), title);
 }
 
 static void
@@ -380,7 +374,7 @@ import_reference_now (SamWindow *self,
   title = g_strdup_printf (ngettext ("Imported %u national figure", "Imported %u national figures",
                                      n_rows),
                            n_rows);
-  toast (self, title);
+  sam_dialogs_toast (GTK_WIDGET (self), title);
 }
 
 static void

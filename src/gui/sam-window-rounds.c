@@ -48,13 +48,6 @@ round_data_free (RoundData *data)
   g_free (data);
 }
 
-static void
-toast (SamWindow  *self,
-       const char *title)
-{
-  sam_window_add_toast (self, adw_toast_new (title));
-}
-
 /* The round as the store has it now, or NULL where it is gone, as it may be when a menu
  * outlives it for a moment. */
 static SamRound *
@@ -201,7 +194,7 @@ on_closed (gboolean  closed,
       g_autofree char *title =
         g_strdup_printf (_("Round “%s” is closed: its figures can be shared"), round->label);
 
-      toast (data->window, title);
+      sam_dialogs_toast (GTK_WIDGET (data->window), title);
     }
   if (data->func != NULL)
     data->func (closed, round_id, data->user_data);
@@ -278,7 +271,7 @@ reopen (SamWindow *self,
       return;
     }
   title = g_strdup_printf (_("Round “%s” is open again: it takes new answers"), round->label);
-  toast (self, title);
+  sam_dialogs_toast (GTK_WIDGET (self), title);
 }
 
 static void
@@ -316,7 +309,7 @@ on_delete_confirmed (gboolean confirmed,
       else
         {
           title = g_strdup_printf (_("Deleted round “%s”"), data->label);
-          toast (data->window, title);
+          sam_dialogs_toast (GTK_WIDGET (data->window), title);
         }
     }
   round_data_free (data);
