@@ -135,7 +135,7 @@ sam_meeting_charts_set_meeting (SamMeetingCharts *self,
     }
   self->clinic_id = meeting->clinic_id;
   self->cluster_id = meeting->cluster_id;
-  if (self->store == NULL || sam_store_get_path (self->store) == NULL)
+  if (self->store == NULL)
     return;
   if (self->reader == NULL)
     self->reader = sam_results_reader_new (sam_store_get_path (self->store));

@@ -320,15 +320,6 @@ own_figures_new (SamReflectionPage *self)
       return group;
     }
   self->figures_group = ADW_PREFERENCES_GROUP (group);
-  if (sam_store_get_path (store) == NULL)
-    {
-      SamFiguresPolicy policy = { 0, own };
-      g_autoptr(SamRoundFigures) figures =
-        sam_round_figures_load (store, self->figures_round->id, &policy, NULL);
-
-      fill_own_figures (self, figures);
-      return group;
-    }
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("Reading the round’s figures…"));
   if (self->reader == NULL)
