@@ -541,6 +541,32 @@ figures_read (gpointer runner)
   return !sam_meeting_runner_is_loading_figures (runner);
 }
 
+/* The demo's newest round, "Opfølgning 2026", open: it takes answers still. */
+static gint64
+newest_round (SamStore *store)
+{
+  g_autoptr(GPtrArray) rounds = sam_store_list_rounds (store, NULL);
+
+  for (guint i = 0; rounds != NULL && i < rounds->len; i++)
+    {
+      SamRound *round = g_ptr_array_index (rounds, i);
+
+      if (g_str_equal (round->label, "Opfølgning 2026"))
+        return round->id;
+    }
+  g_assert_not_reached ();
+}
+
+static int
+published_k (SamStore *store,
+             gint64    round_id)
+{
+  g_autoptr(SamRound) round = sam_store_get_round (store, round_id, NULL);
+
+  g_assert_nonnull (round);
+  return round->published_k;
+}
+
 /* A data review shows the charts of its items' questions for the newest round of the
  * clinic's cluster (the demo's); where the cluster has no round, it says so. */
 static void
@@ -592,7 +618,8 @@ test_data_review (void)
   g_assert_false (gtk_widget_get_visible (charts));
 
   /* Run again, the projector asked for before the worker is done: the figures are read
-   * on the spot, and the data review waiting for them has its charts at once. */
+   * on the spot, and the data review waiting for them has its charts at once. (The round
+   * is open, so the projector asks to close it first; see presentation-charts.) */
   g_assert_true (sam_meetings_page_run (page, id, &error));
   sam_meeting_runner_next (runner);
   g_assert_true (sam_meeting_runner_is_loading_figures (runner));
@@ -600,6 +627,8 @@ test_data_review (void)
   gtk_widget_activate_action (GTK_WIDGET (runner), "runner.present", NULL);
   g_assert_false (sam_meeting_runner_is_loading_figures (runner));
   g_assert_cmpuint (count_widgets (charts, SAM_TYPE_CHART_VIEW), ==, 3);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
+                               "cancel");
   gtk_window_destroy (test_find_toplevel (SAM_TYPE_MEETING_PRESENTATION));
   test_spin (5);
 
@@ -699,11 +728,12 @@ test_presentation_charts (void)
   SamWindow *window;
   SamStore *store;
   GtkWindow *presentation;
+  AdwMessageDialog *alert;
   GtkStack *charts;
   GtkWidget *runner_charts;
   GtkWidget *view;
   gpointer weak;
-  gint64 id, cluster, clinic;
+  gint64 id, cluster, clinic, round;
 
   meetings_unique_application_id (G_APPLICATION (app));
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -724,6 +754,36 @@ test_presentation_charts (void)
                                            "2026-05-04", 9, FALSE, &id, &error));
   g_assert_true (sam_meetings_page_run (page, id, &error));
   timer = sam_meeting_runner_get_timer (runner);
+
+  /* Charts shown to the room publish their round (instrument contract, "One publication a
+   * round"). The demo's newest round is open, and its figures hold every clinic's answers,
+   * so even a clinic's own meeting asks for it to be closed first; kept open, the
+   * projector says why in place of the charts, and nothing is published. */
+  round = newest_round (store);
+  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.present", NULL);
+  test_spin (5);
+  g_assert_null (test_find_toplevel (SAM_TYPE_MEETING_PRESENTATION));
+  alert = ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (adw_message_dialog_get_heading (alert), ==, "Close Round “Opfølgning 2026”?");
+  adw_message_dialog_response (alert, "cancel");
+  test_spin (10);
+  presentation = test_find_toplevel (SAM_TYPE_MEETING_PRESENTATION);
+  g_assert_nonnull (presentation);
+  press (presentation, GDK_KEY_Right);
+  g_assert_cmpint (sam_meeting_runner_get_step (runner)->kind, ==, SAM_MEETING_STEP_DATA_REVIEW);
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (presentation), SAM_TYPE_CHART_VIEW), ==, 0);
+  g_assert_true (has_label (GTK_WIDGET (presentation),
+                            "The round’s results are shown to the room once the round is closed."));
+  g_assert_cmpint (published_k (store, round), ==, 0);
+  press (presentation, GDK_KEY_Left);
+  weak = presentation;
+  g_object_add_weak_pointer (G_OBJECT (presentation), &weak);
+  press (presentation, GDK_KEY_Escape);
+  test_spin_until (test_pointer_is_null, &weak);
+
+  /* Closed, the charts go up, and the round's k is fixed with them. */
+  g_assert_true (sam_store_set_round_closed (store, round, TRUE, &error));
   gtk_widget_activate_action (GTK_WIDGET (runner), "runner.present", NULL);
   test_spin (10);
   presentation = test_find_toplevel (SAM_TYPE_MEETING_PRESENTATION);
@@ -747,6 +807,11 @@ test_presentation_charts (void)
                                                                                                      SAM_TYPE_CHART_VIEW)))));
   g_assert_cmpstr (sam_meeting_presentation_get_chart_position_text (SAM_MEETING_PRESENTATION (presentation)), ==,
                    "Results of Opfølgning 2026 · Chart 1 of 3");
+  /* Shown to the room: published at the saved k, so the round is not opened again for
+   * late answers that the figures shown would give away. */
+  g_assert_cmpint (published_k (store, round), ==, 3);
+  g_assert_false (sam_store_set_round_closed (store, round, FALSE, &error));
+  g_clear_error (&error);
 
   /* ↓ shows the next chart and stays on the step; ↑ comes back; the ends hold. */
   g_assert_cmpstr (key_action (presentation, GDK_KEY_Down), ==, "presentation.next-chart");

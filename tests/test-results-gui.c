@@ -48,9 +48,13 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (tmpdir, data != NULL ? "empty.db" : "demo.db", NULL);
+  /* "empty": a database without data; another name: the demo, new, in a file of that
+   * name; none: the demo that the tests share. */
+  gboolean empty = g_strcmp0 (data, "empty") == 0;
+  g_autofree char *name = g_strdup_printf ("%s.db", data != NULL ? (const char *) data : "demo");
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
 
-  fixture->store = data != NULL ? sam_store_new (path, &error) : sam_demo_open (path, &error);
+  fixture->store = empty ? sam_store_new (path, &error) : sam_demo_open (path, &error);
   g_assert_no_error (error);
   fixture->context = sam_context_new (fixture->store, NULL);
   fixture->window = GTK_WINDOW (gtk_window_new ());
@@ -435,6 +439,52 @@ test_print (Fixture       *fixture,
   g_assert_cmpuint (pages, ==, 4);
 }
 
+/* Printed or exported, the page's figures leave the app (instrument contract, "One
+ * publication a round"): not while the round is open, as the cluster sees it on the
+ * coordinator's computer; once it is closed, with its k fixed, so that it is not reopened
+ * for late answers and nothing is shared at another k. */
+static void
+test_print_publishes (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "published.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) views = NULL;
+  g_autoptr(SamRound) round = NULL;
+  gint64 round_id = newest_round_id (fixture->store);
+  GtkWindow *alert;
+
+  g_assert_false (sam_results_page_print_to_file (fixture->page, path, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "still open"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* A chart's Export says why instead of offering a file. */
+  views = chart_views (fixture, "overview");
+  g_assert_cmpuint (views->len, >, 0);
+  g_assert_true (gtk_widget_activate_action (g_ptr_array_index (views, 0), "chart.export", "s",
+                                             "png"));
+  test_spin (5);
+  alert = test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (alert)), ==,
+                   "The Chart Cannot Be Exported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (alert)), "still open"));
+  gtk_window_destroy (alert);
+  round = sam_store_get_round (fixture->store, round_id, &error);
+  g_assert_cmpint (round->published_k, ==, 0);
+  g_clear_pointer (&round, sam_round_free);
+
+  g_assert_true (sam_store_set_round_closed (fixture->store, round_id, TRUE, &error));
+  g_assert_true (sam_results_page_print_to_file (fixture->page, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  round = sam_store_get_round (fixture->store, round_id, &error);
+  g_assert_cmpint (round->published_k, ==, 3);
+  g_assert_false (sam_store_set_round_closed (fixture->store, round_id, FALSE, &error));
+}
+
 /* The first widget under @widget named @name. */
 static GtkWidget *
 find_named (GtkWidget  *widget,
@@ -710,6 +760,8 @@ main (int   argc,
   g_test_add ("/results/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/results/own-view", Fixture, NULL, fixture_set_up, test_own_view, fixture_tear_down);
   g_test_add ("/results/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
+  g_test_add ("/results/print-publishes", Fixture, "print-publishes", fixture_set_up, test_print_publishes,
+              fixture_tear_down);
   g_test_add ("/results/switch-rounds", Fixture, NULL, fixture_set_up, test_switch_rounds, fixture_tear_down);
   g_test_add ("/results/withheld", Fixture, NULL, fixture_set_up, test_withheld, fixture_tear_down);
   g_test_add ("/results/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);

@@ -316,6 +316,76 @@ test_two_publications_refused (void)
 }
 
 /* The newest round with something to show. */
+/* Figures leaving the app (instrument contract, "One publication a round"): any that hold
+ * another clinic's answers, the cluster's view or a clinic's own on the coordinator's
+ * computer, only from a closed round and with the k fixed the first time; a clinic's own
+ * view of nothing but its own answers fixes nothing. */
+static void
+test_publish_figures (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SamFiguresPolicy own = { 0, fixture->clinics[2] };
+  SamFiguresPolicy own_at_2 = { 2, fixture->clinics[2] };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamRoundFigures) cluster = NULL;
+  g_autoptr(SamRoundFigures) own_view = NULL;
+  g_autoptr(SamRoundFigures) alone = NULL;
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autoptr(SamRound) round = NULL;
+  g_autoptr(SamStore) clinic_store = NULL;
+  g_autofree char *clinic_path = g_build_filename (fixture->dir, "clinic.db", NULL);
+  gint64 cluster_id, round_id, clinic_id;
+
+  /* Open: neither the cluster's view nor a clinic's own holding others' answers leaves. */
+  cluster = sam_round_figures_load (fixture->store, fixture->round, NULL, &error);
+  own_view = sam_round_figures_load (fixture->store, fixture->round, &own, &error);
+  g_assert_no_error (error);
+  g_assert_false (sam_round_figures_are_own_only (cluster));
+  g_assert_false (sam_round_figures_are_own_only (own_view));
+  g_assert_false (sam_round_figures_publish (fixture->store, cluster, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sam_round_figures_publish (fixture->store, own_view, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Closed: a clinic's own results file at k = 2 fixes the round's k at 2 (it shows the
+   * other clinics as the cluster's view does), so the cluster's file at 3 is refused. */
+  g_assert_true (sam_store_set_round_closed (fixture->store, fixture->round, TRUE, &error));
+  g_assert_true (sam_results_write_csv (fixture->store, "R1", &own_at_2, csv, NULL, NULL, &error));
+  g_assert_no_error (error);
+  round = sam_store_get_round (fixture->store, fixture->round, &error);
+  g_assert_cmpint (round->published_k, ==, 2);
+  g_assert_false (sam_results_write_csv (fixture->store, "R1", &(SamFiguresPolicy) { 3, 0 }, csv,
+                                         NULL, NULL, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  /* The round's own k goes on, and it is not reopened. */
+  g_assert_true (sam_results_write_csv (fixture->store, "R1", NULL, csv, NULL, NULL, &error));
+  g_assert_false (sam_store_set_round_closed (fixture->store, fixture->round, FALSE, &error));
+  g_clear_error (&error);
+
+  /* A clinic's own computer, with its own answers only: its view may leave while the
+   * round is open, and fixes nothing. */
+  clinic_store = sam_store_new (clinic_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_store_ensure_cluster (clinic_store, "Klynge Test", &cluster_id, NULL));
+  g_assert_true (sam_store_create_round (clinic_store, cluster_id, "R1", "2026-01-01", &round_id,
+                                         NULL));
+  g_assert_true (sam_store_ensure_clinic (clinic_store, cluster_id, "Klinik 3", NULL, &clinic_id,
+                                          NULL));
+  add (clinic_store, round_id, clinic_id, "q1", 2, NULL, 0);
+  own.own_clinic_id = clinic_id;
+  alone = sam_round_figures_load (clinic_store, round_id, &own, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_round_figures_are_own_only (alone));
+  g_assert_true (sam_round_figures_publish (clinic_store, alone, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&round, sam_round_free);
+  round = sam_store_get_round (clinic_store, round_id, &error);
+  g_assert_cmpint (round->published_k, ==, 0);
+}
+
 static void
 test_newest_round (Fixture       *fixture,
                    gconstpointer  data)
@@ -656,6 +726,7 @@ main (int   argc,
   g_test_add ("/round-figures/national", Fixture, NULL, fixture_set_up, test_national, fixture_tear_down);
   g_test_add ("/round-figures/publication", Fixture, NULL, fixture_set_up, test_publication, fixture_tear_down);
   g_test_add_func ("/round-figures/two-publications", test_two_publications_refused);
+  g_test_add ("/round-figures/publish-figures", Fixture, NULL, fixture_set_up, test_publish_figures, fixture_tear_down);
   g_test_add ("/round-figures/newest", Fixture, NULL, fixture_set_up, test_newest_round, fixture_tear_down);
   g_test_add ("/round-figures/rounds", Fixture, NULL, fixture_set_up, test_rounds_oldest_first, fixture_tear_down);
   g_test_add ("/round-figures/history", Fixture, NULL, fixture_set_up, test_history, fixture_tear_down);

@@ -99,7 +99,8 @@ append_figure (const char      *scope,
  * Writes the results file: a row for every published round (closed, or whose figures
  * came in the cluster's figures file), every unit with respondents in it, and every item
  * and index, from the one figures pipeline. The cluster's view is a publication and fixes
- * the round's k; a clinic's own view is not, but shows the same pattern.
+ * the round's k; so does a clinic's own view that holds other clinics' answers (on the
+ * coordinator's computer), which must show the pattern every later publication shows.
  */
 gboolean
 sam_results_write_csv (SamStore                *store,
@@ -146,11 +147,12 @@ sam_results_write_csv (SamStore                *store,
           g_ptr_array_add (open_rounds, g_strdup (info->label));
           continue;
         }
-      if (!sam_store_publish_round (store, info->id, policy->k, policy->own_clinic_id == 0,
-                                    &round_policy.k, error))
+      /* The round's k (another is refused), then fixed where the figures hold anyone
+       * else's answers, the cluster's view or a clinic's own. */
+      if (!sam_store_publish_round (store, info->id, policy->k, FALSE, &round_policy.k, error))
         return FALSE;
       figures = sam_round_figures_load (store, info->id, &round_policy, error);
-      if (figures == NULL)
+      if (figures == NULL || !sam_round_figures_publish (store, figures, error))
         return FALSE;
 
       rows.round = figures->round_label;

@@ -501,6 +501,59 @@ sam_round_figures_find_clinic (SamRoundFigures *figures,
   return NULL;
 }
 
+/**
+ * sam_round_figures_are_own_only:
+ *
+ * Whether @figures are a clinic's own view of nothing but its own answers (the clinic's
+ * own computer before the cluster's figures come): the cluster's figure is then the
+ * clinic's own, and nobody else's answers are in them.
+ */
+gboolean
+sam_round_figures_are_own_only (const SamRoundFigures *figures)
+{
+  g_return_val_if_fail (figures != NULL, FALSE);
+
+  if (figures->own_clinic_id == 0 || figures->source != SAM_FIGURES_FROM_ANSWERS)
+    return FALSE;
+  for (guint c = 0; c < figures->clinics->len; c++)
+    {
+      const SamClinicFigures *clinic = g_ptr_array_index (figures->clinics, c);
+
+      if (clinic->clinic_id == figures->own_clinic_id)
+        continue;
+      for (guint slot = 0; slot < SAM_N_FIGURES; slot++)
+        if (clinic->figures[slot].n > 0)
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * sam_round_figures_publish:
+ *
+ * For @figures about to leave the app: as a file, on paper, or on the room's screen in a
+ * meeting (instrument contract, "One publication a round"). Figures holding anyone else's
+ * answers leave only once their round is closed (or came in the cluster's figures file),
+ * and always with one k, fixed with the round the first time, whichever view they are:
+ * a clinic's own view on the coordinator's computer shows the cluster's pattern, and a
+ * later publication at another k would differ from it. A clinic's own view of nothing but
+ * its own answers fixes nothing.
+ *
+ * Returns: %FALSE with @error set, saying why, where they may not leave
+ */
+gboolean
+sam_round_figures_publish (SamStore               *store,
+                           const SamRoundFigures  *figures,
+                           GError                **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (figures != NULL, FALSE);
+
+  if (sam_round_figures_are_own_only (figures))
+    return TRUE;
+  return sam_store_publish_round (store, figures->round_id, figures->k, TRUE, NULL, error);
+}
+
 static int
 compare_round_date (gconstpointer a,
                     gconstpointer b)

@@ -152,6 +152,10 @@ SamRoundFigures   *sam_round_figures_load_newest (SamStore              *store,
                                                 gint64                   clinic_id,
                                                 GError                 **error);
 void               sam_round_figures_free      (SamRoundFigures         *figures);
+gboolean           sam_round_figures_are_own_only (const SamRoundFigures *figures);
+gboolean           sam_round_figures_publish   (SamStore                *store,
+                                                const SamRoundFigures   *figures,
+                                                GError                 **error);
 const SamClinicFigures *sam_round_figures_find_clinic (SamRoundFigures  *figures,
                                                 gint64                   clinic_id);
 GPtrArray         *sam_round_figures_list_rounds (SamStore              *store,

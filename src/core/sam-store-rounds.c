@@ -724,9 +724,8 @@ sam_round_has_figures (const SamRound *round)
 /**
  * sam_store_publish_round:
  * @k: the minimum group size asked for, or 0 for the round's own (or the saved setting)
- * @record: whether this is a publication (the cluster's view leaving the app), which fixes
- *   the round's k; %FALSE only checks, for a clinic's own view, which must show the same
- *   pattern as the cluster's
+ * @record: whether figures are leaving the app, which fixes the round's k; %FALSE only
+ *   checks and says which k to read them with (see sam_round_figures_publish ())
  * @out_k: (out) (optional): the minimum group size to publish with
  *
  * One publication a round (instrument contract, "Anonymity"): a round's figures leave the

@@ -169,9 +169,11 @@ load_figures (SamMeetingCharts *self)
 /**
  * sam_meeting_charts_may_present:
  *
- * Charts shown in a cluster meeting are a publication of their round (instrument
- * contract, "One publication a round"): the projector shows them only once the round is
- * closed. A clinic's own meeting shows its own view, which is no publication.
+ * Charts shown to the room are a publication of their round (instrument contract, "One
+ * publication a round"): the projector shows them only once the round is closed. That
+ * holds for a clinic's own meeting too where its figures hold other clinics' answers (run
+ * on the coordinator's computer); only a clinic's own view of nothing but its own answers
+ * may be shown while the round is open.
  */
 gboolean
 sam_meeting_charts_may_present (SamMeetingCharts *self)
@@ -182,10 +184,53 @@ sam_meeting_charts_may_present (SamMeetingCharts *self)
 
   if (!self->figures_loaded)
     load_figures (self);
-  if (self->figures == NULL || self->clinic_id > 0)
+  if (self->figures == NULL || sam_round_figures_are_own_only (self->figures))
     return TRUE;
   round = sam_store_get_round (self->store, self->figures->round_id, NULL);
   return round != NULL && sam_round_can_publish (round);
+}
+
+/**
+ * sam_meeting_charts_publish:
+ *
+ * The charts are shown to the room or leave the app as a file: their round's k is fixed
+ * with it (sam_round_figures_publish ()), so that no later publication at another k, and
+ * no reopening of the round, can be set beside them.
+ *
+ * Returns: %FALSE with @error set, saying why, where they may not
+ */
+gboolean
+sam_meeting_charts_publish (SamMeetingCharts  *self,
+                            GError           **error)
+{
+  g_return_val_if_fail (SAM_IS_MEETING_CHARTS (self), FALSE);
+
+  if (!self->figures_loaded)
+    load_figures (self);
+  return self->figures == NULL || sam_round_figures_publish (self->store, self->figures, error);
+}
+
+static gboolean
+publish_gate (gpointer   data,
+              GError   **error)
+{
+  return sam_meeting_charts_publish (data, error);
+}
+
+/**
+ * sam_meeting_charts_view_new:
+ *
+ * A view of one of the charts, which fixes the round's k before the chart is exported.
+ */
+SamChartView *
+sam_meeting_charts_view_new (SamMeetingCharts *self,
+                             SamChart         *chart,
+                             int               height)
+{
+  SamChartView *view = sam_chart_view_new (chart, height);
+
+  sam_chart_view_set_gate (view, publish_gate, g_object_ref (self), g_object_unref);
+  return view;
 }
 
 /* The round the charts are of, or 0 where the cluster has none with answers. */
@@ -299,7 +344,8 @@ sam_meeting_charts_show (SamMeetingCharts     *self,
   heading = g_strdup_printf (_("Results of %s"), round_label);
   gtk_box_append (box, _sam_meetings_label (heading, "heading"));
   for (guint i = 0; i < charts->len; i++)
-    gtk_box_append (box, GTK_WIDGET (sam_chart_view_new (g_ptr_array_index (charts, i), 300)));
+    gtk_box_append (box, GTK_WIDGET (sam_meeting_charts_view_new (self, g_ptr_array_index (charts, i),
+                                                                  300)));
 }
 
 /* Whether the worker is still reading the figures (for tests). */

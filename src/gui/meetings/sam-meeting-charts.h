@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sam-chart-view.h"
 #include "sam-meeting-store.h"
 #include "sam-meeting-template.h"
 
@@ -21,6 +22,11 @@ void              sam_meeting_charts_set_meeting  (SamMeetingCharts     *self,
                                                    SamStore             *store,
                                                    const SamMeeting     *meeting);
 gboolean          sam_meeting_charts_may_present  (SamMeetingCharts     *self);
+gboolean          sam_meeting_charts_publish      (SamMeetingCharts     *self,
+                                                   GError              **error);
+SamChartView     *sam_meeting_charts_view_new     (SamMeetingCharts     *self,
+                                                   SamChart             *chart,
+                                                   int                   height);
 gint64            sam_meeting_charts_get_round_id (SamMeetingCharts     *self);
 GPtrArray        *sam_meeting_charts_make         (SamMeetingCharts     *self,
                                                    const SamMeetingStep *step,

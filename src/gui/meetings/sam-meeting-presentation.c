@@ -184,19 +184,14 @@ show_chart (SamMeetingPresentation *self,
   gtk_label_set_label (self->chart_position_label, heading);
 }
 
-static gboolean
-runner_may_present (SamMeetingPresentation *self)
-{
-  return sam_meeting_charts_may_present (self->charts);
-}
-
-/* Fills the stack with the step's charts. Returns FALSE where the step would show data
- * but the cluster has no round with answers. */
-static gboolean
+/* Fills the stack with the step's charts. Returns NULL, or where the step would show data
+ * but cannot, why not, in words for the room. */
+static char *
 show_charts (SamMeetingPresentation *self,
              const SamMeetingStep   *step)
 {
   g_autoptr(GPtrArray) charts = NULL;
+  g_autoptr(GError) error = NULL;
   const char *round_label;
   GtkWidget *child;
 
@@ -205,17 +200,23 @@ show_charts (SamMeetingPresentation *self,
   g_clear_pointer (&self->round_label, g_free);
   gtk_label_set_label (self->chart_position_label, "");
   if (!sam_meeting_step_shows_data (step))
-    return TRUE;
+    return NULL;
   /* An open round's figures are not shown to the room. */
-  if (!runner_may_present (self))
-    return FALSE;
+  if (!sam_meeting_charts_may_present (self->charts))
+    return g_strdup (_("The round’s results are shown to the room once the round is closed."));
   charts = sam_meeting_charts_make (self->charts, step, &round_label);
   if (charts == NULL)
-    return FALSE;
+    return g_strdup (_("There are no results to show yet: the cluster has no round with "
+                       "answers."));
+  /* Shown to the room, the round's figures are published: its k is fixed now. */
+  if (!sam_meeting_charts_publish (self->charts, &error))
+    return g_strdup (error->message);
   self->round_label = g_strdup (round_label);
   for (guint i = 0; i < charts->len; i++)
     {
-      SamChartView *view = sam_chart_view_new (g_ptr_array_index (charts, i), CHART_HEIGHT);
+      SamChartView *view = sam_meeting_charts_view_new (self->charts,
+                                                        g_ptr_array_index (charts, i),
+                                                        CHART_HEIGHT);
       g_autofree char *name = g_strdup_printf ("%u", i);
 
       sam_chart_view_set_presenting (view, TRUE);
@@ -223,7 +224,7 @@ show_charts (SamMeetingPresentation *self,
     }
   if (charts->len > 0)
     show_chart (self, self->to_last_chart ? charts->len - 1 : 0);
-  return TRUE;
+  return NULL;
 }
 
 static void
@@ -245,7 +246,7 @@ update (SamMeetingPresentation *self)
     return;
   if (!self->has_shown_step || self->shown_step != current)
     {
-      gboolean has_round = show_charts (self, step);
+      g_autofree char *no_charts = show_charts (self, step);
       gboolean charts = n_charts (self) > 0;
 
       self->shown_step = current;
@@ -268,15 +269,11 @@ update (SamMeetingPresentation *self)
         gtk_label_set_label (add_label (self->prompts_box, "presentation-prompt", !charts),
                              step->facilitator);
       /* As the runner says it, in the words for the room. */
-      if (!has_round)
+      if (no_charts != NULL)
         {
           GtkLabel *label = add_label (self->prompts_box, "presentation-prompt", TRUE);
 
-          gtk_label_set_label (label, runner_may_present (self)
-                                        ? _("There are no results to show yet: the cluster has no "
-                                            "round with answers.")
-                                        : _("The round’s results are shown to the room once the "
-                                            "round is closed."));
+          gtk_label_set_label (label, no_charts);
           gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
           gtk_widget_set_margin_top (GTK_WIDGET (label), 12);
         }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-chart-view.h"
 #include "sam-context-property.h"
 #include "sam-follow-up.h"
 #include "sam-plan-parts.h"
@@ -34,6 +35,7 @@ struct _SamPlanFollowView
   SamResultsReader *reader;
   GCancellable    *cancellable;    /* of the load on its way, if any */
   gint64           shown_clinic_id; /* whose chart is shown, 0: none */
+  SamFollowUp     *shown;           /* the follow-up charted, or NULL */
 
   GtkDropDown     *before_dropdown;
   GtkDropDown     *after_dropdown;
@@ -70,8 +72,22 @@ show_nothing (SamPlanFollowView *self,
 {
   sam_follow_chart_show (self->follow_chart, NULL, NULL);
   self->shown_clinic_id = 0;
+  g_clear_pointer (&self->shown, sam_follow_up_free);
   if (text != NULL)
     say (self, text);
+}
+
+/* The chart leaves the app as a file: both rounds it shows are published. */
+static gboolean
+publish_shown (gpointer   data,
+               GError   **error)
+{
+  SamPlanFollowView *self = data;
+  SamStore *store = sam_context_get_store (self->context);
+
+  return self->shown == NULL ||
+         (sam_round_figures_publish (store, self->shown->before, error) &&
+          sam_round_figures_publish (store, self->shown->after, error));
 }
 
 static void
@@ -101,7 +117,11 @@ on_follow_up_loaded (GObject      *source,
                            self->clinic_code, follow_up->after->k);
   say (self, intro);
   sam_follow_chart_show (self->follow_chart, follow_up, self->clinic_code);
+  sam_chart_view_set_gate (SAM_CHART_VIEW (sam_follow_chart_get_view (self->follow_chart)),
+                           publish_shown, self, NULL);
   self->shown_clinic_id = follow_up->clinic_id;
+  g_clear_pointer (&self->shown, sam_follow_up_free);
+  self->shown = g_steal_pointer (&follow_up);
 }
 
 /**
@@ -233,6 +253,7 @@ sam_plan_follow_view_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->rounds, g_ptr_array_unref);
   g_clear_pointer (&self->clinic_code, g_free);
+  g_clear_pointer (&self->shown, sam_follow_up_free);
 
   G_OBJECT_CLASS (sam_plan_follow_view_parent_class)->dispose (object);
 }

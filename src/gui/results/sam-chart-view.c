@@ -40,6 +40,10 @@ struct _SamChartView
   SamChartArea   *area;
   GtkGrid        *table_grid;
   GtkLabel       *focus_label;
+
+  SamChartViewGate gate;           /* asked before the chart leaves as a file */
+  gpointer         gate_data;
+  GDestroyNotify   gate_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (SamChartView, sam_chart_view, ADW_TYPE_BIN)
@@ -532,6 +536,18 @@ export_action (GtkWidget  *widget,
 
   if (self->chart == NULL)
     return;
+  /* Figures leave the app only as their round allows; the owner says why not. */
+  if (self->gate != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!self->gate (self->gate_data, &error))
+        {
+          sam_dialogs_alert (GTK_WINDOW (gtk_widget_get_root (widget)),
+                             _("The Chart Cannot Be Exported"), error->message);
+          return;
+        }
+    }
   export = g_new0 (Export, 1);
   export->view = g_object_ref (self);
   name = g_strconcat ("chart.", g_variant_get_string (parameter, NULL), NULL);
@@ -573,6 +589,7 @@ sam_chart_view_dispose (GObject *object)
   g_clear_pointer (&self->chart, sam_chart_unref);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->description, g_free);
+  sam_chart_view_set_gate (self, NULL, NULL, NULL);
 
   G_OBJECT_CLASS (sam_chart_view_parent_class)->dispose (object);
 }
@@ -786,4 +803,27 @@ sam_chart_view_set_presenting (SamChartView *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self), "presenting");
   g_clear_pointer (&self->marks, g_array_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+/**
+ * sam_chart_view_set_gate:
+ * @gate: (nullable): asked before the chart is exported to a file: %FALSE with its error
+ *   set says why it may not (its round is still open, say); %NULL lets every export go
+ *
+ * The chart's figures leave the app only as their round allows (instrument contract, "One
+ * publication a round"); the view's owner, which knows the round, decides.
+ */
+void
+sam_chart_view_set_gate (SamChartView     *self,
+                         SamChartViewGate  gate,
+                         gpointer          data,
+                         GDestroyNotify    destroy)
+{
+  g_return_if_fail (SAM_IS_CHART_VIEW (self));
+
+  if (self->gate_destroy != NULL)
+    self->gate_destroy (self->gate_data);
+  self->gate = gate;
+  self->gate_data = data;
+  self->gate_destroy = destroy;
 }

@@ -15,8 +15,15 @@ G_BEGIN_DECLS
 #define SAM_TYPE_CHART_VIEW (sam_chart_view_get_type ())
 G_DECLARE_FINAL_TYPE (SamChartView, sam_chart_view, SAM, CHART_VIEW, AdwBin)
 
+typedef gboolean (*SamChartViewGate) (gpointer   data,
+                                      GError   **error);
+
 SamChartView *sam_chart_view_new             (SamChart     *chart,
                                               int           height);
+void          sam_chart_view_set_gate        (SamChartView     *self,
+                                              SamChartViewGate  gate,
+                                              gpointer          data,
+                                              GDestroyNotify    destroy);
 SamChart     *sam_chart_view_get_chart       (SamChartView *self);
 const char   *sam_chart_view_get_description (SamChartView *self);
 void          sam_chart_view_set_show_table  (SamChartView *self,

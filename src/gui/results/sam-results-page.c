@@ -93,6 +93,47 @@ n_units (SamRoundFigures *figures)
          figures->has_national;
 }
 
+/* Whether the page has figures to print or save, else @error set. */
+static gboolean
+check_figures (SamResultsPage  *self,
+               GError         **error)
+{
+  if (self->figures != NULL)
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There are no results to print"));
+  return FALSE;
+}
+
+/* The figures on the pages leave the app, printed or as an exported chart: every round
+ * they show (the one chosen, and those before it in the trends) is published with the k
+ * it is shown at (sam_round_figures_publish ()). */
+static gboolean
+publish_shown (gpointer   data,
+               GError   **error)
+{
+  SamResultsPage *self = data;
+  SamStore *store = sam_context_get_store (self->context);
+
+  if (!check_figures (self, error))
+    return FALSE;
+  for (guint i = 0; i < self->shown->history->len; i++)
+    if (!sam_round_figures_publish (store, g_ptr_array_index (self->shown->history, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* A view of @chart, which publishes what the pages show before the chart is exported. */
+static GtkWidget *
+chart_view_new (SamResultsPage *self,
+                SamChart       *chart,
+                int             height)
+{
+  SamChartView *view = sam_chart_view_new (chart, height);
+
+  sam_chart_view_set_gate (view, publish_shown, self, NULL);
+  return GTK_WIDGET (view);
+}
+
 static void
 add_chart (SamResultsPage *self,
            guint           page,
@@ -103,7 +144,7 @@ add_chart (SamResultsPage *self,
 
   if (chart == NULL)
     return;
-  gtk_box_append (self->boxes[page], GTK_WIDGET (sam_chart_view_new (chart, height)));
+  gtk_box_append (self->boxes[page], chart_view_new (self, chart, height));
   g_ptr_array_add (self->charts[page], g_steal_pointer (&owned));
 }
 
@@ -211,7 +252,7 @@ add_clinic_charts (SamResultsPage *self)
         }
       else
         g_ptr_array_add (charts, chart);
-      gtk_box_append (self->clinic_box, GTK_WIDGET (sam_chart_view_new (chart, 380)));
+      gtk_box_append (self->clinic_box, chart_view_new (self, chart, 380));
     }
 }
 
@@ -573,17 +614,43 @@ print_operation_new (SamResultsPage *self)
 }
 
 static void
+print_when_closed (gboolean  closed,
+                   gint64    round_id,
+                   gpointer  user_data)
+{
+  g_autoptr(SamResultsPage) self = user_data;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!closed || self->figures == NULL || self->figures->round_id != round_id)
+    return;
+  if (!publish_shown (self, &error))
+    {
+      sam_dialogs_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                         _("The Page Cannot Be Printed"), error->message);
+      return;
+    }
+  operation = print_operation_new (self);
+  sam_dialogs_print (GTK_WIDGET (self), operation, _("The page could not be printed: %s"));
+}
+
+static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   SamResultsPage *self = SAM_RESULTS_PAGE (widget);
-  g_autoptr(GtkPrintOperation) operation = NULL;
 
   if (self->figures == NULL)
     return;
-  operation = print_operation_new (self);
-  sam_dialogs_print (widget, operation, _("The page could not be printed: %s"));
+  /* A printout shares the round's figures like the deck: an open round is offered closing
+   * first, unless the page holds nothing but the clinic's own answers. */
+  if (sam_round_figures_are_own_only (self->figures))
+    print_when_closed (TRUE, self->figures->round_id, g_object_ref (self));
+  else
+    sam_dialogs_ask_close_round (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                 sam_context_get_store (self->context), self->figures->round_id,
+                                 print_when_closed, g_object_ref (self));
 }
 
 /* The meeting deck: the round's slides for the cluster meeting, always as the cluster
@@ -850,17 +917,6 @@ sam_results_page_select (SamResultsPage *self,
   return FALSE;
 }
 
-/* Whether the page has figures to print or save, else @error set. */
-static gboolean
-check_figures (SamResultsPage  *self,
-               GError         **error)
-{
-  if (self->figures != NULL)
-    return TRUE;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There are no results to print"));
-  return FALSE;
-}
-
 /**
  * sam_results_page_print_to_file:
  * @path: where the PDF goes
@@ -877,7 +933,7 @@ sam_results_page_print_to_file (SamResultsPage  *self,
   g_return_val_if_fail (SAM_IS_RESULTS_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!check_figures (self, error))
+  if (!publish_shown (self, error))
     return FALSE;
   operation = print_operation_new (self);
   gtk_print_operation_set_export_filename (operation, path);
