@@ -199,6 +199,31 @@ test_undo (Fixture       *fixture,
   g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM imports"), ==, 1);
 }
 
+/* Once the round is closed its figures may have been shared: the import is not taken back,
+ * for answers taken out would change them and give themselves away. */
+static void
+test_undo_after_closing (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(SamSurveyImport) import = parse_fixture ("excel-da.csv", "Baseline 2026");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rounds = NULL;
+  SamSurveyImportResult result;
+
+  g_assert_true (sam_survey_import_commit (import, fixture->store, "Klynge Syd", &result, &error));
+  g_assert_no_error (error);
+  rounds = sam_store_list_rounds (fixture->store, &error);
+  g_assert_cmpuint (rounds->len, ==, 1);
+  g_assert_true (sam_store_set_round_closed (fixture->store,
+                                             ((SamRound *) g_ptr_array_index (rounds, 0))->id, TRUE,
+                                             &error));
+  g_assert_false (sam_survey_import_undo (import, fixture->store, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“Baseline 2026” is closed"));
+  g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM respondents"), ==, 4);
+  g_assert_cmpint (query (fixture->store, "SELECT count(*) FROM imports"), ==, 1);
+}
+
 typedef struct
 {
   const char *file;
@@ -474,6 +499,7 @@ main (int   argc,
   ADD ("/survey-import/tabs-english", test_tabs_english);
   ADD ("/survey-import/twice", test_twice);
   ADD ("/survey-import/undo", test_undo);
+  ADD ("/survey-import/undo-after-closing", test_undo_after_closing);
   ADD ("/survey-import/bad-files", test_bad_files);
   ADD ("/survey-import/against-database", test_against_database);
   ADD ("/survey-import/formula-names", test_formula_names);

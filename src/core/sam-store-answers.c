@@ -406,15 +406,36 @@ sam_store_add_import (SamStore    *self,
 /**
  * sam_store_delete_import:
  *
- * Takes back an import: its respondents and their answers go with it.
+ * Takes back an import: its respondents and their answers go with it. Not from a closed
+ * round: its figures may have been shared, and answers taken out would change them, so
+ * that the two sets of figures side by side give away the answers taken out.
  */
 gboolean
 sam_store_delete_import (SamStore  *self,
                          gint64     import_id,
                          GError   **error)
 {
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
+  stmt = _sam_store_prepare (self, "SELECT r.label FROM imports i JOIN rounds r ON r.id = i.round_id"
+                                   " WHERE i.id = ?1 AND r.closed", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   _("Round “%s” is closed, so its answers can no longer be taken back: its "
+                     "figures may have been shared, and would change"),
+                   (const char *) sqlite3_column_text (stmt, 0));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return _sam_store_set_error (self, error, rc);
   return _sam_store_change_by_id (self, "DELETE FROM imports WHERE id = ?1", import_id, error);
 }
 
