@@ -9,6 +9,7 @@
 #include "sam-reflection-page.h"
 #include "sam-reflection-page-private.h"
 #include "sam-reflection.h"
+#include "sam-store-testing.h"
 #include "test-gui-common.h"
 #include "test-item-codes.h"
 
@@ -327,6 +328,27 @@ test_solo (Fixture       *fixture,
   g_assert_cmpuint (views->len, ==, 6);
 }
 
+/* A withheld figure says so and why, never "no answer": with Klinik 3's answers gone, the
+ * cluster less Klinik 2 would be the solo doctor's own answer. */
+static void
+test_withheld_says_why (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *groups;
+
+  g_assert_true (sam_store_testing_exec (fixture->store,
+                                         "DELETE FROM respondents WHERE clinic_id ="
+                                         " (SELECT id FROM clinics WHERE code = 'Klinik 3')",
+                                         NULL));
+  close_page (fixture);
+  open_page (fixture);
+  choose_role (fixture, SAM_ROLE_SOLO);
+  groups = sam_reflection_page_get_groups (fixture->page);
+  g_assert_true (has_label (groups, "1 answer: 100 · Cluster: withheld so that another withheld "
+                                    "figure cannot be worked out"));
+  g_assert_false (has_label (groups, "Cluster: withheld ·"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +362,7 @@ main (int   argc,
 
   ADD ("/reflection-gui/write-reopen", test_write_reopen);
   ADD ("/reflection-gui/solo", test_solo);
+  ADD ("/reflection-gui/withheld-says-why", test_withheld_says_why);
 
 #undef ADD
 

@@ -467,7 +467,7 @@ change_words (const SamChangeData *data,
 
       if (figure->withheld != SAM_WITHHELD_NONE)
         {
-          g_autofree char *reason = _sam_chart_withheld_reason (figure, data->k);
+          g_autofree char *reason = sam_chart_withheld_reason (figure, data->k);
 
           /* Translators: who, and why the change is not shown ("Klinik 3: withheld: fewer
            * than 3 answers"). */

@@ -301,7 +301,7 @@ sam_chart_comparison_describe (const SamComparisonData *data)
             continue;
           if (figure->withheld == SAM_WITHHELD_SECONDARY)
             {
-              g_autofree char *why = _sam_chart_withheld_reason (figure, data->k);
+              g_autofree char *why = sam_chart_withheld_reason (figure, data->k);
 
               /* Translators: in a description: a unit and why its figure is withheld
                * (" Klinik 3 withheld so that another withheld figure cannot be worked out;"). */

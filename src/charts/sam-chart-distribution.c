@@ -440,7 +440,7 @@ sam_chart_distribution_describe (const SamDistributionData *data)
       g_string_append_c (text, '\n');
       if (figure->withheld != SAM_WITHHELD_NONE)
         {
-          g_autofree char *why = _sam_chart_withheld_reason (figure, data->k);
+          g_autofree char *why = sam_chart_withheld_reason (figure, data->k);
 
           /* Translators: a sentence: the item, the unit, why it is withheld. */
           g_string_append_printf (text, _("%s, %s: %s."), data->rows[r].label, unit, why);

@@ -195,13 +195,13 @@ _sam_chart_withheld_text (const SamFigure *figure,
 }
 
 /**
- * _sam_chart_withheld_reason:
+ * sam_chart_withheld_reason:
  *
  * Returns: (transfer full): the same inside a sentence or a mark ("Klinik 3: withheld:
  *   fewer than 3 answers")
  */
 char *
-_sam_chart_withheld_reason (const SamFigure *figure,
+sam_chart_withheld_reason (const SamFigure *figure,
                             int              k)
 {
   if (figure->withheld == SAM_WITHHELD_SECONDARY)
@@ -261,7 +261,7 @@ _sam_chart_figure_summary (const SamFigure *figure,
   g_autofree char *mean = NULL;
 
   if (figure->withheld != SAM_WITHHELD_NONE)
-    return _sam_chart_withheld_reason (figure, k);
+    return sam_chart_withheld_reason (figure, k);
   if (figure->n == 0)
     /* Translators: a figure in words, where nobody answered. */
     return g_strdup (_("no answers"));

@@ -179,8 +179,6 @@ void     _sam_chart_draw_empty_marker   (cairo_t              *cr,
 
 char    *_sam_chart_withheld_text       (const SamFigure      *figure,
                                          int                   k);
-char    *_sam_chart_withheld_reason     (const SamFigure      *figure,
-                                         int                   k);
 const char *_sam_chart_withheld_word    (void);
 const char *_sam_chart_left_out_sentence (void);
 

@@ -10,6 +10,7 @@
 #include <glib-object.h>
 
 #include "sam-chart-style.h"
+#include "sam-figures.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,11 @@ typedef struct
   SamRect  rect;
   char    *label;
 } SamChartMark;
+
+/* Why @figure, withheld, is not shown, in words to stand inside a sentence ("withheld:
+ * fewer than 3 answers"), as every chart and view says it. */
+char *sam_chart_withheld_reason (const SamFigure *figure,
+                                 int              k);
 
 /* The chart's numbers as rows of text, the same numbers the chart draws. */
 typedef struct

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-chart.h"
 #include "sam-context-property.h"
 #include "sam-dates.h"
 #include "sam-dialogs.h"
@@ -246,14 +247,17 @@ fill_own_figures (SamReflectionPage *self,
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
+      /* A withheld figure says so, and why, never "no answer" (instrument contract). */
       if (mine != NULL && sam_figure_is_shown (mine))
         mine_text = g_strdup_printf ("%.0f", mine->mean);
+      else if (mine != NULL && mine->withheld != SAM_WITHHELD_NONE)
+        mine_text = sam_chart_withheld_reason (mine, figures->k);
       else
         mine_text = g_strdup (_("no answer"));
       if (sam_figure_is_shown (theirs))
         theirs_text = g_strdup_printf ("%.0f", theirs->mean);
       else if (theirs->withheld != SAM_WITHHELD_NONE)
-        theirs_text = g_strdup (_("withheld"));
+        theirs_text = sam_chart_withheld_reason (theirs, figures->k);
       else
         theirs_text = g_strdup (_("no answers"));
       if (yours)
