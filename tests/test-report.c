@@ -131,8 +131,9 @@ test_own_clinic_in_charts (Fixture       *fixture,
 
   g_assert_cmpstr (comparison->unit_names[SAM_UNIT_CLINIC], ==, "Klinik 1");
   g_assert_true (comparison->rows[0].present[SAM_UNIT_CLINIC]);
-  /* 100, 100, 75 */
-  g_assert_cmpfloat_with_epsilon (comparison->rows[0].figures[SAM_UNIT_CLINIC].mean, 275.0 / 3, 1e-9);
+  /* 100, 100, 75: 91.67, drawn as the results file writes it, 91.7 (a chart in a PDF
+   * must not carry more of the answers than the file does). */
+  g_assert_cmpfloat_with_epsilon (comparison->rows[0].figures[SAM_UNIT_CLINIC].mean, 91.7, 1e-9);
 
   /* The own clinic is marked, and only it; the earlier round stands first. */
   g_assert_cmpuint (bars->n_bars, ==, 2);
@@ -155,7 +156,7 @@ test_own_clinic_in_charts (Fixture       *fixture,
   g_assert_cmpuint (lines->n_rounds, ==, 2);
   g_assert_nonnull (lines->series[SAM_UNIT_CLINIC]);
   g_assert_null (lines->series[SAM_UNIT_COUNTRY]);
-  g_assert_cmpfloat_with_epsilon (lines->series[SAM_UNIT_CLINIC][1].mean, 275.0 / 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lines->series[SAM_UNIT_CLINIC][1].mean, 91.7, 1e-9);
   g_assert_cmpuint (lines->series[SAM_UNIT_CLUSTER][0].n, ==, 1);
   /* The cluster's figure from one answer is withheld. */
   g_assert_cmpint (lines->series[SAM_UNIT_CLUSTER][0].withheld, ==, SAM_WITHHELD_PRIMARY);

@@ -40,6 +40,29 @@ typedef struct
   GPtrArray *kept;      /* every string and array the data points to */
 } Owned;
 
+/* A value as the results file writes it, to one decimal as printf ("%.1f") rounds. */
+static double
+one_decimal (double value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_ascii_strtod (g_ascii_formatd (text, sizeof text, "%.1f", value), NULL);
+}
+
+/* A figure as the results file has it. A chart drawn from the exact values would publish
+ * more than the file: a PDF's coordinates carry three decimals, enough to set an index
+ * against its items and learn more of the few whose answers weigh differently in it. */
+static SamFigure
+as_published (const SamFigure *figure)
+{
+  SamFigure copy = *figure;
+
+  copy.mean = one_decimal (copy.mean);
+  copy.favourable = one_decimal (copy.favourable);
+  for (guint c = 0; c < copy.n_codes; c++)
+    copy.distribution[c] = one_decimal (copy.distribution[c]);
+  return copy;
+}
 static Owned *
 owned_new (void)
 {
@@ -139,14 +162,14 @@ fill_row (SamComparisonRow  *row,
   row->label = label;
   if (own != NULL)
     {
-      row->figures[SAM_UNIT_CLINIC] = own->figures[slot];
+      row->figures[SAM_UNIT_CLINIC] = as_published (&own->figures[slot]);
       row->present[SAM_UNIT_CLINIC] = TRUE;
     }
-  row->figures[SAM_UNIT_CLUSTER] = figures->cluster[slot];
+  row->figures[SAM_UNIT_CLUSTER] = as_published (&figures->cluster[slot]);
   row->present[SAM_UNIT_CLUSTER] = TRUE;
   if (figures->has_national)
     {
-      row->figures[SAM_UNIT_COUNTRY] = figures->national[slot];
+      row->figures[SAM_UNIT_COUNTRY] = as_published (&figures->national[slot]);
       row->present[SAM_UNIT_COUNTRY] = TRUE;
     }
 }
@@ -389,9 +412,9 @@ set_round (Owned           *owned,
   g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
 
   data->round_labels[r] = keep (owned->kept, g_strdup (figures->round_label));
-  data->cluster[r] = figures->cluster[slot];
+  data->cluster[r] = as_published (&figures->cluster[slot]);
   data->has_cluster[r] = TRUE;
-  data->national[r] = figures->national[slot];
+  data->national[r] = as_published (&figures->national[slot]);
   data->has_national[r] = figures->has_national;
 
   /* Each bar's clinic looked up by its code: walking the list for every bar took a
@@ -411,7 +434,7 @@ set_round (Owned           *owned,
 
       if (clinic != NULL)
         {
-          bar->figures[r] = clinic->figures[slot];
+          bar->figures[r] = as_published (&clinic->figures[slot]);
           bar->present[r] = TRUE;
         }
     }
@@ -533,17 +556,17 @@ sam_results_chart_trend (GPtrArray *history,
         own_clinic_id != 0 ? sam_round_figures_find_clinic (figures, own_clinic_id) : NULL;
 
       labels[r] = keep (owned->kept, g_strdup (figures->round_label));
-      series[SAM_UNIT_CLUSTER][r] = figures->cluster[slot];
+      series[SAM_UNIT_CLUSTER][r] = as_published (&figures->cluster[slot]);
       if (own != NULL)
         {
-          series[SAM_UNIT_CLINIC][r] = own->figures[slot];
+          series[SAM_UNIT_CLINIC][r] = as_published (&own->figures[slot]);
           if (data->unit_names[SAM_UNIT_CLINIC] == NULL)
             data->unit_names[SAM_UNIT_CLINIC] = keep (owned->kept, g_strdup (own->code));
           own_somewhere = TRUE;
         }
       if (figures->has_national)
         {
-          series[SAM_UNIT_COUNTRY][r] = figures->national[slot];
+          series[SAM_UNIT_COUNTRY][r] = as_published (&figures->national[slot]);
           any_national = TRUE;
         }
       if (data->unit_names[SAM_UNIT_CLUSTER] == NULL)
@@ -628,7 +651,7 @@ sam_results_chart_heatmap_part (SamRoundFigures *figures,
           source = figures->cluster;
         }
       for (SamIndex i = 0; i < SAM_N_INDICES; i++)
-        cells[r * SAM_N_INDICES + i] = source[SAM_N_ITEMS + i];
+        cells[r * SAM_N_INDICES + i] = as_published (&source[SAM_N_ITEMS + i]);
     }
   for (SamIndex i = 0; i < SAM_N_INDICES; i++)
     columns[i] = sam_results_index_label (i);
@@ -662,7 +685,7 @@ clinic_slot (SamRoundFigures *figures,
   memset (figure, 0, sizeof *figure);
   if (clinic == NULL)
     return FALSE;
-  *figure = clinic->figures[slot];
+  *figure = as_published (&clinic->figures[slot]);
   return TRUE;
 }
 
@@ -803,8 +826,8 @@ sam_results_chart_follow (SamFollowUp *follow_up,
       any = clinic_slot (follow_up->before, follow_up->clinic_id, slot, &row->before[0]);
       any |= clinic_slot (follow_up->after, follow_up->clinic_id, slot, &row->after[0]);
       row->present[0] = any;
-      row->before[1] = follow_up->before->cluster[slot];
-      row->after[1] = follow_up->after->cluster[slot];
+      row->before[1] = as_published (&follow_up->before->cluster[slot]);
+      row->after[1] = as_published (&follow_up->after->cluster[slot]);
       row->present[1] = TRUE;
       row->aside = keep (owned->kept, actions_text (follow_up->plan, slot, domain_first));
       data->n_rows++;
