@@ -151,6 +151,14 @@ sam_cli_options_parse (int     *argc,
           return NULL;
         }
       options->min_group = (int) k;
+      /* The window asks before it goes below 3; here the choice is the command's, and what
+       * it exposes is said all the same. */
+      if (k < SAM_MIN_GROUP_SIZE_SAFE)
+        {
+          g_autofree char *warning = sam_min_group_size_warning ((int) k);
+
+          g_printerr ("samarbejde: %s\n", warning);
+        }
     }
   options->port = -1;
   if (port != NULL)

@@ -122,6 +122,29 @@ sam_store_get_min_group_size (SamStore *self)
 }
 
 /**
+ * sam_min_group_size_warning:
+ * @k: a minimum group size below 3
+ *
+ * Returns: (transfer full): what a minimum group size of @k exposes, for whoever chooses it
+ *   (the window's question, the command line's warning)
+ */
+char *
+sam_min_group_size_warning (int k)
+{
+  return g_strdup_printf (ngettext ("Figures built on the answers of only %d person will be shown "
+                                    "in cluster views, the meeting deck and exported files. In a "
+                                    "small clinic, colleagues and the cluster can then work out "
+                                    "what each person answered. Lower it only when everyone in the "
+                                    "cluster has agreed to share openly.",
+                                    "Figures built on the answers of only %d people will be shown "
+                                    "in cluster views, the meeting deck and exported files. In a "
+                                    "small clinic, colleagues and the cluster can then work out "
+                                    "what each person answered. Lower it only when everyone in the "
+                                    "cluster has agreed to share openly.", k),
+                          k);
+}
+
+/**
  * sam_store_set_min_group_size:
  * @k: the minimum group size, 1 to 10
  *

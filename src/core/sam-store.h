@@ -151,6 +151,7 @@ gboolean    sam_store_is_empty                (SamStore          *self);
 
 /* Settings that travel with the data. */
 int         sam_store_get_min_group_size      (SamStore          *self);
+char       *sam_min_group_size_warning        (int                k);
 gboolean    sam_store_set_min_group_size      (SamStore          *self,
                                                int                k,
                                                GError           **error);

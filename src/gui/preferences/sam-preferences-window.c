@@ -96,17 +96,7 @@ on_min_group_changed (SamPreferencesWindow *self,
     }
 
   self->pending_k = k;
-  body = g_strdup_printf (ngettext ("Figures built on the answers of only %d person will be shown "
-                                    "in cluster views, the meeting deck and exported files. In a "
-                                    "small clinic, colleagues and the cluster can then work out "
-                                    "what each person answered. Lower it only when everyone in the "
-                                    "cluster has agreed to share openly.",
-                                    "Figures built on the answers of only %d people will be shown "
-                                    "in cluster views, the meeting deck and exported files. In a "
-                                    "small clinic, colleagues and the cluster can then work out "
-                                    "what each person answered. Lower it only when everyone in the "
-                                    "cluster has agreed to share openly.", k),
-                          k);
+  body = sam_min_group_size_warning (k);
   confirm = g_strdup_printf (_("_Lower to %d"), k);
   sam_dialogs_confirm (GTK_WINDOW (self), _("Show Figures From Very Small Groups?"), body, confirm,
                        TRUE, on_lower_confirmed, g_object_ref (self));
