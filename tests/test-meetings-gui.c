@@ -541,6 +541,21 @@ figures_read (gpointer runner)
   return !sam_meeting_runner_is_loading_figures (runner);
 }
 
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 /* The demo's newest round, "Opfølgning 2026", open: it takes answers still. */
 static gint64
 newest_round (SamStore *store)
@@ -580,7 +595,9 @@ test_data_review (void)
   SamWindow *window;
   SamStore *store;
   GtkWidget *charts;
-  gint64 id, cluster, clinic;
+  GtkWindow *presentation;
+  AdwMessageDialog *alert;
+  gint64 id, cluster, clinic, round;
 
   meetings_unique_application_id (G_APPLICATION (app));
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -613,13 +630,51 @@ test_data_review (void)
       g_assert_cmpuint (count_widgets (charts, GTK_TYPE_LABEL), ==, 1);
     }
   test_spin_until (figures_read, runner);
+
+  /* Charts shown in a meeting publish their round (instrument contract, "One publication
+   * a round"), on the facilitator's screen too, which the room often sees. The demo's
+   * newest round is open, and its figures hold every clinic's answers, so even a clinic's
+   * own meeting shows why not, and offers to close the round; nothing is published. */
+  round = newest_round (store);
+  g_assert_cmpuint (count_widgets (charts, SAM_TYPE_CHART_VIEW), ==, 0);
+  g_assert_true (has_label (charts, "The round’s results are shown in the meeting once the round "
+                                    "is closed: a round’s figures are shared once, when no more "
+                                    "answers can change them."));
+  /* The projector likewise: it asks to close the round, and kept open, says why. */
+  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.present", NULL);
+  test_spin (5);
+  g_assert_null (test_find_toplevel (SAM_TYPE_MEETING_PRESENTATION));
+  alert = ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (adw_message_dialog_get_heading (alert), ==, "Close Round “Opfølgning 2026”?");
+  adw_message_dialog_response (alert, "cancel");
+  test_spin (10);
+  presentation = test_find_toplevel (SAM_TYPE_MEETING_PRESENTATION);
+  g_assert_nonnull (presentation);
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (presentation), SAM_TYPE_CHART_VIEW), ==, 0);
+  g_assert_true (has_label (GTK_WIDGET (presentation),
+                            "The round’s results are shown to the room once the round is closed."));
+  gtk_window_destroy (presentation);
+  test_spin (5);
+  g_assert_cmpint (published_k (store, round), ==, 0);
+
+  /* Closed from the data review, the charts come, and the round's k is fixed with them,
+   * so it is not opened again for late answers the figures shown would give away. */
+  g_signal_emit_by_name (test_find_widget (charts, GTK_TYPE_BUTTON), "clicked");
+  test_spin (5);
+  alert = ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (alert);
+  adw_message_dialog_response (alert, "confirm");
+  test_spin (10);
   g_assert_cmpuint (count_widgets (charts, SAM_TYPE_CHART_VIEW), ==, 3);
+  g_assert_cmpint (published_k (store, round), ==, 3);
+  g_assert_false (sam_store_set_round_closed (store, round, FALSE, &error));
+  g_clear_error (&error);
   sam_meeting_runner_next (runner);
   g_assert_false (gtk_widget_get_visible (charts));
 
   /* Run again, the projector asked for before the worker is done: the figures are read
-   * on the spot, and the data review waiting for them has its charts at once. (The round
-   * is open, so the projector asks to close it first; see presentation-charts.) */
+   * on the spot, and the data review waiting for them has its charts at once. */
   g_assert_true (sam_meetings_page_run (page, id, &error));
   sam_meeting_runner_next (runner);
   g_assert_true (sam_meeting_runner_is_loading_figures (runner));
@@ -627,8 +682,6 @@ test_data_review (void)
   gtk_widget_activate_action (GTK_WIDGET (runner), "runner.present", NULL);
   g_assert_false (sam_meeting_runner_is_loading_figures (runner));
   g_assert_cmpuint (count_widgets (charts, SAM_TYPE_CHART_VIEW), ==, 3);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
-                               "cancel");
   gtk_window_destroy (test_find_toplevel (SAM_TYPE_MEETING_PRESENTATION));
   test_spin (5);
 
@@ -695,21 +748,6 @@ visible_chart_title (GtkStack *charts)
   return sam_chart_get_title (sam_chart_view_get_chart (SAM_CHART_VIEW (view)));
 }
 
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
-      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 /* On the projector a data review shows the runner's charts, one at a time and large: ↓ and
  * ↑ move between them within the step, ← and → still move between steps, and Page Down and
  * Page Up (a clicker) go through the charts and then on; without a round, words instead. */
@@ -728,12 +766,11 @@ test_presentation_charts (void)
   SamWindow *window;
   SamStore *store;
   GtkWindow *presentation;
-  AdwMessageDialog *alert;
   GtkStack *charts;
   GtkWidget *runner_charts;
   GtkWidget *view;
   gpointer weak;
-  gint64 id, cluster, clinic, round;
+  gint64 id, cluster, clinic;
 
   meetings_unique_application_id (G_APPLICATION (app));
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -755,35 +792,8 @@ test_presentation_charts (void)
   g_assert_true (sam_meetings_page_run (page, id, &error));
   timer = sam_meeting_runner_get_timer (runner);
 
-  /* Charts shown to the room publish their round (instrument contract, "One publication a
-   * round"). The demo's newest round is open, and its figures hold every clinic's answers,
-   * so even a clinic's own meeting asks for it to be closed first; kept open, the
-   * projector says why in place of the charts, and nothing is published. */
-  round = newest_round (store);
-  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.present", NULL);
-  test_spin (5);
-  g_assert_null (test_find_toplevel (SAM_TYPE_MEETING_PRESENTATION));
-  alert = ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_nonnull (alert);
-  g_assert_cmpstr (adw_message_dialog_get_heading (alert), ==, "Close Round “Opfølgning 2026”?");
-  adw_message_dialog_response (alert, "cancel");
-  test_spin (10);
-  presentation = test_find_toplevel (SAM_TYPE_MEETING_PRESENTATION);
-  g_assert_nonnull (presentation);
-  press (presentation, GDK_KEY_Right);
-  g_assert_cmpint (sam_meeting_runner_get_step (runner)->kind, ==, SAM_MEETING_STEP_DATA_REVIEW);
-  g_assert_cmpuint (count_widgets (GTK_WIDGET (presentation), SAM_TYPE_CHART_VIEW), ==, 0);
-  g_assert_true (has_label (GTK_WIDGET (presentation),
-                            "The round’s results are shown to the room once the round is closed."));
-  g_assert_cmpint (published_k (store, round), ==, 0);
-  press (presentation, GDK_KEY_Left);
-  weak = presentation;
-  g_object_add_weak_pointer (G_OBJECT (presentation), &weak);
-  press (presentation, GDK_KEY_Escape);
-  test_spin_until (test_pointer_is_null, &weak);
-
-  /* Closed, the charts go up, and the round's k is fixed with them. */
-  g_assert_true (sam_store_set_round_closed (store, round, TRUE, &error));
+  /* The round closed, as the projector shows a round's charts only then (data-review). */
+  g_assert_true (sam_store_set_round_closed (store, newest_round (store), TRUE, &error));
   gtk_widget_activate_action (GTK_WIDGET (runner), "runner.present", NULL);
   test_spin (10);
   presentation = test_find_toplevel (SAM_TYPE_MEETING_PRESENTATION);
@@ -807,11 +817,8 @@ test_presentation_charts (void)
                                                                                                      SAM_TYPE_CHART_VIEW)))));
   g_assert_cmpstr (sam_meeting_presentation_get_chart_position_text (SAM_MEETING_PRESENTATION (presentation)), ==,
                    "Results of Opfølgning 2026 · Chart 1 of 3");
-  /* Shown to the room: published at the saved k, so the round is not opened again for
-   * late answers that the figures shown would give away. */
-  g_assert_cmpint (published_k (store, round), ==, 3);
-  g_assert_false (sam_store_set_round_closed (store, round, FALSE, &error));
-  g_clear_error (&error);
+  /* Shown to the room: published at the saved k. */
+  g_assert_cmpint (published_k (store, newest_round (store)), ==, 3);
 
   /* ↓ shows the next chart and stays on the step; ↑ comes back; the ends hold. */
   g_assert_cmpstr (key_action (presentation, GDK_KEY_Down), ==, "presentation.next-chart");

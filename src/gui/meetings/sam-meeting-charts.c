@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-chart-view.h"
+#include "sam-dialogs.h"
 #include "sam-instrument.h"
 #include "sam-meeting-charts.h"
 #include "sam-meetings-private.h"
@@ -304,14 +305,61 @@ sam_meeting_charts_make (SamMeetingCharts     *self,
   return charts;
 }
 
+static void
+on_round_closed (gboolean  closed,
+                 gint64    round_id,
+                 gpointer  user_data)
+{
+  g_autoptr(SamMeetingCharts) self = user_data;
+
+  if (closed && self->waiting_box != NULL)
+    {
+      g_autoptr(GtkBox) box = g_object_ref (self->waiting_box);
+
+      sam_meeting_charts_show (self, box, self->waiting_step);
+    }
+}
+
+static void
+on_close_round_clicked (GtkButton        *button,
+                        SamMeetingCharts *self)
+{
+  sam_dialogs_ask_close_round (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))), self->store,
+                               sam_meeting_charts_get_round_id (self), on_round_closed,
+                               g_object_ref (self));
+}
+
+/* An open round's charts in place of them: why not, and closing the round, after which
+ * @box has them. */
+static void
+show_round_open (SamMeetingCharts     *self,
+                 GtkBox               *box,
+                 const SamMeetingStep *step)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Close Round…"));
+
+  gtk_box_append (box, _sam_meetings_label (_("The round’s results are shown in the meeting once "
+                                              "the round is closed: a round’s figures are shared "
+                                              "once, when no more answers can change them."),
+                                            "dim-label"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_close_round_clicked), self, 0);
+  gtk_box_append (box, button);
+  g_set_weak_pointer (&self->waiting_box, box);
+  self->waiting_step = step;
+}
+
 /* Fills @box with the charts of @step, a data review, or says there are none, or that they
- * are being read (and fills it when they come); hidden on other steps. */
+ * are being read (and fills it when they come), or why an open round's are not shown;
+ * hidden on other steps. Charts shown in a meeting, on a projector or on the facilitator's
+ * screen (which the room often sees), publish their round (sam_meeting_charts_publish ()). */
 void
 sam_meeting_charts_show (SamMeetingCharts     *self,
                          GtkBox               *box,
                          const SamMeetingStep *step)
 {
   g_autoptr(GPtrArray) charts = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
   const char *round_label;
 
@@ -337,6 +385,16 @@ sam_meeting_charts_show (SamMeetingCharts     *self,
                                              "round with answers. Import the answers under "
                                              "Overview, or talk from your own experience."),
                                            "dim-label"));
+      return;
+    }
+  if (!sam_meeting_charts_may_present (self))
+    {
+      show_round_open (self, box, step);
+      return;
+    }
+  if (!sam_meeting_charts_publish (self, &error))
+    {
+      gtk_box_append (box, _sam_meetings_label (error->message, "dim-label"));
       return;
     }
 
