@@ -420,7 +420,8 @@ sam_store_delete_import (SamStore  *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
-  stmt = _sam_store_prepare (self, "SELECT r.label FROM imports i JOIN rounds r ON r.id = i.round_id"
+  stmt = _sam_store_prepare (self, "SELECT r.label FROM imports i"
+                                   " JOIN rounds r ON r.id = i.round_id"
                                    " WHERE i.id = ?1 AND r.closed", error);
   if (stmt == NULL)
     return FALSE;

@@ -420,6 +420,28 @@ sam_dialogs_save_and_tell (GtkWidget      *widget,
   sam_dialogs_save_file (widget, title, NULL, suggested_name, kind, on_save_chosen, data);
 }
 
+/**
+ * sam_dialogs_print_to_file:
+ * @operation: (transfer full): the pages
+ *
+ * Prints @operation's pages to a PDF file at @path, as the print dialog's "Print to File"
+ * would.
+ */
+gboolean
+sam_dialogs_print_to_file (GtkPrintOperation  *operation,
+                           const char         *path,
+                           GError            **error)
+{
+  g_autoptr(GtkPrintOperation) owned = operation;
+
+  g_return_val_if_fail (GTK_IS_PRINT_OPERATION (operation), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
 /* Printing */
 
 void

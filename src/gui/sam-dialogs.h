@@ -98,6 +98,10 @@ void sam_dialogs_save_and_tell (GtkWidget      *widget,
 void sam_dialogs_print (GtkWidget         *widget,
                         GtkPrintOperation *operation,
                         const char        *failure_format);
+/* ... or to a PDF file at @path without a dialog, as its "Print to File" would. */
+gboolean sam_dialogs_print_to_file (GtkPrintOperation  *operation,
+                                    const char         *path,
+                                    GError            **error);
 
 /* Toasts: every one goes to the window's one overlay through its win.toast action, from
  * any widget inside the window. */

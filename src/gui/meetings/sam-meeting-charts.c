@@ -402,7 +402,8 @@ sam_meeting_charts_show (SamMeetingCharts     *self,
   heading = g_strdup_printf (_("Results of %s"), round_label);
   gtk_box_append (box, _sam_meetings_label (heading, "heading"));
   for (guint i = 0; i < charts->len; i++)
-    gtk_box_append (box, GTK_WIDGET (sam_meeting_charts_view_new (self, g_ptr_array_index (charts, i),
+    gtk_box_append (box, GTK_WIDGET (sam_meeting_charts_view_new (self,
+                                                                  g_ptr_array_index (charts, i),
                                                                   300)));
 }
 

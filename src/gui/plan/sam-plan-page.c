@@ -592,7 +592,6 @@ sam_plan_page_print_to_file (SamPlanPage  *self,
                              const char   *path,
                              GError      **error)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
   SamPlanPaper *paper;
 
   g_return_val_if_fail (SAM_IS_PLAN_PAGE (self), FALSE);
@@ -601,10 +600,7 @@ sam_plan_page_print_to_file (SamPlanPage  *self,
   paper = paper_new (self, error);
   if (paper == NULL)
     return FALSE;
-  operation = sam_plan_paper_print_operation_new (paper);
-  gtk_print_operation_set_export_filename (operation, path);
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return sam_dialogs_print_to_file (sam_plan_paper_print_operation_new (paper), path, error);
 }
 
 static void

@@ -122,16 +122,17 @@ publish_shown (gpointer   data,
   return TRUE;
 }
 
-/* A view of @chart, which publishes what the pages show before the chart is exported. */
-static GtkWidget *
-chart_view_new (SamResultsPage *self,
-                SamChart       *chart,
-                int             height)
+/* A view of @chart in @box, which publishes what the pages show before it is exported. */
+static void
+append_chart_view (SamResultsPage *self,
+                   GtkBox         *box,
+                   SamChart       *chart,
+                   int             height)
 {
   SamChartView *view = sam_chart_view_new (chart, height);
 
   sam_chart_view_set_gate (view, publish_shown, self, NULL);
-  return GTK_WIDGET (view);
+  gtk_box_append (box, GTK_WIDGET (view));
 }
 
 static void
@@ -144,7 +145,7 @@ add_chart (SamResultsPage *self,
 
   if (chart == NULL)
     return;
-  gtk_box_append (self->boxes[page], chart_view_new (self, chart, height));
+  append_chart_view (self, self->boxes[page], chart, height);
   g_ptr_array_add (self->charts[page], g_steal_pointer (&owned));
 }
 
@@ -252,7 +253,7 @@ add_clinic_charts (SamResultsPage *self)
         }
       else
         g_ptr_array_add (charts, chart);
-      gtk_box_append (self->clinic_box, chart_view_new (self, chart, 380));
+      append_chart_view (self, self->clinic_box, chart, 380);
     }
 }
 
@@ -641,13 +642,11 @@ print_action (GtkWidget  *widget,
 {
   SamResultsPage *self = SAM_RESULTS_PAGE (widget);
 
-  if (self->figures == NULL)
-    return;
   /* A printout shares the round's figures like the deck: an open round is offered closing
    * first, unless the page holds nothing but the clinic's own answers. */
-  if (sam_round_figures_are_own_only (self->figures))
+  if (self->figures != NULL && sam_round_figures_are_own_only (self->figures))
     print_when_closed (TRUE, self->figures->round_id, g_object_ref (self));
-  else
+  else if (self->figures != NULL)
     sam_dialogs_ask_close_round (GTK_WINDOW (gtk_widget_get_root (widget)),
                                  sam_context_get_store (self->context), self->figures->round_id,
                                  print_when_closed, g_object_ref (self));
@@ -928,17 +927,10 @@ sam_results_page_print_to_file (SamResultsPage  *self,
                                 const char      *path,
                                 GError         **error)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
-
   g_return_val_if_fail (SAM_IS_RESULTS_PAGE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!publish_shown (self, error))
-    return FALSE;
-  operation = print_operation_new (self);
-  gtk_print_operation_set_export_filename (operation, path);
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return publish_shown (self, error) &&
+         sam_dialogs_print_to_file (print_operation_new (self), path, error);
 }
 
 /* The worker's deck: the page's task returns it, and the deck can be asked for again. */
