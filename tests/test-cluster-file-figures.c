@@ -581,6 +581,37 @@ test_formula_names (Fixture       *fixture,
   g_assert_cmpstr (clinic_before, ==, clinic_after);
 }
 
+/* A clinic that printed its round as it saw it before the cluster's figures came (its own
+ * answers only, at its own k of 2) takes the coordinator's file at 3, and from then on its
+ * figures are made, and said to be made, with the file's k. */
+static void
+test_file_k_governs (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *tallies = clinic_file (fixture);
+  g_autofree char *text = NULL;
+  g_autoptr(SamRound) round = NULL;
+  g_autoptr(SamRoundFigures) figures = NULL;
+  g_autoptr(GError) error = NULL;
+  int k = 0;
+
+  close_round (fixture->clinic);
+  g_assert_true (sam_store_publish_round (fixture->clinic, fixture->clinic_round, 2, TRUE, &k, &error));
+  g_assert_cmpint (k, ==, 2);
+  g_assert_cmpint (import (tallies, fixture->coordinator), ==, SAM_CLUSTER_FILE_ADDED);
+  text = write_figures (fixture->coordinator, fixture->round, 3);
+  g_assert_cmpint (import (text, fixture->clinic), ==, SAM_CLUSTER_FILE_ADDED);
+
+  round = sam_store_get_round (fixture->clinic, fixture->clinic_round, &error);
+  g_assert_cmpint (sam_store_get_round_k (fixture->clinic, round), ==, 3);
+  figures = sam_round_figures_load (fixture->clinic, fixture->clinic_round, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (figures->k, ==, 3);
+  /* Asked for another k, the file's is the one said. */
+  g_assert_false (sam_store_publish_round (fixture->clinic, fixture->clinic_round, 2, TRUE, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "came from the coordinator with a minimum group size of 3"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -591,6 +622,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/cluster-file/figures/round-trip", test_figures_round_trip);
+  ADD ("/cluster-file/figures/file-k-governs", test_file_k_governs);
   ADD ("/cluster-file/invalid/figures", test_invalid_figures);
   ADD ("/cluster-file/invalid/formula-names", test_formula_names);
   ADD ("/cluster-file/invalid/duplicate-keys", test_duplicate_keys);

@@ -349,9 +349,19 @@ test_publish_figures (Fixture       *fixture,
   g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  /* Closed: a clinic's own results file at k = 2 fixes the round's k at 2 (it shows the
-   * other clinics as the cluster's view does), so the cluster's file at 3 is refused. */
+  /* Closed: figures read while it was open are not the round's (answers may have come
+   * before it closed), and do not leave; nothing is fixed by trying. */
   g_assert_true (sam_store_set_round_closed (fixture->store, fixture->round, TRUE, &error));
+  g_assert_false (sam_round_figures_publish (fixture->store, cluster, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "were read while it was open"));
+  g_clear_error (&error);
+  round = sam_store_get_round (fixture->store, fixture->round, &error);
+  g_assert_cmpint (round->published_k, ==, 0);
+  g_clear_pointer (&round, sam_round_free);
+
+  /* A clinic's own results file at k = 2 fixes the round's k at 2 (it shows the other
+   * clinics as the cluster's view does), so the cluster's file at 3 is refused. */
   g_assert_true (sam_results_write_csv (fixture->store, "R1", &own_at_2, csv, NULL, NULL, &error));
   g_assert_no_error (error);
   round = sam_store_get_round (fixture->store, fixture->round, &error);
@@ -384,6 +394,27 @@ test_publish_figures (Fixture       *fixture,
   g_clear_pointer (&round, sam_round_free);
   round = sam_store_get_round (clinic_store, round_id, &error);
   g_assert_cmpint (round->published_k, ==, 0);
+
+  /* Codes are a cluster's own: a round of another cluster whose only answers are from its
+   * own "Klinik 3" is not this clinic's own view, and stays in while it is open. */
+  {
+    g_autoptr(SamRoundFigures) other = NULL;
+    gint64 other_cluster, other_round, other_clinic;
+
+    g_assert_true (sam_store_ensure_cluster (clinic_store, "Klynge Anden", &other_cluster, NULL));
+    g_assert_true (sam_store_create_round (clinic_store, other_cluster, "R1", "2026-01-01",
+                                           &other_round, NULL));
+    g_assert_true (sam_store_ensure_clinic (clinic_store, other_cluster, "Klinik 3", NULL,
+                                            &other_clinic, NULL));
+    add (clinic_store, other_round, other_clinic, "q1", 4, NULL, 0);
+    other = sam_round_figures_load (clinic_store, other_round, &own, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (other->own_clinic_id, ==, 0);
+    g_assert_false (sam_round_figures_are_own_only (other));
+    g_assert_false (sam_round_figures_publish (clinic_store, other, &error));
+    g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
 }
 
 static void

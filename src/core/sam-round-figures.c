@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -346,7 +347,9 @@ sam_round_figures_load (SamStore                *store,
             {
               SamClinic *clinic = g_ptr_array_index (clinics, i);
 
-              if (clinic->id == policy->own_clinic_id)
+              /* Codes are a cluster's own: another cluster's clinic of the same code is
+               * not this one. */
+              if (clinic->id == policy->own_clinic_id && clinic->cluster_id == figures->cluster_id)
                 own_code = g_strdup (clinic->code);
             }
         }
@@ -551,7 +554,32 @@ sam_round_figures_publish (SamStore               *store,
 
   if (sam_round_figures_are_own_only (figures))
     return TRUE;
+  if (!sam_store_publish_round (store, figures->round_id, figures->k, FALSE, NULL, error))
+    return FALSE;
+  /* Read while the round was open, they may lack answers that came before it closed, and
+   * would differ from every later publication of it. */
+  if (!figures->closed && figures->source == SAM_FIGURES_FROM_ANSWERS)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   _("The figures of round “%s” were read while it was open; they are being "
+                     "read again. Try once more in a moment"), figures->round_label);
+      return FALSE;
+    }
   return sam_store_publish_round (store, figures->round_id, figures->k, TRUE, NULL, error);
+}
+
+/* Every round of @history leaves the app, as sam_round_figures_publish () says. */
+gboolean
+sam_round_history_publish (SamStore               *store,
+                           const SamRoundHistory  *history,
+                           GError                **error)
+{
+  g_return_val_if_fail (history != NULL, FALSE);
+
+  for (guint i = 0; i < history->history->len; i++)
+    if (!sam_round_figures_publish (store, g_ptr_array_index (history->history, i), error))
+      return FALSE;
+  return TRUE;
 }
 
 static int

@@ -156,6 +156,9 @@ gboolean           sam_round_figures_are_own_only (const SamRoundFigures *figure
 gboolean           sam_round_figures_publish   (SamStore                *store,
                                                 const SamRoundFigures   *figures,
                                                 GError                 **error);
+gboolean           sam_round_history_publish   (SamStore                *store,
+                                                const SamRoundHistory   *history,
+                                                GError                 **error);
 const SamClinicFigures *sam_round_figures_find_clinic (SamRoundFigures  *figures,
                                                 gint64                   clinic_id);
 GPtrArray         *sam_round_figures_list_rounds (SamStore              *store,

@@ -675,8 +675,8 @@ sam_store_get_round (SamStore  *self,
 /**
  * sam_store_get_round_k:
  *
- * Returns: the minimum group size the round's figures are made with: the one it was
- *   published with, or the one its cluster's figures file was made with, or else the
+ * Returns: the minimum group size the round's figures are made with: the one its
+ *   cluster's figures file was made with, or the one it was published with, or else the
  *   saved setting
  */
 int
@@ -686,10 +686,12 @@ sam_store_get_round_k (SamStore       *self,
   g_return_val_if_fail (SAM_IS_STORE (self), SAM_MIN_GROUP_SIZE_DEFAULT);
   g_return_val_if_fail (round != NULL, SAM_MIN_GROUP_SIZE_DEFAULT);
 
-  if (round->published_k > 0)
-    return round->published_k;
+  /* The cluster's figures file governs where it came: a k fixed here before it came was
+   * for this computer's own answers only. */
   if (round->received_k > 0)
     return round->received_k;
+  if (round->published_k > 0)
+    return round->published_k;
   return sam_store_get_min_group_size (self);
 }
 
@@ -759,11 +761,11 @@ sam_store_publish_round (SamStore  *self,
       return FALSE;
     }
 
-  fixed = round->published_k > 0 ? round->published_k : round->received_k;
+  fixed = round->received_k > 0 ? round->received_k : round->published_k;
   if (fixed > 0 && k > 0 && k != fixed)
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                   round->published_k > 0
+                   round->received_k == 0
                    ? _("Round “%s” was shared with a minimum group size of %d, so it cannot be "
                        "shared with %d: the two sets of figures side by side would give away "
                        "what each withholds")

@@ -188,7 +188,13 @@ sam_meeting_charts_may_present (SamMeetingCharts *self)
   if (self->figures == NULL || sam_round_figures_are_own_only (self->figures))
     return TRUE;
   round = sam_store_get_round (self->store, self->figures->round_id, NULL);
-  return round != NULL && sam_round_can_publish (round);
+  if (round == NULL || !sam_round_can_publish (round))
+    return FALSE;
+  /* Closed since they were read (during the meeting, say): read again, for answers may
+   * have come meanwhile, and what the room sees must be what the round holds. */
+  if (!self->figures->closed && self->figures->source == SAM_FIGURES_FROM_ANSWERS)
+    load_figures (self);
+  return TRUE;
 }
 
 /**
@@ -377,6 +383,11 @@ sam_meeting_charts_show (SamMeetingCharts     *self,
       self->waiting_step = step;
       return;
     }
+  if (!sam_meeting_charts_may_present (self))
+    {
+      show_round_open (self, box, step);
+      return;
+    }
   charts = sam_meeting_charts_make (self, step, &round_label);
   if (charts == NULL)
     {
@@ -385,11 +396,6 @@ sam_meeting_charts_show (SamMeetingCharts     *self,
                                              "round with answers. Import the answers under "
                                              "Overview, or talk from your own experience."),
                                            "dim-label"));
-      return;
-    }
-  if (!sam_meeting_charts_may_present (self))
-    {
-      show_round_open (self, box, step);
       return;
     }
   if (!sam_meeting_charts_publish (self, &error))

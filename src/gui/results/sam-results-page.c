@@ -45,6 +45,7 @@ struct _SamResultsPage
   gint64           own_clinic_id;      /* 0 where this computer is no clinic's */
   gboolean         filling;
   gboolean         saving_deck;        /* a worker is writing the deck */
+  gint64           print_pending;      /* a round just closed: print when its figures come */
   SamRoundHistory *shown;              /* the figures on the pages, or NULL */
   SamRoundFigures *figures;            /* the round's, of @shown */
   GPtrArray       *charts[N_PAGES];    /* SamChart, in page order, for printing */
@@ -112,14 +113,9 @@ publish_shown (gpointer   data,
                GError   **error)
 {
   SamResultsPage *self = data;
-  SamStore *store = sam_context_get_store (self->context);
 
-  if (!check_figures (self, error))
-    return FALSE;
-  for (guint i = 0; i < self->shown->history->len; i++)
-    if (!sam_round_figures_publish (store, g_ptr_array_index (self->shown->history, i), error))
-      return FALSE;
-  return TRUE;
+  return check_figures (self, error) &&
+         sam_round_history_publish (sam_context_get_store (self->context), self->shown, error);
 }
 
 /* A view of @chart in @box, which publishes what the pages show before it is exported. */
@@ -156,10 +152,7 @@ clear_page (SamResultsPage *self,
   GtkWidget *child;
 
   if (page == PAGE_OVERVIEW)
-    {
-      self->clinic_box = NULL;
-    }
-
+    self->clinic_box = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->boxes[page]))) != NULL)
     gtk_box_remove (self->boxes[page], child);
   g_ptr_array_set_size (self->charts[page], 0);
@@ -170,6 +163,14 @@ clear_pages (SamResultsPage *self)
 {
   for (guint p = 0; p < N_PAGES; p++)
     clear_page (self, p);
+}
+
+static void
+append_if (GtkBox    *box,
+           GtkWidget *widget)
+{
+  if (widget != NULL)
+    gtk_box_append (box, widget);
 }
 
 static int
@@ -197,21 +198,11 @@ build_domain (SamResultsPage  *self,
   gtk_expander_set_child (GTK_EXPANDER (expander), know);
   gtk_box_append (self->boxes[page], expander);
 
-  /* In the own view: where to start, and what the package offers for it. */
-  {
-    GtkWidget *reading = sam_results_reading_new (self->figures, domain);
-
-    if (reading != NULL)
-      gtk_box_append (self->boxes[page], reading);
-  }
-
+  /* In the own view: where to start, and what the package offers for it; the leadership
+   * domain read as a story. */
+  append_if (self->boxes[page], sam_results_reading_new (self->figures, domain));
   if (page == PAGE_A)
-    {
-      GtkWidget *story = sam_results_story_new (self->figures);
-
-      if (story != NULL)
-        gtk_box_append (self->boxes[page], story);
-    }
+    append_if (self->boxes[page], sam_results_story_new (self->figures));
 
   for (guint q = 0; q < sam_instrument_get_n_questions (instrument); q++)
     {
@@ -386,6 +377,8 @@ show_updating (gpointer data)
   gtk_widget_set_visible (self->updating, TRUE);
 }
 
+static void print_when_closed (gboolean closed, gint64 round_id, gpointer user_data);
+
 /* While new figures are on their way, the pages keep the last ones; printing and the deck
  * wait for the new, and after a moment the page says they are coming. In words, without a
  * spinner: a spinner has the window redrawn at every frame, and with a page of national
@@ -405,6 +398,8 @@ set_loading (SamResultsPage *self,
       g_clear_handle_id (&self->updating_id, g_source_remove);
       gtk_widget_set_visible (self->updating, FALSE);
     }
+  if (!loading && self->print_pending != 0)
+    print_when_closed (TRUE, self->print_pending, g_object_ref (self));
 }
 
 static void
@@ -623,8 +618,16 @@ print_when_closed (gboolean  closed,
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
 
+  self->print_pending = 0;
   if (!closed || self->figures == NULL || self->figures->round_id != round_id)
     return;
+  /* Just closed: the pages are read again first, for what is printed must be all the
+   * round holds (set_loading () prints when they are in). */
+  if (!self->figures->closed && !sam_round_figures_are_own_only (self->figures))
+    {
+      self->print_pending = round_id;
+      return;
+    }
   if (!publish_shown (self, &error))
     {
       sam_dialogs_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
