@@ -410,33 +410,35 @@ sam_store_add_import (SamStore    *self,
  * round: its figures may have been shared, and answers taken out would change them, so
  * that the two sets of figures side by side give away the answers taken out.
  */
+static gpointer
+label_from_row (sqlite3_stmt *stmt)
+{
+  return _sam_store_column_dup (stmt, 0);
+}
+
 gboolean
 sam_store_delete_import (SamStore  *self,
                          gint64     import_id,
                          GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(GPtrArray) closed = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
-  stmt = _sam_store_prepare (self, "SELECT r.label FROM imports i"
-                                   " JOIN rounds r ON r.id = i.round_id"
-                                   " WHERE i.id = ?1 AND r.closed", error);
-  if (stmt == NULL)
+  closed = _sam_store_list_rows (self, "SELECT r.label FROM imports i"
+                                       " JOIN rounds r ON r.id = i.round_id"
+                                       " WHERE i.id = ?1 AND r.closed",
+                                 import_id, label_from_row, g_free, error);
+  if (closed == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, import_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (closed->len > 0)
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
                    _("Round “%s” is closed, so its answers can no longer be taken back: its "
                      "figures may have been shared, and would change"),
-                   (const char *) sqlite3_column_text (stmt, 0));
+                   (const char *) g_ptr_array_index (closed, 0));
       return FALSE;
     }
-  if (rc != SQLITE_DONE)
-    return _sam_store_set_error (self, error, rc);
   return _sam_store_change_by_id (self, "DELETE FROM imports WHERE id = ?1", import_id, error);
 }
 

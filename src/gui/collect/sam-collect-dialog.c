@@ -213,8 +213,6 @@ sam_collect_dialog_export_sheet (SamCollectDialog  *self,
                                  const char        *pdf_path,
                                  GError           **error)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
-
   g_return_val_if_fail (SAM_IS_COLLECT_DIALOG (self), FALSE);
   g_return_val_if_fail (pdf_path != NULL, FALSE);
 
@@ -224,10 +222,7 @@ sam_collect_dialog_export_sheet (SamCollectDialog  *self,
                            _("Phones cannot answer now"));
       return FALSE;
     }
-  operation = create_print_operation (self);
-  gtk_print_operation_set_export_filename (operation, pdf_path);
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (self),
-                                  error) != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return sam_dialogs_print_to_file (create_print_operation (self), pdf_path, error);
 }
 
 /* Life cycle */
