@@ -213,6 +213,7 @@ test_import_export (void)
 {
   g_autofree char *db = g_build_filename (tmpdir, "data", "cli.db", NULL);
   g_autofree char *survey = fixture_path ("excel-da.csv");
+  g_autofree char *tabs = fixture_path ("tabs.tsv");
   g_autofree char *results = g_build_filename (tmpdir, "data", "results.csv", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *n_rows = NULL;
@@ -252,7 +253,7 @@ test_import_export (void)
   g_assert_nonnull (strstr (result.out, "closed already"));
   result_clear (&result);
   /* Closed, it takes no more answers. */
-  result = run ("--database", db, "--import-survey", fixture_path ("tabs.tsv"), "--round", "Baseline 2026",
+  result = run ("--database", db, "--import-survey", tabs, "--round", "Baseline 2026",
                 "--cluster", "Klynge Syd", NULL);
   g_assert_cmpint (result.status, !=, 0);
   g_assert_nonnull (strstr (result.err, "closed"));
@@ -702,6 +703,7 @@ test_read_only_database (void)
   g_autofree char *dir = g_build_filename (g_get_tmp_dir (), "samarbejde-read-only-XXXXXX", NULL);
   g_autofree char *db = NULL;
   g_autofree char *survey = NULL;
+  g_autofree char *wal = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autofree char *listing_before = NULL;
@@ -737,7 +739,8 @@ test_read_only_database (void)
 
   after = test_read_file (db);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_false (g_file_test (g_strconcat (db, "-wal", NULL), G_FILE_TEST_EXISTS));
+  wal = g_strconcat (db, "-wal", NULL);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 
   g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
   test_rm_rf (dir);
